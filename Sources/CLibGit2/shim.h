@@ -1,0 +1,12 @@
+#ifndef MULU_CLIBGIT2_SHIM_H
+#define MULU_CLIBGIT2_SHIM_H
+#include <git2.h>
+
+/* git_libgit2_opts is variadic and does not import into Swift. */
+static inline int mulu_git_set_strict_hash_verification(int enabled) {
+  return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, enabled);
+}
+static inline int mulu_git_set_owner_validation(int enabled) {
+  return git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, enabled);
+}
+#endif
