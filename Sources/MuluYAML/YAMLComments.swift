@@ -1,0 +1,128 @@
+/// Finds where comments start in a file that libyaml parsed.
+///
+/// In YAML that libyaml accepts, `#` can only appear inside a scalar (or its
+/// block scalar header) or at the start of a comment: anchors, aliases, tags
+/// and directives cannot contain it. So every `#` outside the scalars' spans
+/// starts a comment. Block scalar spans begin at their indicator (`|`, `>`),
+/// and the rest of that header line may hold a comment, so for those the
+/// span to skip starts at the line after the header.
+enum YAMLCommentScanner {
+  static let modeline = Array("# yaml-language-server:".utf8)
+
+  static func scan(_ bytes: UnsafeRawBufferPointer, spans: [ScalarSpan]) -> [YAMLMark] {
+    let n = bytes.count
+    guard n > 0, let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return [] }
+    let hash = UInt8(ascii: "#")
+    // Most files have no `#` at all past a modeline; find the first one fast.
+    var firstHash = -1
+    for i in 0..<n where base[i] == hash {
+      firstHash = i
+      break
+    }
+    if firstHash < 0 { return [] }
+
+    var comments: [YAMLMark] = []
+    var line = 1
+    var column = 1
+    var index = 0  // libyaml's character index
+    var i = 0
+    var spanIndex = 0
+    // While inside a span: its end index, and for a block scalar whether the
+    // header line (before the content) is still being read.
+    var skipUntil = -1
+    var inBlockHeader = false
+    var sawIndicator = false
+    var nextSpanStart = spans.isEmpty ? Int.max : spans[0].start
+
+    while i < n {
+      let b = base[i]
+      // Enter and leave spans by character index.
+      if index >= nextSpanStart {
+        let span = spans[spanIndex]
+        spanIndex += 1
+        nextSpanStart = spanIndex < spans.count ? spans[spanIndex].start : Int.max
+        skipUntil = span.end
+        inBlockHeader = span.isBlock
+        sawIndicator = false
+      }
+      if skipUntil >= 0 && index >= skipUntil {
+        skipUntil = -1
+        inBlockHeader = false
+      }
+
+      // Line breaks, as libyaml counts them.
+      var breakLength = 0
+      if b == 0x0A {
+        breakLength = 1
+      } else if b == 0x0D {
+        breakLength = (i + 1 < n && base[i + 1] == 0x0A) ? 2 : 1
+      } else if b == 0xC2, i + 1 < n, base[i + 1] == 0x85 {
+        breakLength = 2
+      } else if b == 0xE2, i + 2 < n, base[i + 1] == 0x80, base[i + 2] == 0xA8 || base[i + 2] == 0xA9 {
+        breakLength = 3
+      }
+      if breakLength > 0 {
+        if inBlockHeader && sawIndicator { inBlockHeader = false }
+        line += 1
+        column = 1
+        // CR LF counts as two characters in libyaml's index.
+        index += (b == 0x0D && breakLength == 2) ? 2 : 1
+        i += breakLength
+        continue
+      }
+
+      let outside = skipUntil < 0 || inBlockHeader
+      if outside && b == hash {
+        if !(line == 1 && isModeline(base, i, n)) {
+          comments.append(YAMLMark(line: line, column: column))
+        }
+        // Skip the rest of the comment up to the line break.
+        while i < n {
+          let c = base[i]
+          if c == 0x0A || c == 0x0D { break }
+          if c == 0xC2, i + 1 < n, base[i + 1] == 0x85 { break }
+          if c == 0xE2, i + 2 < n, base[i + 1] == 0x80, base[i + 2] == 0xA8 || base[i + 2] == 0xA9 { break }
+          if c & 0xC0 != 0x80 {
+            index += 1
+            column += 1
+          }
+          i += 1
+        }
+        continue
+      }
+      if inBlockHeader && !sawIndicator {
+        if b == UInt8(ascii: "|") || b == UInt8(ascii: ">") {
+          sawIndicator = true
+        } else if b == UInt8(ascii: "!"), i + 1 < n, base[i + 1] == UInt8(ascii: "<") {
+          // A verbatim tag `!<...>`: its `>` is not the indicator.
+          while i < n && base[i] != UInt8(ascii: ">") {
+            if base[i] & 0xC0 != 0x80 {
+              index += 1
+              column += 1
+            }
+            i += 1
+          }
+        }
+      }
+      if b & 0xC0 != 0x80 {
+        index += 1
+        column += 1
+      }
+      i += 1
+    }
+    return comments
+  }
+
+  /// A comment at `i` on line 1, preceded only by blanks, that starts with
+  /// `# yaml-language-server:`.
+  private static func isModeline(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Bool {
+    var j = 0
+    while j < i {
+      if p[j] != UInt8(ascii: " ") && p[j] != UInt8(ascii: "\t") { return false }
+      j += 1
+    }
+    guard i + modeline.count <= n else { return false }
+    for (k, c) in modeline.enumerated() where p[i + k] != c { return false }
+    return true
+  }
+}

@@ -1,0 +1,304 @@
+import CYAML
+
+/// Reads YAML bytes into a `YAMLDocument`, using libyaml's event parser.
+///
+/// Scalars are kept exactly as written, aliases are never expanded, and the
+/// tree is built with an explicit stack capped at `maximumDepth`, so hostile
+/// input costs time proportional to its size. `read` is a pure function and
+/// may be called from many threads at once.
+public enum YAMLReader {
+  /// The deepest nesting of mappings and sequences accepted.
+  public static let maximumDepth = 64
+
+  public static func read(_ bytes: [UInt8]) -> YAMLDocument {
+    bytes.withUnsafeBytes { read($0) }
+  }
+
+  public static func read(_ bytes: UnsafeRawBufferPointer) -> YAMLDocument {
+    if let (message, mark) = YAMLPrecheck.check(bytes) {
+      return YAMLDocument(root: nil, problems: [.syntax(message: message, mark: mark)], comments: [])
+    }
+    guard let base = bytes.baseAddress, bytes.count > 0 else {
+      return YAMLDocument(root: nil, problems: [], comments: [])
+    }
+    var builder = TreeBuilder()
+    let parsed = builder.parse(base.assumingMemoryBound(to: UInt8.self), bytes.count, bytes)
+    var comments: [YAMLMark] = []
+    if parsed {
+      comments = YAMLCommentScanner.scan(bytes, spans: builder.spans)
+    }
+    return YAMLDocument(root: parsed ? builder.root : nil, problems: builder.problems, comments: comments)
+  }
+}
+
+/// Where a scalar lies in the input, in libyaml's character indices.
+struct ScalarSpan {
+  var start: Int
+  var end: Int
+  /// A literal or folded scalar, whose header line may hold a comment.
+  var isBlock: Bool
+}
+
+/// A mapping or sequence still being read.
+private struct Frame {
+  var isMapping: Bool
+  var isFlow: Bool
+  var mark: YAMLMark
+  var items: [YAMLNode] = []
+  var pairs: [YAMLPair] = []
+  /// For a mapping: the key read, waiting for its value.
+  var key: YAMLScalar? = nil
+  /// For a mapping: a key has been read and the next node is its value.
+  var expectingValue = false
+  /// For a mapping: the pair being read is dropped (duplicate or non-scalar key).
+  var dropPair = false
+  /// For a large mapping: the keys seen so far with their marks.
+  var keyIndex: [String: YAMLMark]? = nil
+
+  init(isMapping: Bool, isFlow: Bool, mark: YAMLMark) {
+    self.isMapping = isMapping
+    self.isFlow = isFlow
+    self.mark = mark
+  }
+
+  /// Mappings up to this size are searched linearly for duplicate keys.
+  static let linearKeyLimit = 12
+
+  func firstMark(ofKey key: String) -> YAMLMark? {
+    if let index = keyIndex { return index[key] }
+    for pair in pairs where pair.key.value == key { return pair.key.mark }
+    return nil
+  }
+
+  mutating func appendPair(_ pair: YAMLPair) {
+    pairs.append(pair)
+    if keyIndex != nil {
+      keyIndex![pair.key.value] = pair.key.mark
+    } else if pairs.count > Frame.linearKeyLimit {
+      var index: [String: YAMLMark] = [:]
+      index.reserveCapacity(pairs.count * 2)
+      for p in pairs where index[p.key.value] == nil { index[p.key.value] = p.key.mark }
+      keyIndex = index
+    }
+  }
+}
+
+/// Turns libyaml events into a tree.
+private struct TreeBuilder {
+  var root: YAMLNode? = nil
+  var problems: [YAMLProblem] = []
+  var spans: [ScalarSpan] = []
+  private var stack: [Frame] = []
+  private var documents = 0
+
+  init() {
+    stack.reserveCapacity(8)
+    spans.reserveCapacity(64)
+  }
+
+  /// Runs the parser over the input. False when a `.syntax` problem stopped it.
+  mutating func parse(_ input: UnsafePointer<UInt8>, _ count: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
+    let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+    defer { parser.deallocate() }
+    guard yaml_parser_initialize(parser) != 0 else {
+      problems.append(.syntax(message: "out of memory", mark: YAMLMark(line: 1, column: 1)))
+      return false
+    }
+    defer { yaml_parser_delete(parser) }
+    yaml_parser_set_input_string(parser, input, count)
+    yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+
+    var event = yaml_event_t()
+    while true {
+      guard yaml_parser_parse(parser, &event) != 0 else {
+        problems.append(Self.parserProblem(parser, bytes))
+        return false
+      }
+      let outcome = handle(&event)
+      yaml_event_delete(&event)
+      switch outcome {
+      case .more: continue
+      case .done: return true
+      case .stop: return false
+      }
+    }
+  }
+
+  private enum Outcome { case more, done, stop }
+
+  private static func mark(_ m: yaml_mark_t) -> YAMLMark {
+    YAMLMark(line: Int(m.line) + 1, column: Int(m.column) + 1)
+  }
+
+  private static func parserProblem(_ parser: UnsafeMutablePointer<yaml_parser_t>, _ bytes: UnsafeRawBufferPointer) -> YAMLProblem {
+    let p = parser.pointee
+    var message = p.problem.map { String(cString: $0) } ?? "invalid YAML"
+    switch p.error {
+    case YAML_READER_ERROR:
+      if p.problem_value >= 0 {
+        message += " (U+" + YAMLPrecheck.hex(p.problem_value, digits: 4) + ")"
+      }
+      return .syntax(message: message, mark: YAMLPrecheck.markAt(byteOffset: p.problem_offset, in: bytes))
+    case YAML_SCANNER_ERROR, YAML_PARSER_ERROR:
+      return .syntax(message: message, mark: mark(p.problem_mark))
+    case YAML_MEMORY_ERROR:
+      return .syntax(message: "out of memory", mark: YAMLMark(line: 1, column: 1))
+    default:
+      return .syntax(message: message, mark: mark(p.context_mark))
+    }
+  }
+
+  private mutating func handle(_ event: inout yaml_event_t) -> Outcome {
+    let start = Self.mark(event.start_mark)
+    switch event.type {
+    case YAML_SCALAR_EVENT:
+      let data = event.data.scalar
+      properties(anchor: data.anchor, tag: data.tag, at: start)
+      let style: YAMLScalarStyle
+      switch data.style {
+      case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
+      case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
+      case YAML_LITERAL_SCALAR_STYLE: style = .literal
+      case YAML_FOLDED_SCALAR_STYLE: style = .folded
+      default: style = .plain
+      }
+      let length = Int(data.length)
+      let value: String
+      var isNull = false
+      if let pointer = data.value, length > 0 {
+        let buffer = UnsafeBufferPointer(start: pointer, count: length)
+        if style == .plain { isNull = Self.isNullSpelling(buffer) }
+        value = String(decoding: buffer, as: UTF8.self)
+      } else {
+        value = ""
+        isNull = style == .plain
+      }
+      let startIndex = Int(event.start_mark.index)
+      let endIndex = Int(event.end_mark.index)
+      if endIndex > startIndex {
+        spans.append(ScalarSpan(start: startIndex, end: endIndex, isBlock: style == .literal || style == .folded))
+      }
+      emit(.scalar(YAMLScalar(value: value, style: style, mark: start, isNull: isNull)))
+      return .more
+
+    case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT:
+      let isMapping = event.type == YAML_MAPPING_START_EVENT
+      let isFlow: Bool
+      if isMapping {
+        let data = event.data.mapping_start
+        properties(anchor: data.anchor, tag: data.tag, at: start)
+        isFlow = data.style == YAML_FLOW_MAPPING_STYLE
+      } else {
+        let data = event.data.sequence_start
+        properties(anchor: data.anchor, tag: data.tag, at: start)
+        isFlow = data.style == YAML_FLOW_SEQUENCE_STYLE
+      }
+      if stack.count >= YAMLReader.maximumDepth {
+        problems.append(.syntax(message: "nesting deeper than \(YAMLReader.maximumDepth) levels", mark: start))
+        return .stop
+      }
+      if let top = stack.last, top.isMapping, !top.expectingValue {
+        problems.append(.forbidden(.nonScalarKey, mark: start))
+      }
+      stack.append(Frame(isMapping: isMapping, isFlow: isFlow, mark: start))
+      return .more
+
+    case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
+      guard let frame = stack.popLast() else { return .more }
+      if frame.isMapping {
+        emit(.mapping(YAMLMapping(pairs: frame.pairs, mark: frame.mark, isFlow: frame.isFlow)))
+      } else {
+        emit(.sequence(YAMLSequence(items: frame.items, mark: frame.mark, isFlow: frame.isFlow)))
+      }
+      return .more
+
+    case YAML_ALIAS_EVENT:
+      let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
+      problems.append(.forbidden(.alias(name), mark: start))
+      emit(.scalar(YAMLScalar(value: "", style: .plain, mark: start, isNull: true)))
+      return .more
+
+    case YAML_DOCUMENT_START_EVENT:
+      documents += 1
+      if documents > 1 {
+        problems.append(.syntax(message: "more than one YAML document", mark: start))
+        return .stop
+      }
+      return .more
+
+    case YAML_STREAM_END_EVENT:
+      return .done
+
+    default:
+      return .more
+    }
+  }
+
+  /// Reports an anchor and an explicit tag on a node.
+  private mutating func properties(anchor: UnsafeMutablePointer<yaml_char_t>?, tag: UnsafeMutablePointer<yaml_char_t>?, at mark: YAMLMark) {
+    if let anchor {
+      problems.append(.forbidden(.anchor(String(cString: anchor)), mark: mark))
+    }
+    if let tag {
+      problems.append(.forbidden(.tag(Self.tagSpelling(String(cString: tag))), mark: mark))
+    }
+  }
+
+  /// A resolved tag written back the way it is usually spelled in source:
+  /// `!!str` for the YAML namespace, `!foo` for local tags, `!<...>` otherwise.
+  static func tagSpelling(_ tag: String) -> String {
+    let yamlPrefix = "tag:yaml.org,2002:"
+    if tag.hasPrefix(yamlPrefix) { return "!!" + tag.dropFirst(yamlPrefix.utf8.count) }
+    if tag.hasPrefix("!") { return tag }
+    return "!<" + tag + ">"
+  }
+
+  private static func isNullSpelling(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    switch b.count {
+    case 1: return b[0] == UInt8(ascii: "~")
+    case 4:
+      // null, Null, NULL
+      let n = b[0], u = b[1], l1 = b[2], l2 = b[3]
+      if n == UInt8(ascii: "n") || n == UInt8(ascii: "N") {
+        if u == UInt8(ascii: "u"), l1 == UInt8(ascii: "l"), l2 == UInt8(ascii: "l") { return true }
+        if n == UInt8(ascii: "N"), u == UInt8(ascii: "U"), l1 == UInt8(ascii: "L"), l2 == UInt8(ascii: "L") { return true }
+      }
+      return false
+    default: return false
+    }
+  }
+
+  /// Hands a finished node to its parent, or makes it the root.
+  private mutating func emit(_ node: YAMLNode) {
+    let top = stack.count - 1
+    guard top >= 0 else {
+      root = node
+      return
+    }
+    if !stack[top].isMapping {
+      stack[top].items.append(node)
+      return
+    }
+    if stack[top].expectingValue {
+      if !stack[top].dropPair, let key = stack[top].key {
+        stack[top].appendPair(YAMLPair(key: key, value: node))
+      }
+      stack[top].key = nil
+      stack[top].expectingValue = false
+      stack[top].dropPair = false
+      return
+    }
+    stack[top].expectingValue = true
+    guard case .scalar(let key) = node else {
+      // Reported as nonScalarKey when the key started.
+      stack[top].dropPair = true
+      return
+    }
+    if let first = stack[top].firstMark(ofKey: key.value) {
+      problems.append(.duplicateKey(key: key.value, mark: key.mark, first: first))
+      stack[top].dropPair = true
+    } else {
+      stack[top].key = key
+    }
+  }
+}
