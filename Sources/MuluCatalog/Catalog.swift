@@ -1,0 +1,139 @@
+import MuluYAML
+
+/// `registry.yaml`, read.
+public struct RegistrySettings: Sendable, Hashable {
+  public var name: String = ""
+  public var level: String = "national"
+  public var overrides: [String: SeverityOverride] = [:]
+  public var maxFileBytes: Int = 262_144
+  public var maxChangedFilesPerPush: Int = 20_000
+
+  public init() {}
+
+  init(_ map: YAMLMapping) {
+    name = map.text("name") ?? ""
+    level = map.text("level") ?? "national"
+    for pair in map.mapping("rules")?.pairs ?? [] {
+      if case .scalar(let value) = pair.value, let severity = SeverityOverride(rawValue: value.value) {
+        overrides[pair.key.value] = severity
+      }
+    }
+    if let limits = map.mapping("limits") {
+      if let bytes = limits.text("max_file_bytes").flatMap({ Int($0) }), bytes > 0 { maxFileBytes = bytes }
+      if let files = limits.text("max_changed_files_per_push").flatMap({ Int($0) }), files > 0 {
+        maxChangedFilesPerPush = files
+      }
+    }
+  }
+}
+
+/// A department of `dictionaries/departments.yaml`.
+public struct Department: Sendable, Hashable {
+  public var code: String
+  public var name: String
+  public var prefix: String
+  public var parent: String?
+  public var status: String
+  public var mark: YAMLMark
+
+  public var isActive: Bool { status == "active" }
+}
+
+/// An item (项) of `dictionaries/classification.yaml`.
+public struct ClassificationItem: Sendable, Hashable {
+  public var catalogClass: String
+  public var code: String
+  public var name: String
+  public var lead: String?
+  public var mark: YAMLMark
+}
+
+/// `dictionaries/classification.yaml`, read: 类 → 项.
+public struct Classification: Sendable, Hashable {
+  public var classes: [String: String] = [:]
+  public var items: [String: ClassificationItem] = [:]
+
+  public init() {}
+
+  /// The 项 of a 分类码, keyed by 类 + 项 (three digits).
+  public func item(for classification: String) -> ClassificationItem? {
+    items[String(classification.prefix(3))]
+  }
+
+  /// Whether a department may publish under a 分类码: its own prefix, or a base/theme 项 it leads.
+  public func mayPublish(_ department: Department, under classification: String) -> Bool {
+    if !department.prefix.isEmpty && classification.hasPrefix(department.prefix) { return true }
+    if classification.hasPrefix("1") || classification.hasPrefix("2"),
+      let item = item(for: classification), item.lead == department.code
+    {
+      return true
+    }
+    return false
+  }
+}
+
+/// One resource file of the snapshot, read.
+public struct ResourceFile: Sendable {
+  public var path: String
+  /// The provider folder the file stands in.
+  public var folder: String
+  /// The code its file name gives.
+  public var fileCode: ResourceCode?
+  /// The YAML mapping, when the file could be read as one.
+  public var root: YAMLMapping?
+  /// The resource, when the file could be read.
+  public var resource: Resource?
+  /// Where comments stand, for the canonical writer.
+  public var comments: [YAMLMark] = []
+
+  /// The code to name in findings: the one written in the file, else the file name's.
+  public var code: String? {
+    if let written = resource?.code, !written.isEmpty { return written }
+    return fileCode?.description
+  }
+
+  /// Where a field stands in the file (the nearest existing key when it is absent).
+  public func mark(_ fields: String...) -> YAMLMark? {
+    root?.mark(fields)
+  }
+}
+
+/// A registry read from one snapshot: settings, dictionaries and every resource.
+public struct Catalog: Sendable {
+  public var label: String
+  public var settings: RegistrySettings
+  public var departments: [String: Department]
+  public var classification: Classification
+  public var resources: [ResourceFile]
+  /// Paths of the resource files, by the code their file names give.
+  public var pathsByCode: [String: [String]]
+
+  /// The resources that are read and carry the given code (in their file name).
+  public func resources(withCode code: String) -> [ResourceFile] {
+    guard let paths = pathsByCode[code] else { return [] }
+    return paths.compactMap { path in resourcesByPath[path] }
+  }
+
+  public func resource(atPath path: String) -> ResourceFile? { resourcesByPath[path] }
+
+  var resourcesByPath: [String: ResourceFile]
+
+  init(
+    label: String, settings: RegistrySettings, departments: [String: Department], classification: Classification,
+    resources: [ResourceFile]
+  ) {
+    self.label = label
+    self.settings = settings
+    self.departments = departments
+    self.classification = classification
+    self.resources = resources
+    var byPath: [String: ResourceFile] = [:]
+    var byCode: [String: [String]] = [:]
+    for file in resources {
+      byPath[file.path] = file
+      if let code = file.fileCode { byCode[code.description, default: []].append(file.path) }
+    }
+    self.resourcesByPath = byPath
+    self.pathsByCode = byCode
+  }
+}

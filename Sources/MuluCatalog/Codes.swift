@@ -1,0 +1,91 @@
+/// A 信息资源代码: 分类码 "/" 顺序码 (SPEC §1).
+public struct ResourceCode: Sendable, Hashable, Comparable, CustomStringConvertible {
+  /// 类 (1 digit) + 项 (2) + 目 (3) + 细目 (0 or more digits).
+  public var classification: String
+  /// 1 to 10 digits.
+  public var sequence: String
+
+  public static let pattern = "^[0-9]{6,}/[0-9]{1,10}$"
+  /// Digits that new codes get.
+  public static let newSequenceWidth = 6
+
+  public init?(_ text: String) {
+    let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+    guard parts.count == 2 else { return nil }
+    self.init(classification: String(parts[0]), sequence: String(parts[1]))
+  }
+
+  /// From a file name `<分类码>-<顺序码>.yaml`.
+  public init?(fileName: String) {
+    guard fileName.hasSuffix(".yaml") else { return nil }
+    let stem = fileName.dropLast(5)
+    let parts = stem.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 2 else { return nil }
+    self.init(classification: String(parts[0]), sequence: String(parts[1]))
+  }
+
+  public init?(classification: String, sequence: String) {
+    guard classification.utf8.count >= 6, classification.utf8.allSatisfy(ResourceCode.isDigit),
+      (1...10).contains(sequence.utf8.count), sequence.utf8.allSatisfy(ResourceCode.isDigit)
+    else { return nil }
+    self.classification = classification
+    self.sequence = sequence
+  }
+
+  public var description: String { "\(classification)/\(sequence)" }
+  public var fileName: String { "\(classification)-\(sequence).yaml" }
+  /// 类: "1" base, "2" theme, "3" department.
+  public var catalogClass: String { String(classification.prefix(1)) }
+  /// 项, two digits.
+  public var item: String { String(classification.dropFirst(1).prefix(2)) }
+
+  public static func < (a: ResourceCode, b: ResourceCode) -> Bool {
+    (a.classification, a.sequence.count, a.sequence) < (b.classification, b.sequence.count, b.sequence)
+  }
+
+  static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+  /// Whether a 分类码 alone has the right form.
+  public static func isClassification(_ text: String) -> Bool {
+    ResourceCode(classification: text, sequence: "1") != nil
+  }
+}
+
+/// A 统一社会信用代码 (GB 32100-2015).
+public enum CreditCode {
+  public static let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY".utf8)
+  static let weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+  public static let pattern = "^[0-9A-HJ-NP-RTUW-Y]{18}$"
+
+  private static let values: [Int] = {
+    var table = [Int](repeating: -1, count: 256)
+    for (index, byte) in alphabet.enumerated() { table[Int(byte)] = index }
+    return table
+  }()
+
+  /// Eighteen characters of the code's alphabet (the check character not yet checked).
+  public static func hasForm(_ code: String) -> Bool {
+    let bytes = Array(code.utf8)
+    return bytes.count == 18 && bytes.allSatisfy { values[Int($0)] >= 0 }
+  }
+
+  /// The check character the first 17 characters call for, or nil when they are not of the alphabet.
+  public static func checkCharacter(for first17: String) -> Character? {
+    let bytes = Array(first17.utf8)
+    guard bytes.count == 17 else { return nil }
+    var sum = 0
+    for (byte, weight) in zip(bytes, weights) {
+      let value = values[Int(byte)]
+      guard value >= 0 else { return nil }
+      sum += value * weight
+    }
+    let check = (31 - sum % 31) % 31
+    return Character(Unicode.Scalar(alphabet[check]))
+  }
+
+  /// The form is right and the last character is the right check character.
+  public static func isValid(_ code: String) -> Bool {
+    guard hasForm(code) else { return false }
+    return checkCharacter(for: String(code.prefix(17))) == code.last
+  }
+}

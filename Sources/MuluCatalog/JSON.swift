@@ -1,0 +1,75 @@
+/// A JSON value whose objects keep their keys in the order given, so output is stable.
+public indirect enum JSON: Sendable, Hashable {
+  case null
+  case bool(Bool)
+  case int(Int)
+  case string(String)
+  case array([JSON])
+  case object([(String, JSON)])
+
+  public static func == (a: JSON, b: JSON) -> Bool { a.serialized() == b.serialized() }
+  public func hash(into hasher: inout Hasher) { hasher.combine(serialized()) }
+
+  /// `nil` becomes `null`.
+  public static func string(_ value: String?) -> JSON { value.map { .string($0) } ?? .null }
+  public static func int(_ value: Int?) -> JSON { value.map { .int($0) } ?? .null }
+
+  /// Compact (one line) or indented by two spaces.
+  public func serialized(pretty: Bool = false) -> String {
+    var out = ""
+    write(into: &out, pretty: pretty, indent: 0)
+    return out
+  }
+
+  private func write(into out: inout String, pretty: Bool, indent: Int) {
+    switch self {
+    case .null: out += "null"
+    case .bool(let value): out += value ? "true" : "false"
+    case .int(let value): out += String(value)
+    case .string(let value): JSON.quote(value, into: &out)
+    case .array(let values):
+      if values.isEmpty { out += "[]"; return }
+      out += "["
+      for (index, value) in values.enumerated() {
+        if index > 0 { out += "," }
+        if pretty { out += "\n" + String(repeating: " ", count: indent + 2) }
+        value.write(into: &out, pretty: pretty, indent: indent + 2)
+      }
+      if pretty { out += "\n" + String(repeating: " ", count: indent) }
+      out += "]"
+    case .object(let pairs):
+      if pairs.isEmpty { out += "{}"; return }
+      out += "{"
+      for (index, (key, value)) in pairs.enumerated() {
+        if index > 0 { out += "," }
+        if pretty { out += "\n" + String(repeating: " ", count: indent + 2) }
+        JSON.quote(key, into: &out)
+        out += pretty ? ": " : ":"
+        value.write(into: &out, pretty: pretty, indent: indent + 2)
+      }
+      if pretty { out += "\n" + String(repeating: " ", count: indent) }
+      out += "}"
+    }
+  }
+
+  static func quote(_ text: String, into out: inout String) {
+    out += "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      default:
+        if scalar.value < 0x20 || scalar.value == 0x7F || (0x2028...0x2029).contains(scalar.value) {
+          let hex = String(scalar.value, radix: 16)
+          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    out += "\""
+  }
+}

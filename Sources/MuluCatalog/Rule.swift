@@ -1,0 +1,115 @@
+import MuluYAML
+
+/// A rule of SPEC §3: its id, its default severity, its words for users and its examples.
+///
+/// Each rule is one type in one file named after its id; the checks that raise it call
+/// `finding(…)` on it, so that the id and its messages are written once.
+public protocol Rule: Sendable {
+  /// The stable id, e.g. `sharing.basis-required`.
+  static var id: String { get }
+  static var severity: Severity { get }
+  /// What the rule means; also the finding's message when the check has nothing to add.
+  static var meaning: LocalizedText { get }
+  /// How to fix what it found.
+  static var hint: LocalizedText { get }
+  /// Registries on which the rule must fire.
+  static var triggering: [RuleExample] { get }
+  /// Registries on which the rule must stay silent.
+  static var nonTriggering: [RuleExample] { get }
+}
+
+extension Rule {
+  /// A finding of this rule at a place in a file.
+  public static func finding(
+    _ path: String, at mark: YAMLMark? = nil, code: String? = nil, message: LocalizedText? = nil
+  ) -> Finding {
+    Finding(
+      rule: id, severity: severity, path: path, line: mark?.line, column: mark?.column, code: code,
+      message: message ?? meaning, hint: hint)
+  }
+
+  /// A finding whose message is the rule's meaning followed by a detail.
+  public static func finding(
+    _ path: String, at mark: YAMLMark? = nil, code: String? = nil, detail: String
+  ) -> Finding {
+    finding(path, at: mark, code: code, message: meaning.with(detail))
+  }
+}
+
+/// A registry to try a rule on: files laid over `RuleExample.baseline`, a valid small registry.
+public struct RuleExample: Sendable {
+  /// What the example shows, for the docs.
+  public var title: String
+  /// Files to add or replace; a nil value removes the file.
+  public var files: [String: String?]
+  /// Files to edit in place: each replacement must match the baseline text exactly.
+  public var edits: [Edit]
+  /// Kinds other than regular files (symlinks, executables).
+  public var kinds: [String: EntryKind]
+  /// Raw bytes for files that are not text (encodings, BOM, NUL).
+  public var bytes: [String: [UInt8]]
+
+  public struct Edit: Sendable {
+    public var path: String
+    public var old: String
+    public var new: String
+  }
+
+  public init(
+    _ title: String, files: [String: String?] = [:], edits: [Edit] = [], kinds: [String: EntryKind] = [:],
+    bytes: [String: [UInt8]] = [:]
+  ) {
+    self.title = title
+    self.files = files
+    self.edits = edits
+    self.kinds = kinds
+    self.bytes = bytes
+  }
+
+  /// An edit of the baseline's department resource.
+  public static func resource(_ title: String, replacing old: String, with new: String) -> RuleExample {
+    RuleExample(title, edits: [Edit(path: Baseline.departmentResourcePath, old: old, new: new)])
+  }
+
+  /// An edit of any baseline file.
+  public static func edit(_ title: String, _ path: String, replacing old: String, with new: String) -> RuleExample {
+    RuleExample(title, edits: [Edit(path: path, old: old, new: new)])
+  }
+
+  /// The files of the example: the baseline with the example's changes.
+  /// Returns nil when an edit does not match its file (a broken example).
+  public func snapshot() -> MemorySnapshot? {
+    var text = Baseline.files
+    for edit in edits {
+      guard let current = text[edit.path], current.contains(edit.old) else { return nil }
+      text[edit.path] = current.replacingFirst(edit.old, with: edit.new)
+    }
+    for (path, content) in files {
+      text[path] = content
+    }
+    var all = text.mapValues { Array($0.utf8) }
+    for (path, raw) in bytes { all[path] = raw }
+    return MemorySnapshot(bytes: all, kinds: kinds, label: "example")
+  }
+}
+
+extension String {
+  func replacingFirst(_ old: String, with new: String) -> String {
+    guard let range = range(of: old) else { return self }
+    var copy = self
+    copy.replaceSubrange(range, with: new)
+    return copy
+  }
+
+  fileprivate func range(of needle: String) -> Range<String.Index>? {
+    guard !needle.isEmpty else { return nil }
+    var start = startIndex
+    while start < endIndex {
+      if self[start...].hasPrefix(needle) {
+        return start..<index(start, offsetBy: needle.count)
+      }
+      start = index(after: start)
+    }
+    return nil
+  }
+}

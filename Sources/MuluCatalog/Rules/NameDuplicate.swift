@@ -1,0 +1,47 @@
+/// `name.duplicate`: two active resources of one provider with one name.
+public enum NameDuplicate: RegistryRule {
+  public static let id = "name.duplicate"
+  public static let severity = Severity.error
+  public static let meaning = LocalizedText(
+    zh: "同一提供方的两个有效资源同名", en: "two active resources of one provider share a name")
+  public static let hint = LocalizedText(
+    zh: "合并这两个资源，或把名称写得更具体", en: "merge the two resources, or make the names more specific")
+
+  public static func check(_ catalog: Catalog) -> [Finding] {
+    var byName: [String: [ResourceFile]] = [:]
+    for file in catalog.resources {
+      guard let resource = file.resource, !resource.isRetired, !resource.name.isEmpty else { continue }
+      byName[file.folder + "\u{0}" + resource.name, default: []].append(file)
+    }
+    var findings: [Finding] = []
+    for files in byName.values where files.count > 1 {
+      for file in files {
+        let others = files.filter { $0.path != file.path }.compactMap(\.code).sorted().joined(separator: ", ")
+        findings.append(
+          finding(
+            file.path, at: file.mark("name"), code: file.code,
+            message: meaning.with(
+              zh: "“\(file.resource!.name)”，另见 \(others)", en: "\"\(file.resource!.name)\", also \(others)")))
+      }
+    }
+    return findings
+  }
+
+  public static let triggering = [
+    RuleExample(
+      "the same name twice",
+      files: [
+        "catalogs/11100000000000001M/303001001-000002.yaml": Baseline.files[Baseline.departmentResourcePath]!
+          .replacingFirst("code: 303001001/000001", with: "code: 303001001/000002")
+      ])
+  ]
+  public static let nonTriggering = [
+    RuleExample(
+      "a retired namesake",
+      files: [
+        "catalogs/11100000000000001M/303001001-000002.yaml": Baseline.files[Baseline.departmentResourcePath]!
+          .replacingFirst("code: 303001001/000001", with: "code: 303001001/000002")
+          + "retired:\n  date: 2026-05-01\n  reason: 职能调整\n  replaced_by: 303001001/000001\n"
+      ])
+  ]
+}

@@ -1,0 +1,32 @@
+/// `related.retired`: points to a retired resource.
+public enum RelatedRetired: ResourceRule {
+  public static let id = "related.retired"
+  public static let severity = Severity.warning
+  public static let meaning = LocalizedText(zh: "关联的资源已注销", en: "points to a retired resource")
+  public static let hint = LocalizedText(
+    zh: "改为关联其替代资源", en: "point to the resource that replaced it")
+
+  /// A retired resource's own links are history and are not judged again.
+  public static func check(_ file: ResourceFile, _ resource: Resource, in catalog: Catalog) -> [Finding] {
+    guard !resource.isRetired else { return [] }
+    var findings: [Finding] = []
+    let nodes = file.root?.sequence("related") ?? []
+    for (index, code) in resource.related.enumerated() {
+      guard let target = catalog.resources(withCode: code).first?.resource, let retired = target.retired else { continue }
+      let mark = index < nodes.count ? nodes[index].mark : file.mark("related")
+      let replacement = retired.replacedBy.map { LocalizedText(zh: "，替代资源 \($0)", en: ", replaced by \($0)") }
+      findings.append(
+        finding(
+          file.path, at: mark, code: file.code,
+          message: meaning.with(zh: code + (replacement?.zh ?? ""), en: code + (replacement?.en ?? ""))))
+    }
+    return findings
+  }
+
+  public static let triggering = [
+    RuleExample.edit(
+      "the base resource retired", Baseline.baseResourcePath, replacing: "published: 2025-06-30\n",
+      with: "published: 2025-06-30\nretired:\n  date: 2026-06-30\n  reason: 数据整合\n")
+  ]
+  public static let nonTriggering = [RuleExample("the baseline")]
+}

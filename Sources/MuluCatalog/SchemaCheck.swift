@@ -1,0 +1,140 @@
+import MuluYAML
+
+/// Reads one YAML file of the registry: its size, its bytes, its syntax, its shape.
+struct YAMLFile {
+  var root: YAMLMapping?
+  var findings: [Finding]
+  /// Where comments stand (other than the editor's schema line).
+  var comments: [YAMLMark]
+
+  /// `code` is the resource code the findings are about, when there is one.
+  static func read(
+    _ bytes: [UInt8], path: String, shape: FieldShape, code: String? = nil
+  ) -> YAMLFile {
+    let document = YAMLReader.read(bytes)
+    var findings = document.problems.map { YAMLFindings.finding(for: $0, path: path, code: code) }
+    guard let root = document.root else {
+      if findings.isEmpty {
+        findings.append(SchemaRequired.finding(path, code: code, message: SchemaRequired.emptyFile))
+      }
+      return YAMLFile(root: nil, findings: findings, comments: document.comments)
+    }
+    guard case .mapping(let mapping) = root else {
+      findings.append(
+        SchemaType.finding(path, at: root.mark, code: code, message: SchemaType.expected("mapping", at: "")))
+      return YAMLFile(root: nil, findings: findings, comments: document.comments)
+    }
+    SchemaCheck(path: path, code: code).check(root, against: shape, at: "", into: &findings)
+    return YAMLFile(root: mapping, findings: findings, comments: document.comments)
+  }
+}
+
+/// Maps the reader's problems to the `yaml.*` rules.
+enum YAMLFindings {
+  static func finding(for problem: YAMLProblem, path: String, code: String?) -> Finding {
+    switch problem {
+    case .syntax(let message, let mark):
+      return YAMLSyntax.finding(path, at: mark, code: code, detail: message)
+    case .duplicateKey(let key, let mark, let first):
+      return YAMLDuplicateKey.finding(
+        path, at: mark, code: code,
+        message: YAMLDuplicateKey.meaning.with(
+          zh: "\(key)（首次出现在第 \(first.line) 行）", en: "\(key) (first at line \(first.line))"))
+    case .forbidden(let construct, let mark):
+      let detail: LocalizedText
+      switch construct {
+      case .anchor(let name): detail = LocalizedText(zh: "锚点 &\(name)", en: "anchor &\(name)")
+      case .alias(let name): detail = LocalizedText(zh: "别名 *\(name)", en: "alias *\(name)")
+      case .tag(let tag): detail = LocalizedText(zh: "标签 \(tag)", en: "tag \(tag)")
+      case .nonScalarKey: detail = LocalizedText(zh: "非标量的键", en: "a key that is not a scalar")
+      }
+      return YAMLForbidden.finding(
+        path, at: mark, code: code, message: YAMLForbidden.meaning.with(zh: detail.zh, en: detail.en))
+    }
+  }
+}
+
+/// Checks a node against a shape: `schema.required`, `schema.type`, `schema.enum`, `schema.unknown-field`.
+struct SchemaCheck {
+  var path: String
+  var code: String?
+
+  func check(_ node: YAMLNode, against shape: FieldShape, at field: String, into findings: inout [Finding]) {
+    switch shape {
+    case .nullable(let inner):
+      if case .scalar(let scalar) = node, scalar.isNull { return }
+      check(node, against: inner, at: field, into: &findings)
+
+    case .object(let fields, let values):
+      guard case .mapping(let mapping) = node else {
+        return mismatch(node, "mapping", field, &findings)
+      }
+      for pair in mapping.pairs {
+        let name = pair.key.value
+        let child = field.isEmpty ? name : "\(field).\(name)"
+        if let schemaField = fields.first(where: { $0.name == name }) {
+          if isAbsent(pair.value) {
+            if schemaField.required {
+              findings.append(
+                SchemaRequired.finding(path, at: pair.key.mark, code: code, detail: child))
+            }
+            continue
+          }
+          check(pair.value, against: schemaField.type, at: child, into: &findings)
+        } else if let values {
+          if !isAbsent(pair.value) { check(pair.value, against: values, at: child, into: &findings) }
+        } else {
+          findings.append(SchemaUnknownField.finding(path, at: pair.key.mark, code: code, detail: child))
+        }
+      }
+      for schemaField in fields where schemaField.required && mapping[schemaField.name] == nil {
+        let child = field.isEmpty ? schemaField.name : "\(field).\(schemaField.name)"
+        findings.append(SchemaRequired.finding(path, at: mapping.mark, code: code, detail: child))
+      }
+
+    case .array(let element, _):
+      guard case .sequence(let sequence) = node else {
+        return mismatch(node, "sequence", field, &findings)
+      }
+      for (index, item) in sequence.items.enumerated() {
+        check(item, against: element, at: "\(field)[\(index + 1)]", into: &findings)
+      }
+
+    case .string, .date:
+      guard case .scalar(let scalar) = node else { return mismatch(node, "text", field, &findings) }
+      if scalar.isNull { mismatch(node, "text", field, &findings) }
+
+    case .boolean:
+      guard case .scalar(let scalar) = node, scalar.style == .plain,
+        scalar.value == "true" || scalar.value == "false"
+      else { return mismatch(node, "true/false", field, &findings) }
+
+    case .integer:
+      guard case .scalar(let scalar) = node, scalar.style == .plain, Int(scalar.value) != nil else {
+        return mismatch(node, "integer", field, &findings)
+      }
+
+    case .enumeration(let allowed):
+      guard case .scalar(let scalar) = node else { return mismatch(node, "text", field, &findings) }
+      if !allowed.contains(scalar.value) {
+        findings.append(
+          SchemaEnum.finding(
+            path, at: scalar.mark, code: code,
+            message: SchemaEnum.meaning.with(
+              zh: "\(field) 的值“\(scalar.value)”不在 \(allowed.joined(separator: "、")) 之中",
+              en: "\(field) is \"\(scalar.value)\", not one of \(allowed.joined(separator: ", "))")))
+      }
+    }
+  }
+
+  /// Absent, null, or blank text: what `schema.required` calls missing or empty.
+  private func isAbsent(_ node: YAMLNode) -> Bool {
+    guard case .scalar(let scalar) = node else { return false }
+    return scalar.isNull || scalar.value.trimmingWhitespace().isEmpty
+  }
+
+  private func mismatch(_ node: YAMLNode, _ expected: String, _ field: String, _ findings: inout [Finding]) {
+    findings.append(
+      SchemaType.finding(path, at: node.mark, code: code, message: SchemaType.expected(expected, at: field)))
+  }
+}

@@ -1,0 +1,166 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// What kind of thing stands at a path of a snapshot.
+public enum EntryKind: String, Sendable, Hashable {
+  case regular
+  case executable
+  case symlink
+  case submodule
+  case other
+}
+
+/// One path of a snapshot.
+public struct SnapshotEntry: Sendable, Hashable {
+  /// Relative, with "/" separators.
+  public var path: String
+  public var kind: EntryKind
+  /// The size in bytes, when the snapshot knows it without reading the file.
+  public var size: Int?
+  /// An id of the content (a blob id in Git), when the snapshot has one: equal ids, equal bytes.
+  public var contentID: String?
+
+  public init(path: String, kind: EntryKind, size: Int? = nil, contentID: String? = nil) {
+    self.path = path
+    self.kind = kind
+    self.size = size
+    self.contentID = contentID
+  }
+}
+
+/// A set of files the catalog layer reads: a working tree, a commit, or files in memory.
+///
+/// `read` is called from several threads at once.
+public protocol Snapshot: Sendable {
+  /// Every file of the snapshot (no directories), in any order.
+  var entries: [SnapshotEntry] { get }
+  /// The bytes of one entry.
+  func read(_ entry: SnapshotEntry) throws -> [UInt8]
+  /// A short name for messages: a folder, or a revision.
+  var label: String { get }
+}
+
+/// A failure to read a snapshot (not a finding: the tool could not do its work).
+public enum SnapshotError: Error, Sendable, Equatable {
+  case unreadable(path: String, reason: String)
+  case notADirectory(path: String)
+}
+
+/// Files held in memory: examples, tests, and content staged elsewhere.
+public struct MemorySnapshot: Snapshot {
+  public var files: [String: [UInt8]]
+  public var kinds: [String: EntryKind]
+  public var label: String
+
+  public init(_ files: [String: String], kinds: [String: EntryKind] = [:], label: String = "memory") {
+    self.files = files.mapValues { Array($0.utf8) }
+    self.kinds = kinds
+    self.label = label
+  }
+
+  public init(bytes: [String: [UInt8]], kinds: [String: EntryKind] = [:], label: String = "memory") {
+    self.files = bytes
+    self.kinds = kinds
+    self.label = label
+  }
+
+  public var entries: [SnapshotEntry] {
+    files.map { SnapshotEntry(path: $0.key, kind: kinds[$0.key] ?? .regular, size: $0.value.count) }
+  }
+
+  public func read(_ entry: SnapshotEntry) throws -> [UInt8] {
+    guard let bytes = files[entry.path] else {
+      throw SnapshotError.unreadable(path: entry.path, reason: "no such file")
+    }
+    return bytes
+  }
+}
+
+/// The files of a folder on disk, as they are now. `.git` at the top is left out.
+public struct DirectorySnapshot: Snapshot {
+  public let root: String
+  public let entries: [SnapshotEntry]
+  public var label: String { root }
+
+  public init(root: String) throws {
+    var trimmed = root
+    while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
+    self.root = trimmed
+    var isDirectory = stat()
+    guard lstat(trimmed, &isDirectory) == 0, (isDirectory.st_mode & S_IFMT) == S_IFDIR else {
+      throw SnapshotError.notADirectory(path: trimmed)
+    }
+    var found: [SnapshotEntry] = []
+    try DirectorySnapshot.walk(root: trimmed, relative: "", into: &found)
+    self.entries = found
+  }
+
+  public func read(_ entry: SnapshotEntry) throws -> [UInt8] {
+    try DirectorySnapshot.readFile(root + "/" + entry.path, reportAs: entry.path)
+  }
+
+  /// Reads a whole file with POSIX calls (no Foundation on the hot path).
+  public static func readFile(_ fullPath: String, reportAs path: String) throws -> [UInt8] {
+    let fd = open(fullPath, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+    guard fd >= 0 else { throw SnapshotError.unreadable(path: path, reason: String(cString: strerror(errno))) }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else {
+      throw SnapshotError.unreadable(path: path, reason: String(cString: strerror(errno)))
+    }
+    var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0))
+    var filled = 0
+    while true {
+      if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }
+      let n = bytes.withUnsafeMutableBytes { buffer in
+        Glibc.read(fd, buffer.baseAddress! + filled, buffer.count - filled)
+      }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw SnapshotError.unreadable(path: path, reason: String(cString: strerror(errno)))
+      }
+      if n == 0 { break }
+      filled += n
+    }
+    bytes.removeSubrange(filled...)
+    return bytes
+  }
+
+  private static func walk(root: String, relative: String, into found: inout [SnapshotEntry]) throws {
+    let directory = relative.isEmpty ? root : root + "/" + relative
+    guard let handle = opendir(directory) else {
+      throw SnapshotError.unreadable(path: relative.isEmpty ? "." : relative, reason: String(cString: strerror(errno)))
+    }
+    defer { closedir(handle) }
+    var children: [String] = []
+    while let item = readdir(handle) {
+      let name = withUnsafePointer(to: item.pointee.d_name) {
+        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+      }
+      if name == "." || name == ".." { continue }
+      if relative.isEmpty && name == ".git" { continue }
+      children.append(name)
+    }
+    for name in children.sorted() {
+      let path = relative.isEmpty ? name : relative + "/" + name
+      var info = stat()
+      guard lstat(root + "/" + path, &info) == 0 else {
+        throw SnapshotError.unreadable(path: path, reason: String(cString: strerror(errno)))
+      }
+      switch info.st_mode & S_IFMT {
+      case S_IFDIR:
+        try walk(root: root, relative: path, into: &found)
+      case S_IFREG:
+        let executable = info.st_mode & 0o111 != 0
+        found.append(SnapshotEntry(path: path, kind: executable ? .executable : .regular, size: Int(info.st_size)))
+      case S_IFLNK:
+        found.append(SnapshotEntry(path: path, kind: .symlink))
+      default:
+        found.append(SnapshotEntry(path: path, kind: .other))
+      }
+    }
+  }
+}

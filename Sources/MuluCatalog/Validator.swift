@@ -1,0 +1,303 @@
+import Dispatch
+#if canImport(Glibc)
+  import Glibc
+#endif
+import MuluYAML
+
+/// A failure that stops validation (not a finding).
+public enum CatalogError: Error, Sendable, Equatable {
+  /// The snapshot has no `registry.yaml`.
+  case notARegistry(String)
+  /// A file could not be read.
+  case unreadable(path: String, reason: String)
+
+  public var message: LocalizedText {
+    switch self {
+    case .notARegistry(let label):
+      return LocalizedText(
+        zh: "\(label) 不是目录库：缺少 registry.yaml（用 mulu init 新建）",
+        en: "\(label) is not a registry: it has no registry.yaml (create one with mulu init)")
+    case .unreadable(let path, let reason):
+      return LocalizedText(zh: "无法读取 \(path)：\(reason)", en: "cannot read \(path): \(reason)")
+    }
+  }
+}
+
+/// The one validation engine: the same verdict on a working tree, a commit, a push or a sync.
+public enum Validator {
+  /// Validates a whole snapshot.
+  public static func validate(_ snapshot: any Snapshot, workers: Int = defaultWorkers) throws -> Report {
+    let (catalog, findings) = try load(snapshot, workers: workers)
+    return Report(findings: apply(catalog.settings, to: findings + check(catalog, workers: workers)))
+  }
+
+  /// Both cores of the machine, or what it has.
+  public static let defaultWorkers: Int = {
+    let count = sysconf(Int32(_SC_NPROCESSORS_ONLN))
+    return max(1, min(Int(count), 16))
+  }()
+
+  /// Reads a snapshot into a catalog, with the findings of reading (layout, syntax, schema, dictionaries).
+  public static func load(_ snapshot: any Snapshot, workers: Int = defaultWorkers) throws -> (Catalog, [Finding]) {
+    let entries = snapshot.entries
+    var byPath: [String: SnapshotEntry] = [:]
+    for entry in entries { byPath[entry.path] = entry }
+    guard let registryEntry = byPath["registry.yaml"] else { throw CatalogError.notARegistry(snapshot.label) }
+
+    var findings = TreeLayout.check(entries) + TreeCaseCollision.check(entries)
+
+    let registryFile = try readMetadata(registryEntry, from: snapshot, shape: Schemas.registry, limit: 1 << 20)
+    findings += registryFile.findings
+    let settings = registryFile.root.map(RegistrySettings.init) ?? RegistrySettings()
+    findings += unknownRuleIDs(registryFile.root)
+
+    var departments: [String: Department] = [:]
+    if let entry = byPath["dictionaries/departments.yaml"] {
+      let file = try readMetadata(entry, from: snapshot, shape: Schemas.departments, limit: settings.maxFileBytes * 16)
+      findings += file.findings
+      (departments, findings) = readDepartments(file.root, path: entry.path, findings: findings)
+    }
+    var classification = Classification()
+    if let entry = byPath["dictionaries/classification.yaml"] {
+      let file = try readMetadata(entry, from: snapshot, shape: Schemas.classification, limit: settings.maxFileBytes)
+      findings += file.findings
+      (classification, findings) = readClassification(
+        file.root, path: entry.path, departments: departments, findings: findings)
+    }
+    for (path, shape) in [("access.yaml", Schemas.access), ("sources.yaml", Schemas.sources)] {
+      if let entry = byPath[path] {
+        findings += try readMetadata(entry, from: snapshot, shape: shape, limit: settings.maxFileBytes).findings
+      }
+    }
+
+    let resourceEntries: [(SnapshotEntry, String, ResourceCode)] = entries.compactMap { entry in
+      guard entry.kind == .regular || entry.kind == .executable,
+        case .resource(let folder, let code) = TreeLayout.role(of: entry.path)
+      else { return nil }
+      return (entry, folder, code)
+    }
+    let results = try parallelMap(resourceEntries, workers: workers) { entry, folder, code in
+      try readResource(entry, folder: folder, code: code, from: snapshot, limit: settings.maxFileBytes)
+    }
+    var resources: [ResourceFile] = []
+    resources.reserveCapacity(results.count)
+    for (file, fileFindings) in results {
+      resources.append(file)
+      findings += fileFindings
+    }
+    let catalog = Catalog(
+      label: snapshot.label, settings: settings, departments: departments, classification: classification,
+      resources: resources)
+    return (catalog, findings)
+  }
+
+  /// Runs every resource rule on every read resource, then every registry rule.
+  public static func check(_ catalog: Catalog, workers: Int = defaultWorkers) -> [Finding] {
+    var findings = (try? parallelMap(catalog.resources, workers: workers) { file -> [Finding] in
+      guard let resource = file.resource else { return [] }
+      return CatalogRules.resourceRules.flatMap { $0.check(file, resource, in: catalog) }
+    })?.flatMap { $0 } ?? []
+    for rule in CatalogRules.registryRules {
+      findings += rule.check(catalog)
+    }
+    return findings
+  }
+
+  /// The severities `registry.yaml` sets: `off` drops a rule's findings.
+  public static func apply(_ settings: RegistrySettings, to findings: [Finding]) -> [Finding] {
+    guard !settings.overrides.isEmpty else { return findings }
+    return findings.compactMap { finding in
+      switch settings.overrides[finding.rule] {
+      case nil: return finding
+      case .off: return nil
+      case .error: return with(finding, severity: .error)
+      case .warning: return with(finding, severity: .warning)
+      }
+    }
+  }
+
+  private static func with(_ finding: Finding, severity: Severity) -> Finding {
+    var copy = finding
+    copy.severity = severity
+    return copy
+  }
+
+  // MARK: Reading files
+
+  static func readResource(
+    _ entry: SnapshotEntry, folder: String, code: ResourceCode, from snapshot: any Snapshot, limit: Int
+  ) throws -> (ResourceFile, [Finding]) {
+    var file = ResourceFile(path: entry.path, folder: folder, fileCode: code)
+    if let size = entry.size, size > limit {
+      return (file, [FileTooLarge.finding(entry.path, size: size, limit: limit)])
+    }
+    let bytes = try readBytes(entry, from: snapshot)
+    if bytes.count > limit {
+      return (file, [FileTooLarge.finding(entry.path, size: bytes.count, limit: limit)])
+    }
+    let read = YAMLFile.read(bytes, path: entry.path, shape: Schemas.resource, code: code.description)
+    file.root = read.root
+    file.comments = read.comments
+    file.resource = read.root.map(Resource.init)
+    return (file, read.findings)
+  }
+
+  static func readMetadata(_ entry: SnapshotEntry, from snapshot: any Snapshot, shape: FieldShape, limit: Int) throws
+    -> YAMLFile
+  {
+    if let size = entry.size, size > limit {
+      return YAMLFile(root: nil, findings: [FileTooLarge.finding(entry.path, size: size, limit: limit)], comments: [])
+    }
+    let bytes = try readBytes(entry, from: snapshot)
+    if bytes.count > limit {
+      return YAMLFile(root: nil, findings: [FileTooLarge.finding(entry.path, size: bytes.count, limit: limit)], comments: [])
+    }
+    return YAMLFile.read(bytes, path: entry.path, shape: shape)
+  }
+
+  private static func readBytes(_ entry: SnapshotEntry, from snapshot: any Snapshot) throws -> [UInt8] {
+    do {
+      return try snapshot.read(entry)
+    } catch let error as SnapshotError {
+      if case .unreadable(let path, let reason) = error { throw CatalogError.unreadable(path: path, reason: reason) }
+      throw CatalogError.unreadable(path: entry.path, reason: "\(error)")
+    } catch let error as CatalogError {
+      throw error
+    } catch {
+      throw CatalogError.unreadable(path: entry.path, reason: "\(error)")
+    }
+  }
+
+  // MARK: Dictionaries
+
+  private static func unknownRuleIDs(_ root: YAMLMapping?) -> [Finding] {
+    guard let rules = root?.mapping("rules") else { return [] }
+    return rules.pairs.compactMap { pair in
+      guard !RuleIDs.known.contains(pair.key.value) else { return nil }
+      return DictionaryInvalid.finding(
+        "registry.yaml", at: pair.key.mark,
+        message: DictionaryInvalid.meaning.with(zh: "没有规则 \(pair.key.value)", en: "there is no rule \(pair.key.value)"))
+    }
+  }
+
+  private static func readDepartments(_ root: YAMLMapping?, path: String, findings: [Finding])
+    -> ([String: Department], [Finding])
+  {
+    var findings = findings
+    var departments: [String: Department] = [:]
+    var prefixes: [String: String] = [:]
+    for node in root?.sequence("departments") ?? [] {
+      guard case .mapping(let map) = node, let code = map.text("code") else { continue }
+      let department = Department(
+        code: code, name: map.text("name") ?? "", prefix: map.text("prefix") ?? "", parent: map.text("parent"),
+        status: map.text("status") ?? "active", mark: map.mark)
+      if !CreditCode.isValid(code) {
+        findings.append(ProviderChecksum.finding(path, at: map.mark(["code"]), message: ProviderChecksum.detail(code)))
+      }
+      if departments[code] != nil {
+        findings.append(DictionaryInvalid.finding(path, at: map.mark(["code"]), detail: code))
+        continue
+      }
+      if !department.prefix.isEmpty {
+        if !(ResourceCode.isClassification(department.prefix) && department.prefix.hasPrefix("3")) {
+          findings.append(
+            DictionaryInvalid.finding(
+              path, at: map.mark(["prefix"]),
+              message: DictionaryInvalid.meaning.with(
+                zh: "前缀 \(department.prefix) 应为类 3 的分类码（至少 6 位数字）",
+                en: "prefix \(department.prefix) should be a 类 3 分类码 of at least 6 digits")))
+        }
+        if let other = prefixes[department.prefix] {
+          findings.append(
+            DictionaryInvalid.finding(
+              path, at: map.mark(["prefix"]),
+              message: DictionaryInvalid.meaning.with(
+                zh: "前缀 \(department.prefix) 已属于 \(other)", en: "prefix \(department.prefix) already belongs to \(other)")))
+        }
+        prefixes[department.prefix] = code
+      }
+      departments[code] = department
+    }
+    for department in departments.values {
+      if let parent = department.parent, departments[parent] == nil {
+        findings.append(
+          DictionaryInvalid.finding(
+            path, at: department.mark,
+            message: DictionaryInvalid.meaning.with(zh: "上级部门 \(parent) 未登记", en: "parent \(parent) is not listed")))
+      }
+    }
+    return (departments, findings)
+  }
+
+  private static func readClassification(
+    _ root: YAMLMapping?, path: String, departments: [String: Department], findings: [Finding]
+  ) -> (Classification, [Finding]) {
+    var findings = findings
+    var classification = Classification()
+    for node in root?.sequence("classes") ?? [] {
+      guard case .mapping(let classMap) = node, let classCode = classMap.text("code") else { continue }
+      if classCode.utf8.count != 1 || !classCode.utf8.allSatisfy(ResourceCode.isDigit)
+        || classification.classes[classCode] != nil
+      {
+        findings.append(DictionaryInvalid.finding(path, at: classMap.mark(["code"]), detail: "类 \(classCode)"))
+        continue
+      }
+      classification.classes[classCode] = classMap.text("name") ?? ""
+      for itemNode in classMap.sequence("items") ?? [] {
+        guard case .mapping(let itemMap) = itemNode, let itemCode = itemMap.text("code") else { continue }
+        let key = classCode + itemCode
+        if itemCode.utf8.count != 2 || !itemCode.utf8.allSatisfy(ResourceCode.isDigit)
+          || classification.items[key] != nil
+        {
+          findings.append(DictionaryInvalid.finding(path, at: itemMap.mark(["code"]), detail: "项 \(classCode) \(itemCode)"))
+          continue
+        }
+        let lead = itemMap.text("lead")
+        if let lead, departments[lead] == nil {
+          findings.append(
+            DictionaryInvalid.finding(
+              path, at: itemMap.mark(["lead"]),
+              message: DictionaryInvalid.meaning.with(zh: "牵头部门 \(lead) 未登记", en: "lead department \(lead) is not listed")))
+        }
+        classification.items[key] = ClassificationItem(
+          catalogClass: classCode, code: itemCode, name: itemMap.text("name") ?? "", lead: lead, mark: itemMap.mark)
+      }
+    }
+    return (classification, findings)
+  }
+}
+
+/// Every rule id mulu knows, including those of the layers above (history, pushes).
+public enum RuleIDs {
+  /// Ids that the layers above register, so that `registry.yaml` may set their severity.
+  public static let history = [
+    "retire.delete-forbidden", "retire.immutable", "access.unknown-identity", "access.path-not-owned",
+    "access.maintainers-only", "ref.non-fast-forward", "ref.delete-protected", "tag.not-allowed", "commit.unsigned",
+  ]
+  public static let known: Set<String> = Set(CatalogRules.all.map { $0.id } + history)
+}
+
+/// Maps `body` over `items` on `workers` threads, keeping the order.
+func parallelMap<T: Sendable, R: Sendable>(
+  _ items: [T], workers: Int, _ body: @Sendable (T) throws -> R
+) throws -> [R] {
+  if workers <= 1 || items.count < 64 { return try items.map(body) }
+  let results = UnsafeMutableBufferPointer<Result<R, any Error>?>.allocate(capacity: items.count)
+  results.initialize(repeating: nil)
+  defer { results.deinitialize(); results.deallocate() }
+  let shared = SendableBuffer(results)
+  let chunk = max(16, items.count / (workers * 8))
+  let chunks = (items.count + chunk - 1) / chunk
+  DispatchQueue.concurrentPerform(iterations: chunks) { index in
+    let start = index * chunk
+    for position in start..<min(start + chunk, items.count) {
+      shared.buffer[position] = Result { try body(items[position]) }
+    }
+  }
+  return try results.map { try $0!.get() }
+}
+
+private struct SendableBuffer<R>: @unchecked Sendable {
+  let buffer: UnsafeMutableBufferPointer<Result<R, any Error>?>
+  init(_ buffer: UnsafeMutableBufferPointer<Result<R, any Error>?>) { self.buffer = buffer }
+}
