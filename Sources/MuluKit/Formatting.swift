@@ -1,0 +1,95 @@
+import MuluCatalog
+
+/// `mulu fmt`: resource files in canonical form.
+public enum Formatting {
+  public enum Outcome: Sendable, Equatable {
+    case unchanged
+    case changed
+    case refused(CanonicalWriter.Refusal)
+    case failed(String)
+  }
+
+  public struct Result: Sendable, Equatable {
+    public var path: String
+    public var outcome: Outcome
+  }
+
+  /// Formats the resource files of the working tree (those under `paths`, when given).
+  /// With `write` false, only says which files would change.
+  public static func run(in workspace: Workspace, paths: [String] = [], write: Bool) throws(Workspace.Failure) -> [Result] {
+    let snapshot = try workspace.workingTree()
+    var limits: [String] = []
+    for path in paths {
+      guard let registryPath = workspace.registryPath(path) else { throw .noSuchPath(path) }
+      limits.append(registryPath)
+    }
+    var results: [Result] = []
+    for entry in snapshot.entries.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
+      guard entry.kind == .regular, case .resource = TreeLayout.role(of: entry.path) else { continue }
+      if !limits.isEmpty
+        && !limits.contains(where: { $0.isEmpty || entry.path == $0 || ($0.hasSuffix("/") && entry.path.hasPrefix($0)) })
+      {
+        continue
+      }
+      let bytes: [UInt8]
+      do {
+        bytes = try snapshot.read(entry)
+      } catch {
+        results.append(Result(path: entry.path, outcome: .failed("\(error)")))
+        continue
+      }
+      switch CanonicalWriter.canonical(bytes) {
+      case .failure(let refusal):
+        results.append(Result(path: entry.path, outcome: .refused(refusal)))
+      case .success(let text):
+        if Array(text.utf8) == bytes {
+          results.append(Result(path: entry.path, outcome: .unchanged))
+          continue
+        }
+        if write {
+          do {
+            try Files.writeAtomically(text, to: snapshot.root + "/" + entry.path)
+          } catch {
+            results.append(Result(path: entry.path, outcome: .failed(error.reason)))
+            continue
+          }
+        }
+        results.append(Result(path: entry.path, outcome: .changed))
+      }
+    }
+    return results
+  }
+}
+
+/// `mulu new` and `mulu init`.
+public enum Scaffolding {
+  /// Writes a new resource file; returns its registry path.
+  public static func newResource(in workspace: Workspace, provider: String, classification: String) throws
+    -> String
+  {
+    let snapshot = try workspace.workingTree()
+    let (catalog, _) = try Validator.load(snapshot)
+    let (path, text) = try Scaffold.newResource(provider: provider, classification: classification, in: catalog)
+    let full = workspace.root + "/" + path
+    try Files.makeDirectories(Workspace.parent(of: full))
+    try Files.writeAtomically(text, to: full, exclusive: true)
+    return path
+  }
+
+  /// Creates an empty registry in `directory`, which must be absent or empty.
+  public static func initialize(_ directory: String, name: String, level: String) throws -> [String] {
+    let absolute = Workspace.absolute(directory)
+    if Workspace.isDirectory(absolute), !Workspace.isEmptyDirectory(absolute) {
+      throw Files.WriteError(path: directory, reason: "not empty")
+    }
+    try Files.makeDirectories(absolute)
+    var written: [String] = []
+    for (path, text) in Scaffold.registryFiles(name: name, level: level) {
+      let full = absolute + "/" + path
+      try Files.makeDirectories(Workspace.parent(of: full))
+      try Files.writeAtomically(text, to: full, exclusive: true)
+      written.append(path)
+    }
+    return written
+  }
+}

@@ -1,0 +1,40 @@
+import MuluCatalog
+
+/// `mulu validate`: the working tree or a revision, the report limited to some paths.
+public enum Validation {
+  public static func run(in workspace: Workspace, revision: String? = nil, paths: [String] = []) throws(Workspace.Failure)
+    -> Report
+  {
+    let snapshot: any Snapshot
+    if let revision {
+      snapshot = try workspace.snapshot(at: revision)
+    } else {
+      snapshot = try workspace.workingTree()
+    }
+    var limits: [String] = []
+    for path in paths {
+      guard let registryPath = workspace.registryPath(path) else { throw .noSuchPath(path) }
+      if registryPath.isEmpty { return try validate(snapshot) }
+      let known = snapshot.entries.contains {
+        $0.path == registryPath || (registryPath.hasSuffix("/") && $0.path.hasPrefix(registryPath))
+      }
+      guard known else { throw .noSuchPath(path) }
+      limits.append(registryPath)
+    }
+    return try validate(snapshot).limited(to: limits)
+  }
+
+  /// The engine's verdict on a snapshot, with its failures as workspace failures.
+  public static func validate(_ snapshot: any Snapshot) throws(Workspace.Failure) -> Report {
+    do {
+      return try Validator.validate(snapshot)
+    } catch let error as CatalogError {
+      switch error {
+      case .notARegistry(let label): throw .notARegistry(label)
+      case .unreadable(let path, let reason): throw .unreadable(path, reason)
+      }
+    } catch {
+      throw .unreadable(snapshot.label, "\(error)")
+    }
+  }
+}

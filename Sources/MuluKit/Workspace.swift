@@ -1,0 +1,155 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+import MuluCatalog
+import MuluGit
+
+/// Where a command works: the registry folder found from a starting directory, and its Git repository.
+public struct Workspace: Sendable {
+  /// The folder that holds `registry.yaml` (a work tree), or the repository itself when bare.
+  public var root: String
+  /// The directory the command started in, for paths the user gives.
+  public var start: String
+
+  /// A failure to find or read what the user named (exit code 2).
+  public enum Failure: Error, Sendable, Equatable {
+    case notARegistry(String)
+    case notARepository(String)
+    case unknownRevision(String, String)
+    case noSuchPath(String)
+    case unreadable(String, String)
+
+    public var message: LocalizedText {
+      switch self {
+      case .notARegistry(let path):
+        return CatalogError.notARegistry(path).message
+      case .notARepository(let path):
+        return LocalizedText(zh: "\(path) 不在 Git 仓库中", en: "\(path) is not in a Git repository")
+      case .unknownRevision(let revision, let detail):
+        return LocalizedText(
+          zh: "无法解析版本“\(revision)”：\(detail)", en: "unknown revision \"\(revision)\": \(detail)")
+      case .noSuchPath(let path):
+        return LocalizedText(zh: "目录库中没有 \(path)", en: "\(path) is not in the registry")
+      case .unreadable(let path, let reason):
+        return CatalogError.unreadable(path: path, reason: reason).message
+      }
+    }
+  }
+
+  /// Finds the registry from `directory`: the nearest folder upward with a `registry.yaml`,
+  /// else `directory` itself (a bare repository, or a revision that has one).
+  public init(from directory: String) throws(Failure) {
+    let absolute = Workspace.absolute(directory)
+    var isDirectory = stat()
+    guard stat(absolute, &isDirectory) == 0, (isDirectory.st_mode & S_IFMT) == S_IFDIR else {
+      throw .unreadable(directory, "not a directory")
+    }
+    start = absolute
+    root = absolute
+    var candidate = absolute
+    while true {
+      if access(candidate + "/registry.yaml", F_OK) == 0 {
+        root = candidate
+        break
+      }
+      if access(candidate + "/.git", F_OK) == 0 || candidate == "/" { break }
+      candidate = Workspace.parent(of: candidate)
+    }
+  }
+
+  /// The working tree's files.
+  public func workingTree() throws(Failure) -> DirectorySnapshot {
+    guard access(root + "/registry.yaml", F_OK) == 0 else { throw .notARegistry(root) }
+    do {
+      return try DirectorySnapshot(root: root)
+    } catch {
+      throw .unreadable(root, "\(error)")
+    }
+  }
+
+  /// The repository the registry is kept in.
+  public func repository() throws(Failure) -> Repository {
+    do {
+      return try Repository.discover(from: root)
+    } catch {
+      throw .notARepository(root)
+    }
+  }
+
+  /// The files of a revision.
+  public func snapshot(at revision: String) throws(Failure) -> GitSnapshot {
+    let repository = try repository()
+    let commit: ObjectID
+    do {
+      commit = try repository.resolveCommit(revision)
+    } catch {
+      throw .unknownRevision(revision, error.message)
+    }
+    do {
+      return try GitSnapshot(repository: repository, commit: commit, label: revision)
+    } catch {
+      throw .unreadable(revision, error.message)
+    }
+  }
+
+  /// A path the user gave (relative to where the command started), as a registry path.
+  /// Folders end in "/".
+  public func registryPath(_ userPath: String) -> String? {
+    var full = Workspace.normalize(userPath.hasPrefix("/") ? userPath : start + "/" + userPath)
+    let isFolder = userPath.hasSuffix("/") || Workspace.isDirectory(full)
+    if full == root { return "" }
+    guard full.hasPrefix(root + "/") else { return nil }
+    full.removeFirst(root.count + 1)
+    return isFolder ? full + "/" : full
+  }
+
+  static func isDirectory(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+  }
+
+  static func absolute(_ path: String) -> String {
+    if path.hasPrefix("/") { return normalize(path) }
+    var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+    let cwd = getcwd(&buffer, buffer.count).map { String(cString: $0) } ?? "."
+    return normalize(cwd + "/" + path)
+  }
+
+  /// Removes `.`, `..` and repeated slashes, without touching the file system.
+  static func normalize(_ path: String) -> String {
+    var parts: [Substring] = []
+    for part in path.split(separator: "/") {
+      if part == "." { continue }
+      if part == ".." { _ = parts.popLast(); continue }
+      parts.append(part)
+    }
+    return "/" + parts.joined(separator: "/")
+  }
+
+  static func parent(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return "/" }
+    return String(path[..<slash])
+  }
+}
+
+extension Error {
+  /// The text of a Git or catalog failure, for a message.
+  var message: String {
+    if let git = self as? GitError { return git.message }
+    return "\(self)"
+  }
+}
+
+extension Workspace {
+  static func isEmptyDirectory(_ path: String) -> Bool {
+    guard let handle = opendir(path) else { return false }
+    defer { closedir(handle) }
+    while let item = readdir(handle) {
+      let name = withUnsafePointer(to: item.pointee.d_name) {
+        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+      }
+      if name != "." && name != ".." { return false }
+    }
+    return true
+  }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import MuluCatalog
+import MuluKit
+
+struct FmtCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "fmt",
+    abstract: "Rewrite resource files in canonical form (field order and quoting of the spec).",
+    discussion: "Files with comments other than the editor's schema line, unknown fields or YAML errors are left as they are and named."
+  )
+
+  @OptionGroup var global: GlobalOptions
+
+  @Flag(help: "Change nothing; list the files that are not in canonical form (exit 1 if any).")
+  var check = false
+
+  @Argument(help: "Files or folders to format (default: all resource files).")
+  var paths: [String] = []
+
+  func run() throws {
+    let language = global.language
+    let workspace = try global.workspace()
+    let results: [Formatting.Result]
+    do {
+      results = try Formatting.run(in: workspace, paths: paths, write: !check)
+    } catch {
+      throw error.failure(language)
+    }
+    var changed = 0
+    var left = 0
+    for result in results {
+      switch result.outcome {
+      case .unchanged:
+        break
+      case .changed:
+        changed += 1
+        Console.output(result.path + "\n")
+      case .refused(let refusal):
+        left += 1
+        Console.note(LocalizedText(zh: "\(result.path)：未格式化，", en: "\(result.path): not formatted, ").joined(refusal.message), language: language)
+      case .failed(let reason):
+        left += 1
+        Console.error(LocalizedText(zh: "无法写入 \(result.path)：\(reason)", en: "cannot write \(result.path): \(reason)"), language: language)
+      }
+    }
+    let summary =
+      check
+      ? LocalizedText(zh: "\(changed) 个文件需要格式化", en: "\(changed) file(s) not in canonical form")
+      : LocalizedText(zh: "已格式化 \(changed) 个文件", en: "formatted \(changed) file(s)")
+    Console.note(summary, language: language)
+    if left > 0 || (check && changed > 0) { throw ExitCode(1) }
+  }
+}
+
+extension LocalizedText {
+  func joined(_ other: LocalizedText) -> LocalizedText {
+    LocalizedText(zh: zh + other.zh, en: en + other.en)
+  }
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+import MuluCatalog
+
+struct SchemaCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "schema",
+    abstract: "Print the JSON Schema (draft 2020-12) of resource files, for editors."
+  )
+
+  func run() {
+    Console.output(JSONSchema.resource().serialized(pretty: true) + "\n")
+  }
+}

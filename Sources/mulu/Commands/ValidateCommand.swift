@@ -1,0 +1,45 @@
+import ArgumentParser
+import MuluCatalog
+import MuluKit
+
+struct ValidateCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "validate",
+    abstract: "Validate the registry's working tree, or a revision.",
+    discussion: "PATHs limit the report to those files or folders; the rules still see the whole registry."
+  )
+
+  @OptionGroup var global: GlobalOptions
+
+  @Option(help: "Validate this revision (branch, tag, commit) instead of the working tree.")
+  var rev: String?
+
+  @Option(help: "Output format: text or json.")
+  var format: OutputFormat = .text
+
+  @Argument(help: "Files or folders to report on.")
+  var paths: [String] = []
+
+  func validate() throws {
+    if format == .markdown { throw ValidationError("--format takes text or json") }
+  }
+
+  func run() throws {
+    let language = global.language
+    let workspace = try global.workspace()
+    let report: Report
+    do {
+      report = try Validation.run(in: workspace, revision: rev, paths: paths)
+    } catch {
+      throw error.failure(language)
+    }
+    switch format {
+    case .json:
+      Console.output(FindingWriter.json(report, language: language).serialized() + "\n")
+    case .text, .markdown:
+      Console.output(FindingWriter.text(report, language: language, color: Console.wantsColor(1)))
+      Console.standardError(FindingWriter.summary(report, language: language) + "\n")
+    }
+    if report.hasErrors { throw ExitCode(1) }
+  }
+}

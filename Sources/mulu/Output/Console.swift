@@ -1,0 +1,41 @@
+import MuluCatalog
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Standard output for results, standard error for progress and diagnostics.
+enum Console {
+  static func output(_ text: String) {
+    write(1, text)
+  }
+
+  static func standardError(_ text: String) {
+    write(2, text)
+  }
+
+  static func error(_ message: LocalizedText, language: Language) {
+    let label = language == .zh ? "错误" : "error"
+    standardError("mulu: \(label): \(message[language])\n")
+  }
+
+  static func note(_ message: LocalizedText, language: Language) {
+    standardError("mulu: \(message[language])\n")
+  }
+
+  /// Whether colour is wanted on a file descriptor: a terminal, and no NO_COLOR.
+  static func wantsColor(_ fd: Int32) -> Bool {
+    isatty(fd) == 1 && getenv("NO_COLOR") == nil && String(cString: getenv("TERM") ?? strdup("")) != "dumb"
+  }
+
+  private static func write(_ fd: Int32, _ text: String) {
+    var bytes = Array(text.utf8)
+    var offset = 0
+    while offset < bytes.count {
+      let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+      if n < 0 && errno == EINTR { continue }
+      if n <= 0 { return }
+      offset += n
+    }
+  }
+}

@@ -1,0 +1,51 @@
+import MuluCatalog
+
+/// Writes a report in the text form of SPEC §3 or the JSON shape of §4.
+enum FindingWriter {
+  static func text(_ report: Report, language: Language, color: Bool) -> String {
+    var out = ""
+    for finding in report.findings {
+      var place = finding.path
+      if let line = finding.line {
+        place += ":\(line)"
+        if let column = finding.column { place += ":\(column)" }
+      }
+      let severity = finding.severity.rawValue
+      let painted = color ? (finding.severity == .error ? "\u{1B}[31m\(severity)\u{1B}[0m" : "\u{1B}[33m\(severity)\u{1B}[0m") : severity
+      let hint = language == .zh ? "提示" : "hint"
+      out += "\(place): \(painted)[\(finding.rule)]: \(finding.message[language]) (\(hint): \(finding.hint[language]))\n"
+    }
+    return out
+  }
+
+  static func summary(_ report: Report, language: Language) -> String {
+    switch language {
+    case .zh: return "\(report.errorCount) 个错误，\(report.warningCount) 个警告"
+    case .en:
+      let errors = report.errorCount == 1 ? "1 error" : "\(report.errorCount) errors"
+      let warnings = report.warningCount == 1 ? "1 warning" : "\(report.warningCount) warnings"
+      return "\(errors), \(warnings)"
+    }
+  }
+
+  static func json(_ report: Report, language: Language) -> JSON {
+    .object([
+      ("errors", .int(report.errorCount)),
+      ("warnings", .int(report.warningCount)),
+      ("findings", .array(report.findings.map { record($0, language: language) })),
+    ])
+  }
+
+  static func record(_ finding: Finding, language: Language) -> JSON {
+    .object([
+      ("rule", .string(finding.rule)),
+      ("severity", .string(finding.severity.rawValue)),
+      ("path", .string(finding.path)),
+      ("line", .int(finding.line)),
+      ("column", .int(finding.column)),
+      ("code", .string(finding.code)),
+      ("message", .string(finding.message[language])),
+      ("hint", .string(finding.hint[language])),
+    ])
+  }
+}
