@@ -26,10 +26,12 @@ extension Repository {
 
   /// The commits reachable from `tips` and not from `hiding`, newest first
   /// (topological order, ties broken by commit time), like
-  /// `git rev-list tips --not hiding`. `hidingReferences` adds the tips of
-  /// every reference matching a glob ("refs/heads/*", "refs/*") to the
-  /// hidden set. Zero ids are skipped, so a hook can pass its old and new
-  /// values as they come.
+  /// `git rev-list tips --not hiding`. `hidingReferences` adds the commits
+  /// of every reference whose name matches one of the globs, as in
+  /// `references(matching:)` ("refs/heads/main", "refs/heads/*", "refs/*"),
+  /// to the hidden set; references to trees or blobs are passed over. Zero
+  /// ids are skipped, so a hook can pass its old and new values as they
+  /// come.
   public func revwalk(
     from tips: [ObjectID], hiding: [ObjectID], hidingReferences: [String] = []
   ) throws -> [ObjectID] {
@@ -41,7 +43,10 @@ extension Repository {
         try hidden.withOID { try check("git_revwalk_hide", git_revwalk_hide(walk, $0)) }
       }
       for glob in hidingReferences {
-        try check("git_revwalk_hide_glob", git_revwalk_hide_glob(walk, glob))
+        for reference in try references(matching: glob) {
+          guard let commit = try commitIfPeelable(reference.target) else { continue }
+          try commit.withOID { try check("git_revwalk_hide", git_revwalk_hide(walk, $0)) }
+        }
       }
       var commits: [ObjectID] = []
       try Repository.drain(walk) { commits.append($0) }
@@ -94,6 +99,17 @@ extension Repository {
         followed.formUnion(parents)
       }
       return touching
+    }
+  }
+
+  /// The commit `id` peels to, or nil when it is (or tags) a tree or blob.
+  private func commitIfPeelable(_ id: ObjectID) throws -> ObjectID? {
+    do {
+      return try peelToCommit(id)
+    } catch let error as GitError
+      where error.code == GIT_EINVALIDSPEC.rawValue || error.code == GIT_EPEEL.rawValue
+    {
+      return nil
     }
   }
 
