@@ -55,3 +55,31 @@ extension Repository {
     return try body(config!)
   }
 }
+
+// The index (staging area).
+extension Repository {
+  /// The staged entries of the index (honouring `GIT_INDEX_FILE` when the
+  /// repository was opened from the environment), in git's path order, as
+  /// `git ls-files -s` lists them at stage 0. Entries in conflict (stages
+  /// 1–3) are left out. A repository without an index file (a new or bare
+  /// one) has no entries.
+  public func indexEntries() throws -> [TreeEntry] {
+    var index: OpaquePointer? = nil
+    try check("git_repository_index", git_repository_index(&index, handle))
+    defer { git_index_free(index) }
+    // Pick up changes made on disk since this handle last read the index.
+    try check("git_index_read", git_index_read(index, 0))
+    var entries: [TreeEntry] = []
+    let count = git_index_entrycount(index)
+    entries.reserveCapacity(count)
+    for position in 0..<count {
+      guard let entry = git_index_get_byindex(index, position), git_index_entry_stage(entry) == 0
+      else { continue }
+      entries.append(
+        TreeEntry(
+          path: String(cString: entry.pointee.path), mode: FileMode(rawValue: entry.pointee.mode),
+          id: ObjectID(entry.pointee.id)))
+    }
+    return entries
+  }
+}

@@ -48,27 +48,32 @@ public final class Repository: @unchecked Sendable {
   /// `GIT_DISCOVERY_ACROSS_FILESYSTEM`), `GIT_OBJECT_DIRECTORY`,
   /// `GIT_ALTERNATE_OBJECT_DIRECTORIES` (so that a pre-receive hook sees the
   /// quarantined objects of the push), `GIT_INDEX_FILE`, `GIT_NAMESPACE` and
-  /// `GIT_WORK_TREE`. Empty values count as unset.
+  /// `GIT_WORK_TREE`. Empty values count as unset; `GIT_COMMON_DIR` is
+  /// refused.
   ///
-  /// The variables are read from `environment`, by default this process's
-  /// environment; nothing is written to the process environment, so this is
-  /// safe to call concurrently with anything. Relative paths are taken from
-  /// the current directory.
+  /// The variables are read from `environment` and relative paths taken
+  /// from `currentDirectory`, by default this process's; nothing is written
+  /// to the process environment, so this is safe to call concurrently with
+  /// anything.
   public static func openFromEnvironment(
-    _ environment: [String: String] = ProcessInfo.processInfo.environment
+    _ environment: [String: String] = ProcessInfo.processInfo.environment,
+    currentDirectory: String = FileManager.default.currentDirectoryPath
   ) throws -> Repository {
     func value(_ key: String) -> String? {
       guard let value = environment[key], !value.isEmpty else { return nil }
       return value
+    }
+    func absolute(_ path: String) -> String {
+      path.hasPrefix("/") ? path : currentDirectory + "/" + path
     }
     if value("GIT_COMMON_DIR") != nil {
       throw GitError.invalid(
         "Repository.openFromEnvironment", "GIT_COMMON_DIR is set, and is not supported")
     }
     var flags: UInt32 = 0
-    var start = "."
+    var start = currentDirectory
     if let gitDir = value("GIT_DIR") {
-      start = gitDir
+      start = absolute(gitDir)
       flags |= GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue | GIT_REPOSITORY_OPEN_NO_DOTGIT.rawValue
     }
     if let across = value("GIT_DISCOVERY_ACROSS_FILESYSTEM"),
@@ -77,12 +82,12 @@ public final class Repository: @unchecked Sendable {
       flags |= GIT_REPOSITORY_OPEN_CROSS_FS.rawValue
     }
     let overrides = Overrides(
-      objectDirectory: value("GIT_OBJECT_DIRECTORY").map(absolutePath),
-      alternates: value("GIT_ALTERNATE_OBJECT_DIRECTORIES").map(parseAlternates)?.map(absolutePath)
+      objectDirectory: value("GIT_OBJECT_DIRECTORY").map(absolute),
+      alternates: value("GIT_ALTERNATE_OBJECT_DIRECTORIES").map(parseAlternates)?.map(absolute)
         ?? [],
-      indexFile: value("GIT_INDEX_FILE").map(absolutePath),
+      indexFile: value("GIT_INDEX_FILE").map(absolute),
       namespace: value("GIT_NAMESPACE"),
-      workTree: value("GIT_WORK_TREE").map(absolutePath))
+      workTree: value("GIT_WORK_TREE").map(absolute))
     return try open(
       start, flags: flags, ceilings: value("GIT_CEILING_DIRECTORIES"), overrides)
   }
@@ -140,11 +145,6 @@ public final class Repository: @unchecked Sendable {
 
   private static func trimmingSlash(_ path: String) -> String {
     path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
-  }
-
-  private static func absolutePath(_ path: String) -> String {
-    if path.hasPrefix("/") { return path }
-    return FileManager.default.currentDirectoryPath + "/" + path
   }
 
   /// Splits `GIT_ALTERNATE_OBJECT_DIRECTORIES` as git does: entries are

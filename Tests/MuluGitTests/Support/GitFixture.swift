@@ -148,3 +148,19 @@ final class GitFixture: @unchecked Sendable {
 
   func open() throws -> Repository { try Repository.open(at: path) }
 }
+
+extension GitFixture {
+  /// Starts git without waiting for it; the caller waits on the process.
+  func startGit(_ arguments: [String]) throws -> Process {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["git"] + arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: path)
+    process.environment = environment
+    process.standardInput = FileHandle.nullDevice
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    return process
+  }
+}
