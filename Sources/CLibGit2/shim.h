@@ -1,6 +1,9 @@
 #ifndef MULU_CLIBGIT2_SHIM_H
 #define MULU_CLIBGIT2_SHIM_H
 #include <git2.h>
+/* git_repository_set_odb, git_repository_set_index: to open a repository
+   the way git describes it in environment variables. */
+#include <git2/sys/repository.h>
 
 /* git_libgit2_opts is variadic and does not import into Swift. */
 static inline int mulu_git_set_strict_hash_verification(int enabled) {

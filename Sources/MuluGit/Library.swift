@@ -1,0 +1,38 @@
+import CLibGit2
+
+/// Process-wide libgit2 state.
+public enum GitLibrary {
+  /// Initialised on first use, exactly once, by the Swift runtime's lazy
+  /// global initialisation (which is thread-safe). libgit2 is never shut
+  /// down: its global state lives as long as the process.
+  private static let initialized: Void = {
+    git_libgit2_init()
+    // Objects are addressed by their hash already; re-hashing every object
+    // read costs a large share of the time spent reading blobs.
+    _ = mulu_git_set_strict_hash_verification(0)
+  }()
+
+  /// Makes sure libgit2 is initialised. Every entry point that creates a
+  /// handle calls this first.
+  @inline(__always)
+  static func ensureInitialized() { _ = initialized }
+
+  /// The libgit2 version this process runs with, e.g. "1.5.1".
+  public static var version: String {
+    ensureInitialized()
+    var major: Int32 = 0
+    var minor: Int32 = 0
+    var revision: Int32 = 0
+    git_libgit2_version(&major, &minor, &revision)
+    return "\(major).\(minor).\(revision)"
+  }
+
+  /// Turns libgit2's check that a repository belongs to the current user
+  /// (git's `safe.directory`) on or off for the whole process. It is on by
+  /// default, as in git.
+  public static func setOwnerValidation(_ enabled: Bool) throws {
+    ensureInitialized()
+    try check("git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION)",
+              mulu_git_set_owner_validation(enabled ? 1 : 0))
+  }
+}

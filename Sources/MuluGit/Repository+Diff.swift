@@ -1,0 +1,109 @@
+import CLibGit2
+
+// Tree-to-tree differences.
+//
+// git_diff_tree_to_tree (libgit2 1.5) expands every subtree on both sides
+// and compares leaf by leaf, even where two subtrees have the same id, so
+// its cost grows with the size of the trees. The walk below compares the
+// two trees entry by entry, in git's order, and descends only into subtrees
+// whose ids differ: its cost grows with the size of the change.
+extension Repository {
+  /// The paths whose entry differs between two trees (nil: the empty tree),
+  /// in git's path order. Only non-tree entries are reported (files,
+  /// symlinks, submodules); a path that changes between a file and a
+  /// directory appears as the file deleted (or added) and the directory's
+  /// entries added (or deleted). A change of mode alone is `.modified`; a
+  /// change of kind (file, symlink, submodule) is `.typeChanged`. No rename
+  /// detection.
+  public func diffTrees(_ old: ObjectID?, _ new: ObjectID?) throws -> [TreeChange] {
+    var changes: [TreeChange] = []
+    try forEachChange(old, new) { changes.append($0) }
+    return changes
+  }
+
+  /// Calls `body` with each change between two trees, as `diffTrees`
+  /// returns them, without collecting them.
+  public func forEachChange(
+    _ old: ObjectID?, _ new: ObjectID?, _ body: (TreeChange) throws -> Void
+  ) throws {
+    if old == new { return }
+
+    // One pair of trees being compared; either side may be absent.
+    struct Frame {
+      let old: LoadedTree?
+      let new: LoadedTree?
+      let prefix: String
+      var oldNext = 0
+      var newNext = 0
+    }
+    var stack = [Frame(old: try old.map(loadTree), new: try new.map(loadTree), prefix: "")]
+
+    func descend(_ old: OpaquePointer?, _ new: OpaquePointer?, _ path: String) throws {
+      stack.append(
+        Frame(
+          old: try old.map { try loadTree(ObjectID(git_tree_entry_id($0))) },
+          new: try new.map { try loadTree(ObjectID(git_tree_entry_id($0))) },
+          prefix: path + "/"))
+    }
+
+    func change(
+      _ status: ChangeStatus, _ path: String, _ old: OpaquePointer?, _ new: OpaquePointer?
+    ) -> TreeChange {
+      TreeChange(
+        path: path, status: status,
+        oldID: old.map { ObjectID(git_tree_entry_id($0)) },
+        newID: new.map { ObjectID(git_tree_entry_id($0)) },
+        oldMode: old.map { FileMode(rawValue: git_tree_entry_filemode_raw($0).rawValue) },
+        newMode: new.map { FileMode(rawValue: git_tree_entry_filemode_raw($0).rawValue) })
+    }
+
+    while let top = stack.last {
+      let index = stack.count - 1
+      let oldEntry = top.old?.entry(top.oldNext)
+      let newEntry = top.new?.entry(top.newNext)
+      let order: Int32
+      switch (oldEntry, newEntry) {
+      case (nil, nil):
+        stack.removeLast()
+        continue
+      case (_, nil): order = -1
+      case (nil, _): order = 1
+      case (let old?, let new?): order = git_tree_entry_cmp(old, new)
+      }
+
+      if order < 0 {
+        stack[index].oldNext += 1
+        let path = top.prefix + String(cString: git_tree_entry_name(oldEntry))
+        if git_tree_entry_type(oldEntry) == GIT_OBJECT_TREE {
+          try descend(oldEntry, nil, path)
+        } else {
+          try body(change(.deleted, path, oldEntry, nil))
+        }
+      } else if order > 0 {
+        stack[index].newNext += 1
+        let path = top.prefix + String(cString: git_tree_entry_name(newEntry))
+        if git_tree_entry_type(newEntry) == GIT_OBJECT_TREE {
+          try descend(nil, newEntry, path)
+        } else {
+          try body(change(.added, path, nil, newEntry))
+        }
+      } else {
+        // Same name and both trees or both not (git's order tells a
+        // directory "a" from a file "a").
+        stack[index].oldNext += 1
+        stack[index].newNext += 1
+        let sameID = git_oid_equal(git_tree_entry_id(oldEntry), git_tree_entry_id(newEntry)) == 1
+        let oldMode = git_tree_entry_filemode_raw(oldEntry).rawValue
+        let newMode = git_tree_entry_filemode_raw(newEntry).rawValue
+        if sameID && oldMode == newMode { continue }
+        let path = top.prefix + String(cString: git_tree_entry_name(oldEntry))
+        if git_tree_entry_type(oldEntry) == GIT_OBJECT_TREE {
+          try descend(oldEntry, newEntry, path)
+        } else {
+          let kindChanged = FileMode(rawValue: oldMode).kind != FileMode(rawValue: newMode).kind
+          try body(change(kindChanged ? .typeChanged : .modified, path, oldEntry, newEntry))
+        }
+      }
+    }
+  }
+}

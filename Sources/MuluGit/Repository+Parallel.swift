@@ -1,0 +1,85 @@
+import Dispatch
+import Synchronization
+
+// Reading many blobs on several threads.
+extension Repository {
+  /// Reads the blobs `ids` on up to `workers` threads, each thread with its
+  /// own handle (`reopen()`), and calls `body` with each blob's position in
+  /// `ids` and its contents. `body` runs concurrently on the worker threads,
+  /// in no particular order, and must be safe to call that way.
+  ///
+  /// The first error (reading a blob, or thrown by `body`) stops the work
+  /// and is rethrown once every worker has stopped. This handle is used by
+  /// one of the workers and must not be used elsewhere meanwhile.
+  public func readBlobs(
+    _ ids: [ObjectID], workers: Int = 2, _ body: @Sendable (Int, [UInt8]) throws -> Void
+  ) throws {
+    let workerCount = max(1, min(workers, ids.count / Repository.blobsPerClaim + 1))
+    if workerCount == 1 {
+      for (position, id) in ids.enumerated() { try body(position, blob(id)) }
+      return
+    }
+    let handles = try [self] + (1..<workerCount).map { _ in try reopen() }
+    let next = Atomic<Int>(0)
+    let failure = Mutex<(any Error)?>(nil)
+    // Every worker claims a run of positions at a time: small enough to
+    // share the work out evenly, large enough to keep the counter cold.
+    DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
+      let repository = handles[worker]
+      while failure.withLock({ $0 == nil }) {
+        let start = next.add(Repository.blobsPerClaim, ordering: .relaxed).oldValue
+        if start >= ids.count { return }
+        do {
+          for position in start..<min(start + Repository.blobsPerClaim, ids.count) {
+            try body(position, repository.blob(ids[position]))
+          }
+        } catch {
+          failure.withLock { if $0 == nil { $0 = error } }
+          return
+        }
+      }
+    }
+    if let error = failure.withLock({ $0 }) { throw error }
+  }
+
+  /// Reads the blobs `ids` on up to `workers` threads (see `readBlobs`) and
+  /// returns `transform` of each, in the order of `ids`.
+  public func mapBlobs<Value: Sendable>(
+    _ ids: [ObjectID], workers: Int = 2,
+    _ transform: @Sendable (ObjectID, [UInt8]) throws -> Value
+  ) throws -> [Value] {
+    let results = ResultSlots<Value>(count: ids.count)
+    try readBlobs(ids, workers: workers) { position, contents in
+      results.store(try transform(ids[position], contents), at: position)
+    }
+    return results.values()
+  }
+
+  private static let blobsPerClaim = 64
+}
+
+/// One slot per position, each written by exactly one worker: the workers
+/// of `readBlobs` claim disjoint positions, so no two writes touch the
+/// same slot, and `values()` runs after all of them have finished.
+private final class ResultSlots<Value>: @unchecked Sendable {
+  private let slots: UnsafeMutableBufferPointer<Value?>
+
+  init(count: Int) {
+    slots = .allocate(capacity: count)
+    slots.initialize(repeating: nil)
+  }
+
+  deinit {
+    slots.deinitialize()
+    slots.deallocate()
+  }
+
+  func store(_ value: Value, at position: Int) {
+    slots[position] = value
+  }
+
+  /// Every slot's value; all must have been stored.
+  func values() -> [Value] {
+    slots.map { $0! }
+  }
+}
