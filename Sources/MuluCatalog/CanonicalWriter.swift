@@ -163,7 +163,10 @@ public enum CanonicalWriter {
       if DateInvalid.isValid(value) { return value }
     case .string(let pattern):
       if pattern == ResourceCode.pattern, ResourceCode(value) != nil { return value }
-    case .enumeration, .object, .array:
+    case .enumeration(let values):
+      // The vocabularies (C, N, Y, 无条件共享 …) are written as the spec writes them.
+      if values.contains(value) { return value }
+    case .object, .array:
       break
     }
     if scalar.isNull && scalar.style == .plain { return "null" }

@@ -104,6 +104,9 @@ public struct Catalog: Sendable {
   public var settings: RegistrySettings
   public var departments: [String: Department]
   public var classification: Classification
+  /// Whether the dictionaries could be read: rules that look things up in them stay silent otherwise,
+  /// since the dictionary's own finding says what is wrong.
+  public var dictionariesRead: Bool
   public var resources: [ResourceFile]
   /// Paths of the resource files, by the code their file names give.
   public var pathsByCode: [String: [String]]
@@ -120,8 +123,9 @@ public struct Catalog: Sendable {
 
   init(
     label: String, settings: RegistrySettings, departments: [String: Department], classification: Classification,
-    resources: [ResourceFile]
+    dictionariesRead: Bool, resources: [ResourceFile]
   ) {
+    self.dictionariesRead = dictionariesRead
     self.label = label
     self.settings = settings
     self.departments = departments

@@ -52,17 +52,24 @@ public enum Validator {
     findings += unknownRuleIDs(registryFile.root)
 
     var departments: [String: Department] = [:]
+    var dictionariesRead = true
     if let entry = byPath["dictionaries/departments.yaml"] {
       let file = try readMetadata(entry, from: snapshot, shape: Schemas.departments, limit: settings.maxFileBytes * 16)
       findings += file.findings
+      dictionariesRead = dictionariesRead && file.root != nil
       (departments, findings) = readDepartments(file.root, path: entry.path, findings: findings)
+    } else {
+      dictionariesRead = false
     }
     var classification = Classification()
     if let entry = byPath["dictionaries/classification.yaml"] {
       let file = try readMetadata(entry, from: snapshot, shape: Schemas.classification, limit: settings.maxFileBytes)
       findings += file.findings
+      dictionariesRead = dictionariesRead && file.root != nil
       (classification, findings) = readClassification(
         file.root, path: entry.path, departments: departments, findings: findings)
+    } else {
+      dictionariesRead = false
     }
     for (path, shape) in [("access.yaml", Schemas.access), ("sources.yaml", Schemas.sources)] {
       if let entry = byPath[path] {
@@ -87,7 +94,7 @@ public enum Validator {
     }
     let catalog = Catalog(
       label: snapshot.label, settings: settings, departments: departments, classification: classification,
-      resources: resources)
+      dictionariesRead: dictionariesRead, resources: resources)
     return (catalog, findings)
   }
 

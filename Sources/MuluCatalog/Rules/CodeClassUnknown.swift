@@ -9,7 +9,7 @@ public enum CodeClassUnknown: ResourceRule {
 
   public static func check(_ file: ResourceFile, _ resource: Resource, in catalog: Catalog) -> [Finding] {
     guard let code = ResourceCode(resource.code) ?? file.fileCode else { return [] }
-    guard catalog.classification.item(for: code.classification) == nil else { return [] }
+    guard catalog.dictionariesRead, catalog.classification.item(for: code.classification) == nil else { return [] }
     return [finding(file.path, at: file.mark("code"), code: file.code, detail: "\(code.catalogClass) \(code.item)")]
   }
 

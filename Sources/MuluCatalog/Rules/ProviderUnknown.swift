@@ -9,7 +9,9 @@ public enum ProviderUnknown: ResourceRule {
 
   public static func check(_ file: ResourceFile, _ resource: Resource, in catalog: Catalog) -> [Finding] {
     let code = resource.provider.code
-    guard !code.isEmpty, CreditCode.isValid(code), catalog.departments[code] == nil else { return [] }
+    guard catalog.dictionariesRead, !code.isEmpty, CreditCode.isValid(code), catalog.departments[code] == nil else {
+      return []
+    }
     return [finding(file.path, at: file.mark("provider", "code"), code: file.code, detail: code)]
   }
 
