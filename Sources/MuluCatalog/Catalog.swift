@@ -83,8 +83,8 @@ public struct ResourceFile: Sendable {
   public var root: YAMLMapping?
   /// The resource, when the file could be read.
   public var resource: Resource?
-  /// Where comments stand, for the canonical writer.
-  public var comments: [YAMLMark] = []
+  /// Positions kept after the YAML tree is let go (see `compacted()`), by field path.
+  var savedMarks: [String: YAMLMark] = [:]
 
   /// The code to name in findings: the one written in the file, else the file name's.
   public var code: String? {
@@ -94,7 +94,31 @@ public struct ResourceFile: Sendable {
 
   /// Where a field stands in the file (the nearest existing key when it is absent).
   public func mark(_ fields: String...) -> YAMLMark? {
-    root?.mark(fields)
+    root?.mark(fields) ?? savedMarks[fields.joined(separator: ".")]
+  }
+
+  /// Where the `index`th code of `related` stands.
+  public func relatedMark(_ index: Int) -> YAMLMark? {
+    if let list = root?.sequence("related") { return index < list.count ? list[index].mark : mark("related") }
+    return savedMarks["related[\(index)]"] ?? savedMarks["related"]
+  }
+
+  /// Fields whose positions the registry-wide rules name.
+  static let markedFields: [[String]] = [["code"], ["name"], ["items"], ["related"], ["retired", "replaced_by"]]
+
+  /// The file without its YAML tree, keeping the positions the registry-wide rules need:
+  /// a registry of 470,000 resources is held as models, not as trees.
+  public func compacted() -> ResourceFile {
+    guard let root else { return self }
+    var copy = self
+    copy.root = nil
+    for fields in ResourceFile.markedFields {
+      copy.savedMarks[fields.joined(separator: ".")] = root.mark(fields)
+    }
+    for (index, node) in (root.sequence("related") ?? []).enumerated() {
+      copy.savedMarks["related[\(index)]"] = node.mark
+    }
+    return copy
   }
 }
 
@@ -114,16 +138,18 @@ public struct Catalog: Sendable {
   /// The resources that are read and carry the given code (in their file name).
   public func resources(withCode code: String) -> [ResourceFile] {
     guard let paths = pathsByCode[code] else { return [] }
-    return paths.compactMap { path in resourcesByPath[path] }
+    return paths.compactMap { resource(atPath: $0) }
   }
 
-  public func resource(atPath path: String) -> ResourceFile? { resourcesByPath[path] }
+  public func resource(atPath path: String) -> ResourceFile? { indexByPath[path].map { resources[$0] } }
 
-  var resourcesByPath: [String: ResourceFile]
+  private var indexByPath: [String: Int]
 
+  /// `paths` are the resource files of the registry, by the code their file names give
+  /// (all of them, also those not read).
   init(
     label: String, settings: RegistrySettings, departments: [String: Department], classification: Classification,
-    dictionariesRead: Bool, resources: [ResourceFile]
+    dictionariesRead: Bool, resources: [ResourceFile], pathsByCode: [String: [String]]? = nil
   ) {
     self.dictionariesRead = dictionariesRead
     self.label = label
@@ -131,13 +157,25 @@ public struct Catalog: Sendable {
     self.departments = departments
     self.classification = classification
     self.resources = resources
-    var byPath: [String: ResourceFile] = [:]
-    var byCode: [String: [String]] = [:]
-    for file in resources {
-      byPath[file.path] = file
-      if let code = file.fileCode { byCode[code.description, default: []].append(file.path) }
+    var byPath: [String: Int] = [:]
+    byPath.reserveCapacity(resources.count)
+    for (index, file) in resources.enumerated() { byPath[file.path] = index }
+    self.indexByPath = byPath
+    if let pathsByCode {
+      self.pathsByCode = pathsByCode
+    } else {
+      var byCode: [String: [String]] = [:]
+      for file in resources {
+        if let code = file.fileCode { byCode[code.description, default: []].append(file.path) }
+      }
+      self.pathsByCode = byCode
     }
-    self.resourcesByPath = byPath
-    self.pathsByCode = byCode
+  }
+
+  /// The same registry with other resources.
+  func with(resources: [ResourceFile]) -> Catalog {
+    Catalog(
+      label: label, settings: settings, departments: departments, classification: classification,
+      dictionariesRead: dictionariesRead, resources: resources, pathsByCode: pathsByCode)
   }
 }

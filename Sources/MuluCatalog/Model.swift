@@ -106,8 +106,7 @@ extension YAMLMapping {
   /// A scalar's text with surrounding white space removed; nil when absent, null, empty or not a scalar.
   func text(_ key: String) -> String? {
     guard case .scalar(let scalar)? = self[key], !scalar.isNull else { return nil }
-    let trimmed = scalar.value.trimmingWhitespace()
-    return trimmed.isEmpty ? nil : scalar.value
+    return scalar.value.isBlank ? nil : scalar.value
   }
 
   func mapping(_ key: String) -> YAMLMapping? {
@@ -145,10 +144,12 @@ extension YAMLMapping {
 }
 
 extension String {
-  func trimmingWhitespace() -> String {
-    let scalars = unicodeScalars
-    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-    let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
-    return String(scalars[first...last])
+  /// Empty, or white space only. Fast on the common case, text that starts with a visible ASCII character.
+  var isBlank: Bool {
+    for byte in utf8 {
+      if byte > 0x20 && byte < 0x7F { return false }
+      if byte >= 0x80 { break }
+    }
+    return unicodeScalars.allSatisfy { $0.properties.isWhitespace }
   }
 }

@@ -4,8 +4,6 @@ import MuluYAML
 struct YAMLFile {
   var root: YAMLMapping?
   var findings: [Finding]
-  /// Where comments stand (other than the editor's schema line).
-  var comments: [YAMLMark]
 
   /// `code` is the resource code the findings are about, when there is one.
   static func read(
@@ -17,15 +15,15 @@ struct YAMLFile {
       if findings.isEmpty {
         findings.append(SchemaRequired.finding(path, code: code, message: SchemaRequired.emptyFile))
       }
-      return YAMLFile(root: nil, findings: findings, comments: document.comments)
+      return YAMLFile(root: nil, findings: findings)
     }
     guard case .mapping(let mapping) = root else {
       findings.append(
         SchemaType.finding(path, at: root.mark, code: code, message: SchemaType.expected("mapping", at: "")))
-      return YAMLFile(root: nil, findings: findings, comments: document.comments)
+      return YAMLFile(root: nil, findings: findings)
     }
-    SchemaCheck(path: path, code: code).check(root, against: shape, at: "", into: &findings)
-    return YAMLFile(root: mapping, findings: findings, comments: document.comments)
+    SchemaCheck(path: path, code: code).check(root, against: shape, into: &findings)
+    return YAMLFile(root: mapping, findings: findings)
   }
 }
 
@@ -59,11 +57,18 @@ struct SchemaCheck {
   var path: String
   var code: String?
 
-  func check(_ node: YAMLNode, against shape: FieldShape, at field: String, into findings: inout [Finding]) {
+  func check(_ node: YAMLNode, against shape: FieldShape, into findings: inout [Finding]) {
+    var trail: [String] = []
+    check(node, against: shape, at: &trail, into: &findings)
+  }
+
+  /// `trail` is the path of keys and indexes to `node`, spelt out only for a finding.
+  private func check(_ node: YAMLNode, against shape: FieldShape, at trail: inout [String], into findings: inout [Finding]) {
+    var field: String { SchemaCheck.dotted(trail) }
     switch shape {
     case .nullable(let inner):
       if case .scalar(let scalar) = node, scalar.isNull { return }
-      check(node, against: inner, at: field, into: &findings)
+      check(node, against: inner, at: &trail, into: &findings)
 
     case .object(let fields, let values):
       guard case .mapping(let mapping) = node else {
@@ -71,25 +76,26 @@ struct SchemaCheck {
       }
       for pair in mapping.pairs {
         let name = pair.key.value
-        let child = field.isEmpty ? name : "\(field).\(name)"
+        trail.append(name)
+        defer { trail.removeLast() }
         if let schemaField = fields.first(where: { $0.name == name }) {
           if isAbsent(pair.value) {
             if schemaField.required {
-              findings.append(
-                SchemaRequired.finding(path, at: pair.key.mark, code: code, detail: child))
+              findings.append(SchemaRequired.finding(path, at: pair.key.mark, code: code, detail: field))
             }
             continue
           }
-          check(pair.value, against: schemaField.type, at: child, into: &findings)
+          check(pair.value, against: schemaField.type, at: &trail, into: &findings)
         } else if let values {
-          if !isAbsent(pair.value) { check(pair.value, against: values, at: child, into: &findings) }
+          if !isAbsent(pair.value) { check(pair.value, against: values, at: &trail, into: &findings) }
         } else {
-          findings.append(SchemaUnknownField.finding(path, at: pair.key.mark, code: code, detail: child))
+          findings.append(SchemaUnknownField.finding(path, at: pair.key.mark, code: code, detail: field))
         }
       }
       for schemaField in fields where schemaField.required && mapping[schemaField.name] == nil {
-        let child = field.isEmpty ? schemaField.name : "\(field).\(schemaField.name)"
-        findings.append(SchemaRequired.finding(path, at: mapping.mark, code: code, detail: child))
+        trail.append(schemaField.name)
+        findings.append(SchemaRequired.finding(path, at: mapping.mark, code: code, detail: field))
+        trail.removeLast()
       }
 
     case .array(let element, _):
@@ -97,7 +103,9 @@ struct SchemaCheck {
         return mismatch(node, "sequence", field, &findings)
       }
       for (index, item) in sequence.items.enumerated() {
-        check(item, against: element, at: "\(field)[\(index + 1)]", into: &findings)
+        trail.append("[\(index + 1)]")
+        check(item, against: element, at: &trail, into: &findings)
+        trail.removeLast()
       }
 
     case .string, .date:
@@ -127,10 +135,20 @@ struct SchemaCheck {
     }
   }
 
+  /// `a.b[2].c`
+  static func dotted(_ trail: [String]) -> String {
+    var text = ""
+    for part in trail {
+      if !text.isEmpty && !part.hasPrefix("[") { text += "." }
+      text += part
+    }
+    return text
+  }
+
   /// Absent, null, or blank text: what `schema.required` calls missing or empty.
   private func isAbsent(_ node: YAMLNode) -> Bool {
     guard case .scalar(let scalar) = node else { return false }
-    return scalar.isNull || scalar.value.trimmingWhitespace().isEmpty
+    return scalar.isNull || scalar.value.isBlank
   }
 
   private func mismatch(_ node: YAMLNode, _ expected: String, _ field: String, _ findings: inout [Finding]) {

@@ -28,7 +28,7 @@ public enum Validator {
   /// Validates a whole snapshot.
   public static func validate(_ snapshot: any Snapshot, workers: Int = defaultWorkers) throws -> Report {
     let (catalog, findings) = try load(snapshot, workers: workers)
-    return Report(findings: apply(catalog.settings, to: findings + check(catalog, workers: workers)))
+    return Report(findings: apply(catalog.settings, to: findings + check(catalog)))
   }
 
   /// Both cores of the machine, or what it has.
@@ -37,7 +37,8 @@ public enum Validator {
     return max(1, min(Int(count), 16))
   }()
 
-  /// Reads a snapshot into a catalog, with the findings of reading (layout, syntax, schema, dictionaries).
+  /// Reads a snapshot into a catalog, with the findings of reading (layout, syntax, schema,
+  /// dictionaries) and of each file's own rules.
   public static func load(_ snapshot: any Snapshot, workers: Int = defaultWorkers) throws -> (Catalog, [Finding]) {
     let entries = snapshot.entries
     var byPath: [String: SnapshotEntry] = [:]
@@ -56,8 +57,20 @@ public enum Validator {
       else { return nil }
       return (entry, folder, code)
     }
+    var pathsByCode: [String: [String]] = [:]
+    for (entry, _, code) in resourceEntries { pathsByCode[code.description, default: []].append(entry.path) }
+    let index = Catalog(
+      label: snapshot.label, settings: settings, departments: context.departments,
+      classification: context.classification, dictionariesRead: context.dictionariesRead, resources: [],
+      pathsByCode: pathsByCode)
+    // Each file is read, parsed and judged on its own in one pass, then kept as a model only.
     let results = try parallelMap(resourceEntries, workers: workers) { entry, folder, code in
-      try readResource(entry, folder: folder, code: code, from: snapshot, limit: settings.maxFileBytes)
+      var (file, fileFindings) = try readResource(entry, folder: folder, code: code, from: snapshot, limit: settings.maxFileBytes)
+      if let resource = file.resource {
+        for rule in CatalogRules.resourceRules { fileFindings += rule.check(file, resource, in: index) }
+      }
+      file = file.compacted()
+      return (file, fileFindings)
     }
     var resources: [ResourceFile] = []
     resources.reserveCapacity(results.count)
@@ -65,22 +78,12 @@ public enum Validator {
       resources.append(file)
       findings += fileFindings
     }
-    let catalog = Catalog(
-      label: snapshot.label, settings: settings, departments: context.departments,
-      classification: context.classification, dictionariesRead: context.dictionariesRead, resources: resources)
-    return (catalog, findings)
+    return (index.with(resources: resources), findings)
   }
 
-  /// Runs every resource rule on every read resource, then every registry rule.
-  public static func check(_ catalog: Catalog, workers: Int = defaultWorkers) -> [Finding] {
-    var findings = (try? parallelMap(catalog.resources, workers: workers) { file -> [Finding] in
-      guard let resource = file.resource else { return [] }
-      return CatalogRules.resourceRules.flatMap { $0.check(file, resource, in: catalog) }
-    })?.flatMap { $0 } ?? []
-    for rule in CatalogRules.registryRules {
-      findings += rule.check(catalog)
-    }
-    return findings
+  /// Runs the registry-wide rules (`load` has run each file's own rules).
+  public static func check(_ catalog: Catalog) -> [Finding] {
+    CatalogRules.registryRules.flatMap { $0.check(catalog) }
   }
 
   /// The severities `registry.yaml` sets: `off` drops a rule's findings.
@@ -162,7 +165,6 @@ public enum Validator {
     }
     let read = YAMLFile.read(bytes, path: entry.path, shape: Schemas.resource, code: code.description)
     file.root = read.root
-    file.comments = read.comments
     file.resource = read.root.map(Resource.init)
     return (file, read.findings)
   }
@@ -171,11 +173,11 @@ public enum Validator {
     -> YAMLFile
   {
     if let size = entry.size, size > limit {
-      return YAMLFile(root: nil, findings: [FileTooLarge.finding(entry.path, size: size, limit: limit)], comments: [])
+      return YAMLFile(root: nil, findings: [FileTooLarge.finding(entry.path, size: size, limit: limit)])
     }
     let bytes = try readBytes(entry, from: snapshot)
     if bytes.count > limit {
-      return YAMLFile(root: nil, findings: [FileTooLarge.finding(entry.path, size: bytes.count, limit: limit)], comments: [])
+      return YAMLFile(root: nil, findings: [FileTooLarge.finding(entry.path, size: bytes.count, limit: limit)])
     }
     return YAMLFile.read(bytes, path: entry.path, shape: shape)
   }

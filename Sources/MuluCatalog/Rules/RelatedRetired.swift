@@ -1,5 +1,5 @@
 /// `related.retired`: points to a retired resource.
-public enum RelatedRetired: ResourceRule {
+public enum RelatedRetired: RegistryRule {
   public static let id = "related.retired"
   public static let severity = Severity.warning
   public static let meaning = LocalizedText(zh: "关联的资源已注销", en: "points to a retired resource")
@@ -7,13 +7,20 @@ public enum RelatedRetired: ResourceRule {
     zh: "改为关联其替代资源", en: "point to the resource that replaced it")
 
   /// A retired resource's own links are history and are not judged again.
-  public static func check(_ file: ResourceFile, _ resource: Resource, in catalog: Catalog) -> [Finding] {
-    guard !resource.isRetired else { return [] }
+  public static func check(_ catalog: Catalog) -> [Finding] {
     var findings: [Finding] = []
-    let nodes = file.root?.sequence("related") ?? []
+    for file in catalog.resources {
+      guard let resource = file.resource, !resource.isRetired else { continue }
+      findings += check(file, resource, in: catalog)
+    }
+    return findings
+  }
+
+  static func check(_ file: ResourceFile, _ resource: Resource, in catalog: Catalog) -> [Finding] {
+    var findings: [Finding] = []
     for (index, code) in resource.related.enumerated() {
       guard let target = catalog.resources(withCode: code).first?.resource, let retired = target.retired else { continue }
-      let mark = index < nodes.count ? nodes[index].mark : file.mark("related")
+      let mark = file.relatedMark(index)
       let replacement = retired.replacedBy.map { LocalizedText(zh: "，替代资源 \($0)", en: ", replaced by \($0)") }
       findings.append(
         finding(

@@ -9,10 +9,8 @@ public enum RelatedUnknown: ResourceRule {
 
   public static func check(_ file: ResourceFile, _ resource: Resource, in catalog: Catalog) -> [Finding] {
     var findings: [Finding] = []
-    let nodes = file.root?.sequence("related") ?? []
     for (index, code) in resource.related.enumerated() where ResourceCode(code) != nil && catalog.pathsByCode[code] == nil {
-      let mark = index < nodes.count ? nodes[index].mark : file.mark("related")
-      findings.append(finding(file.path, at: mark, code: file.code, detail: code))
+      findings.append(finding(file.path, at: file.relatedMark(index), code: file.code, detail: code))
     }
     if let code = resource.retired?.replacedBy, ResourceCode(code) != nil, catalog.pathsByCode[code] == nil {
       findings.append(finding(file.path, at: file.mark("retired", "replaced_by"), code: file.code, detail: code))

@@ -21,7 +21,7 @@ public enum SchemaRequired: ResourceRule {
 
   /// Requirements that depend on another field's value.
   public static func check(_ file: ResourceFile, _ resource: Resource, in catalog: Catalog) -> [Finding] {
-    if resource.format.type == "其他" && (resource.format.note ?? "").trimmingWhitespace().isEmpty {
+    if resource.format.type == "其他" && (resource.format.note ?? "").isBlank {
       return [finding(file.path, at: file.mark("format", "type"), code: file.code, detail: "format.note")]
     }
     return []

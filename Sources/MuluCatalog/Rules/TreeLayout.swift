@@ -30,7 +30,10 @@ public enum TreeLayout: Rule {
     let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
     if parts.count == 1 && parts[0].hasPrefix("README") { return .passive }
     guard parts.first == "catalogs" else {
-      return .outside(LocalizedText(zh: "目录库不认识的路径", en: "not a path of the registry layout"))
+      return .outside(
+        LocalizedText(
+          zh: "顶层只允许 registry.yaml、access.yaml、allowed_signers、sources.yaml、README*、.gitattributes、.gitignore、dictionaries/ 和 catalogs/",
+          en: "the top holds only registry.yaml, access.yaml, allowed_signers, sources.yaml, README*, .gitattributes, .gitignore, dictionaries/ and catalogs/"))
     }
     guard parts.count == 3 else {
       return .outside(LocalizedText(
