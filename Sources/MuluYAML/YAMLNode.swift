@@ -25,8 +25,8 @@ public enum YAMLScalarStyle: Sendable, Hashable {
 /// `on`, `2026-01-01` and `true` are all just strings.
 public struct YAMLScalar: Sendable, Hashable {
   public var value: String
-  public var style: YAMLScalarStyle
   public var mark: YAMLMark
+  public var style: YAMLScalarStyle
   /// True for a plain scalar that is empty or one of `~`, `null`, `Null`, `NULL`.
   public var isNull: Bool
 
@@ -106,7 +106,10 @@ public struct YAMLSequence: Sendable, Hashable {
 }
 
 /// A node of the tree.
-public indirect enum YAMLNode: Sendable, Hashable {
+///
+/// Not `indirect`: mappings and sequences hold their children in arrays, which
+/// already break the recursion, so scalars need no box of their own.
+public enum YAMLNode: Sendable, Hashable {
   case scalar(YAMLScalar)
   case mapping(YAMLMapping)
   case sequence(YAMLSequence)

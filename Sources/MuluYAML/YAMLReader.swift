@@ -21,11 +21,13 @@ public enum YAMLReader {
     guard let base = bytes.baseAddress, bytes.count > 0 else {
       return YAMLDocument(root: nil, problems: [], comments: [])
     }
-    var builder = TreeBuilder()
+    // Scalar spans are only needed to tell comments from `#` in scalars.
+    let lastHash = YAMLCommentScanner.lastCandidate(bytes)
+    var builder = TreeBuilder(recordSpans: lastHash != nil)
     let parsed = builder.parse(base.assumingMemoryBound(to: UInt8.self), bytes.count, bytes)
     var comments: [YAMLMark] = []
-    if parsed {
-      comments = YAMLCommentScanner.scan(bytes, spans: builder.spans)
+    if parsed, let lastHash {
+      comments = YAMLCommentScanner.scan(bytes, spans: builder.spans, through: lastHash)
     }
     return YAMLDocument(root: parsed ? builder.root : nil, problems: builder.problems, comments: comments)
   }
@@ -39,13 +41,14 @@ struct ScalarSpan {
   var isBlock: Bool
 }
 
-/// A mapping or sequence still being read.
+/// A mapping or sequence still being read. Its children so far are at the
+/// top of the builder's `nodes` (sequence) or `pairs` (mapping) scratch stack,
+/// from `start` on.
 private struct Frame {
   var isMapping: Bool
   var isFlow: Bool
   var mark: YAMLMark
-  var items: [YAMLNode] = []
-  var pairs: [YAMLPair] = []
+  var start: Int
   /// For a mapping: the key read, waiting for its value.
   var key: YAMLScalar? = nil
   /// For a mapping: a key has been read and the next node is its value.
@@ -55,45 +58,88 @@ private struct Frame {
   /// For a large mapping: the keys seen so far with their marks.
   var keyIndex: [String: YAMLMark]? = nil
 
-  init(isMapping: Bool, isFlow: Bool, mark: YAMLMark) {
+  init(isMapping: Bool, isFlow: Bool, mark: YAMLMark, start: Int) {
     self.isMapping = isMapping
     self.isFlow = isFlow
     self.mark = mark
+    self.start = start
+  }
+}
+
+/// A growable stack of values whose top part can be moved out into an
+/// exactly sized array without copying or reference counting.
+private struct ScratchStack<Element>: ~Copyable {
+  private var base: UnsafeMutablePointer<Element>
+  private var capacity: Int
+  private(set) var count = 0
+
+  init(capacity: Int) {
+    self.capacity = max(capacity, 1)
+    base = .allocate(capacity: self.capacity)
   }
 
-  /// Mappings up to this size are searched linearly for duplicate keys.
-  static let linearKeyLimit = 12
-
-  func firstMark(ofKey key: String) -> YAMLMark? {
-    if let index = keyIndex { return index[key] }
-    for pair in pairs where pair.key.value == key { return pair.key.mark }
-    return nil
+  deinit {
+    base.deinitialize(count: count)
+    base.deallocate()
   }
 
-  mutating func appendPair(_ pair: YAMLPair) {
-    pairs.append(pair)
-    if keyIndex != nil {
-      keyIndex![pair.key.value] = pair.key.mark
-    } else if pairs.count > Frame.linearKeyLimit {
-      var index: [String: YAMLMark] = [:]
-      index.reserveCapacity(pairs.count * 2)
-      for p in pairs where index[p.key.value] == nil { index[p.key.value] = p.key.mark }
-      keyIndex = index
+  subscript(i: Int) -> Element {
+    base[i]
+  }
+
+  mutating func append(_ element: consuming Element) {
+    if count == capacity {
+      let bigger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+      bigger.moveInitialize(from: base, count: count)
+      base.deallocate()
+      base = bigger
+      capacity *= 2
     }
+    (base + count).initialize(to: element)
+    count += 1
+  }
+
+  /// The top element, for mutation in place. The stack must not be empty.
+  var top: UnsafeMutablePointer<Element> {
+    base + (count - 1)
+  }
+
+  mutating func removeLast() -> Element {
+    count -= 1
+    return (base + count).move()
+  }
+
+  /// Moves the elements from `start` to the top out as an array.
+  mutating func popArray(from start: Int) -> [Element] {
+    let k = count - start
+    guard k > 0 else { return [] }
+    var array: [Element] = []
+    array.reserveCapacity(k)
+    for i in start..<count {
+      array.append((base + i).move())
+    }
+    count = start
+    return array
   }
 }
 
 /// Turns libyaml events into a tree.
-private struct TreeBuilder {
+private struct TreeBuilder: ~Copyable {
   var root: YAMLNode? = nil
   var problems: [YAMLProblem] = []
+  /// Scalar spans, recorded only when `recordSpans` is set.
   var spans: [ScalarSpan] = []
-  private var stack: [Frame] = []
+  let recordSpans: Bool
+  private var stack = ScratchStack<Frame>(capacity: 16)
+  private var nodes = ScratchStack<YAMLNode>(capacity: 64)
+  private var pairs = ScratchStack<YAMLPair>(capacity: 64)
   private var documents = 0
 
-  init() {
-    stack.reserveCapacity(8)
-    spans.reserveCapacity(64)
+  /// Mappings up to this size are searched linearly for duplicate keys.
+  static let linearKeyLimit = 32
+
+  init(recordSpans: Bool) {
+    self.recordSpans = recordSpans
   }
 
   /// Runs the parser over the input. False when a `.syntax` problem stopped it.
@@ -175,7 +221,7 @@ private struct TreeBuilder {
       }
       let startIndex = Int(event.start_mark.index)
       let endIndex = Int(event.end_mark.index)
-      if endIndex > startIndex {
+      if recordSpans && endIndex > startIndex {
         spans.append(ScalarSpan(start: startIndex, end: endIndex, isBlock: style == .literal || style == .folded))
       }
       emit(.scalar(YAMLScalar(value: value, style: style, mark: start, isNull: isNull)))
@@ -197,18 +243,19 @@ private struct TreeBuilder {
         problems.append(.syntax(message: "nesting deeper than \(YAMLReader.maximumDepth) levels", mark: start))
         return .stop
       }
-      if let top = stack.last, top.isMapping, !top.expectingValue {
+      if stack.count > 0, stack.top.pointee.isMapping, !stack.top.pointee.expectingValue {
         problems.append(.forbidden(.nonScalarKey, mark: start))
       }
-      stack.append(Frame(isMapping: isMapping, isFlow: isFlow, mark: start))
+      stack.append(Frame(isMapping: isMapping, isFlow: isFlow, mark: start, start: isMapping ? pairs.count : nodes.count))
       return .more
 
     case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
-      guard let frame = stack.popLast() else { return .more }
+      guard stack.count > 0 else { return .more }
+      let frame = stack.removeLast()
       if frame.isMapping {
-        emit(.mapping(YAMLMapping(pairs: frame.pairs, mark: frame.mark, isFlow: frame.isFlow)))
+        emit(.mapping(YAMLMapping(pairs: pairs.popArray(from: frame.start), mark: frame.mark, isFlow: frame.isFlow)))
       } else {
-        emit(.sequence(YAMLSequence(items: frame.items, mark: frame.mark, isFlow: frame.isFlow)))
+        emit(.sequence(YAMLSequence(items: nodes.popArray(from: frame.start), mark: frame.mark, isFlow: frame.isFlow)))
       }
       return .more
 
@@ -269,36 +316,63 @@ private struct TreeBuilder {
   }
 
   /// Hands a finished node to its parent, or makes it the root.
-  private mutating func emit(_ node: YAMLNode) {
-    let top = stack.count - 1
-    guard top >= 0 else {
+  private mutating func emit(_ node: consuming YAMLNode) {
+    guard stack.count > 0 else {
       root = node
       return
     }
-    if !stack[top].isMapping {
-      stack[top].items.append(node)
+    let frame = stack.top
+    if !frame.pointee.isMapping {
+      nodes.append(node)
       return
     }
-    if stack[top].expectingValue {
-      if !stack[top].dropPair, let key = stack[top].key {
-        stack[top].appendPair(YAMLPair(key: key, value: node))
+    if frame.pointee.expectingValue {
+      if let key = frame.pointee.key.take(), !frame.pointee.dropPair {
+        appendPair(YAMLPair(key: key, value: node), frame)
       }
-      stack[top].key = nil
-      stack[top].expectingValue = false
-      stack[top].dropPair = false
+      frame.pointee.expectingValue = false
+      frame.pointee.dropPair = false
       return
     }
-    stack[top].expectingValue = true
-    guard case .scalar(let key) = node else {
+    frame.pointee.expectingValue = true
+    guard case .scalar(let key) = consume node else {
       // Reported as nonScalarKey when the key started.
-      stack[top].dropPair = true
+      frame.pointee.dropPair = true
       return
     }
-    if let first = stack[top].firstMark(ofKey: key.value) {
+    if let first = firstMark(ofKey: key.value, frame) {
       problems.append(.duplicateKey(key: key.value, mark: key.mark, first: first))
-      stack[top].dropPair = true
+      frame.pointee.dropPair = true
     } else {
-      stack[top].key = key
+      frame.pointee.key = key
+    }
+  }
+
+  /// Where `key` first appears in the mapping `frame`, if it does.
+  private func firstMark(ofKey key: String, _ frame: UnsafeMutablePointer<Frame>) -> YAMLMark? {
+    if frame.pointee.keyIndex != nil { return frame.pointee.keyIndex![key] }
+    var i = frame.pointee.start
+    while i < pairs.count {
+      let existing = pairs[i].key
+      if existing.value == key { return existing.mark }
+      i += 1
+    }
+    return nil
+  }
+
+  private mutating func appendPair(_ pair: consuming YAMLPair, _ frame: UnsafeMutablePointer<Frame>) {
+    if frame.pointee.keyIndex != nil {
+      frame.pointee.keyIndex![pair.key.value] = pair.key.mark
+    }
+    pairs.append(pair)
+    let start = frame.pointee.start
+    if frame.pointee.keyIndex == nil && pairs.count - start > Self.linearKeyLimit {
+      var index: [String: YAMLMark] = [:]
+      index.reserveCapacity(2 * (pairs.count - start))
+      for i in start..<pairs.count where index[pairs[i].key.value] == nil {
+        index[pairs[i].key.value] = pairs[i].key.mark
+      }
+      frame.pointee.keyIndex = index
     }
   }
 }
