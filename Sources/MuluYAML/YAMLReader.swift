@@ -55,8 +55,9 @@ private struct Frame {
   var expectingValue = false
   /// For a mapping: the pair being read is dropped (duplicate or non-scalar key).
   var dropPair = false
-  /// For a large mapping: the keys seen so far with their marks.
-  var keyIndex: [String: YAMLMark]? = nil
+  /// For a large mapping: the keys accepted so far, with the index in
+  /// `pairs` where their pair is (or will be, once its value is read).
+  var keyIndex: [KeyBytes: Int]? = nil
 
   init(isMapping: Bool, isFlow: Bool, mark: YAMLMark, start: Int) {
     self.isMapping = isMapping
@@ -340,7 +341,7 @@ private struct TreeBuilder: ~Copyable {
       frame.pointee.dropPair = true
       return
     }
-    if let first = firstMark(ofKey: key.value, frame) {
+    if let first = firstMark(ofKey: key, frame) {
       problems.append(.duplicateKey(key: key.value, mark: key.mark, first: first))
       frame.pointee.dropPair = true
     } else {
@@ -348,31 +349,69 @@ private struct TreeBuilder: ~Copyable {
     }
   }
 
-  /// Where `key` first appears in the mapping `frame`, if it does.
-  private func firstMark(ofKey key: String, _ frame: UnsafeMutablePointer<Frame>) -> YAMLMark? {
-    if frame.pointee.keyIndex != nil { return frame.pointee.keyIndex![key] }
-    var i = frame.pointee.start
-    while i < pairs.count {
-      let existing = pairs[i].key
-      if existing.value == key { return existing.mark }
-      i += 1
-    }
-    return nil
-  }
-
-  private mutating func appendPair(_ pair: consuming YAMLPair, _ frame: UnsafeMutablePointer<Frame>) {
-    if frame.pointee.keyIndex != nil {
-      frame.pointee.keyIndex![pair.key.value] = pair.key.mark
-    }
-    pairs.append(pair)
+  /// Where `key` first appears in the mapping `frame`, or nil when it is new.
+  ///
+  /// While no value is pending, the mapping's pairs are the top of `pairs`,
+  /// so a new key's pair will land at `pairs.count`; large mappings record
+  /// that in their index right away, so each key is hashed once.
+  private mutating func firstMark(ofKey key: YAMLScalar, _ frame: UnsafeMutablePointer<Frame>) -> YAMLMark? {
     let start = frame.pointee.start
-    if frame.pointee.keyIndex == nil && pairs.count - start > Self.linearKeyLimit {
-      var index: [String: YAMLMark] = [:]
-      index.reserveCapacity(2 * (pairs.count - start))
-      for i in start..<pairs.count where index[pairs[i].key.value] == nil {
-        index[pairs[i].key.value] = pairs[i].key.mark
+    if frame.pointee.keyIndex == nil {
+      var i = start
+      while i < pairs.count {
+        let existing = pairs[i].key
+        if KeyBytes.same(existing.value, key.value) { return existing.mark }
+        i += 1
+      }
+      if pairs.count - start < Self.linearKeyLimit { return nil }
+      // Large enough for an index: index the pairs so far, then add `key` below.
+      var index: [KeyBytes: Int] = [:]
+      index.reserveCapacity(4 * (pairs.count - start))
+      for i in start..<pairs.count {
+        index[KeyBytes(pairs[i].key.value)] = i
       }
       frame.pointee.keyIndex = index
     }
+    let found = Self.insertIfAbsent(&frame.pointee.keyIndex![KeyBytes(key.value), default: -1], pairs.count)
+    return found < 0 ? nil : pairs[found].key.mark
+  }
+
+  /// Stores `new` in `slot` if it holds the placeholder -1; returns what it held.
+  private static func insertIfAbsent(_ slot: inout Int, _ new: Int) -> Int {
+    let old = slot
+    if old < 0 { slot = new }
+    return old
+  }
+
+  private mutating func appendPair(_ pair: consuming YAMLPair, _ frame: UnsafeMutablePointer<Frame>) {
+    pairs.append(pair)
+  }
+}
+
+/// A mapping key compared and hashed by its UTF-8 bytes: unlike `String`,
+/// canonically equivalent spellings are different keys, as in YAML.
+private struct KeyBytes: Hashable {
+  var value: String
+
+  init(_ value: String) {
+    self.value = value
+  }
+
+  static func == (a: KeyBytes, b: KeyBytes) -> Bool {
+    same(a.value, b.value)
+  }
+
+  func hash(into hasher: inout Hasher) {
+    var v = value
+    v.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+  }
+
+  static func same(_ a: String, _ b: String) -> Bool {
+    // Byte-equal strings are canonically equal, so `==` rules out most pairs
+    // quickly; only equal-looking ones get the byte comparison.
+    guard a == b else { return false }
+    var a = a
+    var b = b
+    return a.withUTF8 { x in b.withUTF8 { y in x.elementsEqual(y) } }
   }
 }

@@ -3,12 +3,19 @@ import Testing
 
 /// Hostile and huge input: each must be answered quickly and without a crash.
 @Suite struct RobustnessTests {
-  /// Reads `text` and checks that it took less than a second.
+  #if DEBUG
+    /// Unoptimized builds, sharing the machine with other tests, get slack.
+    static let limit = Duration.seconds(3)
+  #else
+    static let limit = Duration.seconds(1)
+  #endif
+
+  /// Reads `bytes` and checks that it took less than `limit`.
   func timedRead(_ bytes: [UInt8]) -> YAMLDocument {
     let clock = ContinuousClock()
     var doc: YAMLDocument? = nil
     let elapsed = clock.measure { doc = YAMLReader.read(bytes) }
-    #expect(elapsed < .seconds(1), "took \(elapsed)")
+    #expect(elapsed < Self.limit, "took \(elapsed)")
     return doc!
   }
 
