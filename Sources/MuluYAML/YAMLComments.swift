@@ -9,18 +9,36 @@
 enum YAMLCommentScanner {
   static let modeline = Array("# yaml-language-server:".utf8)
 
-  static func scan(_ bytes: UnsafeRawBufferPointer, spans: [ScalarSpan]) -> [YAMLMark] {
+  /// The offset of the last `#` byte that might start a comment other than
+  /// a modeline at the very start of the file, or nil when there is none.
+  static func lastCandidate(_ bytes: UnsafeRawBufferPointer) -> Int? {
     let n = bytes.count
+    guard n > 0, let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }
+    var floor = 0
+    if startsWithModeline(base, 0, n) {
+      floor = modeline.count
+      while floor < n && base[floor] != 0x0A && base[floor] != 0x0D { floor += 1 }
+    }
+    let hash = UInt8(ascii: "#")
+    var i = n
+    // Eight bytes at a time while none of them is `#`.
+    while i - 8 >= floor {
+      let w = UnsafeRawPointer(base + i - 8).loadUnaligned(as: UInt64.self) ^ 0x2323_2323_2323_2323
+      if (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080 != 0 { break }
+      i -= 8
+    }
+    while i > floor {
+      i -= 1
+      if base[i] == hash { return i }
+    }
+    return nil
+  }
+
+  /// Comment marks in `bytes`, looking no further than offset `last`.
+  static func scan(_ bytes: UnsafeRawBufferPointer, spans: [ScalarSpan], through last: Int) -> [YAMLMark] {
+    let n = min(bytes.count, last + 1)
     guard n > 0, let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return [] }
     let hash = UInt8(ascii: "#")
-    // Most files have no `#` at all past a modeline; find the first one fast.
-    var firstHash = -1
-    for i in 0..<n where base[i] == hash {
-      firstHash = i
-      break
-    }
-    if firstHash < 0 { return [] }
-
     var comments: [YAMLMark] = []
     var line = 1
     var column = 1
@@ -121,6 +139,10 @@ enum YAMLCommentScanner {
       if p[j] != UInt8(ascii: " ") && p[j] != UInt8(ascii: "\t") { return false }
       j += 1
     }
+    return startsWithModeline(p, i, n)
+  }
+
+  private static func startsWithModeline(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Bool {
     guard i + modeline.count <= n else { return false }
     for (k, c) in modeline.enumerated() where p[i + k] != c { return false }
     return true

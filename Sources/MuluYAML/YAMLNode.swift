@@ -1,16 +1,28 @@
 /// A position in a YAML file. Both numbers are 1-based; the column counts
 /// Unicode scalars (characters as libyaml counts them), not bytes.
 public struct YAMLMark: Sendable, Hashable, Comparable, CustomStringConvertible {
-  public var line: Int
-  public var column: Int
+  // Stored as 32-bit numbers to keep nodes small; values beyond that range
+  // are clamped (no file this reader is meant for gets near it).
+  private var storedLine: Int32
+  private var storedColumn: Int32
+
+  public var line: Int {
+    get { Int(storedLine) }
+    set { storedLine = Int32(clamping: newValue) }
+  }
+
+  public var column: Int {
+    get { Int(storedColumn) }
+    set { storedColumn = Int32(clamping: newValue) }
+  }
 
   public init(line: Int, column: Int) {
-    self.line = line
-    self.column = column
+    storedLine = Int32(clamping: line)
+    storedColumn = Int32(clamping: column)
   }
 
   public static func < (a: YAMLMark, b: YAMLMark) -> Bool {
-    a.line != b.line ? a.line < b.line : a.column < b.column
+    a.storedLine != b.storedLine ? a.storedLine < b.storedLine : a.storedColumn < b.storedColumn
   }
 
   public var description: String { "\(line):\(column)" }
@@ -25,8 +37,8 @@ public enum YAMLScalarStyle: Sendable, Hashable {
 /// `on`, `2026-01-01` and `true` are all just strings.
 public struct YAMLScalar: Sendable, Hashable {
   public var value: String
-  public var style: YAMLScalarStyle
   public var mark: YAMLMark
+  public var style: YAMLScalarStyle
   /// True for a plain scalar that is empty or one of `~`, `null`, `Null`, `NULL`.
   public var isNull: Bool
 
@@ -106,7 +118,10 @@ public struct YAMLSequence: Sendable, Hashable {
 }
 
 /// A node of the tree.
-public indirect enum YAMLNode: Sendable, Hashable {
+///
+/// Not `indirect`: mappings and sequences hold their children in arrays, which
+/// already break the recursion, so scalars need no box of their own.
+public enum YAMLNode: Sendable, Hashable {
   case scalar(YAMLScalar)
   case mapping(YAMLMapping)
   case sequence(YAMLSequence)

@@ -47,6 +47,14 @@ enum YAMLPrecheck {
         i += 1
         continue
       }
+      // Common case for CJK text: a three-byte sequence whose lead byte
+      // allows any continuation bytes (E1...EC, EE, EF).
+      if b >= 0xE1, b != 0xED, i + 2 < n, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80 {
+        if b <= 0xEF {
+          i += 3
+          continue
+        }
+      }
       let length: Int
       var low: UInt8 = 0x80
       var high: UInt8 = 0xBF

@@ -21,11 +21,13 @@ public enum YAMLReader {
     guard let base = bytes.baseAddress, bytes.count > 0 else {
       return YAMLDocument(root: nil, problems: [], comments: [])
     }
-    var builder = TreeBuilder()
+    // Scalar spans are only needed to tell comments from `#` in scalars.
+    let lastHash = YAMLCommentScanner.lastCandidate(bytes)
+    var builder = TreeBuilder(recordSpans: lastHash != nil)
     let parsed = builder.parse(base.assumingMemoryBound(to: UInt8.self), bytes.count, bytes)
     var comments: [YAMLMark] = []
-    if parsed {
-      comments = YAMLCommentScanner.scan(bytes, spans: builder.spans)
+    if parsed, let lastHash {
+      comments = YAMLCommentScanner.scan(bytes, spans: builder.spans, through: lastHash)
     }
     return YAMLDocument(root: parsed ? builder.root : nil, problems: builder.problems, comments: comments)
   }
@@ -39,61 +41,106 @@ struct ScalarSpan {
   var isBlock: Bool
 }
 
-/// A mapping or sequence still being read.
+/// A mapping or sequence still being read. Its children so far are at the
+/// top of the builder's `nodes` (sequence) or `pairs` (mapping) scratch stack,
+/// from `start` on.
 private struct Frame {
   var isMapping: Bool
   var isFlow: Bool
   var mark: YAMLMark
-  var items: [YAMLNode] = []
-  var pairs: [YAMLPair] = []
+  var start: Int
   /// For a mapping: the key read, waiting for its value.
   var key: YAMLScalar? = nil
   /// For a mapping: a key has been read and the next node is its value.
   var expectingValue = false
   /// For a mapping: the pair being read is dropped (duplicate or non-scalar key).
   var dropPair = false
-  /// For a large mapping: the keys seen so far with their marks.
-  var keyIndex: [String: YAMLMark]? = nil
+  /// For a large mapping: the keys accepted so far, with the index in
+  /// `pairs` where their pair is (or will be, once its value is read).
+  var keyIndex: [KeyBytes: Int]? = nil
 
-  init(isMapping: Bool, isFlow: Bool, mark: YAMLMark) {
+  init(isMapping: Bool, isFlow: Bool, mark: YAMLMark, start: Int) {
     self.isMapping = isMapping
     self.isFlow = isFlow
     self.mark = mark
+    self.start = start
+  }
+}
+
+/// A growable stack of values whose top part can be moved out into an
+/// exactly sized array without copying or reference counting.
+private struct ScratchStack<Element>: ~Copyable {
+  private var base: UnsafeMutablePointer<Element>
+  private var capacity: Int
+  private(set) var count = 0
+
+  init(capacity: Int) {
+    self.capacity = max(capacity, 1)
+    base = .allocate(capacity: self.capacity)
   }
 
-  /// Mappings up to this size are searched linearly for duplicate keys.
-  static let linearKeyLimit = 12
-
-  func firstMark(ofKey key: String) -> YAMLMark? {
-    if let index = keyIndex { return index[key] }
-    for pair in pairs where pair.key.value == key { return pair.key.mark }
-    return nil
+  deinit {
+    base.deinitialize(count: count)
+    base.deallocate()
   }
 
-  mutating func appendPair(_ pair: YAMLPair) {
-    pairs.append(pair)
-    if keyIndex != nil {
-      keyIndex![pair.key.value] = pair.key.mark
-    } else if pairs.count > Frame.linearKeyLimit {
-      var index: [String: YAMLMark] = [:]
-      index.reserveCapacity(pairs.count * 2)
-      for p in pairs where index[p.key.value] == nil { index[p.key.value] = p.key.mark }
-      keyIndex = index
+  subscript(i: Int) -> Element {
+    base[i]
+  }
+
+  mutating func append(_ element: consuming Element) {
+    if count == capacity {
+      let bigger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+      bigger.moveInitialize(from: base, count: count)
+      base.deallocate()
+      base = bigger
+      capacity *= 2
     }
+    (base + count).initialize(to: element)
+    count += 1
+  }
+
+  /// The top element, for mutation in place. The stack must not be empty.
+  var top: UnsafeMutablePointer<Element> {
+    base + (count - 1)
+  }
+
+  mutating func removeLast() -> Element {
+    count -= 1
+    return (base + count).move()
+  }
+
+  /// Moves the elements from `start` to the top out as an array.
+  mutating func popArray(from start: Int) -> [Element] {
+    let k = count - start
+    guard k > 0 else { return [] }
+    var array: [Element] = []
+    array.reserveCapacity(k)
+    for i in start..<count {
+      array.append((base + i).move())
+    }
+    count = start
+    return array
   }
 }
 
 /// Turns libyaml events into a tree.
-private struct TreeBuilder {
+private struct TreeBuilder: ~Copyable {
   var root: YAMLNode? = nil
   var problems: [YAMLProblem] = []
+  /// Scalar spans, recorded only when `recordSpans` is set.
   var spans: [ScalarSpan] = []
-  private var stack: [Frame] = []
+  let recordSpans: Bool
+  private var stack = ScratchStack<Frame>(capacity: 16)
+  private var nodes = ScratchStack<YAMLNode>(capacity: 64)
+  private var pairs = ScratchStack<YAMLPair>(capacity: 64)
   private var documents = 0
 
-  init() {
-    stack.reserveCapacity(8)
-    spans.reserveCapacity(64)
+  /// Mappings up to this size are searched linearly for duplicate keys.
+  static let linearKeyLimit = 32
+
+  init(recordSpans: Bool) {
+    self.recordSpans = recordSpans
   }
 
   /// Runs the parser over the input. False when a `.syntax` problem stopped it.
@@ -175,7 +222,7 @@ private struct TreeBuilder {
       }
       let startIndex = Int(event.start_mark.index)
       let endIndex = Int(event.end_mark.index)
-      if endIndex > startIndex {
+      if recordSpans && endIndex > startIndex {
         spans.append(ScalarSpan(start: startIndex, end: endIndex, isBlock: style == .literal || style == .folded))
       }
       emit(.scalar(YAMLScalar(value: value, style: style, mark: start, isNull: isNull)))
@@ -197,18 +244,19 @@ private struct TreeBuilder {
         problems.append(.syntax(message: "nesting deeper than \(YAMLReader.maximumDepth) levels", mark: start))
         return .stop
       }
-      if let top = stack.last, top.isMapping, !top.expectingValue {
+      if stack.count > 0, stack.top.pointee.isMapping, !stack.top.pointee.expectingValue {
         problems.append(.forbidden(.nonScalarKey, mark: start))
       }
-      stack.append(Frame(isMapping: isMapping, isFlow: isFlow, mark: start))
+      stack.append(Frame(isMapping: isMapping, isFlow: isFlow, mark: start, start: isMapping ? pairs.count : nodes.count))
       return .more
 
     case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
-      guard let frame = stack.popLast() else { return .more }
+      guard stack.count > 0 else { return .more }
+      let frame = stack.removeLast()
       if frame.isMapping {
-        emit(.mapping(YAMLMapping(pairs: frame.pairs, mark: frame.mark, isFlow: frame.isFlow)))
+        emit(.mapping(YAMLMapping(pairs: pairs.popArray(from: frame.start), mark: frame.mark, isFlow: frame.isFlow)))
       } else {
-        emit(.sequence(YAMLSequence(items: frame.items, mark: frame.mark, isFlow: frame.isFlow)))
+        emit(.sequence(YAMLSequence(items: nodes.popArray(from: frame.start), mark: frame.mark, isFlow: frame.isFlow)))
       }
       return .more
 
@@ -269,36 +317,101 @@ private struct TreeBuilder {
   }
 
   /// Hands a finished node to its parent, or makes it the root.
-  private mutating func emit(_ node: YAMLNode) {
-    let top = stack.count - 1
-    guard top >= 0 else {
+  private mutating func emit(_ node: consuming YAMLNode) {
+    guard stack.count > 0 else {
       root = node
       return
     }
-    if !stack[top].isMapping {
-      stack[top].items.append(node)
+    let frame = stack.top
+    if !frame.pointee.isMapping {
+      nodes.append(node)
       return
     }
-    if stack[top].expectingValue {
-      if !stack[top].dropPair, let key = stack[top].key {
-        stack[top].appendPair(YAMLPair(key: key, value: node))
+    if frame.pointee.expectingValue {
+      if let key = frame.pointee.key.take(), !frame.pointee.dropPair {
+        appendPair(YAMLPair(key: key, value: node), frame)
       }
-      stack[top].key = nil
-      stack[top].expectingValue = false
-      stack[top].dropPair = false
+      frame.pointee.expectingValue = false
+      frame.pointee.dropPair = false
       return
     }
-    stack[top].expectingValue = true
-    guard case .scalar(let key) = node else {
+    frame.pointee.expectingValue = true
+    guard case .scalar(let key) = consume node else {
       // Reported as nonScalarKey when the key started.
-      stack[top].dropPair = true
+      frame.pointee.dropPair = true
       return
     }
-    if let first = stack[top].firstMark(ofKey: key.value) {
+    if let first = firstMark(ofKey: key, frame) {
       problems.append(.duplicateKey(key: key.value, mark: key.mark, first: first))
-      stack[top].dropPair = true
+      frame.pointee.dropPair = true
     } else {
-      stack[top].key = key
+      frame.pointee.key = key
     }
+  }
+
+  /// Where `key` first appears in the mapping `frame`, or nil when it is new.
+  ///
+  /// While no value is pending, the mapping's pairs are the top of `pairs`,
+  /// so a new key's pair will land at `pairs.count`; large mappings record
+  /// that in their index right away, so each key is hashed once.
+  private mutating func firstMark(ofKey key: YAMLScalar, _ frame: UnsafeMutablePointer<Frame>) -> YAMLMark? {
+    let start = frame.pointee.start
+    if frame.pointee.keyIndex == nil {
+      var i = start
+      while i < pairs.count {
+        let existing = pairs[i].key
+        if KeyBytes.same(existing.value, key.value) { return existing.mark }
+        i += 1
+      }
+      if pairs.count - start < Self.linearKeyLimit { return nil }
+      // Large enough for an index: index the pairs so far, then add `key` below.
+      var index: [KeyBytes: Int] = [:]
+      index.reserveCapacity(4 * (pairs.count - start))
+      for i in start..<pairs.count {
+        index[KeyBytes(pairs[i].key.value)] = i
+      }
+      frame.pointee.keyIndex = index
+    }
+    let found = Self.insertIfAbsent(&frame.pointee.keyIndex![KeyBytes(key.value), default: -1], pairs.count)
+    return found < 0 ? nil : pairs[found].key.mark
+  }
+
+  /// Stores `new` in `slot` if it holds the placeholder -1; returns what it held.
+  private static func insertIfAbsent(_ slot: inout Int, _ new: Int) -> Int {
+    let old = slot
+    if old < 0 { slot = new }
+    return old
+  }
+
+  private mutating func appendPair(_ pair: consuming YAMLPair, _ frame: UnsafeMutablePointer<Frame>) {
+    pairs.append(pair)
+  }
+}
+
+/// A mapping key compared and hashed by its UTF-8 bytes: unlike `String`,
+/// canonically equivalent spellings are different keys, as in YAML.
+private struct KeyBytes: Hashable {
+  var value: String
+
+  init(_ value: String) {
+    self.value = value
+  }
+
+  static func == (a: KeyBytes, b: KeyBytes) -> Bool {
+    same(a.value, b.value)
+  }
+
+  func hash(into hasher: inout Hasher) {
+    var v = value
+    v.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+  }
+
+  static func same(_ a: String, _ b: String) -> Bool {
+    // Byte-equal strings are canonically equal, so `==` rules out most pairs
+    // quickly; only equal-looking ones get the byte comparison.
+    guard a == b else { return false }
+    var a = a
+    var b = b
+    return a.withUTF8 { x in b.withUTF8 { y in x.elementsEqual(y) } }
   }
 }

@@ -35,6 +35,43 @@ import Testing
     #expect(items[1]["k"]?.string == "1")
   }
 
+  @Test func duplicatesInALargeMappingWithNestedValues() throws {
+    var text = ""
+    for i in 0..<100 { text += "k\(i):\n  a: \(i)\n  b: [x, {c: d, c: e}]\n" }
+    text += "k50: again\nk99:\n  z: 1\nk100: last\n"
+    let doc = read(text)
+    let nestedDuplicates = doc.problems.filter {
+      if case .duplicateKey("c", _, _) = $0 { return true } else { return false }
+    }
+    #expect(nestedDuplicates.count == 100)
+    let topDuplicates = doc.problems.filter {
+      if case .duplicateKey(let key, _, _) = $0 { return key != "c" } else { return false }
+    }
+    #expect(topDuplicates == [
+      .duplicateKey(key: "k50", mark: mark(301, 1), first: mark(151, 1)),
+      .duplicateKey(key: "k99", mark: mark(302, 1), first: mark(298, 1)),
+    ])
+    let root = try #require(doc.root?.mapping)
+    #expect(root.pairs.count == 101)
+    #expect(root["k99"]?["a"]?.string == "99")
+    #expect(root["k50"]?["b"]?.sequence?.items.last?["c"]?.string == "d")
+    #expect(root["k100"]?.string == "last")
+  }
+
+  @Test func canonicallyEquivalentKeysAreDifferentKeys() throws {
+    // U+00E9 and e + U+0301 look the same but are different code points.
+    let small = read("\u{E9}: 1\ne\u{301}: 2\n")
+    #expect(small.problems.isEmpty)
+    #expect(small.root?.mapping?.pairs.count == 2)
+
+    var text = ""
+    for i in 0..<40 { text += "k\(i): \(i)\n" }
+    text += "\u{E9}: 1\ne\u{301}: 2\ne\u{301}: 3\n"
+    let large = read(text)
+    #expect(large.problems == [.duplicateKey(key: "e\u{301}", mark: mark(43, 1), first: mark(42, 1))])
+    #expect(large.root?.mapping?.pairs.count == 42)
+  }
+
   @Test func anchorsAreReportedAndKept() throws {
     let doc = read("a: &x 1\nb: &list\n  - 2\nc: &m {d: 3}\n")
     #expect(doc.problems == [
