@@ -83,3 +83,29 @@ extension Repository {
     return entries
   }
 }
+
+// The working tree.
+extension Repository {
+  /// Moves the index and the working tree from tree `old` to tree `new`,
+  /// like `git read-tree -m -u old new`: paths that differ between the two
+  /// trees are written, added or removed; everything else is left alone.
+  /// If a path to be changed has local changes (in the index or the working
+  /// tree), nothing is written and the error's `code` is `GIT_ECONFLICT`.
+  /// Untracked files that are in the way count as local changes; ignored
+  /// files are kept. Use it after moving the checked-out branch from a
+  /// commit with tree `old` to one with tree `new`.
+  public func checkout(from old: ObjectID, to new: ObjectID) throws {
+    let baseline = try loadTree(old)
+    try withObject(new, GIT_OBJECT_TREE) { target in
+      var options = git_checkout_options()
+      try check(
+        "git_checkout_options_init",
+        git_checkout_options_init(&options, UInt32(GIT_CHECKOUT_OPTIONS_VERSION)))
+      options.checkout_strategy = GIT_CHECKOUT_SAFE.rawValue
+      options.baseline = baseline.handle
+      try withExtendedLifetime(baseline) {
+        try check("git_checkout_tree", git_checkout_tree(handle, target, &options))
+      }
+    }
+  }
+}
