@@ -270,6 +270,11 @@ private func lsTree(_ fixture: GitFixture, _ revision: String) throws -> [TreeEn
     #expect(try repository.config("mulu.registry") == "国家目录")
     #expect(try fixture.git("config", "mulu.registry") == "国家目录\n")
     #expect(throws: GitError.self) { try repository.setConfig("no-section", "x") }
+
+    try repository.setConfig("user.name", "目录管理员")
+    try repository.setConfig("user.email", "admin@example.cn")
+    let identity = try repository.defaultSignature()
+    #expect(identity.name == "目录管理员" && identity.email == "admin@example.cn")
   }
 
   @Test func seesUncommittedChanges() throws {
