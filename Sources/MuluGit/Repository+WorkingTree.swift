@@ -19,6 +19,53 @@ extension Repository {
     return git_status_list_entrycount(list) > 0
   }
 
+  /// The files that differ between `tree` (nil: the empty tree) and the
+  /// working tree, as `git diff <tree>` sees them plus untracked files that
+  /// are not ignored (listed one by one, not as directories): in git's path
+  /// order, without rename detection. The working tree side has no object:
+  /// `newID` is nil and the caller reads the file at `path`; `newMode` is
+  /// the file's mode as git would record it. An error for a bare
+  /// repository.
+  public func workingTreeChanges(from tree: ObjectID?) throws -> [TreeChange] {
+    var options = git_diff_options()
+    try check(
+      "git_diff_options_init", git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION)))
+    options.flags =
+      GIT_DIFF_INCLUDE_UNTRACKED.rawValue | GIT_DIFF_RECURSE_UNTRACKED_DIRS.rawValue
+      | GIT_DIFF_INCLUDE_TYPECHANGE.rawValue
+    let baseline = try tree.map(loadTree)
+    var diff: OpaquePointer? = nil
+    try withExtendedLifetime(baseline) {
+      try check(
+        "git_diff_tree_to_workdir_with_index",
+        git_diff_tree_to_workdir_with_index(&diff, handle, baseline?.handle, &options))
+    }
+    defer { git_diff_free(diff) }
+    var changes: [TreeChange] = []
+    for position in 0..<git_diff_num_deltas(diff) {
+      guard let delta = git_diff_get_delta(diff, position)?.pointee else { continue }
+      let status: ChangeStatus
+      switch delta.status {
+      case GIT_DELTA_ADDED, GIT_DELTA_UNTRACKED: status = .added
+      case GIT_DELTA_DELETED: status = .deleted
+      case GIT_DELTA_MODIFIED, GIT_DELTA_CONFLICTED: status = .modified
+      case GIT_DELTA_TYPECHANGE: status = .typeChanged
+      default: continue
+      }
+      let hasOld = status != .added
+      let hasNew = status != .deleted
+      changes.append(
+        TreeChange(
+          path: String(cString: (hasNew ? delta.new_file : delta.old_file).path),
+          status: status,
+          oldID: hasOld ? ObjectID(delta.old_file.id) : nil,
+          newID: nil,
+          oldMode: hasOld ? FileMode(rawValue: UInt32(delta.old_file.mode)) : nil,
+          newMode: hasNew ? FileMode(rawValue: UInt32(delta.new_file.mode)) : nil))
+    }
+    return changes
+  }
+
   /// The staged entries of the index (honouring `GIT_INDEX_FILE` when the
   /// repository was opened from the environment), in git's path order, as
   /// `git ls-files -s` lists them at stage 0. Entries in conflict (stages
