@@ -39,7 +39,8 @@ public enum GitLibrary {
   /// default, as in git.
   public static func setOwnerValidation(_ enabled: Bool) throws {
     ensureInitialized()
-    try check("git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION)",
-              mulu_git_set_owner_validation(enabled ? 1 : 0))
+    try check(
+      "git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION)",
+      mulu_git_set_owner_validation(enabled ? 1 : 0))
   }
 }
