@@ -26,7 +26,8 @@ extension Repository {
   /// https://, ssh:// or user@host:path) into this repository, updating the
   /// local references named by `refspecs` (e.g.
   /// "+refs/heads/main:refs/mulu/sources/ndrc"), without configuring a
-  /// remote, following tags, pruning or writing FETCH_HEAD. `progress` is
+  /// remote, following tags, pruning or recording anything in FETCH_HEAD
+  /// (libgit2 1.5 may leave that file empty). `progress` is
   /// called on this thread as objects arrive. For SSH, the keys of a running
   /// ssh-agent are offered once. Returns the final transfer statistics.
   @discardableResult

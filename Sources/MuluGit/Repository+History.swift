@@ -24,6 +24,21 @@ extension Repository {
     return result == 1
   }
 
+  /// How many commits `local` has that `upstream` has not (ahead), and the
+  /// other way round (behind), like `git rev-list --left-right --count
+  /// local...upstream`.
+  public func aheadBehind(_ local: ObjectID, _ upstream: ObjectID) throws -> (
+    ahead: Int, behind: Int
+  ) {
+    var ahead = 0
+    var behind = 0
+    var one = local.oid
+    var two = upstream.oid
+    try check(
+      "git_graph_ahead_behind", git_graph_ahead_behind(&ahead, &behind, handle, &one, &two))
+    return (ahead, behind)
+  }
+
   /// The commits reachable from `tips` and not from `hiding`, newest first
   /// (topological order, ties broken by commit time), like
   /// `git rev-list tips --not hiding`. `hidingReferences` adds the commits

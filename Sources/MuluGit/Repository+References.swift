@@ -14,8 +14,9 @@ extension Repository {
     return ObjectID(oid)
   }
 
-  /// The references whose full names match `glob` (fnmatch style, e.g.
-  /// "refs/tags/*", "refs/heads/*"), sorted by name, each with its target
+  /// The references whose full names match `glob` (wildcards "*", "?" and
+  /// "[...]", where "*" also matches "/": "refs/tags/*", "refs/heads/*";
+  /// a name without wildcards matches itself), sorted by name, each with its target
   /// resolved through symbolic references. For an annotated tag the target
   /// is the tag object. Symbolic references that lead nowhere are left out.
   public func references(matching glob: String) throws -> [(name: String, target: ObjectID)] {

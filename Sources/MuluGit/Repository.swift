@@ -107,7 +107,20 @@ public final class Repository: @unchecked Sendable {
   ) throws -> Repository {
     GitLibrary.ensureInitialized()
     var pointer: OpaquePointer? = nil
-    try check("git_repository_open_ext", git_repository_open_ext(&pointer, path, flags, ceilings))
+    let code = git_repository_open_ext(&pointer, path, flags, ceilings)
+    if code != 0 {
+      let error = GitError.last("git_repository_open_ext", code)
+      // libgit2 1.5.1 reports a repository of another user, when no
+      // safe.directory is configured at all, as the missing configuration
+      // value rather than as GIT_EOWNER.
+      if error.isNotFound && error.message.contains("safe.directory") {
+        throw GitError(
+          function: error.function, code: GIT_EOWNER.rawValue, klass: error.klass,
+          message: "repository at '\(path)' is not owned by the current user"
+            + " and git's safe.directory does not list it")
+      }
+      throw error
+    }
     // Owned from here on: freed by deinit even if applying the overrides fails.
     let repository = Repository(handle: pointer!, overrides: overrides)
     try overrides.apply(to: repository.handle)

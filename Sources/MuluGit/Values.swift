@@ -149,7 +149,9 @@ public struct Commit: Sendable, Hashable {
   public var parents: [ObjectID]
   public var author: Signature
   public var committer: Signature
-  /// The full message, without leading blank lines.
+  /// The full message, without leading blank lines. Decoded as UTF-8, like
+  /// names and paths: bytes that are not UTF-8 (a message written in
+  /// another encoding) become U+FFFD.
   public var message: String
   /// The first paragraph of the message, its lines joined by spaces.
   public var summary: String

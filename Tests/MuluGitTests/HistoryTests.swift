@@ -50,6 +50,18 @@ private func ids(_ output: String) -> [ObjectID] {
     #expect(try !repository.isDescendant(c["O"]!, of: c["A"]!))
   }
 
+  @Test func countsCommitsAheadAndBehind() throws {
+    let (fixture, c) = try makeBranches()
+    let repository = try fixture.open()
+    let counts = try repository.aheadBehind(c["C"]!, c["E"]!)
+    #expect(counts.ahead == 1 && counts.behind == 2)
+    #expect(
+      try fixture.git("rev-list", "--left-right", "--count", "\(c["C"]!.hex)...\(c["E"]!.hex)")
+        == "1\t2\n")
+    let same = try repository.aheadBehind(c["E"]!, c["E"]!)
+    #expect(same.ahead == 0 && same.behind == 0)
+  }
+
   @Test func walksNewCommitsLikeRevList() throws {
     let (fixture, c) = try makeBranches()
     let repository = try fixture.open()

@@ -270,6 +270,11 @@ private func lsTree(_ fixture: GitFixture, _ revision: String) throws -> [TreeEn
     #expect(try repository.config("mulu.registry") == "国家目录")
     #expect(try fixture.git("config", "mulu.registry") == "国家目录\n")
     #expect(throws: GitError.self) { try repository.setConfig("no-section", "x") }
+
+    try repository.setConfig("user.name", "目录管理员")
+    try repository.setConfig("user.email", "admin@example.cn")
+    let identity = try repository.defaultSignature()
+    #expect(identity.name == "目录管理员" && identity.email == "admin@example.cn")
   }
 
   @Test func seesUncommittedChanges() throws {
@@ -297,5 +302,78 @@ private func lsTree(_ fixture: GitFixture, _ revision: String) throws -> [TreeEn
 
     let bare = try GitFixture(bare: true)
     #expect(try !bare.open().hasUncommittedChanges())
+  }
+}
+
+@Suite struct OddNameTests {
+  /// A tree holding names git allows but no String literal in a command
+  /// line can carry: invalid UTF-8, a newline, a tab.
+  @Test func decodesEveryNameWithoutCrashing() throws {
+    let fixture = try GitFixture()
+    let blob = try fixture.git(["hash-object", "-w", "--stdin"], input: "x\n")
+      .trimmingCharacters(in: .newlines)
+    var listing = Data()
+    for name in [Data("bad".utf8) + Data([0xff, 0xfe]) + Data(".yaml".utf8),
+                 Data("line\nbreak.yaml".utf8), Data("tab\there.yaml".utf8),
+                 Data("中文 名称.yaml".utf8)] {
+      listing.append(Data("100644 blob \(blob)\t".utf8) + name + Data([0]))
+    }
+    let tree = try run(
+      ["git", "mktree", "-z"], in: fixture.path, environment: fixture.environment, input: listing
+    ).trimmingCharacters(in: .newlines)
+    let repository = try fixture.open()
+    let treeID = try #require(ObjectID(hex: tree))
+
+    let paths = try repository.treeEntries(treeID).map(\.path)
+    #expect(paths == ["bad\u{FFFD}\u{FFFD}.yaml", "line\nbreak.yaml", "tab\there.yaml", "中文 名称.yaml"])
+    #expect(try repository.diffTrees(nil, treeID).map(\.path) == paths)
+    #expect(try repository.entry(at: "line\nbreak.yaml", inTree: treeID) != nil)
+  }
+}
+
+@Suite struct WorkingTreeTests {
+  @Test func listsWhatDiffersFromATreeInTheWorkingTree() throws {
+    let fixture = try makeRegistry()
+    try fixture.write(".gitignore", "*.tmp\n")
+    let head = try fixture.commitAll("ignore")
+    let repository = try fixture.open()
+    let tree = try repository.commit(head).tree
+    #expect(try repository.workingTreeChanges(from: tree).isEmpty)
+
+    try fixture.write("catalogs/a.yaml", "a changed\n")
+    try fixture.remove("catalogs.yaml")
+    try fixture.write("catalogs/11100000000000009X/303009001-000001.yaml", "untracked\n")
+    try fixture.write("staged.yaml", "staged\n")
+    try fixture.git("add", "staged.yaml")
+    try fixture.write("tools/run.sh", "#!/bin/sh\necho 目录\n")  // loses its executable bit
+    try fixture.remove("registry.yaml")
+    try FileManager.default.createSymbolicLink(
+      atPath: fixture.path + "/registry.yaml", withDestinationPath: "catalogs/a.yaml")
+    try fixture.write("scratch.tmp", "ignored\n")
+
+    let changes = try repository.workingTreeChanges(from: tree)
+    #expect(changes.map(\.path) == [
+      "catalogs.yaml", "catalogs/11100000000000009X/303009001-000001.yaml", "catalogs/a.yaml",
+      "registry.yaml", "staged.yaml", "tools/run.sh",
+    ])
+    let byPath = Dictionary(uniqueKeysWithValues: changes.map { ($0.path, $0) })
+    #expect(byPath["catalogs.yaml"]?.status == .deleted)
+    #expect(byPath["catalogs.yaml"]?.oldID == (try fixture.id("HEAD:catalogs.yaml")))
+    #expect(byPath["catalogs/11100000000000009X/303009001-000001.yaml"]?.status == .added)
+    #expect(byPath["catalogs/a.yaml"]?.status == .modified)
+    #expect(byPath["registry.yaml"]?.status == .typeChanged)
+    #expect(byPath["registry.yaml"]?.newMode == .symlink)
+    #expect(byPath["staged.yaml"]?.status == .added)
+    #expect(byPath["tools/run.sh"]?.status == .modified)
+    #expect(byPath["tools/run.sh"]?.oldMode == .executable && byPath["tools/run.sh"]?.newMode == .regular)
+    #expect(changes.allSatisfy { $0.newID == nil })
+
+    let everything = try repository.workingTreeChanges(from: nil)
+    #expect(everything.allSatisfy { $0.status == .added })
+    #expect(everything.contains { $0.path == "catalogs/11100000000000009X/303009001-000001.yaml" })
+    #expect(!everything.contains { $0.path == "scratch.tmp" })
+
+    let bare = try GitFixture(bare: true)
+    #expect(throws: GitError.self) { try bare.open().workingTreeChanges(from: nil) }
   }
 }

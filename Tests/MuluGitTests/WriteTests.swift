@@ -309,3 +309,75 @@ private func makeBase() throws -> GitFixture {
     }
   }
 }
+
+@Suite struct CheckoutTests {
+  /// A commit on top of the fixture's HEAD changing one file, deleting one
+  /// and adding one, with the checked-out branch moved to it.
+  private func advance(_ fixture: GitFixture, _ repository: Repository) throws -> (
+    old: ObjectID, new: ObjectID
+  ) {
+    let head = try fixture.id("HEAD")
+    let old = try repository.commit(head).tree
+    let new = try repository.buildTree(
+      from: old,
+      applying: [
+        "catalogs/11100000000000001M/303001001-000002.yaml":
+          .upsert(try repository.writeBlob(Array("code: 2 synced\n".utf8)), .regular),
+        "catalogs/11100000000000001M/303001001-000001.yaml": .remove,
+        "catalogs/11100000000000003X/303003001-000001.yaml":
+          .upsert(try repository.writeBlob(Array("code: new\n".utf8)), .regular),
+      ])
+    let commit = try repository.createCommit(
+      tree: new, parents: [head], author: zhang, committer: zhang, message: "sync\n")
+    try repository.updateReference(
+      name: #require(repository.headReference), to: commit, expected: head, message: "sync")
+    return (old, new)
+  }
+
+  @Test func followsAMovedBranchInTheWorkingTree() throws {
+    let fixture = try makeBase()
+    try fixture.write("registry.yaml", "format: 1 (local edit)\n")
+    let repository = try fixture.open()
+    let (old, new) = try advance(fixture, repository)
+
+    try repository.checkout(from: old, to: new)
+    func read(_ path: String) -> String? {
+      FileManager.default.contents(atPath: fixture.path + "/" + path).map {
+        String(decoding: $0, as: UTF8.self)
+      }
+    }
+    #expect(read("catalogs/11100000000000001M/303001001-000002.yaml") == "code: 2 synced\n")
+    #expect(read("catalogs/11100000000000001M/303001001-000001.yaml") == nil)
+    #expect(read("catalogs/11100000000000003X/303003001-000001.yaml") == "code: new\n")
+    #expect(read("registry.yaml") == "format: 1 (local edit)\n")
+    #expect(try fixture.git("status", "--porcelain") == " M registry.yaml\n")
+  }
+
+  @Test func refusesToOverwriteLocalChangesAndWritesNothing() throws {
+    let fixture = try makeBase()
+    try fixture.write("catalogs/11100000000000001M/303001001-000002.yaml", "local edit\n")
+    let repository = try fixture.open()
+    let (old, new) = try advance(fixture, repository)
+
+    let error = try #require(throws: GitError.self) { try repository.checkout(from: old, to: new) }
+    #expect(error.isCheckoutConflict)
+    #expect(error.function == "git_checkout_tree")
+    #expect(!FileManager.default.fileExists(
+      atPath: fixture.path + "/catalogs/11100000000000003X/303003001-000001.yaml"))
+    #expect(FileManager.default.fileExists(
+      atPath: fixture.path + "/catalogs/11100000000000001M/303001001-000001.yaml"))
+  }
+
+  @Test func refusesToOverwriteAnUntrackedFile() throws {
+    let fixture = try makeBase()
+    try fixture.write("catalogs/11100000000000003X/303003001-000001.yaml", "untracked\n")
+    let repository = try fixture.open()
+    let (old, new) = try advance(fixture, repository)
+    let error = try #require(throws: GitError.self) { try repository.checkout(from: old, to: new) }
+    #expect(error.isCheckoutConflict)
+    #expect(
+      FileManager.default.contents(
+        atPath: fixture.path + "/catalogs/11100000000000003X/303003001-000001.yaml")
+        == Data("untracked\n".utf8))
+  }
+}
