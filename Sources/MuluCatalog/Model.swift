@@ -152,4 +152,12 @@ extension String {
     }
     return unicodeScalars.allSatisfy { $0.properties.isWhitespace }
   }
+
+  /// The text without white space at either end.
+  func trimmingWhitespace() -> String {
+    let scalars = unicodeScalars
+    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+    let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+    return String(scalars[first...last])
+  }
 }
