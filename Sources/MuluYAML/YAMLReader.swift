@@ -335,7 +335,7 @@ private struct TreeBuilder: ~Copyable {
     }
     if frame.pointee.expectingValue {
       if let key = frame.pointee.key.take(), !frame.pointee.dropPair {
-        appendPair(YAMLPair(key: key, value: node), frame)
+        pairs.append(YAMLPair(key: key, value: node))
       }
       frame.pointee.expectingValue = false
       frame.pointee.dropPair = false
@@ -387,10 +387,6 @@ private struct TreeBuilder: ~Copyable {
     let old = slot
     if old < 0 { slot = new }
     return old
-  }
-
-  private mutating func appendPair(_ pair: consuming YAMLPair, _ frame: UnsafeMutablePointer<Frame>) {
-    pairs.append(pair)
   }
 }
 
