@@ -36,7 +36,8 @@ enum YAMLCommentScanner {
 
   /// Comment marks in `bytes`, looking no further than offset `last`.
   static func scan(_ bytes: UnsafeRawBufferPointer, spans: [ScalarSpan], through last: Int) -> [YAMLMark] {
-    let n = min(bytes.count, last + 1)
+    let total = bytes.count
+    let n = min(total, last + 1)
     guard n > 0, let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return [] }
     let hash = UInt8(ascii: "#")
     var comments: [YAMLMark] = []
@@ -91,7 +92,7 @@ enum YAMLCommentScanner {
 
       let outside = skipUntil < 0 || inBlockHeader
       if outside && b == hash {
-        if !(line == 1 && isModeline(base, i, n)) {
+        if !(line == 1 && isModeline(base, i, total)) {
           comments.append(YAMLMark(line: line, column: column))
         }
         // Skip the rest of the comment up to the line break.

@@ -200,7 +200,9 @@ private struct TreeBuilder: ~Copyable {
     switch event.type {
     case YAML_SCALAR_EVENT:
       let data = event.data.scalar
-      properties(anchor: data.anchor, tag: data.tag, at: start)
+      if data.anchor != nil || data.tag != nil {
+        properties(anchor: data.anchor, tag: data.tag, at: start)
+      }
       let style: YAMLScalarStyle
       switch data.style {
       case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
@@ -233,11 +235,15 @@ private struct TreeBuilder: ~Copyable {
       let isFlow: Bool
       if isMapping {
         let data = event.data.mapping_start
-        properties(anchor: data.anchor, tag: data.tag, at: start)
+        if data.anchor != nil || data.tag != nil {
+          properties(anchor: data.anchor, tag: data.tag, at: start)
+        }
         isFlow = data.style == YAML_FLOW_MAPPING_STYLE
       } else {
         let data = event.data.sequence_start
-        properties(anchor: data.anchor, tag: data.tag, at: start)
+        if data.anchor != nil || data.tag != nil {
+          properties(anchor: data.anchor, tag: data.tag, at: start)
+        }
         isFlow = data.style == YAML_FLOW_SEQUENCE_STYLE
       }
       if stack.count >= YAMLReader.maximumDepth {
@@ -329,7 +335,7 @@ private struct TreeBuilder: ~Copyable {
     }
     if frame.pointee.expectingValue {
       if let key = frame.pointee.key.take(), !frame.pointee.dropPair {
-        appendPair(YAMLPair(key: key, value: node), frame)
+        pairs.append(YAMLPair(key: key, value: node))
       }
       frame.pointee.expectingValue = false
       frame.pointee.dropPair = false
@@ -381,10 +387,6 @@ private struct TreeBuilder: ~Copyable {
     let old = slot
     if old < 0 { slot = new }
     return old
-  }
-
-  private mutating func appendPair(_ pair: consuming YAMLPair, _ frame: UnsafeMutablePointer<Frame>) {
-    pairs.append(pair)
   }
 }
 

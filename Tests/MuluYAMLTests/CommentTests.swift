@@ -50,6 +50,8 @@ import Testing
     #expect(read("# just a comment\na: 1\n").comments == [mark(1, 1)])
     #expect(read(modeline + "# another\na: 1\n").comments == [mark(2, 1)])
     #expect(read(resourceExample).comments.isEmpty)
+    #expect(read("  " + modeline + "a: 1\n").comments.isEmpty)
+    #expect(read("a: 1 " + modeline).comments == [mark(1, 6)])
   }
 
   @Test func columnsCountCharacters() {
