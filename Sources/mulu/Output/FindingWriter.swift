@@ -12,8 +12,8 @@ enum FindingWriter {
       }
       let severity = finding.severity.rawValue
       let painted = color ? (finding.severity == .error ? "\u{1B}[31m\(severity)\u{1B}[0m" : "\u{1B}[33m\(severity)\u{1B}[0m") : severity
-      let hint = language == .zh ? "提示" : "hint"
-      out += "\(place): \(painted)[\(finding.rule)]: \(finding.message[language]) (\(hint): \(finding.hint[language]))\n"
+      // The frame of the line is fixed by SPEC §3 in every language; only message and hint are translated.
+      out += "\(place): \(painted)[\(finding.rule)]: \(finding.message[language]) (hint: \(finding.hint[language]))\n"
     }
     return out
   }
