@@ -63,6 +63,14 @@ struct JSONOutputTests {
 
     let warning = try #require(findings.first { $0["severity"] as? String == "warning" })
     #expect(warning["rule"] as? String == "related.retired")
+
+    // On the wire: one line, the keys in the order of SPEC §4.
+    #expect(outcome.stdout.hasPrefix("{\"errors\":5,\"warnings\":1,\"findings\":[{\"rule\":"))
+    #expect(outcome.stdout.filter { $0 == "\n" }.count == 1)
+    #expect(
+      outcome.stdout.contains(
+        "{\"rule\":\"tree.layout\",\"severity\":\"error\",\"path\":\"notes.txt\",\"line\":null,\"column\":null,\"code\":null,"
+          + "\"message\":\"a path outside the registry layout: not a path of the registry layout\",\"hint\":"))
   }
 
   @Test("the text and JSON forms report the same findings, in the same order")
