@@ -11,13 +11,15 @@ public enum JSONSchema {
     return .object(pairs)
   }
 
-  static func shape(_ shape: FieldShape, title: String = "") -> JSON {
+  /// `nonEmpty` is false for optional text: mulu reads an empty optional field as absent
+  /// (SPEC §2 writes `note: ""`), so the editor must not mark it.
+  static func shape(_ shape: FieldShape, title: String = "", nonEmpty: Bool = true) -> JSON {
     var pairs: [(String, JSON)] = []
     if !title.isEmpty { pairs.append(("title", .string(title))) }
     switch shape {
     case .string(let pattern):
       pairs.append(("type", .string("string")))
-      pairs.append(("minLength", .int(1)))
+      if nonEmpty { pairs.append(("minLength", .int(1))) }
       if let pattern { pairs.append(("pattern", .string(pattern))) }
     case .date:
       pairs.append(("type", .string("string")))
@@ -37,7 +39,8 @@ public enum JSONSchema {
       pairs.append(("items", JSON.shape(element)))
     case .object(let fields, let values):
       pairs.append(("type", .string("object")))
-      pairs.append(("properties", .object(fields.map { ($0.name, JSONSchema.shape($0.type, title: $0.title)) })))
+      let properties = fields.map { ($0.name, JSONSchema.shape($0.type, title: $0.title, nonEmpty: $0.required)) }
+      pairs.append(("properties", .object(properties)))
       let required = fields.filter(\.required).map { JSON.string($0.name) }
       if !required.isEmpty { pairs.append(("required", .array(required))) }
       pairs.append(("additionalProperties", values.map { JSONSchema.shape($0) } ?? .bool(false)))
@@ -54,9 +57,13 @@ public enum JSONSchema {
       }
       return .object([("if", condition), ("then", then)])
     }
+    // Present and not empty, as the rules read them (minLength does not apply to objects).
     func require(_ parent: String, _ keys: [String]) -> JSON {
       .object([
-        ("properties", .object([(parent, .object([("required", .array(keys.map { .string($0) }))]))])),
+        ("properties", .object([(parent, .object([
+          ("required", .array(keys.map { .string($0) })),
+          ("properties", .object(keys.map { ($0, .object([("minLength", .int(1))])) })),
+        ]))])),
         ("required", .array([.string(parent)])),
       ])
     }
@@ -69,7 +76,10 @@ public enum JSONSchema {
       when(["sharing", "type"], .string("无条件共享"), then: require("sharing", ["method"])),
       when(["sharing", "type"], .string("不予共享"), then: .object([
         ("properties", .object([
-          ("sharing", .object([("required", .array([.string("basis")]))])),
+          ("sharing", .object([
+            ("required", .array([.string("basis")])),
+            ("properties", .object([("basis", .object([("minLength", .int(1))]))])),
+          ])),
           ("open", .object([("properties", .object([("to_public", .object([("const", .bool(false))]))]))])),
         ]))
       ])),

@@ -98,7 +98,7 @@ public enum Scaffold {
         message: CodePrefixNotOwned.meaning.with(
           zh: "\(department.name) 不能使用分类码 \(classification)", en: "\(department.name) may not use \(classification)"))
     }
-    let code = nextCode(classification, in: catalog)
+    let code = try nextCode(classification, in: catalog)
     let base = classification.hasPrefix("1")
     let text = """
       \(JSONSchema.modeline)
@@ -127,7 +127,8 @@ public enum Scaffold {
   }
 
   /// One past the highest 顺序码 ever given under the 分类码 (codes are never reused).
-  public static func nextCode(_ classification: String, in catalog: Catalog) -> ResourceCode {
+  /// Refused when that would take more than the 10 digits a 顺序码 may have.
+  public static func nextCode(_ classification: String, in catalog: Catalog) throws(Refusal) -> ResourceCode {
     var highest: UInt64 = 0
     var width = ResourceCode.newSequenceWidth
     for key in catalog.pathsByCode.keys {
@@ -139,7 +140,14 @@ public enum Scaffold {
     }
     let digits = String(highest + 1)
     let sequence = String(repeating: "0", count: max(0, width - digits.count)) + digits
-    return ResourceCode(classification: classification, sequence: sequence)!
+    guard let code = ResourceCode(classification: classification, sequence: sequence) else {
+      throw Refusal(
+        rule: CodeFormat.id,
+        message: CodeFormat.meaning.with(
+          zh: "分类码 \(classification) 下已没有空闲的顺序码（顺序码至多 10 位）",
+          en: "no free 顺序码 is left under \(classification) (a 顺序码 has at most 10 digits)"))
+    }
+    return code
   }
 
   /// Today's date on this machine, YYYY-MM-DD.

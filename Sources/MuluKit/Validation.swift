@@ -13,8 +13,14 @@ public enum Validation {
     }
     var limits: [String] = []
     for path in paths {
-      guard let registryPath = workspace.registryPath(path) else { throw .noSuchPath(path) }
+      guard var registryPath = workspace.registryPath(path) else { throw .noSuchPath(path) }
       if registryPath.isEmpty { return try validate(snapshot) }
+      // A folder of the revision, which need not exist on disk (a bare repository, a folder deleted since).
+      if !registryPath.hasSuffix("/"), !snapshot.entries.contains(where: { $0.path == registryPath }),
+        snapshot.entries.contains(where: { $0.path.hasPrefix(registryPath + "/") })
+      {
+        registryPath += "/"
+      }
       let known = snapshot.entries.contains {
         $0.path == registryPath || (registryPath.hasSuffix("/") && $0.path.hasPrefix(registryPath))
       }

@@ -1,0 +1,122 @@
+import Foundation
+import MuluCatalog
+import MuluKit
+import Testing
+
+/// `mulu fmt` and `mulu new`/`init` at the level of the library.
+@Suite("Formatting and scaffolding")
+struct FormattingTests {
+  /// The baseline department resource with its fields shuffled, odd quoting and block-style items.
+  static let scrambled = """
+    published: "2026-03-01"
+    related:
+      - 101001001/000001
+    name: '企业投资项目核准信息'
+    code: "303001001/000001"
+    update_cycle: "每月"
+    provider:
+      name: 国家发展和改革委员会
+      unit: "固定资产投资司"
+      code: 11100000000000001M
+    summary: >-
+      企业投资项目核准的申请、受理、批复信息。
+    items:
+      - name: 统一社会信用代码
+        type: C
+        length: 18
+      - type: "C"
+        name: 项目名称
+        length: 200
+      - {type: D, name: 核准日期}
+    format: {type: KingbaseES, class: 数据库}
+    open:
+      to_public: false
+    sharing:
+      method: {type: 接口, class: 共享平台方式}
+      condition: '仅向投资审批、统计部门提供'
+      type: 有条件共享
+
+    """
+
+  @Test("a scrambled file is rewritten to the canonical text; its meaning does not change")
+  func rewrite() throws {
+    let sandbox = try Sandbox()
+    let root = try sandbox.writeBaseline()
+    let workspace = try Workspace(from: root)
+    let before = try Validator.load(workspace.workingTree()).0.resource(atPath: Baseline.departmentResourcePath)?.resource
+    try sandbox.write("registry/" + Baseline.departmentResourcePath, Self.scrambled)
+    let scrambled = try Validator.load(workspace.workingTree()).0.resource(atPath: Baseline.departmentResourcePath)?.resource
+    #expect(scrambled != nil)
+    #expect(scrambled == before)
+
+    let check = try Formatting.run(in: workspace, write: false)
+    #expect(check.filter { $0.outcome != .unchanged }.map(\.path) == [Baseline.departmentResourcePath])
+    #expect(try sandbox.read("registry/" + Baseline.departmentResourcePath) == Self.scrambled)
+
+    let written = try Formatting.run(in: workspace, write: true)
+    #expect(written.first { $0.path == Baseline.departmentResourcePath }?.outcome == .changed)
+    #expect(try sandbox.read("registry/" + Baseline.departmentResourcePath) == Baseline.files[Baseline.departmentResourcePath])
+    let after = try Validator.load(workspace.workingTree()).0.resource(atPath: Baseline.departmentResourcePath)?.resource
+    #expect(after == before)
+    #expect(try Formatting.run(in: workspace, write: true).allSatisfy { $0.outcome == .unchanged })
+  }
+
+  @Test("comments and YAML errors: refused, named, left alone")
+  func refusals() throws {
+    let sandbox = try Sandbox()
+    let root = try sandbox.writeBaseline()
+    let commented = Baseline.files[Baseline.departmentResourcePath]!
+      .replacingOccurrences(of: "update_cycle: 每月\n", with: "update_cycle: 每月  # 每月 5 日前更新\n")
+    try sandbox.write("registry/" + Baseline.departmentResourcePath, commented)
+    let broken = Baseline.files[Baseline.baseResourcePath]!
+      .replacingOccurrences(of: "name: 人口基本信息\n", with: "name: [人口基本信息\n")
+    try sandbox.write("registry/" + Baseline.baseResourcePath, broken)
+
+    let results = try Formatting.run(in: Workspace(from: root), write: true)
+    // In path order: 国家发展和改革委员会's folder (…0001M) before 公安部's (…1234L).
+    #expect(results.map(\.path) == [Baseline.departmentResourcePath, Baseline.baseResourcePath])
+    #expect(results.map(\.outcome) == [.refused(.comments(lines: [24])), .refused(.unreadable)])
+    #expect(try sandbox.read("registry/" + Baseline.departmentResourcePath) == commented)
+    #expect(try sandbox.read("registry/" + Baseline.baseResourcePath) == broken)
+  }
+
+  @Test("new: one past the highest 顺序码 ever given, retired ones included")
+  func nextCode() throws {
+    let sandbox = try Sandbox()
+    let root = try sandbox.writeBaseline()
+    let retired = Baseline.files[Baseline.departmentResourcePath]!
+      .replacingOccurrences(of: "303001001/000001", with: "303001001/000007")
+      .replacingOccurrences(of: "name: 企业投资项目核准信息", with: "name: 企业投资项目核准信息（旧）")
+      + "retired:\n  date: 2026-06-30\n  reason: 职能划转\n"
+    try sandbox.write("registry/catalogs/\(Baseline.ndrc)/303001001-000007.yaml", retired)
+    let workspace = try Workspace(from: root)
+    #expect(try Validation.run(in: workspace).findings.isEmpty)
+
+    let path = try Scaffolding.newResource(in: workspace, provider: Baseline.ndrc, classification: "303001001")
+    #expect(path == "catalogs/\(Baseline.ndrc)/303001001-000008.yaml")
+    let other = try Scaffolding.newResource(in: workspace, provider: Baseline.ndrc, classification: "303001002")
+    #expect(other == "catalogs/\(Baseline.ndrc)/303001002-000001.yaml")
+    do {
+      _ = try Scaffolding.newResource(in: workspace, provider: Baseline.ndrc, classification: "101001001")
+      Issue.record("国家发展和改革委员会 may not publish under 101001001")
+    } catch let refusal as Scaffold.Refusal {
+      #expect(refusal.rule == "code.prefix-not-owned")
+    }
+  }
+
+  @Test("init: the 5 + 12 + 8 项 of the Guide, and a registry that validates clean")
+  func initialize() throws {
+    let sandbox = try Sandbox()
+    let written = try Scaffolding.initialize(sandbox("new"), name: "某省政务信息资源目录", level: "provincial")
+    #expect(written.contains("registry.yaml"))
+    let workspace = try Workspace(from: sandbox("new"))
+    let (catalog, findings) = try Validator.load(workspace.workingTree())
+    #expect(findings.isEmpty)
+    #expect(catalog.settings.level == "provincial")
+    #expect(catalog.settings.name == "某省政务信息资源目录")
+    #expect(catalog.classification.classes == ["1": "基础信息资源", "2": "主题信息资源", "3": "部门信息资源"])
+    let counts = Dictionary(grouping: catalog.classification.items.values, by: \.catalogClass).mapValues(\.count)
+    #expect(counts == ["1": 5, "2": 12, "3": 8])
+    #expect(try Validation.run(in: workspace).findings.isEmpty)
+  }
+}
