@@ -70,7 +70,7 @@ struct JSONOutputTests {
     #expect(
       outcome.stdout.contains(
         "{\"rule\":\"tree.layout\",\"severity\":\"error\",\"path\":\"notes.txt\",\"line\":null,\"column\":null,\"code\":null,"
-          + "\"message\":\"a path outside the registry layout: not a path of the registry layout\",\"hint\":"))
+          + "\"message\":\"a path outside the registry layout: the top holds only registry.yaml, access.yaml, allowed_signers, sources.yaml, README*, .gitattributes, .gitignore, dictionaries/ and catalogs/\",\"hint\":"))
   }
 
   @Test("the text and JSON forms report the same findings, in the same order")

@@ -10,7 +10,7 @@ struct TextOutputTests {
     catalogs/11100000000090114B/303001001-000001.yaml:22:14: error[open.contradicts-sharing]: a 不予共享 resource cannot be open to the public (hint: set open.to_public to false, or reconsider the sharing type)
     catalogs/11100000000090114B/303001001-000002.yaml:12:5: error[items.length]: C and N items need a positive length: 项目代码 (hint: give length in bytes, e.g. { name: 项目名称, type: C, length: 200 })
     catalogs/11100000000090114B/303001001-000002.yaml:23:12: error[date.invalid]: not a real calendar date: 2026-02-30 (hint: write dates as YYYY-MM-DD, e.g. 2026-03-01)
-    notes.txt: error[tree.layout]: a path outside the registry layout: not a path of the registry layout (hint: put resources at catalogs/<provider-code>/<分类码>-<顺序码>.yaml, as regular non-executable files)
+    notes.txt: error[tree.layout]: a path outside the registry layout: the top holds only registry.yaml, access.yaml, allowed_signers, sources.yaml, README*, .gitattributes, .gitignore, dictionaries/ and catalogs/ (hint: put resources at catalogs/<provider-code>/<分类码>-<顺序码>.yaml, as regular non-executable files)
 
     """
 
@@ -19,7 +19,7 @@ struct TextOutputTests {
     catalogs/11100000000090114B/303001001-000001.yaml:22:14: error[open.contradicts-sharing]: 不予共享的资源不能向社会开放 (hint: 把 open.to_public 改为 false，或重新评估共享类型)
     catalogs/11100000000090114B/303001001-000002.yaml:12:5: error[items.length]: 字符型和数值型信息项必须写明正的长度：项目代码 (hint: length 写字节数，如 { name: 项目名称, type: C, length: 200 })
     catalogs/11100000000090114B/303001001-000002.yaml:23:12: error[date.invalid]: 不是有效的日历日期：2026-02-30 (hint: 日期写作 YYYY-MM-DD，如 2026-03-01)
-    notes.txt: error[tree.layout]: 路径不符合目录库的布局：目录库不认识的路径 (hint: 资源文件放在 catalogs/<提供方代码>/<分类码>-<顺序码>.yaml，只用普通、不可执行的文件)
+    notes.txt: error[tree.layout]: 路径不符合目录库的布局：顶层只允许 registry.yaml、access.yaml、allowed_signers、sources.yaml、README*、.gitattributes、.gitignore、dictionaries/ 和 catalogs/ (hint: 资源文件放在 catalogs/<提供方代码>/<分类码>-<顺序码>.yaml，只用普通、不可执行的文件)
 
     """
 
