@@ -48,11 +48,15 @@ public final class GitSnapshot: BrowsableSnapshot, @unchecked Sendable {
     return try pool.withRepository { try $0.blob(id) }
   }
 
+  /// A single file, with its size read from the object header, so that an oversized blob
+  /// (a hostile push) is refused before it is loaded.
   public func entry(at path: String) throws -> SnapshotEntry? {
-    guard let found = try pool.withRepository({ try $0.entry(at: path, inTree: tree) }), found.mode != .tree else {
-      return nil
+    try pool.withRepository { repository in
+      guard let found = try repository.entry(at: path, inTree: tree), found.mode != .tree else { return nil }
+      var entry = GitSnapshot.entry(found)
+      if found.mode == .regular || found.mode == .executable { entry.size = try repository.blobSize(found.id) }
+      return entry
     }
-    return GitSnapshot.entry(found)
   }
 
   public func names(in folder: String) throws -> [String] {
