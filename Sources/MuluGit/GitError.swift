@@ -29,6 +29,8 @@ public struct GitError: Error, CustomStringConvertible, Sendable, Equatable {
   public var isConcurrentUpdate: Bool {
     code == GIT_EEXISTS.rawValue || code == GIT_EMODIFIED.rawValue || code == GIT_ELOCKED.rawValue
   }
+  /// A checkout would overwrite local changes in the index or working tree.
+  public var isCheckoutConflict: Bool { code == GIT_ECONFLICT.rawValue }
   /// The operation needs a working tree and the repository is bare.
   public var isBareRepository: Bool { code == GIT_EBAREREPO.rawValue }
 }

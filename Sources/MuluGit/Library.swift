@@ -27,6 +27,13 @@ public enum GitLibrary {
     return "\(major).\(minor).\(revision)"
   }
 
+  /// Whether libgit2 was built with thread support, which separate handles
+  /// on separate threads rely on (Debian's and most builds have it).
+  public static var isThreadSafe: Bool {
+    ensureInitialized()
+    return git_libgit2_features() & Int32(GIT_FEATURE_THREADS.rawValue) != 0
+  }
+
   /// Turns libgit2's check that a repository belongs to the current user
   /// (git's `safe.directory`) on or off for the whole process. It is on by
   /// default, as in git.

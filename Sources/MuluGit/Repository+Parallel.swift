@@ -8,13 +8,16 @@ extension Repository {
   /// `ids` and its contents. `body` runs concurrently on the worker threads,
   /// in no particular order, and must be safe to call that way.
   ///
+  /// A libgit2 built without threads gets one worker.
+  ///
   /// The first error (reading a blob, or thrown by `body`) stops the work
   /// and is rethrown once every worker has stopped. This handle is used by
   /// one of the workers and must not be used elsewhere meanwhile.
   public func readBlobs(
     _ ids: [ObjectID], workers: Int = 2, _ body: @Sendable (Int, [UInt8]) throws -> Void
   ) throws {
-    let workerCount = max(1, min(workers, ids.count / Repository.blobsPerClaim + 1))
+    let useful = GitLibrary.isThreadSafe ? ids.count / Repository.blobsPerClaim + 1 : 1
+    let workerCount = max(1, min(workers, useful))
     if workerCount == 1 {
       for (position, id) in ids.enumerated() { try body(position, blob(id)) }
       return

@@ -106,6 +106,15 @@ public struct Signature: Sendable, Hashable {
     self.offsetMinutes = offsetMinutes
   }
 
+  /// The offset as git writes it: "+0800", "-0130".
+  public var formattedOffset: String {
+    let magnitude = abs(offsetMinutes)
+    let hours = magnitude / 60
+    let minutes = magnitude % 60
+    return (offsetMinutes < 0 ? "-" : "+") + (hours < 10 ? "0" : "") + "\(hours)"
+      + (minutes < 10 ? "0" : "") + "\(minutes)"
+  }
+
   init(_ signature: UnsafePointer<git_signature>) {
     let value = signature.pointee
     self.init(
@@ -115,10 +124,15 @@ public struct Signature: Sendable, Hashable {
       offsetMinutes: Int(value.when.offset))
   }
 
-  /// Calls `body` with this signature as a libgit2 object.
-  func withSignature<Result>(
-    _ function: String, _ body: (UnsafePointer<git_signature>) throws -> Result
-  ) throws -> Result {
+  /// Calls `body` with this signature as a libgit2 object. libgit2 refuses
+  /// empty names and angle brackets; line breaks and NUL, which would break
+  /// the object's header, are refused here.
+  func withSignature<Result>(_ body: (UnsafePointer<git_signature>) throws -> Result) throws
+    -> Result
+  {
+    for field in [name, email] where field.contains(where: { $0.isNewline || $0 == "\0" }) {
+      throw GitError.invalid("git_signature_new", "line break or NUL in identity '\(field)'")
+    }
     var signature: UnsafeMutablePointer<git_signature>? = nil
     try check(
       "git_signature_new",
@@ -165,6 +179,16 @@ public enum ObjectKind: Sendable, Hashable {
     case GIT_OBJECT_BLOB: self = .blob
     case GIT_OBJECT_TAG: self = .tag
     default: return nil
+    }
+  }
+
+  /// The name git uses in object headers: "commit", "tree", "blob", "tag".
+  public var name: String {
+    switch self {
+    case .commit: "commit"
+    case .tree: "tree"
+    case .blob: "blob"
+    case .tag: "tag"
     }
   }
 

@@ -270,6 +270,11 @@ private func lsTree(_ fixture: GitFixture, _ revision: String) throws -> [TreeEn
     #expect(try repository.config("mulu.registry") == "国家目录")
     #expect(try fixture.git("config", "mulu.registry") == "国家目录\n")
     #expect(throws: GitError.self) { try repository.setConfig("no-section", "x") }
+
+    try repository.setConfig("user.name", "目录管理员")
+    try repository.setConfig("user.email", "admin@example.cn")
+    let identity = try repository.defaultSignature()
+    #expect(identity.name == "目录管理员" && identity.email == "admin@example.cn")
   }
 
   @Test func seesUncommittedChanges() throws {
@@ -297,5 +302,31 @@ private func lsTree(_ fixture: GitFixture, _ revision: String) throws -> [TreeEn
 
     let bare = try GitFixture(bare: true)
     #expect(try !bare.open().hasUncommittedChanges())
+  }
+}
+
+@Suite struct OddNameTests {
+  /// A tree holding names git allows but no String literal in a command
+  /// line can carry: invalid UTF-8, a newline, a tab.
+  @Test func decodesEveryNameWithoutCrashing() throws {
+    let fixture = try GitFixture()
+    let blob = try fixture.git(["hash-object", "-w", "--stdin"], input: "x\n")
+      .trimmingCharacters(in: .newlines)
+    var listing = Data()
+    for name in [Data("bad".utf8) + Data([0xff, 0xfe]) + Data(".yaml".utf8),
+                 Data("line\nbreak.yaml".utf8), Data("tab\there.yaml".utf8),
+                 Data("中文 名称.yaml".utf8)] {
+      listing.append(Data("100644 blob \(blob)\t".utf8) + name + Data([0]))
+    }
+    let tree = try run(
+      ["git", "mktree", "-z"], in: fixture.path, environment: fixture.environment, input: listing
+    ).trimmingCharacters(in: .newlines)
+    let repository = try fixture.open()
+    let treeID = try #require(ObjectID(hex: tree))
+
+    let paths = try repository.treeEntries(treeID).map(\.path)
+    #expect(paths == ["bad\u{FFFD}\u{FFFD}.yaml", "line\nbreak.yaml", "tab\there.yaml", "中文 名称.yaml"])
+    #expect(try repository.diffTrees(nil, treeID).map(\.path) == paths)
+    #expect(try repository.entry(at: "line\nbreak.yaml", inTree: treeID) != nil)
   }
 }
