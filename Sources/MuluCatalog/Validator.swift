@@ -46,36 +46,9 @@ public enum Validator {
 
     var findings = TreeLayout.check(entries) + TreeCaseCollision.check(entries)
 
-    let registryFile = try readMetadata(registryEntry, from: snapshot, shape: Schemas.registry, limit: 1 << 20)
-    findings += registryFile.findings
-    let settings = registryFile.root.map(RegistrySettings.init) ?? RegistrySettings()
-    findings += unknownRuleIDs(registryFile.root)
-
-    var departments: [String: Department] = [:]
-    var dictionariesRead = true
-    if let entry = byPath["dictionaries/departments.yaml"] {
-      let file = try readMetadata(entry, from: snapshot, shape: Schemas.departments, limit: settings.maxFileBytes * 16)
-      findings += file.findings
-      dictionariesRead = dictionariesRead && file.root != nil
-      (departments, findings) = readDepartments(file.root, path: entry.path, findings: findings)
-    } else {
-      dictionariesRead = false
-    }
-    var classification = Classification()
-    if let entry = byPath["dictionaries/classification.yaml"] {
-      let file = try readMetadata(entry, from: snapshot, shape: Schemas.classification, limit: settings.maxFileBytes)
-      findings += file.findings
-      dictionariesRead = dictionariesRead && file.root != nil
-      (classification, findings) = readClassification(
-        file.root, path: entry.path, departments: departments, findings: findings)
-    } else {
-      dictionariesRead = false
-    }
-    for (path, shape) in [("access.yaml", Schemas.access), ("sources.yaml", Schemas.sources)] {
-      if let entry = byPath[path] {
-        findings += try readMetadata(entry, from: snapshot, shape: shape, limit: settings.maxFileBytes).findings
-      }
-    }
+    let context = try readContext(registryEntry, from: snapshot) { byPath[$0] }
+    findings += context.findings
+    let settings = context.settings
 
     let resourceEntries: [(SnapshotEntry, String, ResourceCode)] = entries.compactMap { entry in
       guard entry.kind == .regular || entry.kind == .executable,
@@ -93,8 +66,8 @@ public enum Validator {
       findings += fileFindings
     }
     let catalog = Catalog(
-      label: snapshot.label, settings: settings, departments: departments, classification: classification,
-      dictionariesRead: dictionariesRead, resources: resources)
+      label: snapshot.label, settings: settings, departments: context.departments,
+      classification: context.classification, dictionariesRead: context.dictionariesRead, resources: resources)
     return (catalog, findings)
   }
 
@@ -127,6 +100,51 @@ public enum Validator {
     var copy = finding
     copy.severity = severity
     return copy
+  }
+
+  /// `registry.yaml` and the dictionaries, read.
+  struct Context {
+    var settings = RegistrySettings()
+    var departments: [String: Department] = [:]
+    var classification = Classification()
+    var dictionariesRead = true
+    var findings: [Finding] = []
+  }
+
+  /// Reads `registry.yaml`, the dictionaries, `access.yaml` and `sources.yaml`; `lookup` finds an entry by path.
+  static func readContext(
+    _ registryEntry: SnapshotEntry, from snapshot: any Snapshot, lookup: (String) throws -> SnapshotEntry?
+  ) throws -> Context {
+    var context = Context()
+    let registryFile = try readMetadata(registryEntry, from: snapshot, shape: Schemas.registry, limit: 1 << 20)
+    context.findings += registryFile.findings
+    context.settings = registryFile.root.map(RegistrySettings.init) ?? RegistrySettings()
+    context.findings += unknownRuleIDs(registryFile.root)
+    let limit = context.settings.maxFileBytes
+    if let entry = try lookup("dictionaries/departments.yaml") {
+      // The departments dictionary of a national registry is long: it may be larger than one resource.
+      let file = try readMetadata(entry, from: snapshot, shape: Schemas.departments, limit: limit * 16)
+      context.findings += file.findings
+      context.dictionariesRead = context.dictionariesRead && file.root != nil
+      (context.departments, context.findings) = readDepartments(file.root, path: entry.path, findings: context.findings)
+    } else {
+      context.dictionariesRead = false
+    }
+    if let entry = try lookup("dictionaries/classification.yaml") {
+      let file = try readMetadata(entry, from: snapshot, shape: Schemas.classification, limit: limit)
+      context.findings += file.findings
+      context.dictionariesRead = context.dictionariesRead && file.root != nil
+      (context.classification, context.findings) = readClassification(
+        file.root, path: entry.path, departments: context.departments, findings: context.findings)
+    } else {
+      context.dictionariesRead = false
+    }
+    for (path, shape) in [("access.yaml", Schemas.access), ("sources.yaml", Schemas.sources)] {
+      if let entry = try lookup(path) {
+        context.findings += try readMetadata(entry, from: snapshot, shape: shape, limit: limit).findings
+      }
+    }
+    return context
   }
 
   // MARK: Reading files

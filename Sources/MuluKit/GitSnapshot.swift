@@ -2,21 +2,43 @@ import Dispatch
 import MuluCatalog
 import MuluGit
 
-/// The files of one commit, read from the object database (never checked out).
-public final class GitSnapshot: Snapshot, @unchecked Sendable {
-  public let commit: ObjectID
-  public let entries: [SnapshotEntry]
+/// The files of one tree, read from the object database (never checked out).
+///
+/// Single paths and folders are looked up in the tree directly; the full listing is
+/// made only when something asks for every entry.
+public final class GitSnapshot: BrowsableSnapshot, @unchecked Sendable {
+  public let tree: ObjectID
   public let label: String
   private let pool: RepositoryPool
+  private let lock = DispatchSemaphore(value: 1)
+  private var listing: [SnapshotEntry]?
 
-  /// The tree of `commit` in `repository`. `label` names it in messages (a revision as the user wrote it).
-  public init(repository: Repository, commit: ObjectID, label: String? = nil) throws {
-    self.commit = commit
-    self.label = label ?? commit.hex
+  /// The tree of `commit`. `label` names it in messages (a revision as the user wrote it).
+  public convenience init(repository: Repository, commit: ObjectID, label: String? = nil) throws {
+    try self.init(repository: repository, tree: repository.tree(ofCommit: commit), label: label ?? commit.hex)
+  }
+
+  public init(repository: Repository, tree: ObjectID, label: String) {
+    self.tree = tree
+    self.label = label
     self.pool = RepositoryPool(repository)
-    self.entries = try repository.treeEntries(ofCommit: commit).map { entry in
-      SnapshotEntry(path: entry.path, kind: EntryKind(entry.mode), contentID: entry.id.hex)
-    }
+  }
+
+  /// Every file of the tree. Call `list()` first where a failure to list must be reported;
+  /// an unlistable tree reads as empty here.
+  public var entries: [SnapshotEntry] {
+    (try? list()) ?? []
+  }
+
+  /// Lists the whole tree once.
+  @discardableResult
+  public func list() throws -> [SnapshotEntry] {
+    lock.wait()
+    defer { lock.signal() }
+    if let listing { return listing }
+    let all = try pool.withRepository { try $0.treeEntries(tree) }.map(GitSnapshot.entry)
+    listing = all
+    return all
   }
 
   public func read(_ entry: SnapshotEntry) throws -> [UInt8] {
@@ -24,6 +46,33 @@ public final class GitSnapshot: Snapshot, @unchecked Sendable {
       throw SnapshotError.unreadable(path: entry.path, reason: "no object id")
     }
     return try pool.withRepository { try $0.blob(id) }
+  }
+
+  public func entry(at path: String) throws -> SnapshotEntry? {
+    guard let found = try pool.withRepository({ try $0.entry(at: path, inTree: tree) }), found.mode != .tree else {
+      return nil
+    }
+    return GitSnapshot.entry(found)
+  }
+
+  public func names(in folder: String) throws -> [String] {
+    try children(of: folder).map { String($0.path.split(separator: "/").last ?? "") }
+  }
+
+  public func files(in folder: String) throws -> [SnapshotEntry] {
+    try children(of: folder).filter { $0.mode != .tree }.map(GitSnapshot.entry)
+  }
+
+  private func children(of folder: String) throws -> [TreeEntry] {
+    try pool.withRepository { repository in
+      if folder.isEmpty { return try repository.treeChildren(tree) }
+      guard let found = try repository.entry(at: folder, inTree: tree), found.mode == .tree else { return [] }
+      return try repository.treeChildren(found.id, prefix: folder + "/")
+    }
+  }
+
+  private static func entry(_ entry: TreeEntry) -> SnapshotEntry {
+    SnapshotEntry(path: entry.path, kind: EntryKind(entry.mode), contentID: entry.id.hex)
   }
 }
 

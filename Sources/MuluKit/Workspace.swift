@@ -86,7 +86,9 @@ public struct Workspace: Sendable {
       throw .unknownRevision(revision, error.message)
     }
     do {
-      return try GitSnapshot(repository: repository, commit: commit, label: revision)
+      let snapshot = try GitSnapshot(repository: repository, commit: commit, label: revision)
+      try snapshot.list()
+      return snapshot
     } catch {
       throw .unreadable(revision, error.message)
     }

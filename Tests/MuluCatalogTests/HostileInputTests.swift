@@ -119,7 +119,7 @@ struct HostileInputTests {
       fclose(handle)
     }
     let report = try Validator.validate(DirectorySnapshot(root: root))
-    #expect(report.findings.map(\.rule) == ["tree.case-collision"])
+    #expect(report.findings.map(\.rule) == ["tree.case-collision", "tree.case-collision"])
   }
 }
 

@@ -35,3 +35,28 @@ struct RuleExampleTests {
     }
   }
 }
+
+@Suite("One engine on a change")
+struct ChangeValidatorTests {
+  /// On every example, validating only the changed files gives the verdict full validation gives on them.
+  @Test("the change verdict equals the full verdict on the changed paths", arguments: CatalogRules.all.map { $0.id })
+  func sameVerdict(id: String) throws {
+    let rule = try #require(CatalogRules.rule(id))
+    for example in rule.triggering + rule.nonTriggering {
+      let snapshot = try #require(example.snapshot())
+      let changed = Set(example.edits.map(\.path) + example.files.keys + example.bytes.keys + example.kinds.keys)
+      let full = try Validator.validate(snapshot).limited(to: Array(changed)).findings
+        .filter { $0.rule != ItemsOverlapsBase.id }
+      let change = try ChangeValidator.validate(snapshot, changed: Array(changed)).findings
+      #expect(change == full, "\(id): \(example.title)")
+    }
+  }
+
+  @Test("an unchanged file's findings are not the change's")
+  func scoped() throws {
+    var files = Baseline.files
+    files["notes.txt"] = "旧的草稿"
+    let report = try ChangeValidator.validate(MemorySnapshot(files), changed: [Baseline.departmentResourcePath])
+    #expect(report.findings == [])
+  }
+}

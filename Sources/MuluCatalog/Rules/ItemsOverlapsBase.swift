@@ -12,6 +12,9 @@ public enum ItemsOverlapsBase: RegistryRule {
 
   public static let threshold = 0.6
 
+  /// It compares a resource with every base resource of the registry.
+  public static var judgedOnChanges: Bool { false }
+
   public static func check(_ catalog: Catalog) -> [Finding] {
     // Item name → the active base resources that carry it.
     var carriers: [String: [Int]] = [:]

@@ -6,6 +6,9 @@ public protocol ResourceRule: Rule {
 /// A rule judged on the registry as a whole.
 public protocol RegistryRule: Rule {
   static func check(_ catalog: Catalog) -> [Finding]
+  /// Whether the rule can judge a change from the changed files and their neighbourhood
+  /// (see `ChangeValidator`); otherwise only full validation runs it.
+  static var judgedOnChanges: Bool { get }
 }
 
 /// Every rule of the catalog layer, in the order of SPEC §3.

@@ -7,16 +7,19 @@ public enum TreeCaseCollision: Rule {
   public static let hint = LocalizedText(
     zh: "删除其中一个；Windows 和 macOS 上它们是同一个文件", en: "remove one of them: on Windows and macOS they are the same file")
 
+  /// Every path of a colliding group is reported, naming the first of the others.
   static func check(_ entries: [SnapshotEntry]) -> [Finding] {
     // Swift compares strings by canonical equivalence, so NFC and NFD spellings meet in one key.
-    var seen: [String: String] = [:]
+    var groups: [String: [String]] = [:]
+    for path in entries.map(\.path) {
+      groups[path.lowercased(), default: []].append(path)
+    }
     var findings: [Finding] = []
-    for path in entries.map(\.path).sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-      let folded = path.lowercased()
-      if let other = seen[folded] {
+    for group in groups.values where group.count > 1 {
+      let sorted = group.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+      for path in sorted {
+        let other = sorted.first { !$0.utf8.elementsEqual(path.utf8) } ?? path
         findings.append(finding(path, detail: other))
-      } else {
-        seen[folded] = path
       }
     }
     return findings

@@ -48,7 +48,7 @@ public enum TreeLayout: Rule {
   }
 
   /// Every path's place in the layout, and the kind of file at it.
-  static func check(_ entries: [SnapshotEntry]) -> [Finding] {
+  static func check(_ entries: [SnapshotEntry], requireDictionaries: Bool = true) -> [Finding] {
     var findings: [Finding] = []
     for entry in entries {
       switch entry.kind {
@@ -68,6 +68,7 @@ public enum TreeLayout: Rule {
         findings.append(finding(entry.path, message: meaning.with(zh: why.zh, en: why.en)))
       }
     }
+    guard requireDictionaries else { return findings }
     let paths = Set(entries.map(\.path))
     for required in ["dictionaries/classification.yaml", "dictionaries/departments.yaml"] where !paths.contains(required) {
       findings.append(finding(required, message: meaning.with(zh: "缺少必需的文件", en: "a required file is missing")))

@@ -1,0 +1,154 @@
+/// A snapshot that answers for one path or one folder without listing the whole registry.
+public protocol BrowsableSnapshot: Snapshot {
+  /// The file at a path, or nil.
+  func entry(at path: String) throws -> SnapshotEntry?
+  /// The names directly in a folder (files and sub-folders); empty when there is no such folder.
+  func names(in folder: String) throws -> [String]
+  /// The files directly in a folder, with their full paths.
+  func files(in folder: String) throws -> [SnapshotEntry]
+}
+
+/// The engine on a change: the verdict on the changed files, with the rest of the registry read
+/// only where a rule needs it. Cost grows with the change, not the registry.
+///
+/// It reads the changed files; the other files of their provider folders (`name.duplicate`);
+/// the resources they name in `related`/`replaced_by`, and the file of the same code in the
+/// folder that owns the code (`code.duplicate`). Rules that need the whole registry
+/// (`items.overlaps-base`) are left to full validation; findings are reported only on changed paths.
+public enum ChangeValidator {
+  public static func validate(
+    _ snapshot: any BrowsableSnapshot, changed paths: [String], workers: Int = Validator.defaultWorkers
+  ) throws -> Report {
+    guard let registryEntry = try snapshot.entry(at: "registry.yaml") else {
+      throw CatalogError.notARegistry(snapshot.label)
+    }
+    let changed = Set(paths)
+    var findings: [Finding] = []
+    let context = try Validator.readContext(registryEntry, from: snapshot) { try snapshot.entry(at: $0) }
+    findings += context.findings
+    let limit = context.settings.maxFileBytes
+
+    // The changed files that exist, their places in the layout and their neighbours' names.
+    var present: [SnapshotEntry] = []
+    for path in changed.sorted() {
+      if let entry = try snapshot.entry(at: path) {
+        present.append(entry)
+      } else if path == "dictionaries/classification.yaml" || path == "dictionaries/departments.yaml" {
+        findings.append(TreeLayout.finding(path, message: TreeLayout.meaning.with(zh: "缺少必需的文件", en: "a required file is missing")))
+      }
+    }
+    findings += TreeLayout.check(present, requireDictionaries: false)
+    findings += try caseCollisions(present, in: snapshot)
+
+    // The changed resources, then what their rules need to see.
+    var wanted: [String: (SnapshotEntry, String, ResourceCode)] = [:]
+    for entry in present where entry.kind == .regular || entry.kind == .executable {
+      if case .resource(let folder, let code) = TreeLayout.role(of: entry.path) { wanted[entry.path] = (entry, folder, code) }
+    }
+    let changedResources = wanted
+    for folder in Set(changedResources.values.map { $0.1 }) {
+      for entry in try snapshot.files(in: "catalogs/" + folder) where wanted[entry.path] == nil {
+        if case .resource(let folder, let code) = TreeLayout.role(of: entry.path) { wanted[entry.path] = (entry, folder, code) }
+      }
+    }
+    var parsed = try read(Array(wanted.values), from: snapshot, limit: limit, workers: workers)
+
+    var referenced: [ResourceCode] = []
+    for (_, _, code) in changedResources.values { referenced.append(code) }
+    for path in changedResources.keys {
+      guard let resource = parsed[path]?.0.resource else { continue }
+      referenced += (resource.related + [resource.retired?.replacedBy].compactMap { $0 }).compactMap { ResourceCode($0) }
+    }
+    var more: [String: (SnapshotEntry, String, ResourceCode)] = [:]
+    for code in referenced {
+      guard let folder = owner(of: code, context), parsed["catalogs/\(folder)/\(code.fileName)"] == nil,
+        let entry = try snapshot.entry(at: "catalogs/\(folder)/\(code.fileName)")
+      else { continue }
+      more[entry.path] = (entry, folder, code)
+    }
+    parsed.merge(try read(Array(more.values), from: snapshot, limit: limit, workers: workers)) { old, _ in old }
+
+    for path in changedResources.keys { findings += parsed[path]?.1 ?? [] }
+    let catalog = Catalog(
+      label: snapshot.label, settings: context.settings, departments: context.departments,
+      classification: context.classification, dictionariesRead: context.dictionariesRead,
+      resources: parsed.values.map(\.0).sorted { $0.path < $1.path })
+    for path in changedResources.keys.sorted() {
+      guard let file = catalog.resource(atPath: path), let resource = file.resource else { continue }
+      for rule in CatalogRules.resourceRules { findings += rule.check(file, resource, in: catalog) }
+    }
+    for rule in CatalogRules.registryRules where rule.judgedOnChanges {
+      findings += rule.check(catalog)
+    }
+    let scoped = findings.filter { changed.contains($0.path) }
+    return Report(findings: Validator.apply(context.settings, to: scoped))
+  }
+
+  /// The folder where a resource of this code must stand: the 项's lead for base and theme
+  /// resources, the department whose prefix is the longest match for department resources.
+  static func owner(of code: ResourceCode, _ context: Validator.Context) -> String? {
+    if code.catalogClass == "1" || code.catalogClass == "2" {
+      return context.classification.item(for: code.classification)?.lead
+    }
+    return context.departments.values
+      .filter { !$0.prefix.isEmpty && code.classification.hasPrefix($0.prefix) }
+      .max { $0.prefix.count < $1.prefix.count }?.code
+  }
+
+  private static func read(
+    _ entries: [(SnapshotEntry, String, ResourceCode)], from snapshot: any Snapshot, limit: Int, workers: Int
+  ) throws -> [String: (ResourceFile, [Finding])] {
+    let results = try parallelMap(entries, workers: workers) { entry, folder, code in
+      try Validator.readResource(entry, folder: folder, code: code, from: snapshot, limit: limit)
+    }
+    var byPath: [String: (ResourceFile, [Finding])] = [:]
+    for result in results { byPath[result.0.path] = result }
+    return byPath
+  }
+
+  /// Collisions of each changed path with the names beside it, folder by folder.
+  private static func caseCollisions(_ entries: [SnapshotEntry], in snapshot: any BrowsableSnapshot) throws -> [Finding] {
+    var findings: [Finding] = []
+    var listings: [String: [String]] = [:]
+    for entry in entries {
+      var folder = ""
+      for component in entry.path.split(separator: "/").map(String.init) {
+        let names = try listings[folder] ?? snapshot.names(in: folder)
+        listings[folder] = names
+        let folded = component.lowercased()
+        if let other = names.first(where: { !$0.utf8.elementsEqual(component.utf8) && $0.lowercased() == folded }) {
+          let otherPath = folder.isEmpty ? other : folder + "/" + other
+          findings.append(TreeCaseCollision.finding(entry.path, detail: otherPath))
+          break
+        }
+        folder = folder.isEmpty ? component : folder + "/" + component
+      }
+    }
+    return findings
+  }
+}
+
+extension RegistryRule {
+  public static var judgedOnChanges: Bool { true }
+}
+
+extension MemorySnapshot: BrowsableSnapshot {
+  public func entry(at path: String) throws -> SnapshotEntry? {
+    files[path].map { SnapshotEntry(path: path, kind: kinds[path] ?? .regular, size: $0.count) }
+  }
+
+  public func names(in folder: String) throws -> [String] {
+    let prefix = folder.isEmpty ? "" : folder + "/"
+    var names: Set<String> = []
+    for path in files.keys where path.hasPrefix(prefix) {
+      names.insert(String(path.dropFirst(prefix.count).prefix { $0 != "/" }))
+    }
+    return names.sorted()
+  }
+
+  public func files(in folder: String) throws -> [SnapshotEntry] {
+    let prefix = folder + "/"
+    return try files.keys.filter { $0.hasPrefix(prefix) && !$0.dropFirst(prefix.count).contains("/") }.sorted()
+      .compactMap { try entry(at: $0) }
+  }
+}

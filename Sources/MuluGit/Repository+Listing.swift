@@ -1,0 +1,24 @@
+import CLibGit2
+
+extension Repository {
+  /// The entries directly in `tree` (files, symlinks, submodules and sub-trees with mode `.tree`),
+  /// in git order; each path is `prefix` followed by the entry's name.
+  public func treeChildren(_ tree: ObjectID, prefix: String = "") throws -> [TreeEntry] {
+    let loaded = try loadTree(tree)
+    var children: [TreeEntry] = []
+    var index = 0
+    while let entry = loaded.entry(index) {
+      children.append(
+        TreeEntry(
+          path: prefix + String(cString: git_tree_entry_name(entry)),
+          mode: FileMode(rawValue: git_tree_entry_filemode_raw(entry).rawValue), id: ObjectID(git_tree_entry_id(entry))))
+      index += 1
+    }
+    return children
+  }
+
+  /// The tree of a commit.
+  public func tree(ofCommit commit: ObjectID) throws -> ObjectID {
+    try commitLinks(commit).tree
+  }
+}
