@@ -113,6 +113,11 @@ public enum Sync {
     public var path: String
     /// The resource code, when the path is a resource file.
     public var code: String?
+
+    public init(path: String, code: String?) {
+      self.path = path
+      self.code = code
+    }
   }
 
   /// A merge commit written and waiting to be published: the state a sync is in after every

@@ -40,6 +40,12 @@ extension Sync {
     public var path: String
     public var code: String?
     public var reason: Reason
+
+    public init(path: String, code: String?, reason: Reason) {
+      self.path = path
+      self.code = code
+      self.reason = reason
+    }
   }
 
   /// Compares each owned folder of the fork's tip with the merged tree. Both trees hold every
