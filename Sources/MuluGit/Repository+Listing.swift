@@ -1,5 +1,6 @@
 import CLibGit2
 
+// One level of a tree; short names for objects.
 extension Repository {
   /// The entries directly in `tree` (files, symlinks, submodules and sub-trees with mode `.tree`),
   /// in git order; each path is `prefix` followed by the entry's name.
@@ -20,5 +21,17 @@ extension Repository {
   /// The tree of a commit.
   public func tree(ofCommit commit: ObjectID) throws -> ObjectID {
     try commitLinks(commit).tree
+  }
+
+  /// The shortest abbreviation of `id` (at least `core.abbrev`, by default
+  /// seven digits) that names no other object in the repository, as
+  /// `git log --oneline` prints it.
+  public func abbreviatedID(_ id: ObjectID) throws -> String {
+    try withObject(id, GIT_OBJECT_ANY) { object in
+      var buffer = git_buf()
+      defer { git_buf_dispose(&buffer) }
+      try check("git_object_short_id", git_object_short_id(&buffer, object))
+      return String(cString: buffer.ptr)
+    }
   }
 }
