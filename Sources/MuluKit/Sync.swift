@@ -140,6 +140,8 @@ public enum Sync {
     /// The paths the fork changed since the merge base, and those the target changed.
     public var forkChanges: [TreeChange]
     public var targetChanges: [TreeChange]
+    /// What the merge brings into the target, resource by resource.
+    public var diff: SemanticDiff
     /// Warnings of the merged registry (errors refuse the sync).
     public var warnings: Report
     /// The merged registry's departments, by code: names and resource counts.
@@ -286,10 +288,14 @@ public enum Sync {
       let report = Report(findings: Validator.apply(catalog.settings, to: readFindings + Validator.check(catalog)))
       if report.hasErrors { return .refused(.invalid(report)) }
 
-      // 7. The merge commit: parents the target's tip and the fork's.
+      // 7. The merge commit: parents the target's tip and the fork's; the message says what the
+      // merge brings, resource by resource.
+      let diff = try DiffEngine.diff(
+        repository, fromTree: targetTree, toTree: mergedTree, fromLabel: request.branch,
+        toLabel: "\(source.name)@\(forkTip.hex.prefix(12))")
       let (author, committer) = try identities(repository, request)
       let message = mergeMessage(
-        source: source, forkTip: forkTip, branch: request.branch, forkChanges: forkChanges, language: request.language)
+        source: source, forkTip: forkTip, branch: request.branch, diff: diff, language: request.language)
       let commit = try repository.createCommit(
         tree: mergedTree, parents: [targetTip, forkTip], author: author, committer: committer, message: message)
 
@@ -304,7 +310,7 @@ public enum Sync {
           source: source, reference: reference, expected: expected, targetBranch: request.branch, targetTip: targetTip,
           targetTree: targetTree, forkTip: forkTip, mergeBase: base, mergedTree: mergedTree, commit: commit,
           message: message, review: request.review, forkChanges: forkChanges, targetChanges: targetChanges,
-          warnings: report, departments: counts(catalog)))
+          diff: diff, warnings: report, departments: counts(catalog)))
     }
   }
 
@@ -446,20 +452,30 @@ public enum Sync {
     return counts
   }
 
-  /// The merge message: a summary line naming the source, then the changed codes, then trailers.
+  /// The merge message: a subject naming the source and the counts, the semantic diff (each
+  /// changed code, its changed fields, breaking changes marked), then trailers naming the
+  /// source and the fork commit.
   static func mergeMessage(
-    source: SyncSource, forkTip: ObjectID, branch: String, forkChanges: [TreeChange], language: Language
+    source: SyncSource, forkTip: ObjectID, branch: String, diff: SemanticDiff, language: Language
   ) -> String {
     let short = String(forkTip.hex.prefix(12))
-    var codes: [String] = []
-    for change in forkChanges {
-      if case .resource(_, let code) = TreeLayout.role(of: change.path) { codes.append(code.description) }
+    let summary = diff.summary
+    let counts = ChangeKind.allCases.filter { summary[$0] > 0 }.map { kind in
+      language == .zh ? "\(DiffWriter.kindName(kind, language: .zh)) \(summary[kind])" : "\(summary[kind]) \(kind.rawValue)"
     }
-    var message = language == .zh
-      ? "同步 \(source.name)（\(short)）到 \(branch)\n\n"
-      : "Sync \(source.name) (\(short)) into \(branch)\n\n"
-    for code in codes { message += "- \(code)\n" }
-    message += "\n\(sourceTrailer): \(source.name)\n\(commitTrailer): \(forkTip.hex)\n"
-    return message
+    var subject: String
+    switch language {
+    case .zh:
+      subject = "同步 \(source.name)（\(short)）到 \(branch)"
+      subject += counts.isEmpty ? "：资源无变更" : "：" + counts.joined(separator: "，")
+      if summary.breaking > 0 { subject += "；不兼容 \(summary.breaking)" }
+    case .en:
+      subject = "Sync \(source.name) (\(short)) into \(branch)"
+      subject += counts.isEmpty ? ": no resource changed" : ": " + counts.joined(separator: ", ")
+      if summary.breaking > 0 { subject += "; \(summary.breaking) breaking" }
+    }
+    let body = DiffWriter.text(diff, language: language, color: false)
+    return subject + "\n\n" + body + "\n\(sourceTrailer): \(source.name)\n\(commitTrailer): \(forkTip.hex)\n"
   }
+
 }

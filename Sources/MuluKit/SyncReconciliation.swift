@@ -22,6 +22,8 @@ extension Sync {
     public var retiredByMerge: Int
     public var unretired: Int
     public var deleted: Int
+    /// Of those, the resources with a breaking change.
+    public var breaking: Int
 
     public var isEqual: Bool { differences.isEmpty }
   }
@@ -72,13 +74,15 @@ extension Sync {
         differences.append(Difference(path: path, code: resourceCode, reason: reason))
       }
       let count = prepared.departments[code]
+      let brought = DiffSummary(prepared.diff.changes.filter { $0.provider == code })
       result.append(
         Reconciliation(
           department: code, name: count?.name ?? "",
           forkResources: try resourceFiles(in: forkFolder, repository),
           mergedResources: try resourceFiles(in: mergedFolder, repository),
           active: count?.active ?? 0, retired: count?.retired ?? 0, differences: differences,
-          added: 0, modified: 0, retiredByMerge: 0, unretired: 0, deleted: 0))
+          added: brought.added, modified: brought.modified, retiredByMerge: brought.retired,
+          unretired: brought.unretired, deleted: brought.deleted, breaking: brought.breaking))
     }
     return result
   }

@@ -19,9 +19,9 @@ extension Sync {
     public var syncedBy: Commit?
     /// Paths the fork changed outside the folders it owns: a pull would refuse them.
     public var foreignPaths: [String]
-    /// The fork's net change since `lastSynced`: what a pull would bring (only what the
-    /// source owns counts; `foreignPaths` are refused).
-    public var waitingTrees: (from: ObjectID, to: ObjectID)?
+    /// The fork's net change since `lastSynced`, resource by resource: what a pull would bring
+    /// (unless it is refused). nil when the fork changed no file.
+    public var waiting: SemanticDiff?
   }
 
   /// The state of every source listed on `branch` (fetching each first when `fetch` is true).
@@ -43,7 +43,7 @@ extension Sync {
       for source in sources {
         var status = SourceStatus(
           source: source, fetchError: nil, forkTip: nil, ahead: 0, behind: 0, lastSynced: nil, syncedBy: nil,
-          foreignPaths: [], waitingTrees: nil)
+          foreignPaths: [], waiting: nil)
         if fetch {
           do {
             _ = try Sync.fetch(source, into: repository) { progress?(source.name, $0) }
@@ -65,7 +65,9 @@ extension Sync {
               status.foreignPaths = try repository.diffTrees(baseTree, forkTree).map(\.path).filter {
                 !source.owns(path: $0)
               }
-              status.waitingTrees = (baseTree, forkTree)
+              status.waiting = try DiffEngine.diff(
+                repository, fromTree: baseTree, toTree: forkTree, fromLabel: String(base.hex.prefix(12)),
+                toLabel: "\(source.name)@\(forkTip.hex.prefix(12))")
             }
           }
         }

@@ -25,18 +25,22 @@ import Testing
     #expect(ndrc.forkTip?.hex == forkTip)
     #expect(ndrc.ahead == 2 && ndrc.behind == 1)
     #expect(ndrc.lastSynced?.id.hex == seed && ndrc.syncedBy == nil)
-    #expect(ndrc.foreignPaths.isEmpty && ndrc.waitingTrees != nil)
+    #expect(ndrc.foreignPaths.isEmpty)
+    let waiting = try #require(ndrc.waiting)
+    #expect(waiting.changes.map(\.code) == ["303001001/000001", "303001001/000002"])
+    #expect(waiting.changes.map(\.kind) == [.modified, .added])
+    #expect(waiting.changes[0].fields.map(\.field) == ["update_cycle"])
     let mps = before[1]
     #expect(mps.ahead == 1 && mps.foreignPaths == ["notes.txt"])
     let zhejiang = before[2]
-    #expect(zhejiang.ahead == 0 && zhejiang.behind == 1 && zhejiang.waitingTrees == nil)
+    #expect(zhejiang.ahead == 0 && zhejiang.behind == 1 && zhejiang.waiting == nil)
 
     let merged = try #require(try Sync.pull(in: lab.workspace(), lab.request("ndrc")).merged)
     let after = try Sync.status(in: lab.workspace(), fetch: false).sources[0]
     #expect(after.ahead == 0 && after.behind == 2)
     #expect(after.lastSynced?.id.hex == forkTip)
     #expect(after.syncedBy?.id == merged.prepared.commit)
-    #expect(after.waitingTrees == nil)
+    #expect(after.waiting == nil)
   }
 
   @Test func withoutFetchingANeverFetchedSourceHasNoTip() throws {

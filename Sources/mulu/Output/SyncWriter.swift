@@ -158,6 +158,7 @@ enum SyncWriter {
           if let by = s.syncedBy { out += "（由 \(short(by.id.hex)) \(Identity.dayString(by.committer)) 合并）" }
           out += "\n"
         }
+        out += waiting(s.waiting, language: language)
         if !s.foreignPaths.isEmpty {
           out += "  将被拒绝：修改了 \(s.foreignPaths.count) 个不属于它的路径（\(s.foreignPaths.prefix(3).joined(separator: ", "))）\n"
         }
@@ -173,12 +174,54 @@ enum SyncWriter {
           if let by = s.syncedBy { out += " (merged by \(short(by.id.hex)) \(Identity.dayString(by.committer)))" }
           out += "\n"
         }
+        out += waiting(s.waiting, language: language)
         if !s.foreignPaths.isEmpty {
           out += "  would be refused: \(s.foreignPaths.count) path(s) outside its folders (\(s.foreignPaths.prefix(3).joined(separator: ", ")))\n"
         }
       }
     }
     return out
+  }
+
+  /// The changes waiting in a fork: the counts, then one line per resource.
+  static func waiting(_ diff: SemanticDiff?, language: Language) -> String {
+    guard let diff, !diff.changes.isEmpty else {
+      return language == .zh ? "  待同步：无资源变更\n" : "  waiting: no resource changes\n"
+    }
+    let summary = diff.summary
+    var out: String
+    switch language {
+    case .zh:
+      out = "  待同步：新增 \(summary.added)，修改 \(summary.modified)，注销 \(summary.retired)"
+      if summary.unretired > 0 { out += "，恢复 \(summary.unretired)" }
+      if summary.deleted > 0 { out += "，删除 \(summary.deleted)" }
+      out += "；不兼容 \(summary.breaking)\n"
+    case .en:
+      out = "  waiting: \(summary.added) added, \(summary.modified) modified, \(summary.retired) retired"
+      if summary.unretired > 0 { out += ", \(summary.unretired) unretired" }
+      if summary.deleted > 0 { out += ", \(summary.deleted) deleted" }
+      out += "; \(summary.breaking) breaking\n"
+    }
+    let width = diff.changes.map { kindWord($0.kind, language).count }.max() ?? 0
+    for change in diff.changes {
+      let word = kindWord(change.kind, language)
+      out += "    " + word + String(repeating: " ", count: width - word.count) + "  \(change.code)"
+      if !change.name.isEmpty { out += "  \(change.name)" }
+      if change.breaking { out += language == .zh ? "【不兼容】" : " [breaking]" }
+      out += "\n"
+    }
+    return out
+  }
+
+  static func kindWord(_ kind: ChangeKind, _ language: Language) -> String {
+    switch (kind, language) {
+    case (_, .en): return kind.rawValue
+    case (.added, .zh): return "新增"
+    case (.modified, .zh): return "修改"
+    case (.retired, .zh): return "注销"
+    case (.unretired, .zh): return "恢复"
+    case (.deleted, .zh): return "删除"
+    }
   }
 
   static func json(_ sources: [Sync.SourceStatus]) -> JSON {
@@ -199,6 +242,7 @@ enum SyncWriter {
               ("last_synced", .string(s.lastSynced?.id.hex)),
               ("synced_by", .string(s.syncedBy?.id.hex)),
               ("foreign_paths", .array(s.foreignPaths.map { .string($0) })),
+              ("waiting", s.waiting.map(DiffWriter.json) ?? .null),
             ])
           })
       )
