@@ -313,12 +313,10 @@ public enum Release {
     _ repository: Repository, from: (commit: ObjectID, label: String)?, to: ObjectID, toLabel: String,
     language: Language
   ) throws -> (text: String, breaking: Int) {
-    let fromTree = try from.map { try repository.tree(ofCommit: $0.commit) }
-    let toTree = try repository.tree(ofCommit: to)
-    let changes = try repository.diffTrees(fromTree, toTree)
-    var text = "# \(toLabel)\n\n"
-    for change in changes { text += "- \(change.path)\n" }
-    return (text, 0)
+    let empty = language == .zh ? "（空目录）" : "(empty registry)"
+    let diff = try DiffEngine.diff(
+      repository, from: from?.commit, to: to, fromLabel: from?.label ?? empty, toLabel: toLabel)
+    return (DiffWriter.markdown(diff, language: language), diff.summary.breaking)
   }
 
   /// A release version as the user gave it, without a leading "v".
