@@ -14,7 +14,7 @@ mnr=11100000000090642L   # 自然资源部
 base="$WORK/sync"
 mkdir -p "$base"
 
-section "6. Sync: 公安部 and 自然资源部 keep their catalogs in forks of the national registry"
+section "Sync: 公安部 and 自然资源部 keep their catalogs in forks of the national registry"
 git init -q "$base/seed" && cp -r registry/. "$base/seed/"
 # The sample's sources.yaml names https forks; here they are folders beside the registry.
 cat > "$base/seed/sources.yaml" <<EOF
@@ -50,13 +50,13 @@ run "$MULU" sync pull mps -C "$base/national.git" --lang zh
 run "$MULU" sync pull mnr -C "$base/national.git" --lang en
 run "$MULU" sync pull mnr -C "$base/national.git" --lang en
 
-section "7. A fork that strays outside its own folder is refused, and nothing is written"
+section "Sync refuses a fork that strays outside its own folder, and writes nothing"
 sed -i 's/^update_cycle: .*/update_cycle: 每周/' "$base/mps/catalogs/$mnr/303006001-000001.yaml"
 git -C "$base/mps" -c user.name=公安部目录员 -c user.email=catalog@mps.example.cn commit -qam "公安部：误改自然资源部的资源"
 run "$MULU" sync pull mps -C "$base/national.git" --lang en
 git -C "$base/national.git" log --oneline --graph -6 main
 
-section "8. A release of the national registry: the notes are the semantic diff since the last one"
+section "A release of the national registry: the notes are the semantic diff since the last one"
 run "$MULU" release cut -C "$base/national.git" --lang zh
 run "$MULU" release list -C "$base/national.git" --lang en
 exit 0
