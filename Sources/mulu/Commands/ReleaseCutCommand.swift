@@ -46,7 +46,8 @@ struct ReleaseCutCommand: ParsableCommand {
       Console.error(ReleaseWriter.reason(refusal), language: language)
       throw ExitCode(1)
     case .cut(let cut):
-      Console.output(FindingWriter.text(cut.warnings, language: language, color: Console.wantsColor(1)))
+      // Standard output is the tag's message, exactly; warnings go with the diagnostics.
+      Console.standardError(FindingWriter.text(cut.warnings, language: language, color: Console.wantsColor(2)))
       Console.note(ReleaseWriter.cut(cut), language: language)
       Console.output(cut.message)
     }

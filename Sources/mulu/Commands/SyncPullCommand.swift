@@ -13,7 +13,8 @@ struct SyncPullCommand: ParsableCommand {
     discussion: """
       Run in the national repository (bare, or a clone with a clean working tree, which then \
       follows the merge). The fork is fetched into refs/mulu/sources/NAME from the URL that \
-      sources.yaml on the branch gives. Nothing is written when the fork changed paths outside the \
+      sources.yaml on the branch gives (a relative path is taken from the repository's working \
+      tree, or from the repository itself when bare). Nothing is written when the fork changed paths outside the \
       folders it owns, changed a file the branch also changed, or leaves the registry with errors \
       (exit 1). Otherwise one merge commit (parents: the branch's tip, the fork's tip) is written, \
       and the branch moves only if nobody moved it meanwhile.
