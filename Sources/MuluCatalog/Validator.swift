@@ -142,10 +142,12 @@ public enum Validator {
     } else {
       context.dictionariesRead = false
     }
-    for (path, shape) in [("access.yaml", Schemas.access), ("sources.yaml", Schemas.sources)] {
-      if let entry = try lookup(path) {
-        context.findings += try readMetadata(entry, from: snapshot, shape: shape, limit: limit).findings
-      }
+    if let entry = try lookup("access.yaml") {
+      context.findings += try readMetadata(entry, from: snapshot, shape: Schemas.access, limit: limit).findings
+    }
+    if let entry = try lookup(SourceList.path) {
+      let file = try readMetadata(entry, from: snapshot, shape: Schemas.sources, limit: limit)
+      context.findings += file.findings + SourceList.check(file.root).1
     }
     return context
   }

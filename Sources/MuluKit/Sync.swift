@@ -1,0 +1,481 @@
+import MuluCatalog
+import MuluGit
+
+public typealias FetchProgress = MuluGit.FetchProgress
+
+/// `mulu sync pull`: bring a department's (or a lower-level registry's) fork into this registry
+/// as one merge commit (SPEC §6).
+///
+/// The steps run in a fixed order and nothing moves until the last one: fetch the fork into
+/// `refs/mulu/sources/<name>`; find the merge base; take the fork's net change since it; refuse
+/// changes outside the folders the source owns, and files both sides changed; lay the fork's
+/// changes over the target's tree; validate that tree with the full engine; write the merge
+/// commit; then move the target branch from the tip sync found to the merge commit, by
+/// compare-and-swap under git's lock. A sync killed at any moment leaves the branch where it
+/// was or where it should be, and running it again completes it.
+public enum Sync {
+  /// The prefix of the references fetched forks are kept in.
+  public static let trackingPrefix = "refs/mulu/sources/"
+  /// The prefix of the branches `--review` writes.
+  public static let reviewPrefix = "refs/heads/sync/"
+  /// The trailer that names the source in a merge commit's message.
+  public static let sourceTrailer = "Mulu-Source"
+  /// The trailer that names the fork commit a merge brought in.
+  public static let commitTrailer = "Mulu-Source-Commit"
+
+  /// What `mulu sync pull` was asked to do.
+  public struct PullRequest: Sendable {
+    public var source: String
+    /// The branch of this registry to merge into.
+    public var branch: String
+    /// Write the merge to `sync/<source>` for a maintainer instead of moving `branch`.
+    public var review: Bool
+    /// "Name <email>" for the merge's author; else git's configuration.
+    public var author: String?
+    /// The language of the merge message.
+    public var language: Language
+    /// Where `GIT_AUTHOR_*` and `GIT_COMMITTER_*` are read from.
+    public var environment: [String: String]
+
+    public init(
+      source: String, branch: String = "main", review: Bool = false, author: String? = nil, language: Language = .zh,
+      environment: [String: String] = [:]
+    ) {
+      self.source = source
+      self.branch = branch
+      self.review = review
+      self.author = author
+      self.language = language
+      self.environment = environment
+    }
+  }
+
+  /// A failure that stops sync before it could judge the fork (exit code 2).
+  public enum Failure: Error, Sendable, Equatable {
+    case workspace(Workspace.Failure)
+    case noBranch(String)
+    case noSourcesFile(branch: String)
+    case unknownSource(String, known: [String])
+    case fetchFailed(source: String, url: String, reason: String)
+    case identity(Identity.Missing)
+    case git(String)
+
+    public var message: LocalizedText {
+      switch self {
+      case .workspace(let failure):
+        return failure.message
+      case .noBranch(let branch):
+        return LocalizedText(zh: "没有分支 \(branch)", en: "there is no branch \(branch)")
+      case .noSourcesFile(let branch):
+        return LocalizedText(
+          zh: "分支 \(branch) 上没有 sources.yaml：先在其中登记要同步的分支库",
+          en: "branch \(branch) has no sources.yaml: list the forks to sync there first")
+      case .unknownSource(let name, let known):
+        let list = known.isEmpty ? "—" : known.joined(separator: ", ")
+        return LocalizedText(
+          zh: "sources.yaml 中没有来源 \(name)（已登记：\(list)）",
+          en: "sources.yaml lists no source \(name) (listed: \(list))")
+      case .fetchFailed(let source, let url, let reason):
+        return LocalizedText(
+          zh: "无法从 \(url) 获取来源 \(source)：\(reason)", en: "cannot fetch source \(source) from \(url): \(reason)")
+      case .identity(let missing):
+        return missing.message
+      case .git(let detail):
+        return LocalizedText(zh: "Git 操作失败：\(detail)", en: "a Git operation failed: \(detail)")
+      }
+    }
+  }
+
+  /// Why sync wrote nothing (exit code 1).
+  public enum Refusal: Sendable, Equatable {
+    /// `sources.yaml` has errors.
+    case invalidSources(Report)
+    /// The fork shares no history with the target.
+    case unrelatedHistories
+    /// The fork changed paths outside the folders it owns: all of them, sorted.
+    case foreignPaths(owns: [String], paths: [String])
+    /// Files both sides changed since the merge base.
+    case conflicts([Conflict])
+    /// The merged registry has errors.
+    case invalid(Report)
+    /// The target branch is checked out and the working tree or index has changes.
+    case dirtyWorkingTree(branch: String)
+    /// The branch moved while sync worked (someone pushed): nothing was changed.
+    case targetMoved(reference: String)
+    /// The branch is locked by another writer, or by a writer that died holding the lock.
+    case locked(reference: String)
+    /// `sync/<name>` holds commits the new merge does not contain.
+    case reviewBranchHasCommits(reference: String)
+  }
+
+  /// A file both the target and the fork changed since their merge base.
+  public struct Conflict: Sendable, Hashable {
+    public var path: String
+    /// The resource code, when the path is a resource file.
+    public var code: String?
+
+    public init(path: String, code: String?) {
+      self.path = path
+      self.code = code
+    }
+  }
+
+  /// A merge commit written and waiting to be published: the state a sync is in after every
+  /// object is written and before any reference moves.
+  public struct Prepared: Sendable {
+    public var source: SyncSource
+    /// The reference to move: the target branch, or `sync/<name>` for a review.
+    public var reference: String
+    /// The value `reference` must still have for the move to happen (nil: must not exist).
+    public var expected: ObjectID?
+    public var targetBranch: String
+    public var targetTip: ObjectID
+    public var targetTree: ObjectID
+    public var forkTip: ObjectID
+    public var mergeBase: ObjectID
+    public var mergedTree: ObjectID
+    public var commit: ObjectID
+    public var message: String
+    public var review: Bool
+    /// The paths the fork changed since the merge base, and those the target changed.
+    public var forkChanges: [TreeChange]
+    public var targetChanges: [TreeChange]
+    /// What the merge brings into the target, resource by resource.
+    public var diff: SemanticDiff
+    /// Warnings of the merged registry (errors refuse the sync).
+    public var warnings: Report
+    /// The merged registry's departments, by code: names and resource counts.
+    public var departments: [String: DepartmentCount]
+  }
+
+  /// One department of the merged registry: its name and resources.
+  public struct DepartmentCount: Sendable, Hashable {
+    public var name: String
+    public var active: Int
+    public var retired: Int
+  }
+
+  /// What became of the working tree of a non-bare target.
+  public enum WorkingTree: Sendable, Equatable {
+    /// Bare, or the target branch is not checked out, or a review: nothing to update.
+    case untouched
+    /// The index and working tree now match the merge.
+    case updated
+    /// The branch moved, but local changes kept the working tree from following.
+    case leftBehind(String)
+  }
+
+  /// A merge published.
+  public struct Merged: Sendable {
+    public var prepared: Prepared
+    public var workingTree: WorkingTree
+    public var reconciliation: [Reconciliation]
+  }
+
+  public enum Outcome: Sendable {
+    /// The fork has nothing the target lacks (or the review branch already holds this merge).
+    case upToDate(source: String, forkTip: ObjectID, reference: String)
+    case refused(Refusal)
+    case merged(Merged)
+  }
+
+  public enum Preparation: Sendable {
+    case upToDate(source: String, forkTip: ObjectID, reference: String)
+    case refused(Refusal)
+    case ready(Prepared)
+  }
+
+  // MARK: Pull
+
+  /// Fetches, checks, merges and publishes. `progress` hears how the fetch is going.
+  public static func pull(
+    in workspace: Workspace, _ request: PullRequest, progress: ((FetchProgress) -> Void)? = nil
+  ) throws(Failure) -> Outcome {
+    let repository = try open(workspace)
+    switch try prepare(repository, request, progress: progress) {
+    case .upToDate(let source, let tip, let reference):
+      return .upToDate(source: source, forkTip: tip, reference: reference)
+    case .refused(let refusal):
+      return .refused(refusal)
+    case .ready(let prepared):
+      return try publish(prepared, in: repository)
+    }
+  }
+
+  /// Every step up to and including writing the merge commit; no reference of the target moves
+  /// (only the fork's tracking reference, by the fetch).
+  public static func prepare(
+    _ repository: Repository, _ request: PullRequest, progress: ((FetchProgress) -> Void)? = nil
+  ) throws(Failure) -> Preparation {
+    try git {
+      let targetRef = "refs/heads/" + request.branch
+      guard let tipValue = try? repository.referenceTarget(targetRef), let targetTip = try? repository.peelToCommit(tipValue)
+      else { throw Failure.noBranch(request.branch) }
+      let targetTree = try repository.tree(ofCommit: targetTip)
+      let followsTarget = !request.review && !repository.isBare && repository.headReference == targetRef
+      if followsTarget {
+        try finishInterruptedCheckout(repository, tip: targetTip)
+        if try repository.hasUncommittedChanges() { return .refused(.dirtyWorkingTree(branch: request.branch)) }
+      }
+
+      // The source, as the target branch lists it.
+      guard let sourcesEntry = try repository.entry(at: SourceList.path, inTree: targetTree) else {
+        throw Failure.noSourcesFile(branch: request.branch)
+      }
+      let (sources, sourceFindings) = SourceList.read(try repository.blob(sourcesEntry.id))
+      let sourceReport = Report(findings: sourceFindings)
+      if sourceReport.hasErrors { return .refused(.invalidSources(sourceReport)) }
+      guard let source = sources.first(where: { $0.name == request.source }) else {
+        throw Failure.unknownSource(request.source, known: sources.map(\.name))
+      }
+
+      // 1. Fetch.
+      let forkTip = try fetch(source, into: repository, progress: progress)
+
+      // Nothing new: the target has the fork's tip already.
+      if try repository.isDescendant(targetTip, of: forkTip) {
+        return .upToDate(source: source.name, forkTip: forkTip, reference: targetRef)
+      }
+      let reference = request.review ? reviewPrefix + source.name : targetRef
+      var expected: ObjectID? = targetTip
+      if request.review {
+        expected = try repository.referenceTarget(reference)
+        if let current = expected {
+          let links = try repository.commit(current).parents
+          if links == [targetTip, forkTip] {
+            return .upToDate(source: source.name, forkTip: forkTip, reference: reference)
+          }
+        }
+      }
+
+      // 2. The merge base, and the fork's net change since it.
+      guard let base = try repository.mergeBase(targetTip, forkTip) else { return .refused(.unrelatedHistories) }
+      let baseTree = try repository.tree(ofCommit: base)
+      let forkTree = try repository.tree(ofCommit: forkTip)
+      let forkChanges = try repository.diffTrees(baseTree, forkTree)
+
+      // 3. Only the folders the source owns.
+      let foreign = forkChanges.map(\.path).filter { !source.owns(path: $0) }
+      if !foreign.isEmpty { return .refused(.foreignPaths(owns: source.owns, paths: foreign)) }
+
+      // 4. No file changed on both sides (the same change on both sides is no conflict).
+      let targetChanges = try repository.diffTrees(baseTree, targetTree)
+      var targetByPath: [String: TreeChange] = [:]
+      for change in targetChanges { targetByPath[change.path] = change }
+      let conflicts = forkChanges.compactMap { change -> Conflict? in
+        guard let other = targetByPath[change.path], other.newID != change.newID || other.newMode != change.newMode
+        else { return nil }
+        var code: String? = nil
+        if case .resource(_, let resourceCode) = TreeLayout.role(of: change.path) { code = resourceCode.description }
+        return Conflict(path: change.path, code: code)
+      }
+      if !conflicts.isEmpty { return .refused(.conflicts(conflicts)) }
+
+      // 5. The merged tree: the target's, with the fork's changes laid over it.
+      var edits: [String: TreeEdit] = [:]
+      for change in forkChanges {
+        if let id = change.newID, let mode = change.newMode {
+          edits[change.path] = .upsert(id, mode)
+        } else {
+          edits[change.path] = .remove
+        }
+      }
+      let mergedTree = try repository.buildTree(from: targetTree, applying: edits)
+
+      // 6. The full engine on the merged registry.
+      let snapshot = GitSnapshot(repository: repository, tree: mergedTree, label: "\(request.branch) + \(source.name)")
+      let (catalog, readFindings) = try Validator.load(snapshot)
+      let report = Report(findings: Validator.apply(catalog.settings, to: readFindings + Validator.check(catalog)))
+      if report.hasErrors { return .refused(.invalid(report)) }
+
+      // 7. The merge commit: parents the target's tip and the fork's; the message says what the
+      // merge brings, resource by resource.
+      let diff = try DiffEngine.diff(
+        repository, fromTree: targetTree, toTree: mergedTree, fromLabel: request.branch,
+        toLabel: "\(source.name)@\(forkTip.hex.prefix(12))")
+      let (author, committer) = try identities(repository, request)
+      let message = mergeMessage(
+        source: source, forkTip: forkTip, branch: request.branch, diff: diff, language: request.language)
+      let commit = try repository.createCommit(
+        tree: mergedTree, parents: [targetTip, forkTip], author: author, committer: committer, message: message)
+
+      if request.review, let current = expected,
+        try !reviewBranchIsReplaceable(current, by: commit, in: repository)
+      {
+        return .refused(.reviewBranchHasCommits(reference: reference))
+      }
+
+      return .ready(
+        Prepared(
+          source: source, reference: reference, expected: expected, targetBranch: request.branch, targetTip: targetTip,
+          targetTree: targetTree, forkTip: forkTip, mergeBase: base, mergedTree: mergedTree, commit: commit,
+          message: message, review: request.review, forkChanges: forkChanges, targetChanges: targetChanges,
+          diff: diff, warnings: report, departments: counts(catalog)))
+    }
+  }
+
+  /// Moves the reference from the tip sync found to the merge commit, then brings a checked-out
+  /// working tree along.
+  public static func publish(_ prepared: Prepared, in repository: Repository) throws(Failure) -> Outcome {
+    try git {
+      do {
+        let verb = prepared.review ? "review" : "merge"
+        try repository.updateReference(
+          name: prepared.reference, to: prepared.commit, expected: prepared.expected,
+          message: "mulu sync pull \(prepared.source.name): \(verb) \(prepared.forkTip.hex)")
+      } catch let error as GitError where error.isConcurrentUpdate {
+        if error.isLocked {
+          return .refused(.locked(reference: prepared.reference))
+        }
+        return .refused(.targetMoved(reference: prepared.reference))
+      }
+      var workingTree = WorkingTree.untouched
+      if !prepared.review && !repository.isBare && repository.headReference == prepared.reference {
+        do {
+          try repository.checkout(from: prepared.targetTree, to: prepared.mergedTree)
+          workingTree = .updated
+        } catch let error as GitError {
+          workingTree = .leftBehind(error.message)
+        }
+      }
+      let reconciliation = try reconcile(prepared, in: repository)
+      return .merged(Merged(prepared: prepared, workingTree: workingTree, reconciliation: reconciliation))
+    }
+  }
+
+  // MARK: Steps
+
+  static func open(_ workspace: Workspace) throws(Failure) -> Repository {
+    do {
+      return try workspace.repository()
+    } catch {
+      throw .workspace(error)
+    }
+  }
+
+  /// Fetches the source's branch into its tracking reference and returns the fork's tip.
+  static func fetch(
+    _ source: SyncSource, into repository: Repository, progress: ((FetchProgress) -> Void)?
+  ) throws -> ObjectID {
+    let tracking = trackingPrefix + source.name
+    let url = resolve(source.url, in: repository)
+    do {
+      try repository.fetch(
+        url: url, refspecs: ["+refs/heads/\(source.branch):\(tracking)"], progress: progress)
+      guard let tip = try repository.referenceTarget(tracking) else {
+        throw Failure.fetchFailed(source: source.name, url: source.url, reason: "no branch \(source.branch)")
+      }
+      return try repository.peelToCommit(tip)
+    } catch let error as GitError {
+      throw Failure.fetchFailed(source: source.name, url: source.url, reason: error.message)
+    }
+  }
+
+  /// A source's URL as libgit2 takes it: a relative path is taken from the repository's working
+  /// tree (the repository itself when bare); URLs and absolute paths are used as written.
+  public static func resolve(_ url: String, in repository: Repository) -> String {
+    if url.hasPrefix("/") || url.contains("://") { return url }
+    // scp-like "host:path" or "user@host:path": a colon before the first slash.
+    if let colon = url.firstIndex(of: ":"), !url[..<colon].contains("/") { return url }
+    let base = repository.workdir ?? repository.path
+    return Workspace.normalize(base + "/" + url)
+  }
+
+  /// A working tree left at the old commit by a sync that was killed after moving the branch:
+  /// the branch's tip is a sync merge and the index still holds its first parent's tree. The
+  /// checkout the killed sync did not do is done now; local edits make it refuse, as before.
+  static func finishInterruptedCheckout(_ repository: Repository, tip: ObjectID) throws {
+    guard try repository.hasUncommittedChanges() else { return }
+    let commit = try repository.commit(tip)
+    guard commit.parents.count == 2, commit.message.contains("\n\(sourceTrailer): ") else { return }
+    let previousTree = try repository.tree(ofCommit: commit.parents[0])
+    var index: [String: TreeEntry] = [:]
+    for entry in try repository.indexEntries() { index[entry.path] = entry }
+    var tree: [String: TreeEntry] = [:]
+    for entry in try repository.treeEntries(previousTree) { tree[entry.path] = entry }
+    guard index == tree else { return }
+    do {
+      try repository.checkout(from: previousTree, to: commit.tree)
+    } catch let error as GitError where error.isCheckoutConflict {
+      return
+    }
+  }
+
+  /// An old review branch may be replaced when nothing on it would be lost: the new merge
+  /// contains it, or it is an earlier sync merge whose parents the new merge contains.
+  static func reviewBranchIsReplaceable(_ current: ObjectID, by commit: ObjectID, in repository: Repository) throws
+    -> Bool
+  {
+    if try repository.isDescendant(commit, of: current) { return true }
+    let old = try repository.commit(current)
+    guard old.parents.count == 2, old.message.contains("\n\(sourceTrailer): ") else { return false }
+    for parent in old.parents where try !repository.isDescendant(commit, of: parent) { return false }
+    return true
+  }
+
+  static func identities(_ repository: Repository, _ request: PullRequest) throws(Failure)
+    -> (Signature, Signature)
+  {
+    do {
+      return try Identity.commit(in: repository, author: request.author, environment: request.environment)
+    } catch {
+      throw .identity(error)
+    }
+  }
+
+  /// Runs a step, turning libgit2's and the catalog layer's errors into failures.
+  static func git<Result>(_ body: () throws -> Result) throws(Failure) -> Result {
+    do {
+      return try body()
+    } catch let failure as Failure {
+      throw failure
+    } catch let error as CatalogError {
+      switch error {
+      case .notARegistry(let label): throw .workspace(.notARegistry(label))
+      case .unreadable(let path, let reason): throw .workspace(.unreadable(path, reason))
+      }
+    } catch {
+      throw .git(error.message)
+    }
+  }
+
+  static func counts(_ catalog: Catalog) -> [String: DepartmentCount] {
+    var counts: [String: DepartmentCount] = [:]
+    for (code, department) in catalog.departments {
+      counts[code] = DepartmentCount(name: department.name, active: 0, retired: 0)
+    }
+    for file in catalog.resources {
+      var count = counts[file.folder] ?? DepartmentCount(name: "", active: 0, retired: 0)
+      if file.resource?.isRetired == true { count.retired += 1 } else { count.active += 1 }
+      counts[file.folder] = count
+    }
+    return counts
+  }
+
+  /// The merge message: a subject naming the source and the counts, the semantic diff (each
+  /// changed code, its changed fields, breaking changes marked), then trailers naming the
+  /// source and the fork commit.
+  static func mergeMessage(
+    source: SyncSource, forkTip: ObjectID, branch: String, diff: SemanticDiff, language: Language
+  ) -> String {
+    let short = String(forkTip.hex.prefix(12))
+    let summary = diff.summary
+    let counts = ChangeKind.allCases.filter { summary[$0] > 0 }.map { kind in
+      language == .zh ? "\(DiffWriter.kindName(kind, language: .zh)) \(summary[kind])" : "\(summary[kind]) \(kind.rawValue)"
+    }
+    var subject: String
+    switch language {
+    case .zh:
+      subject = "同步 \(source.name)（\(short)）到 \(branch)"
+      subject += counts.isEmpty ? "：资源无变更" : "：" + counts.joined(separator: "，")
+      if summary.breaking > 0 { subject += "；不兼容 \(summary.breaking)" }
+    case .en:
+      subject = "Sync \(source.name) (\(short)) into \(branch)"
+      subject += counts.isEmpty ? ": no resource changed" : ": " + counts.joined(separator: ", ")
+      if summary.breaking > 0 { subject += "; \(summary.breaking) breaking" }
+    }
+    let body = DiffWriter.text(diff, language: language, color: false)
+    return subject + "\n\n" + body + "\n\(sourceTrailer): \(source.name)\n\(commitTrailer): \(forkTip.hex)\n"
+  }
+
+}

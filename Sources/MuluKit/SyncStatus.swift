@@ -1,0 +1,88 @@
+import MuluCatalog
+import MuluGit
+
+extension Sync {
+  /// One source as `mulu sync status` shows it.
+  public struct SourceStatus: Sendable {
+    public var source: SyncSource
+    /// Why the fork could not be fetched, when it could not (the last fetched state is shown).
+    public var fetchError: String?
+    /// The fork's tip as last fetched; nil when it was never fetched.
+    public var forkTip: ObjectID?
+    /// Commits of the fork the target does not have, and of the target the fork does not have.
+    public var ahead: Int
+    public var behind: Int
+    /// The newest commit both have: the fork commit the last sync brought in (or the fork's
+    /// starting point, before the first sync).
+    public var lastSynced: Commit?
+    /// The commit of the target that merged `lastSynced`, when a sync did.
+    public var syncedBy: Commit?
+    /// Paths the fork changed outside the folders it owns: a pull would refuse them.
+    public var foreignPaths: [String]
+    /// The fork's net change since `lastSynced`, resource by resource: what a pull would bring
+    /// (unless it is refused). nil when the fork changed no file.
+    public var waiting: SemanticDiff?
+  }
+
+  /// The state of every source listed on `branch` (fetching each first when `fetch` is true).
+  public static func status(
+    in workspace: Workspace, branch: String = "main", fetch: Bool = true,
+    progress: ((String, FetchProgress) -> Void)? = nil
+  ) throws(Failure) -> (sources: [SourceStatus], findings: Report) {
+    let repository = try open(workspace)
+    return try git {
+      let targetRef = "refs/heads/" + branch
+      guard let value = try? repository.referenceTarget(targetRef), let targetTip = try? repository.peelToCommit(value)
+      else { throw Failure.noBranch(branch) }
+      let targetTree = try repository.tree(ofCommit: targetTip)
+      guard let entry = try repository.entry(at: SourceList.path, inTree: targetTree) else {
+        return ([], Report(findings: []))
+      }
+      let (sources, findings) = SourceList.read(try repository.blob(entry.id))
+      var statuses: [SourceStatus] = []
+      for source in sources {
+        var status = SourceStatus(
+          source: source, fetchError: nil, forkTip: nil, ahead: 0, behind: 0, lastSynced: nil, syncedBy: nil,
+          foreignPaths: [], waiting: nil)
+        if fetch {
+          do {
+            _ = try Sync.fetch(source, into: repository) { progress?(source.name, $0) }
+          } catch let failure as Failure {
+            if case .fetchFailed(_, _, let reason) = failure { status.fetchError = reason } else { throw failure }
+          }
+        }
+        if let tracked = try repository.referenceTarget(trackingPrefix + source.name) {
+          let forkTip = try repository.peelToCommit(tracked)
+          status.forkTip = forkTip
+          status.ahead = try repository.revwalk(from: [forkTip], hiding: [targetTip]).count
+          status.behind = try repository.revwalk(from: [targetTip], hiding: [forkTip]).count
+          if let base = try repository.mergeBase(targetTip, forkTip) {
+            status.lastSynced = try repository.commit(base)
+            status.syncedBy = try mergeOf(base, into: targetTip, repository)
+            let baseTree = try repository.tree(ofCommit: base)
+            let forkTree = try repository.tree(ofCommit: forkTip)
+            if baseTree != forkTree {
+              status.foreignPaths = try repository.diffTrees(baseTree, forkTree).map(\.path).filter {
+                !source.owns(path: $0)
+              }
+              status.waiting = try DiffEngine.diff(
+                repository, fromTree: baseTree, toTree: forkTree, fromLabel: String(base.hex.prefix(12)),
+                toLabel: "\(source.name)@\(forkTip.hex.prefix(12))")
+            }
+          }
+        }
+        statuses.append(status)
+      }
+      return (statuses, Report(findings: findings))
+    }
+  }
+
+  /// The commit of the target's history since `base` that merged `base` as its second parent.
+  private static func mergeOf(_ base: ObjectID, into tip: ObjectID, _ repository: Repository) throws -> Commit? {
+    for id in try repository.revwalk(from: [tip], hiding: [base]) {
+      let commit = try repository.commit(id)
+      if commit.parents.count == 2 && commit.parents[1] == base { return commit }
+    }
+    return nil
+  }
+}

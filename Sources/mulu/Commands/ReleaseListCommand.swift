@@ -1,0 +1,34 @@
+import ArgumentParser
+import MuluKit
+
+struct ReleaseListCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "list",
+    abstract: "List the release tags, newest first, with their dates and counts.",
+    discussion: "Release tags are those matching access.yaml's release_tags on main (default v*)."
+  )
+
+  @OptionGroup var global: GlobalOptions
+
+  @Option(help: "Output format: text or json.")
+  var format: OutputFormat = .text
+
+  func validate() throws {
+    if format == .markdown { throw ValidationError("--format takes text or json") }
+  }
+
+  func run() throws {
+    let language = global.language
+    let workspace = try global.workspace()
+    let entries: [Release.Entry]
+    do {
+      entries = try Release.list(in: workspace)
+    } catch {
+      throw CommandFailure(error.message, language)
+    }
+    switch format {
+    case .json: Console.output(ReleaseWriter.json(entries).serialized() + "\n")
+    case .text, .markdown: Console.output(ReleaseWriter.list(entries, language: language))
+    }
+  }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import MuluCatalog
+import MuluKit
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+struct SyncStatusCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "status",
+    abstract: "Show each source: commits ahead and behind, changes waiting to come in, the last sync.",
+    discussion: "Each source is fetched first (into refs/mulu/sources/NAME) unless --no-fetch is given."
+  )
+
+  @OptionGroup var global: GlobalOptions
+
+  @Option(help: "The branch of this registry to compare with.")
+  var branch: String = "main"
+
+  @Flag(name: .customLong("fetch"), inversion: .prefixedNo, help: "Fetch every source first.")
+  var fetch = true
+
+  @Option(help: "Output format: text or json.")
+  var format: OutputFormat = .text
+
+  func validate() throws {
+    if format == .markdown { throw ValidationError("--format takes text or json") }
+  }
+
+  func run() throws {
+    let language = global.language
+    let workspace = try global.workspace()
+    let progress = FetchProgressLine(enabled: isatty(2) == 1, label: "")
+    let result: (sources: [Sync.SourceStatus], findings: Report)
+    do {
+      result = try Sync.status(in: workspace, branch: branch, fetch: fetch) { name, update in
+        progress.label = name
+        progress.update(update)
+      }
+    } catch {
+      progress.finish()
+      throw CommandFailure(error.message, language)
+    }
+    progress.finish()
+    if !result.findings.findings.isEmpty {
+      Console.standardError(FindingWriter.text(result.findings, language: language, color: Console.wantsColor(2)))
+    }
+    switch format {
+    case .json:
+      Console.output(SyncWriter.json(result.sources).serialized() + "\n")
+    case .text, .markdown:
+      if result.sources.isEmpty {
+        Console.note(
+          LocalizedText(zh: "sources.yaml 中没有登记来源", en: "sources.yaml lists no sources"), language: language)
+      }
+      Console.output(SyncWriter.status(result.sources, branch: branch, language: language))
+    }
+    for status in result.sources {
+      if let reason = status.fetchError {
+        Console.error(
+          LocalizedText(
+            zh: "无法获取来源 \(status.source.name)：\(reason)", en: "cannot fetch source \(status.source.name): \(reason)"),
+          language: language)
+      }
+    }
+    if result.sources.contains(where: { $0.fetchError != nil }) { throw ExitCode(2) }
+  }
+}

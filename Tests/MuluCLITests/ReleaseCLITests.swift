@@ -1,0 +1,101 @@
+import Foundation
+import MuluCatalog
+import Testing
+
+/// `mulu release`, run as the built binary.
+@Suite struct ReleaseCLITests {
+  @Test func cutPrintsTheNotesThatTheTagCarries() throws {
+    let lab = try RegistryLab()
+    try lab.makeNational()
+    let main = try lab.rev("national.git", "main")
+
+    let first = try lab.mulu("release", "cut")
+    #expect(first.status == 0, "\(first.stderr)")
+    #expect(
+      first.stderr == "mulu: created release tag v2026.05.1 (\(main.prefix(12)), previous —): 4 active resources, 0 breaking\n")
+    // The tag's message is exactly what was printed.
+    let object = try lab.git("national.git", "cat-file", "tag", "v2026.05.1")
+    let message = String(object[object.range(of: "\n\n")!.upperBound...])
+    #expect(message == first.stdout)
+    #expect(first.stdout.hasPrefix("# Catalog changes: (empty registry) → v2026.05.1\n"))
+    #expect(first.stdout.hasSuffix("\n\nMulu-Resources: 4\nMulu-Breaking: 0\n"))
+
+    let nothing = try lab.mulu("release", "cut")
+    #expect(nothing.status == 1)
+    #expect(
+      nothing.stderr
+        == "mulu: error: nothing changed since the previous release v2026.05.1; no tag created (pass --allow-empty to cut one anyway)\n")
+
+    try lab.commitNational("国家：注销企业投资项目核准信息") {
+      try lab.edit(
+        "work", Baseline.departmentResourcePath, replacing: "related: [101001001/000001]\n",
+        with: "related: [101001001/000001]\nretired:\n  date: 2026-05-02\n  reason: 职能划转\n")
+    }
+    let second = try lab.mulu("release", "cut", language: "zh_CN.UTF-8")
+    #expect(second.status == 0, "\(second.stderr)")
+    #expect(second.stdout.hasPrefix("# 目录变更：v2026.05.1 → v2026.05.2\n"))
+    #expect(second.stdout.contains("## 不兼容变更\n\n### 国家发展和改革委员会（\(Baseline.ndrc)）\n\n- **注销** `303001001/000001` 企业投资项目核准信息\n"))
+
+    let exists = try lab.mulu("release", "cut", "2026.05.2", "--allow-empty")
+    #expect(exists.status == 1)
+    #expect(exists.stderr == "mulu: error: tag v2026.05.2 exists already and was left as it is\n")
+
+    let list = try lab.mulu("release", "list")
+    #expect(list.status == 0)
+    let second12 = try lab.rev("national.git", "main").prefix(12)
+    #expect(
+      list.stdout == """
+        v2026.05.2  2026-05-01  \(second12)  resources 3  breaking 1
+        v2026.05.1  2026-05-01  \(main.prefix(12))  resources 4  breaking 0
+
+        """)
+    let json = try lab.mulu("release", "list", "--format", "json")
+    #expect(json.stdout.hasPrefix("{\"releases\":[{\"tag\":\"v2026.05.2\",\"date\":\"2026-05-01\",\"commit\":\""))
+    #expect(json.stdout.contains("\"resources\":3,\"breaking\":1,\"signed\":false,\"on_main\":true}"))
+
+    let notes = try lab.mulu("release", "notes", "v2026.05.1", "v2026.05.2")
+    #expect(notes.status == 0)
+    #expect(notes.stdout.hasPrefix("# Catalog changes: v2026.05.1 → v2026.05.2\n"))
+    #expect(!notes.stdout.contains("Mulu-Resources"))
+    let unknown = try lab.mulu("release", "notes", "v2026.05.1", "v9")
+    #expect(unknown.status == 2)
+  }
+
+  @Test func anInvalidMainIsRefusedWithItsFindings() throws {
+    let lab = try RegistryLab()
+    try lab.makeNational()
+    try lab.commitNational("国家：误删共享条件") {
+      try lab.edit("work", Baseline.departmentResourcePath, replacing: "  condition: 仅向投资审批、统计部门提供\n", with: "")
+    }
+    let refused = try lab.mulu("release", "cut")
+    #expect(refused.status == 1)
+    #expect(refused.stdout.hasPrefix("\(Baseline.departmentResourcePath):"))
+    #expect(refused.stdout.contains("error[sharing.condition-required]"))
+    #expect(refused.stderr == "mulu: error: the registry on main has 1 error(s); no tag created\n")
+    #expect(try lab.git("national.git", "tag", "-l") == "")
+  }
+
+  @Test func aTagSignedInABareRepositoryVerifies() throws {
+    let lab = try RegistryLab()
+    try lab.makeNational()
+    let key = lab.path("release-key")
+    #expect(
+      try labRun(
+        ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "lisi@example.cn", "-f", key], in: lab.root,
+        environment: lab.environment
+      ).status == 0)
+    let publicKey = try String(contentsOfFile: key + ".pub", encoding: .utf8)
+    try lab.write("", "allowed_signers", "lisi@example.cn namespaces=\"git\" \(publicKey)")
+
+    let cut = try lab.mulu("release", "cut", "--sign", key, "2026.05.1")
+    #expect(cut.status == 0, "\(cut.stderr)")
+    #expect(cut.stderr.contains(", signed)"))
+    let verify = try labRun(
+      ["git", "-c", "gpg.format=ssh", "-c", "gpg.ssh.allowedSignersFile=\(lab.path("allowed_signers"))", "tag", "-v",
+       "v2026.05.1"],
+      in: lab.path("national.git"), environment: lab.environment)
+    #expect(verify.status == 0, "\(verify.stderr)")
+    #expect(verify.stderr.contains("Good \"git\" signature for lisi@example.cn with ED25519 key"))
+    #expect(try lab.mulu("release", "list").stdout.contains("  signed\n"))
+  }
+}
