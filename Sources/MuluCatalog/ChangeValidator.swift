@@ -84,6 +84,30 @@ public enum ChangeValidator {
     return Report(findings: Validator.apply(context.settings, to: scoped))
   }
 
+  /// The departments dictionary of a registry (empty when there is none).
+  public static func departments(of snapshot: any BrowsableSnapshot) throws -> [String: Department] {
+    guard let registryEntry = try snapshot.entry(at: "registry.yaml") else { return [:] }
+    return try Validator.readContext(registryEntry, from: snapshot) { try snapshot.entry(at: $0) }.departments
+  }
+
+  /// The resources of one provider folder, read (for counts and reconciliations).
+  public static func resources(inFolder code: String, of snapshot: any BrowsableSnapshot, workers: Int = Validator.defaultWorkers)
+    throws -> [ResourceFile]
+  {
+    var limit = RegistrySettings().maxFileBytes
+    if let entry = try snapshot.entry(at: "registry.yaml"),
+      let root = try Validator.readMetadata(entry, from: snapshot, shape: Schemas.registry, limit: 1 << 20).root
+    {
+      limit = RegistrySettings(root).maxFileBytes
+    }
+    let entries: [(SnapshotEntry, String, ResourceCode)] = try snapshot.files(in: "catalogs/" + code).compactMap { entry in
+      guard case .resource(let folder, let code) = TreeLayout.role(of: entry.path) else { return nil }
+      return (entry, folder, code)
+    }
+    return try read(entries, from: snapshot, limit: limit, workers: workers).values.map { $0.0.compacted() }
+      .sorted { $0.path < $1.path }
+  }
+
   /// The folder where a resource of this code must stand: the 项's lead for base and theme
   /// resources, the department whose prefix is the longest match for department resources.
   static func owner(of code: ResourceCode, _ context: Validator.Context) -> String? {

@@ -282,10 +282,10 @@ public enum Sync {
       }
       let mergedTree = try repository.buildTree(from: targetTree, applying: edits)
 
-      // 6. The full engine on the merged registry.
+      // 6. The engine on what the merge changes, with the rest of the registry as context:
+      // the cost follows the fork's change, not the registry.
       let snapshot = GitSnapshot(repository: repository, tree: mergedTree, label: "\(request.branch) + \(source.name)")
-      let (catalog, readFindings) = try Validator.load(snapshot)
-      let report = Report(findings: Validator.apply(catalog.settings, to: readFindings + Validator.check(catalog)))
+      let report = try ChangeValidator.validate(snapshot, changed: forkChanges.map(\.path))
       if report.hasErrors { return .refused(.invalid(report)) }
 
       // 7. The merge commit: parents the target's tip and the fork's; the message says what the
@@ -310,7 +310,7 @@ public enum Sync {
           source: source, reference: reference, expected: expected, targetBranch: request.branch, targetTip: targetTip,
           targetTree: targetTree, forkTip: forkTip, mergeBase: base, mergedTree: mergedTree, commit: commit,
           message: message, review: request.review, forkChanges: forkChanges, targetChanges: targetChanges,
-          diff: diff, warnings: report, departments: counts(catalog)))
+          diff: diff, warnings: report, departments: try counts(source, in: snapshot)))
     }
   }
 
@@ -439,15 +439,16 @@ public enum Sync {
     }
   }
 
-  static func counts(_ catalog: Catalog) -> [String: DepartmentCount] {
+  /// Active and retired resources of each department the source owns, in the merged tree.
+  static func counts(_ source: SyncSource, in snapshot: GitSnapshot) throws -> [String: DepartmentCount] {
+    let departments = try ChangeValidator.departments(of: snapshot)
     var counts: [String: DepartmentCount] = [:]
-    for (code, department) in catalog.departments {
-      counts[code] = DepartmentCount(name: department.name, active: 0, retired: 0)
-    }
-    for file in catalog.resources {
-      var count = counts[file.folder] ?? DepartmentCount(name: "", active: 0, retired: 0)
-      if file.resource?.isRetired == true { count.retired += 1 } else { count.active += 1 }
-      counts[file.folder] = count
+    for code in source.owns {
+      var count = DepartmentCount(name: departments[code]?.name ?? "", active: 0, retired: 0)
+      for file in try ChangeValidator.resources(inFolder: code, of: snapshot) {
+        if file.resource?.isRetired == true { count.retired += 1 } else { count.active += 1 }
+      }
+      counts[code] = count
     }
     return counts
   }
