@@ -7,11 +7,11 @@ public enum ItemsDuplicateName: ResourceRule {
     zh: "信息项按名称识别，请改名或合并", en: "items are known by name: rename or merge them")
 
   public static func check(_ file: ResourceFile, _ resource: Resource, in catalog: Catalog) -> [Finding] {
-    var seen: Set<String> = []
+    var seen = NameTable<Void>(minimumCapacity: resource.items.count)
     var findings: [Finding] = []
     let nodes = file.root?.sequence("items") ?? []
     for (index, item) in resource.items.enumerated() where !item.name.isEmpty {
-      if !seen.insert(item.name).inserted {
+      if !seen.insert(item.name, ()) {
         let mark = index < nodes.count ? nodes[index].mark : file.mark("items")
         findings.append(finding(file.path, at: mark, code: file.code, detail: item.name))
       }
