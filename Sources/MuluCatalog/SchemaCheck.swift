@@ -57,13 +57,19 @@ struct SchemaCheck {
   var path: String
   var code: String?
 
+  /// One step of the way to a node: a key, or a 1-based position in a sequence.
+  enum Step {
+    case key(String)
+    case position(Int)
+  }
+
   func check(_ node: YAMLNode, against shape: FieldShape, into findings: inout [Finding]) {
-    var trail: [String] = []
+    var trail: [Step] = []
     check(node, against: shape, at: &trail, into: &findings)
   }
 
-  /// `trail` is the path of keys and indexes to `node`, spelt out only for a finding.
-  private func check(_ node: YAMLNode, against shape: FieldShape, at trail: inout [String], into findings: inout [Finding]) {
+  /// `trail` is the way to `node`, spelt out only for a finding.
+  private func check(_ node: YAMLNode, against shape: FieldShape, at trail: inout [Step], into findings: inout [Finding]) {
     var field: String { SchemaCheck.dotted(trail) }
     switch shape {
     case .nullable(let inner):
@@ -74,11 +80,15 @@ struct SchemaCheck {
       guard case .mapping(let mapping) = node else {
         return mismatch(node, "mapping", field, &findings)
       }
+      // The schema's fields this mapping has, by position in `fields` (a schema has fewer than 64).
+      var present: UInt64 = 0
       for pair in mapping.pairs {
         let name = pair.key.value
-        trail.append(name)
+        trail.append(.key(name))
         defer { trail.removeLast() }
-        if let schemaField = fields.first(where: { $0.name == name }) {
+        if let index = fields.firstIndex(where: { $0.name == name }) {
+          if index < 64 { present |= 1 << UInt64(index) }
+          let schemaField = fields[index]
           if isAbsent(pair.value) {
             if schemaField.required {
               findings.append(SchemaRequired.finding(path, at: pair.key.mark, code: code, detail: field))
@@ -92,8 +102,9 @@ struct SchemaCheck {
           findings.append(SchemaUnknownField.finding(path, at: pair.key.mark, code: code, detail: field))
         }
       }
-      for schemaField in fields where schemaField.required && mapping[schemaField.name] == nil {
-        trail.append(schemaField.name)
+      for (index, schemaField) in fields.enumerated() where schemaField.required {
+        if index < 64 ? present & (1 << UInt64(index)) != 0 : mapping[schemaField.name] != nil { continue }
+        trail.append(.key(schemaField.name))
         findings.append(SchemaRequired.finding(path, at: mapping.mark, code: code, detail: field))
         trail.removeLast()
       }
@@ -103,7 +114,7 @@ struct SchemaCheck {
         return mismatch(node, "sequence", field, &findings)
       }
       for (index, item) in sequence.items.enumerated() {
-        trail.append("[\(index + 1)]")
+        trail.append(.position(index + 1))
         check(item, against: element, at: &trail, into: &findings)
         trail.removeLast()
       }
@@ -124,23 +135,30 @@ struct SchemaCheck {
 
     case .enumeration(let allowed):
       guard case .scalar(let scalar) = node else { return mismatch(node, "text", field, &findings) }
-      if !allowed.contains(scalar.value) {
+      // Equal bytes are equal text; only a value that matches none by its bytes is compared as text.
+      let value = scalar.value
+      if !allowed.contains(where: { $0.hasSameBytes(as: value) }) && !allowed.contains(value) {
         findings.append(
           SchemaEnum.finding(
             path, at: scalar.mark, code: code,
             message: SchemaEnum.meaning.with(
-              zh: "\(field) 的值“\(scalar.value)”不在 \(allowed.joined(separator: "、")) 之中",
-              en: "\(field) is \"\(scalar.value)\", not one of \(allowed.joined(separator: ", "))")))
+              zh: "\(field) 的值“\(value)”不在 \(allowed.joined(separator: "、")) 之中",
+              en: "\(field) is \"\(value)\", not one of \(allowed.joined(separator: ", "))")))
       }
     }
   }
 
   /// `a.b[2].c`
-  static func dotted(_ trail: [String]) -> String {
+  static func dotted(_ trail: [Step]) -> String {
     var text = ""
-    for part in trail {
-      if !text.isEmpty && !part.hasPrefix("[") { text += "." }
-      text += part
+    for step in trail {
+      switch step {
+      case .key(let key):
+        if !text.isEmpty && !key.hasPrefix("[") { text += "." }
+        text += key
+      case .position(let position):
+        text += "[\(position)]"
+      }
     }
     return text
   }
