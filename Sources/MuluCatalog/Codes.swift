@@ -9,27 +9,49 @@ public struct ResourceCode: Sendable, Hashable, Comparable, CustomStringConverti
   /// Digits that new codes get.
   public static let newSequenceWidth = 6
 
+  // Codes are ASCII digits around one ASCII separator, so they are read byte by byte: a
+  // registry of 470,000 files parses two codes per file.
   public init?(_ text: String) {
-    let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-    guard parts.count == 2 else { return nil }
-    self.init(classification: String(parts[0]), sequence: String(parts[1]))
+    guard let slash = text.utf8.firstIndex(of: UInt8(ascii: "/")) else { return nil }
+    self.init(classification: text[..<slash], sequence: text[text.utf8.index(after: slash)...])
   }
 
   /// From a file name `<分类码>-<顺序码>.yaml`.
   public init?(fileName: String) {
-    guard fileName.hasSuffix(".yaml") else { return nil }
-    let stem = fileName.dropLast(5)
-    let parts = stem.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 2 else { return nil }
-    self.init(classification: String(parts[0]), sequence: String(parts[1]))
+    var name = fileName
+    guard let code = name.withUTF8({ ResourceCode(fileName: $0) }) else { return nil }
+    self = code
+  }
+
+  /// From the UTF-8 bytes of a file name.
+  init?(fileName bytes: UnsafeBufferPointer<UInt8>) {
+    let suffix = ".yaml".utf8
+    guard bytes.count > suffix.count, bytes.suffix(suffix.count).elementsEqual(suffix),
+      let dash = bytes.firstIndex(of: UInt8(ascii: "-"))
+    else { return nil }
+    self.init(
+      classification: UnsafeBufferPointer(rebasing: bytes[..<dash]),
+      sequence: UnsafeBufferPointer(rebasing: bytes[(dash + 1)..<(bytes.count - suffix.count)]))
   }
 
   public init?(classification: String, sequence: String) {
+    self.init(classification: Substring(classification), sequence: Substring(sequence))
+  }
+
+  init?(classification: Substring, sequence: Substring) {
     guard classification.utf8.count >= 6, classification.utf8.allSatisfy(ResourceCode.isDigit),
       (1...10).contains(sequence.utf8.count), sequence.utf8.allSatisfy(ResourceCode.isDigit)
     else { return nil }
-    self.classification = classification
-    self.sequence = sequence
+    self.classification = String(classification)
+    self.sequence = String(sequence)
+  }
+
+  init?(classification: UnsafeBufferPointer<UInt8>, sequence: UnsafeBufferPointer<UInt8>) {
+    guard classification.count >= 6, classification.allSatisfy(ResourceCode.isDigit),
+      (1...10).contains(sequence.count), sequence.allSatisfy(ResourceCode.isDigit)
+    else { return nil }
+    self.classification = String(decoding: classification, as: UTF8.self)
+    self.sequence = String(decoding: sequence, as: UTF8.self)
   }
 
   public var description: String { "\(classification)/\(sequence)" }
@@ -65,8 +87,11 @@ public enum CreditCode {
 
   /// Eighteen characters of the code's alphabet (the check character not yet checked).
   public static func hasForm(_ code: String) -> Bool {
-    let bytes = Array(code.utf8)
-    return bytes.count == 18 && bytes.allSatisfy { values[Int($0)] >= 0 }
+    code.utf8.count == 18 && code.utf8.allSatisfy { values[Int($0)] >= 0 }
+  }
+
+  static func hasForm(_ code: UnsafeBufferPointer<UInt8>) -> Bool {
+    code.count == 18 && code.allSatisfy { values[Int($0)] >= 0 }
   }
 
   /// The check character the first 17 characters call for, or nil when they are not of the alphabet.

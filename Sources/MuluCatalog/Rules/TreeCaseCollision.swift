@@ -9,13 +9,8 @@ public enum TreeCaseCollision: Rule {
 
   /// Every path of a colliding group is reported, naming the first of the others.
   static func check(_ entries: [SnapshotEntry]) -> [Finding] {
-    // Swift compares strings by canonical equivalence, so NFC and NFD spellings meet in one key.
-    var groups: [String: [String]] = [:]
-    for path in entries.map(\.path) {
-      groups[path.lowercased(), default: []].append(path)
-    }
     var findings: [Finding] = []
-    for group in groups.values where group.count > 1 {
+    for group in collidingGroups(entries.map(\.path)) {
       let sorted = group.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
       for path in sorted {
         let other = sorted.first { !$0.utf8.elementsEqual(path.utf8) } ?? path
@@ -23,6 +18,65 @@ public enum TreeCaseCollision: Rule {
       }
     }
     return findings
+  }
+
+  /// The groups of paths, two or more each, that are one path in lower case.
+  static func collidingGroups(_ paths: [String]) -> [[String]] {
+    guard paths.allSatisfy(\.isASCII) else {
+      // Swift compares strings by canonical equivalence, so NFC and NFD spellings meet in one key.
+      var groups: [String: [String]] = [:]
+      for path in paths { groups[path.lowercased(), default: []].append(path) }
+      return groups.values.filter { $0.count > 1 }
+    }
+    // ASCII paths, all of a healthy registry: lower case is ASCII lower case, and equal text is
+    // equal bytes, so the paths are compared where they stand, without a lower-case copy each.
+    var first: [FoldedPath: Int] = [:]
+    first.reserveCapacity(paths.count)
+    var groups: [Int: [String]] = [:]
+    for (position, path) in paths.enumerated() {
+      let key = FoldedPath(path)
+      if let earlier = first[key] {
+        groups[earlier, default: [paths[earlier]]].append(path)
+      } else {
+        first[key] = position
+      }
+    }
+    return Array(groups.values)
+  }
+
+  /// An ASCII path compared and hashed as its ASCII lower case.
+  private struct FoldedPath: Hashable {
+    let path: String
+
+    init(_ path: String) {
+      self.path = path
+    }
+
+    private static func folded(_ byte: UInt8) -> UInt8 {
+      byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+    }
+
+    static func == (a: FoldedPath, b: FoldedPath) -> Bool {
+      guard a.path.utf8.count == b.path.utf8.count else { return false }
+      var x = a.path, y = b.path
+      return x.withUTF8 { x in y.withUTF8 { y in zip(x, y).allSatisfy { folded($0) == folded($1) } } }
+    }
+
+    func hash(into hasher: inout Hasher) {
+      var path = path
+      path.withUTF8 { bytes in
+        var word: UInt64 = 0
+        for (index, byte) in bytes.enumerated() {
+          word = word << 8 | UInt64(FoldedPath.folded(byte))
+          if index % 8 == 7 {
+            hasher.combine(word)
+            word = 0
+          }
+        }
+        hasher.combine(word)
+        hasher.combine(bytes.count)
+      }
+    }
   }
 
   public static let triggering = [

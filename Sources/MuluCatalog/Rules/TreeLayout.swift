@@ -17,6 +17,7 @@ public enum TreeLayout: Rule {
   }
 
   public static func role(of path: String) -> Role {
+    if let resource = resourceRole(of: path) { return resource }
     switch path {
     case "registry.yaml": return .registry
     case "access.yaml": return .access
@@ -50,9 +51,36 @@ public enum TreeLayout: Rule {
     return .resource(folder: parts[1], code: code)
   }
 
+  /// The role of a resource file's path, `catalogs/<18 characters>/<digits>-<digits>.yaml`, read
+  /// on its bytes (nearly every path of a registry is one); nil for any other path. `folder`
+  /// is the folder text to use when the path's folder has the same bytes.
+  static func resourceRole(of path: String, folder: String? = nil) -> Role? {
+    let prefix = "catalogs/".utf8
+    let name = 18
+    return path.utf8.withContiguousStorageIfAvailable { bytes -> Role? in
+      guard bytes.count > prefix.count + name + 1, bytes.starts(with: prefix),
+        bytes[prefix.count + name] == UInt8(ascii: "/")
+      else { return nil }
+      let folderBytes = UnsafeBufferPointer(rebasing: bytes[prefix.count..<prefix.count + name])
+      let fileName = UnsafeBufferPointer(rebasing: bytes[(prefix.count + name + 1)...])
+      guard CreditCode.hasForm(folderBytes), let code = ResourceCode(fileName: fileName) else { return nil }
+      if let folder, folder.utf8.elementsEqual(folderBytes) { return .resource(folder: folder, code: code) }
+      return .resource(folder: String(decoding: folderBytes, as: UTF8.self), code: code)
+    } ?? nil
+  }
+
   /// Every path's place in the layout, and the kind of file at it.
   static func check(_ entries: [SnapshotEntry], requireDictionaries: Bool = true) -> [Finding] {
+    layout(entries, requireDictionaries: requireDictionaries).findings
+  }
+
+  /// The findings of `check`, and the role of each entry, in order (`outside` also for odd paths).
+  static func layout(_ entries: [SnapshotEntry], requireDictionaries: Bool = true) -> (findings: [Finding], roles: [Role]) {
     var findings: [Finding] = []
+    var roles: [Role] = []
+    roles.reserveCapacity(entries.count)
+    var dictionaries = (classification: false, departments: false)
+    var lastFolder: String? = nil
     for entry in entries {
       switch entry.kind {
       case .regular: break
@@ -65,26 +93,50 @@ public enum TreeLayout: Rule {
       case .other:
         findings.append(finding(entry.path, message: meaning.with(zh: "不是普通文件", en: "not a regular file")))
       }
+      // A resource file's path has no oddities; its folder's text is shared with the entry before.
+      if let resource = resourceRole(of: entry.path, folder: lastFolder) {
+        if case .resource(let folder, _) = resource { lastFolder = folder }
+        roles.append(resource)
+        continue
+      }
       if let problem = oddity(in: entry.path) {
         findings.append(finding(entry.path, message: meaning.with(zh: problem.zh, en: problem.en)))
-      } else if case .outside(let why) = role(of: entry.path) {
-        findings.append(finding(entry.path, message: meaning.with(zh: why.zh, en: why.en)))
+        roles.append(.outside(problem))
+        continue
       }
+      let role = role(of: entry.path)
+      switch role {
+      case .outside(let why): findings.append(finding(entry.path, message: meaning.with(zh: why.zh, en: why.en)))
+      case .classification: dictionaries.classification = true
+      case .departments: dictionaries.departments = true
+      default: break
+      }
+      roles.append(role)
     }
-    guard requireDictionaries else { return findings }
-    let paths = Set(entries.map(\.path))
-    for required in ["dictionaries/classification.yaml", "dictionaries/departments.yaml"] where !paths.contains(required) {
+    guard requireDictionaries else { return (findings, roles) }
+    for (required, present) in [
+      ("dictionaries/classification.yaml", dictionaries.classification),
+      ("dictionaries/departments.yaml", dictionaries.departments),
+    ] where !present {
       findings.append(finding(required, message: meaning.with(zh: "缺少必需的文件", en: "a required file is missing")))
     }
-    return findings
+    return (findings, roles)
   }
 
   /// Names no tool should have to handle: control characters, backslashes, dot segments.
   static func oddity(in path: String) -> LocalizedText? {
-    if path.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0 == "\\" || $0 == "\u{FFFD}" }) {
+    // Control characters and backslashes are single bytes in UTF-8; U+FFFD needs a look at the
+    // scalars of text that is not ASCII. A dot segment starts with a "." at the start or after "/".
+    let bytes = path.utf8
+    if bytes.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\\") })
+      || (!bytes.allSatisfy { $0 < 0x80 } && path.unicodeScalars.contains("\u{FFFD}"))
+    {
       return LocalizedText(zh: "路径含控制字符、反斜杠或无效编码", en: "the path has control characters, backslashes or an invalid encoding")
     }
-    if path.split(separator: "/").contains(where: { $0 == "." || $0 == ".." }) {
+    let dot = UInt8(ascii: "."), slash = UInt8(ascii: "/")
+    if (bytes.first == dot || zip(bytes, bytes.dropFirst()).contains { $0 == slash && $1 == dot })
+      && path.split(separator: "/").contains(where: { $0 == "." || $0 == ".." })
+    {
       return LocalizedText(zh: "路径含 . 或 .. 段", en: "the path has . or .. segments")
     }
     return nil
