@@ -1,4 +1,5 @@
 import MuluYAML
+import Synchronization
 
 /// `registry.yaml`, read.
 public struct RegistrySettings: Sendable, Hashable {
@@ -72,7 +73,7 @@ public struct Classification: Sendable, Hashable {
   }
 }
 
-/// One resource file of the snapshot, read.
+/// One resource file of the snapshot, read: what a file's own rules judge.
 public struct ResourceFile: Sendable {
   public var path: String
   /// The provider folder the file stands in.
@@ -83,8 +84,6 @@ public struct ResourceFile: Sendable {
   public var root: YAMLMapping?
   /// The resource, when the file could be read.
   public var resource: Resource?
-  /// Positions kept after the YAML tree is let go (see `compacted()`), by field path.
-  var savedMarks: [String: YAMLMark] = [:]
 
   /// The code to name in findings: the one written in the file, else the file name's.
   public var code: String? {
@@ -94,35 +93,147 @@ public struct ResourceFile: Sendable {
 
   /// Where a field stands in the file (the nearest existing key when it is absent).
   public func mark(_ fields: String...) -> YAMLMark? {
-    root?.mark(fields) ?? savedMarks[fields.joined(separator: ".")]
+    root?.mark(fields)
   }
 
   /// Where the `index`th code of `related` stands.
   public func relatedMark(_ index: Int) -> YAMLMark? {
-    if let list = root?.sequence("related") { return index < list.count ? list[index].mark : mark("related") }
-    return savedMarks["related[\(index)]"] ?? savedMarks["related"]
-  }
-
-  /// Fields whose positions the registry-wide rules name.
-  static let markedFields: [[String]] = [["code"], ["name"], ["items"], ["related"], ["retired", "replaced_by"]]
-
-  /// The file without its YAML tree, keeping the positions the registry-wide rules need:
-  /// a registry of 470,000 resources is held as models, not as trees.
-  public func compacted() -> ResourceFile {
-    guard let root else { return self }
-    var copy = self
-    copy.root = nil
-    for fields in ResourceFile.markedFields {
-      copy.savedMarks[fields.joined(separator: ".")] = root.mark(fields)
-    }
-    for (index, node) in (root.sequence("related") ?? []).enumerated() {
-      copy.savedMarks["related[\(index)]"] = node.mark
-    }
-    return copy
+    guard let list = root?.sequence("related") else { return nil }
+    return index < list.count ? list[index].mark : mark("related")
   }
 }
 
-/// A registry read from one snapshot: settings, dictionaries and every resource.
+/// What the registry-wide rules (`code.duplicate`, `name.duplicate`, `related.retired`,
+/// `items.overlaps-base`) need of one resource file, and the positions their findings name.
+///
+/// A registry of 470,000 resources is held as digests, not as models or YAML trees: a file's
+/// own rules run while it is parsed, then only its digest is kept. Folder and provider
+/// texts are shared by the files of a folder, and item names are symbols of the catalog's
+/// `ItemNames` table.
+public struct ResourceDigest: Sendable {
+  /// The provider folder the file stands in.
+  public let folder: String
+  /// The code its file name gives.
+  public let fileCode: ResourceCode
+  /// What the file says, when it could be read as a resource.
+  var content: Content?
+
+  struct Content: Sendable {
+    /// The code written in the file (empty when absent); nil when it is the file name's.
+    var writtenCode: String?
+    var providerCode: String
+    var name: String
+    var isRetired: Bool
+    /// `retired.replaced_by`, when retired.
+    var replacedBy: String?
+    /// The codes of `related` that are codes, each with where it stands.
+    var related: [(code: ResourceCode, mark: YAMLMark?)]
+    /// The distinct item names, in file order; kept only for active base and department
+    /// resources (the ones `items.overlaps-base` compares).
+    var items: [ItemNames.Symbol]
+    var codeMark: YAMLMark?
+    var nameMark: YAMLMark?
+    var itemsMark: YAMLMark?
+  }
+
+  public var path: String { "catalogs/\(folder)/\(fileCode.fileName)" }
+
+  /// Whether the file could be read as a resource.
+  public var isRead: Bool { content != nil }
+
+  public var isRetired: Bool { content?.isRetired ?? false }
+
+  /// The resource's name; empty when absent or unread.
+  public var name: String { content?.name ?? "" }
+
+  /// The code written in the file (empty when absent or unread).
+  public var writtenCode: String {
+    guard let content else { return "" }
+    return content.writtenCode ?? fileCode.description
+  }
+
+  /// The code to name in findings: the one written in the file, else the file name's.
+  public var code: String {
+    let written = writtenCode
+    return written.isEmpty ? fileCode.description : written
+  }
+
+  /// The digest of a file: `folder` is the folder text to share; `names` interns item names.
+  init(_ file: ResourceFile, fileCode: ResourceCode, folder: String, names: ItemNames) {
+    self.folder = folder
+    self.fileCode = fileCode
+    guard let resource = file.resource else { return }
+    let written = resource.code
+    var content = Content(
+      writtenCode: written == fileCode.description ? nil : written,
+      providerCode: resource.provider.code == folder ? folder : resource.provider.code,
+      name: resource.name, isRetired: resource.isRetired, replacedBy: resource.retired?.replacedBy, related: [],
+      items: [], codeMark: file.mark("code"), nameMark: file.mark("name"), itemsMark: file.mark("items"))
+    for (index, text) in resource.related.enumerated() {
+      if let code = ResourceCode(text) { content.related.append((code, file.relatedMark(index))) }
+    }
+    if !resource.isRetired && (written.hasPrefix("1") || written.hasPrefix("3")) {
+      content.items = names.symbols(for: resource.items.map(\.name).filter { !$0.isEmpty })
+    }
+    self.content = content
+  }
+}
+
+/// The item names of a registry, each stored once and named by a symbol: equal names
+/// (as Swift compares text: canonically equivalent) get one symbol.
+///
+/// Files are digested on several threads at once; each interns its names in one turn of the lock.
+public final class ItemNames: Sendable {
+  public typealias Symbol = UInt32
+
+  private let table = Mutex(NameTable<Symbol>())
+
+  public init() {}
+
+  /// The distinct names among `names`, as symbols, in the order they first appear.
+  func symbols(for names: [String]) -> [Symbol] {
+    table.withLock { table in
+      var symbols: [Symbol] = []
+      symbols.reserveCapacity(names.count)
+      for name in names {
+        let next = Symbol(table.count)
+        let symbol = table.value(for: name) { next }.value
+        if !symbols.contains(symbol) { symbols.append(symbol) }
+      }
+      return symbols
+    }
+  }
+}
+
+/// Where the files of each code stand among a catalog's resources (by the code their file
+/// names give): one position for most codes, more for duplicates.
+struct CodeIndex: Sendable {
+  private var first: [ResourceCode: Int] = [:]
+  private(set) var more: [ResourceCode: [Int]] = [:]
+
+  init(_ codes: [ResourceCode]) {
+    first.reserveCapacity(codes.count)
+    for (position, code) in codes.enumerated() {
+      if first[code] == nil {
+        first[code] = position
+      } else {
+        more[code, default: []].append(position)
+      }
+    }
+  }
+
+  func contains(_ code: ResourceCode) -> Bool { first[code] != nil }
+
+  /// The positions of the files of `code`, in the catalog's order.
+  func positions(of code: ResourceCode) -> [Int] {
+    guard let position = first[code] else { return [] }
+    return [position] + (more[code] ?? [])
+  }
+
+  var codes: Dictionary<ResourceCode, Int>.Keys { first.keys }
+}
+
+/// A registry read from one snapshot: settings, dictionaries and every resource file.
 public struct Catalog: Sendable {
   public var label: String
   public var settings: RegistrySettings
@@ -131,51 +242,62 @@ public struct Catalog: Sendable {
   /// Whether the dictionaries could be read: rules that look things up in them stay silent otherwise,
   /// since the dictionary's own finding says what is wrong.
   public var dictionariesRead: Bool
-  public var resources: [ResourceFile]
-  /// Paths of the resource files, by the code their file names give.
-  public var pathsByCode: [String: [String]]
+  /// Every resource file of the registry, read or not, in the snapshot's order.
+  public private(set) var resources: [ResourceDigest]
+  /// Where the files of each code stand in `resources` (all resource files of the snapshot,
+  /// also while `resources` is still being read).
+  let codes: CodeIndex
 
-  /// The resources that are read and carry the given code (in their file name).
-  public func resources(withCode code: String) -> [ResourceFile] {
-    guard let paths = pathsByCode[code] else { return [] }
-    return paths.compactMap { resource(atPath: $0) }
+  /// The resource files, first to last, whose file names give this code.
+  public func resources(withCode code: String) -> [ResourceDigest] {
+    guard let code = ResourceCode(code) else { return [] }
+    return codes.positions(of: code).map { resources[$0] }
   }
 
-  public func resource(atPath path: String) -> ResourceFile? { indexByPath[path].map { resources[$0] } }
+  /// Whether some resource file's name gives this code.
+  public func hasResource(withCode code: String) -> Bool {
+    ResourceCode(code).map(codes.contains) ?? false
+  }
 
-  private var indexByPath: [String: Int]
+  /// Paths of the resource files, by the code their file names give.
+  public var pathsByCode: [String: [String]] {
+    var byCode: [String: [String]] = [:]
+    for file in resources { byCode[file.fileCode.description, default: []].append(file.path) }
+    return byCode
+  }
 
-  /// `paths` are the resource files of the registry, by the code their file names give
-  /// (all of them, also those not read).
+  /// A catalog of files read in full (a change's neighbourhood, examples).
   init(
     label: String, settings: RegistrySettings, departments: [String: Department], classification: Classification,
-    dictionariesRead: Bool, resources: [ResourceFile], pathsByCode: [String: [String]]? = nil
+    dictionariesRead: Bool, resources files: [ResourceFile]
   ) {
-    self.dictionariesRead = dictionariesRead
+    let names = ItemNames()
+    let digests = files.compactMap { file in
+      file.fileCode.map { ResourceDigest(file, fileCode: $0, folder: file.folder, names: names) }
+    }
+    self.init(
+      label: label, settings: settings, departments: departments, classification: classification,
+      dictionariesRead: dictionariesRead, digests: digests, codes: CodeIndex(digests.map(\.fileCode)))
+  }
+
+  /// `codes` indexes `digests`, or, while they are being read, the files they will be made of.
+  init(
+    label: String, settings: RegistrySettings, departments: [String: Department], classification: Classification,
+    dictionariesRead: Bool, digests: [ResourceDigest], codes: CodeIndex
+  ) {
     self.label = label
     self.settings = settings
     self.departments = departments
     self.classification = classification
-    self.resources = resources
-    var byPath: [String: Int] = [:]
-    byPath.reserveCapacity(resources.count)
-    for (index, file) in resources.enumerated() { byPath[file.path] = index }
-    self.indexByPath = byPath
-    if let pathsByCode {
-      self.pathsByCode = pathsByCode
-    } else {
-      var byCode: [String: [String]] = [:]
-      for file in resources {
-        if let code = file.fileCode { byCode[code.description, default: []].append(file.path) }
-      }
-      self.pathsByCode = byCode
-    }
+    self.dictionariesRead = dictionariesRead
+    self.resources = digests
+    self.codes = codes
   }
 
-  /// The same registry with other resources.
-  func with(resources: [ResourceFile]) -> Catalog {
+  /// The same registry with the digests of the files `codes` indexes.
+  func with(digests: [ResourceDigest]) -> Catalog {
     Catalog(
       label: label, settings: settings, departments: departments, classification: classification,
-      dictionariesRead: dictionariesRead, resources: resources, pathsByCode: pathsByCode)
+      dictionariesRead: dictionariesRead, digests: digests, codes: codes)
   }
 }

@@ -74,7 +74,7 @@ public enum ChangeValidator {
       classification: context.classification, dictionariesRead: context.dictionariesRead,
       resources: parsed.values.map(\.0).sorted { $0.path < $1.path })
     for path in changedResources.keys.sorted() {
-      guard let file = catalog.resource(atPath: path), let resource = file.resource else { continue }
+      guard let file = parsed[path]?.0, let resource = file.resource else { continue }
       for rule in CatalogRules.resourceRules { findings += rule.check(file, resource, in: catalog) }
     }
     for rule in CatalogRules.registryRules where rule.judgedOnChanges {
@@ -104,7 +104,12 @@ public enum ChangeValidator {
       guard case .resource(let folder, let code) = TreeLayout.role(of: entry.path) else { return nil }
       return (entry, folder, code)
     }
-    return try read(entries, from: snapshot, limit: limit, workers: workers).values.map { $0.0.compacted() }
+    return try read(entries, from: snapshot, limit: limit, workers: workers).values
+      .map { read in
+        var file = read.0
+        file.root = nil
+        return file
+      }
       .sorted { $0.path < $1.path }
   }
 

@@ -131,10 +131,8 @@ public enum Scaffold {
   public static func nextCode(_ classification: String, in catalog: Catalog) throws(Refusal) -> ResourceCode {
     var highest: UInt64 = 0
     var width = ResourceCode.newSequenceWidth
-    for key in catalog.pathsByCode.keys {
-      guard let code = ResourceCode(key), code.classification == classification, let value = UInt64(code.sequence) else {
-        continue
-      }
+    for code in catalog.codes.codes {
+      guard code.classification == classification, let value = UInt64(code.sequence) else { continue }
       highest = max(highest, value)
       width = max(width, code.sequence.count)
     }

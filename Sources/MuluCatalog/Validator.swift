@@ -41,49 +41,63 @@ public enum Validator {
   /// dictionaries) and of each file's own rules.
   public static func load(_ snapshot: any Snapshot, workers: Int = defaultWorkers) throws -> (Catalog, [Finding]) {
     let entries = snapshot.entries
+    // The files the context is read from; the resource files are many and are not looked up.
     var byPath: [String: SnapshotEntry] = [:]
-    for entry in entries { byPath[entry.path] = entry }
+    for entry in entries where !entry.path.hasPrefix("catalogs/") { byPath[entry.path] = entry }
     guard let registryEntry = byPath["registry.yaml"] else { throw CatalogError.notARegistry(snapshot.label) }
 
-    var findings = TreeLayout.check(entries) + TreeCaseCollision.check(entries)
+    let layout = TreeLayout.layout(entries)
+    var findings = layout.findings + TreeCaseCollision.check(entries)
 
     let context = try readContext(registryEntry, from: snapshot) { byPath[$0] }
     findings += context.findings
     let settings = context.settings
 
-    let resourceEntries: [(SnapshotEntry, String, ResourceCode)] = entries.compactMap { entry in
-      guard entry.kind == .regular || entry.kind == .executable,
-        case .resource(let folder, let code) = TreeLayout.role(of: entry.path)
-      else { return nil }
-      return (entry, folder, code)
+    // Each folder's name is held once, however many files it has.
+    var folders: [String: String] = [:]
+    let resourceEntries: [(SnapshotEntry, String, ResourceCode)] = zip(entries, layout.roles).compactMap { entry, role in
+      guard entry.kind == .regular || entry.kind == .executable, case .resource(let folder, let code) = role else {
+        return nil
+      }
+      return (entry, folders[folder, default: folder], code)
     }
-    var pathsByCode: [String: [String]] = [:]
-    for (entry, _, code) in resourceEntries { pathsByCode[code.description, default: []].append(entry.path) }
     let index = Catalog(
       label: snapshot.label, settings: settings, departments: context.departments,
-      classification: context.classification, dictionariesRead: context.dictionariesRead, resources: [],
-      pathsByCode: pathsByCode)
-    // Each file is read, parsed and judged on its own in one pass, then kept as a model only.
-    let results = try parallelMap(resourceEntries, workers: workers) { entry, folder, code in
-      var (file, fileFindings) = try readResource(entry, folder: folder, code: code, from: snapshot, limit: settings.maxFileBytes)
-      if let resource = file.resource {
-        for rule in CatalogRules.resourceRules { fileFindings += rule.check(file, resource, in: index) }
+      classification: context.classification, dictionariesRead: context.dictionariesRead, digests: [],
+      codes: CodeIndex(resourceEntries.map(\.2)))
+    let names = ItemNames()
+    // Each file is read, parsed and judged on its own in one pass, then kept as a digest only.
+    // The files are handed out in runs, whose digests are moved into one list as it is made.
+    let runs = stride(from: 0, to: resourceEntries.count, by: 256).map { $0..<min($0 + 256, resourceEntries.count) }
+    var results = try parallelMap(runs, workers: workers, run: 1) { run in
+      var digests: [ResourceDigest] = []
+      digests.reserveCapacity(run.count)
+      var findings: [Finding] = []
+      for (entry, folder, code) in resourceEntries[run] {
+        let (file, fileFindings) = try readResource(
+          entry, folder: folder, code: code, from: snapshot, limit: settings.maxFileBytes)
+        findings += fileFindings
+        if let resource = file.resource {
+          for rule in CatalogRules.resourceRules { findings += rule.check(file, resource, in: index) }
+        }
+        digests.append(ResourceDigest(file, fileCode: code, folder: folder, names: names))
       }
-      file = file.compacted()
-      return (file, fileFindings)
+      return (digests, findings)
     }
-    var resources: [ResourceFile] = []
-    resources.reserveCapacity(results.count)
-    for (file, fileFindings) in results {
-      resources.append(file)
-      findings += fileFindings
+    var digests: [ResourceDigest] = []
+    digests.reserveCapacity(resourceEntries.count)
+    for position in results.indices {
+      digests += results[position].0
+      findings += results[position].1
+      results[position] = ([], [])
     }
-    return (index.with(resources: resources), findings)
+    return (index.with(digests: digests), findings)
   }
 
-  /// Runs the registry-wide rules (`load` has run each file's own rules).
-  public static func check(_ catalog: Catalog) -> [Finding] {
-    CatalogRules.registryRules.flatMap { $0.check(catalog) }
+  /// Runs the registry-wide rules (`load` has run each file's own rules), each on its own core.
+  public static func check(_ catalog: Catalog, workers: Int = defaultWorkers) -> [Finding] {
+    let rules = CatalogRules.registryRules
+    return parallelMap(rules, workers: workers, run: 1) { $0.check(catalog) }.flatMap { $0 }
   }
 
   /// The severities `registry.yaml` sets: `off` drops a rule's findings.
@@ -307,26 +321,29 @@ public enum RuleIDs {
 }
 
 /// Maps `body` over `items` on `workers` threads, keeping the order.
-func parallelMap<T: Sendable, R: Sendable>(
-  _ items: [T], workers: Int, _ body: @Sendable (T) throws -> R
-) throws -> [R] {
-  if workers <= 1 || items.count < 64 { return try items.map(body) }
-  let results = UnsafeMutableBufferPointer<Result<R, any Error>?>.allocate(capacity: items.count)
+///
+/// Items are handed out in runs of `run`: by default a share of the list, and a list of fewer
+/// than 64 items is mapped on the calling thread; `run: 1` spreads a few long tasks.
+func parallelMap<T: Sendable, R: Sendable, E: Error>(
+  _ items: [T], workers: Int, run: Int? = nil, _ body: @Sendable (T) throws(E) -> R
+) throws(E) -> [R] {
+  if workers <= 1 || items.count < (run == nil ? 64 : 2) { return try items.map(body) }
+  let results = UnsafeMutableBufferPointer<Result<R, E>?>.allocate(capacity: items.count)
   results.initialize(repeating: nil)
   defer { results.deinitialize(); results.deallocate() }
   let shared = SendableBuffer(results)
-  let chunk = max(16, items.count / (workers * 8))
+  let chunk = run ?? max(16, items.count / (workers * 8))
   let chunks = (items.count + chunk - 1) / chunk
   DispatchQueue.concurrentPerform(iterations: chunks) { index in
     let start = index * chunk
     for position in start..<min(start + chunk, items.count) {
-      shared.buffer[position] = Result { try body(items[position]) }
+      shared.buffer[position] = Result { () throws(E) -> R in try body(items[position]) }
     }
   }
-  return try results.map { try $0!.get() }
+  return try results.map { result throws(E) -> R in try result!.get() }
 }
 
-private struct SendableBuffer<R>: @unchecked Sendable {
-  let buffer: UnsafeMutableBufferPointer<Result<R, any Error>?>
-  init(_ buffer: UnsafeMutableBufferPointer<Result<R, any Error>?>) { self.buffer = buffer }
+private struct SendableBuffer<R, E: Error>: @unchecked Sendable {
+  let buffer: UnsafeMutableBufferPointer<Result<R, E>?>
+  init(_ buffer: UnsafeMutableBufferPointer<Result<R, E>?>) { self.buffer = buffer }
 }

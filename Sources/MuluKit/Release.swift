@@ -128,7 +128,7 @@ public enum Release {
       if let previous, !request.allowEmpty, try repository.tree(ofCommit: previous.commit) == tree {
         return .refused(.nothingNew(previous: previous.tag))
       }
-      let active = catalog.resources.count { $0.resource != nil && $0.resource?.isRetired == false }
+      let active = catalog.resources.count { $0.isRead && !$0.isRetired }
       let notes = try releaseNotes(
         repository, from: previous.map { ($0.commit, $0.tag) }, to: tip, toLabel: name, language: request.language)
       let message = notes.text + "\n\(resourcesTrailer): \(active)\n\(breakingTrailer): \(notes.breaking)\n"

@@ -38,14 +38,22 @@ struct FormattingTests {
 
     """
 
+  /// The baseline department resource as the sandbox holds it now, read as the engine reads it.
+  static func departmentResource(_ sandbox: Sandbox) throws -> Resource? {
+    let text = try sandbox.read("registry/" + Baseline.departmentResourcePath)
+    guard case .read(let resource) = ResourceComparison.read(Array(text.utf8), path: Baseline.departmentResourcePath, code: nil)
+    else { return nil }
+    return resource
+  }
+
   @Test("a scrambled file is rewritten to the canonical text; its meaning does not change")
   func rewrite() throws {
     let sandbox = try Sandbox()
     let root = try sandbox.writeBaseline()
     let workspace = try Workspace(from: root)
-    let before = try Validator.load(workspace.workingTree()).0.resource(atPath: Baseline.departmentResourcePath)?.resource
+    let before = try Self.departmentResource(sandbox)
     try sandbox.write("registry/" + Baseline.departmentResourcePath, Self.scrambled)
-    let scrambled = try Validator.load(workspace.workingTree()).0.resource(atPath: Baseline.departmentResourcePath)?.resource
+    let scrambled = try Self.departmentResource(sandbox)
     #expect(scrambled != nil)
     #expect(scrambled == before)
 
@@ -56,7 +64,7 @@ struct FormattingTests {
     let written = try Formatting.run(in: workspace, write: true)
     #expect(written.first { $0.path == Baseline.departmentResourcePath }?.outcome == .changed)
     #expect(try sandbox.read("registry/" + Baseline.departmentResourcePath) == Baseline.files[Baseline.departmentResourcePath])
-    let after = try Validator.load(workspace.workingTree()).0.resource(atPath: Baseline.departmentResourcePath)?.resource
+    let after = try Self.departmentResource(sandbox)
     #expect(after == before)
     #expect(try Formatting.run(in: workspace, write: true).allSatisfy { $0.outcome == .unchanged })
   }

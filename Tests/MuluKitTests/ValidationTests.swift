@@ -79,7 +79,7 @@ struct ValidationTests {
     let (catalog, findings) = try Validator.load(try workspace.workingTree())
     #expect(findings.isEmpty)
     #expect(catalog.resources.count == 137)
-    #expect(catalog.resources.allSatisfy { $0.resource != nil })
+    #expect(catalog.resources.allSatisfy { $0.isRead })
     #expect(catalog.dictionariesRead)
   }
 }

@@ -8,11 +8,12 @@ public enum CodeDuplicate: RegistryRule {
 
   public static func check(_ catalog: Catalog) -> [Finding] {
     var findings: [Finding] = []
-    for (code, paths) in catalog.pathsByCode where paths.count > 1 {
-      let sorted = paths.sorted()
-      for path in sorted {
-        let others = sorted.filter { $0 != path }.joined(separator: ", ")
-        findings.append(finding(path, at: catalog.resource(atPath: path)?.mark("code"), code: code, detail: others))
+    for code in catalog.codes.more.keys {
+      let files = catalog.codes.positions(of: code).map { catalog.resources[$0] }.sorted { $0.path < $1.path }
+      for file in files {
+        let path = file.path
+        let others = files.map(\.path).filter { $0 != path }.joined(separator: ", ")
+        findings.append(finding(path, at: file.content?.codeMark, code: code.description, detail: others))
       }
     }
     return findings

@@ -16,34 +16,48 @@ public enum ItemsOverlapsBase: RegistryRule {
   public static var judgedOnChanges: Bool { false }
 
   public static func check(_ catalog: Catalog) -> [Finding] {
-    // Item name → the active base resources that carry it.
-    var carriers: [String: [Int]] = [:]
-    var bases: [ResourceFile] = []
+    // Item name → the active base resources that carry it (positions in `bases`).
+    var carriers: [ItemNames.Symbol: [Int]] = [:]
+    var bases: [(file: ResourceDigest, provider: String)] = []
     for file in catalog.resources {
-      guard let resource = file.resource, !resource.isRetired, resource.code.hasPrefix("1") else { continue }
-      for name in Set(resource.items.map(\.name)) where !name.isEmpty {
-        carriers[name, default: []].append(bases.count)
-      }
-      bases.append(file)
+      guard let content = file.content, !content.isRetired, file.writtenCode.hasPrefix("1") else { continue }
+      for name in content.items { carriers[name, default: []].append(bases.count) }
+      bases.append((file, content.providerCode))
     }
     guard !bases.isEmpty else { return [] }
     var findings: [Finding] = []
+    // Shared items per base, for the resource at hand; `touched` lists the bases to reset.
+    var hits = [Int](repeating: 0, count: bases.count)
+    var touched: [Int] = []
     for file in catalog.resources {
-      guard let resource = file.resource, !resource.isRetired, resource.code.hasPrefix("3") else { continue }
-      let names = Set(resource.items.map(\.name).filter { !$0.isEmpty })
+      guard let content = file.content, !content.isRetired, file.writtenCode.hasPrefix("3") else { continue }
+      let names = content.items
       guard !names.isEmpty else { continue }
-      var hits: [Int: Int] = [:]
       for name in names {
-        for base in carriers[name] ?? [] { hits[base, default: 0] += 1 }
+        for base in carriers[name] ?? [] {
+          if hits[base] == 0 { touched.append(base) }
+          hits[base] += 1
+        }
       }
-      let worst = hits.filter { bases[$0.key].resource!.provider.code != resource.provider.code }
-        .max { ($0.value, bases[$1.key].path) < ($1.value, bases[$0.key].path) }
+      // The base sharing most items, of another provider; the first path on a tie.
+      var worst: (base: Int, count: Int)? = nil
+      for base in touched where bases[base].provider != content.providerCode {
+        guard let best = worst else {
+          worst = (base, hits[base])
+          continue
+        }
+        if hits[base] > best.count || (hits[base] == best.count && bases[base].file.path < bases[best.base].file.path) {
+          worst = (base, hits[base])
+        }
+      }
+      for base in touched { hits[base] = 0 }
+      touched.removeAll(keepingCapacity: true)
       guard let (base, count) = worst, Double(count) / Double(names.count) >= threshold else { continue }
-      let baseCode = bases[base].code ?? bases[base].path
+      let baseCode = bases[base].file.code
       let percent = count * 100 / names.count
       findings.append(
         finding(
-          file.path, at: file.mark("items"), code: file.code,
+          file.path, at: content.itemsMark, code: file.code,
           message: meaning.with(
             zh: "\(count)/\(names.count)（\(percent)%）与 \(baseCode) 相同", en: "\(count)/\(names.count) (\(percent)%) repeat \(baseCode)")))
     }

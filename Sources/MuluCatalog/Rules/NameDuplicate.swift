@@ -8,20 +8,23 @@ public enum NameDuplicate: RegistryRule {
     zh: "合并这两个资源，或把名称写得更具体", en: "merge the two resources, or make the names more specific")
 
   public static func check(_ catalog: Catalog) -> [Finding] {
-    var byName: [String: [ResourceFile]] = [:]
-    for file in catalog.resources {
-      guard let resource = file.resource, !resource.isRetired, !resource.name.isEmpty else { continue }
-      byName[file.folder + "\u{0}" + resource.name, default: []].append(file)
+    // The first file of each name in each folder, and the names that have more.
+    var first: [String: NameTable<Int>] = [:]
+    var groups: [Int: [Int]] = [:]
+    for (position, file) in catalog.resources.enumerated() where file.isRead && !file.isRetired && !file.name.isEmpty {
+      let (earlier, added) = first[file.folder, default: NameTable()].value(for: file.name) { position }
+      if !added { groups[earlier, default: [earlier]].append(position) }
     }
     var findings: [Finding] = []
-    for files in byName.values where files.count > 1 {
+    for positions in groups.values {
+      let files = positions.map { catalog.resources[$0] }
       for file in files {
-        let others = files.filter { $0.path != file.path }.compactMap(\.code).sorted().joined(separator: ", ")
+        let path = file.path
+        let others = files.filter { $0.path != path }.map(\.code).sorted().joined(separator: ", ")
         findings.append(
           finding(
-            file.path, at: file.mark("name"), code: file.code,
-            message: meaning.with(
-              zh: "“\(file.resource!.name)”，另见 \(others)", en: "\"\(file.resource!.name)\", also \(others)")))
+            path, at: file.content?.nameMark, code: file.code,
+            message: meaning.with(zh: "“\(file.name)”，另见 \(others)", en: "\"\(file.name)\", also \(others)")))
       }
     }
     return findings

@@ -10,22 +10,18 @@ public enum RelatedRetired: RegistryRule {
   public static func check(_ catalog: Catalog) -> [Finding] {
     var findings: [Finding] = []
     for file in catalog.resources {
-      guard let resource = file.resource, !resource.isRetired else { continue }
-      findings += check(file, resource, in: catalog)
-    }
-    return findings
-  }
-
-  static func check(_ file: ResourceFile, _ resource: Resource, in catalog: Catalog) -> [Finding] {
-    var findings: [Finding] = []
-    for (index, code) in resource.related.enumerated() {
-      guard let target = catalog.resources(withCode: code).first?.resource, let retired = target.retired else { continue }
-      let mark = file.relatedMark(index)
-      let replacement = retired.replacedBy.map { LocalizedText(zh: "，替代资源 \($0)", en: ", replaced by \($0)") }
-      findings.append(
-        finding(
-          file.path, at: mark, code: file.code,
-          message: meaning.with(zh: code + (replacement?.zh ?? ""), en: code + (replacement?.en ?? ""))))
+      guard let content = file.content, !content.isRetired else { continue }
+      for (code, mark) in content.related {
+        guard let target = catalog.codes.positions(of: code).first.map({ catalog.resources[$0] }),
+          let retired = target.content, retired.isRetired
+        else { continue }
+        let replacement = retired.replacedBy.map { LocalizedText(zh: "，替代资源 \($0)", en: ", replaced by \($0)") }
+        let text = code.description
+        findings.append(
+          finding(
+            file.path, at: mark, code: file.code,
+            message: meaning.with(zh: text + (replacement?.zh ?? ""), en: text + (replacement?.en ?? ""))))
+      }
     }
     return findings
   }

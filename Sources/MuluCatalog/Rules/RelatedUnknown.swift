@@ -9,10 +9,10 @@ public enum RelatedUnknown: ResourceRule {
 
   public static func check(_ file: ResourceFile, _ resource: Resource, in catalog: Catalog) -> [Finding] {
     var findings: [Finding] = []
-    for (index, code) in resource.related.enumerated() where ResourceCode(code) != nil && catalog.pathsByCode[code] == nil {
+    for (index, code) in resource.related.enumerated() where ResourceCode(code) != nil && !catalog.hasResource(withCode: code) {
       findings.append(finding(file.path, at: file.relatedMark(index), code: file.code, detail: code))
     }
-    if let code = resource.retired?.replacedBy, ResourceCode(code) != nil, catalog.pathsByCode[code] == nil {
+    if let code = resource.retired?.replacedBy, ResourceCode(code) != nil, !catalog.hasResource(withCode: code) {
       findings.append(finding(file.path, at: file.mark("retired", "replaced_by"), code: file.code, detail: code))
     }
     return findings
