@@ -14,7 +14,7 @@ public enum AccessMaintainersOnly: HistoryRule {
   /// The finding for a maintainers' file changed by someone else.
   static func check(_ path: String, pusher: String, policy: AccessPolicy) -> Finding? {
     guard PathScope(path) == .maintainers, !policy.isMaintainer(pusher) else { return nil }
-    return finding(path, detail: pusher)
+    return finding(path, message: meaning.with(zh: "“\(pusher)”不是维护者", en: "\"\(pusher)\" is not a maintainer"))
   }
 
   static let newDepartment = RuleExample.edit(
