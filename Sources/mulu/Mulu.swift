@@ -13,7 +13,7 @@ struct Mulu: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       ValidateCommand.self, FmtCommand.self, SchemaCommand.self, NewCommand.self, InitCommand.self, RulesCommand.self,
-      HookCommand.self, HooksCommand.self,
+      DiffCommand.self, LogCommand.self, HookCommand.self, HooksCommand.self,
     ]
   )
 

@@ -1,0 +1,344 @@
+import Dispatch
+import MuluCatalog
+import MuluGit
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The semantic diff between two versions of a registry: what changed, in the terms of
+/// the departments that use the resources. One engine for `mulu diff`, the hook's
+/// preview, sync's merge message and the release notes.
+///
+/// Its cost grows with the change, not with the registry: Git's tree diff names the
+/// changed files (equal subtrees are skipped by id), and only those are read, on both
+/// sides, each blob once, on all cores.
+public enum DiffEngine {
+  /// Between two commits; nil stands for an empty registry.
+  public static func diff(
+    _ repository: Repository, from: ObjectID?, to: ObjectID?, fromLabel: String, toLabel: String
+  ) throws -> SemanticDiff {
+    try diff(
+      repository, fromTree: from.map { try repository.commit($0).tree },
+      toTree: to.map { try repository.commit($0).tree }, fromLabel: fromLabel, toLabel: toLabel)
+  }
+
+  /// Between two trees (nil: the empty tree), as the hook and sync have them.
+  public static func diff(
+    _ repository: Repository, fromTree: ObjectID?, toTree: ObjectID?, fromLabel: String, toLabel: String
+  ) throws -> SemanticDiff {
+    var versions = Versions()
+    try repository.forEachChange(fromTree, toTree) { change in
+      if let id = change.oldID, let mode = change.oldMode {
+        versions.add(change.path, mode: mode, at: .old, source: .blob(id))
+      }
+      if let id = change.newID, let mode = change.newMode {
+        versions.add(change.path, mode: mode, at: .new, source: .blob(id))
+      }
+    }
+    return try compare(versions, in: repository, fromLabel: fromLabel, toLabel: toLabel)
+  }
+
+  /// Between a commit (nil: an empty registry) and the files of the working tree at
+  /// `root`, which must be `repository`'s working tree. The index's stat data tells
+  /// which files may have changed; only those are read.
+  public static func diff(
+    _ repository: Repository, from: ObjectID?, toWorkingTree root: String, fromLabel: String
+  ) throws -> SemanticDiff {
+    let tree = try from.map { try repository.commit($0).tree }
+    var versions = Versions()
+    for change in try repository.diffTreeToWorkingTree(tree, paths: ["catalogs"]) {
+      if let id = change.oldID, let mode = change.oldMode {
+        versions.add(change.path, mode: mode, at: .old, source: .blob(id))
+      }
+      if let mode = change.newMode {
+        versions.add(change.path, mode: mode, at: .new, source: .file(root + "/" + change.path))
+      }
+    }
+    return try compare(versions, in: repository, fromLabel: fromLabel, toLabel: SemanticDiff.workingTree)
+  }
+
+  // MARK: Comparing
+
+  private static func compare(
+    _ versions: Versions, in repository: Repository, fromLabel: String, toLabel: String
+  ) throws -> SemanticDiff {
+    let readings = try read(versions.all, in: repository)
+    var changes: [ResourceChange] = []
+    var unreadable: [Finding] = []
+    for (old, new) in versions.pairs() {
+      let before = old.map { ($0, readings.reading(of: $0)) }
+      let after = new.map { ($0, readings.reading(of: $0)) }
+      var unread = false
+      if let side = before, case .unreadable(let finding) = side.1 {
+        unreadable.append(unreadableFinding(finding, side.0, in: fromLabel))
+        unread = true
+      }
+      if let side = after, case .unreadable(let finding) = side.1 {
+        unreadable.append(unreadableFinding(finding, side.0, in: toLabel))
+        unread = true
+      }
+      if unread { continue }
+      if let change = resourceChange(old: before.flatMap(resolved), new: after.flatMap(resolved)) {
+        changes.append(change)
+      }
+    }
+    return SemanticDiff(from: fromLabel, to: toLabel, changes: changes, unreadable: unreadable)
+  }
+
+  private static func resolved(_ side: (FileVersion, ResourceReading)) -> (FileVersion, Resource)? {
+    guard case .read(let resource) = side.1 else { return nil }
+    return (side.0, resource)
+  }
+
+  /// The change between two sides of one resource, or nil when nothing changed in meaning.
+  static func resourceChange(old: (FileVersion, Resource)?, new: (FileVersion, Resource)?) -> ResourceChange? {
+    guard let delta = ResourceComparison.compare(old: old?.1, new: new?.1),
+      let version = new?.0 ?? old?.0
+    else { return nil }
+    func pick(_ value: (Resource) -> String) -> String {
+      for resource in [new?.1, old?.1].compactMap({ $0 }) {
+        let text = trimmed(value(resource))
+        if !text.isEmpty { return text }
+      }
+      return ""
+    }
+    return ResourceChange(
+      code: version.code.description, path: version.path, provider: version.folder,
+      providerName: pick(\.provider.name), name: pick(\.name), sharingType: pick(\.sharing.type),
+      kind: delta.kind, fields: delta.fields)
+  }
+
+  /// A file that could not be read on one side: a warning that says which side.
+  static func unreadableFinding(_ finding: Finding, _ version: FileVersion, in label: String) -> Finding {
+    var warning = finding
+    warning.path = version.path
+    warning.code = version.code.description
+    warning.severity = .warning
+    warning.message = LocalizedText(
+      zh: "在 \(label) 中无法读取，未计入差异：\(finding.message.zh)",
+      en: "unreadable in \(label), left out of the diff: \(finding.message.en)")
+    return warning
+  }
+
+  // MARK: Reading
+
+  /// Reads and parses every version: each blob once, on all cores; working-tree files
+  /// likewise.
+  static func read(_ versions: [FileVersion], in repository: Repository) throws -> Readings {
+    var blobs: [ObjectID] = []
+    var files: [String] = []
+    var seenBlobs = Set<ObjectID>()
+    var seenFiles = Set<String>()
+    for version in versions {
+      switch version.source {
+      case .blob(let id): if seenBlobs.insert(id).inserted { blobs.append(id) }
+      case .file(let path): if seenFiles.insert(path).inserted { files.append(path) }
+      case .notAFile: break
+      }
+    }
+    let workers = Validator.defaultWorkers
+    let blobReadings = try repository.mapBlobs(blobs, workers: workers) { _, bytes in
+      ResourceComparison.read(bytes, path: "", code: nil)
+    }
+    let fileReadings = concurrentMap(files, workers: workers) { path -> ResourceReading in
+      do {
+        return ResourceComparison.read(try DirectorySnapshot.readFile(path, reportAs: path), path: path, code: nil)
+      } catch {
+        var reason = "\(error)"
+        if case SnapshotError.unreadable(_, let why)? = error as? SnapshotError { reason = why }
+        let message = LocalizedText(zh: "无法读取文件：\(reason)", en: "cannot read the file: \(reason)")
+        return .unreadable(YAMLSyntax.finding(path, message: message))
+      }
+    }
+    return Readings(
+      blobs: Dictionary(uniqueKeysWithValues: zip(blobs, blobReadings)),
+      files: Dictionary(uniqueKeysWithValues: zip(files, fileReadings)))
+  }
+
+  /// Without white space at either end.
+  static func trimmed(_ text: String) -> String {
+    let scalars = text.unicodeScalars
+    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+    let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+    return String(scalars[first...last])
+  }
+
+  /// Maps `body` over `items` on up to `workers` threads, keeping the order.
+  static func concurrentMap<Item: Sendable, Value: Sendable>(
+    _ items: [Item], workers: Int, _ body: @Sendable (Item) -> Value
+  ) -> [Value] {
+    if workers <= 1 || items.count < 16 { return items.map(body) }
+    let slots = Slots<Value>(count: items.count)
+    let chunk = max(8, items.count / (workers * 8))
+    DispatchQueue.concurrentPerform(iterations: (items.count + chunk - 1) / chunk) { index in
+      for position in index * chunk..<min((index + 1) * chunk, items.count) {
+        slots.store(body(items[position]), at: position)
+      }
+    }
+    return slots.values()
+  }
+}
+
+// MARK: - Versions of files
+
+/// One side's version of a resource file.
+struct FileVersion: Sendable, Hashable {
+  enum Side: Sendable { case old, new }
+
+  enum Source: Sendable, Hashable {
+    case blob(ObjectID)
+    /// A file of the working tree, by its full path.
+    case file(String)
+    /// A symlink or a submodule where a resource file should be.
+    case notAFile
+  }
+
+  var path: String
+  /// The provider folder.
+  var folder: String
+  /// The code the file name gives.
+  var code: ResourceCode
+  var source: Source
+}
+
+/// The resource files that differ between two sides, and how to pair them.
+struct Versions {
+  private(set) var old: [FileVersion] = []
+  private(set) var new: [FileVersion] = []
+
+  var all: [FileVersion] { old + new }
+
+  /// Records a changed path when it is a resource file of the layout.
+  mutating func add(_ path: String, mode: FileMode, at side: FileVersion.Side, source: FileVersion.Source) {
+    guard case .resource(let folder, let code) = TreeLayout.role(of: path) else { return }
+    let isFile = mode == .regular || mode == .executable
+    let version = FileVersion(path: path, folder: folder, code: code, source: isFile ? source : .notAFile)
+    switch side {
+    case .old: old.append(version)
+    case .new: new.append(version)
+    }
+  }
+
+  /// The two sides of each changed resource: by path; then a file that went away and one
+  /// that appeared with the same code (moved to another provider folder) are one resource.
+  func pairs() -> [(FileVersion?, FileVersion?)] {
+    var newByPath: [String: FileVersion] = [:]
+    for version in new { newByPath[version.path] = version }
+    var pairs: [(FileVersion?, FileVersion?)] = []
+    var removed: [ResourceCode: [FileVersion]] = [:]
+    for version in old {
+      if let counterpart = newByPath.removeValue(forKey: version.path) {
+        pairs.append((version, counterpart))
+      } else {
+        removed[version.code, default: []].append(version)
+      }
+    }
+    var appeared: [ResourceCode: [FileVersion]] = [:]
+    for version in new where newByPath[version.path] != nil {
+      appeared[version.code, default: []].append(version)
+    }
+    for (code, gone) in removed {
+      if gone.count == 1, let came = appeared[code], came.count == 1 {
+        pairs.append((gone[0], came[0]))
+        appeared[code] = nil
+      } else {
+        pairs += gone.map { ($0, nil) }
+      }
+    }
+    for came in appeared.values { pairs += came.map { (nil, $0) } }
+    return pairs
+  }
+}
+
+/// What each version read as.
+struct Readings {
+  var blobs: [ObjectID: ResourceReading]
+  var files: [String: ResourceReading]
+
+  func reading(of version: FileVersion) -> ResourceReading {
+    let notRead = Readings.notAFile(version.path)
+    switch version.source {
+    case .blob(let id): return blobs[id] ?? notRead
+    case .file(let path): return files[path] ?? notRead
+    case .notAFile: return notRead
+    }
+  }
+}
+
+extension Readings {
+  /// A symlink or submodule where a resource file should be.
+  static func notAFile(_ path: String) -> ResourceReading {
+    let message = TreeLayout.meaning.with(zh: "不是普通文件", en: "not a regular file")
+    return .unreadable(TreeLayout.finding(path, message: message))
+  }
+}
+
+/// One slot per position, each written by exactly one worker before `values()` is read.
+private final class Slots<Value>: @unchecked Sendable {
+  private let slots: UnsafeMutableBufferPointer<Value?>
+
+  init(count: Int) {
+    slots = .allocate(capacity: count)
+    slots.initialize(repeating: nil)
+  }
+
+  deinit {
+    slots.deinitialize()
+    slots.deallocate()
+  }
+
+  func store(_ value: Value, at position: Int) { slots[position] = value }
+
+  func values() -> [Value] { slots.map { $0! } }
+}
+
+// MARK: - The workflow of `mulu diff`
+
+extension DiffEngine {
+  /// `mulu diff [FROM [TO]]`: FROM defaults to HEAD, TO to the working tree. Each
+  /// revision must name a commit whose tree is a registry.
+  public static func run(in workspace: Workspace, from: String?, to: String?) throws(Workspace.Failure)
+    -> SemanticDiff
+  {
+    let repository = try workspace.repository()
+    let fromLabel = from ?? "HEAD"
+    let fromCommit = try repository.registryCommit(fromLabel)
+    do {
+      if let to {
+        let toCommit = try repository.registryCommit(to)
+        return try diff(repository, from: fromCommit, to: toCommit, fromLabel: fromLabel, toLabel: to)
+      }
+      guard let root = repository.workdir, access(root + "/registry.yaml", F_OK) == 0 else {
+        throw Workspace.Failure.notARegistry(repository.workdir ?? workspace.root)
+      }
+      return try diff(repository, from: fromCommit, toWorkingTree: root, fromLabel: fromLabel)
+    } catch let failure as Workspace.Failure {
+      throw failure
+    } catch {
+      throw .unreadable(workspace.root, error.message)
+    }
+  }
+}
+
+extension Repository {
+  /// The commit a revision names, which must hold a registry (a `registry.yaml` at the top).
+  func registryCommit(_ revision: String) throws(Workspace.Failure) -> ObjectID {
+    let commit: ObjectID
+    do {
+      commit = try resolveCommit(revision)
+    } catch {
+      throw .unknownRevision(revision, error.message)
+    }
+    do {
+      guard try entry(at: "registry.yaml", inTree: self.commit(commit).tree) != nil else {
+        throw Workspace.Failure.notARegistry(revision)
+      }
+    } catch let failure as Workspace.Failure {
+      throw failure
+    } catch {
+      throw .unreadable(revision, error.message)
+    }
+    return commit
+  }
+}

@@ -1,0 +1,259 @@
+import MuluCatalog
+import MuluGit
+
+/// One commit in the history of a resource, with what it changed in meaning.
+public struct HistoryEntry: Sendable, Hashable {
+  public var commit: ObjectID
+  /// The shortest unambiguous abbreviation of `commit`.
+  public var shortID: String
+  public var author: Signature
+  /// The first paragraph of the commit message.
+  public var subject: String
+  /// What the commit changed; nil when the file could not be read on a side.
+  public var change: ResourceChange?
+  /// The sides that could not be read (warnings naming the commit).
+  public var unreadable: [Finding]
+
+  public init(
+    commit: ObjectID, shortID: String, author: Signature, subject: String, change: ResourceChange?,
+    unreadable: [Finding] = []
+  ) {
+    self.commit = commit
+    self.shortID = shortID
+    self.author = author
+    self.subject = subject
+    self.change = change
+    self.unreadable = unreadable
+  }
+}
+
+/// `mulu log CODE`: the commits that changed one resource in meaning, newest first.
+public enum ResourceHistory {
+  /// Every commit reachable from `tip` that changed the resource `code`, newest first,
+  /// with git log's history simplification; commits that only reformatted or reordered
+  /// the file are left out. The file is found under any provider folder at `tip` (or,
+  /// when it is gone there, where it was last deleted), and followed back when it moved
+  /// from one provider folder to another. An unknown or malformed code has no history.
+  public static func log(_ repository: Repository, code: String, from tip: ObjectID) throws -> [HistoryEntry] {
+    guard let resourceCode = ResourceCode(code) else { return [] }
+    let fileName = resourceCode.fileName
+    let tipTree = try repository.commit(tip).tree
+    guard
+      var path = try locate(fileName, inTree: tipTree, of: repository)
+        ?? lastDeletion(fileName, from: tip, in: repository)
+    else { return [] }
+
+    var readings: [ObjectID: ResourceReading] = [:]
+    func reading(_ entry: TreeEntry) throws -> ResourceReading {
+      guard entry.mode == .regular || entry.mode == .executable else { return Readings.notAFile(entry.path) }
+      if let known = readings[entry.id] { return known }
+      let read = ResourceComparison.read(try repository.blob(entry.id), path: entry.path, code: code)
+      readings[entry.id] = read
+      return read
+    }
+
+    var history: [HistoryEntry] = []
+    var start = tip
+    walk: while true {
+      for id in try repository.commitsTouching(path: path, from: start) {
+        let commit = try repository.commit(id)
+        let parentTree = try commit.parents.first.map { try repository.commit($0).tree }
+        let after = try repository.entry(at: path, inTree: commit.tree)
+        var before = try parentTree.flatMap { try repository.entry(at: path, inTree: $0) }
+        var movedFrom: String? = nil
+        if after != nil, before == nil, let parentTree {
+          // Moved here from another provider folder: the same file name went away elsewhere.
+          for change in try repository.diffTrees(parentTree, commit.tree) where change.status == .deleted {
+            guard change.path != path, change.path.hasSuffix("/" + fileName), let id = change.oldID,
+              let mode = change.oldMode, case .resource = TreeLayout.role(of: change.path)
+            else { continue }
+            before = TreeEntry(path: change.path, mode: mode, id: id)
+            movedFrom = change.path
+            break
+          }
+        }
+        let label = try repository.abbreviatedID(id)
+        var unreadable: [Finding] = []
+        var sides: [(FileVersion, Resource)?] = []
+        let parentLabel = commit.parents.isEmpty ? label : label + "^"
+        for (entry, sideLabel) in [(before, parentLabel), (after, label)] {
+          guard let entry, case .resource(let folder, let fileCode) = TreeLayout.role(of: entry.path) else {
+            sides.append(nil)
+            continue
+          }
+          let version = FileVersion(path: entry.path, folder: folder, code: fileCode, source: .blob(entry.id))
+          switch try reading(entry) {
+          case .read(let resource): sides.append((version, resource))
+          case .unreadable(let finding):
+            unreadable.append(DiffEngine.unreadableFinding(finding, version, in: sideLabel))
+            sides.append(nil)
+          }
+        }
+        let change = unreadable.isEmpty ? DiffEngine.resourceChange(old: sides[0], new: sides[1]) : nil
+        if change != nil || !unreadable.isEmpty {
+          history.append(
+            HistoryEntry(
+              commit: id, shortID: label, author: commit.author, subject: commit.summary, change: change,
+              unreadable: unreadable))
+        }
+        if let movedFrom, let parent = commit.parents.first {
+          path = movedFrom
+          start = parent
+          continue walk
+        }
+      }
+      return history
+    }
+  }
+
+  /// The path of a resource file named `fileName` in any provider folder of `tree`.
+  static func locate(_ fileName: String, inTree tree: ObjectID, of repository: Repository) throws -> String? {
+    guard let catalogs = try repository.entry(at: "catalogs", inTree: tree), catalogs.mode == .tree else {
+      return nil
+    }
+    for folder in try repository.treeChildren(catalogs.id) where folder.mode == .tree {
+      if try repository.entry(at: fileName, inTree: folder.id) != nil {
+        return "catalogs/\(folder.path)/\(fileName)"
+      }
+    }
+    return nil
+  }
+
+  /// Where a resource file named `fileName` was last deleted in the history of `tip`,
+  /// comparing each commit with its first parent, newest first.
+  static func lastDeletion(_ fileName: String, from tip: ObjectID, in repository: Repository) throws -> String? {
+    for id in try repository.revwalk(from: [tip], hiding: []) {
+      let commit = try repository.commit(id)
+      guard let parent = commit.parents.first else { continue }
+      for change in try repository.diffTrees(try repository.commit(parent).tree, commit.tree)
+      where change.status == .deleted && change.path.hasSuffix("/" + fileName) {
+        if case .resource = TreeLayout.role(of: change.path) { return change.path }
+      }
+    }
+    return nil
+  }
+
+  /// `mulu log CODE [--rev REV]`: the history of a resource from REV (default HEAD).
+  /// A code that no commit ever held is a failure.
+  public static func run(in workspace: Workspace, code: String, revision: String?) throws(Workspace.Failure)
+    -> [HistoryEntry]
+  {
+    let repository = try workspace.repository()
+    let label = revision ?? "HEAD"
+    let tip = try repository.registryCommit(label)
+    let history: [HistoryEntry]
+    do {
+      history = try log(repository, code: code, from: tip)
+    } catch {
+      throw .unreadable(label, error.message)
+    }
+    if history.isEmpty { throw .noSuchPath(code) }
+    return history
+  }
+}
+
+/// Writes the history of a resource as text or JSON.
+public enum HistoryWriter {
+  /// One block per commit: id, date, author and subject, then what changed.
+  public static func text(_ entries: [HistoryEntry], language: Language, color: Bool) -> String {
+    let paint = Paint(enabled: color)
+    var out = ""
+    for entry in entries {
+      out += paint.commit(entry.shortID) + " \(date(entry.author)) \(entry.author.name)"
+      out += (language == .zh ? "：" : ": ") + entry.subject + "\n"
+      if let change = entry.change {
+        out += "  " + paint.kind(change.kind, DiffWriter.kindName(change.kind, language: language))
+        out += change.breaking ? paint.breaking(DiffWriter.breakingMark(language)) : ""
+        out += "\n"
+        for field in change.fields {
+          out += "    " + DiffWriter.fieldLine(field, language: language)
+          out += field.impact == .breaking ? paint.breaking(DiffWriter.breakingMark(language)) : ""
+          out += "\n"
+        }
+      }
+      for finding in entry.unreadable {
+        out += "  " + finding.message[language] + "\n"
+      }
+    }
+    return out
+  }
+
+  /// `{"code","commits":[{"commit","author","email","date","subject","kind","breaking","fields","unreadable"}]}`;
+  /// `kind` is null when a side could not be read.
+  public static func json(_ entries: [HistoryEntry], code: String, language: Language) -> JSON {
+    .object([
+      ("code", .string(code)),
+      (
+        "commits",
+        .array(
+          entries.map { entry in
+            .object([
+              ("commit", .string(entry.commit.hex)),
+              ("author", .string(entry.author.name)),
+              ("email", .string(entry.author.email)),
+              ("date", .string(isoDate(entry.author))),
+              ("subject", .string(entry.subject)),
+              ("kind", .string(entry.change?.kind.rawValue)),
+              ("breaking", .bool(entry.change?.breaking ?? false)),
+              ("fields", .array((entry.change?.fields ?? []).map(DiffWriter.record))),
+              (
+                "unreadable",
+                .array(
+                  entry.unreadable.map { finding in
+                    .object([
+                      ("rule", .string(finding.rule)), ("path", .string(finding.path)), ("line", .int(finding.line)),
+                      ("column", .int(finding.column)), ("message", .string(finding.message[language])),
+                    ])
+                  })
+              ),
+            ])
+          })
+      ),
+    ])
+  }
+
+  /// `2026-01-01 08:01 +0800`, in the author's own time zone.
+  static func date(_ signature: Signature) -> String {
+    let (year, month, day, hour, minute, _) = civil(signature)
+    return "\(pad(year, 4))-\(pad(month))-\(pad(day)) \(pad(hour)):\(pad(minute)) \(offset(signature, colon: false))"
+  }
+
+  /// `2026-01-01T08:01:00+08:00`.
+  static func isoDate(_ signature: Signature) -> String {
+    let (year, month, day, hour, minute, second) = civil(signature)
+    return "\(pad(year, 4))-\(pad(month))-\(pad(day))T\(pad(hour)):\(pad(minute)):\(pad(second))"
+      + offset(signature, colon: true)
+  }
+
+  private static func offset(_ signature: Signature, colon: Bool) -> String {
+    let minutes = abs(signature.offsetMinutes)
+    return (signature.offsetMinutes < 0 ? "-" : "+") + pad(minutes / 60) + (colon ? ":" : "") + pad(minutes % 60)
+  }
+
+  /// The local calendar date and time of a signature (proleptic Gregorian calendar).
+  private static func civil(_ signature: Signature) -> (Int, Int, Int, Int, Int, Int) {
+    let seconds = signature.time + Int64(signature.offsetMinutes) * 60
+    var days = Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
+    let time = Int(seconds - Int64(days) * 86_400)
+    // Days since 1970-01-01 to year, month, day (Howard Hinnant's civil_from_days).
+    days += 719_468
+    let era = (days >= 0 ? days : days - 146_096) / 146_097
+    let dayOfEra = days - era * 146_097
+    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+    let monthIndex = (5 * dayOfYear + 2) / 153
+    let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+    let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+    let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+    return (year, month, day, time / 3600, time % 3600 / 60, time % 60)
+  }
+
+  private static func pad(_ value: Int, _ width: Int = 2) -> String {
+    let digits = String(value)
+    return String(repeating: "0", count: max(0, width - digits.count)) + digits
+  }
+}
+
+extension Paint {
+  func commit(_ text: String) -> String { enabled ? "\u{1B}[33m\(text)\u{1B}[0m" : text }
+}

@@ -1,0 +1,303 @@
+import Foundation
+import MuluCatalog
+import Testing
+
+private let department = Baseline.departmentResourcePath
+private let base = Baseline.baseResourcePath
+
+/// `mulu diff` and `mulu log`, end to end: the built binary on real repositories.
+@Suite struct DiffCommandTests {
+
+  /// v1: the baseline registry. v2: 303001001/000001 tightened to 不予共享, and the item
+  /// 出生日期 removed from 101001001/000001.
+  static func twoVersions() throws -> Registry {
+    let registry = try Registry()
+    try registry.commit("国家目录 v1", tag: "v1")
+    try registry.edit(department, "type: 有条件共享", "type: 不予共享\n  basis: 《政府投资条例》第九条")
+    try registry.edit(base, "  - { name: 出生日期, type: D }\n", "")
+    try registry.commit("国家目录 v2", tag: "v2")
+    return registry
+  }
+
+  @Test func textBetweenTwoTags() throws {
+    let registry = try DiffCommandTests.twoVersions()
+    let result = try registry.mulu("diff", "v1", "v2", "--lang", "zh")
+    #expect(result.status == 0)
+    #expect(result.stderr == "")
+    #expect(
+      result.stdout == """
+        v1 → v2：新增 0，修改 2，注销 0，恢复 0，删除 0；不兼容 2
+
+        国家发展和改革委员会（11100000000000001M）
+          修改 303001001/000001 企业投资项目核准信息【不兼容】
+            sharing.type：有条件共享 → 不予共享【不兼容】
+            sharing.basis：（无） → 《政府投资条例》第九条
+
+        公安部（11100000000001234L）
+          修改 101001001/000001 人口基本信息【不兼容】
+            items[出生日期]：D → （无）【不兼容】
+
+        """)
+  }
+
+  @Test func jsonBetweenTwoTags() throws {
+    let registry = try DiffCommandTests.twoVersions()
+    let result = try registry.mulu("diff", "v1", "v2", "--format", "json")
+    #expect(result.status == 0)
+    #expect(
+      result.stdout
+        == #"{"from":"v1","to":"v2","summary":{"added":0,"modified":2,"retired":0,"unretired":0,"deleted":0,"breaking":2},"#
+        + #""changes":[{"code":"303001001/000001","path":"catalogs/11100000000000001M/303001001-000001.yaml","#
+        + #""provider":"11100000000000001M","kind":"modified","breaking":true,"fields":["#
+        + #"{"field":"sharing.type","old":"有条件共享","new":"不予共享","impact":"breaking"},"#
+        + #"{"field":"sharing.basis","old":null,"new":"《政府投资条例》第九条","impact":"compatible"}]},"#
+        + #"{"code":"101001001/000001","path":"catalogs/11100000000001234L/101001001-000001.yaml","#
+        + #""provider":"11100000000001234L","kind":"modified","breaking":true,"fields":["#
+        + #"{"field":"items[出生日期]","old":"D","new":null,"impact":"breaking"}]}]}"# + "\n")
+  }
+
+  @Test func markdownForReleaseNotes() throws {
+    let registry = try DiffCommandTests.twoVersions()
+    let result = try registry.mulu("diff", "v1", "v2", "--format", "markdown", "--lang", "en")
+    #expect(result.status == 0)
+    #expect(result.stdout.hasPrefix("# Catalog changes: v1 → v2\n\n| added | modified |"))
+    #expect(result.stdout.contains("\n## Breaking changes\n"))
+    #expect(!result.stdout.contains("## Other changes"))
+  }
+
+  @Test func exitCodeOnlyWhenAsked() throws {
+    let registry = try DiffCommandTests.twoVersions()
+    #expect(try registry.mulu("diff", "v1", "v2").status == 0)
+    #expect(try registry.mulu("diff", "v1", "v2", "--exit-code").status == 1)
+    let same = try registry.mulu("diff", "v2", "v2", "--exit-code", "--lang", "en")
+    #expect(same.status == 0)
+    #expect(same.stdout == "v2 → v2: no changes\n")
+    // Nothing breaking between the tags the other way round: --breaking-only leaves nothing.
+    let back = try registry.mulu("diff", "v2", "v1", "--breaking-only", "--exit-code", "--format", "json")
+    #expect(back.status == 0)
+    #expect(back.stdout.contains(#""summary":{"added":0,"modified":0,"retired":0,"unretired":0,"deleted":0,"breaking":0}"#))
+  }
+
+  @Test func breakingOnly() throws {
+    let registry = try DiffCommandTests.twoVersions()
+    try registry.edit(department, "name: 企业投资项目核准信息", "name: 企业投资项目核准结果")
+    try registry.commit("改名", tag: "v3")
+    let all = try registry.mulu("diff", "v2", "v3", "--lang", "en")
+    #expect(all.stdout.contains("modified 303001001/000001 企业投资项目核准结果\n"))
+    let breaking = try registry.mulu("diff", "v2", "v3", "--lang", "en", "--breaking-only", "--exit-code")
+    #expect(breaking.status == 0)
+    #expect(breaking.stdout == "v2 → v3: no changes\n")
+  }
+
+  @Test func theWorkingTreeAgainstHEAD() throws {
+    let registry = try DiffCommandTests.twoVersions()
+    try registry.edit(department, "update_cycle: 每月", "update_cycle: 每年")
+    let result = try registry.mulu("diff", "--lang", "en", "--exit-code")
+    #expect(result.status == 1)
+    #expect(
+      result.stdout == """
+        HEAD → working tree: 0 added, 1 modified, 0 retired, 0 unretired, 0 deleted; 1 breaking
+
+        国家发展和改革委员会 (11100000000000001M)
+          modified 303001001/000001 企业投资项目核准信息 [breaking]
+            update_cycle: 每月 → 每年 [breaking]
+
+        """)
+    // One revision: from there to the working tree; -C from elsewhere.
+    let fromV1 = try registry.mulu("diff", "-C", registry.path + "/catalogs", "v1", "--format", "json", in: registry.sandbox)
+    #expect(fromV1.status == 0)
+    #expect(fromV1.stdout.hasPrefix(#"{"from":"v1","to":"working tree","summary":{"added":0,"modified":2,"#))
+  }
+
+  @Test func anUnparseableFileIsNamedOnStandardErrorAndTheDiffGoesOn() throws {
+    let registry = try DiffCommandTests.twoVersions()
+    try registry.write(department, "code: 303001001/000001\nname: [未闭合\n")
+    let result = try registry.mulu("diff", "--lang", "en")
+    #expect(result.status == 0)
+    #expect(result.stdout == "HEAD → working tree: no changes\n")
+    #expect(
+      result.stderr.hasPrefix(
+        "catalogs/11100000000000001M/303001001-000001.yaml:3:1: warning[yaml.syntax]: unreadable in working tree, left out of the diff: "
+      ))
+    // --exit-code counts it as a difference: the file did change.
+    #expect(try registry.mulu("diff", "--exit-code").status == 1)
+  }
+
+  @Test func badRevisionsExitWithTwo() throws {
+    let registry = try DiffCommandTests.twoVersions()
+    let unknown = try registry.mulu("diff", "v1", "no-such-tag", "--lang", "en")
+    #expect(unknown.status == 2)
+    #expect(unknown.stdout == "")
+    #expect(unknown.stderr.hasPrefix("mulu: error: unknown revision \"no-such-tag\": "))
+    let chinese = try registry.mulu("diff", "no-such-tag", "--lang", "zh")
+    #expect(chinese.status == 2)
+    #expect(chinese.stderr.hasPrefix("mulu: 错误: 无法解析版本“no-such-tag”："))
+
+    try registry.git("checkout", "-q", "--orphan", "notes")
+    try registry.git("rm", "-rqf", ".")
+    try registry.write("notes.txt", "备忘\n")
+    try registry.commit("notes")
+    let notRegistry = try registry.mulu("diff", "v1", "notes", "--lang", "en")
+    #expect(notRegistry.status == 2)
+    #expect(notRegistry.stderr.hasPrefix("mulu: error: notes is not a registry"))
+  }
+
+  @Test func aDirectoryOutsideAnyRepositoryExitsWithTwo() throws {
+    let registry = try Registry()
+    let result = try registry.mulu("diff", "--lang", "en")
+    #expect(result.status == 2)
+    #expect(result.stderr == "mulu: error: \(registry.path) is not in a Git repository\n")
+  }
+
+  // MARK: mulu log
+
+  @Test func logListsSemanticChangesOnly() throws {
+    let registry = try DiffCommandTests.twoVersions()
+    try registry.edit(department, "  - { name: 项目名称, type: C, length: 200 }\n  - { name: 核准日期, type: D }\n",
+                      "  - { name: 核准日期, type: D }\n  - { name: \"项目名称\", type: C, length: 200 }\n")
+    try registry.commit("整理格式")
+    let result = try registry.mulu("log", "303001001/000001", "--lang", "en")
+    #expect(result.status == 0)
+    let ids = try registry.git("log", "--format=%h", "--", department).split(separator: "\n").map(String.init)
+    #expect(ids.count == 3)
+    #expect(
+      result.stdout == """
+        \(ids[1]) 2026-01-01 08:02 +0800 张三: 国家目录 v2
+          modified [breaking]
+            sharing.type: 有条件共享 → 不予共享 [breaking]
+            sharing.basis: (none) → 《政府投资条例》第九条
+        \(ids[2]) 2026-01-01 08:01 +0800 张三: 国家目录 v1
+          added
+
+        """)
+    let json = try registry.mulu("log", "303001001/000001", "--rev", "v1", "--format", "json")
+    #expect(json.stdout.hasPrefix(#"{"code":"303001001/000001","commits":[{"commit":""#))
+    #expect(json.stdout.contains(#""subject":"国家目录 v1","kind":"added""#))
+  }
+
+  @Test func logOfAnUnknownOrMalformedCodeExitsWithTwo() throws {
+    let registry = try DiffCommandTests.twoVersions()
+    let unknown = try registry.mulu("log", "303001001/999999", "--lang", "en")
+    #expect(unknown.status == 2)
+    #expect(unknown.stderr == "mulu: error: 303001001/999999 is not in the registry\n")
+    let malformed = try registry.mulu("log", "303001001-000001")
+    #expect(malformed.status == 2)
+    #expect(malformed.stderr.contains("is not a resource code"))
+    #expect(try registry.mulu("log", "303001001/000001", "--rev", "nope").status == 2)
+  }
+}
+
+// MARK: - A registry in a repository, and the binary
+
+extension DiffCommandTests {
+  /// The baseline registry in a Git repository built with the git command line, in a
+  /// temporary folder that is removed when the value is released.
+  final class Registry: @unchecked Sendable {
+    let sandbox: String
+    let path: String
+    private var clock = 1_767_225_600  // 2026-01-01 00:00:00 UTC
+
+    init() throws {
+      let created = FileManager.default.temporaryDirectory.appendingPathComponent("mulu-cli-diff-" + UUID().uuidString)
+      try FileManager.default.createDirectory(at: created, withIntermediateDirectories: true)
+      sandbox = created.resolvingSymlinksInPath().path
+      path = sandbox + "/registry"
+      for (file, text) in Baseline.files { try write(file, text) }
+    }
+
+    deinit {
+      try? FileManager.default.removeItem(atPath: sandbox)
+    }
+
+    var environment: [String: String] {
+      var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GIT_") }
+      environment["HOME"] = sandbox
+      environment["GIT_CONFIG_NOSYSTEM"] = "1"
+      environment["GIT_CONFIG_GLOBAL"] = "/dev/null"
+      environment["GIT_AUTHOR_NAME"] = "张三"
+      environment["GIT_AUTHOR_EMAIL"] = "zhangsan@example.cn"
+      environment["GIT_COMMITTER_NAME"] = "李四"
+      environment["GIT_COMMITTER_EMAIL"] = "lisi@example.cn"
+      environment["GIT_AUTHOR_DATE"] = "@\(clock) +0800"
+      environment["GIT_COMMITTER_DATE"] = "@\(clock) +0800"
+      environment["NO_COLOR"] = "1"
+      environment["LANG"] = "C"
+      environment["LC_ALL"] = "C"
+      return environment
+    }
+
+    func write(_ file: String, _ text: String) throws {
+      let url = URL(fileURLWithPath: path + "/" + file)
+      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(text.utf8).write(to: url)
+    }
+
+    func edit(_ file: String, _ old: String, _ new: String) throws {
+      let text = try String(contentsOfFile: path + "/" + file, encoding: .utf8)
+      guard text.contains(old) else { throw RegistryError(description: "\(file) has no \(old.debugDescription)") }
+      try write(file, text.replacingOccurrences(of: old, with: new))
+    }
+
+    @discardableResult
+    func git(_ arguments: String...) throws -> String {
+      if !FileManager.default.fileExists(atPath: path + "/.git") {
+        _ = try run(["git", "-c", "init.defaultBranch=main", "init", "-q"], in: path)
+      }
+      let result = try run(["git", "-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false"] + arguments, in: path)
+      guard result.status == 0 else {
+        throw RegistryError(description: "git \(arguments.joined(separator: " ")): \(result.stderr)")
+      }
+      return result.stdout
+    }
+
+    /// Commits everything one minute after the previous commit, and tags it.
+    func commit(_ message: String, tag: String? = nil) throws {
+      clock += 60
+      try git("add", "-A")
+      try git("commit", "-q", "-m", message)
+      if let tag { try git("tag", tag) }
+    }
+
+    /// Runs the built `mulu` in the registry (or in `directory`).
+    func mulu(_ arguments: String..., in directory: String? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+      try run([Registry.binary] + arguments, in: directory ?? path)
+    }
+
+    /// The `mulu` built beside the test bundle.
+    static let binary: String = {
+      var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+      for _ in 0..<4 {
+        let candidate = directory.appendingPathComponent("mulu").path
+        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        directory = directory.deletingLastPathComponent()
+      }
+      return "mulu"
+    }()
+
+    private func run(_ arguments: [String], in directory: String) throws -> (status: Int32, stdout: String, stderr: String) {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+      process.arguments = arguments
+      process.currentDirectoryURL = URL(fileURLWithPath: directory)
+      process.environment = environment
+      let errorPath = sandbox + "/stderr-" + UUID().uuidString
+      _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
+      defer { try? FileManager.default.removeItem(atPath: errorPath) }
+      let errorFile = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
+      let output = Pipe()
+      process.standardOutput = output
+      process.standardError = errorFile
+      process.standardInput = FileHandle.nullDevice
+      try process.run()
+      let data = output.fileHandleForReading.readDataToEndOfFile()
+      process.waitUntilExit()
+      try errorFile.close()
+      let errors = try String(contentsOfFile: errorPath, encoding: .utf8)
+      return (process.terminationStatus, String(decoding: data, as: UTF8.self), errors)
+    }
+  }
+
+  struct RegistryError: Error, CustomStringConvertible {
+    var description: String
+  }
+}
