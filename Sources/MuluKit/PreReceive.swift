@@ -16,6 +16,8 @@ public struct PushVerdict: Sendable {
     public var newTree: ObjectID?
     /// The paths the change touches that were judged.
     public var changedPaths: [String]
+    /// For a branch: the semantic change of its update (resources added, modified, retired…).
+    public var preview: SemanticDiff? = nil
   }
 
   /// The pusher, as the server named it; nil when it named nobody.
@@ -385,6 +387,8 @@ private struct PushJudge {
       ]
     }
     verdict.report = Report(findings: apply(history) + catalog)
+    verdict.preview = try DiffEngine.diff(
+      repository, fromTree: oldTree, toTree: newTree, fromLabel: old?.short ?? "∅", toLabel: new.short)
     return verdict
   }
 

@@ -25,6 +25,9 @@ struct HookPushTests {
     try lab.commit("公安部：人口基本信息每日更新")
     outcome = try lab.pushAccepted(as: Self.mpsEditor, ["main"])
     #expect(outcome.errors.contains("remote: mulu: pusher mps-editor"))
+    // The preview names the changed resources, breaking changes first.
+    #expect(outcome.errors.contains("remote: preview: 1 modified; 1 breaking"))
+    #expect(outcome.errors.contains("remote:   modified 101001001/000001 人口基本信息 [breaking: update_cycle]"))
     #expect(outcome.errors.contains("remote: mulu: push accepted: 0 errors, 0 warnings"))
 
     // 公安部 changes 国家发展和改革委员会's resource: refused, whoever else is named or not.
@@ -47,6 +50,8 @@ struct HookPushTests {
     // A server with no LANG speaks Chinese.
     outcome = try lab.pushRejected(as: Self.mpsEditor, ["main"], environment: ["LANG": ""])
     #expect(outcome.errors.contains("error[access.path-not-owned]: 推送修改了本部门无权修改的路径：“mps-editor”只能修改 catalogs/11100000000001234L/ (提示: "))
+    #expect(outcome.errors.contains("remote: 预览：修改 1；不兼容 0"))
+    #expect(outcome.errors.contains("remote:   修改 303001001/000001 企业投资项目核准信息 "))
     #expect(outcome.errors.contains("mulu: 推送被拒绝：1 个错误，0 个警告（access.path-not-owned 1 个）"))
     // The department that owns it pushes the same commit.
     _ = try lab.pushAccepted(as: Self.ndrcEditor, ["main"])
