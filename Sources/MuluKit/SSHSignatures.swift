@@ -24,7 +24,8 @@ struct SSHSignatureVerifier {
     guard let program = locate("ssh-keygen", environment: environment) else {
       throw HookFailure.verifier("ssh-keygen (OpenSSH) is not installed or not on PATH")
     }
-    let base = environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+    // An absolute TMPDIR only: the hook runs inside the repository.
+    let base = environment["TMPDIR"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? "/tmp"
     var template = Array((base + "/mulu-hook-XXXXXX").utf8CString)
     guard let created = mkdtemp(&template) else {
       throw HookFailure.verifier("cannot create a temporary folder in \(base): \(String(cString: strerror(errno)))")
