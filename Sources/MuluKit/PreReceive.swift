@@ -202,6 +202,7 @@ private struct PushJudge {
   /// The paths judged so far, over all refs, against `limits.max_changed_files_per_push`.
   var judgedPaths: Set<String> = []
   var tooMany = false
+  var enforceLimit = true
 
   init(repository: Repository, updates: [RefUpdate], pusher: String?, environment: [String: String]) throws {
     self.repository = repository
@@ -348,10 +349,13 @@ private struct PushJudge {
       update: update, report: Report(findings: []), oldTree: oldTree, newTree: newTree, changedPaths: changes.map(\.path))
 
     judgedPaths.formUnion(changes.map(\.path))
-    if judgedPaths.count > policy.settings.maxChangedFilesPerPush {
+    if judgedPaths.count > policy.settings.maxChangedFilesPerPush && !tooMany {
       tooMany = true
+      // Where registry.yaml lowers push.too-many-files below an error, every file is still judged.
+      enforceLimit = apply([PushTooManyFiles.finding(limit: policy.settings.maxChangedFilesPerPush)])
+        .contains { $0.severity == .error }
     }
-    if tooMany {
+    if tooMany && enforceLimit {
       verdict.report = Report(findings: apply(history))
       return verdict
     }

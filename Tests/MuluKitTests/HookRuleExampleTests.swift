@@ -188,4 +188,17 @@ struct HookRuleExampleTests {
     let finding = try #require(verdict.findings.first { $0.rule == RetireDeleteForbidden.id })
     #expect(finding.severity == .warning)
   }
+
+  @Test("a limit lowered to a warning still has every file judged")
+  func limitAsWarning() throws {
+    let limit = RuleExample.Edit(
+      path: "registry.yaml", old: "level: national\n",
+      new: "level: national\nlimits:\n  max_changed_files_per_push: 1\nrules:\n  push.too-many-files: warning\n")
+    let example = PushExample(
+      "two files, one of them another department's", by: .ndrcEditor, setup: [limit],
+      change: RuleExample("two resources", edits: PushExample.ndrcMonthlyToWeekly.edits + PushExample.mpsRealTimeToDaily.edits))
+    let verdict = try ExampleServer(setup: example.setup).judge(example)
+    #expect(verdict.findings.first { $0.rule == PushTooManyFiles.id }?.severity == .warning)
+    #expect(verdict.findings.contains { $0.rule == AccessPathNotOwned.id && $0.path == Baseline.baseResourcePath })
+  }
 }
