@@ -302,6 +302,7 @@ public enum RuleIDs {
   public static let history = [
     "retire.delete-forbidden", "retire.immutable", "access.unknown-identity", "access.path-not-owned",
     "access.maintainers-only", "ref.non-fast-forward", "ref.delete-protected", "tag.not-allowed", "commit.unsigned",
+    "push.too-many-files",
   ]
   public static let known: Set<String> = Set(CatalogRules.all.map { $0.id } + history)
 }
