@@ -285,7 +285,10 @@ public enum Sync {
       // 6. The engine on what the merge changes, with the rest of the registry as context:
       // the cost follows the fork's change, not the registry.
       let snapshot = GitSnapshot(repository: repository, tree: mergedTree, label: "\(request.branch) + \(source.name)")
-      let report = try ChangeValidator.validate(snapshot, changed: forkChanges.map(\.path))
+      let judged = try ChangeValidator.validate(snapshot, changed: forkChanges.map(\.path))
+      // The history rule a fork can break: a resource is retired, never deleted.
+      let deletions = forkChanges.filter { $0.status == .deleted }.compactMap { RetireDeleteForbidden.check(deleted: $0.path) }
+      let report = Report(findings: judged.findings + Validator.apply(try settings(of: snapshot), to: deletions))
       if report.hasErrors { return .refused(.invalid(report)) }
 
       // 7. The merge commit: parents the target's tip and the fork's; the message says what the
@@ -437,6 +440,12 @@ public enum Sync {
     } catch {
       throw .git(error.message)
     }
+  }
+
+  /// The settings of `registry.yaml`, for severity overrides.
+  static func settings(of snapshot: GitSnapshot) throws -> RegistrySettings {
+    guard let entry = try snapshot.entry(at: "registry.yaml") else { return RegistrySettings() }
+    return RegistrySettings(yaml: try snapshot.read(entry)) ?? RegistrySettings()
   }
 
   /// Active and retired resources of each department the source owns, in the merged tree.
