@@ -384,7 +384,8 @@ private struct PushJudge {
     var catalog: [Finding]
     do {
       let snapshot = GitSnapshot(repository: repository, tree: newTree, label: "\(ref)@\(new.short)")
-      catalog = try ChangeValidator.validate(snapshot, changed: changes.map(\.path)).findings
+      let previous = oldTree.map { GitSnapshot(repository: repository, tree: $0, label: old?.short ?? "∅") }
+      catalog = try ChangeValidator.validate(snapshot, changed: changes.map(\.path), previous: previous).findings
     } catch CatalogError.notARegistry {
       catalog = [
         TreeLayout.finding("registry.yaml", message: TreeLayout.meaning.with(zh: "缺少必需的文件", en: "a required file is missing"))

@@ -285,7 +285,8 @@ public enum Sync {
       // 6. The engine on what the merge changes, with the rest of the registry as context:
       // the cost follows the fork's change, not the registry.
       let snapshot = GitSnapshot(repository: repository, tree: mergedTree, label: "\(request.branch) + \(source.name)")
-      let judged = try ChangeValidator.validate(snapshot, changed: forkChanges.map(\.path))
+      let before = GitSnapshot(repository: repository, tree: targetTree, label: request.branch)
+      let judged = try ChangeValidator.validate(snapshot, changed: forkChanges.map(\.path), previous: before)
       // The history rule a fork can break: a resource is retired, never deleted.
       let deletions = forkChanges.filter { $0.status == .deleted }.compactMap { RetireDeleteForbidden.check(deleted: $0.path) }
       let report = Report(findings: judged.findings + Validator.apply(try settings(of: snapshot), to: deletions))
