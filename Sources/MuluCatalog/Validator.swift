@@ -307,8 +307,8 @@ public enum RuleIDs {
   public static let known: Set<String> = Set(CatalogRules.all.map { $0.id } + history)
 }
 
-/// Maps `body` over `items` on `workers` threads, keeping the order.
-func parallelMap<T: Sendable, R: Sendable>(
+/// Maps `body` over `items` on `workers` threads, keeping the order; the first error is rethrown.
+public func parallelMap<T: Sendable, R: Sendable>(
   _ items: [T], workers: Int, _ body: @Sendable (T) throws -> R
 ) throws -> [R] {
   if workers <= 1 || items.count < 64 { return try items.map(body) }

@@ -1,5 +1,5 @@
-import Dispatch
 import Foundation
+import MuluCatalog
 import MuluGit
 
 #if canImport(Glibc)
@@ -69,15 +69,9 @@ struct SSHSignatureVerifier {
 
   /// Verifies many signatures on a few threads; the results are in the order of `checks`.
   func verifyAll(_ checks: [(CommitSignature, String)], workers: Int = 4) throws -> [Bool] {
-    let results = Results(count: checks.count)
-    DispatchQueue.concurrentPerform(iterations: min(max(workers, 1), max(checks.count, 1))) { worker in
-      var index = worker
-      while index < checks.count {
-        results.set(index, Result { try verify(checks[index].0, principal: checks[index].1, slot: index) })
-        index += max(workers, 1)
-      }
+    try parallelMap(Array(checks.enumerated()), workers: workers) { index, check in
+      try verify(check.0, principal: check.1, slot: index)
     }
-    return try results.values()
   }
 
   // MARK: Files
@@ -121,20 +115,4 @@ struct SSHSignatureVerifier {
     }
     rmdir(folder)
   }
-}
-
-/// Slots written by distinct workers, read once all have finished.
-private final class Results: @unchecked Sendable {
-  private var slots: [Result<Bool, any Error>?]
-  private let lock = NSLock()
-
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-  func set(_ index: Int, _ result: Result<Bool, any Error>) {
-    lock.lock()
-    slots[index] = result
-    lock.unlock()
-  }
-
-  func values() throws -> [Bool] { try slots.map { try $0!.get() } }
 }

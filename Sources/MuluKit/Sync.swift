@@ -446,7 +446,7 @@ public enum Sync {
   /// The settings of `registry.yaml`, for severity overrides.
   static func settings(of snapshot: GitSnapshot) throws -> RegistrySettings {
     guard let entry = try snapshot.entry(at: "registry.yaml") else { return RegistrySettings() }
-    return RegistrySettings(yaml: try snapshot.read(entry)) ?? RegistrySettings()
+    return RegistrySettings(yaml: try snapshot.read(entry))
   }
 
   /// Active and retired resources of each department the source owns, in the merged tree.
