@@ -429,18 +429,7 @@ public enum Sync {
 
   /// Runs a step, turning libgit2's and the catalog layer's errors into failures.
   static func git<Result>(_ body: () throws -> Result) throws(Failure) -> Result {
-    do {
-      return try body()
-    } catch let failure as Failure {
-      throw failure
-    } catch let error as CatalogError {
-      switch error {
-      case .notARegistry(let label): throw .workspace(.notARegistry(label))
-      case .unreadable(let path, let reason): throw .workspace(.unreadable(path, reason))
-      }
-    } catch {
-      throw .git(error.message)
-    }
+    try Failure.step(body)
   }
 
   /// The settings of `registry.yaml`, for severity overrides.
