@@ -26,7 +26,7 @@ enum PushWriter {
   static func preview(_ diff: SemanticDiff, language: Language) -> String {
     let summary = diff.summary
     let counts = ChangeKind.allCases.filter { summary[$0] > 0 }.map { kind in
-      language == .zh ? "\(kindName(kind, .zh)) \(summary[kind])" : "\(summary[kind]) \(kind.rawValue)"
+      language == .zh ? "\(DiffWriter.kindName(kind, language: .zh)) \(summary[kind])" : "\(summary[kind]) \(kind.rawValue)"
     }
     var out: String
     switch language {
@@ -35,7 +35,7 @@ enum PushWriter {
     }
     let ordered = diff.changes.filter(\.breaking) + diff.changes.filter { !$0.breaking }
     for change in ordered.prefix(previewLines) {
-      out += "  \(kindName(change.kind, language)) \(change.code)" + (change.name.isEmpty ? "" : " \(change.name)")
+      out += "  \(DiffWriter.kindName(change.kind, language: language)) \(change.code)" + (change.name.isEmpty ? "" : " \(change.name)")
       if change.breaking {
         let fields = change.fields.filter { $0.impact == .breaking }.map(\.field)
         switch language {
@@ -52,16 +52,6 @@ enum PushWriter {
     return out
   }
 
-  static func kindName(_ kind: ChangeKind, _ language: Language) -> String {
-    switch (kind, language) {
-    case (_, .en): return kind.rawValue
-    case (.added, .zh): return "新增"
-    case (.modified, .zh): return "修改"
-    case (.retired, .zh): return "注销"
-    case (.unretired, .zh): return "恢复"
-    case (.deleted, .zh): return "删除"
-    }
-  }
 
   static func header(_ update: RefUpdate, language: Language) -> String {
     let move: String
