@@ -16,8 +16,11 @@ public protocol BrowsableSnapshot: Snapshot {
 /// folder that owns the code (`code.duplicate`). Rules that need the whole registry
 /// (`items.overlaps-base`) are left to full validation; findings are reported only on changed paths.
 public enum ChangeValidator {
+  /// `previous` is the registry before the change, when there is one: a resource whose name did
+  /// not change needs no look at its neighbours.
   public static func validate(
-    _ snapshot: any BrowsableSnapshot, changed paths: [String], workers: Int = Validator.defaultWorkers
+    _ snapshot: any BrowsableSnapshot, changed paths: [String], previous: (any BrowsableSnapshot)? = nil,
+    workers: Int = Validator.defaultWorkers
   ) throws -> Report {
     guard let registryEntry = try snapshot.entry(at: "registry.yaml") else {
       throw CatalogError.notARegistry(snapshot.label)
@@ -46,12 +49,37 @@ public enum ChangeValidator {
       if case .resource(let folder, let code) = TreeLayout.role(of: entry.path) { wanted[entry.path] = (entry, folder, code) }
     }
     let changedResources = wanted
-    for folder in Set(changedResources.values.map { $0.1 }) {
-      for entry in try snapshot.files(in: "catalogs/" + folder) where wanted[entry.path] == nil {
-        if case .resource(let folder, let code) = TreeLayout.role(of: entry.path) { wanted[entry.path] = (entry, folder, code) }
+    var parsed = try read(Array(changedResources.values), from: snapshot, limit: limit, workers: workers)
+
+    // `name.duplicate` needs the other resources of a folder only for a name that is new there:
+    // a new resource, a renamed or un-retired one. Files that cannot hold that name are not parsed.
+    var newNames: [String: Set<String>] = [:]
+    for (path, (_, folder, _)) in changedResources {
+      guard let resource = parsed[path]?.0.resource, !resource.isRetired, !resource.name.isEmpty else { continue }
+      if let previous, let before = try previousResource(at: path, in: previous, limit: limit),
+        before.name == resource.name, !before.isRetired
+      {
+        continue
       }
+      newNames[folder, default: []].insert(resource.name)
     }
-    var parsed = try read(Array(wanted.values), from: snapshot, limit: limit, workers: workers)
+    for (folder, names) in newNames {
+      let neighbours: [(SnapshotEntry, String, ResourceCode)] = try snapshot.files(in: "catalogs/" + folder).compactMap { entry in
+        guard changedResources[entry.path] == nil, case .resource(let folder, let code) = TreeLayout.role(of: entry.path)
+        else { return nil }
+        return (entry, folder, code)
+      }
+      let needles = names.map { Array($0.utf8) }
+      let searchable = names.allSatisfy(NameFilter.isSearchable)
+      let read = try parallelMap(neighbours, workers: workers) { entry, folder, code -> (ResourceFile, [Finding])? in
+        if searchable {
+          let bytes = try snapshot.read(entry)
+          guard NameFilter.mayHold(needles, bytes) else { return nil }
+        }
+        return try Validator.readResource(entry, folder: folder, code: code, from: snapshot, limit: limit)
+      }
+      for result in read.compactMap({ $0 }) { parsed[result.0.path] = result }
+    }
 
     var referenced: [ResourceCode] = []
     for (_, _, code) in changedResources.values { referenced.append(code) }
@@ -82,6 +110,14 @@ public enum ChangeValidator {
     }
     let scoped = findings.filter { changed.contains($0.path) }
     return Report(findings: Validator.apply(context.settings, to: scoped))
+  }
+
+  private static func previousResource(at path: String, in previous: any BrowsableSnapshot, limit: Int) throws
+    -> Resource?
+  {
+    guard let entry = try previous.entry(at: path), case .resource(let folder, let code) = TreeLayout.role(of: path)
+    else { return nil }
+    return try Validator.readResource(entry, folder: folder, code: code, from: previous, limit: limit).0.resource
   }
 
   /// The departments dictionary of a registry (empty when there is none).
@@ -179,5 +215,32 @@ extension MemorySnapshot: BrowsableSnapshot {
     let prefix = folder + "/"
     return try files.keys.filter { $0.hasPrefix(prefix) && !$0.dropFirst(prefix.count).contains("/") }.sorted()
       .compactMap { try entry(at: $0) }
+  }
+}
+
+/// A safe test that a file cannot hold a given name, without parsing it.
+///
+/// A YAML scalar's text stands in the file as written except for escapes (`\` in double quotes),
+/// doubled single quotes and folded white space. A name with neither white space nor `'` therefore
+/// stands verbatim in any file that holds it, unless the file has a backslash.
+enum NameFilter {
+  static func isSearchable(_ name: String) -> Bool {
+    !name.unicodeScalars.contains { $0.properties.isWhitespace || $0 == "'" }
+  }
+
+  static func mayHold(_ needles: [[UInt8]], _ bytes: [UInt8]) -> Bool {
+    if bytes.contains(UInt8(ascii: "\\")) { return true }
+    return needles.contains { contains(bytes, $0) }
+  }
+
+  private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
+    var index = 0
+    let last = haystack.count - needle.count
+    while index <= last {
+      if haystack[index] == first && haystack[index..<index + needle.count].elementsEqual(needle) { return true }
+      index += 1
+    }
+    return false
   }
 }

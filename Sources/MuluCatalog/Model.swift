@@ -154,7 +154,7 @@ extension String {
   }
 
   /// The text without white space at either end.
-  func trimmingWhitespace() -> String {
+  public func trimmingWhitespace() -> String {
     let scalars = unicodeScalars
     guard let first = scalars.firstIndex(where: { !$0.isWhiteSpace }) else { return "" }
     let last = scalars.lastIndex(where: { !$0.isWhiteSpace })!

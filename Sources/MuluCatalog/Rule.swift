@@ -53,6 +53,12 @@ public struct RuleExample: Sendable {
     public var path: String
     public var old: String
     public var new: String
+
+    public init(path: String, old: String, new: String) {
+      self.path = path
+      self.old = old
+      self.new = new
+    }
   }
 
   public init(

@@ -316,15 +316,16 @@ public enum RuleIDs {
   public static let history = [
     "retire.delete-forbidden", "retire.immutable", "access.unknown-identity", "access.path-not-owned",
     "access.maintainers-only", "ref.non-fast-forward", "ref.delete-protected", "tag.not-allowed", "commit.unsigned",
+    "push.too-many-files",
   ]
   public static let known: Set<String> = Set(CatalogRules.all.map { $0.id } + history)
 }
 
-/// Maps `body` over `items` on `workers` threads, keeping the order.
+/// Maps `body` over `items` on `workers` threads, keeping the order; the first error is rethrown.
 ///
 /// Items are handed out in runs of `run`: by default a share of the list, and a list of fewer
 /// than 64 items is mapped on the calling thread; `run: 1` spreads a few long tasks.
-func parallelMap<T: Sendable, R: Sendable, E: Error>(
+public func parallelMap<T: Sendable, R: Sendable, E: Error>(
   _ items: [T], workers: Int, run: Int? = nil, _ body: @Sendable (T) throws(E) -> R
 ) throws(E) -> [R] {
   if workers <= 1 || items.count < (run == nil ? 64 : 2) { return try items.map(body) }

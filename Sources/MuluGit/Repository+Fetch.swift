@@ -68,7 +68,7 @@ extension Repository {
     }
 
     try withExtendedLifetime(context) {
-      try withStringArray(refspecs) { array in
+      try MuluGit.withStringArray(refspecs) { array in
         try check("git_remote_fetch", git_remote_fetch(remote, &array, &options, nil))
       }
     }

@@ -1,4 +1,3 @@
-import Dispatch
 import MuluCatalog
 import MuluGit
 
@@ -98,7 +97,7 @@ public enum DiffEngine {
     else { return nil }
     func pick(_ value: (Resource) -> String) -> String {
       for resource in [new?.1, old?.1].compactMap({ $0 }) {
-        let text = trimmed(value(resource))
+        let text = value(resource).trimmingWhitespace()
         if !text.isEmpty { return text }
       }
       return ""
@@ -141,7 +140,7 @@ public enum DiffEngine {
     let blobReadings = try repository.mapBlobs(blobs, workers: workers) { _, bytes in
       ResourceComparison.read(bytes, path: "", code: nil)
     }
-    let fileReadings = concurrentMap(files, workers: workers) { path -> ResourceReading in
+    let fileReadings = try parallelMap(files, workers: workers) { path -> ResourceReading in
       do {
         return ResourceComparison.read(try DirectorySnapshot.readFile(path, reportAs: path), path: path, code: nil)
       } catch {
@@ -154,29 +153,6 @@ public enum DiffEngine {
     return Readings(
       blobs: Dictionary(uniqueKeysWithValues: zip(blobs, blobReadings)),
       files: Dictionary(uniqueKeysWithValues: zip(files, fileReadings)))
-  }
-
-  /// Without white space at either end.
-  static func trimmed(_ text: String) -> String {
-    let scalars = text.unicodeScalars
-    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-    let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
-    return String(scalars[first...last])
-  }
-
-  /// Maps `body` over `items` on up to `workers` threads, keeping the order.
-  static func concurrentMap<Item: Sendable, Value: Sendable>(
-    _ items: [Item], workers: Int, _ body: @Sendable (Item) -> Value
-  ) -> [Value] {
-    if workers <= 1 || items.count < 16 { return items.map(body) }
-    let slots = Slots<Value>(count: items.count)
-    let chunk = max(8, items.count / (workers * 8))
-    DispatchQueue.concurrentPerform(iterations: (items.count + chunk - 1) / chunk) { index in
-      for position in index * chunk..<min((index + 1) * chunk, items.count) {
-        slots.store(body(items[position]), at: position)
-      }
-    }
-    return slots.values()
   }
 }
 
@@ -272,25 +248,6 @@ extension Readings {
     let message = TreeLayout.meaning.with(zh: "不是普通文件", en: "not a regular file")
     return .unreadable(TreeLayout.finding(path, message: message))
   }
-}
-
-/// One slot per position, each written by exactly one worker before `values()` is read.
-private final class Slots<Value>: @unchecked Sendable {
-  private let slots: UnsafeMutableBufferPointer<Value?>
-
-  init(count: Int) {
-    slots = .allocate(capacity: count)
-    slots.initialize(repeating: nil)
-  }
-
-  deinit {
-    slots.deinitialize()
-    slots.deallocate()
-  }
-
-  func store(_ value: Value, at position: Int) { slots[position] = value }
-
-  func values() -> [Value] { slots.map { $0! } }
 }
 
 // MARK: - The workflow of `mulu diff`

@@ -162,7 +162,8 @@ public enum DiffWriter {
 
   // MARK: Words
 
-  static func kindName(_ kind: ChangeKind, language: Language) -> String {
+  /// The word for a kind of change: `added` or 新增.
+  public static func kindName(_ kind: ChangeKind, language: Language) -> String {
     switch language {
     case .en: return kind.rawValue
     case .zh:

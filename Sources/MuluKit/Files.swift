@@ -10,12 +10,21 @@ public enum Files {
   }
 
   /// Writes `bytes` to a temporary file beside `path`, flushes it, then renames it over `path`.
-  /// With `exclusive`, fails when `path` already exists.
-  public static func writeAtomically(_ text: String, to path: String, exclusive: Bool = false) throws(WriteError) {
+  /// With `exclusive`, fails when `path` already exists. With `mode`, the file gets exactly
+  /// that mode (an executable hook), whatever the umask.
+  public static func writeAtomically(
+    _ text: String, to path: String, exclusive: Bool = false, mode: mode_t? = nil
+  ) throws(WriteError) {
     let bytes = Array(text.utf8)
     let temporary = path + ".mulu-\(getpid())-tmp"
     let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw WriteError(path: path, reason: lastError()) }
+    if let mode, fchmod(fd, mode) != 0 {
+      let reason = lastError()
+      close(fd)
+      unlink(temporary)
+      throw WriteError(path: path, reason: reason)
+    }
     var offset = 0
     while offset < bytes.count {
       let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }

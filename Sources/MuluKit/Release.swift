@@ -216,18 +216,7 @@ public enum Release {
   }
 
   static func run<Result>(_ body: () throws -> Result) throws(Failure) -> Result {
-    do {
-      return try body()
-    } catch let failure as Failure {
-      throw failure
-    } catch let error as CatalogError {
-      switch error {
-      case .notARegistry(let label): throw .workspace(.notARegistry(label))
-      case .unreadable(let path, let reason): throw .workspace(.unreadable(path, reason))
-      }
-    } catch {
-      throw .git(error.message)
-    }
+    try Failure.step(body)
   }
 
   private static func branchTip(_ branch: String, _ repository: Repository) throws -> ObjectID {

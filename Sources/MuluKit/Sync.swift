@@ -285,7 +285,11 @@ public enum Sync {
       // 6. The engine on what the merge changes, with the rest of the registry as context:
       // the cost follows the fork's change, not the registry.
       let snapshot = GitSnapshot(repository: repository, tree: mergedTree, label: "\(request.branch) + \(source.name)")
-      let report = try ChangeValidator.validate(snapshot, changed: forkChanges.map(\.path))
+      let before = GitSnapshot(repository: repository, tree: targetTree, label: request.branch)
+      let judged = try ChangeValidator.validate(snapshot, changed: forkChanges.map(\.path), previous: before)
+      // The history rule a fork can break: a resource is retired, never deleted.
+      let deletions = forkChanges.filter { $0.status == .deleted }.compactMap { RetireDeleteForbidden.check(deleted: $0.path) }
+      let report = Report(findings: judged.findings + Validator.apply(try settings(of: snapshot), to: deletions))
       if report.hasErrors { return .refused(.invalid(report)) }
 
       // 7. The merge commit: parents the target's tip and the fork's; the message says what the
@@ -425,18 +429,13 @@ public enum Sync {
 
   /// Runs a step, turning libgit2's and the catalog layer's errors into failures.
   static func git<Result>(_ body: () throws -> Result) throws(Failure) -> Result {
-    do {
-      return try body()
-    } catch let failure as Failure {
-      throw failure
-    } catch let error as CatalogError {
-      switch error {
-      case .notARegistry(let label): throw .workspace(.notARegistry(label))
-      case .unreadable(let path, let reason): throw .workspace(.unreadable(path, reason))
-      }
-    } catch {
-      throw .git(error.message)
-    }
+    try Failure.step(body)
+  }
+
+  /// The settings of `registry.yaml`, for severity overrides.
+  static func settings(of snapshot: GitSnapshot) throws -> RegistrySettings {
+    guard let entry = try snapshot.entry(at: "registry.yaml") else { return RegistrySettings() }
+    return RegistrySettings(yaml: try snapshot.read(entry))
   }
 
   /// Active and retired resources of each department the source owns, in the merged tree.

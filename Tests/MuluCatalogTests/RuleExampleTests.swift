@@ -1,4 +1,4 @@
-import MuluCatalog
+@testable import MuluCatalog
 import Testing
 
 @Suite("Every rule's examples")
@@ -58,5 +58,53 @@ struct ChangeValidatorTests {
     files["notes.txt"] = "旧的草稿"
     let report = try ChangeValidator.validate(MemorySnapshot(files), changed: [Baseline.departmentResourcePath])
     #expect(report.findings == [])
+  }
+}
+
+@Suite("Change validation reads only what a new name needs")
+struct NameNeighbourhoodTests {
+  let second = "catalogs/11100000000000001M/303001001-000002.yaml"
+
+  func withSecond(_ text: String) -> MemorySnapshot {
+    var files = Baseline.files
+    files[second] = text
+    return MemorySnapshot(files)
+  }
+
+  var namesake: String {
+    Baseline.files[Baseline.departmentResourcePath]!.replacingFirst("code: 303001001/000001", with: "code: 303001001/000002")
+  }
+
+  @Test("a new resource with a neighbour's name is a duplicate")
+  func newName() throws {
+    let report = try ChangeValidator.validate(withSecond(namesake), changed: [second])
+    #expect(report.findings.map(\.rule) == ["name.duplicate"])
+  }
+
+  @Test("a neighbour that spells the name with escapes is still found")
+  func escapedNeighbour() throws {
+    // 企业投资项目核准信息 with its first character escaped.
+    var files = Baseline.files
+    files[Baseline.departmentResourcePath] = Baseline.files[Baseline.departmentResourcePath]!
+      .replacingFirst("name: 企业投资项目核准信息", with: "name: \"\\u4F01业投资项目核准信息\"")
+    files[second] = namesake
+    let report = try ChangeValidator.validate(MemorySnapshot(files), changed: [second])
+    #expect(report.findings.map(\.rule) == ["name.duplicate"])
+  }
+
+  @Test("a resource whose name did not change is not compared again")
+  func unchangedName() throws {
+    // A duplicate that was there before the change belongs to the history, not to the change.
+    let before = withSecond(namesake)
+    let after = withSecond(namesake.replacingFirst("update_cycle: 每月", with: "update_cycle: 每日"))
+    #expect(try ChangeValidator.validate(after, changed: [second], previous: before).findings == [])
+    #expect(try ChangeValidator.validate(after, changed: [second]).findings.map(\.rule) == ["name.duplicate"])
+  }
+
+  @Test("a renamed resource is compared with its neighbours")
+  func renamed() throws {
+    let before = withSecond(namesake.replacingFirst("name: 企业投资项目核准信息", with: "name: 企业投资项目备案信息"))
+    let report = try ChangeValidator.validate(withSecond(namesake), changed: [second], previous: before)
+    #expect(report.findings.map(\.rule) == ["name.duplicate"])
   }
 }

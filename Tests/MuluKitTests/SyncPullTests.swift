@@ -131,6 +131,23 @@ func references(_ lab: RegistryLab, _ folder: String = "national.git") throws ->
     #expect(try references(lab) == refs)
   }
 
+  @Test func aForkThatDeletesAResourceInsteadOfRetiringItIsRefused() throws {
+    let lab = try RegistryLab()
+    try lab.makeNational()
+    try lab.git("ndrc", "rm", "-q", Baseline.departmentResourcePath)
+    try lab.commitAll("ndrc", "删除一项资源")
+    let refs = try references(lab)
+
+    let refusal = try #require(try Sync.pull(in: lab.workspace(), lab.request("ndrc")).refusal)
+    guard case .invalid(let report) = refusal else {
+      Issue.record("expected findings, got \(refusal)")
+      return
+    }
+    #expect(report.findings.map(\.rule) == ["retire.delete-forbidden"])
+    #expect(report.findings.map(\.path) == [Baseline.departmentResourcePath])
+    #expect(try references(lab) == refs)
+  }
+
   @Test func reviewPutsTheMergeOnSyncNameAndLeavesMainAlone() throws {
     let lab = try RegistryLab()
     try lab.makeNational()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import MuluCatalog
+import MuluKit
 
 struct RulesCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -14,7 +15,7 @@ struct RulesCommand: ParsableCommand {
 
   func run() {
     let language = global.language
-    let rules = CatalogRules.all
+    let rules: [any Rule.Type] = CatalogRules.all + HistoryRules.all.map { $0 as any Rule.Type }
     switch format {
     case .json:
       let list = rules.map { rule -> JSON in

@@ -202,9 +202,9 @@ enum SyncWriter {
       if summary.deleted > 0 { out += ", \(summary.deleted) deleted" }
       out += "; \(summary.breaking) breaking\n"
     }
-    let width = diff.changes.map { kindWord($0.kind, language).count }.max() ?? 0
+    let width = diff.changes.map { DiffWriter.kindName($0.kind, language: language).count }.max() ?? 0
     for change in diff.changes {
-      let word = kindWord(change.kind, language)
+      let word = DiffWriter.kindName(change.kind, language: language)
       out += "    " + word + String(repeating: " ", count: width - word.count) + "  \(change.code)"
       if !change.name.isEmpty { out += "  \(change.name)" }
       if change.breaking { out += language == .zh ? "【不兼容】" : " [breaking]" }
@@ -213,16 +213,6 @@ enum SyncWriter {
     return out
   }
 
-  static func kindWord(_ kind: ChangeKind, _ language: Language) -> String {
-    switch (kind, language) {
-    case (_, .en): return kind.rawValue
-    case (.added, .zh): return "新增"
-    case (.modified, .zh): return "修改"
-    case (.retired, .zh): return "注销"
-    case (.unretired, .zh): return "恢复"
-    case (.deleted, .zh): return "删除"
-    }
-  }
 
   static func json(_ sources: [Sync.SourceStatus]) -> JSON {
     .object([

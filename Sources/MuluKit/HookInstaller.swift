@@ -1,0 +1,180 @@
+import MuluCatalog
+import MuluGit
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `mulu hooks install`: writes the hook shims, small POSIX sh scripts that run the `mulu`
+/// that installed them. Their text is that of the project's `hooks/` folder, `@MULU@`
+/// standing for the absolute path of `mulu`.
+public enum HookInstaller {
+  public enum Kind: String, Sendable, CaseIterable {
+    case preReceive = "pre-receive"
+    case preCommit = "pre-commit"
+
+    /// The shim's text, as in `hooks/<name>`.
+    public var template: String {
+      switch self {
+      case .preReceive:
+        return """
+          #!/bin/sh
+          # mulu pre-receive hook: judges every push to this catalog registry (政务信息资源目录)
+          # against access.yaml and the catalog rules, and rejects it on any error, its own included.
+          # Written by `mulu hooks install --server`; run that again after moving mulu.
+          exec '@MULU@' hook pre-receive
+
+          """
+      case .preCommit:
+        return """
+          #!/bin/sh
+          # mulu pre-commit hook: validates the staged catalog files (政务信息资源目录) before each commit.
+          # Written by `mulu hooks install --client`; run that again after moving mulu.
+          exec '@MULU@' hook pre-commit
+
+          """
+      }
+    }
+  }
+
+  static let placeholder = "@MULU@"
+
+  /// The shim running `mulu` (an absolute path), quoted for sh.
+  public static func script(_ kind: Kind, mulu: String) -> String {
+    let quoted = mulu.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''")
+    return kind.template.replacingFirstOccurrence(of: placeholder, with: quoted)
+  }
+
+  /// Whether a hook file is one of mulu's shims (for any path of `mulu`).
+  public static func isOwn(_ text: String, _ kind: Kind) -> Bool {
+    let parts = kind.template.split(separator: placeholder, maxSplits: 1, omittingEmptySubsequences: false)
+    guard parts.count == 2 else { return false }
+    return text.hasPrefix(parts[0]) && text.hasSuffix(parts[1]) && text.utf8.count > parts[0].utf8.count + parts[1].utf8.count
+  }
+
+  /// What an installation did.
+  public struct Installed: Sendable, Equatable {
+    public var path: String
+    public enum Outcome: Sendable, Equatable {
+      case created
+      /// mulu's shim was there, and is now written anew.
+      case updated
+      /// Another hook was there, and `force` replaced it.
+      case replacedForeign
+    }
+    public var outcome: Outcome
+  }
+
+  /// A failure to install (exit code 2).
+  public enum Failure: Error, Sendable, Equatable {
+    case notARepository(String, String)
+    case foreignHook(String)
+    case cannotWrite(String, String)
+
+    public var message: LocalizedText {
+      switch self {
+      case .notARepository(let path, let reason):
+        return LocalizedText(zh: "\(path) 不是 Git 仓库：\(reason)", en: "\(path) is not a Git repository: \(reason)")
+      case .foreignHook(let path):
+        return LocalizedText(
+          zh: "\(path) 已有另一个钩子，未覆盖；请先合并或移走它，或用 --force 替换",
+          en: "\(path) holds another hook and was left alone; merge or move it first, or replace it with --force")
+      case .cannotWrite(let path, let reason):
+        return LocalizedText(zh: "无法写入 \(path)：\(reason)", en: "cannot write \(path): \(reason)")
+      }
+    }
+  }
+
+  /// Installs the pre-receive shim in a (bare) repository and sets `receive.fsckObjects`.
+  public static func installServer(repository path: String, mulu: String, force: Bool) throws(Failure) -> Installed {
+    let repository = try open(path)
+    let installed = try install(.preReceive, in: try hooksFolder(repository), mulu: mulu, force: force)
+    do {
+      try repository.setConfig("receive.fsckObjects", "true")
+    } catch {
+      throw .cannotWrite(repository.path + "/config", error.message)
+    }
+    return installed
+  }
+
+  /// Installs the pre-commit shim in a clone (where `core.hooksPath` points, if set).
+  public static func installClient(repository path: String, mulu: String, force: Bool) throws(Failure) -> Installed {
+    let repository: Repository
+    do {
+      repository = try Repository.discover(from: Workspace.absolute(path))
+    } catch {
+      throw .notARepository(path, error.message)
+    }
+    return try install(.preCommit, in: try hooksFolder(repository), mulu: mulu, force: force)
+  }
+
+  private static func open(_ path: String) throws(Failure) -> Repository {
+    do {
+      return try Repository.open(at: Workspace.absolute(path))
+    } catch {
+      throw .notARepository(path, error.message)
+    }
+  }
+
+  /// Where git looks for hooks: `core.hooksPath` (relative to the working tree, or to the
+  /// repository when bare), else the repository's `hooks/`.
+  private static func hooksFolder(_ repository: Repository) throws(Failure) -> String {
+    let configured: String?
+    do {
+      configured = try repository.config("core.hooksPath")
+    } catch {
+      throw .notARepository(repository.path, error.message)
+    }
+    guard let configured, !configured.isEmpty else { return repository.path + "/hooks" }
+    if configured.hasPrefix("/") { return configured }
+    if configured.hasPrefix("~/"), let home = getenv("HOME") { return String(cString: home) + configured.dropFirst() }
+    return (repository.workdir ?? repository.path) + "/" + configured
+  }
+
+  private static func install(_ kind: Kind, in folder: String, mulu: String, force: Bool) throws(Failure) -> Installed {
+    let path = folder + "/" + kind.rawValue
+    var outcome = Installed.Outcome.created
+    if let existing = try? DirectorySnapshot.readFile(path, reportAs: path) {
+      if isOwn(String(decoding: existing, as: UTF8.self), kind) {
+        outcome = .updated
+      } else if force {
+        outcome = .replacedForeign
+      } else {
+        throw .foreignHook(path)
+      }
+    } else {
+      var info = stat()
+      if lstat(path, &info) == 0 {
+        // A symbolic link or something unreadable: not ours to replace silently.
+        guard force else { throw .foreignHook(path) }
+        outcome = .replacedForeign
+        unlink(path)
+      }
+    }
+    do {
+      try Files.makeDirectories(folder)
+      try Files.writeAtomically(script(kind, mulu: mulu), to: path, mode: 0o755)
+    } catch {
+      throw .cannotWrite(error.path, error.reason)
+    }
+    return Installed(path: path, outcome: outcome)
+  }
+
+  /// The absolute path of the running `mulu`, as it was started (`argv[0]`, through `PATH`
+  /// when it has no slash), so that a symbolic link to the current release stays one; the
+  /// kernel's `/proc/self/exe` when that fails.
+  public static func executablePath(argv0: String, environment: [String: String]) -> String {
+    if argv0.contains("/") {
+      let absolute = Workspace.absolute(argv0)
+      if access(absolute, X_OK) == 0 { return absolute }
+    } else if let found = SSHSignatureVerifier.locate(argv0, environment: environment, fallbacks: []) {
+      return Workspace.absolute(found)
+    }
+    var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+    let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+    if length > 0 {
+      return String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+    return Workspace.absolute(argv0)
+  }
+}

@@ -1,0 +1,475 @@
+import MuluCatalog
+import MuluGit
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The verdict on a push: the findings, per ref and for the push as a whole.
+public struct PushVerdict: Sendable {
+  /// The verdict on one ref.
+  public struct RefVerdict: Sendable {
+    public var update: RefUpdate
+    public var report: Report
+    /// For a branch: the trees its change is judged between (old side nil: the empty tree).
+    public var oldTree: ObjectID?
+    public var newTree: ObjectID?
+    /// The paths the change touches that were judged.
+    public var changedPaths: [String]
+    /// For a branch: the semantic change of its update (resources added, modified, retired…).
+    public var preview: SemanticDiff? = nil
+  }
+
+  /// The pusher, as the server named it; nil when it named nobody.
+  public var pusher: String?
+  /// The protected branch whose `access.yaml` judged the push (`refs/heads/main`).
+  public var policyBranch: String
+  /// Whether the push creates the protected branch (and brings its own `access.yaml`).
+  public var firstPush: Bool
+  /// Findings on the push as a whole: the pusher, the size of the push.
+  public var general: Report
+  public var refs: [RefVerdict]
+
+  public var findings: [Finding] { general.findings + refs.flatMap(\.report.findings) }
+  public var errorCount: Int { findings.count { $0.severity == .error } }
+  public var warningCount: Int { findings.count { $0.severity == .warning } }
+  public var accepted: Bool { errorCount == 0 }
+
+  /// How many errors each rule found, by rule id.
+  public var errorsByRule: [(rule: String, count: Int)] {
+    var counts: [String: Int] = [:]
+    for finding in findings where finding.severity == .error { counts[finding.rule, default: 0] += 1 }
+    return counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+  }
+}
+
+/// The pre-receive hook (SPEC §5): judges a push before git updates any ref.
+///
+/// The rules of the push come from the protected branch as it is before the push: its
+/// `access.yaml` (who may change what), `registry.yaml` (limits, severities) and
+/// `allowed_signers`. Only the first push, which creates the protected branch, is judged by
+/// the files it brings. Per ref: protected branches are neither deleted nor rewritten;
+/// release tags come from maintainers, annotated, into main, and never move; for every
+/// branch the net change must touch only the pusher's paths, delete no resource, leave
+/// retired resources alone, and pass the catalog engine on the changed files. With
+/// `require_signed_commits`, every new commit carries the pusher's SSH signature.
+///
+/// Its cost grows with the push: tree diffs skip equal subtrees, and only the changed files
+/// and their neighbourhood are read (`ChangeValidator` over a lazy `GitSnapshot`).
+/// It never writes to the repository.
+public enum PreReceive {
+  /// Runs the hook as git runs it: the repository from git's environment (which holds the
+  /// quarantined objects of the push), the updates from `input`, the pusher from `environment`.
+  public static func run(input: String, environment: [String: String], currentDirectory: String) throws(HookFailure)
+    -> PushVerdict
+  {
+    let updates = try RefUpdate.parse(input)
+    let repository: Repository
+    do {
+      repository = try Repository.openFromEnvironment(environment, currentDirectory: currentDirectory)
+    } catch {
+      throw .repository(error.message)
+    }
+    return try judge(repository, updates: updates, pusher: Pusher.identity(in: environment)?.id, environment: environment)
+  }
+
+  /// The verdict on `updates` by `pusher` (nil: the server named nobody). `environment` gives
+  /// `PATH` and `TMPDIR` for checking signatures.
+  public static func judge(
+    _ repository: Repository, updates: [RefUpdate], pusher: String?, environment: [String: String] = [:]
+  ) throws(HookFailure) -> PushVerdict {
+    do {
+      var judge = try PushJudge(repository: repository, updates: updates, pusher: pusher, environment: environment)
+      return try judge.verdict()
+    } catch let failure as HookFailure {
+      throw failure
+    } catch let failure as CatalogError {
+      switch failure {
+      case .notARegistry(let label): throw .notARegistry(label)
+      case .unreadable(let path, let reason): throw .unreadable(path: path, reason: reason)
+      }
+    } catch {
+      throw .git(error.message)
+    }
+  }
+}
+
+/// The rules of a push, read from the protected branch.
+struct PushPolicy {
+  var access: AccessPolicy
+  var settings: RegistrySettings
+  var allowedSigners: [UInt8]?
+  /// `refs/heads/<protected branch>`.
+  var mainRef: String
+  /// Its tip before the push; nil on the first push.
+  var mainBefore: ObjectID?
+
+  var firstPush: Bool { mainBefore == nil }
+
+  /// Finds the protected branch and reads its rules: the first of `protected_branches` that
+  /// exists. `access.yaml` is looked for first on `main`, else on the branch HEAD names;
+  /// when neither exists the push is the first, and must create a protected branch.
+  static func resolve(_ repository: Repository, updates: [RefUpdate]) throws -> PushPolicy {
+    var candidates = ["refs/heads/main"]
+    if let head = repository.headReference, head.hasPrefix("refs/heads/"), head != "refs/heads/main" { candidates.append(head) }
+    for candidate in candidates {
+      guard let tip = try repository.referenceTarget(candidate) else { continue }
+      let bootstrap = try read(repository, commit: tip, ref: candidate)
+      for branch in bootstrap.access.protectedBranches {
+        let ref = "refs/heads/" + branch
+        guard let mainTip = try repository.referenceTarget(ref) else { continue }
+        var policy = ref == candidate ? bootstrap : try read(repository, commit: mainTip, ref: ref)
+        policy.mainRef = ref
+        policy.mainBefore = mainTip
+        return policy
+      }
+      throw HookFailure.policy(
+        LocalizedText(
+          zh: "\(candidate) 的 access.yaml 列出的受保护分支（\(bootstrap.access.protectedBranches.joined(separator: "、"))）都不存在；请维护者修正",
+          en: "none of the protected branches that access.yaml on \(candidate) lists (\(bootstrap.access.protectedBranches.joined(separator: ", "))) exists; ask a maintainer to fix it"))
+    }
+
+    // The first push: judged by what it brings on the protected branch it creates.
+    let created = updates.filter { $0.branch != nil && $0.isCreation && !$0.isDeletion }
+    let bootstrap =
+      created.first { $0.name == "refs/heads/main" } ?? created.first { $0.name == repository.headReference }
+      ?? (created.count == 1 ? created.first : nil)
+    guard let bootstrap else {
+      throw HookFailure.policy(
+        LocalizedText(
+          zh: "仓库还没有受保护分支：第一次推送须由维护者创建 main（带 access.yaml）",
+          en: "the repository has no protected branch yet: the first push must be a maintainer's, creating main (with its access.yaml)"))
+    }
+    let first = try read(repository, commit: try peel(repository, bootstrap), ref: bootstrap.name)
+    for branch in first.access.protectedBranches {
+      guard let update = created.first(where: { $0.name == "refs/heads/" + branch }) else { continue }
+      var policy = update == bootstrap ? first : try read(repository, commit: try peel(repository, update), ref: update.name)
+      policy.mainRef = update.name
+      policy.mainBefore = nil
+      return policy
+    }
+    throw HookFailure.policy(
+      LocalizedText(
+        zh: "第一次推送须创建 access.yaml 中的受保护分支（\(first.access.protectedBranches.joined(separator: "、"))）",
+        en: "the first push must create a protected branch of its access.yaml (\(first.access.protectedBranches.joined(separator: ", ")))"))
+  }
+
+  /// The rules as the commit's tree has them.
+  private static func read(_ repository: Repository, commit: ObjectID, ref: String) throws -> PushPolicy {
+    let tree = try repository.tree(ofCommit: commit)
+    func bytes(_ path: String) throws -> [UInt8]? {
+      guard let entry = try repository.entry(at: path, inTree: tree), entry.mode != .tree else { return nil }
+      return try repository.blob(entry.id)
+    }
+    guard let accessBytes = try bytes("access.yaml") else {
+      throw HookFailure.policy(
+        LocalizedText(
+          zh: "\(ref) 没有 access.yaml，无法判断谁可以推送；请维护者添加",
+          en: "\(ref) has no access.yaml, so nobody may push; ask a maintainer to add one"))
+    }
+    let (access, findings) = AccessPolicy.read(accessBytes)
+    guard let access else {
+      let detail = findings.first.map { " (\($0.message.en))" } ?? ""
+      let detailZH = findings.first.map { "（\($0.message.zh)）" } ?? ""
+      throw HookFailure.policy(
+        LocalizedText(
+          zh: "无法读取 \(ref) 的 access.yaml\(detailZH)；请维护者修正",
+          en: "cannot read access.yaml of \(ref)\(detail); ask a maintainer to fix it"))
+    }
+    let settings = try bytes("registry.yaml").map { RegistrySettings(yaml: $0) } ?? RegistrySettings()
+    return PushPolicy(
+      access: access, settings: settings, allowedSigners: try bytes("allowed_signers"), mainRef: ref, mainBefore: nil)
+  }
+
+  static func peel(_ repository: Repository, _ update: RefUpdate) throws -> ObjectID {
+    do {
+      return try repository.peelToCommit(update.new)
+    } catch {
+      throw HookFailure.notACommit(ref: update.name, id: update.new.hex)
+    }
+  }
+}
+
+/// The work of one hook run.
+private struct PushJudge {
+  let repository: Repository
+  let updates: [RefUpdate]
+  let pusher: String?
+  let environment: [String: String]
+  let policy: PushPolicy
+  /// Main's tip once the push is through (nil if it is deleted).
+  let mainAfter: ObjectID?
+  /// The paths judged so far, over all refs, against `limits.max_changed_files_per_push`.
+  var judgedPaths: Set<String> = []
+  var tooMany = false
+  var enforceLimit = true
+
+  init(repository: Repository, updates: [RefUpdate], pusher: String?, environment: [String: String]) throws {
+    self.repository = repository
+    self.updates = updates
+    self.pusher = pusher
+    self.environment = environment
+    // Every id of the push must be readable before anything is decided.
+    for update in updates {
+      for id in [update.old, update.new] where !id.isZero {
+        guard try repository.objectType(id) != nil else {
+          throw HookFailure.unreadableObject(ref: update.name, id: id.hex)
+        }
+      }
+    }
+    let policy = try PushPolicy.resolve(repository, updates: updates)
+    self.policy = policy
+    if let update = updates.first(where: { $0.name == policy.mainRef }) {
+      mainAfter = update.isDeletion ? nil : try PushPolicy.peel(repository, update)
+    } else {
+      mainAfter = policy.mainBefore
+    }
+  }
+
+  var isMaintainer: Bool { pusher.map(policy.access.isMaintainer) ?? false }
+
+  mutating func verdict() throws -> PushVerdict {
+    var general: [Finding] = []
+    if let finding = AccessUnknownIdentity.check(pusher: pusher, policy: policy.access, source: policy.mainRef) {
+      general += apply([finding])
+    }
+    var verdict = PushVerdict(
+      pusher: pusher, policyBranch: policy.mainRef, firstPush: policy.firstPush, general: Report(findings: general), refs: [])
+    // Nobody the registry knows: nothing else is worth judging.
+    if verdict.general.hasErrors {
+      verdict.refs = updates.map { PushVerdict.RefVerdict(update: $0, report: Report(findings: []), changedPaths: []) }
+      return verdict
+    }
+
+    for update in updates {
+      if let tag = update.tag {
+        verdict.refs.append(try judgeTag(update, name: tag))
+      } else {
+        let protected = update.branch.map(policy.access.protectedBranches.contains) ?? false
+        verdict.refs.append(try judgeBranch(update, protected: protected))
+      }
+    }
+    if tooMany {
+      verdict.general = Report(
+        findings: verdict.general.findings + apply([PushTooManyFiles.finding(limit: policy.settings.maxChangedFilesPerPush)]))
+    }
+    if policy.access.requireSignedCommits {
+      let unsigned = try checkSignatures()
+      for index in verdict.refs.indices {
+        let mine = unsigned.filter { $0.path == verdict.refs[index].update.name }
+        if !mine.isEmpty {
+          verdict.refs[index].report = Report(findings: verdict.refs[index].report.findings + apply(mine))
+        }
+      }
+    }
+    return verdict
+  }
+
+  /// The severities the protected branch's `registry.yaml` sets.
+  func apply(_ findings: [Finding]) -> [Finding] {
+    Validator.apply(policy.settings, to: findings)
+  }
+
+  // MARK: Tags
+
+  func judgeTag(_ update: RefUpdate, name: String) throws -> PushVerdict.RefVerdict {
+    var findings: [Finding] = []
+    if fnmatch(policy.access.releaseTags, name, 0) == 0 {
+      let ref = update.name
+      if update.isDeletion {
+        findings.append(RefDeleteProtected.finding(ref, detail: name))
+      } else if !update.isCreation {
+        findings.append(
+          TagNotAllowed.finding(
+            ref, zh: "发布标签不能移动（\(update.old.short) → \(update.new.short)）",
+            en: "a release tag never moves (\(update.old.short) → \(update.new.short))"))
+      } else {
+        if !isMaintainer {
+          findings.append(
+            TagNotAllowed.finding(ref, zh: "“\(pusher ?? "")”不是维护者", en: "\"\(pusher ?? "")\" is not a maintainer"))
+        }
+        if let tag = try repository.annotatedTag(update.new) {
+          if tag.name != name {
+            findings.append(
+              TagNotAllowed.finding(
+                ref, zh: "标签对象的名称是“\(tag.name)”", en: "the tag object is named \"\(tag.name)\""))
+          }
+        } else {
+          findings.append(TagNotAllowed.finding(ref, zh: "轻量标签，不是附注标签", en: "a lightweight tag, not an annotated one"))
+        }
+        if let commit = try commitIfPeelable(update.new) {
+          if let mainAfter, try repository.isDescendant(mainAfter, of: commit) {
+            // In main.
+          } else {
+            let main = String(policy.mainRef.dropFirst(11))
+            findings.append(
+              TagNotAllowed.finding(
+                ref, zh: "\(commit.short) 不在 \(main) 上", en: "\(commit.short) is not on \(main)"))
+          }
+        } else {
+          findings.append(TagNotAllowed.finding(ref, zh: "没有指向提交", en: "it does not point to a commit"))
+        }
+      }
+    }
+    return PushVerdict.RefVerdict(update: update, report: Report(findings: apply(findings)), changedPaths: [])
+  }
+
+  // MARK: Branches
+
+  mutating func judgeBranch(_ update: RefUpdate, protected: Bool) throws -> PushVerdict.RefVerdict {
+    var history: [Finding] = []
+    let ref = update.name
+    if update.isDeletion {
+      if protected { history.append(RefDeleteProtected.finding(ref, detail: update.branch ?? ref)) }
+      return PushVerdict.RefVerdict(update: update, report: Report(findings: apply(history)), changedPaths: [])
+    }
+    let new = try PushPolicy.peel(repository, update)
+    var old: ObjectID? = nil
+    if !update.isCreation {
+      old = try repository.peelToCommit(update.old)
+      if protected, let old, try !repository.isDescendant(new, of: old) {
+        history.append(RefNonFastForward.finding(ref, old: old.short, new: new.short))
+      }
+    } else if ref != policy.mainRef, let main = policy.mainBefore {
+      // A new branch brings what it adds to main.
+      old = try repository.mergeBase(new, main)
+    }
+    let oldTree = try old.map { try repository.tree(ofCommit: $0) }
+    let newTree = try repository.tree(ofCommit: new)
+    var changes = try repository.diffTrees(oldTree, newTree)
+    // On a branch that takes in main's changes (a merge of main, a rebase), those are not
+    // the pusher's: only the paths where the branch differs from main are judged.
+    if !protected, !update.isCreation, let main = policy.mainBefore, let base = try repository.mergeBase(new, main),
+      base != old
+    {
+      let fromMain = Set(try repository.diffTrees(try repository.tree(ofCommit: base), newTree).map(\.path))
+      changes = changes.filter { fromMain.contains($0.path) }
+    }
+    var verdict = PushVerdict.RefVerdict(
+      update: update, report: Report(findings: []), oldTree: oldTree, newTree: newTree, changedPaths: changes.map(\.path))
+
+    judgedPaths.formUnion(changes.map(\.path))
+    if judgedPaths.count > policy.settings.maxChangedFilesPerPush && !tooMany {
+      tooMany = true
+      // Where registry.yaml lowers push.too-many-files below an error, every file is still judged.
+      enforceLimit = apply([PushTooManyFiles.finding(limit: policy.settings.maxChangedFilesPerPush)])
+        .contains { $0.severity == .error }
+    }
+    if tooMany && enforceLimit {
+      verdict.report = Report(findings: apply(history))
+      return verdict
+    }
+
+    if let pusher {
+      for change in changes {
+        if let finding = AccessMaintainersOnly.check(change.path, pusher: pusher, policy: policy.access) {
+          history.append(finding)
+        }
+        if let finding = AccessPathNotOwned.check(change.path, pusher: pusher, policy: policy.access) {
+          history.append(finding)
+        }
+      }
+    }
+    for change in changes {
+      switch change.status {
+      case .deleted:
+        if let finding = RetireDeleteForbidden.check(deleted: change.path) { history.append(finding) }
+      case .modified, .typeChanged:
+        if let finding = try retiredChange(change) { history.append(finding) }
+      case .added:
+        break
+      }
+    }
+
+    var catalog: [Finding]
+    do {
+      let snapshot = GitSnapshot(repository: repository, tree: newTree, label: "\(ref)@\(new.short)")
+      let previous = oldTree.map { GitSnapshot(repository: repository, tree: $0, label: old?.short ?? "∅") }
+      catalog = try ChangeValidator.validate(snapshot, changed: changes.map(\.path), previous: previous).findings
+    } catch CatalogError.notARegistry {
+      catalog = [
+        TreeLayout.finding("registry.yaml", message: TreeLayout.meaning.with(zh: "缺少必需的文件", en: "a required file is missing"))
+      ]
+    }
+    verdict.report = Report(findings: apply(history) + catalog)
+    verdict.preview = try DiffEngine.diff(
+      repository, fromTree: oldTree, toTree: newTree, fromLabel: old?.short ?? "∅", toLabel: new.short)
+    return verdict
+  }
+
+  /// `retire.immutable` on a changed file that was a retired resource on the old side.
+  func retiredChange(_ change: TreeChange) throws -> Finding? {
+    guard case .resource(_, let code) = TreeLayout.role(of: change.path), let oldID = change.oldID,
+      let old = Resource(yaml: try repository.blob(oldID)), old.isRetired
+    else { return nil }
+    var new: Resource? = nil
+    if let newID = change.newID, change.newMode == .regular || change.newMode == .executable {
+      new = Resource(yaml: try repository.blob(newID))
+    }
+    return RetireImmutable.check(change.path, code: code.description, old: old, new: new, maintainer: isMaintainer)
+  }
+
+  // MARK: Signatures
+
+  /// `commit.unsigned` on every commit the push brings (reachable from a new tip and from no
+  /// existing ref), each reported on the first ref that brings it.
+  func checkSignatures() throws -> [Finding] {
+    var pending: [(ref: String, commit: ObjectID)] = []
+    var hidden: [ObjectID] = []
+    for update in updates where !update.isDeletion {
+      guard let tip = try commitIfPeelable(update.new) else { continue }
+      for commit in try repository.revwalk(from: [tip], hiding: hidden, hidingReferences: ["refs/*"]) {
+        pending.append((update.name, commit))
+      }
+      hidden.append(tip)
+    }
+    guard !pending.isEmpty else { return [] }
+
+    var findings: [Finding] = []
+    var checks: [(index: Int, signature: CommitSignature)] = []
+    var summaries: [String] = []
+    for (index, item) in pending.enumerated() {
+      let summary = try repository.commit(item.commit).summary
+      summaries.append(summary)
+      func unsigned(_ zh: String, _ en: String) {
+        findings.append(CommitUnsigned.finding(item.ref, commit: item.commit.short, summary: summary, zh: zh, en: en))
+      }
+      guard let signature = try repository.commitSignature(item.commit) else {
+        unsigned("未签名", "not signed")
+        continue
+      }
+      guard signature.format == .ssh else {
+        unsigned("不是 SSH 签名", "not an SSH signature")
+        continue
+      }
+      guard policy.allowedSigners != nil else {
+        unsigned("\(policy.mainRef) 没有 allowed_signers", "\(policy.mainRef) has no allowed_signers")
+        continue
+      }
+      checks.append((index, signature))
+    }
+    guard let signers = policy.allowedSigners, let pusher, !checks.isEmpty else { return findings }
+    let results = try SSHSignatureVerifier.with(allowedSigners: signers, environment: environment) { verifier in
+      try verifier.verifyAll(checks.map { ($0.signature, pusher) })
+    }
+    for (check, valid) in zip(checks, results) where !valid {
+      let item = pending[check.index]
+      findings.append(
+        CommitUnsigned.finding(
+          item.ref, commit: item.commit.short, summary: summaries[check.index],
+          zh: "签名不能用 allowed_signers 中“\(pusher)”的密钥验证", en: "the signature does not verify with a key of \"\(pusher)\" in allowed_signers"))
+    }
+    return findings
+  }
+
+  /// The commit an id peels to; nil for a tag of a tree or a blob.
+  func commitIfPeelable(_ id: ObjectID) throws -> ObjectID? {
+    switch try repository.objectType(id) {
+    case .commit: return id
+    case .tag:
+      guard let tag = try repository.annotatedTag(id) else { return nil }
+      return try commitIfPeelable(tag.target)
+    case .tree, .blob, nil: return nil
+    }
+  }
+}

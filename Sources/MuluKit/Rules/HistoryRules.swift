@@ -1,0 +1,217 @@
+import MuluCatalog
+
+/// A rule judged on a push or a commit: it needs the pusher, the refs or the history, not
+/// only the files of one snapshot. Its examples are pushes (`PushExample`); `triggering` and
+/// `nonTriggering` give their changes, titled, for the docs of `mulu rules`.
+public protocol HistoryRule: Rule {
+  /// Pushes on which the rule must fire.
+  static var triggeringPushes: [PushExample] { get }
+  /// Pushes on which the rule must stay silent.
+  static var nonTriggeringPushes: [PushExample] { get }
+}
+
+extension HistoryRule {
+  public static var triggering: [RuleExample] { triggeringPushes.map(\.ruleExample) }
+  public static var nonTriggering: [RuleExample] { nonTriggeringPushes.map(\.ruleExample) }
+}
+
+/// The rules of the hooks (SPEC §3, history rules), in the order of the spec.
+public enum HistoryRules {
+  public static let all: [any HistoryRule.Type] = [
+    RetireDeleteForbidden.self, RetireImmutable.self,
+    AccessUnknownIdentity.self, AccessPathNotOwned.self, AccessMaintainersOnly.self,
+    RefNonFastForward.self, RefDeleteProtected.self, TagNotAllowed.self, CommitUnsigned.self,
+    PushTooManyFiles.self,
+  ]
+
+  /// The rule with this id, if it is a history rule.
+  public static func rule(_ id: String) -> (any HistoryRule.Type)? { all.first { $0.id == id } }
+}
+
+/// A push to try a history rule on. The registry before the push is `PushExample.before`
+/// (the baseline, with `access.yaml`) with the example's `setup` edits, committed on `main`,
+/// with the annotated release tag `v2026.01` on main's first commit. The push brings
+/// `change` over that, to `target`, by `pusher`, signed as `signing` says.
+public struct PushExample: Sendable {
+  /// Who pushes: the identities of `PushExample.access`, one it does not know, or none.
+  public enum Pusher: String, Sendable, CaseIterable {
+    case maintainer = "ndrc-admin"
+    case mpsEditor = "mps-editor"
+    case ndrcEditor = "ndrc-editor"
+    case stranger = "visitor"
+    case nobody = ""
+  }
+
+  /// What the push does to the refs.
+  public enum Target: Sendable, Hashable {
+    /// A new commit on top of main (a fast-forward).
+    case main
+    /// Main replaced by a commit that does not descend from it (main's last commit amended).
+    case mainRewritten
+    case mainDeleted
+    /// A new branch off main.
+    case newBranch(String)
+    /// A new release tag `v2026.02` on the new commit, pushed with main (`onMain`) or alone.
+    case releaseTag(annotated: Bool, onMain: Bool)
+    /// `v2026.01` moved to the new commit, pushed with main.
+    case releaseTagMoved
+    case releaseTagDeleted
+    /// A lightweight tag outside `release_tags` on the new commit, pushed alone.
+    case otherTag(String)
+  }
+
+  /// How the new commits are signed (with `require_signed_commits: true` in the setup).
+  public enum Signing: Sendable, Hashable {
+    case none
+    /// With the pusher's key, listed for the pusher in `allowed_signers`.
+    case byPusher
+    /// With a key listed in `allowed_signers` for someone else.
+    case byAnother
+    /// Unsigned, with a `gpgsig` line written into the message.
+    case inMessageOnly
+  }
+
+  public var title: String
+  public var pusher: Pusher
+  public var target: Target
+  /// Edits of the files on main before the push.
+  public var setup: [RuleExample.Edit]
+  /// The files the push changes, over main's.
+  public var change: RuleExample
+  public var signing: Signing
+
+  public init(
+    _ title: String, by pusher: Pusher, to target: Target = .main, setup: [RuleExample.Edit] = [],
+    change: RuleExample = RuleExample(""), signing: Signing = .none
+  ) {
+    self.title = title
+    self.pusher = pusher
+    self.target = target
+    self.setup = setup
+    self.change = change
+    self.signing = signing
+  }
+
+  /// The change titled with the example, its pusher and its target, for the docs.
+  public var ruleExample: RuleExample {
+    var example = change
+    let who = pusher == .nobody ? "no pusher identity" : pusher.rawValue
+    example.title = "\(title) (\(who), \(target.label))"
+    return example
+  }
+
+  /// `access.yaml` of the examples: a maintainer and one editor for each baseline department.
+  public static let access = """
+    maintainers: [ndrc-admin]
+    identities:
+      - { id: ndrc-editor, department: 11100000000000001M }
+      - { id: mps-editor, department: 11100000000001234L }
+    protected_branches: [main]
+    release_tags: "v*"
+    require_signed_commits: false
+
+    """
+
+  /// The registry the examples start from: the baseline and `access`.
+  public static var before: [String: String] {
+    var files = Baseline.files
+    files["access.yaml"] = access
+    return files
+  }
+
+  /// Applies edits and file changes to a set of files; nil when an edit does not match.
+  public static func apply(_ edits: [RuleExample.Edit], files: [String: String?] = [:], to base: [String: String])
+    -> [String: String]?
+  {
+    var text = base
+    for edit in edits {
+      guard let current = text[edit.path], current.contains(edit.old) else { return nil }
+      text[edit.path] = current.replacingFirstOccurrence(of: edit.old, with: edit.new)
+    }
+    for (path, content) in files { text[path] = content }
+    return text
+  }
+
+  /// Main's files before the push, and after it; nil when an edit does not match.
+  public func files() -> (before: [String: String], after: [String: String])? {
+    guard let before = PushExample.apply(setup, to: PushExample.before),
+      let after = PushExample.apply(change.edits, files: change.files, to: before)
+    else { return nil }
+    return (before, after)
+  }
+
+  // Edits the examples share.
+  static let requireSigned = RuleExample.Edit(
+    path: "access.yaml", old: "require_signed_commits: false", new: "require_signed_commits: true")
+  static let retireNDRC = RuleExample.Edit(
+    path: Baseline.departmentResourcePath, old: "related: [101001001/000001]\n",
+    new: "related: [101001001/000001]\nretired:\n  date: 2026-06-30\n  reason: 职能划转\n")
+  static let ndrcMonthlyToWeekly = RuleExample.resource(
+    "国家发展和改革委员会 updates its resource weekly", replacing: "update_cycle: 每月", with: "update_cycle: 每周")
+  static let mpsRealTimeToDaily = RuleExample.edit(
+    "公安部 updates its base resource daily", Baseline.baseResourcePath, replacing: "update_cycle: 实时",
+    with: "update_cycle: 每日")
+}
+
+extension PushExample.Target {
+  public var label: String {
+    switch self {
+    case .main: return "to main"
+    case .mainRewritten: return "force-pushed to main"
+    case .mainDeleted: return "deleting main"
+    case .newBranch(let name): return "to a new branch \(name)"
+    case .releaseTag(let annotated, let onMain):
+      return "\(annotated ? "annotated" : "lightweight") release tag v2026.02\(onMain ? " on main" : " outside main")"
+    case .releaseTagMoved: return "moving release tag v2026.01"
+    case .releaseTagDeleted: return "deleting release tag v2026.01"
+    case .otherTag(let name): return "lightweight tag \(name)"
+    }
+  }
+}
+
+/// Where a path of the registry belongs, for the access rules.
+enum PathScope: Equatable {
+  /// `dictionaries/`, `access.yaml`, `registry.yaml`, `sources.yaml`, `allowed_signers`.
+  case maintainers
+  /// `catalogs/<department>/…`
+  case department(String)
+  /// Anything else: only maintainers may change it.
+  case other
+
+  init(_ path: String) {
+    switch path {
+    case "access.yaml", "registry.yaml", "sources.yaml", "allowed_signers":
+      self = .maintainers
+      return
+    default: break
+    }
+    if path.hasPrefix("dictionaries/") {
+      self = .maintainers
+      return
+    }
+    let parts = path.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false)
+    if parts.count == 3, parts[0] == "catalogs", !parts[1].isEmpty {
+      self = .department(String(parts[1]))
+    } else {
+      self = .other
+    }
+  }
+}
+
+extension String {
+  func replacingFirstOccurrence(of old: String, with new: String) -> String {
+    guard !old.isEmpty, let range = range(of: old) else { return self }
+    var copy = self
+    copy.replaceSubrange(range, with: new)
+    return copy
+  }
+
+  fileprivate func range(of needle: String) -> Range<String.Index>? {
+    var start = startIndex
+    while start < endIndex {
+      if self[start...].hasPrefix(needle) { return start..<index(start, offsetBy: needle.count) }
+      start = index(after: start)
+    }
+    return nil
+  }
+}

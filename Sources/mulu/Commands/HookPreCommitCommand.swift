@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import MuluCatalog
+import MuluKit
+
+struct HookPreCommitCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "pre-commit",
+    abstract: "The client hook: validate the staged files (the index, not the working tree).",
+    discussion: """
+      Judges the staged changes against HEAD with the engine of mulu validate, and refuses \
+      the deletion of resource files (retire them instead). Exit 1 stops the commit.
+      """
+  )
+
+  @OptionGroup var global: GlobalOptions
+
+  func run() throws {
+    let language = global.language
+    let report: Report
+    do {
+      report = try PreCommit.run(
+        environment: ProcessInfo.processInfo.environment, currentDirectory: Self.absolute(global.directory))
+    } catch {
+      throw CommandFailure(error.message, language)
+    }
+    Console.standardError(FindingWriter.text(report, language: language, color: Console.wantsColor(2)))
+    if report.hasErrors {
+      Console.standardError(
+        "mulu: " + LocalizedText(zh: "提交被拒绝：", en: "commit refused: ")[language] + FindingWriter.summary(report, language: language)
+          + "\n")
+      throw ExitCode(1)
+    }
+    if !report.findings.isEmpty {
+      Console.standardError("mulu: " + FindingWriter.summary(report, language: language) + "\n")
+    }
+  }
+
+  static func absolute(_ path: String) -> String {
+    path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+  }
+}

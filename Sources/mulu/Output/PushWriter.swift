@@ -1,0 +1,90 @@
+import MuluCatalog
+import MuluKit
+
+/// The pre-receive hook's messages: the findings per ref in the text form of SPEC §3, the
+/// semantic preview of each branch's change, and one closing line.
+enum PushWriter {
+  static func text(_ verdict: PushVerdict, language: Language) -> String {
+    var out = ""
+    if let pusher = verdict.pusher {
+      out += "mulu: " + LocalizedText(zh: "推送者 \(pusher)", en: "pusher \(pusher)")[language] + "\n"
+    }
+    out += FindingWriter.text(verdict.general, language: language, color: false)
+    for ref in verdict.refs where !ref.report.findings.isEmpty || !(ref.preview?.changes.isEmpty ?? true) {
+      out += header(ref.update, language: language)
+      out += FindingWriter.text(ref.report, language: language, color: false)
+      if let preview = ref.preview, !preview.changes.isEmpty { out += self.preview(preview, language: language) }
+    }
+    return out
+  }
+
+  /// How many resource lines a preview shows before it only counts the rest.
+  static let previewLines = 20
+
+  /// The resources the change adds, modifies, retires…: counts, then one line each,
+  /// breaking changes first.
+  static func preview(_ diff: SemanticDiff, language: Language) -> String {
+    let summary = diff.summary
+    let counts = ChangeKind.allCases.filter { summary[$0] > 0 }.map { kind in
+      language == .zh ? "\(DiffWriter.kindName(kind, language: .zh)) \(summary[kind])" : "\(summary[kind]) \(kind.rawValue)"
+    }
+    var out: String
+    switch language {
+    case .zh: out = "预览：\(counts.joined(separator: "，"))；不兼容 \(summary.breaking)\n"
+    case .en: out = "preview: \(counts.joined(separator: ", ")); \(summary.breaking) breaking\n"
+    }
+    let ordered = diff.changes.filter(\.breaking) + diff.changes.filter { !$0.breaking }
+    for change in ordered.prefix(previewLines) {
+      out += "  \(DiffWriter.kindName(change.kind, language: language)) \(change.code)" + (change.name.isEmpty ? "" : " \(change.name)")
+      if change.breaking {
+        let fields = change.fields.filter { $0.impact == .breaking }.map(\.field)
+        switch language {
+        case .zh: out += fields.isEmpty ? "【不兼容】" : "【不兼容：\(fields.joined(separator: "、"))】"
+        case .en: out += fields.isEmpty ? " [breaking]" : " [breaking: \(fields.joined(separator: ", "))]"
+        }
+      }
+      out += "\n"
+    }
+    if ordered.count > previewLines {
+      let more = ordered.count - previewLines
+      out += language == .zh ? "  ……另有 \(more) 项\n" : "  … and \(more) more\n"
+    }
+    return out
+  }
+
+
+  static func header(_ update: RefUpdate, language: Language) -> String {
+    let move: String
+    if update.isCreation {
+      move = LocalizedText(zh: "新建于 \(short(update.new))", en: "created at \(short(update.new))")[language]
+    } else if update.isDeletion {
+      move = LocalizedText(zh: "删除", en: "deleted")[language]
+    } else {
+      move = "\(short(update.old)) → \(short(update.new))"
+    }
+    return language == .zh ? "== \(update.name)（\(move)）\n" : "== \(update.name) (\(move))\n"
+  }
+
+  /// The last line: accepted or rejected, and why.
+  static func closing(_ verdict: PushVerdict, language: Language, gitLab: Bool) -> String {
+    let report = Report(findings: verdict.findings)
+    let counts = FindingWriter.summary(report, language: language)
+    if verdict.accepted {
+      return "mulu: " + LocalizedText(zh: "推送已接受：", en: "push accepted: ")[language] + counts + "\n"
+    }
+    let rules = verdict.errorsByRule.map { language == .zh ? "\($0.rule) \($0.count) 个" : "\($0.rule): \($0.count)" }
+    let why = language == .zh ? "（\(rules.joined(separator: "，"))）" : " (\(rules.joined(separator: ", ")))"
+    let line = "mulu: " + LocalizedText(zh: "推送被拒绝：", en: "push rejected: ")[language] + counts + why
+    return (gitLab ? "GL-HOOK-ERR: " : "") + line + "\n"
+  }
+
+  /// The hook could not judge the push: it is rejected (fail closed).
+  static func failure(_ message: LocalizedText, language: Language, gitLab: Bool) -> String {
+    let line =
+      "mulu: " + LocalizedText(zh: "推送被拒绝：钩子无法完成检查：", en: "push rejected: the hook could not finish its checks: ")[language]
+      + message[language]
+    return (gitLab ? "GL-HOOK-ERR: " : "") + line + "\n"
+  }
+
+  private static func short(_ id: some CustomStringConvertible) -> String { String(id.description.prefix(10)) }
+}

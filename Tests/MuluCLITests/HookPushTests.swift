@@ -1,0 +1,347 @@
+import Foundation
+import Testing
+
+/// Real `git push`es into bare repositories guarded by the built `mulu`, installed with
+/// `mulu hooks install --server`. After every rejected push the server's refs are unchanged
+/// and `git fsck` is clean (`HookLab.pushRejected`).
+@Suite("The pre-receive hook on real pushes", .timeLimit(.minutes(2)))
+struct HookPushTests {
+  static let ndrcEditor = "ndrc-editor"
+  static let mpsEditor = "mps-editor"
+  static let maintainer = "ndrc-admin"
+
+  @Test("the first push comes from a maintainer; departments push their own folders")
+  func departments() throws {
+    let lab = try HookLab()
+    try lab.commit("国家政务信息资源目录")
+    var outcome = try lab.pushRejected(as: Self.ndrcEditor, ["main"])
+    #expect(outcome.errors.contains("access.yaml: error[access.maintainers-only]"))
+    outcome = try lab.pushRejected(as: "visitor", ["main"])
+    #expect(outcome.errors.contains("error[access.unknown-identity]"))
+    _ = try lab.pushAccepted(as: Self.maintainer, ["main"])
+
+    // 公安部 changes its own base resource.
+    try lab.edit(HookLab.mpsResource, "update_cycle: 实时", "update_cycle: 每日")
+    try lab.commit("公安部：人口基本信息每日更新")
+    outcome = try lab.pushAccepted(as: Self.mpsEditor, ["main"])
+    #expect(outcome.errors.contains("remote: mulu: pusher mps-editor"))
+    // The preview names the changed resources, breaking changes first.
+    #expect(outcome.errors.contains("remote: preview: 1 modified; 1 breaking"))
+    #expect(outcome.errors.contains("remote:   modified 101001001/000001 人口基本信息 [breaking: update_cycle]"))
+    #expect(outcome.errors.contains("remote: mulu: push accepted: 0 errors, 0 warnings"))
+
+    // 公安部 changes 国家发展和改革委员会's resource: refused, whoever else is named or not.
+    try lab.edit(HookLab.ndrcResource, "update_cycle: 每月", "update_cycle: 每周")
+    try lab.commit("发改委资源每周更新")
+    outcome = try lab.pushRejected(as: Self.mpsEditor, ["main"])
+    #expect(
+      outcome.errors.contains(
+        "remote: \(HookLab.ndrcResource): error[access.path-not-owned]: the push changes a path its department does not own: \"mps-editor\" may change only catalogs/11100000000001234L/ (hint: "
+      ))
+    #expect(outcome.errors.contains("remote: mulu: push rejected: 1 error, 0 warnings (access.path-not-owned: 1)"))
+    #expect(!outcome.errors.contains("GL-HOOK-ERR"))
+    outcome = try lab.pushRejected(as: "visitor", ["main"])
+    #expect(outcome.errors.contains("access.yaml: error[access.unknown-identity]: the pusher is not in access.yaml: \"visitor\""))
+    outcome = try lab.pushRejected(as: nil, ["main"])
+    #expect(outcome.errors.contains("no pusher identity (none of MULU_PUSHER, GL_USERNAME, GITEA_PUSHER_NAME, GL_USER, REMOTE_USER is set)"))
+    // GitLab names the pusher and shows GL-HOOK-ERR lines to the user.
+    outcome = try lab.pushRejected(as: nil, ["main"], environment: ["GL_USERNAME": Self.mpsEditor])
+    #expect(outcome.errors.contains("remote: GL-HOOK-ERR: mulu: push rejected: 1 error"))
+    // A server with no LANG speaks Chinese.
+    outcome = try lab.pushRejected(as: Self.mpsEditor, ["main"], environment: ["LANG": ""])
+    #expect(outcome.errors.contains("error[access.path-not-owned]: 推送修改了本部门无权修改的路径：“mps-editor”只能修改 catalogs/11100000000001234L/ (hint: "))
+    #expect(outcome.errors.contains("remote: 预览：修改 1；不兼容 0"))
+    #expect(outcome.errors.contains("remote:   修改 303001001/000001 企业投资项目核准信息 "))
+    #expect(outcome.errors.contains("mulu: 推送被拒绝：1 个错误，0 个警告（access.path-not-owned 1 个）"))
+    // The department that owns it pushes the same commit.
+    _ = try lab.pushAccepted(as: Self.ndrcEditor, ["main"])
+
+    // Only maintainers change the dictionaries.
+    try lab.edit("dictionaries/departments.yaml", "name: 公安部", "name: 中华人民共和国公安部")
+    try lab.commit("改部门名称")
+    outcome = try lab.pushRejected(as: Self.mpsEditor, ["main"])
+    #expect(outcome.errors.contains("dictionaries/departments.yaml: error[access.maintainers-only]"))
+    try lab.git("reset", "-q", "--hard", "HEAD~1")
+
+    // A resource is retired, never deleted; once retired it stays as it is.
+    try lab.git("rm", "-q", HookLab.ndrcResource)
+    try lab.commit("删除资源")
+    outcome = try lab.pushRejected(as: Self.ndrcEditor, ["main"])
+    #expect(outcome.errors.contains("\(HookLab.ndrcResource): error[retire.delete-forbidden]"))
+    try lab.git("reset", "-q", "--hard", "HEAD~1")
+    try lab.edit(
+      HookLab.ndrcResource, "related: [101001001/000001]\n",
+      "related: [101001001/000001]\nretired:\n  date: 2026-06-30\n  reason: 职能划转\n")
+    try lab.commit("注销资源")
+    _ = try lab.pushAccepted(as: Self.ndrcEditor, ["main"])
+    try lab.edit(HookLab.ndrcResource, "reason: 职能划转", "reason: 机构改革")
+    try lab.commit("改注销原因")
+    outcome = try lab.pushRejected(as: Self.ndrcEditor, ["main"])
+    #expect(outcome.errors.contains("\(HookLab.ndrcResource): error[retire.immutable]"))
+    try lab.git("reset", "-q", "--hard", "HEAD~1")
+    try lab.edit(HookLab.ndrcResource, "retired:\n  date: 2026-06-30\n  reason: 职能划转\n", "")
+    try lab.commit("撤销注销")
+    outcome = try lab.pushRejected(as: Self.ndrcEditor, ["main"])
+    #expect(outcome.errors.contains("only maintainers may un-retire"))
+    _ = try lab.pushAccepted(as: Self.maintainer, ["main"])
+  }
+
+  @Test("protected branches, new branches, multi-ref pushes, force-pushes and release tags")
+  func refs() throws {
+    let lab = try HookLab()
+    try lab.seed()
+
+    // A department's new branch carries its own change.
+    try lab.git("checkout", "-q", "-b", "ndrc/weekly")
+    try lab.edit(HookLab.ndrcResource, "update_cycle: 每月", "update_cycle: 每周")
+    try lab.commit("每周更新")
+    _ = try lab.pushAccepted(as: Self.ndrcEditor, ["ndrc/weekly"])
+    // Force-pushing a branch that is not protected is the department's business.
+    try lab.edit(HookLab.ndrcResource, "update_cycle: 每周", "update_cycle: 每日")
+    try lab.commit("每日更新", ["--amend"])
+    _ = try lab.pushAccepted(as: Self.ndrcEditor, ["--force", "ndrc/weekly"])
+    // A new branch that touches another department's resource is refused.
+    try lab.git("checkout", "-q", "-b", "ndrc/overreach", "main")
+    try lab.edit(HookLab.mpsResource, "update_cycle: 实时", "update_cycle: 每日")
+    try lab.commit("改公安部的资源")
+    var outcome = try lab.pushRejected(as: Self.ndrcEditor, ["ndrc/overreach"])
+    #expect(outcome.errors.contains("\(HookLab.mpsResource): error[access.path-not-owned]"))
+
+    // One bad ref rejects the whole push.
+    try lab.git("checkout", "-q", "-b", "ndrc/fine", "ndrc/weekly")
+    try lab.git("checkout", "-q", "main")
+    try lab.git("merge", "-q", "--ff-only", "ndrc/overreach")
+    outcome = try lab.pushRejected(as: Self.ndrcEditor, ["ndrc/fine", "main"])
+    #expect(outcome.errors.contains("== refs/heads/main ("))
+    #expect(outcome.errors.contains("\(HookLab.mpsResource): error[access.path-not-owned]"))
+    #expect(!(try lab.remoteRefs()).contains("refs/heads/ndrc/fine"))
+    try lab.git("reset", "-q", "--hard", "ndrc/weekly")
+
+    // Main moves forward only and is never deleted.
+    _ = try lab.pushAccepted(as: Self.ndrcEditor, ["main"])
+    try lab.edit(HookLab.ndrcResource, "update_cycle: 每日", "update_cycle: 每季度")
+    try lab.commit("每季度更新", ["--amend"])
+    outcome = try lab.pushRejected(as: Self.maintainer, ["--force", "main"])
+    #expect(outcome.errors.contains("refs/heads/main: error[ref.non-fast-forward]"))
+    outcome = try lab.pushRejected(as: Self.maintainer, [":main"])
+    #expect(outcome.errors.contains("refs/heads/main: error[ref.delete-protected]"))
+    try lab.git("reset", "-q", "--hard", "ndrc/weekly")
+    _ = try lab.pushAccepted(as: Self.ndrcEditor, [":ndrc/weekly"])
+
+    // Release tags: a maintainer's, annotated, on main, never moved nor deleted.
+    try lab.git("tag", "v2026.01")
+    outcome = try lab.pushRejected(as: Self.maintainer, ["refs/tags/v2026.01"])
+    #expect(outcome.errors.contains("refs/tags/v2026.01: error[tag.not-allowed]: a release tag must come from a maintainer, be annotated and point into main: a lightweight tag"))
+    try lab.git("tag", "-d", "v2026.01")
+    try lab.git("tag", "-a", "-m", "2026 年 1 月版", "v2026.01")
+    outcome = try lab.pushRejected(as: Self.ndrcEditor, ["refs/tags/v2026.01"])
+    #expect(outcome.errors.contains("\"ndrc-editor\" is not a maintainer"))
+    _ = try lab.pushAccepted(as: Self.maintainer, ["refs/tags/v2026.01"])
+    try lab.git("checkout", "-q", "-b", "unpushed")
+    try lab.edit(HookLab.ndrcResource, "update_cycle: 每日", "update_cycle: 每年")
+    try lab.commit("未推送的修改")
+    try lab.git("tag", "-a", "-m", "不在主分支上", "v2026.02")
+    outcome = try lab.pushRejected(as: Self.maintainer, ["refs/tags/v2026.02"])
+    #expect(outcome.errors.contains("is not on main"))
+    // The tag may point at the tip main gets in the same push.
+    _ = try lab.pushAccepted(as: Self.maintainer, ["unpushed:main", "refs/tags/v2026.02"])
+    try lab.git("tag", "-f", "-a", "-m", "移动", "v2026.01", "v2026.02^{}")
+    outcome = try lab.pushRejected(as: Self.maintainer, ["--force", "refs/tags/v2026.01"])
+    #expect(outcome.errors.contains("a release tag never moves"))
+    outcome = try lab.pushRejected(as: Self.maintainer, [":refs/tags/v2026.01"])
+    #expect(outcome.errors.contains("refs/tags/v2026.01: error[ref.delete-protected]"))
+    // Other tags are free.
+    try lab.git("tag", "draft-1")
+    _ = try lab.pushAccepted(as: Self.ndrcEditor, ["refs/tags/draft-1"])
+    _ = try lab.pushAccepted(as: Self.ndrcEditor, [":refs/tags/draft-1"])
+  }
+
+  @Test("the net change of many commits is judged; limits and warnings")
+  func netChange() throws {
+    let lab = try HookLab()
+    try lab.seed()
+    // A bad intermediate commit, fixed later in the same push.
+    try lab.edit(HookLab.ndrcResource, "  type: 有条件共享\n  condition: 仅向投资审批、统计部门提供\n", "  type: 不予共享\n")
+    try lab.commit("不予共享（漏了依据）")
+    try lab.edit(HookLab.ndrcResource, "  type: 不予共享\n", "  type: 不予共享\n  basis: 《政府信息公开条例》第十四条\n")
+    try lab.commit("补上依据")
+    var cycle = "每月"
+    for next in ["每周", "每日", "每季度"] {
+      try lab.edit(HookLab.ndrcResource, "update_cycle: \(cycle)", "update_cycle: \(next)")
+      try lab.commit("更新周期：\(next)")
+      cycle = next
+    }
+    var outcome = try lab.pushAccepted(as: Self.ndrcEditor, ["main"])
+    #expect(outcome.errors.contains("push accepted"))
+
+    // The net change itself bad: the finding in the text form, with its line and column.
+    try lab.edit(HookLab.ndrcResource, "  basis: 《政府信息公开条例》第十四条\n", "")
+    try lab.commit("删掉依据")
+    outcome = try lab.pushRejected(as: Self.ndrcEditor, ["main"])
+    #expect(outcome.errors.contains("\(HookLab.ndrcResource):17:9: error[sharing.basis-required]"))
+    try lab.git("reset", "-q", "--hard", "HEAD~1")
+
+    // Warnings are printed and let the push through.
+    try lab.edit(
+      HookLab.mpsResource, "published: 2025-06-30\n", "published: 2025-06-30\nretired:\n  date: 2026-06-30\n  reason: 数据整合\n")
+    try lab.commit("注销人口基本信息")
+    _ = try lab.pushAccepted(as: Self.mpsEditor, ["main"])
+    try lab.edit(HookLab.ndrcResource, "summary: ", "summary: 2026 年起，")
+    try lab.commit("改摘要")
+    outcome = try lab.pushAccepted(as: Self.ndrcEditor, ["main"])
+    #expect(outcome.errors.contains("\(HookLab.ndrcResource):"))
+    #expect(outcome.errors.contains("warning[related.retired]"))
+    #expect(outcome.errors.contains("push accepted: 0 errors, 1 warning"))
+
+    // max_changed_files_per_push, from main's registry.yaml.
+    try lab.edit("registry.yaml", "level: national\n", "level: national\nlimits:\n  max_changed_files_per_push: 2\n")
+    try lab.commit("每次推送最多 2 个文件")
+    _ = try lab.pushAccepted(as: Self.maintainer, ["main"])
+    let template = try lab.read(HookLab.ndrcResource)
+    for number in 2...4 {
+      try lab.write(
+        "catalogs/11100000000000001M/303001001-00000\(number).yaml",
+        template.replacingOccurrences(of: "303001001/000001", with: "303001001/00000\(number)")
+          .replacingOccurrences(of: "企业投资项目核准信息", with: "企业投资项目信息\(number)"))
+    }
+    try lab.commit("三个新资源")
+    outcome = try lab.pushRejected(as: Self.ndrcEditor, ["main"])
+    #expect(outcome.errors.contains("registry.yaml: error[push.too-many-files]"))
+    #expect(outcome.errors.contains("more than 2 files"))
+  }
+
+  @Test("require_signed_commits: SSH signatures of the pusher, in the commit header")
+  func signedCommits() throws {
+    let lab = try HookLab()
+    try lab.seed()
+    var signers = ""
+    for identity in [Self.ndrcEditor, Self.mpsEditor] {
+      try lab.must(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", identity, "-f", lab.root + "/" + identity], in: lab.root)
+      let key = try String(contentsOfFile: lab.root + "/" + identity + ".pub", encoding: .utf8).split(separator: " ")
+      signers += "\(identity) \(key[0]) \(key[1])\n"
+    }
+    try lab.write("allowed_signers", signers)
+    try lab.edit("access.yaml", "require_signed_commits: false", "require_signed_commits: true")
+    try lab.commit("要求签名提交")
+    // Judged by main's access.yaml before the push: not yet signed.
+    _ = try lab.pushAccepted(as: Self.maintainer, ["main"])
+
+    // The hook's temporary files go to TMPDIR, and are removed.
+    let temporary = lab.root + "/tmp"
+    try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+    lab.environment["TMPDIR"] = temporary
+    try lab.edit(HookLab.ndrcResource, "update_cycle: 每月", "update_cycle: 每周")
+    try lab.commit("每周更新")
+    var outcome = try lab.pushRejected(as: Self.ndrcEditor, ["main"])
+    #expect(outcome.errors.contains("refs/heads/main: error[commit.unsigned]"))
+    #expect(outcome.errors.contains("\"每周更新\": not signed"))
+    // Signed with another department's key.
+    let sign = { (identity: String) in ["-c", "gpg.format=ssh", "-c", "user.signingkey=\(lab.root)/\(identity)"] }
+    try lab.must(["git"] + sign(Self.mpsEditor) + ["commit", "-q", "--amend", "--no-edit", "-S"])
+    outcome = try lab.pushRejected(as: Self.ndrcEditor, ["main"])
+    #expect(outcome.errors.contains("the signature does not verify with a key of \"ndrc-editor\" in allowed_signers"))
+    // A gpgsig line in the message is no signature.
+    try lab.must(
+      ["git", "commit", "-q", "--amend", "-m", "每周更新\n\ngpgsig -----BEGIN SSH SIGNATURE-----\n U1NIU0lH\n -----END SSH SIGNATURE-----"])
+    outcome = try lab.pushRejected(as: Self.ndrcEditor, ["main"])
+    #expect(outcome.errors.contains("not signed"))
+    // Signed with the pusher's own key.
+    try lab.must(["git"] + sign(Self.ndrcEditor) + ["commit", "-q", "--amend", "-m", "每周更新", "-S"])
+    _ = try lab.pushAccepted(as: Self.ndrcEditor, ["main"])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: temporary) == [])
+    let leftovers = try lab.must(["find", ".", "-name", "signature-*", "-o", "-name", "mulu-hook-*"], in: lab.server)
+    #expect(leftovers.isEmpty)
+  }
+
+  @Test("pushes through git daemon, and to a repository whose path has a colon")
+  func transports() throws {
+    let lab = try HookLab(serverName: "国家目录:2026/server.git")
+    try lab.seed()
+    try lab.edit(HookLab.ndrcResource, "update_cycle: 每月", "update_cycle: 每周")
+    try lab.commit("每周更新")
+    // The old objects come through the quoted GIT_ALTERNATE_OBJECT_DIRECTORIES.
+    _ = try lab.pushAccepted(as: Self.ndrcEditor, ["main"])
+    try lab.edit(HookLab.mpsResource, "update_cycle: 实时", "update_cycle: 每日")
+    try lab.commit("改公安部的资源")
+    var outcome = try lab.pushRejected(as: Self.ndrcEditor, ["main"])
+    #expect(outcome.errors.contains("error[access.path-not-owned]"))
+    try lab.git("reset", "-q", "--hard", "HEAD~1")
+
+    // git daemon, its environment naming the pusher.
+    let daemon = try HookDaemon(
+      base: lab.root + "/国家目录:2026", environment: lab.environment.merging(["MULU_PUSHER": Self.ndrcEditor]) { $1 }, lab: lab)
+    defer { daemon.stop() }
+    let url = "git://127.0.0.1:\(daemon.port)/server.git"
+    try daemon.waitUntilReady(lab)
+    try lab.edit(HookLab.ndrcResource, "update_cycle: 每周", "update_cycle: 每日")
+    try lab.commit("每日更新")
+    outcome = try lab.pushAccepted(as: nil, ["main"], url: url)
+    #expect(outcome.errors.contains("mulu: pusher ndrc-editor"))
+    try lab.edit(HookLab.mpsResource, "update_cycle: 实时", "update_cycle: 每日")
+    try lab.commit("改公安部的资源")
+    outcome = try lab.pushRejected(as: nil, ["main"], url: url)
+    #expect(outcome.errors.contains("error[access.path-not-owned]"))
+  }
+}
+
+/// `git daemon --enable=receive-pack` on a free local port, stopped by `stop()`.
+///
+/// The daemon program is started directly (not through the `git` wrapper), so that `stop()`
+/// ends exactly it, by its process id; SIGKILL, since the test process's threads may block
+/// the signals a child inherits.
+final class HookDaemon: @unchecked Sendable {
+  let process = Process()
+  let port: Int
+
+  init(base: String, environment: [String: String], lab: HookLab) throws {
+    port = try HookDaemon.freePort()
+    let execPath = try lab.must(["git", "--exec-path"]).trimmingCharacters(in: .whitespacesAndNewlines)
+    process.executableURL = URL(fileURLWithPath: execPath + "/git-daemon")
+    process.arguments = [
+      "--reuseaddr", "--enable=receive-pack", "--export-all", "--base-path=\(base)",
+      "--listen=127.0.0.1", "--port=\(port)", base,
+    ]
+    process.environment = environment
+    process.standardInput = FileHandle.nullDevice
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+  }
+
+  func waitUntilReady(_ lab: HookLab) throws {
+    for _ in 0..<100 {
+      if try lab.run(["git", "ls-remote", "git://127.0.0.1:\(port)/server.git"]).status == 0 { return }
+      guard process.isRunning else { throw HookLabError(description: "git daemon exited") }
+      Thread.sleep(forTimeInterval: 0.05)
+    }
+    throw HookLabError(description: "git daemon did not answer on port \(port)")
+  }
+
+  func stop() {
+    if process.isRunning {
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+    }
+  }
+
+  /// A port the kernel has just given out and taken back.
+  static func freePort() throws -> Int {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard fd >= 0 else { throw HookLabError(description: "socket failed") }
+    defer { close(fd) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    address.sin_port = 0
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let bound = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
+    }
+    guard bound == 0 else { throw HookLabError(description: "bind failed") }
+    let named = withUnsafeMutablePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+    }
+    guard named == 0 else { throw HookLabError(description: "getsockname failed") }
+    return Int(UInt16(bigEndian: address.sin_port))
+  }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import MuluCatalog
+import MuluGit
+import Testing
+
+@testable import MuluKit
+
+@Suite("The parts of the hooks")
+struct HookPartsTests {
+  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+  @Test("the shims mulu writes are the files of hooks/", arguments: HookInstaller.Kind.allCases)
+  func templates(kind: HookInstaller.Kind) throws {
+    let file = try String(contentsOf: Self.packageRoot.appendingPathComponent("hooks/" + kind.rawValue), encoding: .utf8)
+    #expect(file == kind.template)
+    let script = HookInstaller.script(kind, mulu: "/opt/mulu's tools/bin/mulu")
+    #expect(script.contains("exec '/opt/mulu'\\''s tools/bin/mulu' hook \(kind.rawValue)\n"))
+    #expect(HookInstaller.isOwn(script, kind))
+    #expect(!HookInstaller.isOwn("#!/bin/sh\nexit 0\n", kind))
+    #expect(!HookInstaller.isOwn(kind.template.replacingOccurrences(of: "exec", with: "echo"), kind))
+  }
+
+  @Test("the shim runs under sh with a path that needs quoting")
+  func shimRuns() throws {
+    let sandbox = try HookSandbox()
+    let folder = sandbox.path + "/it's here"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let fake = folder + "/mulu"
+    try "#!/bin/sh\necho \"$@\"\ncat\n".write(toFile: fake, atomically: true, encoding: .utf8)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake)
+    let hook = sandbox.path + "/pre-receive"
+    try HookInstaller.script(.preReceive, mulu: fake).write(toFile: hook, atomically: true, encoding: .utf8)
+    let output = try hookRun(["sh", hook], in: sandbox.path, environment: sandbox.environment, input: Array("a b c\n".utf8))
+    #expect(output == "hook pre-receive\na b c\n")
+  }
+
+  @Test("the pusher is the first identity variable that is set")
+  func pusher() {
+    #expect(Pusher.identity(in: [:]) == nil)
+    #expect(Pusher.identity(in: ["MULU_PUSHER": "  ", "REMOTE_USER": ""]) == nil)
+    #expect(Pusher.identity(in: ["REMOTE_USER": "web", "GL_USER": "gitolite"])?.id == "gitolite")
+    #expect(Pusher.identity(in: ["GL_USER": "gitolite", "GITEA_PUSHER_NAME": "gitea"])?.variable == "GITEA_PUSHER_NAME")
+    #expect(Pusher.identity(in: ["GITEA_PUSHER_NAME": "gitea", "GL_USERNAME": "gitlab"])?.id == "gitlab")
+    #expect(Pusher.identity(in: ["GL_USERNAME": "gitlab", "MULU_PUSHER": " ndrc-editor\n"])?.id == "ndrc-editor")
+  }
+
+  @Test("git's input lines, and nothing else")
+  func refUpdates() throws {
+    let zero = String(repeating: "0", count: 40)
+    let a = String(repeating: "a", count: 40)
+    let updates = try RefUpdate.parse("\(zero) \(a) refs/heads/ndrc/新分支\n\(a) \(zero) refs/tags/v1\n")
+    #expect(updates.map(\.name) == ["refs/heads/ndrc/新分支", "refs/tags/v1"])
+    #expect(updates[0].isCreation && updates[0].branch == "ndrc/新分支")
+    #expect(updates[1].isDeletion && updates[1].tag == "v1")
+    #expect(try RefUpdate.parse("") == [])
+    for bad in ["\(a) \(a)", "\(a) \(a) main", "x \(a) refs/heads/main", "\(zero) \(zero) refs/heads/main", "\(a)  \(a) refs/heads/a"] {
+      #expect(throws: HookFailure.self) { try RefUpdate.parse(bad + "\n") }
+    }
+  }
+
+  @Test("access.yaml read as a policy")
+  func accessPolicy() throws {
+    let text = """
+      maintainers: [ndrc-admin]
+      identities:
+        - { id: ndrc-editor, department: 11100000000000001M }
+        - { id: ndrc-editor, department: 11100000000001234L }
+      protected_branches: []
+      require_signed_commits: true
+
+      """
+    let (policy, findings) = AccessPolicy.read(Array(text.utf8))
+    #expect(findings == [])
+    let read = try #require(policy)
+    #expect(read.departments(of: "ndrc-editor") == ["11100000000000001M", "11100000000001234L"])
+    #expect(read.protectedBranches == ["main"])
+    #expect(read.releaseTags == "v*")
+    #expect(read.requireSignedCommits)
+    #expect(read.knows("ndrc-admin") && read.isMaintainer("ndrc-admin") && !read.knows("visitor"))
+    #expect(AccessPolicy.read(Array("maintainers: [\n".utf8)).policy == nil)
+  }
+
+  @Test("paths and who may change them")
+  func pathScopes() {
+    #expect(PathScope("dictionaries/classification.yaml") == .maintainers)
+    #expect(PathScope("allowed_signers") == .maintainers)
+    #expect(PathScope("catalogs/11100000000000001M/303001001-000001.yaml") == .department("11100000000000001M"))
+    #expect(PathScope("catalogs/11100000000000001M/sub/x.yaml") == .department("11100000000000001M"))
+    #expect(PathScope("catalogs/x.yaml") == .other)
+    #expect(PathScope("README.md") == .other)
+  }
+
+  @Test("the staged files as a snapshot: single paths and folders")
+  func indexSnapshot() throws {
+    let sandbox = try HookSandbox()
+    let work = sandbox.path + "/work"
+    try hookRun(["git", "init", "-q", work], in: sandbox.path, environment: sandbox.environment)
+    for path in ["registry.yaml", "a.txt", "a/b.yaml", "a/c/d.yaml", "b"] {
+      try FileManager.default.createDirectory(
+        atPath: (work + "/" + path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+      try path.write(toFile: work + "/" + path, atomically: true, encoding: .utf8)
+    }
+    try hookRun(["git", "add", "-A"], in: work, environment: sandbox.environment)
+    let repository = try Repository.open(at: work)
+    let snapshot = IndexSnapshot(repository: repository, entries: try repository.indexEntries())
+    #expect(try snapshot.names(in: "").sorted() == ["a", "a.txt", "b", "registry.yaml"])
+    #expect(try snapshot.names(in: "a") == ["b.yaml", "c"])
+    #expect(try snapshot.files(in: "a").map(\.path) == ["a/b.yaml"])
+    #expect(try snapshot.files(in: "nowhere") == [])
+    let entry = try #require(try snapshot.entry(at: "a/c/d.yaml"))
+    #expect(try snapshot.read(entry) == Array("a/c/d.yaml".utf8))
+    #expect(try snapshot.entry(at: "a/c") == nil)
+  }
+}

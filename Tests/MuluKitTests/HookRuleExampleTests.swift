@@ -1,0 +1,204 @@
+import Foundation
+import MuluCatalog
+import MuluGit
+import Testing
+
+@testable import MuluKit
+
+/// A server repository for the push examples: main holds the baseline with `access.yaml`
+/// (first commit, tagged `v2026.01`), then the example's setup (second commit). Each example's
+/// objects are written into it without moving any ref, and the hook logic judges the updates
+/// in-process, as it would in the quarantine of a real push.
+final class ExampleServer {
+  let sandbox: HookSandbox
+  let repository: Repository
+  let keys: HookKeys?
+  let first: ObjectID
+  let main: ObjectID
+  let releaseTag: ObjectID
+  let mainTree: ObjectID
+  let files: [String: String]
+  private var clock: Int64 = 1_767_225_600
+
+  init(setup: [RuleExample.Edit]) throws {
+    sandbox = try HookSandbox()
+    let path = sandbox.path + "/server.git"
+    try hookRun(["git", "init", "-q", "--bare", path], in: sandbox.path, environment: sandbox.environment)
+    repository = try Repository.open(at: path)
+    guard var files = PushExample.apply(setup, to: PushExample.before) else {
+      throw HookCommandFailed(command: ["setup"], status: 1, output: "a setup edit does not match")
+    }
+    if files["access.yaml"]?.contains("require_signed_commits: true") == true {
+      let keys = try HookKeys(
+        in: sandbox, identities: PushExample.Pusher.allCases.map(\.rawValue).filter { !$0.isEmpty })
+      files["allowed_signers"] = keys.allowedSigners
+      self.keys = keys
+    } else {
+      keys = nil
+    }
+    self.files = files
+    let baseTree = try ExampleServer.tree(repository, files: PushExample.before, base: nil, old: [:])
+    first = try ExampleServer.commit(repository, tree: baseTree, parents: [], message: "国家目录\n", clock: &clock)
+    releaseTag = try repository.createAnnotatedTag(
+      name: "v2026.01", target: first, tagger: Signature(name: "张三", email: "zhangsan@example.cn", time: clock, offsetMinutes: 480),
+      message: "v2026.01\n", createReference: true)
+    mainTree = try ExampleServer.tree(repository, files: files, base: baseTree, old: PushExample.before)
+    main = try ExampleServer.commit(repository, tree: mainTree, parents: [first], message: "准备\n", clock: &clock)
+    try repository.updateReference(name: "refs/heads/main", to: main, expected: nil, message: "setup")
+  }
+
+  /// The tree of `files`, written as edits of `base` (whose files are `old`).
+  static func tree(_ repository: Repository, files: [String: String], base: ObjectID?, old: [String: String]) throws -> ObjectID {
+    var edits: [String: TreeEdit] = [:]
+    for (path, text) in files where old[path] != text {
+      edits[path] = .upsert(try repository.writeBlob(Array(text.utf8)), .regular)
+    }
+    for path in old.keys where files[path] == nil { edits[path] = .remove }
+    return try repository.buildTree(from: base, applying: edits)
+  }
+
+  static func commit(
+    _ repository: Repository, tree: ObjectID, parents: [ObjectID], message: String, clock: inout Int64,
+    sign: ((_ payload: [UInt8]) throws -> String)? = nil
+  ) throws -> ObjectID {
+    clock += 60
+    let person = Signature(name: "张三", email: "zhangsan@example.cn", time: clock, offsetMinutes: 480)
+    return try repository.createCommit(
+      tree: tree, parents: parents, author: person, committer: person, message: message, sign: sign)
+  }
+
+  /// The updates of the example's push, with its objects written.
+  func stage(_ example: PushExample) throws -> [RefUpdate] {
+    guard let staged = example.files() else {
+      throw HookCommandFailed(command: [example.title], status: 1, output: "an edit does not match")
+    }
+    var afterFiles = staged.after
+    if let signers = files["allowed_signers"] { afterFiles["allowed_signers"] = signers }
+    let tree = try ExampleServer.tree(repository, files: afterFiles, base: mainTree, old: files)
+    var message = "\(example.title)\n"
+    var sign: ((_ payload: [UInt8]) throws -> String)? = nil
+    let environment = sandbox.environment
+    switch example.signing {
+    case .none: break
+    case .byPusher:
+      let keys = try #require(keys)
+      sign = { try keys.sign($0, as: example.pusher.rawValue, environment: environment) }
+    case .byAnother:
+      let keys = try #require(keys)
+      let other = example.pusher == .mpsEditor ? PushExample.Pusher.ndrcEditor : .mpsEditor
+      sign = { try keys.sign($0, as: other.rawValue, environment: environment) }
+    case .inMessageOnly:
+      message += "\ngpgsig -----BEGIN SSH SIGNATURE-----\n U1NIU0lH\n -----END SSH SIGNATURE-----\n"
+    }
+    let parent = example.target == .mainRewritten ? first : main
+    let commit = try ExampleServer.commit(repository, tree: tree, parents: [parent], message: message, clock: &clock, sign: sign)
+    let tagger = Signature(name: "张三", email: "zhangsan@example.cn", time: clock, offsetMinutes: 480)
+
+    switch example.target {
+    case .main, .mainRewritten:
+      return [RefUpdate(old: main, new: commit, name: "refs/heads/main")]
+    case .mainDeleted:
+      return [RefUpdate(old: main, new: .zero, name: "refs/heads/main")]
+    case .newBranch(let name):
+      return [RefUpdate(old: .zero, new: commit, name: "refs/heads/" + name)]
+    case .releaseTag(let annotated, let onMain):
+      let tag =
+        annotated
+        ? try repository.createAnnotatedTag(name: "v2026.02", target: commit, tagger: tagger, message: "v2026.02\n") : commit
+      let tagUpdate = RefUpdate(old: .zero, new: tag, name: "refs/tags/v2026.02")
+      return onMain ? [RefUpdate(old: main, new: commit, name: "refs/heads/main"), tagUpdate] : [tagUpdate]
+    case .releaseTagMoved:
+      let tag = try repository.createAnnotatedTag(name: "v2026.01", target: commit, tagger: tagger, message: "v2026.01\n")
+      return [
+        RefUpdate(old: main, new: commit, name: "refs/heads/main"),
+        RefUpdate(old: releaseTag, new: tag, name: "refs/tags/v2026.01"),
+      ]
+    case .releaseTagDeleted:
+      return [RefUpdate(old: releaseTag, new: .zero, name: "refs/tags/v2026.01")]
+    case .otherTag(let name):
+      return [RefUpdate(old: .zero, new: commit, name: "refs/tags/" + name)]
+    }
+  }
+
+  /// The hook's verdict on the example.
+  func judge(_ example: PushExample) throws -> PushVerdict {
+    let updates = try stage(example)
+    let pusher = example.pusher == .nobody ? nil : example.pusher.rawValue
+    return try PreReceive.judge(repository, updates: updates, pusher: pusher, environment: sandbox.environment)
+  }
+}
+
+@Suite("Every history rule's examples, through the hook")
+struct HookRuleExampleTests {
+  @Test("a history rule fires on its triggering pushes and not on the others", arguments: HistoryRules.all.map { $0.id })
+  func examples(id: String) throws {
+    let rule = try #require(HistoryRules.rule(id))
+    #expect(!rule.triggeringPushes.isEmpty && !rule.nonTriggeringPushes.isEmpty)
+    var servers: [String: ExampleServer] = [:]
+    func server(for example: PushExample) throws -> ExampleServer {
+      let key = example.setup.map { "\($0.path)\u{0}\($0.old)\u{0}\($0.new)" }.joined(separator: "\u{1}")
+      if let server = servers[key] { return server }
+      let server = try ExampleServer(setup: example.setup)
+      servers[key] = server
+      return server
+    }
+    for example in rule.triggeringPushes {
+      let verdict = try server(for: example).judge(example)
+      #expect(verdict.findings.contains { $0.rule == id }, "\(id) should fire on \"\(example.title)\"")
+      #expect(!verdict.accepted, "\"\(example.title)\" should be rejected")
+    }
+    for example in rule.nonTriggeringPushes {
+      let verdict = try server(for: example).judge(example)
+      let found = verdict.findings.filter { $0.rule == id }.map { "\($0.path): \($0.message.en)" }
+      #expect(found == [], "\(id) should stay silent on \"\(example.title)\"")
+    }
+  }
+
+  /// The non-triggering pushes of the rules are meant as good pushes: the whole hook accepts them.
+  @Test("every non-triggering push is accepted by the whole hook", arguments: HistoryRules.all.map { $0.id })
+  func goodPushesPass(id: String) throws {
+    let rule = try #require(HistoryRules.rule(id))
+    for example in rule.nonTriggeringPushes {
+      let verdict = try ExampleServer(setup: example.setup).judge(example)
+      let errors = verdict.findings.filter { $0.severity == .error }.map { "\($0.path): \($0.rule) \($0.message.en)" }
+      #expect(errors == [], "\(id): \"\(example.title)\"")
+    }
+  }
+
+  @Test("history rule ids are the registered ones, unique, with both languages")
+  func ruleIDs() {
+    let ids = HistoryRules.all.map { $0.id }
+    #expect(Set(ids).count == ids.count)
+    #expect(Set(ids) == Set(RuleIDs.history))
+    #expect(Set(ids).isDisjoint(with: CatalogRules.all.map { $0.id }))
+    for rule in HistoryRules.all {
+      #expect(!rule.meaning.zh.isEmpty && !rule.meaning.en.isEmpty && !rule.hint.zh.isEmpty && !rule.hint.en.isEmpty)
+      #expect(rule.triggering.count == rule.triggeringPushes.count)
+    }
+  }
+
+  @Test("registry.yaml of main sets the severity of history rules")
+  func severityOverrides() throws {
+    let relaxed = RuleExample.Edit(
+      path: "registry.yaml", old: "level: national\n", new: "level: national\nrules:\n  retire.delete-forbidden: warning\n")
+    let example = PushExample(
+      "a department deletes its resource", by: .ndrcEditor, setup: [relaxed],
+      change: RuleExample("the file removed", files: [Baseline.departmentResourcePath: nil]))
+    let verdict = try ExampleServer(setup: example.setup).judge(example)
+    let finding = try #require(verdict.findings.first { $0.rule == RetireDeleteForbidden.id })
+    #expect(finding.severity == .warning)
+  }
+
+  @Test("a limit lowered to a warning still has every file judged")
+  func limitAsWarning() throws {
+    let limit = RuleExample.Edit(
+      path: "registry.yaml", old: "level: national\n",
+      new: "level: national\nlimits:\n  max_changed_files_per_push: 1\nrules:\n  push.too-many-files: warning\n")
+    let example = PushExample(
+      "two files, one of them another department's", by: .ndrcEditor, setup: [limit],
+      change: RuleExample("two resources", edits: PushExample.ndrcMonthlyToWeekly.edits + PushExample.mpsRealTimeToDaily.edits))
+    let verdict = try ExampleServer(setup: example.setup).judge(example)
+    #expect(verdict.findings.first { $0.rule == PushTooManyFiles.id }?.severity == .warning)
+    #expect(verdict.findings.contains { $0.rule == AccessPathNotOwned.id && $0.path == Baseline.baseResourcePath })
+  }
+}
