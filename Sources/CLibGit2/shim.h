@@ -12,4 +12,7 @@ static inline int mulu_git_set_strict_hash_verification(int enabled) {
 static inline int mulu_git_set_owner_validation(int enabled) {
   return git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, enabled);
 }
+static inline int mulu_git_set_cache_object_limit(git_object_t type, size_t size) {
+  return git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, type, size);
+}
 #endif

@@ -10,6 +10,10 @@ public enum GitLibrary {
     // Objects are addressed by their hash already; re-hashing every object
     // read costs a large share of the time spent reading blobs.
     _ = mulu_git_set_strict_hash_verification(0)
+    // A provider folder of a national registry is a tree of thousands of entries (a few
+    // hundred KB), looked up once per path in it: keep trees up to 16 MB in the object cache
+    // (libgit2 keeps none over 4 KB by default).
+    _ = mulu_git_set_cache_object_limit(GIT_OBJECT_TREE, 16 << 20)
   }()
 
   /// Makes sure libgit2 is initialised. Every entry point that creates a
