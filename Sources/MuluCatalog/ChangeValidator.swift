@@ -174,14 +174,13 @@ public enum ChangeValidator {
   /// Collisions of each changed path with the names beside it, folder by folder.
   private static func caseCollisions(_ entries: [SnapshotEntry], in snapshot: any BrowsableSnapshot) throws -> [Finding] {
     var findings: [Finding] = []
-    var listings: [String: [String]] = [:]
+    var listings: [String: TreeCaseCollision.FolderNames] = [:]
     for entry in entries {
       var folder = ""
       for component in entry.path.split(separator: "/").map(String.init) {
-        let names = try listings[folder] ?? snapshot.names(in: folder)
+        let names = try listings[folder] ?? TreeCaseCollision.FolderNames(snapshot.names(in: folder))
         listings[folder] = names
-        let folded = component.lowercased()
-        if let other = names.first(where: { !$0.utf8.elementsEqual(component.utf8) && $0.lowercased() == folded }) {
+        if let other = names.collision(with: component) {
           let otherPath = folder.isEmpty ? other : folder + "/" + other
           findings.append(TreeCaseCollision.finding(entry.path, detail: otherPath))
           break

@@ -60,18 +60,19 @@ public final class GitSnapshot: BrowsableSnapshot, @unchecked Sendable {
   }
 
   public func names(in folder: String) throws -> [String] {
-    try children(of: folder).map { String($0.path.split(separator: "/").last ?? "") }
+    try children(of: folder, prefixed: false).map(\.path)
   }
 
   public func files(in folder: String) throws -> [SnapshotEntry] {
     try children(of: folder).filter { $0.mode != .tree }.map(GitSnapshot.entry)
   }
 
-  private func children(of folder: String) throws -> [TreeEntry] {
+  /// The entries of a folder, with their full paths, or with their names only.
+  private func children(of folder: String, prefixed: Bool = true) throws -> [TreeEntry] {
     try pool.withRepository { repository in
       if folder.isEmpty { return try repository.treeChildren(tree) }
       guard let found = try repository.entry(at: folder, inTree: tree), found.mode == .tree else { return [] }
-      return try repository.treeChildren(found.id, prefix: folder + "/")
+      return try repository.treeChildren(found.id, prefix: prefixed ? folder + "/" : "")
     }
   }
 

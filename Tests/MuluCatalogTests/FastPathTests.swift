@@ -76,6 +76,16 @@ struct FastPathTests {
     #expect(Set(TreeCaseCollision.collidingGroups(paths).map(Set.init)) == slow(paths))
     let kelvin = paths + ["\u{212A}elvin", "kelvin"]
     #expect(Set(TreeCaseCollision.collidingGroups(kelvin).map(Set.init)) == slow(kelvin))
+
+    // One folder's names against a few names, as change validation asks.
+    let asked = ["README.MD", "readme.md", "x", "KELVIN", "\u{212A}ELVIN", "Café".decomposedStringWithCanonicalMapping]
+    for folder in [paths, kelvin, paths + ["café"]] {
+      let names = TreeCaseCollision.FolderNames(folder)
+      for name in asked + folder {
+        let expected = folder.first { !$0.utf8.elementsEqual(name.utf8) && $0.lowercased() == name.lowercased() }
+        #expect(names.collision(with: name) == expected, "\(name) in \(folder)")
+      }
+    }
   }
 
   @Test("resource paths read on their bytes get the roles the general reading gives")

@@ -44,6 +44,41 @@ public enum TreeCaseCollision: Rule {
     return Array(groups.values)
   }
 
+  /// The names in one folder, by the name they collide as: for change validation, which asks
+  /// about a few names in folders of thousands.
+  struct FolderNames {
+    private let names: [String]
+    /// By ASCII lower case when every name is ASCII, else nil.
+    private let byFolded: [FoldedPath: [String]]?
+    /// By `lowercased()` text when some name is not ASCII, else nil.
+    private let byLowercased: [String: [String]]?
+
+    init(_ names: [String]) {
+      self.names = names
+      if names.allSatisfy(\.isASCII) {
+        byFolded = Dictionary(grouping: names, by: FoldedPath.init)
+        byLowercased = nil
+      } else {
+        byFolded = nil
+        byLowercased = Dictionary(grouping: names) { $0.lowercased() }
+      }
+    }
+
+    /// The first name of the folder, in its order, that is not `name` but is `name` in lower case.
+    func collision(with name: String) -> String? {
+      let candidates: [String]
+      if let byFolded, name.isASCII {
+        candidates = byFolded[FoldedPath(name)] ?? []
+      } else if let byLowercased {
+        candidates = byLowercased[name.lowercased()] ?? []
+      } else {
+        let folded = name.lowercased()
+        candidates = names.filter { $0.lowercased() == folded }
+      }
+      return candidates.first { !$0.utf8.elementsEqual(name.utf8) }
+    }
+  }
+
   /// An ASCII path compared and hashed as its ASCII lower case.
   private struct FoldedPath: Hashable {
     let path: String
