@@ -3,10 +3,21 @@
 
 Deterministic: the same arguments give the same repository. About 100 departments,
 about 20 data items per resource, all three sharing types, base resources kept by
-five lead departments, `related` links from department resources to base ones.
+five lead departments (1 in 100 resources), `related` links from department resources
+to base ones, an access.yaml with an editor per department, and optionally a
+sources.yaml naming a fork. Blobs are written in path order, so that each blob's
+delta base in the pack is the file beside it in the tree.
 
   bench/generate.py 100000 | git -C repo.git fast-import --quiet
-  bench/generate.py 100000 --change 0.01 --parent refs/heads/main | git fast-import   # a second commit
+
+A second commit on top of `--parent` changes resources (and stays valid):
+
+  bench/generate.py 100000 --change 0.01 --added 100 --parent refs/heads/main   # 1% of all, 100 new
+  bench/generate.py 100000 --changes 10 --department 3 --offset 2 --parent ...  # 10 of one department's
+
+The changes cycle through: sharing tightened, items removed, an item widened, the summary
+rewritten, the resource retired, items reordered (no change of meaning). Base resources are
+only rewritten, never tightened or retired.
 """
 import argparse
 import random
@@ -17,6 +28,8 @@ WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
 CYCLES = ["实时", "每日", "每周", "每月", "每季度", "每半年", "每年", "不定期"]
 ITEM_WORDS = ["统一社会信用代码", "名称", "登记日期", "地址", "法定代表人", "注册资本", "经营范围", "状态", "批准文号",
               "发证机关", "有效期", "联系电话", "行政区划代码", "类别", "金额", "数量", "备注", "负责人", "证件号码", "更新时间"]
+KINDS = ["tighten", "remove-item", "widen", "summary", "retire", "reorder"]
+TIGHTER = {"无条件共享": "有条件共享", "有条件共享": "不予共享", "不予共享": "不予共享"}
 
 
 def credit_code(n):
@@ -29,20 +42,31 @@ def departments(count):
     return [(credit_code(90000 + i), f"示例部门{i:03d}", f"303{i + 1:03d}") for i in range(count)]
 
 
-def resource(n, dept, code, rng, base_codes, variant=0):
+def resource(n, dept, code, rng, base_codes, kind=None):
+    """The file of resource n; `kind` is the change made to it, if any."""
     dept_code, dept_name, _ = dept
     base = code.startswith("1")
+    if base and kind in ("tighten", "retire"):
+        kind = "summary"
     sharing = "无条件共享" if base else rng.choice(["无条件共享", "有条件共享", "有条件共享", "不予共享"])
-    lines = ["# yaml-language-server: $schema=https://mulu.example/schema/resource-1.json", f"code: {code}",
-             f"name: 示例信息资源{n}" + (f"（修订{variant}）" if variant else ""),
-             "provider:", f"  code: {dept_code}", f"  name: {dept_name}", "  unit: 信息中心",
-             f"summary: 第{n}号示例信息资源的登记、变更和注销信息，供基准测试使用。",
-             "format:", "  class: 数据库", "  type: KingbaseES", "items:"]
-    for i in range(20 - (variant % 3)):
+    if kind == "tighten":
+        sharing = TIGHTER[sharing]
+    summary = f"第{n}号示例信息资源的登记、变更和注销信息，供基准测试使用。" + ("（修订）" if kind == "summary" else "")
+    items = []
+    for i in range(20):
         word = ("基础" if base else "") + ITEM_WORDS[(n + i) % len(ITEM_WORDS)]
-        kind = "C" if i % 4 else "D"
-        length = f", length: {20 + (n + i) % 180}" if kind == "C" else ""
-        lines.append(f"  - {{ name: {word}{i}, type: {kind}{length} }}")
+        item_type = "C" if i % 4 else "D"
+        length = 20 + (n + i) % 180
+        if kind == "widen" and i == 1:
+            length += 100
+        items.append(f"  - {{ name: {word}{i}, type: {item_type}" + (f", length: {length} }}" if item_type == "C" else " }"))
+    if kind == "remove-item":
+        items = items[:-2]
+    if kind == "reorder":
+        items.reverse()
+    lines = ["# yaml-language-server: $schema=https://mulu.example/schema/resource-1.json", f"code: {code}",
+             f"name: 示例信息资源{n}", "provider:", f"  code: {dept_code}", f"  name: {dept_name}", "  unit: 信息中心",
+             f"summary: {summary}", "format:", "  class: 数据库", "  type: KingbaseES", "items:"] + items
     lines += ["sharing:", f"  type: {sharing}"]
     if sharing == "有条件共享":
         lines.append("  condition: 仅向相关业务主管部门提供")
@@ -51,9 +75,11 @@ def resource(n, dept, code, rng, base_codes, variant=0):
     else:
         lines += ["  method:", "    class: 共享平台方式", "    type: 接口"]
     lines += ["open:", f"  to_public: {'true' if sharing == '无条件共享' and n % 5 == 0 else 'false'}",
-              f"update_cycle: {CYCLES[(n + variant) % len(CYCLES)]}", f"published: 20{19 + n % 7}-0{1 + n % 9}-1{n % 9}"]
+              f"update_cycle: {CYCLES[n % len(CYCLES)]}", f"published: 20{19 + n % 7}-0{1 + n % 9}-1{n % 9}"]
     if not base and base_codes and n % 3 == 0:
         lines.append(f"related: [{base_codes[n % len(base_codes)]}]")
+    if kind == "retire":
+        lines += ["retired:", "  date: 2026-10-01", "  reason: 职能划转"]
     return ("\n".join(lines) + "\n").encode()
 
 
@@ -64,7 +90,7 @@ def blob(out, data):
 
 
 def layout(count, depts):
-    """(path, code, department index) of every resource: 1 in 100 is a base resource."""
+    """(n, code, department index) of every resource: 1 in 100 is a base resource."""
     items = []
     per_dept = {}
     for n in range(count):
@@ -86,57 +112,93 @@ def layout(count, depts):
     return items
 
 
+def path_of(code, dept):
+    classification, seq = code.split("/")
+    return f"catalogs/{dept[0]}/{classification}-{seq}.yaml"
+
+
+def registry_files(depts, sources):
+    registry = "format: 1\nname: 基准测试目录\nlevel: national\n"
+    classes = "classes:\n"
+    for c, name in [("1", "基础信息资源"), ("2", "主题信息资源"), ("3", "部门信息资源")]:
+        classes += f'  - code: "{c}"\n    name: {name}\n    items:\n'
+        count = 5 if c == "1" else (12 if c == "2" else 8)
+        for i in range(count):
+            lead = f", lead: {depts[i][0]}" if c != "3" else ""
+            classes += f'      - {{ code: "{i + 1:02d}", name: 项{i + 1:02d}{lead} }}\n'
+    deps = "departments:\n" + "".join(
+        f'  - code: {code}\n    name: {name}\n    prefix: "{prefix}"\n    parent: null\n    status: active\n'
+        for code, name, prefix in depts)
+    access = "maintainers: [bench-admin]\nidentities:\n" + "".join(
+        f"  - {{ id: editor-{i:03d}, department: {code} }}\n" for i, (code, _, _) in enumerate(depts))
+    access += "protected_branches: [main]\nrelease_tags: \"v*\"\nrequire_signed_commits: false\n"
+    files = [("registry.yaml", registry), ("access.yaml", access), ("dictionaries/classification.yaml", classes),
+             ("dictionaries/departments.yaml", deps)]
+    if sources:
+        text = "sources:\n"
+        for name, url, owned in sources:
+            text += f"  - {{ name: {name}, url: \"{url}\", branch: main, owns: [{', '.join(depts[d][0] for d in owned)}] }}\n"
+        files.append(("sources.yaml", text))
+    return [(path, text.encode()) for path, text in files]
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("count", type=int)
     parser.add_argument("--departments", type=int, default=100)
-    parser.add_argument("--change", type=float, default=0.0, help="write a second commit changing this share")
-    parser.add_argument("--parent", default=None, help="the commit to change (with --change)")
+    parser.add_argument("--change", type=float, default=0.0, help="a second commit changing this share of all resources")
+    parser.add_argument("--added", type=int, default=0, help="and adding this many resources")
+    parser.add_argument("--changes", type=int, default=0, help="a second commit changing this many of one department's")
+    parser.add_argument("--department", type=int, default=0, help="the department of --changes")
+    parser.add_argument("--offset", type=int, default=0, help="--changes takes its resources from this run on")
+    parser.add_argument("--source", action="append", default=[], metavar="NAME=URL=DEPT[,DEPT…]",
+                        help="a fork in sources.yaml, owning these departments' folders")
+    parser.add_argument("--parent", default=None, help="the commit to change")
     parser.add_argument("--ref", default="refs/heads/main")
+    parser.add_argument("--message", default=None)
     args = parser.parse_args()
-    rng = random.Random(args.count)
     depts = departments(args.departments)
-    entries = layout(args.count, depts)
-    base_codes = [code for _, code, _ in entries if code.startswith("1")][:500]
+    entries = layout(args.count + args.added, depts)
+    base_codes = [code for _, code, _ in entries[:args.count] if code.startswith("1")][:500]
     out = sys.stdout.buffer
     files = []
-    if args.change:
-        step = max(1, int(1 / args.change))
-        for n, code, d in entries[1::step]:
-            classification, seq = code.split("/")
-            path = f"catalogs/{depts[d][0]}/{classification}-{seq}.yaml"
-            files.append((path, resource(n, depts[d], code, random.Random(n), base_codes, variant=1)))
+    if args.change or args.changes or args.added:
+        chosen = []
+        if args.change:
+            chosen = entries[1:args.count:max(1, int(round(1 / args.change)))]
+        if args.changes:
+            own = [entry for entry in entries[:args.count] if entry[2] == args.department and not entry[1].startswith("1")]
+            start = args.offset * args.changes
+            if start + args.changes > len(own):
+                sys.exit(f"generate.py: department {args.department} has {len(own)} resources of its own, "
+                         f"not {start + args.changes}")
+            chosen += own[start:start + args.changes]
+        for j, (n, code, d) in enumerate(chosen):
+            kind = KINDS[j % len(KINDS)]
+            files.append((path_of(code, depts[d]), resource(n, depts[d], code, random.Random(n), base_codes, kind)))
+        for n, code, d in entries[args.count:]:
+            files.append((path_of(code, depts[d]), resource(n, depts[d], code, random.Random(n), base_codes)))
+        message = args.message or f"{len(chosen)} resources changed, {args.added} added"
     else:
-        registry = "format: 1\nname: 基准测试目录\nlevel: national\n".encode()
-        classes = "classes:\n"
-        for c, name, leads in [("1", "基础信息资源", True), ("2", "主题信息资源", False), ("3", "部门信息资源", False)]:
-            classes += f'  - code: "{c}"\n    name: {name}\n    items:\n'
-            count = 5 if c == "1" else (12 if c == "2" else 8)
-            for i in range(count):
-                lead = f", lead: {depts[i][0]}" if c != "3" else ""
-                classes += f'      - {{ code: "{i + 1:02d}", name: 项{i + 1:02d}{lead} }}\n'
-        deps = "departments:\n" + "".join(
-            f'  - code: {code}\n    name: {name}\n    prefix: "{prefix}"\n    parent: null\n    status: active\n'
-            for code, name, prefix in depts)
-        files += [("registry.yaml", registry), ("dictionaries/classification.yaml", classes.encode()),
-                  ("dictionaries/departments.yaml", deps.encode())]
+        sources = []
+        for spec in args.source:
+            name, url, owned = spec.split("=")
+            sources.append((name, url, [int(d) for d in owned.split(",")]))
+        files += registry_files(depts, sources)
         for n, code, d in entries:
-            classification, seq = code.split("/")
-            path = f"catalogs/{depts[d][0]}/{classification}-{seq}.yaml"
-            files.append((path, resource(n, depts[d], code, random.Random(n), base_codes)))
-    marks = []
+            files.append((path_of(code, depts[d]), resource(n, depts[d], code, random.Random(n), base_codes)))
+        message = args.message or f"synthetic registry of {args.count} resources"
+    files.sort(key=lambda f: f[0].encode())
     for i, (path, data) in enumerate(files):
         out.write(b"blob\nmark :%d\n" % (i + 1))
         blob(out, data)
-        marks.append((path, i + 1))
-    message = f"synthetic registry of {args.count} resources" + (f", {len(files)} changed" if args.change else "")
     out.write(f"commit {args.ref}\n".encode())
     out.write(b"author bench <bench@example.cn> 1767225600 +0800\ncommitter bench <bench@example.cn> 1767225600 +0800\n")
     blob(out, message.encode())
     if args.parent:
         out.write(f"from {args.parent}^0\n".encode())
-    for path, mark in marks:
-        out.write(f"M 100644 :{mark} {path}\n".encode())
+    for i, (path, _) in enumerate(files):
+        out.write(f"M 100644 :{i + 1} {path}\n".encode())
     out.write(b"\n")
 
 
