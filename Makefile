@@ -16,9 +16,10 @@ demo: build
 
 test: setup
 	$(SWIFT) test $(BUILD_FLAGS) --parallel --num-workers 2
+	@python3 bench/bench.py --smoke --mulu "$(MULU)"
 
 bench: setup
-	@scripts/bench.sh
+	@SWIFT="$(SWIFT)" BUILD_FLAGS="$(BUILD_FLAGS)" scripts/bench.sh
 
 clean:
 	rm -rf .build .build-*

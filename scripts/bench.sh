@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# `make bench`: mulu at national scale against what a user would use instead (bench/bench.py).
+# Installs the peer (check-jsonschema with ruamel.yaml's C loader, in a virtual environment in
+# the build folder), builds mulu for release and the libyaml floor (bench/yaml-floor.c), then
+# prints the table and writes it to bench/RESULTS.md. Arguments go to bench/bench.py
+# (e.g. --sizes 1000,100000 --runs 5); BUILD_FLAGS go to swift build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SWIFT=${SWIFT:-swift}
+read -r -a flags <<< "${BUILD_FLAGS:-}"
+
+missing=()
+command -v cc >/dev/null 2>&1 || missing+=(gcc)
+[ -x /usr/bin/time ] || missing+=(time)
+python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing+=(python3-venv)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "bench: installing ${missing[*]}" >&2
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "bench: run as root, or install: ${missing[*]}" >&2
+    exit 2
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+echo "bench: building mulu for release" >&2
+"$SWIFT" build -c release "${flags[@]}"
+bin=$("$SWIFT" build -c release "${flags[@]}" --show-bin-path)
+
+venv="$bin/bench-venv"
+if ! "$venv/bin/python" -c 'import _ruamel_yaml, check_jsonschema' >/dev/null 2>&1; then
+  echo "bench: installing check-jsonschema and ruamel.yaml.clib in $venv" >&2
+  python3 -m venv "$venv"
+  "$venv/bin/python" -m pip install -q --upgrade pip
+  "$venv/bin/python" -m pip install -q check-jsonschema ruamel.yaml.clib
+fi
+
+cc -O2 -o "$bin/yaml-floor" bench/yaml-floor.c $(pkg-config --cflags --libs yaml-0.1)
+
+PATH="$venv/bin:$PATH" exec "$venv/bin/python" bench/bench.py --mulu "$bin/mulu" --floor "$bin/yaml-floor" "$@"
