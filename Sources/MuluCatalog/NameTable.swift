@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Names mapped to values, where two names meet when Swift's `==` says they are equal
 /// (canonical equivalence), but most of them are hashed by their bytes.
 ///
@@ -72,7 +78,7 @@ extension String {
   func hasSameBytes(as other: String) -> Bool {
     guard utf8.count == other.utf8.count else { return false }
     var a = self, b = other
-    return a.withUTF8 { x in b.withUTF8 { y in x.elementsEqual(y) } }
+    return a.withUTF8 { x in b.withUTF8 { y in x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
   }
 
   /// Whether the text is in NFC and every character of it stands alone: Unicode normalisation
