@@ -430,6 +430,7 @@ def main():
     parser.add_argument("--floor", help="bench/yaml-floor.c, compiled")
     parser.add_argument("--sizes", default="1000,100000,470000")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--push-runs", type=int, default=7, help="pushes with and without the hook, per size")
     parser.add_argument("--peer-files", type=int, default=2000, help="files check-jsonschema reads")
     parser.add_argument("--work", default=None, help="a scratch folder (default: a temporary one)")
     parser.add_argument("--results", default=os.path.join(HERE, "RESULTS.md"))
@@ -486,7 +487,7 @@ def benchmark(args, mulu, work):
     if has_command(mulu, "hooks", "install"):
         baseline = None
         for count in sizes:
-            cost = hook(table, mulu, registries[count], count, args.runs, work, baseline)
+            cost = hook(table, mulu, registries[count], count, args.push_runs, work, baseline)
             baseline = cost if baseline is None else baseline
     else:
         notes.append("b. not measured: this mulu has no `mulu hooks install`.")
@@ -512,8 +513,9 @@ def benchmark(args, mulu, work):
 
 def report(table, description, notes, args, jsonschema):
     lines = ["# mulu benchmarks", "",
-             f"`make bench` ({args.runs} runs each, median time; peak memory is the largest resident set of the "
-             "measured process and its children).", "", table.markdown(), "", "## Machine", ""]
+             f"`make bench`: the median time of {args.runs} runs ({args.push_runs} pushes each way for the hook); "
+             "peak memory is the largest resident set of the measured process and its children.", "",
+             table.markdown(), "", "## Machine", ""]
     lines += [f"- {key}: {value}" for key, value in description.items()]
     if jsonschema:
         lines.append(f"- peer: check-jsonschema {jsonschema[0]}, ruamel.yaml {jsonschema[1]} with its "
