@@ -105,7 +105,8 @@ private let base = Baseline.baseResourcePath
 
         """)
     // One revision: from there to the working tree; -C from elsewhere.
-    let fromV1 = try registry.mulu("diff", "-C", registry.path + "/catalogs", "v1", "--format", "json", in: registry.sandbox.path)
+    let fromV1 = try registry.mulu(
+      "diff", "-C", registry.path + "/catalogs", "v1", "--format", "json", in: registry.sandbox.path)
     #expect(fromV1.status == 0)
     #expect(fromV1.stdout.hasPrefix(#"{"from":"v1","to":"working tree","summary":{"added":0,"modified":2,"#))
   }

@@ -29,7 +29,8 @@ struct HookPartsTests {
     try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake)
     let hook = sandbox.path + "/pre-receive"
     try HookInstaller.script(.preReceive, mulu: fake).write(toFile: hook, atomically: true, encoding: .utf8)
-    let output = try Program.output(["sh", hook], in: sandbox.path, environment: sandbox.hookEnvironment, input: Array("a b c\n".utf8))
+    let output = try Program.output(
+      ["sh", hook], in: sandbox.path, environment: sandbox.hookEnvironment, input: Array("a b c\n".utf8))
     #expect(output == "hook pre-receive\na b c\n")
   }
 

@@ -22,7 +22,9 @@ struct HookPolicyTests {
 
   static func bare() throws -> (Sandbox, Repository) {
     let sandbox = try Sandbox()
-    try Program.output(["git", "init", "-q", "--bare", sandbox.path + "/server.git"], in: sandbox.path, environment: sandbox.hookEnvironment)
+    try Program.output(
+      ["git", "init", "-q", "--bare", sandbox.path + "/server.git"], in: sandbox.path,
+      environment: sandbox.hookEnvironment)
     return (sandbox, try Repository.open(at: sandbox.path + "/server.git"))
   }
 
@@ -126,9 +128,10 @@ struct HookPolicyTests {
     let example = PushExample("a change", by: .ndrcEditor, change: PushExample.ndrcMonthlyToWeekly)
     let updates = try server.stage(example)
     let path = server.sandbox.path + "/server.git"
-    let listing = { try Program.output(["find", ".", "-type", "f"], in: path, environment: server.sandbox.hookEnvironment) }
+    let environment = server.sandbox.hookEnvironment
+    let listing = { try Program.output(["find", ".", "-type", "f"], in: path, environment: environment) }
     let files = try listing()
-    _ = try PreReceive.judge(server.repository, updates: updates, pusher: "ndrc-editor", environment: server.sandbox.hookEnvironment)
+    _ = try PreReceive.judge(server.repository, updates: updates, pusher: "ndrc-editor", environment: environment)
     #expect(try listing() == files)
   }
 }

@@ -31,7 +31,9 @@ public enum MuluBinary {
 
   /// The path, or a failure that says how to get the binary.
   public static func require() throws -> String {
-    guard let path else { throw TestFailure("the mulu binary is not beside the test bundle; build with swift build first") }
+    guard let path else {
+      throw TestFailure("the mulu binary is not beside the test bundle; build with swift build first")
+    }
     return path
   }
 }
