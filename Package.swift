@@ -44,10 +44,13 @@ let package = Package(
       ]
     ),
 
-    .testTarget(name: "MuluGitTests", dependencies: ["MuluGit"]),
+    // What the tests share: sandboxes, running programs and git, registries on disk, the built mulu.
+    .target(name: "MuluTestSupport", dependencies: ["MuluCatalog"], path: "Tests/MuluTestSupport"),
+
+    .testTarget(name: "MuluGitTests", dependencies: ["MuluGit", "MuluTestSupport"]),
     .testTarget(name: "MuluYAMLTests", dependencies: ["MuluYAML"]),
     .testTarget(name: "MuluCatalogTests", dependencies: ["MuluCatalog"]),
-    .testTarget(name: "MuluKitTests", dependencies: ["MuluKit"]),
-    .testTarget(name: "MuluCLITests", dependencies: ["mulu"]),
+    .testTarget(name: "MuluKitTests", dependencies: ["MuluKit", "MuluTestSupport"]),
+    .testTarget(name: "MuluCLITests", dependencies: ["mulu", "MuluTestSupport"]),
   ]
 )

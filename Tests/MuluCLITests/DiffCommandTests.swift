@@ -1,5 +1,6 @@
 import Foundation
 import MuluCatalog
+import MuluTestSupport
 import Testing
 
 private let department = Baseline.departmentResourcePath
@@ -104,7 +105,8 @@ private let base = Baseline.baseResourcePath
 
         """)
     // One revision: from there to the working tree; -C from elsewhere.
-    let fromV1 = try registry.mulu("diff", "-C", registry.path + "/catalogs", "v1", "--format", "json", in: registry.sandbox)
+    let fromV1 = try registry.mulu(
+      "diff", "-C", registry.path + "/catalogs", "v1", "--format", "json", in: registry.sandbox.path)
     #expect(fromV1.status == 0)
     #expect(fromV1.stdout.hasPrefix(#"{"from":"v1","to":"working tree","summary":{"added":0,"modified":2,"#))
   }
@@ -190,114 +192,48 @@ private let base = Baseline.baseResourcePath
 // MARK: - A registry in a repository, and the binary
 
 extension DiffCommandTests {
-  /// The baseline registry in a Git repository built with the git command line, in a
-  /// temporary folder that is removed when the value is released.
+  /// The baseline registry, in a temporary folder that is removed when the value is released;
+  /// a Git repository, built with the git command line, from its first git command on.
   final class Registry: @unchecked Sendable {
-    let sandbox: String
+    let sandbox: Sandbox
     let path: String
-    private var clock = 1_767_225_600  // 2026-01-01 00:00:00 UTC
+    /// git in the registry; its clock moves one minute with each commit, from 2026-01-01 00:00:00 UTC.
+    private let runner: Git
 
     init() throws {
-      let created = FileManager.default.temporaryDirectory.appendingPathComponent("mulu-cli-diff-" + UUID().uuidString)
-      try FileManager.default.createDirectory(at: created, withIntermediateDirectories: true)
-      sandbox = created.resolvingSymlinksInPath().path
-      path = sandbox + "/registry"
-      for (file, text) in Baseline.files { try write(file, text) }
-    }
-
-    deinit {
-      try? FileManager.default.removeItem(atPath: sandbox)
-    }
-
-    var environment: [String: String] {
-      var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GIT_") }
-      environment["HOME"] = sandbox
-      environment["GIT_CONFIG_NOSYSTEM"] = "1"
-      environment["GIT_CONFIG_GLOBAL"] = "/dev/null"
-      environment["GIT_AUTHOR_NAME"] = "张三"
-      environment["GIT_AUTHOR_EMAIL"] = "zhangsan@example.cn"
-      environment["GIT_COMMITTER_NAME"] = "李四"
-      environment["GIT_COMMITTER_EMAIL"] = "lisi@example.cn"
-      environment["GIT_AUTHOR_DATE"] = "@\(clock) +0800"
-      environment["GIT_COMMITTER_DATE"] = "@\(clock) +0800"
-      environment["NO_COLOR"] = "1"
-      environment["LANG"] = "C"
-      environment["LC_ALL"] = "C"
-      return environment
+      sandbox = try Sandbox()
+      path = try sandbox.writeBaseline()
+      runner = Git(in: path, home: sandbox.path, tick: 0)
+      runner.environment["NO_COLOR"] = "1"
+      runner.environment["LANG"] = "C"
     }
 
     func write(_ file: String, _ text: String) throws {
-      let url = URL(fileURLWithPath: path + "/" + file)
-      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try Data(text.utf8).write(to: url)
+      try sandbox.write("registry/" + file, text)
     }
 
     func edit(_ file: String, _ old: String, _ new: String) throws {
-      let text = try String(contentsOfFile: path + "/" + file, encoding: .utf8)
-      guard text.contains(old) else { throw RegistryError(description: "\(file) has no \(old.debugDescription)") }
-      try write(file, text.replacingOccurrences(of: old, with: new))
+      try sandbox.edit("registry/" + file, replacing: old, with: new)
     }
 
+    /// Runs git in the registry, which it first makes a repository.
     @discardableResult
     func git(_ arguments: String...) throws -> String {
-      if !FileManager.default.fileExists(atPath: path + "/.git") {
-        _ = try run(["git", "-c", "init.defaultBranch=main", "init", "-q"], in: path)
-      }
-      let result = try run(["git", "-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false"] + arguments, in: path)
-      guard result.status == 0 else {
-        throw RegistryError(description: "git \(arguments.joined(separator: " ")): \(result.stderr)")
-      }
-      return result.stdout
+      if !FileManager.default.fileExists(atPath: path + "/.git") { try runner("init", "-q") }
+      return try runner(arguments)
     }
 
     /// Commits everything one minute after the previous commit, and tags it.
     func commit(_ message: String, tag: String? = nil) throws {
-      clock += 60
+      runner.clock += 60
       try git("add", "-A")
       try git("commit", "-q", "-m", message)
       if let tag { try git("tag", tag) }
     }
 
-    /// Runs the built `mulu` in the registry (or in `directory`).
-    func mulu(_ arguments: String..., in directory: String? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
-      try run([Registry.binary] + arguments, in: directory ?? path)
+    /// Runs the built `mulu` in the registry (or in `directory`), in git's environment.
+    func mulu(_ arguments: String..., in directory: String? = nil) throws -> Outcome {
+      try Program.run([try MuluBinary.require()] + arguments, in: directory ?? path, environment: runner.environmentNow)
     }
-
-    /// The `mulu` built beside the test bundle.
-    static let binary: String = {
-      var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-      for _ in 0..<4 {
-        let candidate = directory.appendingPathComponent("mulu").path
-        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        directory = directory.deletingLastPathComponent()
-      }
-      return "mulu"
-    }()
-
-    private func run(_ arguments: [String], in directory: String) throws -> (status: Int32, stdout: String, stderr: String) {
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-      process.arguments = arguments
-      process.currentDirectoryURL = URL(fileURLWithPath: directory)
-      process.environment = environment
-      let errorPath = sandbox + "/stderr-" + UUID().uuidString
-      _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
-      defer { try? FileManager.default.removeItem(atPath: errorPath) }
-      let errorFile = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
-      let output = Pipe()
-      process.standardOutput = output
-      process.standardError = errorFile
-      process.standardInput = FileHandle.nullDevice
-      try process.run()
-      let data = output.fileHandleForReading.readDataToEndOfFile()
-      process.waitUntilExit()
-      try errorFile.close()
-      let errors = try String(contentsOfFile: errorPath, encoding: .utf8)
-      return (process.terminationStatus, String(decoding: data, as: UTF8.self), errors)
-    }
-  }
-
-  struct RegistryError: Error, CustomStringConvertible {
-    var description: String
   }
 }

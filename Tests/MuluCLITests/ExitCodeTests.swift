@@ -1,3 +1,4 @@
+import MuluTestSupport
 import Testing
 
 /// SPEC §4: 0 success or nothing found, 1 findings at error severity, 2 bad usage or unreadable input.

@@ -1,4 +1,5 @@
 import Foundation
+import MuluTestSupport
 import Testing
 
 /// `mulu fmt [--check]`: canonical form (SPEC §2 field order and quoting), same meaning, idempotent,

@@ -1,4 +1,5 @@
 import Foundation
+import MuluTestSupport
 import Testing
 
 @Suite("mulu hooks install, the pre-commit hook and mulu rules")
@@ -7,42 +8,42 @@ struct HookInstallTests {
   func server() throws {
     let lab = try HookLab(install: false)
     let hook = lab.server + "/hooks/pre-receive"
-    var outcome = try lab.run([hookMulu, "hooks", "install", "--server", lab.server])
+    var outcome = try lab.run([lab.mulu, "hooks", "install", "--server", lab.server])
     #expect(outcome.status == 0)
-    #expect(outcome.output == hook + "\n")
+    #expect(outcome.stdout == hook + "\n")
     let script = try String(contentsOfFile: hook, encoding: .utf8)
     #expect(script.hasPrefix("#!/bin/sh\n"))
-    #expect(script.contains("exec '\(hookMulu)' hook pre-receive\n"))
+    #expect(script.contains("exec '\(lab.mulu)' hook pre-receive\n"))
     let mode = try FileManager.default.attributesOfItem(atPath: hook)[.posixPermissions] as? Int
     #expect(mode == 0o755)
     #expect(try lab.must(["git", "config", "receive.fsckObjects"], in: lab.server) == "true\n")
     // Again: mulu's own shim is rewritten.
-    outcome = try lab.run([hookMulu, "hooks", "install", "--server", lab.server, "--lang", "en"])
-    #expect(outcome.status == 0 && outcome.errors.contains("hook updated"))
+    outcome = try lab.run([lab.mulu, "hooks", "install", "--server", lab.server, "--lang", "en"])
+    #expect(outcome.status == 0 && outcome.stderr.contains("hook updated"))
 
     // Another program's hook is not replaced without --force.
     let foreign = "#!/bin/sh\nexec /opt/gitlab/check-push\n"
     try foreign.write(toFile: hook, atomically: true, encoding: .utf8)
-    outcome = try lab.run([hookMulu, "hooks", "install", "--server", lab.server, "--lang", "en"])
+    outcome = try lab.run([lab.mulu, "hooks", "install", "--server", lab.server, "--lang", "en"])
     #expect(outcome.status == 2)
-    #expect(outcome.errors.contains("holds another hook and was left alone"))
+    #expect(outcome.stderr.contains("holds another hook and was left alone"))
     #expect(try String(contentsOfFile: hook, encoding: .utf8) == foreign)
-    outcome = try lab.run([hookMulu, "hooks", "install", "--server", lab.server, "--force"])
+    outcome = try lab.run([lab.mulu, "hooks", "install", "--server", lab.server, "--force"])
     #expect(outcome.status == 0)
     #expect(try String(contentsOfFile: hook, encoding: .utf8) == script)
 
     // Bad usage and a path that is no repository.
-    #expect(try lab.run([hookMulu, "hooks", "install"]).status == 2)
-    #expect(try lab.run([hookMulu, "hooks", "install", "--server", lab.server, "--client"]).status == 2)
-    #expect(try lab.run([hookMulu, "hooks", "install", "--server", lab.root + "/nowhere"]).status == 2)
+    #expect(try lab.run([lab.mulu, "hooks", "install"]).status == 2)
+    #expect(try lab.run([lab.mulu, "hooks", "install", "--server", lab.server, "--client"]).status == 2)
+    #expect(try lab.run([lab.mulu, "hooks", "install", "--server", lab.root + "/nowhere"]).status == 2)
   }
 
   @Test("the pre-commit hook judges the staged files, not the working tree")
   func preCommit() throws {
     let lab = try HookLab(install: false)
-    var outcome = try lab.run([hookMulu, "hooks", "install", "--client", "--lang", "en"])
+    var outcome = try lab.run([lab.mulu, "hooks", "install", "--client", "--lang", "en"])
     #expect(outcome.status == 0)
-    #expect(outcome.output == lab.work + "/.git/hooks/pre-commit\n")
+    #expect(outcome.stdout == lab.work + "/.git/hooks/pre-commit\n")
     try lab.commit("国家政务信息资源目录")
 
     // A bad staged file, a fixed copy in the working tree: the commit is refused.
@@ -52,8 +53,8 @@ struct HookInstallTests {
     try lab.write(HookLab.ndrcResource, good.replacingOccurrences(of: "update_cycle: 每月", with: "update_cycle: 每周"))
     outcome = try lab.run(["git", "commit", "-q", "-m", "不予共享"])
     #expect(outcome.status != 0)
-    #expect(outcome.errors.contains("\(HookLab.ndrcResource):17:9: error[sharing.basis-required]"))
-    #expect(outcome.errors.contains("commit refused: 1 error, 0 warnings"))
+    #expect(outcome.stderr.contains("\(HookLab.ndrcResource):17:9: error[sharing.basis-required]"))
+    #expect(outcome.stderr.contains("commit refused: 1 error, 0 warnings"))
     // Staged, the fixed copy passes.
     try lab.git("add", HookLab.ndrcResource)
     #expect(try lab.run(["git", "commit", "-q", "-m", "每周更新"]).status == 0)
@@ -62,18 +63,18 @@ struct HookInstallTests {
     try lab.git("rm", "-q", HookLab.ndrcResource)
     outcome = try lab.run(["git", "commit", "-q", "-m", "删除"])
     #expect(outcome.status != 0)
-    #expect(outcome.errors.contains("\(HookLab.ndrcResource): error[retire.delete-forbidden]"))
+    #expect(outcome.stderr.contains("\(HookLab.ndrcResource): error[retire.delete-forbidden]"))
     try lab.git("reset", "-q", "--hard")
 
     // The hook as the pre-commit framework runs it, from a sub-folder.
-    outcome = try lab.run([hookMulu, "hook", "pre-commit"], in: lab.work + "/catalogs")
+    outcome = try lab.run([lab.mulu, "hook", "pre-commit"], in: lab.work + "/catalogs")
     #expect(outcome.status == 0)
 
     // Installing again is safe; another hook stays unless --force.
-    #expect(try lab.run([hookMulu, "hooks", "install", "--client", lab.work]).status == 0)
+    #expect(try lab.run([lab.mulu, "hooks", "install", "--client", lab.work]).status == 0)
     try "#!/bin/sh\nexit 0\n".write(toFile: lab.work + "/.git/hooks/pre-commit", atomically: true, encoding: .utf8)
-    #expect(try lab.run([hookMulu, "hooks", "install", "--client"]).status == 2)
-    #expect(try lab.run([hookMulu, "hooks", "install", "--client", "--force"]).status == 0)
+    #expect(try lab.run([lab.mulu, "hooks", "install", "--client"]).status == 2)
+    #expect(try lab.run([lab.mulu, "hooks", "install", "--client", "--force"]).status == 0)
   }
 
   @Test("the pre-commit framework's manifest runs the same hook")
@@ -89,14 +90,14 @@ struct HookInstallTests {
   @Test("mulu rules lists the history rules too")
   func rules() throws {
     let lab = try HookLab(install: false)
-    let text = try lab.must([hookMulu, "rules", "--lang", "en"])
+    let text = try lab.must([lab.mulu, "rules", "--lang", "en"])
     for id in [
       "retire.delete-forbidden", "access.unknown-identity", "ref.non-fast-forward", "tag.not-allowed", "commit.unsigned",
       "push.too-many-files",
     ] {
       #expect(text.contains(id + " "))
     }
-    let markdown = try lab.must([hookMulu, "rules", "--format", "markdown", "--lang", "en"])
+    let markdown = try lab.must([lab.mulu, "rules", "--format", "markdown", "--lang", "en"])
     #expect(markdown.contains("- a release tag moved (ndrc-admin, moving release tag v2026.01)"))
   }
 }

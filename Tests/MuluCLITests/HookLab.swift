@@ -1,20 +1,7 @@
 import Foundation
 import MuluCatalog
+import MuluTestSupport
 import Testing
-
-/// The built `mulu`, beside the test bundle.
-let hookMulu: String = {
-  let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-  return URL(fileURLWithPath: executable).deletingLastPathComponent().appendingPathComponent("mulu").path
-}()
-
-/// What a program did.
-struct HookOutcome: CustomStringConvertible {
-  var status: Int32
-  var output: String
-  var errors: String
-  var description: String { "exit \(status)\n\(output)\(errors)" }
-}
 
 /// A place to push to and from: a bare server repository with mulu's pre-receive hook and a
 /// clone to commit in, all in one temporary folder, with git isolated from the user's
@@ -37,106 +24,74 @@ final class HookLab: @unchecked Sendable {
 
     """
 
-  let root: String
+  let sandbox: Sandbox
   let server: String
   let work: String
-  var environment: [String: String]
-  private var clock = 1_767_225_600
+  /// The built `mulu`.
+  let mulu: String
+  /// git in the clone, as it is (no settings); its environment and clock are those of every
+  /// program the lab runs: 张三 as author and committer, each run one minute after the previous one.
+  private let runner: Git
+
+  /// The environment of every run, without dates; a test may change it.
+  var environment: [String: String] {
+    get { runner.environment }
+    set { runner.environment = newValue }
+  }
+
+  var root: String { sandbox.path }
 
   /// `serverName` may hold characters git quotes, such as ":".
   init(serverName: String = "server.git", install: Bool = true) throws {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("mulu-hook-cli-" + UUID().uuidString)
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    root = url.resolvingSymlinksInPath().path
-    server = root + "/" + serverName
-    work = root + "/work"
-    var environment = ProcessInfo.processInfo.environment.filter {
-      !$0.key.hasPrefix("GIT_") && !["MULU_PUSHER", "GL_USERNAME", "GITEA_PUSHER_NAME", "GL_USER", "REMOTE_USER"].contains($0.key)
+    sandbox = try Sandbox()
+    server = sandbox(serverName)
+    work = sandbox("work")
+    mulu = try MuluBinary.require()
+    runner = Git(in: work, home: sandbox.path, author: .zhangsan, committer: .zhangsan, locale: nil, settings: [])
+    for pusher in ["MULU_PUSHER", "GL_USERNAME", "GITEA_PUSHER_NAME", "GL_USER", "REMOTE_USER"] {
+      runner.environment[pusher] = nil
     }
-    environment["HOME"] = root
-    environment["GIT_CONFIG_NOSYSTEM"] = "1"
-    environment["GIT_CONFIG_GLOBAL"] = "/dev/null"
-    environment["GIT_AUTHOR_NAME"] = "张三"
-    environment["GIT_AUTHOR_EMAIL"] = "zhangsan@example.cn"
-    environment["GIT_COMMITTER_NAME"] = "张三"
-    environment["GIT_COMMITTER_EMAIL"] = "zhangsan@example.cn"
-    environment["LANG"] = "en_US.UTF-8"
-    environment["NO_COLOR"] = "1"
-    self.environment = environment
+    runner.environment["LANG"] = "en_US.UTF-8"
+    runner.environment["NO_COLOR"] = "1"
     try FileManager.default.createDirectory(atPath: server, withIntermediateDirectories: true)
     try must(["git", "init", "-q", "--bare", "-b", "main", server], in: root)
-    if install { try must([hookMulu, "hooks", "install", "--server", server], in: root) }
+    if install { try must([mulu, "hooks", "install", "--server", server], in: root) }
     try must(["git", "init", "-q", "-b", "main", work], in: root)
     var files = Baseline.files
     files["access.yaml"] = HookLab.access
-    for (path, text) in files { try write(path, text) }
+    try sandbox.writeRegistry(files, at: "work")
   }
-
-  deinit { try? FileManager.default.removeItem(atPath: root) }
 
   // MARK: Running programs
 
+  /// Runs a program in the clone (or in `directory`), one minute after the previous run.
   func run(_ arguments: [String], in directory: String? = nil, environment extra: [String: String] = [:], input: String = "")
-    throws -> HookOutcome
+    throws -> Outcome
   {
-    clock += 60
-    var environment = self.environment
-    environment["GIT_AUTHOR_DATE"] = "@\(clock) +0800"
-    environment["GIT_COMMITTER_DATE"] = "@\(clock) +0800"
-    environment.merge(extra) { $1 }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: directory ?? work)
-    process.environment = environment
-    let base = root + "/.run-" + UUID().uuidString
-    _ = FileManager.default.createFile(atPath: base + ".out", contents: nil)
-    _ = FileManager.default.createFile(atPath: base + ".err", contents: nil)
-    _ = FileManager.default.createFile(atPath: base + ".in", contents: Data(input.utf8))
-    defer { for suffix in [".out", ".err", ".in"] { try? FileManager.default.removeItem(atPath: base + suffix) } }
-    let output = try FileHandle(forWritingTo: URL(fileURLWithPath: base + ".out"))
-    let errors = try FileHandle(forWritingTo: URL(fileURLWithPath: base + ".err"))
-    process.standardOutput = output
-    process.standardError = errors
-    process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: base + ".in"))
-    try process.run()
-    process.waitUntilExit()
-    try output.close()
-    try errors.close()
-    return HookOutcome(
-      status: process.terminationStatus,
-      output: (try? String(contentsOfFile: base + ".out", encoding: .utf8)) ?? "",
-      errors: (try? String(contentsOfFile: base + ".err", encoding: .utf8)) ?? "")
+    try Program.run(
+      arguments, in: directory ?? work, environment: runner.advance().merging(extra) { $1 }, input: Array(input.utf8))
   }
 
   /// Runs a program that must succeed; its standard output.
   @discardableResult
   func must(_ arguments: [String], in directory: String? = nil, environment extra: [String: String] = [:]) throws -> String {
     let outcome = try run(arguments, in: directory, environment: extra)
-    guard outcome.status == 0 else {
-      throw HookLabError(description: "\(arguments.joined(separator: " ")): \(outcome)")
-    }
-    return outcome.output
+    guard outcome.status == 0 else { throw CommandFailed(command: arguments, outcome: outcome) }
+    return outcome.stdout
   }
 
   @discardableResult
-  func git(_ arguments: String...) throws -> String { try must(["git"] + arguments) }
+  func git(_ arguments: String...) throws -> String { try runner(arguments) }
 
   // MARK: Files and commits
 
-  func write(_ path: String, _ text: String) throws {
-    let url = URL(fileURLWithPath: work + "/" + path)
-    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try Data(text.utf8).write(to: url)
-  }
+  func write(_ path: String, _ text: String) throws { try sandbox.write("work/" + path, text) }
 
-  func read(_ path: String) throws -> String { try String(contentsOfFile: work + "/" + path, encoding: .utf8) }
+  func read(_ path: String) throws -> String { try sandbox.read("work/" + path) }
 
   /// Replaces the first `old` in a file of the clone.
   func edit(_ path: String, _ old: String, _ new: String) throws {
-    let text = try read(path)
-    guard let range = text.range(of: old) else { throw HookLabError(description: "\(old) not in \(path)") }
-    try write(path, text.replacingCharacters(in: range, with: new))
+    try sandbox.edit("work/" + path, replacing: old, with: new)
   }
 
   /// Stages everything and commits.
@@ -153,7 +108,7 @@ final class HookLab: @unchecked Sendable {
 
   /// `git push` to the server as `pusher` (nil: no identity), over file:// unless `url` is given.
   func push(as pusher: String?, _ arguments: [String], url: String? = nil, environment extra: [String: String] = [:]) throws
-    -> HookOutcome
+    -> Outcome
   {
     var environment = extra
     if let pusher { environment["MULU_PUSHER"] = pusher }
@@ -167,20 +122,20 @@ final class HookLab: @unchecked Sendable {
   func pushRejected(
     as pusher: String?, _ arguments: [String], url: String? = nil, environment extra: [String: String] = [:],
     sourceLocation: SourceLocation = #_sourceLocation
-  ) throws -> HookOutcome {
+  ) throws -> Outcome {
     let before = try remoteRefs()
     let outcome = try push(as: pusher, arguments, url: url, environment: extra)
     #expect(outcome.status != 0, "the push should be rejected: \(outcome)", sourceLocation: sourceLocation)
     #expect(try remoteRefs() == before, "the server's refs moved", sourceLocation: sourceLocation)
     let fsck = try run(["git", "fsck", "--no-progress"], in: server)
-    #expect(fsck.status == 0 && !fsck.errors.contains("error"), "git fsck: \(fsck)", sourceLocation: sourceLocation)
+    #expect(fsck.status == 0 && !fsck.stderr.contains("error"), "git fsck: \(fsck)", sourceLocation: sourceLocation)
     return outcome
   }
 
   func pushAccepted(
     as pusher: String?, _ arguments: [String], url: String? = nil, environment extra: [String: String] = [:],
     sourceLocation: SourceLocation = #_sourceLocation
-  ) throws -> HookOutcome {
+  ) throws -> Outcome {
     let outcome = try push(as: pusher, arguments, url: url, environment: extra)
     #expect(outcome.status == 0, "the push should be accepted: \(outcome)", sourceLocation: sourceLocation)
     return outcome
@@ -191,8 +146,4 @@ final class HookLab: @unchecked Sendable {
     try commit("国家政务信息资源目录")
     _ = try pushAccepted(as: "ndrc-admin", ["main"])
   }
-}
-
-struct HookLabError: Error, CustomStringConvertible {
-  var description: String
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MuluTestSupport
 import Testing
 
 /// Real `git push`es into bare repositories guarded by the built `mulu`, installed with
@@ -15,44 +16,44 @@ struct HookPushTests {
     let lab = try HookLab()
     try lab.commit("国家政务信息资源目录")
     var outcome = try lab.pushRejected(as: Self.ndrcEditor, ["main"])
-    #expect(outcome.errors.contains("access.yaml: error[access.maintainers-only]"))
+    #expect(outcome.stderr.contains("access.yaml: error[access.maintainers-only]"))
     outcome = try lab.pushRejected(as: "visitor", ["main"])
-    #expect(outcome.errors.contains("error[access.unknown-identity]"))
+    #expect(outcome.stderr.contains("error[access.unknown-identity]"))
     _ = try lab.pushAccepted(as: Self.maintainer, ["main"])
 
     // 公安部 changes its own base resource.
     try lab.edit(HookLab.mpsResource, "update_cycle: 实时", "update_cycle: 每日")
     try lab.commit("公安部：人口基本信息每日更新")
     outcome = try lab.pushAccepted(as: Self.mpsEditor, ["main"])
-    #expect(outcome.errors.contains("remote: mulu: pusher mps-editor"))
+    #expect(outcome.stderr.contains("remote: mulu: pusher mps-editor"))
     // The preview names the changed resources, breaking changes first.
-    #expect(outcome.errors.contains("remote: preview: 1 modified; 1 breaking"))
-    #expect(outcome.errors.contains("remote:   modified 101001001/000001 人口基本信息 [breaking: update_cycle]"))
-    #expect(outcome.errors.contains("remote: mulu: push accepted: 0 errors, 0 warnings"))
+    #expect(outcome.stderr.contains("remote: preview: 1 modified; 1 breaking"))
+    #expect(outcome.stderr.contains("remote:   modified 101001001/000001 人口基本信息 [breaking: update_cycle]"))
+    #expect(outcome.stderr.contains("remote: mulu: push accepted: 0 errors, 0 warnings"))
 
     // 公安部 changes 国家发展和改革委员会's resource: refused, whoever else is named or not.
     try lab.edit(HookLab.ndrcResource, "update_cycle: 每月", "update_cycle: 每周")
     try lab.commit("发改委资源每周更新")
     outcome = try lab.pushRejected(as: Self.mpsEditor, ["main"])
     #expect(
-      outcome.errors.contains(
+      outcome.stderr.contains(
         "remote: \(HookLab.ndrcResource): error[access.path-not-owned]: the push changes a path its department does not own: \"mps-editor\" may change only catalogs/11100000000001234L/ (hint: "
       ))
-    #expect(outcome.errors.contains("remote: mulu: push rejected: 1 error, 0 warnings (access.path-not-owned: 1)"))
-    #expect(!outcome.errors.contains("GL-HOOK-ERR"))
+    #expect(outcome.stderr.contains("remote: mulu: push rejected: 1 error, 0 warnings (access.path-not-owned: 1)"))
+    #expect(!outcome.stderr.contains("GL-HOOK-ERR"))
     outcome = try lab.pushRejected(as: "visitor", ["main"])
-    #expect(outcome.errors.contains("access.yaml: error[access.unknown-identity]: the pusher is not in access.yaml: \"visitor\""))
+    #expect(outcome.stderr.contains("access.yaml: error[access.unknown-identity]: the pusher is not in access.yaml: \"visitor\""))
     outcome = try lab.pushRejected(as: nil, ["main"])
-    #expect(outcome.errors.contains("no pusher identity (none of MULU_PUSHER, GL_USERNAME, GITEA_PUSHER_NAME, GL_USER, REMOTE_USER is set)"))
+    #expect(outcome.stderr.contains("no pusher identity (none of MULU_PUSHER, GL_USERNAME, GITEA_PUSHER_NAME, GL_USER, REMOTE_USER is set)"))
     // GitLab names the pusher and shows GL-HOOK-ERR lines to the user.
     outcome = try lab.pushRejected(as: nil, ["main"], environment: ["GL_USERNAME": Self.mpsEditor])
-    #expect(outcome.errors.contains("remote: GL-HOOK-ERR: mulu: push rejected: 1 error"))
+    #expect(outcome.stderr.contains("remote: GL-HOOK-ERR: mulu: push rejected: 1 error"))
     // A server with no LANG speaks Chinese.
     outcome = try lab.pushRejected(as: Self.mpsEditor, ["main"], environment: ["LANG": ""])
-    #expect(outcome.errors.contains("error[access.path-not-owned]: 推送修改了本部门无权修改的路径：“mps-editor”只能修改 catalogs/11100000000001234L/ (hint: "))
-    #expect(outcome.errors.contains("remote: 预览：修改 1；不兼容 0"))
-    #expect(outcome.errors.contains("remote:   修改 303001001/000001 企业投资项目核准信息 "))
-    #expect(outcome.errors.contains("mulu: 推送被拒绝：1 个错误，0 个警告（access.path-not-owned 1 个）"))
+    #expect(outcome.stderr.contains("error[access.path-not-owned]: 推送修改了本部门无权修改的路径：“mps-editor”只能修改 catalogs/11100000000001234L/ (hint: "))
+    #expect(outcome.stderr.contains("remote: 预览：修改 1；不兼容 0"))
+    #expect(outcome.stderr.contains("remote:   修改 303001001/000001 企业投资项目核准信息 "))
+    #expect(outcome.stderr.contains("mulu: 推送被拒绝：1 个错误，0 个警告（access.path-not-owned 1 个）"))
     // The department that owns it pushes the same commit.
     _ = try lab.pushAccepted(as: Self.ndrcEditor, ["main"])
 
@@ -60,14 +61,14 @@ struct HookPushTests {
     try lab.edit("dictionaries/departments.yaml", "name: 公安部", "name: 中华人民共和国公安部")
     try lab.commit("改部门名称")
     outcome = try lab.pushRejected(as: Self.mpsEditor, ["main"])
-    #expect(outcome.errors.contains("dictionaries/departments.yaml: error[access.maintainers-only]"))
+    #expect(outcome.stderr.contains("dictionaries/departments.yaml: error[access.maintainers-only]"))
     try lab.git("reset", "-q", "--hard", "HEAD~1")
 
     // A resource is retired, never deleted; once retired it stays as it is.
     try lab.git("rm", "-q", HookLab.ndrcResource)
     try lab.commit("删除资源")
     outcome = try lab.pushRejected(as: Self.ndrcEditor, ["main"])
-    #expect(outcome.errors.contains("\(HookLab.ndrcResource): error[retire.delete-forbidden]"))
+    #expect(outcome.stderr.contains("\(HookLab.ndrcResource): error[retire.delete-forbidden]"))
     try lab.git("reset", "-q", "--hard", "HEAD~1")
     try lab.edit(
       HookLab.ndrcResource, "related: [101001001/000001]\n",
@@ -77,12 +78,12 @@ struct HookPushTests {
     try lab.edit(HookLab.ndrcResource, "reason: 职能划转", "reason: 机构改革")
     try lab.commit("改注销原因")
     outcome = try lab.pushRejected(as: Self.ndrcEditor, ["main"])
-    #expect(outcome.errors.contains("\(HookLab.ndrcResource): error[retire.immutable]"))
+    #expect(outcome.stderr.contains("\(HookLab.ndrcResource): error[retire.immutable]"))
     try lab.git("reset", "-q", "--hard", "HEAD~1")
     try lab.edit(HookLab.ndrcResource, "retired:\n  date: 2026-06-30\n  reason: 职能划转\n", "")
     try lab.commit("撤销注销")
     outcome = try lab.pushRejected(as: Self.ndrcEditor, ["main"])
-    #expect(outcome.errors.contains("only maintainers may un-retire"))
+    #expect(outcome.stderr.contains("only maintainers may un-retire"))
     _ = try lab.pushAccepted(as: Self.maintainer, ["main"])
   }
 
@@ -105,15 +106,15 @@ struct HookPushTests {
     try lab.edit(HookLab.mpsResource, "update_cycle: 实时", "update_cycle: 每日")
     try lab.commit("改公安部的资源")
     var outcome = try lab.pushRejected(as: Self.ndrcEditor, ["ndrc/overreach"])
-    #expect(outcome.errors.contains("\(HookLab.mpsResource): error[access.path-not-owned]"))
+    #expect(outcome.stderr.contains("\(HookLab.mpsResource): error[access.path-not-owned]"))
 
     // One bad ref rejects the whole push.
     try lab.git("checkout", "-q", "-b", "ndrc/fine", "ndrc/weekly")
     try lab.git("checkout", "-q", "main")
     try lab.git("merge", "-q", "--ff-only", "ndrc/overreach")
     outcome = try lab.pushRejected(as: Self.ndrcEditor, ["ndrc/fine", "main"])
-    #expect(outcome.errors.contains("== refs/heads/main ("))
-    #expect(outcome.errors.contains("\(HookLab.mpsResource): error[access.path-not-owned]"))
+    #expect(outcome.stderr.contains("== refs/heads/main ("))
+    #expect(outcome.stderr.contains("\(HookLab.mpsResource): error[access.path-not-owned]"))
     #expect(!(try lab.remoteRefs()).contains("refs/heads/ndrc/fine"))
     try lab.git("reset", "-q", "--hard", "ndrc/weekly")
 
@@ -122,34 +123,34 @@ struct HookPushTests {
     try lab.edit(HookLab.ndrcResource, "update_cycle: 每日", "update_cycle: 每季度")
     try lab.commit("每季度更新", ["--amend"])
     outcome = try lab.pushRejected(as: Self.maintainer, ["--force", "main"])
-    #expect(outcome.errors.contains("refs/heads/main: error[ref.non-fast-forward]"))
+    #expect(outcome.stderr.contains("refs/heads/main: error[ref.non-fast-forward]"))
     outcome = try lab.pushRejected(as: Self.maintainer, [":main"])
-    #expect(outcome.errors.contains("refs/heads/main: error[ref.delete-protected]"))
+    #expect(outcome.stderr.contains("refs/heads/main: error[ref.delete-protected]"))
     try lab.git("reset", "-q", "--hard", "ndrc/weekly")
     _ = try lab.pushAccepted(as: Self.ndrcEditor, [":ndrc/weekly"])
 
     // Release tags: a maintainer's, annotated, on main, never moved nor deleted.
     try lab.git("tag", "v2026.01")
     outcome = try lab.pushRejected(as: Self.maintainer, ["refs/tags/v2026.01"])
-    #expect(outcome.errors.contains("refs/tags/v2026.01: error[tag.not-allowed]: a release tag must come from a maintainer, be annotated and point into main: a lightweight tag"))
+    #expect(outcome.stderr.contains("refs/tags/v2026.01: error[tag.not-allowed]: a release tag must come from a maintainer, be annotated and point into main: a lightweight tag"))
     try lab.git("tag", "-d", "v2026.01")
     try lab.git("tag", "-a", "-m", "2026 年 1 月版", "v2026.01")
     outcome = try lab.pushRejected(as: Self.ndrcEditor, ["refs/tags/v2026.01"])
-    #expect(outcome.errors.contains("\"ndrc-editor\" is not a maintainer"))
+    #expect(outcome.stderr.contains("\"ndrc-editor\" is not a maintainer"))
     _ = try lab.pushAccepted(as: Self.maintainer, ["refs/tags/v2026.01"])
     try lab.git("checkout", "-q", "-b", "unpushed")
     try lab.edit(HookLab.ndrcResource, "update_cycle: 每日", "update_cycle: 每年")
     try lab.commit("未推送的修改")
     try lab.git("tag", "-a", "-m", "不在主分支上", "v2026.02")
     outcome = try lab.pushRejected(as: Self.maintainer, ["refs/tags/v2026.02"])
-    #expect(outcome.errors.contains("is not on main"))
+    #expect(outcome.stderr.contains("is not on main"))
     // The tag may point at the tip main gets in the same push.
     _ = try lab.pushAccepted(as: Self.maintainer, ["unpushed:main", "refs/tags/v2026.02"])
     try lab.git("tag", "-f", "-a", "-m", "移动", "v2026.01", "v2026.02^{}")
     outcome = try lab.pushRejected(as: Self.maintainer, ["--force", "refs/tags/v2026.01"])
-    #expect(outcome.errors.contains("a release tag never moves"))
+    #expect(outcome.stderr.contains("a release tag never moves"))
     outcome = try lab.pushRejected(as: Self.maintainer, [":refs/tags/v2026.01"])
-    #expect(outcome.errors.contains("refs/tags/v2026.01: error[ref.delete-protected]"))
+    #expect(outcome.stderr.contains("refs/tags/v2026.01: error[ref.delete-protected]"))
     // Other tags are free.
     try lab.git("tag", "draft-1")
     _ = try lab.pushAccepted(as: Self.ndrcEditor, ["refs/tags/draft-1"])
@@ -172,13 +173,13 @@ struct HookPushTests {
       cycle = next
     }
     var outcome = try lab.pushAccepted(as: Self.ndrcEditor, ["main"])
-    #expect(outcome.errors.contains("push accepted"))
+    #expect(outcome.stderr.contains("push accepted"))
 
     // The net change itself bad: the finding in the text form, with its line and column.
     try lab.edit(HookLab.ndrcResource, "  basis: 《政府信息公开条例》第十四条\n", "")
     try lab.commit("删掉依据")
     outcome = try lab.pushRejected(as: Self.ndrcEditor, ["main"])
-    #expect(outcome.errors.contains("\(HookLab.ndrcResource):17:9: error[sharing.basis-required]"))
+    #expect(outcome.stderr.contains("\(HookLab.ndrcResource):17:9: error[sharing.basis-required]"))
     try lab.git("reset", "-q", "--hard", "HEAD~1")
 
     // Warnings are printed and let the push through.
@@ -189,9 +190,9 @@ struct HookPushTests {
     try lab.edit(HookLab.ndrcResource, "summary: ", "summary: 2026 年起，")
     try lab.commit("改摘要")
     outcome = try lab.pushAccepted(as: Self.ndrcEditor, ["main"])
-    #expect(outcome.errors.contains("\(HookLab.ndrcResource):"))
-    #expect(outcome.errors.contains("warning[related.retired]"))
-    #expect(outcome.errors.contains("push accepted: 0 errors, 1 warning"))
+    #expect(outcome.stderr.contains("\(HookLab.ndrcResource):"))
+    #expect(outcome.stderr.contains("warning[related.retired]"))
+    #expect(outcome.stderr.contains("push accepted: 0 errors, 1 warning"))
 
     // max_changed_files_per_push, from main's registry.yaml.
     try lab.edit("registry.yaml", "level: national\n", "level: national\nlimits:\n  max_changed_files_per_push: 2\n")
@@ -206,8 +207,8 @@ struct HookPushTests {
     }
     try lab.commit("三个新资源")
     outcome = try lab.pushRejected(as: Self.ndrcEditor, ["main"])
-    #expect(outcome.errors.contains("registry.yaml: error[push.too-many-files]"))
-    #expect(outcome.errors.contains("more than 2 files"))
+    #expect(outcome.stderr.contains("registry.yaml: error[push.too-many-files]"))
+    #expect(outcome.stderr.contains("more than 2 files"))
   }
 
   @Test("require_signed_commits: SSH signatures of the pusher, in the commit header")
@@ -233,18 +234,18 @@ struct HookPushTests {
     try lab.edit(HookLab.ndrcResource, "update_cycle: 每月", "update_cycle: 每周")
     try lab.commit("每周更新")
     var outcome = try lab.pushRejected(as: Self.ndrcEditor, ["main"])
-    #expect(outcome.errors.contains("refs/heads/main: error[commit.unsigned]"))
-    #expect(outcome.errors.contains("\"每周更新\": not signed"))
+    #expect(outcome.stderr.contains("refs/heads/main: error[commit.unsigned]"))
+    #expect(outcome.stderr.contains("\"每周更新\": not signed"))
     // Signed with another department's key.
     let sign = { (identity: String) in ["-c", "gpg.format=ssh", "-c", "user.signingkey=\(lab.root)/\(identity)"] }
     try lab.must(["git"] + sign(Self.mpsEditor) + ["commit", "-q", "--amend", "--no-edit", "-S"])
     outcome = try lab.pushRejected(as: Self.ndrcEditor, ["main"])
-    #expect(outcome.errors.contains("the signature does not verify with a key of \"ndrc-editor\" in allowed_signers"))
+    #expect(outcome.stderr.contains("the signature does not verify with a key of \"ndrc-editor\" in allowed_signers"))
     // A gpgsig line in the message is no signature.
     try lab.must(
       ["git", "commit", "-q", "--amend", "-m", "每周更新\n\ngpgsig -----BEGIN SSH SIGNATURE-----\n U1NIU0lH\n -----END SSH SIGNATURE-----"])
     outcome = try lab.pushRejected(as: Self.ndrcEditor, ["main"])
-    #expect(outcome.errors.contains("not signed"))
+    #expect(outcome.stderr.contains("not signed"))
     // Signed with the pusher's own key.
     try lab.must(["git"] + sign(Self.ndrcEditor) + ["commit", "-q", "--amend", "-m", "每周更新", "-S"])
     _ = try lab.pushAccepted(as: Self.ndrcEditor, ["main"])
@@ -264,7 +265,7 @@ struct HookPushTests {
     try lab.edit(HookLab.mpsResource, "update_cycle: 实时", "update_cycle: 每日")
     try lab.commit("改公安部的资源")
     var outcome = try lab.pushRejected(as: Self.ndrcEditor, ["main"])
-    #expect(outcome.errors.contains("error[access.path-not-owned]"))
+    #expect(outcome.stderr.contains("error[access.path-not-owned]"))
     try lab.git("reset", "-q", "--hard", "HEAD~1")
 
     // git daemon, its environment naming the pusher.
@@ -276,11 +277,11 @@ struct HookPushTests {
     try lab.edit(HookLab.ndrcResource, "update_cycle: 每周", "update_cycle: 每日")
     try lab.commit("每日更新")
     outcome = try lab.pushAccepted(as: nil, ["main"], url: url)
-    #expect(outcome.errors.contains("mulu: pusher ndrc-editor"))
+    #expect(outcome.stderr.contains("mulu: pusher ndrc-editor"))
     try lab.edit(HookLab.mpsResource, "update_cycle: 实时", "update_cycle: 每日")
     try lab.commit("改公安部的资源")
     outcome = try lab.pushRejected(as: nil, ["main"], url: url)
-    #expect(outcome.errors.contains("error[access.path-not-owned]"))
+    #expect(outcome.stderr.contains("error[access.path-not-owned]"))
   }
 }
 
@@ -311,10 +312,10 @@ final class HookDaemon: @unchecked Sendable {
   func waitUntilReady(_ lab: HookLab) throws {
     for _ in 0..<100 {
       if try lab.run(["git", "ls-remote", "git://127.0.0.1:\(port)/server.git"]).status == 0 { return }
-      guard process.isRunning else { throw HookLabError(description: "git daemon exited") }
+      guard process.isRunning else { throw TestFailure("git daemon exited") }
       Thread.sleep(forTimeInterval: 0.05)
     }
-    throw HookLabError(description: "git daemon did not answer on port \(port)")
+    throw TestFailure("git daemon did not answer on port \(port)")
   }
 
   func stop() {
@@ -327,7 +328,7 @@ final class HookDaemon: @unchecked Sendable {
   /// A port the kernel has just given out and taken back.
   static func freePort() throws -> Int {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard fd >= 0 else { throw HookLabError(description: "socket failed") }
+    guard fd >= 0 else { throw TestFailure("socket failed") }
     defer { close(fd) }
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)
@@ -337,11 +338,11 @@ final class HookDaemon: @unchecked Sendable {
     let bound = withUnsafePointer(to: &address) {
       $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
     }
-    guard bound == 0 else { throw HookLabError(description: "bind failed") }
+    guard bound == 0 else { throw TestFailure("bind failed") }
     let named = withUnsafeMutablePointer(to: &address) {
       $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
     }
-    guard named == 0 else { throw HookLabError(description: "getsockname failed") }
+    guard named == 0 else { throw TestFailure("getsockname failed") }
     return Int(UInt16(bigEndian: address.sin_port))
   }
 }

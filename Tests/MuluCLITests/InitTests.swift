@@ -1,4 +1,5 @@
 import Foundation
+import MuluTestSupport
 import Testing
 
 /// `mulu init DIR`: a new registry with the dictionaries of the Guide.

@@ -1,4 +1,5 @@
 import Foundation
+import MuluTestSupport
 import Testing
 
 /// SPEC §4: `{"errors":N,"warnings":N,"findings":[{"rule","severity","path","line","column","code","message","hint"}]}`.

@@ -1,4 +1,5 @@
 import Foundation
+import MuluTestSupport
 import Testing
 
 /// `mulu new --provider CODE --class 分类码`: the next free 顺序码, never a reused one.

@@ -1,5 +1,6 @@
 import Foundation
 import MuluCatalog
+import MuluTestSupport
 import Testing
 
 /// `mulu release`, run as the built binary.
@@ -80,7 +81,7 @@ import Testing
     try lab.makeNational()
     let key = lab.path("release-key")
     #expect(
-      try labRun(
+      try Program.run(
         ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "lisi@example.cn", "-f", key], in: lab.root,
         environment: lab.environment
       ).status == 0)
@@ -90,7 +91,7 @@ import Testing
     let cut = try lab.mulu("release", "cut", "--sign", key, "2026.05.1")
     #expect(cut.status == 0, "\(cut.stderr)")
     #expect(cut.stderr.contains(", signed)"))
-    let verify = try labRun(
+    let verify = try Program.run(
       ["git", "-c", "gpg.format=ssh", "-c", "gpg.ssh.allowedSignersFile=\(lab.path("allowed_signers"))", "tag", "-v",
        "v2026.05.1"],
       in: lab.path("national.git"), environment: lab.environment)

@@ -1,4 +1,5 @@
 import Foundation
+import MuluTestSupport
 import Testing
 
 /// `mulu validate --rev REV`: any commit of a real repository, read from Git's objects

@@ -1,4 +1,5 @@
 import Foundation
+import MuluTestSupport
 import Testing
 
 /// The sample national registry in registry/ (137 resources of 18 departments) stays clean.

@@ -1,4 +1,5 @@
 import Foundation
+import MuluTestSupport
 import Testing
 
 /// `mulu schema`, checked by an independent validator: Python's `jsonschema` on the YAML as an

@@ -1,5 +1,6 @@
 import Foundation
 import MuluCatalog
+import MuluTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -104,11 +105,12 @@ import Testing
     let binary = try #require(MuluBinary.path)
 
     // No identity anywhere: nothing is written.
-    let nobody = try labRun([binary, "sync", "pull", "ndrc"], in: lab.path("national.git"), environment: environment)
+    let nobody = try Program.run(
+      [binary, "sync", "pull", "ndrc"], in: lab.path("national.git"), environment: environment)
     #expect(nobody.status == 2)
     #expect(nobody.stderr.contains("set git config user.name and user.email, or pass --author"))
 
-    let pulled = try labRun(
+    let pulled = try Program.run(
       [binary, "sync", "pull", "ndrc", "--author", "王五 <wangwu@example.cn>"], in: lab.path("national.git"),
       environment: environment)
     #expect(pulled.status == 0, "\(pulled.stderr)")
@@ -118,7 +120,8 @@ import Testing
     try lab.commitAll("ndrc", "每周")
     try lab.git("national.git", "config", "user.name", "国家目录管理员")
     try lab.git("national.git", "config", "user.email", "admin@example.cn")
-    let configured = try labRun([binary, "sync", "pull", "ndrc"], in: lab.path("national.git"), environment: environment)
+    let configured = try Program.run(
+      [binary, "sync", "pull", "ndrc"], in: lab.path("national.git"), environment: environment)
     #expect(configured.status == 0, "\(configured.stderr)")
     #expect(try lab.git("national.git", "log", "-1", "--format=%an|%cn") == "国家目录管理员|国家目录管理员\n")
   }

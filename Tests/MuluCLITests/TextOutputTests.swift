@@ -1,4 +1,5 @@
 import Foundation
+import MuluTestSupport
 import Testing
 
 /// SPEC §3: one line per finding, `path:line:col: severity[rule]: message (hint: …)`, sorted;
@@ -143,7 +144,7 @@ struct TextOutputTests {
   func colourOnTerminal() throws {
     let sandbox = try broken()
     let registry = sandbox("registry")
-    let binary = try #require(Mulu.binary)
+    let binary = try #require(MuluBinary.path)
     // A pseudo-terminal from Python's standard library, to be a terminal for mulu.
     try sandbox.write(
       "onterminal.py",
@@ -169,13 +170,13 @@ struct TextOutputTests {
     var environment = Mulu.environment(language: "C", color: true)
     // Python as the caller has it; nothing of this reaches mulu's behaviour.
     for key in ["PATH", "PYENV_ROOT", "PYENV_VERSION", "VIRTUAL_ENV"] { environment[key] = Python.environment[key] }
-    let painted = try execute(
-      "python3", [sandbox("onterminal.py"), binary, "validate"], in: registry, environment: environment)
+    let painted = try Program.run(
+      ["python3", sandbox("onterminal.py"), binary, "validate"], in: registry, environment: environment)
     #expect(painted.status == 1, "\(painted)")
     #expect(painted.stdout.contains("\u{1B}[31merror\u{1B}[0m[sharing.basis-required]"))
     environment["NO_COLOR"] = "1"
-    let plain = try execute(
-      "python3", [sandbox("onterminal.py"), binary, "validate"], in: registry, environment: environment)
+    let plain = try Program.run(
+      ["python3", sandbox("onterminal.py"), binary, "validate"], in: registry, environment: environment)
     #expect(plain.status == 1, "\(plain)")
     #expect(!plain.stdout.contains("\u{1B}"))
     #expect(plain.stdout.replacingOccurrences(of: "\r\n", with: "\n") == Self.english)

@@ -1,3 +1,4 @@
+import MuluTestSupport
 import Testing
 
 /// `-C DIR`, the registry found upward from a sub-folder, and PATHs that limit the report

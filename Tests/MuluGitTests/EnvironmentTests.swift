@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import MuluGit
+import MuluTestSupport
 
 @Suite struct EnvironmentTests {
   @Test func opensTheRepositoryNamedByGitDir() throws {
@@ -51,7 +52,8 @@ import Testing
     let old = try source.commitAll("first")
     let sandbox = source.sandbox
     let server = sandbox.path + "/server.git"
-    try run(["git", "clone", "-q", "--bare", source.path, server], in: sandbox.path, environment: source.environment)
+    try Program.output(
+      ["git", "clone", "-q", "--bare", source.path, server], in: sandbox.path, environment: source.environment)
 
     let quarantine = server + "/objects/incoming-test"
     try FileManager.default.createDirectory(atPath: quarantine, withIntermediateDirectories: true)
@@ -59,9 +61,9 @@ import Testing
     hookEnvironment["GIT_DIR"] = server
     hookEnvironment["GIT_OBJECT_DIRECTORY"] = quarantine
     hookEnvironment["GIT_ALTERNATE_OBJECT_DIRECTORIES"] = server + "/objects"
-    let blobHex = try run(
+    let blobHex = try Program.output(
       ["git", "hash-object", "-w", "--stdin"], in: server, environment: hookEnvironment,
-      input: Data("新的资源\n".utf8)
+      input: Array("新的资源\n".utf8)
     ).trimmingCharacters(in: .whitespacesAndNewlines)
     let blob = try #require(ObjectID(hex: blobHex))
 
@@ -114,7 +116,7 @@ import Testing
     let otherIndex = fixture.sandbox.path + "/other-index"
     var environment = fixture.environment
     environment["GIT_INDEX_FILE"] = otherIndex
-    try run(["git", "read-tree", "HEAD"], in: fixture.path, environment: environment)
+    try Program.output(["git", "read-tree", "HEAD"], in: fixture.path, environment: environment)
     let fromEnvironment = try Repository.openFromEnvironment(
       ["GIT_DIR": fixture.path + "/.git", "GIT_INDEX_FILE": otherIndex,
        "GIT_WORK_TREE": fixture.path],

@@ -1,5 +1,6 @@
 import Foundation
 import MuluGit
+import MuluTestSupport
 import Synchronization
 import Testing
 

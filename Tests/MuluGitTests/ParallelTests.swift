@@ -1,5 +1,6 @@
 import Foundation
 import MuluGit
+import MuluTestSupport
 import Synchronization
 import Testing
 
@@ -105,7 +106,8 @@ private func resourceFile(_ index: Int) -> (String, String) {
     let packs = try FileManager.default.contentsOfDirectory(atPath: fixture.path + "/.git/objects/pack")
     for pack in packs where pack.hasSuffix(".pack") {
       let data = try Data(contentsOf: URL(fileURLWithPath: fixture.path + "/.git/objects/pack/" + pack))
-      try run(["git", "unpack-objects", "-q"], in: loose.path, environment: loose.environment, input: data)
+      try Program.output(
+        ["git", "unpack-objects", "-q"], in: loose.path, environment: loose.environment, input: Array(data))
     }
     let looseRepository = try loose.open()
     for workers in [1, 2] {

@@ -1,5 +1,6 @@
 import Foundation
 import MuluGit
+import MuluTestSupport
 import Testing
 
 /// A small registry with every kind of entry and some awkward names.
@@ -310,7 +311,7 @@ private func lsTree(_ fixture: GitFixture, _ revision: String) throws -> [TreeEn
   /// line can carry: invalid UTF-8, a newline, a tab.
   @Test func decodesEveryNameWithoutCrashing() throws {
     let fixture = try GitFixture()
-    let blob = try fixture.git(["hash-object", "-w", "--stdin"], input: "x\n")
+    let blob = try fixture.git(["hash-object", "-w", "--stdin"], input: Array("x\n".utf8))
       .trimmingCharacters(in: .newlines)
     var listing = Data()
     for name in [Data("bad".utf8) + Data([0xff, 0xfe]) + Data(".yaml".utf8),
@@ -318,8 +319,8 @@ private func lsTree(_ fixture: GitFixture, _ revision: String) throws -> [TreeEn
                  Data("中文 名称.yaml".utf8)] {
       listing.append(Data("100644 blob \(blob)\t".utf8) + name + Data([0]))
     }
-    let tree = try run(
-      ["git", "mktree", "-z"], in: fixture.path, environment: fixture.environment, input: listing
+    let tree = try Program.output(
+      ["git", "mktree", "-z"], in: fixture.path, environment: fixture.environment, input: Array(listing)
     ).trimmingCharacters(in: .newlines)
     let repository = try fixture.open()
     let treeID = try #require(ObjectID(hex: tree))

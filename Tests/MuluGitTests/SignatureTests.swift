@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import MuluGit
+import MuluTestSupport
 
 private let hasSSHKeygen = FileManager.default.isExecutableFile(atPath: "/usr/bin/ssh-keygen")
 
@@ -14,7 +15,7 @@ private struct SSHKey {
   init(_ fixture: GitFixture) throws {
     self.fixture = fixture
     privateKey = fixture.sandbox.path + "/signing-key"
-    try run(
+    try Program.output(
       ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "zhangsan", "-f", privateKey],
       in: fixture.sandbox.path, environment: fixture.environment)
     let publicKey = try String(contentsOfFile: privateKey + ".pub", encoding: .utf8)
@@ -26,9 +27,9 @@ private struct SSHKey {
   }
 
   func sign(_ payload: [UInt8]) throws -> String {
-    try run(
+    try Program.output(
       ["ssh-keygen", "-Y", "sign", "-n", "git", "-f", privateKey], in: fixture.sandbox.path,
-      environment: fixture.environment, input: Data(payload))
+      environment: fixture.environment, input: payload)
   }
 
   /// Whether ssh-keygen accepts `signature` over `data` from this key.
@@ -36,11 +37,11 @@ private struct SSHKey {
     let file = fixture.sandbox.path + "/signature-\(UUID().uuidString)"
     try signature.signature.write(toFile: file, atomically: true, encoding: .utf8)
     do {
-      try run(
+      try Program.output(
         ["ssh-keygen", "-Y", "verify", "-f", allowedSigners, "-I", "zhangsan@example.cn", "-n",
          "git", "-s", file],
         in: fixture.sandbox.path, environment: fixture.environment,
-        input: Data(signature.signedData))
+        input: signature.signedData)
       return true
     } catch is CommandFailed {
       return false

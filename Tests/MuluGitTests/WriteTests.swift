@@ -1,5 +1,6 @@
 import Foundation
 import MuluGit
+import MuluTestSupport
 import Testing
 
 private let zhang = Signature(
@@ -24,7 +25,7 @@ private func makeBase() throws -> GitFixture {
     let repository = try fixture.open()
     let contents = Array("name: 企业投资项目核准信息\n".utf8)
     let id = try repository.writeBlob(contents)
-    let gitID = try fixture.git(["hash-object", "--stdin"], input: "name: 企业投资项目核准信息\n")
+    let gitID = try fixture.git(["hash-object", "--stdin"], input: Array("name: 企业投资项目核准信息\n".utf8))
     #expect(id.hex + "\n" == gitID)
     #expect(try repository.blob(id) == contents)
     let empty = try repository.writeBlob([])
@@ -58,7 +59,7 @@ private func makeBase() throws -> GitFixture {
     environment["GIT_INDEX_FILE"] = fixture.sandbox.path + "/scratch-index"
     @discardableResult
     func git(_ arguments: String...) throws -> String {
-      try run(["git"] + arguments, in: fixture.path, environment: environment)
+      try Program.output(["git"] + arguments, in: fixture.path, environment: environment)
     }
     try git("read-tree", base.hex)
     try git(

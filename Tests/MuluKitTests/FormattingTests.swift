@@ -1,6 +1,7 @@
 import Foundation
 import MuluCatalog
 import MuluKit
+import MuluTestSupport
 import Testing
 
 /// `mulu fmt` and `mulu new`/`init` at the level of the library.

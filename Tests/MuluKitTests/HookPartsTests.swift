@@ -1,18 +1,16 @@
 import Foundation
 import MuluCatalog
 import MuluGit
+import MuluTestSupport
 import Testing
 
 @testable import MuluKit
 
 @Suite("The parts of the hooks")
 struct HookPartsTests {
-  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-
   @Test("the shims mulu writes are the files of hooks/", arguments: HookInstaller.Kind.allCases)
   func templates(kind: HookInstaller.Kind) throws {
-    let file = try String(contentsOf: Self.packageRoot.appendingPathComponent("hooks/" + kind.rawValue), encoding: .utf8)
+    let file = try String(contentsOfFile: packageRoot + "/hooks/" + kind.rawValue, encoding: .utf8)
     #expect(file == kind.template)
     let script = HookInstaller.script(kind, mulu: "/opt/mulu's tools/bin/mulu")
     #expect(script.contains("exec '/opt/mulu'\\''s tools/bin/mulu' hook \(kind.rawValue)\n"))
@@ -23,7 +21,7 @@ struct HookPartsTests {
 
   @Test("the shim runs under sh with a path that needs quoting")
   func shimRuns() throws {
-    let sandbox = try HookSandbox()
+    let sandbox = try Sandbox()
     let folder = sandbox.path + "/it's here"
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let fake = folder + "/mulu"
@@ -31,7 +29,8 @@ struct HookPartsTests {
     try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake)
     let hook = sandbox.path + "/pre-receive"
     try HookInstaller.script(.preReceive, mulu: fake).write(toFile: hook, atomically: true, encoding: .utf8)
-    let output = try hookRun(["sh", hook], in: sandbox.path, environment: sandbox.environment, input: Array("a b c\n".utf8))
+    let output = try Program.output(
+      ["sh", hook], in: sandbox.path, environment: sandbox.hookEnvironment, input: Array("a b c\n".utf8))
     #expect(output == "hook pre-receive\na b c\n")
   }
 
@@ -93,15 +92,15 @@ struct HookPartsTests {
 
   @Test("the staged files as a snapshot: single paths and folders")
   func indexSnapshot() throws {
-    let sandbox = try HookSandbox()
+    let sandbox = try Sandbox()
     let work = sandbox.path + "/work"
-    try hookRun(["git", "init", "-q", work], in: sandbox.path, environment: sandbox.environment)
+    try Program.output(["git", "init", "-q", work], in: sandbox.path, environment: sandbox.hookEnvironment)
     for path in ["registry.yaml", "a.txt", "a/b.yaml", "a/c/d.yaml", "b"] {
       try FileManager.default.createDirectory(
         atPath: (work + "/" + path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
       try path.write(toFile: work + "/" + path, atomically: true, encoding: .utf8)
     }
-    try hookRun(["git", "add", "-A"], in: work, environment: sandbox.environment)
+    try Program.output(["git", "add", "-A"], in: work, environment: sandbox.hookEnvironment)
     let repository = try Repository.open(at: work)
     let snapshot = IndexSnapshot(repository: repository, entries: try repository.indexEntries())
     #expect(try snapshot.names(in: "").sorted() == ["a", "a.txt", "b", "registry.yaml"])

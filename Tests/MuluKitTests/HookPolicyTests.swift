@@ -1,6 +1,7 @@
 import Foundation
 import MuluCatalog
 import MuluGit
+import MuluTestSupport
 import Testing
 
 @testable import MuluKit
@@ -19,9 +20,11 @@ struct HookPolicyTests {
       tree: tree, parents: parents, author: person, committer: person, message: message)
   }
 
-  static func bare() throws -> (HookSandbox, Repository) {
-    let sandbox = try HookSandbox()
-    try hookRun(["git", "init", "-q", "--bare", sandbox.path + "/server.git"], in: sandbox.path, environment: sandbox.environment)
+  static func bare() throws -> (Sandbox, Repository) {
+    let sandbox = try Sandbox()
+    try Program.output(
+      ["git", "init", "-q", "--bare", sandbox.path + "/server.git"], in: sandbox.path,
+      environment: sandbox.hookEnvironment)
     return (sandbox, try Repository.open(at: sandbox.path + "/server.git"))
   }
 
@@ -125,9 +128,10 @@ struct HookPolicyTests {
     let example = PushExample("a change", by: .ndrcEditor, change: PushExample.ndrcMonthlyToWeekly)
     let updates = try server.stage(example)
     let path = server.sandbox.path + "/server.git"
-    let listing = { try hookRun(["find", ".", "-type", "f"], in: path, environment: server.sandbox.environment) }
+    let environment = server.sandbox.hookEnvironment
+    let listing = { try Program.output(["find", ".", "-type", "f"], in: path, environment: environment) }
     let files = try listing()
-    _ = try PreReceive.judge(server.repository, updates: updates, pusher: "ndrc-editor", environment: server.sandbox.environment)
+    _ = try PreReceive.judge(server.repository, updates: updates, pusher: "ndrc-editor", environment: environment)
     #expect(try listing() == files)
   }
 }

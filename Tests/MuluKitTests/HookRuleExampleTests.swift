@@ -1,6 +1,7 @@
 import Foundation
 import MuluCatalog
 import MuluGit
+import MuluTestSupport
 import Testing
 
 @testable import MuluKit
@@ -10,7 +11,7 @@ import Testing
 /// objects are written into it without moving any ref, and the hook logic judges the updates
 /// in-process, as it would in the quarantine of a real push.
 final class ExampleServer {
-  let sandbox: HookSandbox
+  let sandbox: Sandbox
   let repository: Repository
   let keys: HookKeys?
   let first: ObjectID
@@ -21,12 +22,12 @@ final class ExampleServer {
   private var clock: Int64 = 1_767_225_600
 
   init(setup: [RuleExample.Edit]) throws {
-    sandbox = try HookSandbox()
+    sandbox = try Sandbox()
     let path = sandbox.path + "/server.git"
-    try hookRun(["git", "init", "-q", "--bare", path], in: sandbox.path, environment: sandbox.environment)
+    try Program.output(["git", "init", "-q", "--bare", path], in: sandbox.path, environment: sandbox.hookEnvironment)
     repository = try Repository.open(at: path)
     guard var files = PushExample.apply(setup, to: PushExample.before) else {
-      throw HookCommandFailed(command: ["setup"], status: 1, output: "a setup edit does not match")
+      throw TestFailure("a setup edit does not match")
     }
     if files["access.yaml"]?.contains("require_signed_commits: true") == true {
       let keys = try HookKeys(
@@ -70,14 +71,14 @@ final class ExampleServer {
   /// The updates of the example's push, with its objects written.
   func stage(_ example: PushExample) throws -> [RefUpdate] {
     guard let staged = example.files() else {
-      throw HookCommandFailed(command: [example.title], status: 1, output: "an edit does not match")
+      throw TestFailure("\(example.title): an edit does not match")
     }
     var afterFiles = staged.after
     if let signers = files["allowed_signers"] { afterFiles["allowed_signers"] = signers }
     let tree = try ExampleServer.tree(repository, files: afterFiles, base: mainTree, old: files)
     var message = "\(example.title)\n"
     var sign: ((_ payload: [UInt8]) throws -> String)? = nil
-    let environment = sandbox.environment
+    let environment = sandbox.hookEnvironment
     switch example.signing {
     case .none: break
     case .byPusher:
@@ -124,7 +125,7 @@ final class ExampleServer {
   func judge(_ example: PushExample) throws -> PushVerdict {
     let updates = try stage(example)
     let pusher = example.pusher == .nobody ? nil : example.pusher.rawValue
-    return try PreReceive.judge(repository, updates: updates, pusher: pusher, environment: sandbox.environment)
+    return try PreReceive.judge(repository, updates: updates, pusher: pusher, environment: sandbox.hookEnvironment)
   }
 }
 

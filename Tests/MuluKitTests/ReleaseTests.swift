@@ -2,6 +2,7 @@ import Foundation
 import MuluCatalog
 import MuluGit
 import MuluKit
+import MuluTestSupport
 import Testing
 
 extension Release.Outcome {
@@ -131,7 +132,7 @@ extension RegistryLab {
     try lab.makeNational()
     try lab.git("", "clone", "-q", "national.git", "national")
     let key = lab.path("release-key")
-    let made = try labRun(
+    let made = try Program.run(
       ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "lisi@example.cn", "-f", key], in: lab.root,
       environment: lab.environment)
     #expect(made.status == 0)
@@ -140,7 +141,7 @@ extension RegistryLab {
 
     let cut = try #require(try lab.cut(in: "national", key: key).cut)
     #expect(cut.signed)
-    let verified = try labRun(
+    let verified = try Program.run(
       ["git", "-c", "gpg.format=ssh", "-c", "gpg.ssh.allowedSignersFile=\(lab.path("allowed_signers"))", "tag", "-v",
        cut.tag],
       in: lab.path("national"), environment: lab.environment)
@@ -153,12 +154,12 @@ extension RegistryLab {
     // Tampering with the message breaks the signature.
     let raw = try lab.git("national", "cat-file", "tag", cut.tag).replacingOccurrences(
       of: "Mulu-Resources: 4", with: "Mulu-Resources: 5")
-    let forged = try labRun(
+    let forged = try Program.run(
       ["git", "hash-object", "-t", "tag", "-w", "--stdin"], in: lab.path("national"), environment: lab.environment,
       input: Array(raw.utf8)
     ).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     try lab.git("national", "tag", "forged", forged)
-    let rejected = try labRun(
+    let rejected = try Program.run(
       ["git", "-c", "gpg.format=ssh", "-c", "gpg.ssh.allowedSignersFile=\(lab.path("allowed_signers"))", "tag", "-v",
        "forged"],
       in: lab.path("national"), environment: lab.environment)

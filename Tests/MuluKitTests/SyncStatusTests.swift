@@ -2,6 +2,7 @@ import Foundation
 import MuluCatalog
 import MuluGit
 import MuluKit
+import MuluTestSupport
 import Testing
 
 @Suite struct SyncStatusTests {

@@ -1,6 +1,7 @@
 import MuluCatalog
 import MuluGit
 import MuluKit
+import MuluTestSupport
 import Testing
 
 /// SPEC §3: the same engine gives the same verdict on a working tree and on any commit.

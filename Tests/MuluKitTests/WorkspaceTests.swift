@@ -1,5 +1,6 @@
 import MuluCatalog
 import MuluKit
+import MuluTestSupport
 import Testing
 
 /// Where a command works: the registry found upward, paths the user gives, and what it cannot read.

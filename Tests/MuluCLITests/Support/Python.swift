@@ -1,4 +1,5 @@
 import Foundation
+import MuluTestSupport
 import Testing
 
 /// Python 3 with PyYAML and jsonschema, an outside reader of what mulu writes (scripts/setup.sh installs them).
@@ -58,7 +59,7 @@ enum Python {
   static func run(_ script: String, _ arguments: [String], in sandbox: Sandbox) throws -> Outcome {
     let name = "script-\(UInt64.random(in: 0...UInt64.max)).py"
     try sandbox.write(name, core12Loader + script)
-    let outcome = try onPath("python3", [sandbox(name)] + arguments, in: sandbox.path, environment: environment)
+    let outcome = try Program.run(["python3", sandbox(name)] + arguments, in: sandbox.path, environment: environment)
     try sandbox.remove(name)
     if outcome.stderr.contains("No module named") {
       Issue.record("python3 with the jsonschema and yaml modules is needed; run scripts/setup.sh")

@@ -1,3 +1,5 @@
+import MuluTestSupport
+
 /// A small registry that validates clean and is in canonical form: 公安部 keeps the population
 /// base catalog (类 1, 项 01); 国家发展和改革委员会 keeps two resources of its own (303001…).
 enum SmallRegistry {
@@ -153,10 +155,7 @@ enum SmallRegistry {
   /// Writes the registry into `folder` of the sandbox; returns its absolute path.
   @discardableResult
   static func write(into sandbox: Sandbox, at folder: String = "registry") throws -> String {
-    for (path, text) in files {
-      try sandbox.write(folder + "/" + path, text)
-    }
-    return sandbox(folder)
+    try sandbox.writeRegistry(Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.text) }), at: folder)
   }
 
   /// Five errors, one of each kind the text form shows: 不予共享 with no basis yet open to

@@ -1,0 +1,115 @@
+import Foundation
+
+/// Who writes the tests' commits and tags.
+public struct GitIdentity: Sendable, Hashable {
+  public var name: String
+  public var email: String
+
+  public init(_ name: String, _ email: String) {
+    self.name = name
+    self.email = email
+  }
+
+  /// 张三 <zhangsan@example.cn>, the author of the tests' commits.
+  public static let zhangsan = GitIdentity("张三", "zhangsan@example.cn")
+  /// 李四 <lisi@example.cn>, their committer.
+  public static let lisi = GitIdentity("李四", "lisi@example.cn")
+}
+
+/// The git command line, run for a test: no user or system configuration, nothing inherited
+/// that would point git at another repository, fixed identities, and a clock that moves
+/// `tick` seconds before each run, so that dates are fixed and ordered.
+public final class Git: @unchecked Sendable {
+  /// 2026-01-01 00:00:00 UTC.
+  public static let newYear2026 = 1_767_225_600
+  /// The settings of every run: main as the first branch, nothing signed unless asked,
+  /// files checked in as they are.
+  public static let settings = [
+    "init.defaultBranch=main", "commit.gpgsign=false", "tag.gpgsign=false", "core.autocrlf=false",
+  ]
+
+  /// Where git runs unless a run names another folder.
+  public let directory: String
+  /// The environment of every run, without dates; a test may change it.
+  public var environment: [String: String]
+  /// Seconds since 1970 of the author and committer dates, in +0800.
+  public var clock: Int
+  /// How far the clock moves before each run (0: only when a test moves it).
+  public let tick: Int
+  /// The `-c` settings of every run.
+  public let settings: [String]
+
+  public init(
+    in directory: String, home: String, author: GitIdentity = .zhangsan, committer: GitIdentity = .lisi,
+    locale: String? = "C", clock: Int = Git.newYear2026, tick: Int = 60, settings: [String] = Git.settings
+  ) {
+    self.directory = directory
+    environment = Git.isolatedEnvironment(home: home, author: author, committer: committer, locale: locale)
+    self.clock = clock
+    self.tick = tick
+    self.settings = settings
+  }
+
+  /// The caller's environment without its `GIT_` variables, `home` as HOME, no system or global
+  /// configuration, the identities of commits and tags, and `LC_ALL=locale` (nil: as inherited).
+  public static func isolatedEnvironment(
+    home: String, author: GitIdentity = .zhangsan, committer: GitIdentity = .lisi, locale: String? = "C"
+  ) -> [String: String] {
+    var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GIT_") }
+    environment["HOME"] = home
+    environment["GIT_CONFIG_NOSYSTEM"] = "1"
+    environment["GIT_CONFIG_GLOBAL"] = "/dev/null"
+    environment["GIT_AUTHOR_NAME"] = author.name
+    environment["GIT_AUTHOR_EMAIL"] = author.email
+    environment["GIT_COMMITTER_NAME"] = committer.name
+    environment["GIT_COMMITTER_EMAIL"] = committer.email
+    if let locale { environment["LC_ALL"] = locale }
+    return environment
+  }
+
+  /// The environment with the author and committer dates at the clock's time.
+  public var environmentNow: [String: String] {
+    var environment = self.environment
+    environment["GIT_AUTHOR_DATE"] = "@\(clock) +0800"
+    environment["GIT_COMMITTER_DATE"] = "@\(clock) +0800"
+    return environment
+  }
+
+  /// Moves the clock on by `tick`; the environment at the new time, for git or another program.
+  public func advance() -> [String: String] {
+    clock += tick
+    return environmentNow
+  }
+
+  /// git with the settings, then `arguments`.
+  public func command(_ arguments: [String]) -> [String] {
+    ["git"] + settings.flatMap { ["-c", $0] } + arguments
+  }
+
+  /// Runs git in `directory` (by default the runner's); its outcome, whatever its exit status.
+  public func run(
+    _ arguments: [String], in directory: String? = nil, environment extra: [String: String] = [:],
+    input: [UInt8]? = nil
+  ) throws -> Outcome {
+    try Program.run(
+      command(arguments), in: directory ?? self.directory, environment: advance().merging(extra) { $1 }, input: input)
+  }
+
+  /// Runs git, which must succeed; its standard output.
+  @discardableResult
+  public func callAsFunction(
+    _ arguments: [String], in directory: String? = nil, environment extra: [String: String] = [:],
+    input: [UInt8]? = nil
+  ) throws -> String {
+    let outcome = try run(arguments, in: directory, environment: extra, input: input)
+    guard outcome.status == 0 else { throw CommandFailed(command: command(arguments), outcome: outcome) }
+    return outcome.stdout
+  }
+
+  @discardableResult
+  public func callAsFunction(_ arguments: String..., in directory: String? = nil, input: [UInt8]? = nil) throws
+    -> String
+  {
+    try self(arguments, in: directory, input: input)
+  }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import MuluCatalog
+
+/// A temporary folder of one test, removed when the value is released.
+public final class Sandbox: @unchecked Sendable {
+  /// The folder's real path (symbolic links resolved), as libgit2 and git report it back.
+  public let path: String
+
+  public init() throws {
+    let created = FileManager.default.temporaryDirectory.appendingPathComponent("mulu-tests-" + UUID().uuidString)
+    try FileManager.default.createDirectory(at: created, withIntermediateDirectories: true)
+    path = created.resolvingSymlinksInPath().path
+  }
+
+  deinit {
+    try? FileManager.default.removeItem(atPath: path)
+  }
+
+  /// An absolute path inside the sandbox ("": the sandbox itself).
+  public func callAsFunction(_ relative: String) -> String {
+    relative.isEmpty ? path : path + "/" + relative
+  }
+
+  /// Writes a file, creating the folders it needs.
+  public func write(_ relative: String, _ text: String) throws {
+    try write(relative, bytes: Array(text.utf8))
+  }
+
+  public func write(_ relative: String, bytes: [UInt8]) throws {
+    let url = URL(fileURLWithPath: self(relative))
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(bytes).write(to: url)
+  }
+
+  public func read(_ relative: String) throws -> String {
+    String(decoding: try bytes(relative), as: UTF8.self)
+  }
+
+  public func bytes(_ relative: String) throws -> [UInt8] {
+    Array(try Data(contentsOf: URL(fileURLWithPath: self(relative))))
+  }
+
+  public func exists(_ relative: String) -> Bool {
+    FileManager.default.fileExists(atPath: self(relative))
+  }
+
+  public func remove(_ relative: String) throws {
+    try FileManager.default.removeItem(atPath: self(relative))
+  }
+
+  /// Replaces the first occurrence of `old` in a file; throws when the file does not contain it.
+  public func edit(_ relative: String, replacing old: String, with new: String) throws {
+    let text = try read(relative)
+    guard let range = text.range(of: old) else {
+      throw TestFailure("\(relative) does not contain \(old.debugDescription)")
+    }
+    try write(relative, text.replacingCharacters(in: range, with: new))
+  }
+
+  /// Every file under a folder (relative paths), with its bytes.
+  public func snapshot(_ relative: String) throws -> [String: [UInt8]] {
+    let root = self(relative)
+    var files: [String: [UInt8]] = [:]
+    guard let walker = FileManager.default.enumerator(atPath: root) else { return files }
+    for case let name as String in walker {
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: root + "/" + name, isDirectory: &isDirectory), !isDirectory.boolValue {
+        files[name] = Array(try Data(contentsOf: URL(fileURLWithPath: root + "/" + name)))
+      }
+    }
+    return files
+  }
+
+  // MARK: Registries
+
+  /// Writes a registry's files (path in the registry → text) into `folder`; returns its absolute path.
+  @discardableResult
+  public func writeRegistry(_ files: [String: String], at folder: String = "registry") throws -> String {
+    for (path, text) in files { try write(folder + "/" + path, text) }
+    return self(folder)
+  }
+
+  /// The baseline registry of the rule examples (公安部 and 国家发展和改革委员会), on disk.
+  @discardableResult
+  public func writeBaseline(at folder: String = "registry") throws -> String {
+    try writeRegistry(Baseline.files, at: folder)
+  }
+}
