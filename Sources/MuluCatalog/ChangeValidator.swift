@@ -178,9 +178,10 @@ public enum ChangeValidator {
     for entry in entries {
       var folder = ""
       for component in entry.path.split(separator: "/").map(String.init) {
-        let names = try listings[folder] ?? TreeCaseCollision.FolderNames(snapshot.names(in: folder))
+        var names = try listings.removeValue(forKey: folder) ?? TreeCaseCollision.FolderNames(snapshot.names(in: folder))
+        let collision = names.collision(with: component)
         listings[folder] = names
-        if let other = names.collision(with: component) {
+        if let other = collision {
           let otherPath = folder.isEmpty ? other : folder + "/" + other
           findings.append(TreeCaseCollision.finding(entry.path, detail: otherPath))
           break

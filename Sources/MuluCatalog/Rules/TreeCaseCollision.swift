@@ -44,38 +44,55 @@ public enum TreeCaseCollision: Rule {
     return Array(groups.values)
   }
 
-  /// The names in one folder, by the name they collide as: for change validation, which asks
-  /// about a few names in folders of thousands.
+  /// The names in one folder, for change validation, which asks about a few names in folders
+  /// of thousands. ASCII names are compared in place by ASCII case: the first few questions by
+  /// a pass over the names, later ones through an index built once.
   struct FolderNames {
     private let names: [String]
-    /// By ASCII lower case when every name is ASCII, else nil.
-    private let byFolded: [FoldedPath: [String]]?
-    /// By `lowercased()` text when some name is not ASCII, else nil.
-    private let byLowercased: [String: [String]]?
+    private let isASCII: Bool
+    private var asked = 0
+    /// For each ASCII lower case: the position of the first name, and of the first name after
+    /// it with other bytes.
+    private var byFolded: [FoldedPath: (first: Int, other: Int?)]? = nil
+
+    /// Questions answered by a pass over the names before the index is built.
+    static let passes = 16
 
     init(_ names: [String]) {
       self.names = names
-      if names.allSatisfy(\.isASCII) {
-        byFolded = Dictionary(grouping: names, by: FoldedPath.init)
-        byLowercased = nil
-      } else {
-        byFolded = nil
-        byLowercased = Dictionary(grouping: names) { $0.lowercased() }
-      }
+      self.isASCII = names.allSatisfy(\.isASCII)
     }
 
     /// The first name of the folder, in its order, that is not `name` but is `name` in lower case.
-    func collision(with name: String) -> String? {
-      let candidates: [String]
-      if let byFolded, name.isASCII {
-        candidates = byFolded[FoldedPath(name)] ?? []
-      } else if let byLowercased {
-        candidates = byLowercased[name.lowercased()] ?? []
-      } else {
+    mutating func collision(with name: String) -> String? {
+      guard isASCII, name.isASCII else {
         let folded = name.lowercased()
-        candidates = names.filter { $0.lowercased() == folded }
+        return names.first { !$0.utf8.elementsEqual(name.utf8) && $0.lowercased() == folded }
       }
-      return candidates.first { !$0.utf8.elementsEqual(name.utf8) }
+      asked += 1
+      if asked <= FolderNames.passes {
+        let bytes = Array(name.utf8)
+        return names.first { FoldedPath.sameButForCase($0, bytes) }
+      }
+      let index = byFolded ?? indexed()
+      byFolded = index
+      guard let found = index[FoldedPath(name)] else { return nil }
+      if !names[found.first].hasSameBytes(as: name) { return names[found.first] }
+      return found.other.map { names[$0] }
+    }
+
+    private func indexed() -> [FoldedPath: (first: Int, other: Int?)] {
+      var index: [FoldedPath: (first: Int, other: Int?)] = [:]
+      index.reserveCapacity(names.count)
+      for (position, name) in names.enumerated() {
+        let key = FoldedPath(name)
+        if let found = index[key] {
+          if found.other == nil && !names[found.first].hasSameBytes(as: name) { index[key] = (found.first, position) }
+        } else {
+          index[key] = (position, nil)
+        }
+      }
+      return index
     }
   }
 
@@ -88,24 +105,47 @@ public enum TreeCaseCollision: Rule {
     }
 
     private static func folded(_ byte: UInt8) -> UInt8 {
-      byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+      byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
+    }
+
+    /// Whether an ASCII text and the bytes of another are one in ASCII lower case but not byte
+    /// for byte; compared from the end, where the names of one folder usually differ.
+    static func sameButForCase(_ text: String, _ bytes: [UInt8]) -> Bool {
+      guard text.utf8.count == bytes.count else { return false }
+      let compare = { (other: UnsafeBufferPointer<UInt8>) -> Bool in
+        var same = true
+        for index in stride(from: other.count - 1, through: 0, by: -1) where other[index] != bytes[index] {
+          if folded(other[index]) != folded(bytes[index]) { return false }
+          same = false
+        }
+        return !same
+      }
+      return text.utf8.withContiguousStorageIfAvailable(compare) ?? Array(text.utf8).withUnsafeBufferPointer(compare)
     }
 
     static func == (a: FoldedPath, b: FoldedPath) -> Bool {
       guard a.path.utf8.count == b.path.utf8.count else { return false }
       var x = a.path, y = b.path
-      return x.withUTF8 { x in y.withUTF8 { y in zip(x, y).allSatisfy { folded($0) == folded($1) } } }
+      return x.withUTF8 { x in
+        y.withUTF8 { y in
+          for index in 0..<x.count where x[index] != y[index] && folded(x[index]) != folded(y[index]) { return false }
+          return true
+        }
+      }
     }
 
     func hash(into hasher: inout Hasher) {
       var path = path
       path.withUTF8 { bytes in
         var word: UInt64 = 0
-        for (index, byte) in bytes.enumerated() {
+        var filled = 0
+        for byte in bytes {
           word = word << 8 | UInt64(FoldedPath.folded(byte))
-          if index % 8 == 7 {
+          filled += 1
+          if filled == 8 {
             hasher.combine(word)
             word = 0
+            filled = 0
           }
         }
         hasher.combine(word)
@@ -113,6 +153,8 @@ public enum TreeCaseCollision: Rule {
       }
     }
   }
+
+
 
   public static let triggering = [
     RuleExample("README.md and readme.md", files: ["README.md": "a\n", "readme.md": "b\n"]),
