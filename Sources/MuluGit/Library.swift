@@ -12,8 +12,10 @@ public enum GitLibrary {
     _ = mulu_git_set_strict_hash_verification(0)
     // A provider folder of a national registry is a tree of thousands of entries (a few
     // hundred KB), looked up once per path in it: keep trees up to 16 MB in the object cache
-    // (libgit2 keeps none over 4 KB by default).
+    // (libgit2 keeps none over 4 KB by default), and the cache under 32 MB (not 256 MB): a
+    // diff of two registries reads each of their folders once.
     _ = mulu_git_set_cache_object_limit(GIT_OBJECT_TREE, 16 << 20)
+    _ = mulu_git_set_cache_max_size(32 << 20)
   }()
 
   /// Makes sure libgit2 is initialised. Every entry point that creates a
