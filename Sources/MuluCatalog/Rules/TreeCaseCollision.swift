@@ -71,8 +71,14 @@ public enum TreeCaseCollision: Rule {
       }
       asked += 1
       if asked <= FolderNames.passes {
-        let bytes = Array(name.utf8)
-        return names.first { FoldedPath.sameButForCase($0, bytes) }
+        var name = name
+        return name.withUTF8 { bytes in
+          names.first { other in
+            guard other.utf8.count == bytes.count else { return false }
+            return other.utf8.withContiguousStorageIfAvailable { FoldedPath.sameButForCase($0, bytes) }
+              ?? FoldedPath.sameButForCase(Array(other.utf8), bytes)
+          }
+        }
       }
       let index = byFolded ?? indexed()
       byFolded = index
@@ -108,19 +114,23 @@ public enum TreeCaseCollision: Rule {
       byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
     }
 
-    /// Whether an ASCII text and the bytes of another are one in ASCII lower case but not byte
-    /// for byte; compared from the end, where the names of one folder usually differ.
-    static func sameButForCase(_ text: String, _ bytes: [UInt8]) -> Bool {
-      guard text.utf8.count == bytes.count else { return false }
-      let compare = { (other: UnsafeBufferPointer<UInt8>) -> Bool in
-        var same = true
-        for index in stride(from: other.count - 1, through: 0, by: -1) where other[index] != bytes[index] {
-          if folded(other[index]) != folded(bytes[index]) { return false }
+    /// Whether the bytes of two ASCII texts of one length are one in ASCII lower case but not
+    /// byte for byte; compared from the end, where the names of one folder usually differ.
+    static func sameButForCase(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+      var same = true
+      var index = a.count
+      while index > 0 {
+        index -= 1
+        if a[index] != b[index] {
+          if folded(a[index]) != folded(b[index]) { return false }
           same = false
         }
-        return !same
       }
-      return text.utf8.withContiguousStorageIfAvailable(compare) ?? Array(text.utf8).withUnsafeBufferPointer(compare)
+      return !same
+    }
+
+    static func sameButForCase(_ a: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+      a.withUnsafeBufferPointer { sameButForCase($0, b) }
     }
 
     static func == (a: FoldedPath, b: FoldedPath) -> Bool {
