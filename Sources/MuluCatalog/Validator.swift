@@ -55,12 +55,16 @@ public enum Validator {
 
     // Each folder's name is held once, however many files it has.
     var folders: [String: String] = [:]
-    let resourceEntries: [(SnapshotEntry, String, ResourceCode)] = zip(entries, layout.roles).compactMap { entry, role in
+    var found: [(SnapshotEntry, String, ResourceCode)] = []
+    for (entry, role) in zip(entries, layout.roles) {
       guard entry.kind == .regular || entry.kind == .executable, case .resource(let folder, let code) = role else {
-        return nil
+        continue
       }
-      return (entry, folders[folder, default: folder], code)
+      let shared = folders[folder] ?? folder
+      folders[folder] = shared
+      found.append((entry, shared, code))
     }
+    let resourceEntries = found
     let index = Catalog(
       label: snapshot.label, settings: settings, departments: context.departments,
       classification: context.classification, dictionariesRead: context.dictionariesRead, digests: [],
