@@ -14,9 +14,11 @@ build: setup
 demo: build
 	@scripts/demo.sh "$(MULU)"
 
-test: setup
-	$(SWIFT) test $(BUILD_FLAGS) --parallel --num-workers 2
+# The 1,000-resource smoke run of the benchmark first (a correctness check, no timing),
+# then the test suite, whose summary closes the output.
+test: build
 	@python3 bench/bench.py --smoke --mulu "$(MULU)"
+	$(SWIFT) test $(BUILD_FLAGS) --parallel --num-workers 2
 
 bench: setup
 	@SWIFT="$(SWIFT)" BUILD_FLAGS="$(BUILD_FLAGS)" scripts/bench.sh
