@@ -57,10 +57,12 @@ extension Repository {
         newMode: new.map { FileMode(rawValue: git_tree_entry_filemode_raw($0).rawValue) })
     }
 
-    while let top = stack.last {
+    // The frame is read field by field, not copied: a folder of thousands of files is walked
+    // entry by entry, and each copy would retain both trees and the prefix.
+    while !stack.isEmpty {
       let index = stack.count - 1
-      let oldEntry = top.old?.entry(top.oldNext)
-      let newEntry = top.new?.entry(top.newNext)
+      let oldEntry = stack[index].old?.entry(stack[index].oldNext)
+      let newEntry = stack[index].new?.entry(stack[index].newNext)
       let order: Int32
       switch (oldEntry, newEntry) {
       case (nil, nil):
@@ -73,7 +75,7 @@ extension Repository {
 
       if order < 0 {
         stack[index].oldNext += 1
-        let path = top.prefix + String(cString: git_tree_entry_name(oldEntry))
+        let path = stack[index].prefix + String(cString: git_tree_entry_name(oldEntry))
         if git_tree_entry_type(oldEntry) == GIT_OBJECT_TREE {
           try descend(oldEntry, nil, path)
         } else {
@@ -81,7 +83,7 @@ extension Repository {
         }
       } else if order > 0 {
         stack[index].newNext += 1
-        let path = top.prefix + String(cString: git_tree_entry_name(newEntry))
+        let path = stack[index].prefix + String(cString: git_tree_entry_name(newEntry))
         if git_tree_entry_type(newEntry) == GIT_OBJECT_TREE {
           try descend(nil, newEntry, path)
         } else {
@@ -96,7 +98,7 @@ extension Repository {
         let oldMode = git_tree_entry_filemode_raw(oldEntry).rawValue
         let newMode = git_tree_entry_filemode_raw(newEntry).rawValue
         if sameID && oldMode == newMode { continue }
-        let path = top.prefix + String(cString: git_tree_entry_name(oldEntry))
+        let path = stack[index].prefix + String(cString: git_tree_entry_name(oldEntry))
         if git_tree_entry_type(oldEntry) == GIT_OBJECT_TREE {
           try descend(oldEntry, newEntry, path)
         } else {

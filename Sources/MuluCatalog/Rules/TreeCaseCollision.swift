@@ -45,11 +45,14 @@ public enum TreeCaseCollision: Rule {
   }
 
   /// The names in one folder, for change validation, which asks about a few names in folders
-  /// of thousands. ASCII names are compared in place by ASCII case: the first few questions by
-  /// a pass over the names, later ones through an index built once.
+  /// of thousands. ASCII names are compared by ASCII case on one copy of all their bytes: the
+  /// first few questions by a pass over them, later ones through an index built once.
   struct FolderNames {
     private let names: [String]
-    private let isASCII: Bool
+    /// Every name's bytes, one after the other, when all are ASCII; `starts` has each name's
+    /// first position, and the end.
+    private let bytes: [UInt8]?
+    private let starts: [Int]
     private var asked = 0
     /// For each ASCII lower case: the position of the first name, and of the first name after
     /// it with other bytes.
@@ -60,25 +63,36 @@ public enum TreeCaseCollision: Rule {
 
     init(_ names: [String]) {
       self.names = names
-      self.isASCII = names.allSatisfy(\.isASCII)
+      var bytes: [UInt8] = []
+      var starts = [0]
+      starts.reserveCapacity(names.count + 1)
+      for var name in names {
+        name.withUTF8 { bytes.append(contentsOf: $0) }
+        starts.append(bytes.count)
+      }
+      self.bytes = bytes.allSatisfy { $0 < 0x80 } ? bytes : nil
+      self.starts = starts
     }
 
     /// The first name of the folder, in its order, that is not `name` but is `name` in lower case.
     mutating func collision(with name: String) -> String? {
-      guard isASCII, name.isASCII else {
+      guard let bytes, name.isASCII else {
         let folded = name.lowercased()
         return names.first { !$0.utf8.elementsEqual(name.utf8) && $0.lowercased() == folded }
       }
       asked += 1
       if asked <= FolderNames.passes {
         var name = name
-        return name.withUTF8 { bytes in
-          names.first { other in
-            guard other.utf8.count == bytes.count else { return false }
-            return other.utf8.withContiguousStorageIfAvailable { FoldedPath.sameButForCase($0, bytes) }
-              ?? FoldedPath.sameButForCase(Array(other.utf8), bytes)
+        let starts = starts
+        let position = name.withUTF8 { asked in
+          bytes.withUnsafeBufferPointer { all in
+            (0..<starts.count - 1).first { index in
+              starts[index + 1] - starts[index] == asked.count
+                && FoldedPath.sameButForCase(UnsafeBufferPointer(rebasing: all[starts[index]..<starts[index + 1]]), asked)
+            }
           }
         }
+        return position.map { names[$0] }
       }
       let index = byFolded ?? indexed()
       byFolded = index
@@ -127,10 +141,6 @@ public enum TreeCaseCollision: Rule {
         }
       }
       return !same
-    }
-
-    static func sameButForCase(_ a: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-      a.withUnsafeBufferPointer { sameButForCase($0, b) }
     }
 
     static func == (a: FoldedPath, b: FoldedPath) -> Bool {
