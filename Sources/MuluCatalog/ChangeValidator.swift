@@ -6,6 +6,40 @@ public protocol BrowsableSnapshot: Snapshot {
   func names(in folder: String) throws -> [String]
   /// The files directly in a folder, with their full paths.
   func files(in folder: String) throws -> [SnapshotEntry]
+  /// `names(in:)` as one run of bytes; a snapshot that can list a folder without a `String`
+  /// per name (a Git tree) does so here.
+  func listing(of folder: String) throws -> FolderListing
+}
+
+extension BrowsableSnapshot {
+  public func listing(of folder: String) throws -> FolderListing {
+    FolderListing(try names(in: folder))
+  }
+}
+
+/// The names of one folder, one after the other in one array of UTF-8 bytes: name `i` is
+/// `bytes[starts[i]..<starts[i + 1]]`. A provider folder of a national registry has thousands
+/// of names; change validation asks about a few of them.
+public struct FolderListing: Sendable {
+  public private(set) var bytes: [UInt8] = []
+  public private(set) var starts: [Int] = [0]
+
+  public init() {}
+
+  public init(_ names: [String]) {
+    for var name in names { name.withUTF8 { append($0) } }
+  }
+
+  public mutating func append(_ name: UnsafeBufferPointer<UInt8>) {
+    bytes.append(contentsOf: name)
+    starts.append(bytes.count)
+  }
+
+  public var count: Int { starts.count - 1 }
+
+  public subscript(index: Int) -> String {
+    String(decoding: bytes[starts[index]..<starts[index + 1]], as: UTF8.self)
+  }
 }
 
 /// The engine on a change: the verdict on the changed files, with the rest of the registry read
@@ -178,7 +212,7 @@ public enum ChangeValidator {
     for entry in entries {
       var folder = ""
       for component in entry.path.split(separator: "/").map(String.init) {
-        var names = try listings.removeValue(forKey: folder) ?? TreeCaseCollision.FolderNames(snapshot.names(in: folder))
+        var names = try listings.removeValue(forKey: folder) ?? TreeCaseCollision.FolderNames(snapshot.listing(of: folder))
         let collision = names.collision(with: component)
         listings[folder] = names
         if let other = collision {

@@ -1,5 +1,11 @@
 import CLibGit2
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 // One level of a tree; short names for objects.
 extension Repository {
   /// The entries directly in `tree` (files, symlinks, submodules, and subtrees with mode `.tree`,
@@ -12,6 +18,21 @@ extension Repository {
           path: prefix + String(cString: git_tree_entry_name(entry)),
           mode: FileMode(rawValue: git_tree_entry_filemode_raw(entry).rawValue),
           id: ObjectID(git_tree_entry_id(entry)))
+      }
+    }
+  }
+
+  /// Calls `body` with the name of each entry directly in `tree`, in git's order, as bytes
+  /// that are valid only during the call: a folder of thousands of entries is listed without
+  /// a `String` each.
+  public func forEachName(inTree tree: ObjectID, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+    let loaded = try loadTree(tree)
+    try withExtendedLifetime(loaded) {
+      for index in 0..<loaded.count {
+        guard let name = git_tree_entry_name(loaded.entry(index)) else { continue }
+        try name.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes in
+          try body(UnsafeBufferPointer(start: bytes, count: strlen(name)))
+        }
       }
     }
   }

@@ -63,6 +63,16 @@ public final class GitSnapshot: BrowsableSnapshot, @unchecked Sendable {
     try children(of: folder, prefixed: false).map(\.path)
   }
 
+  /// The names of a folder, read where libgit2 holds them.
+  public func listing(of folder: String) throws -> FolderListing {
+    try pool.withRepository { repository in
+      var listing = FolderListing()
+      guard let folderTree = try subtree(folder, in: repository) else { return listing }
+      try repository.forEachName(inTree: folderTree) { listing.append($0) }
+      return listing
+    }
+  }
+
   public func files(in folder: String) throws -> [SnapshotEntry] {
     try children(of: folder).filter { $0.mode != .tree }.map(GitSnapshot.entry)
   }
@@ -70,10 +80,16 @@ public final class GitSnapshot: BrowsableSnapshot, @unchecked Sendable {
   /// The entries of a folder, with their full paths, or with their names only.
   private func children(of folder: String, prefixed: Bool = true) throws -> [TreeEntry] {
     try pool.withRepository { repository in
-      if folder.isEmpty { return try repository.treeChildren(tree) }
-      guard let found = try repository.entry(at: folder, inTree: tree), found.mode == .tree else { return [] }
-      return try repository.treeChildren(found.id, prefix: prefixed ? folder + "/" : "")
+      guard let folderTree = try subtree(folder, in: repository) else { return [] }
+      return try repository.treeChildren(folderTree, prefix: prefixed && !folder.isEmpty ? folder + "/" : "")
     }
+  }
+
+  /// The tree of a folder ("" for the root); nil when the path is not a folder.
+  private func subtree(_ folder: String, in repository: Repository) throws -> ObjectID? {
+    if folder.isEmpty { return tree }
+    guard let found = try repository.entry(at: folder, inTree: tree), found.mode == .tree else { return nil }
+    return found.id
   }
 
   private static func entry(_ entry: TreeEntry) -> SnapshotEntry {

@@ -78,8 +78,12 @@ struct FastPathTests {
     #expect(Set(TreeCaseCollision.collidingGroups(kelvin).map(Set.init)) == slow(kelvin))
 
     // One folder's names against a few names, as change validation asks.
-    let asked = ["README.MD", "readme.md", "x", "KELVIN", "\u{212A}ELVIN", "Café".decomposedStringWithCanonicalMapping]
-    for folder in [paths, kelvin, paths + ["café"]] {
+    let asked = [
+      "README.MD", "readme.md", "x", "KELVIN", "\u{212A}ELVIN", "Café".decomposedStringWithCanonicalMapping,
+      "303001001-000001.yaml", "303001001-000001.YAML", "303001001-000003.yaml", ".GITIGNORE",
+    ]
+    let lower = ["303001001-000001.yaml", "303001001-000002.yaml", "readme.md", ".gitignore"]
+    for folder in [paths, kelvin, paths + ["café"], lower, lower + ["303001001-000003.YAML"]] {
       var names = TreeCaseCollision.FolderNames(folder)
       // More questions than FolderNames.passes: the later ones go through the index.
       for name in asked + folder + asked + folder {

@@ -111,4 +111,28 @@ struct HookPartsTests {
     #expect(try snapshot.read(entry) == Array("a/c/d.yaml".utf8))
     #expect(try snapshot.entry(at: "a/c") == nil)
   }
+
+  @Test("a commit's folders listed as names and as one run of bytes agree")
+  func gitSnapshotListing() throws {
+    let sandbox = try Sandbox()
+    let work = sandbox.path + "/work"
+    try Program.output(["git", "init", "-q", work], in: sandbox.path, environment: sandbox.hookEnvironment)
+    for path in ["registry.yaml", "a.txt", "a/b.yaml", "a/c/d.yaml", "a/Café.yaml", "a/cafe\u{301}.yaml", "b"] {
+      try FileManager.default.createDirectory(
+        atPath: (work + "/" + path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+      try path.write(toFile: work + "/" + path, atomically: true, encoding: .utf8)
+    }
+    try Program.output(["git", "add", "-A"], in: work, environment: sandbox.hookEnvironment)
+    try Program.output(["git", "commit", "-q", "-m", "files"], in: work, environment: sandbox.hookEnvironment)
+    let repository = try Repository.open(at: work)
+    let snapshot = try GitSnapshot(repository: repository, commit: try #require(try repository.referenceTarget("HEAD")))
+    // git's order: a folder sorts as its name with "/" after it.
+    #expect(try snapshot.names(in: "") == ["a.txt", "a", "b", "registry.yaml"])
+    for folder in ["", "a", "a/c", "a.txt", "nowhere"] {
+      let listing = try snapshot.listing(of: folder)
+      #expect((0..<listing.count).map { listing[$0] } == (try snapshot.names(in: folder)), "\(folder)")
+    }
+    #expect(try snapshot.listing(of: "a").count == 4)
+    #expect(try snapshot.listing(of: "nowhere").count == 0)
+  }
 }

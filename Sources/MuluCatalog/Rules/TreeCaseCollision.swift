@@ -45,14 +45,16 @@ public enum TreeCaseCollision: Rule {
   }
 
   /// The names in one folder, for change validation, which asks about a few names in folders
-  /// of thousands. ASCII names are compared by ASCII case on one copy of all their bytes: the
-  /// first few questions by a pass over them, later ones through an index built once.
+  /// of thousands. ASCII names are compared by ASCII case where their bytes stand: the first
+  /// few questions by a pass over them, later ones through an index built once. A name is
+  /// made a `String` only to be the answer.
   struct FolderNames {
-    private let names: [String]
-    /// Every name's bytes, one after the other, when all are ASCII; `starts` has each name's
-    /// first position, and the end.
-    private let bytes: [UInt8]?
-    private let starts: [Int]
+    private let listing: FolderListing
+    private let isASCII: Bool
+    /// Whether a name has an upper-case ASCII letter. Two ASCII names without one are
+    /// their own lower case, so they collide only by being the same name: a provider folder
+    /// of `<code>.yaml` files answers every such question at once.
+    private let hasUpperCase: Bool
     private var asked = 0
     /// For each ASCII lower case: the position of the first name, and of the first name after
     /// it with other bytes.
@@ -62,52 +64,59 @@ public enum TreeCaseCollision: Rule {
     static let passes = 16
 
     init(_ names: [String]) {
-      self.names = names
-      var bytes: [UInt8] = []
-      var starts = [0]
-      starts.reserveCapacity(names.count + 1)
-      for var name in names {
-        name.withUTF8 { bytes.append(contentsOf: $0) }
-        starts.append(bytes.count)
+      self.init(FolderListing(names))
+    }
+
+    init(_ listing: FolderListing) {
+      self.listing = listing
+      var isASCII = true
+      var hasUpperCase = false
+      for byte in listing.bytes {
+        if byte >= 0x80 { isASCII = false }
+        if FoldedPath.isUpperCase(byte) { hasUpperCase = true }
       }
-      self.bytes = bytes.allSatisfy { $0 < 0x80 } ? bytes : nil
-      self.starts = starts
+      self.isASCII = isASCII
+      self.hasUpperCase = hasUpperCase
     }
 
     /// The first name of the folder, in its order, that is not `name` but is `name` in lower case.
     mutating func collision(with name: String) -> String? {
-      guard let bytes, name.isASCII else {
+      let listing = listing
+      guard isASCII, name.isASCII else {
         let folded = name.lowercased()
-        return names.first { !$0.utf8.elementsEqual(name.utf8) && $0.lowercased() == folded }
+        return (0..<listing.count).lazy.map { listing[$0] }
+          .first { !$0.utf8.elementsEqual(name.utf8) && $0.lowercased() == folded }
       }
+      if !hasUpperCase && !name.utf8.contains(where: FoldedPath.isUpperCase) { return nil }
       asked += 1
       if asked <= FolderNames.passes {
         var name = name
-        let starts = starts
+        let starts = listing.starts
         let position = name.withUTF8 { asked in
-          bytes.withUnsafeBufferPointer { all in
-            (0..<starts.count - 1).first { index in
+          listing.bytes.withUnsafeBufferPointer { all in
+            (0..<listing.count).first { index in
               starts[index + 1] - starts[index] == asked.count
                 && FoldedPath.sameButForCase(UnsafeBufferPointer(rebasing: all[starts[index]..<starts[index + 1]]), asked)
             }
           }
         }
-        return position.map { names[$0] }
+        return position.map { listing[$0] }
       }
       let index = byFolded ?? indexed()
       byFolded = index
       guard let found = index[FoldedPath(name)] else { return nil }
-      if !names[found.first].hasSameBytes(as: name) { return names[found.first] }
-      return found.other.map { names[$0] }
+      if !listing[found.first].hasSameBytes(as: name) { return listing[found.first] }
+      return found.other.map { listing[$0] }
     }
 
     private func indexed() -> [FoldedPath: (first: Int, other: Int?)] {
       var index: [FoldedPath: (first: Int, other: Int?)] = [:]
-      index.reserveCapacity(names.count)
-      for (position, name) in names.enumerated() {
+      index.reserveCapacity(listing.count)
+      for position in 0..<listing.count {
+        let name = listing[position]
         let key = FoldedPath(name)
         if let found = index[key] {
-          if found.other == nil && !names[found.first].hasSameBytes(as: name) { index[key] = (found.first, position) }
+          if found.other == nil && !listing[found.first].hasSameBytes(as: name) { index[key] = (found.first, position) }
         } else {
           index[key] = (position, nil)
         }
@@ -124,8 +133,12 @@ public enum TreeCaseCollision: Rule {
       self.path = path
     }
 
+    static func isUpperCase(_ byte: UInt8) -> Bool {
+      byte &- UInt8(ascii: "A") < 26
+    }
+
     private static func folded(_ byte: UInt8) -> UInt8 {
-      byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
+      isUpperCase(byte) ? byte | 0x20 : byte
     }
 
     /// Whether the bytes of two ASCII texts of one length are one in ASCII lower case but not
