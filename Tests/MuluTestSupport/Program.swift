@@ -38,6 +38,13 @@ public struct TestFailure: Error, CustomStringConvertible {
 
 /// Programs run to their end, in a folder and an environment of the test's choosing.
 public enum Program {
+  /// A test process writes to sockets (git daemon, in-process fetches) and to pipes whose
+  /// reader may be gone: such a write must fail with EPIPE, as it does in `mulu`, not kill
+  /// the whole run with SIGPIPE. Set once, by the first sandbox or program of the process.
+  public static let ignoresBrokenPipes: Void = {
+    signal(SIGPIPE, SIG_IGN)
+  }()
+
   /// Runs `command` (its first element a path, or a name looked up on the environment's PATH)
   /// in `directory`, with `input` (nil: nothing) on standard input; its outcome, whatever its
   /// exit status. Standard output and error go to files, so no pipe can fill up however much a
@@ -47,6 +54,7 @@ public enum Program {
   public static func run(
     _ command: [String], in directory: String, environment: [String: String], input: [UInt8]? = nil
   ) throws -> Outcome {
+    Program.ignoresBrokenPipes
     let io = FileManager.default.temporaryDirectory.appendingPathComponent("mulu-tests-io-" + UUID().uuidString).path
     try FileManager.default.createDirectory(atPath: io, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: io) }
@@ -66,8 +74,17 @@ public enum Program {
       cArgv.forEach { free($0) }
       cEnviron.forEach { free($0) }
     }
+    // The program gets SIGPIPE back at its default, as a shell would start it.
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var defaults = sigset_t()
+    sigemptyset(&defaults)
+    sigaddset(&defaults, SIGPIPE)
+    posix_spawnattr_setsigdefault(&attributes, &defaults)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
     var pid: pid_t = 0
-    let spawned = posix_spawn(&pid, argv[0], &actions, nil, cArgv, cEnviron)
+    let spawned = posix_spawn(&pid, argv[0], &actions, &attributes, cArgv, cEnviron)
     guard spawned == 0 else {
       throw CommandFailed(
         command: command, outcome: Outcome(status: -1, stdout: "", stderr: String(cString: strerror(spawned))))

@@ -7,6 +7,7 @@ public final class Sandbox: @unchecked Sendable {
   public let path: String
 
   public init() throws {
+    Program.ignoresBrokenPipes
     let created = FileManager.default.temporaryDirectory.appendingPathComponent("mulu-tests-" + UUID().uuidString)
     try FileManager.default.createDirectory(at: created, withIntermediateDirectories: true)
     path = created.resolvingSymlinksInPath().path
