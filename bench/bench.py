@@ -9,7 +9,8 @@ several runs, with the peak memory of the process tree:
      peer: check-jsonschema (with its C YAML loader) and `mulu schema`, on a subset of the
      files, extrapolated per file; floor: the same blobs parsed with libyaml in C, events only;
   b. the pre-receive hook: a real `git push` of 10 changed resources into bare repositories
-     of 1k, 100k and 470k with `mulu hooks install --server`, minus the same push without it;
+     of 1k, 100k and 470k set up by `mulu hooks install --server`, minus the same push into a
+     copy without the hook (with the receive.fsckObjects the install also sets);
   c. `mulu diff` between two commits that differ in 1% of the resources at 470k; floor:
      `git diff-tree -r` and `git cat-file --batch` of the changed blobs;
   d. `mulu sync pull` of a fork with 1,000 changed resources into the 470k registry.
@@ -287,11 +288,14 @@ def peer_run(mulu, registry, work, files, runs):
 
 
 def hook(table, mulu, registry, count, runs, work, baseline):
-    """A push of 10 changed resources, with and without the hook; returns the hook's cost in wall
-    and CPU time; `baseline` is that of the smallest registry.
+    """A push of 10 changed resources into three copies of a registry; returns the hook's cost
+    in wall and CPU time; `baseline` is that of the smallest registry.
 
-    A third copy has only git's receive.fsckObjects, which `mulu hooks install` sets, to show
-    how much of the cost is git checking the pushed objects."""
+    `mulu hooks install --server` writes the hook and sets git's receive.fsckObjects (SPEC §5).
+    The hook's cost is the push with the hook minus the same push without it, both servers
+    with receive.fsckObjects: the difference is `mulu hook pre-receive` and nothing else. A third
+    copy has neither, to show git's own cost of checking the pushed objects, and the whole cost
+    of the install."""
     label = size_label(count)
     log(f"b. hook {label}")
     plain, checked, hooked, client = (os.path.join(work, f"{name}-{label}.git")
@@ -299,6 +303,8 @@ def hook(table, mulu, registry, count, runs, work, baseline):
     for target in (plain, checked, hooked, client):
         clone(registry, target)
     run([mulu, "hooks", "install", "--server", hooked])
+    if git("-C", hooked, "config", "receive.fsckObjects", stdout=subprocess.PIPE).output.strip() != "true":
+        raise Failure("`mulu hooks install --server` did not set receive.fsckObjects")
     git("-C", checked, "config", "receive.fsckObjects", "true")
     base = rev(registry, "main")
     servers = [plain, checked, hooked]
@@ -321,27 +327,41 @@ def hook(table, mulu, registry, count, runs, work, baseline):
             if server == hooked:
                 peak = max(peak, pushed.peak)
             git("-C", server, "update-ref", "refs/heads/main", base)
-    without, with_hook = statistics.median(times[plain]), statistics.median(times[hooked])
+
     # Each run's three pushes are made one after the other: the difference within a run is
-    # the hook's, whatever else the machine was doing meanwhile.
-    cost = statistics.median(hooked_time - plain_time for plain_time, hooked_time in zip(times[plain], times[hooked]))
-    fsck_cost = statistics.median(fsck_time - plain_time for plain_time, fsck_time in zip(times[plain], times[checked]))
-    cpu_cost = statistics.median(cpu[hooked]) - statistics.median(cpu[plain])
-    table.add("b. pre-receive hook", label, "`git push` of 10 changed resources, without the hook", fmt_seconds(without))
-    table.add("", label, "the same push through `mulu hook pre-receive`", fmt_seconds(with_hook), fmt_rss(peak))
-    table.add("", label, "↳ the hook's cost (with − without, median of each run's difference)", fmt_seconds(cost))
-    table.add("", label, "↳ of which git's receive.fsckObjects, which the install sets", fmt_seconds(fsck_cost))
-    table.add("", label, "↳ the hook's cost in CPU time (all processes of the push)", fmt_seconds(cpu_cost))
+    # what the server did more, whatever else the machine was doing meanwhile.
+    def cost(more, less, figures=times):
+        return statistics.median(a - b for a, b in zip(figures[more], figures[less]))
+
+    hook_cost, hook_cpu = cost(hooked, checked), cost(hooked, checked, cpu)
+    fsck_cost, install_cost = cost(checked, plain), cost(hooked, plain)
+    table.add("b. pre-receive hook", label, "`git push` of 10 changed resources into a plain server",
+              fmt_seconds(statistics.median(times[plain])))
+    table.add("", label, "the same push with git's receive.fsckObjects, which the install sets",
+              fmt_seconds(statistics.median(times[checked])))
+    table.add("", label, "the same push with receive.fsckObjects and `mulu hook pre-receive`, as installed",
+              fmt_seconds(statistics.median(times[hooked])), fmt_rss(peak))
+    table.add("", label, "↳ the hook's cost (with the hook − without, both with fsck; median of each run's difference)",
+              fmt_seconds(hook_cost))
+    table.add("", label, "↳ the hook's cost in CPU time (all processes of the push)", fmt_seconds(hook_cpu))
+    table.add("", label, "↳ git's receive.fsckObjects (fsck − plain)", fmt_seconds(fsck_cost))
+    table.add("", label, "↳ the install's whole cost, hook and fsck (installed − plain)", fmt_seconds(install_cost))
     if count >= 400_000:
-        table.add("", label, "↳ target: at most 0.5 s at 470k", fmt_seconds(cost), "", "≤ 0.5 s", cost <= 0.5)
+        table.add("", label, "↳ target: at most 0.5 s at 470k", fmt_seconds(hook_cost), "", "≤ 0.5 s",
+                  hook_cost <= 0.5)
         if baseline is not None:
-            ratio = cost / baseline[0] if baseline[0] > 0 else float("inf")
-            cpu_ratio = cpu_cost / baseline[1] if baseline[1] > 0 else float("inf")
-            table.add("", label, f"↳ target: at most 1.5× the 1k cost ({ratio:.2f}×; in CPU time {cpu_ratio:.2f}×)",
-                      "", "", "≤ 1.5×", ratio <= 1.5)
+            def ratio(value, base):
+                return value / base if base > 0 else float("inf")
+            table.add("", label,
+                      f"↳ target: at most 1.5× the 1k cost ({ratio(hook_cost, baseline['hook']):.2f}×; "
+                      f"in CPU time {ratio(hook_cpu, baseline['cpu']):.2f}×)",
+                      "", "", "≤ 1.5×", ratio(hook_cost, baseline["hook"]) <= 1.5)
+            table.add("", label,
+                      f"↳ the install's whole cost against 1k's: {ratio(install_cost, baseline['install']):.2f}× "
+                      "(git's fsck of the pushed folder's thousands of entries included)", "")
     for target in (plain, checked, hooked, client):
         shutil.rmtree(target)
-    return cost, cpu_cost
+    return {"hook": hook_cost, "cpu": hook_cpu, "install": install_cost}
 
 
 def diff(table, mulu, registry, count, runs):
@@ -555,9 +575,11 @@ def report(table, description, notes, args, jsonschema):
         "by `git cat-file --batch`; mulu reads them from the repository.",
         "- b. Each run pushes a new commit changing 10 resources of one department (another department each "
         "run, by its editor) from a bare clone over the local transport into three copies of the registry: "
-        "without the hook, with only git's receive.fsckObjects, and with the hook as `mulu hooks install --server` "
-        "sets it up (receive.fsckObjects included), one push after the other; then resets them. The hook's cost "
-        "is the median over the runs of each run's difference.",
+        "a plain one, one with only git's receive.fsckObjects, and one as `mulu hooks install --server` "
+        "sets it up (the hook and receive.fsckObjects), one push after the other; then resets them. The hook's "
+        "cost is the median over the runs of each run's difference between the last two: the hook and nothing "
+        "else. git's fsck of a push grows with the pushed trees: a provider folder's tree has 4,700 entries at "
+        "470k, and git looks up each entry's object; that cost is git's, and shown apart.",
         "- c. The change commit tightens sharing, removes items, widens an item, rewrites the summary, retires "
         "or reorders items (no change of meaning) in 1% of the resources and adds 0.1%.",
         "- d. Each run syncs into a fresh copy of the registry (hard-linked clone); the fork changes 1,000 "
