@@ -32,7 +32,9 @@ enum YAMLFindings {
   static func finding(for problem: YAMLProblem, path: String, code: String?) -> Finding {
     switch problem {
     case .syntax(let message, let mark):
-      return YAMLSyntax.finding(path, at: mark, code: code, detail: message)
+      let detail = YAMLSyntax.detail(message)
+      return YAMLSyntax.finding(
+        path, at: mark, code: code, message: YAMLSyntax.meaning.with(zh: detail.zh, en: detail.en))
     case .duplicateKey(let key, let mark, let first):
       return YAMLDuplicateKey.finding(
         path, at: mark, code: code,

@@ -74,6 +74,21 @@ struct HostileInputTests {
     #expect(finding.line != nil)
   }
 
+  @Test("a syntax problem is told in Chinese too, not in libyaml's English", arguments: [
+    "code 303001001/000001\nname: [\n", "name: a\n\tcode: b\n", "name: \"open\n", "name: a: b\n",
+    "name: a\n- b\n", "items:\n  - x\n y: z\n", "name: '\u{7}'\n", "name: a\n---\nname: b\n",
+    "name: [a, b\n", "name: \"\\q\"\n", "%FOO bar\n---\nname: a\n", "name: `a`\n",
+    "code: " + String(repeating: "[", count: 100),
+  ])
+  func chineseSyntaxMessages(text: String) throws {
+    let (report, _) = try validate(Array(text.utf8))
+    let finding = try #require(report.findings.first { $0.path == path && $0.rule == "yaml.syntax" }, "\(text)")
+    let english = try #require(finding.message.en.split(separator: ": ", maxSplits: 1).last.map(String.init))
+    let chinese = try #require(finding.message.zh.split(separator: "：", maxSplits: 1).last.map(String.init))
+    #expect(!chinese.contains(english.prefix { $0 != "(" }), "\(finding.message.zh)")
+    #expect(chinese.unicodeScalars.contains { $0.properties.isIdeographic }, "\(finding.message.zh)")
+  }
+
   @Test("YAML 1.1 booleans and numbers stay text where the schema wants text")
   func textStaysText() throws {
     let text = Baseline.files[path]!
