@@ -85,7 +85,10 @@ public struct DirectorySnapshot: Snapshot {
   public let entries: [SnapshotEntry]
   public var label: String { root }
 
-  public init(root: String) throws {
+  /// The files below `root`, but none of `.git`, and none that `leavingOut` names: it is asked
+  /// about each path (relative to `root`) with whether it is a folder, whose files are then
+  /// not listed either.
+  public init(root: String, leavingOut: ((_ path: String, _ isFolder: Bool) throws -> Bool)? = nil) throws {
     var trimmed = root
     while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
     self.root = trimmed
@@ -94,7 +97,7 @@ public struct DirectorySnapshot: Snapshot {
       throw SnapshotError.notADirectory(path: trimmed)
     }
     var found: [SnapshotEntry] = []
-    try DirectorySnapshot.walk(root: trimmed, relative: "", into: &found)
+    try DirectorySnapshot.walk(root: trimmed, relative: "", leavingOut: leavingOut, into: &found)
     self.entries = found
   }
 
@@ -129,7 +132,9 @@ public struct DirectorySnapshot: Snapshot {
     return bytes
   }
 
-  private static func walk(root: String, relative: String, into found: inout [SnapshotEntry]) throws {
+  private static func walk(
+    root: String, relative: String, leavingOut: ((String, Bool) throws -> Bool)?, into found: inout [SnapshotEntry]
+  ) throws {
     let directory = relative.isEmpty ? root : root + "/" + relative
     guard let handle = opendir(directory) else {
       throw SnapshotError.unreadable(path: relative.isEmpty ? "." : relative, reason: String(cString: strerror(errno)))
@@ -150,9 +155,11 @@ public struct DirectorySnapshot: Snapshot {
       guard lstat(root + "/" + path, &info) == 0 else {
         throw SnapshotError.unreadable(path: path, reason: String(cString: strerror(errno)))
       }
+      let isFolder = info.st_mode & S_IFMT == S_IFDIR
+      if let leavingOut, try leavingOut(path, isFolder) { continue }
       switch info.st_mode & S_IFMT {
       case S_IFDIR:
-        try walk(root: root, relative: path, into: &found)
+        try walk(root: root, relative: path, leavingOut: leavingOut, into: &found)
       case S_IFREG:
         let executable = info.st_mode & 0o111 != 0
         found.append(SnapshotEntry(path: path, kind: executable ? .executable : .regular, size: Int(info.st_size)))

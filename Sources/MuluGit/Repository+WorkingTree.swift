@@ -59,6 +59,26 @@ extension Repository {
     return entries
   }
 
+  /// Whether git leaves `path` (relative to the working tree) out of `git status` and
+  /// `git add -A`: one of its ignore rules (`.gitignore` files, `info/exclude`,
+  /// `core.excludesFile`) matches it or a folder above it, and the index tracks nothing at
+  /// or below it. `isFolder` tells a folder from a file. False for a bare repository.
+  public func isIgnoredAndUntracked(_ path: String, isFolder: Bool) throws -> Bool {
+    if isBare { return false }
+    var ignored: Int32 = 0
+    try check(
+      "git_ignore_path_is_ignored", git_ignore_path_is_ignored(&ignored, handle, isFolder ? path + "/" : path))
+    guard ignored == 1 else { return false }
+    var index: OpaquePointer? = nil
+    try check("git_repository_index", git_repository_index(&index, handle))
+    defer { git_index_free(index) }
+    if isFolder {
+      var position = 0
+      return git_index_find_prefix(&position, index, path + "/") == GIT_ENOTFOUND.rawValue
+    }
+    return git_index_get_bypath(index, path, 0) == nil
+  }
+
   /// Moves the index and the working tree from tree `old` to tree `new`,
   /// like `git read-tree -m -u old new`: paths that differ between the two
   /// trees are written, added or removed; everything else is left alone.

@@ -57,13 +57,38 @@ public struct Workspace: Sendable {
     }
   }
 
-  /// The working tree's files.
+  /// The working tree's files. In a Git working tree, files that git ignores and does not
+  /// track (an editor's swap file, `.DS_Store`) are not part of it, as they are not part of
+  /// any commit; every file the layout has a place for is, ignored or not.
   public func workingTree() throws(Failure) -> DirectorySnapshot {
     guard access(root + "/registry.yaml", F_OK) == 0 else { throw .notARegistry(root) }
     do {
-      return try DirectorySnapshot(root: root)
+      return try DirectorySnapshot(root: root, leavingOut: try ignoredPaths())
     } catch {
       throw .unreadable(root, "\(error)")
+    }
+  }
+
+  /// What git ignores of the registry's files, asked only about folders and about files the
+  /// layout has no place for (a few, where 470,000 resource files are not asked about); nil
+  /// outside a working tree.
+  private func ignoredPaths() throws -> ((String, Bool) throws -> Bool)? {
+    guard let repository = try? Repository.discover(from: root), let workdir = repository.workdir.map(Workspace.real)
+    else { return nil }
+    let registry = Workspace.real(root)
+    let prefix: String
+    if registry == workdir {
+      prefix = ""
+    } else if registry.hasPrefix(workdir + "/") {
+      prefix = String(registry.dropFirst(workdir.count + 1)) + "/"
+    } else {
+      return nil
+    }
+    return { path, isFolder in
+      if !isFolder {
+        guard case .outside = TreeLayout.role(of: path) else { return false }
+      }
+      return try repository.isIgnoredAndUntracked(prefix + path, isFolder: isFolder)
     }
   }
 
@@ -103,6 +128,13 @@ public struct Workspace: Sendable {
     guard full.hasPrefix(root + "/") else { return nil }
     full.removeFirst(root.count + 1)
     return isFolder ? full + "/" : full
+  }
+
+  /// The path with symbolic links resolved (itself when it cannot be).
+  static func real(_ path: String) -> String {
+    guard let resolved = realpath(path, nil) else { return path }
+    defer { free(resolved) }
+    return String(cString: resolved)
   }
 
   static func isDirectory(_ path: String) -> Bool {

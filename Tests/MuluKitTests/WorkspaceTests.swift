@@ -50,4 +50,39 @@ struct WorkspaceTests {
       #expect(revision == "no-such-branch")
     }
   }
+
+  @Test("in a Git working tree, files git ignores and does not track are not part of the registry")
+  func ignoredFiles() throws {
+    let sandbox = try Sandbox()
+    let root = try sandbox.writeBaseline()
+    let folder = "catalogs/\(Baseline.ndrc)"
+    let strays = [".DS_Store", "\(folder)/.303001001-000001.yaml.swp", "scratch/notes.txt", "notes.txt", "kept.swp"]
+    for path in strays { try sandbox.write("registry/" + path, "x\n") }
+    func layoutPaths() throws -> Set<String> {
+      let report = try Validation.run(in: try Workspace(from: root))
+      return Set(report.findings.filter { $0.rule == "tree.layout" }.map(\.path))
+    }
+    // Outside Git, every file is the registry's.
+    #expect(try layoutPaths() == Set(strays))
+
+    try sandbox.write("registry/.gitignore", "*.swp\n.DS_Store\nscratch/\n")
+    try sandbox.git("init", "-q", in: "registry")
+    try sandbox.git("add", "-A", in: "registry")
+    try sandbox.git("add", "-f", "kept.swp", in: "registry")
+    try sandbox.git("commit", "-q", "-m", "示例目录", in: "registry")
+    // Ignored and untracked: left out; ignored but tracked, or not ignored: reported.
+    #expect(try layoutPaths() == ["notes.txt", "kept.swp"])
+    // A resource file is read even where a rule ignores it.
+    try sandbox.write("registry/.git/info/exclude", "*.yaml\n")
+    #expect(try Workspace(from: root).workingTree().entries.contains { $0.path == Baseline.departmentResourcePath })
+
+    // A registry in a folder of a larger working tree: the rules above it count too.
+    try sandbox.write("outer/.gitignore", "*.tmp\n")
+    let inner = try sandbox.writeBaseline(at: "outer/registry")
+    try sandbox.write("outer/registry/draft.tmp", "x\n")
+    try sandbox.write("outer/registry/draft.txt", "x\n")
+    try sandbox.git("init", "-q", in: "outer")
+    let report = try Validation.run(in: try Workspace(from: inner))
+    #expect(Set(report.findings.filter { $0.rule == "tree.layout" }.map(\.path)) == ["draft.txt"])
+  }
 }
