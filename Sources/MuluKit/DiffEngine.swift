@@ -140,7 +140,7 @@ public enum DiffEngine {
     let blobReadings = try repository.mapBlobs(blobs, workers: workers) { _, bytes in
       ResourceComparison.read(bytes, path: "", code: nil)
     }
-    let fileReadings = try parallelMap(files, workers: workers) { path -> ResourceReading in
+    let fileReadings = parallelMap(files, workers: workers) { path -> ResourceReading in
       do {
         return ResourceComparison.read(try DirectorySnapshot.readFile(path, reportAs: path), path: path, code: nil)
       } catch {
