@@ -63,16 +63,16 @@ public struct Workspace: Sendable {
   public func workingTree() throws(Failure) -> DirectorySnapshot {
     guard access(root + "/registry.yaml", F_OK) == 0 else { throw .notARegistry(root) }
     do {
-      return try DirectorySnapshot(root: root, leavingOut: try ignoredPaths())
+      return try DirectorySnapshot(root: root, leavingOut: ignoredPaths())
     } catch {
       throw .unreadable(root, "\(error)")
     }
   }
 
-  /// What git ignores of the registry's files, asked only about folders and about files the
-  /// layout has no place for (a few, where 470,000 resource files are not asked about); nil
-  /// outside a working tree.
-  private func ignoredPaths() throws -> ((String, Bool) throws -> Bool)? {
+  /// What git ignores of the registry's files and folders, asked only about those the layout
+  /// has no place for (a few, where 470,000 resource files are not asked about); nil outside
+  /// a working tree.
+  private func ignoredPaths() -> ((String, Bool) throws -> Bool)? {
     guard let repository = try? Repository.discover(from: root), let workdir = repository.workdir.map(Workspace.real)
     else { return nil }
     let registry = Workspace.real(root)
@@ -85,7 +85,11 @@ public struct Workspace: Sendable {
       return nil
     }
     return { path, isFolder in
-      if !isFolder {
+      if isFolder {
+        // dictionaries/, catalogs/ and catalogs/<provider-code>/.
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        if path == "dictionaries" || parts.first == "catalogs" && parts.count <= 2 { return false }
+      } else {
         guard case .outside = TreeLayout.role(of: path) else { return false }
       }
       return try repository.isIgnoredAndUntracked(prefix + path, isFolder: isFolder)

@@ -72,9 +72,13 @@ struct WorkspaceTests {
     try sandbox.git("commit", "-q", "-m", "示例目录", in: "registry")
     // Ignored and untracked: left out; ignored but tracked, or not ignored: reported.
     #expect(try layoutPaths() == ["notes.txt", "kept.swp"])
-    // A resource file is read even where a rule ignores it.
-    try sandbox.write("registry/.git/info/exclude", "*.yaml\n")
-    #expect(try Workspace(from: root).workingTree().entries.contains { $0.path == Baseline.departmentResourcePath })
+    // A resource file is read even where a rule ignores it, or its untracked folder.
+    try sandbox.write("registry/.git/info/exclude", "*.yaml\ncatalogs/\(Baseline.mps)/\ndictionaries/\n")
+    try sandbox.git("rm", "-q", "-r", "--cached", "catalogs/\(Baseline.mps)", in: "registry")
+    let entries = try Workspace(from: root).workingTree().entries.map(\.path)
+    #expect(entries.contains(Baseline.departmentResourcePath))
+    #expect(entries.contains(Baseline.baseResourcePath))
+    #expect(entries.contains("dictionaries/departments.yaml"))
 
     // A registry in a folder of a larger working tree: the rules above it count too.
     try sandbox.write("outer/.gitignore", "*.tmp\n")
