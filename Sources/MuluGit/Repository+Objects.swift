@@ -108,6 +108,22 @@ extension Repository {
     }
   }
 
+  /// The entry at `path` below `tree`, as `entry(at:inTree:)` finds it, or else the first
+  /// whose names read as `path`'s: a name whose bytes are not UTF-8 reads with U+FFFD in
+  /// place of them (as every path this layer gives does) and cannot be looked up by that text.
+  public func entry(readingAs path: String, inTree tree: ObjectID) throws -> TreeEntry? {
+    if let found = try entry(at: path, inTree: tree) { return found }
+    guard path.unicodeScalars.contains("\u{FFFD}") else { return nil }
+    var current = TreeEntry(path: "", mode: .tree, id: tree)
+    for component in path.split(separator: "/", omittingEmptySubsequences: false) {
+      guard current.mode == .tree else { return nil }
+      let children = try treeChildren(current.id)
+      guard let child = children.first(where: { $0.path == component }) else { return nil }
+      current = TreeEntry(path: path, mode: child.mode, id: child.id)
+    }
+    return current
+  }
+
   /// Visits every non-tree entry below `tree`, depth first in git order,
   /// each path prefixed with `prefix` (empty, or ending in "/"). Iterative,
   /// so that no tree depth can exhaust a thread's stack.

@@ -52,7 +52,7 @@ public final class GitSnapshot: BrowsableSnapshot, @unchecked Sendable {
   /// (a hostile push) is refused before it is loaded.
   public func entry(at path: String) throws -> SnapshotEntry? {
     try pool.withRepository { repository in
-      guard let found = try repository.entry(at: path, inTree: tree), found.mode != .tree else { return nil }
+      guard let found = try repository.entry(readingAs: path, inTree: tree), found.mode != .tree else { return nil }
       var entry = GitSnapshot.entry(found)
       if found.mode == .regular || found.mode == .executable { entry.size = try repository.blobSize(found.id) }
       return entry
@@ -88,7 +88,7 @@ public final class GitSnapshot: BrowsableSnapshot, @unchecked Sendable {
   /// The tree of a folder ("" for the root); nil when the path is not a folder.
   private func subtree(_ folder: String, in repository: Repository) throws -> ObjectID? {
     if folder.isEmpty { return tree }
-    guard let found = try repository.entry(at: folder, inTree: tree), found.mode == .tree else { return nil }
+    guard let found = try repository.entry(readingAs: folder, inTree: tree), found.mode == .tree else { return nil }
     return found.id
   }
 

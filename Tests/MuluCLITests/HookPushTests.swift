@@ -254,6 +254,25 @@ struct HookPushTests {
     #expect(leftovers.isEmpty)
   }
 
+  @Test("a file name that is not UTF-8 is refused as a path outside the layout, at the top and in a folder")
+  func nameNotUTF8() throws {
+    let lab = try HookLab()
+    try lab.seed()
+    for folder in ["", "catalogs/\(HookLab.ndrc)/"] {
+      // The name's bytes FF FE, which no UTF-8 text has: it reads as "\u{FFFD}\u{FFFD}.yaml".
+      let path = Array((lab.work + "/" + folder).utf8) + [0xFF, 0xFE] + Array(".yaml".utf8) + [0]
+      let file = path.withUnsafeBytes { open($0.baseAddress!.assumingMemoryBound(to: CChar.self), O_WRONLY | O_CREAT, 0o644) }
+      try #require(file >= 0)
+      #expect(write(file, "code: 1\n", 8) == 8)
+      close(file)
+    }
+    _ = try lab.git("add", "-A")
+    try lab.commit("文件名不是 UTF-8")
+    let outcome = try lab.pushRejected(as: Self.maintainer, ["main"])
+    let layout = outcome.stderr.split(separator: "\n").filter { $0.contains("error[tree.layout]") && $0.contains("invalid encoding") }
+    #expect(layout.count == 2, "\(outcome)")
+  }
+
   @Test("pushes through git daemon, and to a repository whose path has a colon")
   func transports() throws {
     let lab = try HookLab(serverName: "国家目录:2026/server.git")
