@@ -140,24 +140,38 @@ public struct DirectorySnapshot: Snapshot {
       throw SnapshotError.unreadable(path: relative.isEmpty ? "." : relative, reason: String(cString: strerror(errno)))
     }
     defer { closedir(handle) }
-    var children: [String] = []
+    // Each name as text, and whether its bytes are that text: a name that is not UTF-8 reads
+    // with U+FFFD in place of its bad bytes, and is looked at through its own bytes.
+    var children: [(name: String, bytes: [UInt8]?)] = []
     while let item = readdir(handle) {
-      let name = withUnsafePointer(to: item.pointee.d_name) {
-        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+      let bytes = withUnsafePointer(to: item.pointee.d_name) {
+        $0.withMemoryRebound(to: UInt8.self, capacity: 256) { Array(UnsafeBufferPointer(start: $0, count: strlen($0))) }
       }
+      let name = String(decoding: bytes, as: UTF8.self)
       if name == "." || name == ".." { continue }
       if relative.isEmpty && name == ".git" { continue }
-      children.append(name)
+      children.append((name, name.utf8.elementsEqual(bytes) ? nil : bytes))
     }
-    for name in children.sorted() {
+    for (name, oddBytes) in children.sorted(by: { $0.name < $1.name }) {
       let path = relative.isEmpty ? name : relative + "/" + name
       var info = stat()
-      guard lstat(root + "/" + path, &info) == 0 else {
+      let status =
+        if let oddBytes {
+          (Array((directory + "/").utf8) + oddBytes + [0]).withUnsafeBytes {
+            lstat($0.baseAddress!.assumingMemoryBound(to: CChar.self), &info)
+          }
+        } else {
+          lstat(root + "/" + path, &info)
+        }
+      guard status == 0 else {
         throw SnapshotError.unreadable(path: path, reason: String(cString: strerror(errno)))
       }
       let isFolder = info.st_mode & S_IFMT == S_IFDIR
       if let leavingOut, try leavingOut(path, isFolder) { continue }
       switch info.st_mode & S_IFMT {
+      case S_IFDIR where oddBytes != nil:
+        // Its files could not be named: the folder stands for them.
+        found.append(SnapshotEntry(path: path, kind: .other))
       case S_IFDIR:
         try walk(root: root, relative: path, leavingOut: leavingOut, into: &found)
       case S_IFREG:

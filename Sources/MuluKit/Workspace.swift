@@ -64,8 +64,12 @@ public struct Workspace: Sendable {
     guard access(root + "/registry.yaml", F_OK) == 0 else { throw .notARegistry(root) }
     do {
       return try DirectorySnapshot(root: root, leavingOut: ignoredPaths())
+    } catch SnapshotError.unreadable(let path, let reason) {
+      throw .unreadable(path, reason)
+    } catch SnapshotError.notADirectory(let path) {
+      throw .unreadable(path, "not a directory")
     } catch {
-      throw .unreadable(root, "\(error)")
+      throw .unreadable(root, error.message)
     }
   }
 

@@ -3,6 +3,10 @@ import MuluKit
 import MuluTestSupport
 import Testing
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Where a command works: the registry found upward, paths the user gives, and what it cannot read.
 @Suite("Workspace")
 struct WorkspaceTests {
@@ -88,5 +92,32 @@ struct WorkspaceTests {
     try sandbox.git("init", "-q", in: "outer")
     let report = try Validation.run(in: try Workspace(from: inner))
     #expect(Set(report.findings.filter { $0.rule == "tree.layout" }.map(\.path)) == ["draft.txt"])
+  }
+
+  @Test("a name that is not UTF-8 is a layout finding, not a failure to read the working tree")
+  func nameNotUTF8() throws {
+    let sandbox = try Sandbox()
+    let root = try sandbox.writeBaseline()
+    /// Makes a file (or a folder) whose name ends in the bytes FF FE, which no UTF-8 text has.
+    func make(_ parent: String, _ suffix: String, folder: Bool = false) throws {
+      let path = Array((root + "/" + parent).utf8) + [0xFF, 0xFE] + Array(suffix.utf8) + [0]
+      try path.withUnsafeBytes { raw in
+        let name = raw.baseAddress!.assumingMemoryBound(to: CChar.self)
+        if folder {
+          try #require(mkdir(name, 0o755) == 0)
+        } else {
+          let file = open(name, O_WRONLY | O_CREAT, 0o644)
+          try #require(file >= 0)
+          close(file)
+        }
+      }
+    }
+    try make("", ".yaml")
+    try make("catalogs/\(Baseline.ndrc)/", ".yaml")
+    try make("", "", folder: true)
+    try make("", "/303001001-000001.yaml")
+    let report = try Validation.run(in: try Workspace(from: root))
+    let odd = Set(report.findings.filter { $0.rule == "tree.layout" && $0.message.en.contains("invalid encoding") }.map(\.path))
+    #expect(odd == ["\u{FFFD}\u{FFFD}.yaml", "catalogs/\(Baseline.ndrc)/\u{FFFD}\u{FFFD}.yaml", "\u{FFFD}\u{FFFD}"])
   }
 }
