@@ -133,16 +133,22 @@ public enum Validator {
   }
 
   /// Reads `registry.yaml`, the dictionaries, `access.yaml` and `sources.yaml`; `lookup` finds an entry by path.
+  /// One that is not a file (a symbolic link, a folder) is not read: `tree.layout` reports it.
   static func readContext(
     _ registryEntry: SnapshotEntry, from snapshot: any Snapshot, lookup: (String) throws -> SnapshotEntry?
   ) throws -> Context {
     var context = Context()
-    let registryFile = try readMetadata(registryEntry, from: snapshot, shape: Schemas.registry, limit: 1 << 20)
+    func isFile(_ entry: SnapshotEntry) -> Bool { entry.kind == .regular || entry.kind == .executable }
+    func file(_ path: String) throws -> SnapshotEntry? { try lookup(path).flatMap { isFile($0) ? $0 : nil } }
+    let registryFile =
+      isFile(registryEntry)
+      ? try readMetadata(registryEntry, from: snapshot, shape: Schemas.registry, limit: 1 << 20)
+      : YAMLFile(root: nil, findings: [])
     context.findings += registryFile.findings
     context.settings = registryFile.root.map(RegistrySettings.init) ?? RegistrySettings()
     context.findings += unknownRuleIDs(registryFile.root)
     let limit = context.settings.maxFileBytes
-    if let entry = try lookup("dictionaries/departments.yaml") {
+    if let entry = try file("dictionaries/departments.yaml") {
       // The departments dictionary of a national registry is long: it may be larger than one resource.
       let file = try readMetadata(entry, from: snapshot, shape: Schemas.departments, limit: limit * 16)
       context.findings += file.findings
@@ -151,7 +157,7 @@ public enum Validator {
     } else {
       context.dictionariesRead = false
     }
-    if let entry = try lookup("dictionaries/classification.yaml") {
+    if let entry = try file("dictionaries/classification.yaml") {
       let file = try readMetadata(entry, from: snapshot, shape: Schemas.classification, limit: limit)
       context.findings += file.findings
       context.dictionariesRead = context.dictionariesRead && file.root != nil
@@ -160,10 +166,10 @@ public enum Validator {
     } else {
       context.dictionariesRead = false
     }
-    if let entry = try lookup("access.yaml") {
+    if let entry = try file("access.yaml") {
       context.findings += try readMetadata(entry, from: snapshot, shape: Schemas.access, limit: limit).findings
     }
-    if let entry = try lookup(SourceList.path) {
+    if let entry = try file(SourceList.path) {
       let file = try readMetadata(entry, from: snapshot, shape: Schemas.sources, limit: limit)
       context.findings += file.findings + SourceList.check(file.root).1
     }

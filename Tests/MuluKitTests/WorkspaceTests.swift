@@ -120,4 +120,18 @@ struct WorkspaceTests {
     let odd = Set(report.findings.filter { $0.rule == "tree.layout" && $0.message.en.contains("invalid encoding") }.map(\.path))
     #expect(odd == ["\u{FFFD}\u{FFFD}.yaml", "catalogs/\(Baseline.ndrc)/\u{FFFD}\u{FFFD}.yaml", "\u{FFFD}\u{FFFD}"])
   }
+
+  @Test("registry.yaml and access.yaml as symbolic links are layout findings, neither followed nor read")
+  func metadataSymlinks() throws {
+    let sandbox = try Sandbox()
+    let root = try sandbox.writeBaseline()
+    try sandbox.write("elsewhere.yaml", "format: 1\nname: 别处\nlevel: national\n")
+    for name in ["registry.yaml", "access.yaml"] {
+      unlink(root + "/" + name)
+      try #require(symlink(sandbox("elsewhere.yaml"), root + "/" + name) == 0)
+    }
+    let report = try Validation.run(in: try Workspace(from: root))
+    #expect(report.findings.map(\.path).sorted() == ["access.yaml", "registry.yaml"])
+    #expect(report.findings.allSatisfy { $0.rule == "tree.layout" && $0.message.en.hasSuffix("a symbolic link") })
+  }
 }

@@ -147,6 +147,9 @@ public enum TreeLayout: Rule {
     RuleExample("a resource in a sub-folder", files: ["catalogs/11100000000000001M/old/303001001-000002.yaml": "code: 303001001/000002\n"]),
     RuleExample("a symbolic link", files: ["catalogs/11100000000000001M/303001001-000009.yaml": "303001001-000001.yaml"], kinds: ["catalogs/11100000000000001M/303001001-000009.yaml": .symlink]),
     RuleExample("an executable file", kinds: [Baseline.departmentResourcePath: .executable]),
+    RuleExample(
+      "registry.yaml as a symbolic link (not followed, not read)", files: ["registry.yaml": "/etc/passwd"],
+      kinds: ["registry.yaml": .symlink]),
     RuleExample("no departments dictionary", files: ["dictionaries/departments.yaml": nil]),
   ]
   public static let nonTriggering = [
