@@ -121,7 +121,7 @@ struct FmtTests {
     #expect(outcome.status == 0, "\(outcome)")
     #expect(outcome.stdout == SmallRegistry.approval + "\n")
     #expect(try sandbox.read("registry/" + SmallRegistry.base) == scrambledBase)
-    let canonical = SmallRegistry.files.first { $0.path == SmallRegistry.approval }?.text
+    let canonical = SmallRegistry.files[SmallRegistry.approval]
     #expect(try sandbox.read("registry/" + SmallRegistry.approval) == canonical)
   }
 
