@@ -1,4 +1,5 @@
 import Foundation
+import MuluCatalog
 import MuluTestSupport
 import Testing
 
@@ -8,39 +9,11 @@ import Testing
 struct FmtTests {
   /// The approval resource of the small registry, pointing at the retired filing resource (one
   /// warning), with its fields shuffled, odd quoting and block-style items.
-  static let scrambled = """
-    published: "2026-03-01"
-    related:
-      - 101001/000001
-      - "303001001/000002"
-    name: '企业投资项目核准信息'
-    code: "303001001/000001"
-    update_cycle: "每月"
-    provider:
-      name: 国家发展和改革委员会
-      unit: "固定资产投资司"
-      code: 11100000000090114B
-    summary: >-
-      企业投资项目核准的申请、受理、批复信息。
-    items:
-      - name: 项目代码
-        type: C
-        length: 24
-      - type: "C"
-        name: 项目名称
-        length: 200
-      - {type: D, name: 核准日期}
-    format: {type: KingbaseES, class: 数据库}
-    open:
-      to_public: false
-    sharing:
-      method:
-        type: 接口
-        class: 共享平台方式
-      condition: "仅向投资审批、统计部门提供"
-      type: 有条件共享
-
-    """
+  static let scrambled = Baseline.scrambledDepartmentResource
+    .edited(replacing: "  - 101001001/000001\n", with: "  - 101001/000001\n  - \"303001001/000002\"\n")
+    .edited(replacing: Baseline.ndrc, with: SmallRegistry.ndrc)
+    .edited(replacing: "name: 统一社会信用代码", with: "name: 项目代码")
+    .edited(replacing: "length: 18", with: "length: 24")
 
   /// The same, pointing only at the base resource: the small registry's approval resource, scrambled.
   static let scrambledAlone = scrambled.replacingOccurrences(of: "  - \"303001001/000002\"\n", with: "")
@@ -121,7 +94,7 @@ struct FmtTests {
     #expect(outcome.status == 0, "\(outcome)")
     #expect(outcome.stdout == SmallRegistry.approval + "\n")
     #expect(try sandbox.read("registry/" + SmallRegistry.base) == scrambledBase)
-    let canonical = SmallRegistry.files.first { $0.path == SmallRegistry.approval }?.text
+    let canonical = SmallRegistry.files[SmallRegistry.approval]
     #expect(try sandbox.read("registry/" + SmallRegistry.approval) == canonical)
   }
 

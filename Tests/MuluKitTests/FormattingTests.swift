@@ -7,38 +7,6 @@ import Testing
 /// `mulu fmt` and `mulu new`/`init` at the level of the library.
 @Suite("Formatting and scaffolding")
 struct FormattingTests {
-  /// The baseline department resource with its fields shuffled, odd quoting and block-style items.
-  static let scrambled = """
-    published: "2026-03-01"
-    related:
-      - 101001001/000001
-    name: '企业投资项目核准信息'
-    code: "303001001/000001"
-    update_cycle: "每月"
-    provider:
-      name: 国家发展和改革委员会
-      unit: "固定资产投资司"
-      code: 11100000000000001M
-    summary: >-
-      企业投资项目核准的申请、受理、批复信息。
-    items:
-      - name: 统一社会信用代码
-        type: C
-        length: 18
-      - type: "C"
-        name: 项目名称
-        length: 200
-      - {type: D, name: 核准日期}
-    format: {type: KingbaseES, class: 数据库}
-    open:
-      to_public: false
-    sharing:
-      method: {type: 接口, class: 共享平台方式}
-      condition: '仅向投资审批、统计部门提供'
-      type: 有条件共享
-
-    """
-
   /// The baseline department resource as the sandbox holds it now, read as the engine reads it.
   static func departmentResource(_ sandbox: Sandbox) throws -> Resource? {
     let text = try sandbox.read("registry/" + Baseline.departmentResourcePath)
@@ -53,14 +21,14 @@ struct FormattingTests {
     let root = try sandbox.writeBaseline()
     let workspace = try Workspace(from: root)
     let before = try Self.departmentResource(sandbox)
-    try sandbox.write("registry/" + Baseline.departmentResourcePath, Self.scrambled)
+    try sandbox.write("registry/" + Baseline.departmentResourcePath, Baseline.scrambledDepartmentResource)
     let scrambled = try Self.departmentResource(sandbox)
     #expect(scrambled != nil)
     #expect(scrambled == before)
 
     let check = try Formatting.run(in: workspace, write: false)
     #expect(check.filter { $0.outcome != .unchanged }.map(\.path) == [Baseline.departmentResourcePath])
-    #expect(try sandbox.read("registry/" + Baseline.departmentResourcePath) == Self.scrambled)
+    #expect(try sandbox.read("registry/" + Baseline.departmentResourcePath) == Baseline.scrambledDepartmentResource)
 
     let written = try Formatting.run(in: workspace, write: true)
     #expect(written.first { $0.path == Baseline.departmentResourcePath }?.outcome == .changed)

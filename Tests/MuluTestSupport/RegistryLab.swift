@@ -129,9 +129,8 @@ public final class RegistryLab: @unchecked Sendable {
   public static let files: [String: String] = {
     var files = Baseline.files
     let item = "      - { code: \"03\", name: 国务院 }\n"
-    precondition(files["dictionaries/classification.yaml"]!.contains(item))
-    files["dictionaries/classification.yaml"] = files["dictionaries/classification.yaml"]!.replacingOccurrences(
-      of: item, with: item + "      - { code: \"07\", name: 省(自治区、直辖市)及其下各级政务部门 }\n")
+    files["dictionaries/classification.yaml"] = files["dictionaries/classification.yaml"]!.edited(
+      replacing: item, with: item + "      - { code: \"07\", name: 省(自治区、直辖市)及其下各级政务部门 }\n")
     files["dictionaries/departments.yaml"]! += """
         - code: \(zjfgw)
           name: 浙江省发展和改革委员会
@@ -182,8 +181,8 @@ public final class RegistryLab: @unchecked Sendable {
   /// A new resource of 国家发展和改革委员会, like the baseline's.
   public static func ndrcResource(sequence: String, name: String) -> (path: String, text: String) {
     let text = Baseline.files[Baseline.departmentResourcePath]!
-      .replacingOccurrences(of: "303001001/000001", with: "303001001/\(sequence)")
-      .replacingOccurrences(of: "name: 企业投资项目核准信息", with: "name: \(name)")
+      .edited(replacing: "303001001/000001", with: "303001001/\(sequence)")
+      .edited(replacing: "name: 企业投资项目核准信息", with: "name: \(name)")
     return ("catalogs/\(Baseline.ndrc)/303001001-\(sequence).yaml", text)
   }
 }

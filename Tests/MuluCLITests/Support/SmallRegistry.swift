@@ -1,7 +1,10 @@
+import MuluCatalog
 import MuluTestSupport
 
 /// A small registry that validates clean and is in canonical form: 公安部 keeps the population
 /// base catalog (类 1, 项 01); 国家发展和改革委员会 keeps two resources of its own (303001…).
+/// It is the baseline registry with department codes of its own, the base catalog under
+/// 分类码 101001, no 项 1 02, 公安部 at prefix 303003, and a filing resource besides.
 enum SmallRegistry {
   /// 国家发展和改革委员会
   static let ndrc = "11100000000090114B"
@@ -14,148 +17,43 @@ enum SmallRegistry {
   static let approval = "catalogs/11100000000090114B/303001001-000001.yaml"
   static let filing = "catalogs/11100000000090114B/303001001-000002.yaml"
 
-  static let files: [(path: String, text: String)] = [
-    (
-      "registry.yaml",
-      """
-      format: 1
-      name: 测试政务信息资源目录
-      level: national
-
-      """
-    ),
-    (
-      "dictionaries/classification.yaml",
-      """
-      classes:
-        - code: "1"
-          name: 基础信息资源
-          items:
-            - { code: "01", name: 人口基础信息资源, lead: 11100000000090379C }
-        - code: "2"
-          name: 主题信息资源
-          items:
-            - { code: "01", name: 公共服务, lead: 11100000000090114B }
-        - code: "3"
-          name: 部门信息资源
-          items:
-            - { code: "03", name: 国务院 }
-
-      """
-    ),
-    (
-      "dictionaries/departments.yaml",
-      """
-      departments:
-        - code: 11100000000090114B
-          name: 国家发展和改革委员会
-          prefix: "303001"
-          parent: null
-          status: active
-        - code: 11100000000090379C
-          name: 公安部
-          prefix: "303003"
-          parent: null
-          status: active
-
-      """
-    ),
-    (
-      base,
-      """
-      # yaml-language-server: $schema=https://mulu.example/schema/resource-1.json
-      code: 101001/000001
-      name: 人口基本信息
-      provider:
-        code: 11100000000090379C
-        name: 公安部
-      summary: 全国人口的公民身份号码、姓名、性别、民族、出生日期、出生地。
-      format:
-        class: 数据库
-        type: 达梦
-      items:
-        - { name: 公民身份号码, type: C, length: 18 }
-        - { name: 姓名, type: C, length: 50 }
-        - { name: 出生日期, type: D }
-      sharing:
-        type: 无条件共享
-        method:
-          class: 共享平台方式
-          type: 接口
-      open:
-        to_public: false
-      update_cycle: 实时
-      published: 2025-06-30
-
-      """
-    ),
-    (
-      approval,
-      """
-      # yaml-language-server: $schema=https://mulu.example/schema/resource-1.json
-      code: 303001001/000001
-      name: 企业投资项目核准信息
-      provider:
-        code: 11100000000090114B
-        name: 国家发展和改革委员会
-        unit: 固定资产投资司
-      summary: 企业投资项目核准的申请、受理、批复信息。
-      format:
-        class: 数据库
-        type: KingbaseES
-      items:
-        - { name: 项目代码, type: C, length: 24 }
-        - { name: 项目名称, type: C, length: 200 }
-        - { name: 核准日期, type: D }
-      sharing:
-        type: 有条件共享
-        condition: 仅向投资审批、统计部门提供
-        method:
-          class: 共享平台方式
-          type: 接口
-      open:
-        to_public: false
-      update_cycle: 每月
-      published: 2026-03-01
-      related: [101001/000001]
-
-      """
-    ),
-    (
-      filing,
-      """
-      # yaml-language-server: $schema=https://mulu.example/schema/resource-1.json
-      code: 303001001/000002
-      name: 企业投资项目备案信息
-      provider:
-        code: 11100000000090114B
-        name: 国家发展和改革委员会
-      summary: 企业投资项目备案信息。
-      format:
-        class: 电子表格
-        type: xlsx
-      items:
-        - { name: 项目代码, type: C, length: 24 }
-        - { name: 备案日期, type: D }
-      sharing:
-        type: 无条件共享
-        method:
-          class: 共享平台方式
-          type: 文件
-      open:
-        to_public: true
-        condition: 公开项目代码和备案日期
-      update_cycle: 每日
-      published: 2021-01-29
-
-      """
-    ),
+  static let files: [String: String] = [
+    "registry.yaml": Baseline.files["registry.yaml"]!,
+    "dictionaries/classification.yaml": Baseline.files["dictionaries/classification.yaml"]!
+      .edited(replacing: "      - { code: \"02\", name: 法人单位基础信息资源, lead: \(Baseline.ndrc) }\n", with: "")
+      .edited(replacing: Baseline.ndrc, with: ndrc)
+      .edited(replacing: Baseline.mps, with: mps),
+    "dictionaries/departments.yaml": Baseline.files["dictionaries/departments.yaml"]!
+      .edited(replacing: Baseline.ndrc, with: ndrc)
+      .edited(replacing: Baseline.mps, with: mps)
+      .edited(replacing: "prefix: \"303002\"", with: "prefix: \"303003\""),
+    base: Baseline.files[Baseline.baseResourcePath]!
+      .edited(replacing: "code: 101001001/000001", with: "code: 101001/000001")
+      .edited(replacing: Baseline.mps, with: mps),
+    approval: Baseline.files[Baseline.departmentResourcePath]!
+      .edited(replacing: "related: [101001001/000001]", with: "related: [101001/000001]")
+      .edited(replacing: Baseline.ndrc, with: ndrc)
+      .edited(replacing: "{ name: 统一社会信用代码, type: C, length: 18 }", with: "{ name: 项目代码, type: C, length: 24 }"),
+    filing: filingText,
   ]
+
+  /// 企业投资项目备案信息: a spreadsheet shared with all through files and open to the public.
+  private static let filingText =
+    JSONSchema.modeline + "\n"
+    + RegistryLab.provincialResource(
+      code: "303001001/000002", name: "企业投资项目备案信息", provider: ndrc, providerName: "国家发展和改革委员会")
+    .edited(replacing: "summary: 企业投资项目备案信息，按月更新。", with: "summary: 企业投资项目备案信息。")
+    .edited(
+      replacing: "  - { name: 项目编号, type: C, length: 32 }\n  - { name: 登记日期, type: D }\n",
+      with: "  - { name: 项目代码, type: C, length: 24 }\n  - { name: 备案日期, type: D }\n")
+    .edited(replacing: "  to_public: false\n", with: "  to_public: true\n  condition: 公开项目代码和备案日期\n")
+    .edited(replacing: "update_cycle: 每月", with: "update_cycle: 每日")
+    .edited(replacing: "published: 2026-04-01", with: "published: 2021-01-29")
 
   /// Writes the registry into `folder` of the sandbox; returns its absolute path.
   @discardableResult
   static func write(into sandbox: Sandbox, at folder: String = "registry") throws -> String {
-    try sandbox.writeRegistry(Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.text) }), at: folder)
+    try sandbox.writeRegistry(files, at: folder)
   }
 
   /// Five errors, one of each kind the text form shows: 不予共享 with no basis yet open to
