@@ -472,7 +472,7 @@ def main():
     parser.add_argument("--floor", help="bench/yaml-floor.c, compiled")
     parser.add_argument("--sizes", default="1000,100000,470000")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--push-runs", type=int, default=15, help="pushes with and without the hook, per size")
+    parser.add_argument("--push-runs", type=int, default=25, help="pushes with and without the hook, per size")
     parser.add_argument("--peer-files", type=int, default=2000, help="files check-jsonschema reads")
     parser.add_argument("--work", default=None, help="a scratch folder (default: a temporary one)")
     parser.add_argument("--results", default=os.path.join(HERE, "RESULTS.md"))
