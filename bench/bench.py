@@ -142,7 +142,8 @@ class Measure:
 
 
 def fmt_seconds(seconds):
-    return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
+    # A difference of medians may be a hair below zero; it prints as 0, not -0.
+    return f"{round(seconds * 1000) + 0:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
 
 
 def fmt_rss(rss):
