@@ -135,13 +135,7 @@ import Testing
   @Test func aFileMovedToAnotherProviderIsTheSameResource() throws {
     let fixture = try DiffFixture()
     let v1 = try fixture.commit("v1")
-    let text = try fixture.read(DiffFixture.department)
-    try fixture.remove(DiffFixture.department)
-    let moved = "catalogs/11100000000001234L/303001001-000001.yaml"
-    try fixture.write(
-      moved,
-      text.replacingOccurrences(of: "code: 11100000000000001M", with: "code: 11100000000001234L")
-        .replacingOccurrences(of: "name: 国家发展和改革委员会", with: "name: 公安部"))
+    let moved = try fixture.transferDepartmentResource()
     let v2 = try fixture.commit("transfer")
     let diff = try DiffEngine.diff(try fixture.repository(), from: v1, to: v2, fromLabel: "v1", toLabel: "v2")
     #expect(diff.changes.count == 1)

@@ -79,13 +79,7 @@ import Testing
     let added = try fixture.commit("发布")
     try fixture.edit(DiffFixture.department, "update_cycle: 每月", "update_cycle: 每周")
     let faster = try fixture.commit("更新更频繁")
-    let text = try fixture.read(DiffFixture.department)
-    try fixture.remove(DiffFixture.department)
-    let moved = "catalogs/11100000000001234L/303001001-000001.yaml"
-    try fixture.write(
-      moved,
-      text.replacingOccurrences(of: "code: 11100000000000001M", with: "code: 11100000000001234L")
-        .replacingOccurrences(of: "name: 国家发展和改革委员会", with: "name: 公安部"))
+    let moved = try fixture.transferDepartmentResource()
     let transferred = try fixture.commit("职能划转至公安部")
     try fixture.edit(moved, "to_public: false", "to_public: true")
     let opened = try fixture.commit("向社会开放")

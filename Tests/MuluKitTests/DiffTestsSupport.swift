@@ -50,6 +50,19 @@ final class DiffFixture: @unchecked Sendable {
     try sandbox.remove("registry/" + file)
   }
 
+  /// Moves the department resource to 公安部's folder, its provider changed to match, as a
+  /// transfer of duties does; the new path.
+  func transferDepartmentResource() throws -> String {
+    let text = try read(DiffFixture.department)
+    try remove(DiffFixture.department)
+    let moved = "catalogs/\(Baseline.mps)/303001001-000001.yaml"
+    try write(
+      moved,
+      text.replacingOccurrences(of: "code: \(Baseline.ndrc)", with: "code: \(Baseline.mps)")
+        .replacingOccurrences(of: "name: 国家发展和改革委员会", with: "name: 公安部"))
+    return moved
+  }
+
   /// Stages everything, commits one minute after the previous commit, tags; returns the commit.
   @discardableResult
   func commit(_ message: String, tag: String? = nil) throws -> ObjectID {
