@@ -173,6 +173,8 @@ public enum Identity {
     return era * 146_097 + dayOfEra - 719_468
   }
 
+  /// The calendar date of a count of days since 1970-01-01, proleptic Gregorian (Howard
+  /// Hinnant's civil_from_days).
   static func civilFromDays(_ days: Int64) -> (year: Int, month: Int, day: Int) {
     let z = days + 719_468
     let era = (z >= 0 ? z : z - 146_096) / 146_097

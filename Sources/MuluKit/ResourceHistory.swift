@@ -233,18 +233,9 @@ public enum HistoryWriter {
   /// The local calendar date and time of a signature (proleptic Gregorian calendar).
   private static func civil(_ signature: Signature) -> (Int, Int, Int, Int, Int, Int) {
     let seconds = signature.time + Int64(signature.offsetMinutes) * 60
-    var days = Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
-    let time = Int(seconds - Int64(days) * 86_400)
-    // Days since 1970-01-01 to year, month, day (Howard Hinnant's civil_from_days).
-    days += 719_468
-    let era = (days >= 0 ? days : days - 146_096) / 146_097
-    let dayOfEra = days - era * 146_097
-    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let monthIndex = (5 * dayOfYear + 2) / 153
-    let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-    let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-    let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+    let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+    let time = Int(seconds - days * 86_400)
+    let (year, month, day) = Identity.civilFromDays(days)
     return (year, month, day, time / 3600, time % 3600 / 60, time % 60)
   }
 
