@@ -17,7 +17,7 @@ enum YAMLCommentScanner {
     var floor = 0
     if startsWithModeline(base, 0, n) {
       floor = modeline.count
-      while floor < n && base[floor] != 0x0A && base[floor] != 0x0D { floor += 1 }
+      while floor < n && YAMLPrecheck.lineBreakLength(base, floor, n) == 0 { floor += 1 }
     }
     let hash = UInt8(ascii: "#")
     var i = n
@@ -70,16 +70,7 @@ enum YAMLCommentScanner {
       }
 
       // Line breaks, as libyaml counts them.
-      var breakLength = 0
-      if b == 0x0A {
-        breakLength = 1
-      } else if b == 0x0D {
-        breakLength = (i + 1 < n && base[i + 1] == 0x0A) ? 2 : 1
-      } else if b == 0xC2, i + 1 < n, base[i + 1] == 0x85 {
-        breakLength = 2
-      } else if b == 0xE2, i + 2 < n, base[i + 1] == 0x80, base[i + 2] == 0xA8 || base[i + 2] == 0xA9 {
-        breakLength = 3
-      }
+      let breakLength = YAMLPrecheck.lineBreakLength(base, i, n)
       if breakLength > 0 {
         if inBlockHeader && sawIndicator { inBlockHeader = false }
         line += 1
@@ -97,11 +88,8 @@ enum YAMLCommentScanner {
         }
         // Skip the rest of the comment up to the line break.
         while i < n {
-          let c = base[i]
-          if c == 0x0A || c == 0x0D { break }
-          if c == 0xC2, i + 1 < n, base[i + 1] == 0x85 { break }
-          if c == 0xE2, i + 2 < n, base[i + 1] == 0x80, base[i + 2] == 0xA8 || base[i + 2] == 0xA9 { break }
-          if c & 0xC0 != 0x80 {
+          if YAMLPrecheck.lineBreakLength(base, i, n) > 0 { break }
+          if base[i] & 0xC0 != 0x80 {
             index += 1
             column += 1
           }

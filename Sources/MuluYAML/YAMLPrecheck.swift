@@ -78,6 +78,18 @@ enum YAMLPrecheck {
     return nil
   }
 
+  /// The length in bytes of the line break at `i` (before `n`), as libyaml counts line
+  /// breaks: LF, CR, CR LF, NEL (U+0085), LS (U+2028) and PS (U+2029); 0 for none.
+  static func lineBreakLength(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Int {
+    switch p[i] {
+    case 0x0A: return 1
+    case 0x0D: return i + 1 < n && p[i + 1] == 0x0A ? 2 : 1
+    case 0xC2 where i + 1 < n && p[i + 1] == 0x85: return 2
+    case 0xE2 where i + 2 < n && p[i + 1] == 0x80 && (p[i + 2] == 0xA8 || p[i + 2] == 0xA9): return 3
+    default: return 0
+    }
+  }
+
   /// The mark of the byte at `offset`, counting lines and columns as libyaml
   /// does: columns count Unicode scalars, and CR LF, CR, LF, NEL (U+0085),
   /// LS (U+2028) and PS (U+2029) each end a line. The bytes before `offset`
@@ -87,19 +99,12 @@ enum YAMLPrecheck {
     var line = 1
     var column = 1
     var i = 0
+    guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return YAMLMark(line: 1, column: 1) }
     while i < end {
       let b = bytes[i]
-      if b == 0x0A {
-        line += 1; column = 1; i += 1
-      } else if b == 0x0D {
-        line += 1; column = 1
-        i += (i + 1 < end && bytes[i + 1] == 0x0A) ? 2 : 1
-      } else if b == 0xC2, i + 1 < end, bytes[i + 1] == 0x85 {
-        line += 1; column = 1; i += 2
-      } else if b == 0xE2, i + 2 < end, bytes[i + 1] == 0x80,
-        bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9
-      {
-        line += 1; column = 1; i += 3
+      let breakLength = lineBreakLength(base, i, end)
+      if breakLength > 0 {
+        line += 1; column = 1; i += breakLength
       } else {
         if b & 0xC0 != 0x80 { column += 1 }
         i += 1

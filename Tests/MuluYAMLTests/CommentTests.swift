@@ -52,6 +52,10 @@ import Testing
     #expect(read(resourceExample).comments.isEmpty)
     #expect(read("  " + modeline + "a: 1\n").comments.isEmpty)
     #expect(read("a: 1 " + modeline).comments == [mark(1, 6)])
+    // The modeline's line ends wherever libyaml ends a line: NEL, LS and PS too.
+    for lineBreak in ["\u{85}", "\u{2028}", "\u{2029}", "\r"] {
+      #expect(read("# yaml-language-server: $schema=x" + lineBreak + "# 请勿删除\na: 1\n").comments == [mark(2, 1)])
+    }
   }
 
   @Test func columnsCountCharacters() {
