@@ -10,7 +10,7 @@ public enum FileMode: Sendable, Hashable {
   case symlink
   /// 160000: a gitlink, the commit of a submodule.
   case submodule
-  /// 040000
+  /// 040000, or any other mode of a folder
   case tree
   /// Anything else, kept exactly as read (e.g. the legacy 100664).
   case other(UInt32)
@@ -21,7 +21,9 @@ public enum FileMode: Sendable, Hashable {
     case 0o100755: self = .executable
     case 0o120000: self = .symlink
     case 0o160000: self = .submodule
-    case 0o040000: self = .tree
+    // A folder stored with another mode (e.g. 040755, which git tolerates) is a folder: git and
+    // libgit2 walk into it, so every look at the tree must.
+    case _ where rawValue & 0o170000 == 0o040000: self = .tree
     default: self = .other(rawValue)
     }
   }

@@ -87,6 +87,21 @@ private func lsTree(_ fixture: GitFixture, _ revision: String) throws -> [TreeEn
 }
 
 @Suite struct ObjectTests {
+  @Test func aFolderStoredWithAnOddModeIsAFolder() throws {
+    let fixture = try makeRegistry()
+    // git tolerates 040755 for a folder (fsck says only "badFilemode") and walks into it.
+    let folder = try fixture.id("HEAD:catalogs/11100000000000001M")
+    let tree = try Program.output(
+      ["git", "mktree"], in: fixture.path, environment: fixture.environment,
+      input: Array("40755 tree \(folder.hex)\tX\n".utf8)
+    ).trimmingCharacters(in: .whitespacesAndNewlines)
+    let repository = try fixture.open()
+    let id = try #require(ObjectID(hex: tree))
+    #expect(try repository.entry(at: "X", inTree: id)?.mode == .tree)
+    #expect(try repository.treeChildren(id).map(\.mode) == [.tree])
+    #expect(try repository.treeEntries(id).map(\.path) == ["X/303001001-000001.yaml", "X/303001001-000002.yaml"])
+  }
+
   @Test func readsACommit() throws {
     let fixture = try makeRegistry()
     try fixture.write("registry.yaml", "format: 2\n")
