@@ -208,8 +208,9 @@ extension Repository {
       throw GitError.invalid(
         "Repository.createAnnotatedTag", "object \(target) not found", code: GIT_ENOTFOUND)
     }
-    // libgit2 checks the identity (no "<", ">" or newlines, not empty).
-    try tagger.withSignature { _ in }
+    // libgit2 checks the identity (no "<", ">" or newlines, not empty) and trims it, as it does
+    // for the author and committer of a commit.
+    let tagger = try tagger.withSignature { Signature($0) }
     var text = """
       object \(target.hex)
       type \(kind.name)

@@ -273,6 +273,19 @@ private func makeBase() throws -> GitFixture {
     #expect(id == gitTagID)
   }
 
+  @Test func trimsTheTaggerAsGitTrimsACommitter() throws {
+    let fixture = try makeBase()
+    let repository = try fixture.open()
+    var padded = wang
+    padded.name = "  " + wang.name + " "
+    padded.email = " " + wang.email
+    let id = try repository.createAnnotatedTag(
+      name: "v1", target: fixture.id("HEAD"), tagger: padded, message: "发布\n", createReference: true)
+    let object = try fixture.git("cat-file", "tag", id.hex)
+    #expect(object.contains("\ntagger \(wang.name) <\(wang.email)> "), "\(object)")
+    try fixture.git("fsck", "--strict", "--no-progress")
+  }
+
   @Test func createsTagsWithOrWithoutTheirReference() throws {
     let fixture = try makeBase()
     let repository = try fixture.open()
