@@ -22,8 +22,6 @@ public struct GitError: Error, CustomStringConvertible, Sendable, Equatable {
 
   /// An object, reference, path or configuration key does not exist.
   public var isNotFound: Bool { code == GIT_ENOTFOUND.rawValue }
-  /// An abbreviated id or name matches more than one object.
-  public var isAmbiguous: Bool { code == GIT_EAMBIGUOUS.rawValue }
   /// A compare-and-swap update lost a race: the reference already exists,
   /// no longer has the expected value, or is locked by another writer.
   public var isConcurrentUpdate: Bool {

@@ -48,22 +48,6 @@ public struct YAMLScalar: Sendable, Hashable {
     self.mark = mark
     self.isNull = isNull
   }
-
-  /// A scalar whose `isNull` follows from its value and style.
-  public init(value: String, style: YAMLScalarStyle = .plain, mark: YAMLMark) {
-    self.value = value
-    self.style = style
-    self.mark = mark
-    self.isNull = style == .plain && YAMLScalar.isNullSpelling(value)
-  }
-
-  /// Whether `value`, written plain, is one of the null spellings.
-  public static func isNullSpelling(_ value: String) -> Bool {
-    switch value {
-    case "", "~", "null", "Null", "NULL": return true
-    default: return false
-    }
-  }
 }
 
 /// One key/value pair of a mapping.
