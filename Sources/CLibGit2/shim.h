@@ -18,4 +18,7 @@ static inline int mulu_git_set_cache_object_limit(git_object_t type, size_t size
 static inline int mulu_git_set_cache_max_size(ssize_t size) {
   return git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, size);
 }
+static inline int mulu_git_set_search_path(git_config_level_t level, const char *path) {
+  return git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, level, path);
+}
 #endif

@@ -1,5 +1,11 @@
 import CLibGit2
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Process-wide libgit2 state.
 public enum GitLibrary {
   /// Initialised on first use, exactly once, by the Swift runtime's lazy
@@ -16,7 +22,31 @@ public enum GitLibrary {
     // diff of two registries reads each of their folders once.
     _ = mulu_git_set_cache_object_limit(GIT_OBJECT_TREE, 16 << 20)
     _ = mulu_git_set_cache_max_size(32 << 20)
+    honourConfigVariables()
   }()
+
+  /// git's `GIT_CONFIG_NOSYSTEM` and `GIT_CONFIG_GLOBAL`, which libgit2 1.5 does not read: the
+  /// system file is not read when the first is true; the second names the global file instead
+  /// of `~/.gitconfig` and `$XDG_CONFIG_HOME/git/config`. libgit2 finds a global file only as
+  /// `.gitconfig` in a folder, so a file of another name is honoured as "no global file" only
+  /// when it is `/dev/null` or empty, as tests and CI write it; other names leave the default.
+  private static func honourConfigVariables() {
+    func variable(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
+    if let value = variable("GIT_CONFIG_NOSYSTEM"), ["1", "true", "yes", "on"].contains(value.lowercased()) {
+      _ = mulu_git_set_search_path(GIT_CONFIG_LEVEL_SYSTEM, "")
+    }
+    guard let global = variable("GIT_CONFIG_GLOBAL") else { return }
+    let folder: String
+    if global.isEmpty || global == "/dev/null" {
+      folder = ""
+    } else if global.hasSuffix("/.gitconfig") {
+      folder = String(global.dropLast("/.gitconfig".count))
+    } else {
+      return
+    }
+    _ = mulu_git_set_search_path(GIT_CONFIG_LEVEL_GLOBAL, folder)
+    _ = mulu_git_set_search_path(GIT_CONFIG_LEVEL_XDG, "")
+  }
 
   /// Makes sure libgit2 is initialised. Every entry point that creates a
   /// handle calls this first.
