@@ -5,38 +5,35 @@ import Testing
   import Glibc
 #endif
 
-/// Files a careless or hostile pusher could write: each gets a finding with its rule id, fast.
-@Suite("Hostile input")
+/// Files a careless or hostile pusher could write: each gets a finding with its rule id, without
+/// a crash. The time limit guards against a hang; how fast they are read is the benchmarks' to say.
+@Suite("Hostile input", .timeLimit(.minutes(1)))
 struct HostileInputTests {
   let path = Baseline.departmentResourcePath
 
-  func validate(_ bytes: [UInt8], limit: Int? = nil) throws -> (Report, Double) {
+  func validate(_ bytes: [UInt8], limit: Int? = nil) throws -> Report {
     var files = Baseline.files.mapValues { Array($0.utf8) }
     files[path] = bytes
     if let limit {
       files["registry.yaml"]! += Array("limits:\n  max_file_bytes: \(limit)\n".utf8)
     }
-    let start = clock()
-    let report = try Validator.validate(MemorySnapshot(bytes: files))
-    return (report, Double(clock() - start) / Double(CLOCKS_PER_SEC))
+    return try Validator.validate(MemorySnapshot(bytes: files))
   }
 
   func rules(_ report: Report) -> Set<String> { Set(report.findings.filter { $0.path == path }.map(\.rule)) }
 
   @Test("100,000 nested flow sequences")
   func deepFlowNesting() throws {
-    let (report, seconds) = try validate(Array(("code: " + String(repeating: "[", count: 100_000)).utf8), limit: 1 << 24)
+    let report = try validate(Array(("code: " + String(repeating: "[", count: 100_000)).utf8), limit: 1 << 24)
     #expect(rules(report) == ["yaml.syntax"])
-    #expect(seconds < 1)
   }
 
   @Test("100,000 nested block sequences")
   func deepBlockNesting() throws {
     // "- - - …" opens one block sequence inside another at each dash.
     let text = "items:\n  " + String(repeating: "- ", count: 100_000) + "x\n"
-    let (report, seconds) = try validate(Array(text.utf8), limit: 1 << 24)
+    let report = try validate(Array(text.utf8), limit: 1 << 24)
     #expect(rules(report).contains("yaml.syntax"))
-    #expect(seconds < 1)
   }
 
   @Test("an alias bomb is never expanded")
@@ -45,20 +42,18 @@ struct HostileInputTests {
     for level in 1..<30 {
       text += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
     }
-    let (report, seconds) = try validate(Array(text.utf8))
+    let report = try validate(Array(text.utf8))
     #expect(rules(report).contains("yaml.forbidden"))
-    #expect(seconds < 1)
   }
 
-  @Test("a multi-megabyte scalar: too large by default, read within a second when allowed")
+  @Test("a multi-megabyte scalar: too large by default, read when allowed")
   func hugeScalar() throws {
     let text = Baseline.files[path]!.replacingOccurrences("summary: 企业投资项目核准的申请、受理、批复信息。",
       "summary: " + String(repeating: "很长的摘要", count: 400_000))
-    let (byDefault, _) = try validate(Array(text.utf8))
+    let byDefault = try validate(Array(text.utf8))
     #expect(rules(byDefault) == ["file.too-large"])
-    let (allowed, seconds) = try validate(Array(text.utf8), limit: 1 << 26)
+    let allowed = try validate(Array(text.utf8), limit: 1 << 26)
     #expect(rules(allowed).isEmpty)
-    #expect(seconds < 1)
   }
 
   @Test("encodings: BOM, UTF-16, GBK, NUL", arguments: [
@@ -68,7 +63,7 @@ struct HostileInputTests {
     Array("name: a\u{0}b\n".utf8),
   ] as [[UInt8]])
   func encodings(bytes: [UInt8]) throws {
-    let (report, _) = try validate(bytes)
+    let report = try validate(bytes)
     #expect(rules(report) == ["yaml.syntax"])
     let finding = try #require(report.findings.first { $0.path == path })
     #expect(finding.line != nil)
@@ -81,7 +76,7 @@ struct HostileInputTests {
     "code: " + String(repeating: "[", count: 100),
   ])
   func chineseSyntaxMessages(text: String) throws {
-    let (report, _) = try validate(Array(text.utf8))
+    let report = try validate(Array(text.utf8))
     let finding = try #require(report.findings.first { $0.path == path && $0.rule == "yaml.syntax" }, "\(text)")
     let english = try #require(finding.message.en.split(separator: ": ", maxSplits: 1).last.map(String.init))
     let chinese = try #require(finding.message.zh.split(separator: "：", maxSplits: 1).last.map(String.init))
@@ -94,13 +89,13 @@ struct HostileInputTests {
     let text = Baseline.files[path]!
       .replacingOccurrences("type: KingbaseES", "type: no")
       .replacingOccurrences("unit: 固定资产投资司", "unit: 0001")
-    let (report, _) = try validate(Array(text.utf8))
+    let report = try validate(Array(text.utf8))
     #expect(rules(report).isEmpty)
   }
 
   @Test("not a mapping, empty, only a comment", arguments: ["- a\n", "", "# 注释\n", "just text\n", "~\n"])
   func notAMapping(text: String) throws {
-    let (report, _) = try validate(Array(text.utf8))
+    let report = try validate(Array(text.utf8))
     #expect(!rules(report).isEmpty)
     #expect(report.hasErrors)
   }
