@@ -1,9 +1,6 @@
 import MuluCatalog
+import MuluTestSupport
 import Testing
-
-#if canImport(Glibc)
-  import Glibc
-#endif
 
 /// Files a careless or hostile pusher could write: each gets a finding with its rule id, without
 /// a crash. The time limit guards against a hang; how fast they are read is the benchmarks' to say.
@@ -48,8 +45,8 @@ struct HostileInputTests {
 
   @Test("a multi-megabyte scalar: too large by default, read when allowed")
   func hugeScalar() throws {
-    let text = Baseline.files[path]!.replacingOccurrences("summary: 企业投资项目核准的申请、受理、批复信息。",
-      "summary: " + String(repeating: "很长的摘要", count: 400_000))
+    let text = Baseline.files[path]!.edited(replacing: "summary: 企业投资项目核准的申请、受理、批复信息。",
+      with: "summary: " + String(repeating: "很长的摘要", count: 400_000))
     let byDefault = try validate(Array(text.utf8))
     #expect(rules(byDefault) == ["file.too-large"])
     let allowed = try validate(Array(text.utf8), limit: 1 << 26)
@@ -87,8 +84,8 @@ struct HostileInputTests {
   @Test("YAML 1.1 booleans and numbers stay text where the schema wants text")
   func textStaysText() throws {
     let text = Baseline.files[path]!
-      .replacingOccurrences("type: KingbaseES", "type: no")
-      .replacingOccurrences("unit: 固定资产投资司", "unit: 0001")
+      .edited(replacing: "type: KingbaseES", with: "type: no")
+      .edited(replacing: "unit: 固定资产投资司", with: "unit: 0001")
     let report = try validate(Array(text.utf8))
     #expect(rules(report).isEmpty)
   }
@@ -114,33 +111,12 @@ struct HostileInputTests {
 
   @Test("NFC and NFD spellings of one name collide")
   func normalisation() throws {
-    let root = "/tmp/mulu-nfd-\(getpid())"
-    defer { _ = system("rm -rf '\(root)'") }
-    for (path, text) in Baseline.files {
-      let full = root + "/" + path
-      _ = system("mkdir -p \"$(dirname '\(full)')\"")
-      let handle = fopen(full, "w")!
-      fputs(text, handle)
-      fclose(handle)
-    }
+    let sandbox = try Sandbox()
+    let root = try sandbox.writeBaseline()
     for name in ["README-\u{E9}.md", "README-e\u{301}.md"] {
-      let handle = fopen(root + "/" + name, "w")!
-      fputs("x\n", handle)
-      fclose(handle)
+      try sandbox.write("registry/" + name, "x\n")
     }
     let report = try Validator.validate(DirectorySnapshot(root: root))
     #expect(report.findings.map(\.rule) == ["tree.case-collision", "tree.case-collision"])
-  }
-}
-
-extension String {
-  func replacingOccurrences(_ old: String, _ new: String) -> String {
-    var result = ""
-    var rest = self[...]
-    while let range = rest.firstRange(of: old) {
-      result += rest[..<range.lowerBound] + new
-      rest = rest[range.upperBound...]
-    }
-    return result + rest
   }
 }
