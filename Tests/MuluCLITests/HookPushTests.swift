@@ -87,6 +87,22 @@ struct HookPushTests {
     _ = try lab.pushAccepted(as: Self.maintainer, ["main"])
   }
 
+  @Test("a push the hook cannot judge is rejected, saying the hook could not finish its checks (SPEC §5)")
+  func failsClosed() throws {
+    let lab = try HookLab()
+    try lab.commit("国家政务信息资源目录")
+    // No protected branch yet, and the push does not create one: nothing to judge it by.
+    let reason =
+      "mulu: push rejected: the hook could not finish its checks: the first push must create a protected branch of its access.yaml (main)"
+    var outcome = try lab.pushRejected(as: Self.maintainer, ["HEAD:refs/heads/draft"])
+    #expect(outcome.stderr.contains("remote: " + reason), "\(outcome)")
+    #expect(!outcome.stderr.contains("GL-HOOK-ERR"))
+    // GitLab shows the reason to the pusher as a GL-HOOK-ERR line.
+    outcome = try lab.pushRejected(as: nil, ["HEAD:refs/heads/draft"], environment: ["GL_USERNAME": Self.maintainer])
+    #expect(outcome.stderr.contains("remote: GL-HOOK-ERR: " + reason), "\(outcome)")
+    #expect(try lab.remoteRefs() == "")
+  }
+
   @Test("protected branches, new branches, multi-ref pushes, force-pushes and release tags")
   func refs() throws {
     let lab = try HookLab()
