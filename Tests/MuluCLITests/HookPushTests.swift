@@ -304,11 +304,10 @@ struct HookPushTests {
     try lab.git("reset", "-q", "--hard", "HEAD~1")
 
     // git daemon, its environment naming the pusher.
-    let daemon = try HookDaemon(
+    let daemon = try HookDaemon.start(
       base: lab.root + "/国家目录:2026", environment: lab.environment.merging(["MULU_PUSHER": Self.ndrcEditor]) { $1 }, lab: lab)
     defer { daemon.stop() }
     let url = "git://127.0.0.1:\(daemon.port)/server.git"
-    try daemon.waitUntilReady(lab)
     try lab.edit(HookLab.ndrcResource, "update_cycle: 每周", "update_cycle: 每日")
     try lab.commit("每日更新")
     outcome = try lab.pushAccepted(as: nil, ["main"], url: url)
@@ -329,7 +328,17 @@ final class HookDaemon: @unchecked Sendable {
   let process = Process()
   let port: Int
 
-  init(base: String, environment: [String: String], lab: HookLab) throws {
+  /// Starts a daemon and waits until it answers. A daemon that exits first most likely lost its
+  /// port to another program between `freePort()` and its own bind: up to three fresh ports.
+  static func start(base: String, environment: [String: String], lab: HookLab) throws -> HookDaemon {
+    for _ in 1...3 {
+      let daemon = try HookDaemon(base: base, environment: environment, lab: lab)
+      if try daemon.answers(lab) { return daemon }
+    }
+    throw TestFailure("git daemon exited before answering, on three ports in a row")
+  }
+
+  private init(base: String, environment: [String: String], lab: HookLab) throws {
     port = try HookDaemon.freePort()
     let execPath = try lab.must(["git", "--exec-path"]).trimmingCharacters(in: .whitespacesAndNewlines)
     process.executableURL = URL(fileURLWithPath: execPath + "/git-daemon")
@@ -344,10 +353,14 @@ final class HookDaemon: @unchecked Sendable {
     try process.run()
   }
 
-  func waitUntilReady(_ lab: HookLab) throws {
+  /// Waits until the daemon answers (true), or exits (false); one that does not answer is stopped.
+  private func answers(_ lab: HookLab) throws -> Bool {
+    var answered = false
+    defer { if !answered { stop() } }
     for _ in 0..<100 {
-      if try lab.run(["git", "ls-remote", "git://127.0.0.1:\(port)/server.git"]).status == 0 { return }
-      guard process.isRunning else { throw TestFailure("git daemon exited") }
+      answered = try lab.run(["git", "ls-remote", "git://127.0.0.1:\(port)/server.git"]).status == 0
+      if answered { return true }
+      guard process.isRunning else { return false }
       Thread.sleep(forTimeInterval: 0.05)
     }
     throw TestFailure("git daemon did not answer on port \(port)")
