@@ -233,9 +233,8 @@ struct HookPushTests {
     try lab.seed()
     var signers = ""
     for identity in [Self.ndrcEditor, Self.mpsEditor] {
-      try lab.must(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", identity, "-f", lab.root + "/" + identity], in: lab.root)
-      let key = try String(contentsOfFile: lab.root + "/" + identity + ".pub", encoding: .utf8).split(separator: " ")
-      signers += "\(identity) \(key[0]) \(key[1])\n"
+      signers += try SSHKey(at: lab.root + "/" + identity, comment: identity, environment: lab.environment)
+        .allowedSigner(identity)
     }
     try lab.write("allowed_signers", signers)
     try lab.edit("access.yaml", "require_signed_commits: false", "require_signed_commits: true")
