@@ -49,7 +49,7 @@ let package = Package(
 
     .testTarget(name: "MuluGitTests", dependencies: ["MuluGit", "MuluTestSupport"]),
     .testTarget(name: "MuluYAMLTests", dependencies: ["MuluYAML"]),
-    .testTarget(name: "MuluCatalogTests", dependencies: ["MuluCatalog"]),
+    .testTarget(name: "MuluCatalogTests", dependencies: ["MuluCatalog", "MuluTestSupport"]),
     .testTarget(name: "MuluKitTests", dependencies: ["MuluKit", "MuluTestSupport"]),
     .testTarget(name: "MuluCLITests", dependencies: ["mulu", "MuluTestSupport"]),
   ]

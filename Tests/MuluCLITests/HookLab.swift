@@ -30,7 +30,8 @@ final class HookLab: @unchecked Sendable {
   /// The built `mulu`.
   let mulu: String
   /// git in the clone, as it is (no settings); its environment and clock are those of every
-  /// program the lab runs: 张三 as author and committer, each run one minute after the previous one.
+  /// program the lab runs: 张三 as author and committer, each run one minute after the previous one,
+  /// git's messages untranslated (LC_ALL=C; mulu's language is LANG's).
   private let runner: Git
 
   /// The environment of every run, without dates; a test may change it.
@@ -47,7 +48,7 @@ final class HookLab: @unchecked Sendable {
     server = sandbox(serverName)
     work = sandbox("work")
     mulu = try MuluBinary.require()
-    runner = Git(in: work, home: sandbox.path, author: .zhangsan, committer: .zhangsan, locale: nil, settings: [])
+    runner = Git(in: work, home: sandbox.path, author: .zhangsan, committer: .zhangsan, settings: [])
     for pusher in ["MULU_PUSHER", "GL_USERNAME", "GITEA_PUSHER_NAME", "GL_USER", "REMOTE_USER"] {
       runner.environment[pusher] = nil
     }

@@ -87,6 +87,22 @@ struct HookPushTests {
     _ = try lab.pushAccepted(as: Self.maintainer, ["main"])
   }
 
+  @Test("a push the hook cannot judge is rejected, saying the hook could not finish its checks (SPEC §5)")
+  func failsClosed() throws {
+    let lab = try HookLab()
+    try lab.commit("国家政务信息资源目录")
+    // No protected branch yet, and the push does not create one: nothing to judge it by.
+    let reason =
+      "mulu: push rejected: the hook could not finish its checks: the first push must create a protected branch of its access.yaml (main)"
+    var outcome = try lab.pushRejected(as: Self.maintainer, ["HEAD:refs/heads/draft"])
+    #expect(outcome.stderr.contains("remote: " + reason), "\(outcome)")
+    #expect(!outcome.stderr.contains("GL-HOOK-ERR"))
+    // GitLab shows the reason to the pusher as a GL-HOOK-ERR line.
+    outcome = try lab.pushRejected(as: nil, ["HEAD:refs/heads/draft"], environment: ["GL_USERNAME": Self.maintainer])
+    #expect(outcome.stderr.contains("remote: GL-HOOK-ERR: " + reason), "\(outcome)")
+    #expect(try lab.remoteRefs() == "")
+  }
+
   @Test("protected branches, new branches, multi-ref pushes, force-pushes and release tags")
   func refs() throws {
     let lab = try HookLab()
@@ -217,9 +233,8 @@ struct HookPushTests {
     try lab.seed()
     var signers = ""
     for identity in [Self.ndrcEditor, Self.mpsEditor] {
-      try lab.must(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", identity, "-f", lab.root + "/" + identity], in: lab.root)
-      let key = try String(contentsOfFile: lab.root + "/" + identity + ".pub", encoding: .utf8).split(separator: " ")
-      signers += "\(identity) \(key[0]) \(key[1])\n"
+      signers += try SSHKey(at: lab.root + "/" + identity, comment: identity, environment: lab.environment)
+        .allowedSigner(identity)
     }
     try lab.write("allowed_signers", signers)
     try lab.edit("access.yaml", "require_signed_commits: false", "require_signed_commits: true")
@@ -288,11 +303,10 @@ struct HookPushTests {
     try lab.git("reset", "-q", "--hard", "HEAD~1")
 
     // git daemon, its environment naming the pusher.
-    let daemon = try HookDaemon(
+    let daemon = try HookDaemon.start(
       base: lab.root + "/国家目录:2026", environment: lab.environment.merging(["MULU_PUSHER": Self.ndrcEditor]) { $1 }, lab: lab)
     defer { daemon.stop() }
     let url = "git://127.0.0.1:\(daemon.port)/server.git"
-    try daemon.waitUntilReady(lab)
     try lab.edit(HookLab.ndrcResource, "update_cycle: 每周", "update_cycle: 每日")
     try lab.commit("每日更新")
     outcome = try lab.pushAccepted(as: nil, ["main"], url: url)
@@ -313,7 +327,17 @@ final class HookDaemon: @unchecked Sendable {
   let process = Process()
   let port: Int
 
-  init(base: String, environment: [String: String], lab: HookLab) throws {
+  /// Starts a daemon and waits until it answers. A daemon that exits first most likely lost its
+  /// port to another program between `freePort()` and its own bind: up to three fresh ports.
+  static func start(base: String, environment: [String: String], lab: HookLab) throws -> HookDaemon {
+    for _ in 1...3 {
+      let daemon = try HookDaemon(base: base, environment: environment, lab: lab)
+      if try daemon.answers(lab) { return daemon }
+    }
+    throw TestFailure("git daemon exited before answering, on three ports in a row")
+  }
+
+  private init(base: String, environment: [String: String], lab: HookLab) throws {
     port = try HookDaemon.freePort()
     let execPath = try lab.must(["git", "--exec-path"]).trimmingCharacters(in: .whitespacesAndNewlines)
     process.executableURL = URL(fileURLWithPath: execPath + "/git-daemon")
@@ -328,10 +352,14 @@ final class HookDaemon: @unchecked Sendable {
     try process.run()
   }
 
-  func waitUntilReady(_ lab: HookLab) throws {
+  /// Waits until the daemon answers (true), or exits (false); one that does not answer is stopped.
+  private func answers(_ lab: HookLab) throws -> Bool {
+    var answered = false
+    defer { if !answered { stop() } }
     for _ in 0..<100 {
-      if try lab.run(["git", "ls-remote", "git://127.0.0.1:\(port)/server.git"]).status == 0 { return }
-      guard process.isRunning else { throw TestFailure("git daemon exited") }
+      answered = try lab.run(["git", "ls-remote", "git://127.0.0.1:\(port)/server.git"]).status == 0
+      if answered { return true }
+      guard process.isRunning else { return false }
       Thread.sleep(forTimeInterval: 0.05)
     }
     throw TestFailure("git daemon did not answer on port \(port)")

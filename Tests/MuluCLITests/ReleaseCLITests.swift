@@ -79,16 +79,10 @@ import Testing
   @Test func aTagSignedInABareRepositoryVerifies() throws {
     let lab = try RegistryLab()
     try lab.makeNational()
-    let key = lab.path("release-key")
-    #expect(
-      try Program.run(
-        ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "lisi@example.cn", "-f", key], in: lab.root,
-        environment: lab.environment
-      ).status == 0)
-    let publicKey = try String(contentsOfFile: key + ".pub", encoding: .utf8)
-    try lab.write("", "allowed_signers", "lisi@example.cn namespaces=\"git\" \(publicKey)")
+    let key = try SSHKey(at: lab.path("release-key"), comment: "lisi@example.cn", environment: lab.environment)
+    try lab.write("", "allowed_signers", key.allowedSigner("lisi@example.cn", namespaces: "git"))
 
-    let cut = try lab.mulu("release", "cut", "--sign", key, "2026.05.1")
+    let cut = try lab.mulu("release", "cut", "--sign", key.privateKey, "2026.05.1")
     #expect(cut.status == 0, "\(cut.stderr)")
     #expect(cut.stderr.contains(", signed)"))
     let verify = try Program.run(

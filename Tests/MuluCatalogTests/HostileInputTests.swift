@@ -1,42 +1,36 @@
 import MuluCatalog
+import MuluTestSupport
 import Testing
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
-/// Files a careless or hostile pusher could write: each gets a finding with its rule id, fast.
-@Suite("Hostile input")
+/// Files a careless or hostile pusher could write: each gets a finding with its rule id, without
+/// a crash. The time limit guards against a hang; how fast they are read is the benchmarks' to say.
+@Suite("Hostile input", .timeLimit(.minutes(1)))
 struct HostileInputTests {
   let path = Baseline.departmentResourcePath
 
-  func validate(_ bytes: [UInt8], limit: Int? = nil) throws -> (Report, Double) {
+  func validate(_ bytes: [UInt8], limit: Int? = nil) throws -> Report {
     var files = Baseline.files.mapValues { Array($0.utf8) }
     files[path] = bytes
     if let limit {
       files["registry.yaml"]! += Array("limits:\n  max_file_bytes: \(limit)\n".utf8)
     }
-    let start = clock()
-    let report = try Validator.validate(MemorySnapshot(bytes: files))
-    return (report, Double(clock() - start) / Double(CLOCKS_PER_SEC))
+    return try Validator.validate(MemorySnapshot(bytes: files))
   }
 
   func rules(_ report: Report) -> Set<String> { Set(report.findings.filter { $0.path == path }.map(\.rule)) }
 
   @Test("100,000 nested flow sequences")
   func deepFlowNesting() throws {
-    let (report, seconds) = try validate(Array(("code: " + String(repeating: "[", count: 100_000)).utf8), limit: 1 << 24)
+    let report = try validate(Array(("code: " + String(repeating: "[", count: 100_000)).utf8), limit: 1 << 24)
     #expect(rules(report) == ["yaml.syntax"])
-    #expect(seconds < 1)
   }
 
   @Test("100,000 nested block sequences")
   func deepBlockNesting() throws {
     // "- - - …" opens one block sequence inside another at each dash.
     let text = "items:\n  " + String(repeating: "- ", count: 100_000) + "x\n"
-    let (report, seconds) = try validate(Array(text.utf8), limit: 1 << 24)
+    let report = try validate(Array(text.utf8), limit: 1 << 24)
     #expect(rules(report).contains("yaml.syntax"))
-    #expect(seconds < 1)
   }
 
   @Test("an alias bomb is never expanded")
@@ -45,20 +39,18 @@ struct HostileInputTests {
     for level in 1..<30 {
       text += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
     }
-    let (report, seconds) = try validate(Array(text.utf8))
+    let report = try validate(Array(text.utf8))
     #expect(rules(report).contains("yaml.forbidden"))
-    #expect(seconds < 1)
   }
 
-  @Test("a multi-megabyte scalar: too large by default, read within a second when allowed")
+  @Test("a multi-megabyte scalar: too large by default, read when allowed")
   func hugeScalar() throws {
-    let text = Baseline.files[path]!.replacingOccurrences("summary: 企业投资项目核准的申请、受理、批复信息。",
-      "summary: " + String(repeating: "很长的摘要", count: 400_000))
-    let (byDefault, _) = try validate(Array(text.utf8))
+    let text = Baseline.files[path]!.edited(replacing: "summary: 企业投资项目核准的申请、受理、批复信息。",
+      with: "summary: " + String(repeating: "很长的摘要", count: 400_000))
+    let byDefault = try validate(Array(text.utf8))
     #expect(rules(byDefault) == ["file.too-large"])
-    let (allowed, seconds) = try validate(Array(text.utf8), limit: 1 << 26)
+    let allowed = try validate(Array(text.utf8), limit: 1 << 26)
     #expect(rules(allowed).isEmpty)
-    #expect(seconds < 1)
   }
 
   @Test("encodings: BOM, UTF-16, GBK, NUL", arguments: [
@@ -68,7 +60,7 @@ struct HostileInputTests {
     Array("name: a\u{0}b\n".utf8),
   ] as [[UInt8]])
   func encodings(bytes: [UInt8]) throws {
-    let (report, _) = try validate(bytes)
+    let report = try validate(bytes)
     #expect(rules(report) == ["yaml.syntax"])
     let finding = try #require(report.findings.first { $0.path == path })
     #expect(finding.line != nil)
@@ -81,7 +73,7 @@ struct HostileInputTests {
     "code: " + String(repeating: "[", count: 100),
   ])
   func chineseSyntaxMessages(text: String) throws {
-    let (report, _) = try validate(Array(text.utf8))
+    let report = try validate(Array(text.utf8))
     let finding = try #require(report.findings.first { $0.path == path && $0.rule == "yaml.syntax" }, "\(text)")
     let english = try #require(finding.message.en.split(separator: ": ", maxSplits: 1).last.map(String.init))
     let chinese = try #require(finding.message.zh.split(separator: "：", maxSplits: 1).last.map(String.init))
@@ -92,15 +84,15 @@ struct HostileInputTests {
   @Test("YAML 1.1 booleans and numbers stay text where the schema wants text")
   func textStaysText() throws {
     let text = Baseline.files[path]!
-      .replacingOccurrences("type: KingbaseES", "type: no")
-      .replacingOccurrences("unit: 固定资产投资司", "unit: 0001")
-    let (report, _) = try validate(Array(text.utf8))
+      .edited(replacing: "type: KingbaseES", with: "type: no")
+      .edited(replacing: "unit: 固定资产投资司", with: "unit: 0001")
+    let report = try validate(Array(text.utf8))
     #expect(rules(report).isEmpty)
   }
 
   @Test("not a mapping, empty, only a comment", arguments: ["- a\n", "", "# 注释\n", "just text\n", "~\n"])
   func notAMapping(text: String) throws {
-    let (report, _) = try validate(Array(text.utf8))
+    let report = try validate(Array(text.utf8))
     #expect(!rules(report).isEmpty)
     #expect(report.hasErrors)
   }
@@ -117,35 +109,14 @@ struct HostileInputTests {
     #expect(report.findings.contains { $0.path == odd && $0.rule == "tree.layout" })
   }
 
-  @Test("NFC and NFD spellings of one name collide", .enabled(if: true))
+  @Test("NFC and NFD spellings of one name collide")
   func normalisation() throws {
-    let root = "/tmp/mulu-nfd-\(getpid())"
-    defer { _ = system("rm -rf '\(root)'") }
-    for (path, text) in Baseline.files {
-      let full = root + "/" + path
-      _ = system("mkdir -p \"$(dirname '\(full)')\"")
-      let handle = fopen(full, "w")!
-      fputs(text, handle)
-      fclose(handle)
-    }
+    let sandbox = try Sandbox()
+    let root = try sandbox.writeBaseline()
     for name in ["README-\u{E9}.md", "README-e\u{301}.md"] {
-      let handle = fopen(root + "/" + name, "w")!
-      fputs("x\n", handle)
-      fclose(handle)
+      try sandbox.write("registry/" + name, "x\n")
     }
     let report = try Validator.validate(DirectorySnapshot(root: root))
     #expect(report.findings.map(\.rule) == ["tree.case-collision", "tree.case-collision"])
-  }
-}
-
-extension String {
-  func replacingOccurrences(_ old: String, _ new: String) -> String {
-    var result = ""
-    var rest = self[...]
-    while let range = rest.firstRange(of: old) {
-      result += rest[..<range.lowerBound] + new
-      rest = rest[range.upperBound...]
-    }
-    return result + rest
   }
 }

@@ -6,21 +6,18 @@ import MuluTestSupport
 
 private let hasSSHKeygen = FileManager.default.isExecutableFile(atPath: "/usr/bin/ssh-keygen")
 
-/// An SSH signing key made with ssh-keygen, as git uses for `gpg.format=ssh`.
-private struct SSHKey {
+/// An SSH signing key made with ssh-keygen, set up in the fixture's clone for `gpg.format=ssh`.
+private struct SigningKey {
   let fixture: GitFixture
   let privateKey: String
   let allowedSigners: String
 
   init(_ fixture: GitFixture) throws {
     self.fixture = fixture
-    privateKey = fixture.sandbox.path + "/signing-key"
-    try Program.output(
-      ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "zhangsan", "-f", privateKey],
-      in: fixture.sandbox.path, environment: fixture.environment)
-    let publicKey = try String(contentsOfFile: privateKey + ".pub", encoding: .utf8)
+    let key = try SSHKey(at: fixture.sandbox.path + "/signing-key", comment: "zhangsan", environment: fixture.environment)
+    privateKey = key.privateKey
     allowedSigners = fixture.sandbox.path + "/allowed_signers"
-    try "zhangsan@example.cn \(publicKey)".write(toFile: allowedSigners, atomically: true, encoding: .utf8)
+    try key.allowedSigner("zhangsan@example.cn").write(toFile: allowedSigners, atomically: true, encoding: .utf8)
     try fixture.git("config", "gpg.format", "ssh")
     try fixture.git("config", "user.signingkey", privateKey + ".pub")
     try fixture.git("config", "gpg.ssh.allowedSignersFile", allowedSigners)
@@ -71,7 +68,7 @@ private func withoutSignature(_ raw: String) -> String {
   @Test(.enabled(if: hasSSHKeygen))
   func extractsTheSignatureOfACommitSignedByGit() throws {
     let fixture = try GitFixture()
-    let key = try SSHKey(fixture)
+    let key = try SigningKey(fixture)
     try fixture.write("registry.yaml", "format: 1\n")
     try fixture.git("add", "-A")
     try fixture.git("commit", "-q", "-S", "-m", "已签名的提交")
@@ -151,7 +148,7 @@ private func withoutSignature(_ raw: String) -> String {
   @Test(.enabled(if: hasSSHKeygen))
   func signsCommitsAndTagsThatGitVerifies() throws {
     let fixture = try GitFixture()
-    let key = try SSHKey(fixture)
+    let key = try SigningKey(fixture)
     try fixture.write("registry.yaml", "format: 1\n")
     let head = try fixture.commitAll("base")
     let repository = try fixture.open()

@@ -166,6 +166,7 @@ import Testing
 
     // The other way round, the old side is the unreadable one.
     let back = try DiffEngine.diff(try fixture.repository(), from: v2, to: v1, fromLabel: "v2", toLabel: "v1")
+    #expect(back.unreadable.count == 1)
     #expect(back.unreadable.map(\.message.en).allSatisfy { $0.hasPrefix("unreadable in v2,") })
   }
 

@@ -116,6 +116,7 @@ import Testing
     let log = try ResourceHistory.log(try fixture.repository(), code: DiffTestsHistory.code, from: fixed)
     #expect(log.map(\.commit) == [fixed, broken, added])
     #expect(log[0].change == nil && log[1].change == nil)
+    #expect(log[0].unreadable.count == 1 && log[1].unreadable.count == 1)
     #expect(log[0].unreadable.map(\.message.en).allSatisfy { $0.hasPrefix("unreadable in \(log[0].shortID)^,") })
     #expect(log[1].unreadable.map(\.message.en).allSatisfy { $0.hasPrefix("unreadable in \(log[1].shortID),") })
     #expect(log[2].change?.kind == .added)

@@ -3,9 +3,9 @@ import MuluTestSupport
 
 extension Sandbox {
   /// An environment for git and the hook: no user or system configuration, 张三 as author and
-  /// committer, and no pusher.
+  /// committer, git's messages untranslated (LC_ALL=C), and no pusher.
   var hookEnvironment: [String: String] {
-    var environment = Git.isolatedEnvironment(home: path, author: .zhangsan, committer: .zhangsan, locale: nil)
+    var environment = Git.isolatedEnvironment(home: path, author: .zhangsan, committer: .zhangsan)
     environment["MULU_PUSHER"] = nil
     return environment
   }
@@ -21,12 +21,8 @@ final class HookKeys: @unchecked Sendable {
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     var lines = ""
     for identity in identities {
-      try Program.output(
-        ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", identity, "-f", folder + "/" + identity],
-        in: folder, environment: sandbox.hookEnvironment)
-      let publicKey = try String(contentsOfFile: folder + "/" + identity + ".pub", encoding: .utf8)
-      let fields = publicKey.split(separator: " ")
-      lines += "\(identity) \(fields[0]) \(fields[1])\n"
+      let key = try SSHKey(at: folder + "/" + identity, comment: identity, environment: sandbox.hookEnvironment)
+      lines += key.allowedSigner(identity)
     }
     allowedSigners = lines
   }

@@ -131,15 +131,10 @@ extension RegistryLab {
     let lab = try RegistryLab()
     try lab.makeNational()
     try lab.git("", "clone", "-q", "national.git", "national")
-    let key = lab.path("release-key")
-    let made = try Program.run(
-      ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "lisi@example.cn", "-f", key], in: lab.root,
-      environment: lab.environment)
-    #expect(made.status == 0)
-    let publicKey = try String(contentsOfFile: key + ".pub", encoding: .utf8)
-    try lab.write("", "allowed_signers", "lisi@example.cn namespaces=\"git\" \(publicKey)")
+    let key = try SSHKey(at: lab.path("release-key"), comment: "lisi@example.cn", environment: lab.environment)
+    try lab.write("", "allowed_signers", key.allowedSigner("lisi@example.cn", namespaces: "git"))
 
-    let cut = try #require(try lab.cut(in: "national", key: key).cut)
+    let cut = try #require(try lab.cut(in: "national", key: key.privateKey).cut)
     #expect(cut.signed)
     let verified = try Program.run(
       ["git", "-c", "gpg.format=ssh", "-c", "gpg.ssh.allowedSignersFile=\(lab.path("allowed_signers"))", "tag", "-v",

@@ -48,6 +48,7 @@ import Testing
     let lab = try RegistryLab()
     try lab.makeNational()
     let statuses = try Sync.status(in: lab.workspace(), fetch: false).sources
+    #expect(statuses.map(\.source.name) == ["ndrc", "mps", "zhejiang"])
     #expect(statuses.allSatisfy { $0.forkTip == nil && $0.fetchError == nil })
     #expect(try lab.git("national.git", "for-each-ref", "refs/mulu/") == "")
   }
