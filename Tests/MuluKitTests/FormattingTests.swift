@@ -57,6 +57,26 @@ struct FormattingTests {
     #expect(try sandbox.read("registry/" + Baseline.baseResourcePath) == broken)
   }
 
+  @Test("a list or a mapping where the schema wants text or a mapping: refused, left byte for byte")
+  func misplacedValues() throws {
+    let sandbox = try Sandbox()
+    let root = try sandbox.writeBaseline()
+    let department = Baseline.files[Baseline.departmentResourcePath]!
+      .replacingOccurrences(of: "name: 企业投资项目核准信息\n", with: "name: [企业投资, 项目核准]\n")
+      .replacingOccurrences(
+        of: "summary: 企业投资项目核准的申请、受理、批复信息。\n", with: "summary: {text: 企业投资项目核准的申请、受理、批复信息。}\n")
+    try sandbox.write("registry/" + Baseline.departmentResourcePath, department)
+    let base = Baseline.files[Baseline.baseResourcePath]!
+      .replacingOccurrences(of: "open:\n  to_public: false\n", with: "open:\n  - to_public: false\n")
+      .replacingOccurrences(of: "  type: KingbaseES\n", with: "  type:   KingbaseES\n")
+    try sandbox.write("registry/" + Baseline.baseResourcePath, base)
+
+    let results = try Formatting.run(in: Workspace(from: root), write: true)
+    #expect(results.map(\.outcome) == [.refused(.misplacedValues), .refused(.misplacedValues)])
+    #expect(try sandbox.read("registry/" + Baseline.departmentResourcePath) == department)
+    #expect(try sandbox.read("registry/" + Baseline.baseResourcePath) == base)
+  }
+
   @Test("new: one past the highest 顺序码 ever given, retired ones included")
   func nextCode() throws {
     let sandbox = try Sandbox()
