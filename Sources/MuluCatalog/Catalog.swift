@@ -9,6 +9,11 @@ public struct RegistrySettings: Sendable, Hashable {
   public var maxFileBytes: Int = 262_144
   public var maxChangedFilesPerPush: Int = 20_000
 
+  /// The largest `limits.max_file_bytes` taken (1 GiB): a larger value is read as this one, so
+  /// that the limits derived from it (the departments dictionary may be 16 times as large) stay
+  /// far from overflowing.
+  public static let maxFileBytesCeiling = 1 << 30
+
   public init() {}
 
   init(_ map: YAMLMapping) {
@@ -20,7 +25,9 @@ public struct RegistrySettings: Sendable, Hashable {
       }
     }
     if let limits = map.mapping("limits") {
-      if let bytes = limits.text("max_file_bytes").flatMap({ Int($0) }), bytes > 0 { maxFileBytes = bytes }
+      if let bytes = limits.text("max_file_bytes").flatMap({ Int($0) }), bytes > 0 {
+        maxFileBytes = min(bytes, Self.maxFileBytesCeiling)
+      }
       if let files = limits.text("max_changed_files_per_push").flatMap({ Int($0) }), files > 0 {
         maxChangedFilesPerPush = files
       }

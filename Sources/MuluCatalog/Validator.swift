@@ -150,7 +150,9 @@ public enum Validator {
     let limit = context.settings.maxFileBytes
     if let entry = try file("dictionaries/departments.yaml") {
       // The departments dictionary of a national registry is long: it may be larger than one resource.
-      let file = try readMetadata(entry, from: snapshot, shape: Schemas.departments, limit: limit * 16)
+      let (sixteenTimes, overflow) = limit.multipliedReportingOverflow(by: 16)
+      let file = try readMetadata(
+        entry, from: snapshot, shape: Schemas.departments, limit: overflow ? Int.max : sixteenTimes)
       context.findings += file.findings
       context.dictionariesRead = context.dictionariesRead && file.root != nil
       (context.departments, context.findings) = readDepartments(file.root, path: entry.path, findings: context.findings)
