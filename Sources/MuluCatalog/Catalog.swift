@@ -16,6 +16,9 @@ public struct RegistrySettings: Sendable, Hashable {
 
   public init() {}
 
+  /// Whether a rule is run at all: one set to `off` is not.
+  public func runs(_ rule: any Rule.Type) -> Bool { overrides[rule.id] != .off }
+
   init(_ map: YAMLMapping) {
     name = map.text("name") ?? ""
     level = map.text("level") ?? "national"

@@ -137,9 +137,11 @@ public enum ChangeValidator {
       resources: parsed.values.map(\.0).sorted { $0.path < $1.path })
     for path in changedResources.keys.sorted() {
       guard let file = parsed[path]?.0, let resource = file.resource else { continue }
-      for rule in CatalogRules.resourceRules { findings += rule.check(file, resource, in: catalog) }
+      for rule in CatalogRules.resourceRules where context.settings.runs(rule) {
+        findings += rule.check(file, resource, in: catalog)
+      }
     }
-    for rule in CatalogRules.registryRules where rule.judgedOnChanges {
+    for rule in CatalogRules.registryRules where rule.judgedOnChanges && context.settings.runs(rule) {
       findings += rule.check(catalog)
     }
     let scoped = findings.filter { changed.contains($0.path) }

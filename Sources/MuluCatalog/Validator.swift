@@ -70,6 +70,7 @@ public enum Validator {
       classification: context.classification, dictionariesRead: context.dictionariesRead, digests: [],
       codes: CodeIndex(resourceEntries.map(\.2)))
     let names = ItemNames()
+    let resourceRules = CatalogRules.resourceRules.filter { settings.runs($0) }
     // Each file is read, parsed and judged on its own in one pass, then kept as a digest only.
     // The files are handed out in runs, whose digests are moved into one list as it is made.
     let runs = stride(from: 0, to: resourceEntries.count, by: 256).map { $0..<min($0 + 256, resourceEntries.count) }
@@ -82,7 +83,7 @@ public enum Validator {
           entry, folder: folder, code: code, from: snapshot, limit: settings.maxFileBytes)
         findings += fileFindings
         if let resource = file.resource {
-          for rule in CatalogRules.resourceRules { findings += rule.check(file, resource, in: index) }
+          for rule in resourceRules { findings += rule.check(file, resource, in: index) }
         }
         digests.append(ResourceDigest(file, fileCode: code, folder: folder, names: names))
       }
@@ -98,13 +99,15 @@ public enum Validator {
     return (index.with(digests: digests), findings)
   }
 
-  /// Runs the registry-wide rules (`load` has run each file's own rules), each on its own core.
+  /// Runs the registry-wide rules (`load` has run each file's own rules), each on its own core;
+  /// not those that `registry.yaml` turns off.
   public static func check(_ catalog: Catalog, workers: Int = defaultWorkers) -> [Finding] {
-    let rules = CatalogRules.registryRules
+    let rules = CatalogRules.registryRules.filter { catalog.settings.runs($0) }
     return parallelMap(rules, workers: workers, run: 1) { $0.check(catalog) }.flatMap { $0 }
   }
 
-  /// The severities `registry.yaml` sets: `off` drops a rule's findings.
+  /// The severities `registry.yaml` sets: `off` drops a rule's findings (those of reading a
+  /// file, which run whatever the settings; the other rules are not run when off).
   public static func apply(_ settings: RegistrySettings, to findings: [Finding]) -> [Finding] {
     guard !settings.overrides.isEmpty else { return findings }
     return findings.compactMap { finding in
