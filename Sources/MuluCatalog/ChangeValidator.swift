@@ -46,8 +46,8 @@ public struct FolderListing: Sendable {
 /// only where a rule needs it. Cost grows with the change, not the registry.
 ///
 /// It reads the changed files; the other files of their provider folders (`name.duplicate`);
-/// the resources they name in `related`/`replaced_by`, and the file of the same code in the
-/// folder that owns the code (`code.duplicate`). Rules that need the whole registry
+/// the resources they name in `related`/`replaced_by`, and the files of the same code in the
+/// folders of the departments that may publish it (`code.duplicate`). Rules that need the whole registry
 /// (`items.overlaps-base`) are left to full validation; findings are reported only on changed paths.
 public enum ChangeValidator {
   /// `previous` is the registry before the change, when there is one: a resource whose name did
@@ -123,10 +123,12 @@ public enum ChangeValidator {
     }
     var more: [String: (SnapshotEntry, String, ResourceCode)] = [:]
     for code in referenced {
-      guard let folder = owner(of: code, context), parsed["catalogs/\(folder)/\(code.fileName)"] == nil,
-        let entry = try snapshot.entry(at: "catalogs/\(folder)/\(code.fileName)")
-      else { continue }
-      more[entry.path] = (entry, folder, code)
+      for folder in owners(of: code, context) {
+        guard parsed["catalogs/\(folder)/\(code.fileName)"] == nil,
+          let entry = try snapshot.entry(at: "catalogs/\(folder)/\(code.fileName)")
+        else { continue }
+        more[entry.path] = (entry, folder, code)
+      }
     }
     parsed.merge(try read(Array(more.values), from: snapshot, limit: limit, workers: workers)) { old, _ in old }
 
@@ -185,15 +187,19 @@ public enum ChangeValidator {
       .sorted { $0.path < $1.path }
   }
 
-  /// The folder where a resource of this code must stand: the 项's lead for base and theme
-  /// resources, the department whose prefix is the longest match for department resources.
-  static func owner(of code: ResourceCode, _ context: Validator.Context) -> String? {
-    if code.catalogClass == "1" || code.catalogClass == "2" {
-      return context.classification.item(for: code.classification)?.lead
+  /// The folders where a resource of this code may stand: every department that may publish
+  /// under its 分类码 (`Classification.mayPublish`: each one whose prefix it starts with, a
+  /// sub-department's and its parent's alike, and the 项's lead for base and theme resources),
+  /// and the lead named in the dictionary even when it is not listed.
+  static func owners(of code: ResourceCode, _ context: Validator.Context) -> [String] {
+    var owners = Set(
+      context.departments.values.filter { context.classification.mayPublish($0, under: code.classification) }.map(\.code))
+    if code.catalogClass == "1" || code.catalogClass == "2",
+      let lead = context.classification.item(for: code.classification)?.lead
+    {
+      owners.insert(lead)
     }
-    return context.departments.values
-      .filter { !$0.prefix.isEmpty && code.classification.hasPrefix($0.prefix) }
-      .max { $0.prefix.count < $1.prefix.count }?.code
+    return owners.sorted()
   }
 
   private static func read(

@@ -1,0 +1,50 @@
+@testable import MuluCatalog
+import Testing
+
+/// Change validation gives the verdict full validation gives on the changed files, where the
+/// neighbourhood it reads is easy to get wrong.
+@Suite("Change verdict equals full verdict")
+struct ChangeScopeTests {
+  /// 价格司, under 国家发展和改革委员会, with the longer prefix 3030011.
+  static let priceDivision = "11100000000000002" + String(CreditCode.checkCharacter(for: "11100000000000002")!)
+  static let departmentResource = Baseline.files[Baseline.departmentResourcePath]!
+
+  /// The baseline with 价格司 in the departments dictionary.
+  static var withPriceDivision: [String: String] {
+    var files = Baseline.files
+    files["dictionaries/departments.yaml"]! +=
+      "  - code: \(priceDivision)\n    name: 价格司\n    prefix: \"3030011\"\n    parent: 11100000000000001M\n"
+      + "    status: active\n"
+    return files
+  }
+
+  /// Both verdicts on the changed paths (full validation's without `items.overlaps-base`, which
+  /// change validation leaves to it).
+  func verdicts(_ snapshot: MemorySnapshot, changed: [String]) throws -> (change: [Finding], full: [Finding]) {
+    let full = try Validator.validate(snapshot).limited(to: changed).findings.filter { $0.rule != ItemsOverlapsBase.id }
+    return (try ChangeValidator.validate(snapshot, changed: changed).findings, full)
+  }
+
+  @Test("a code under a sub-department's prefix, published by the parent: found where it stands")
+  func parentPublishesUnderSubPrefix() throws {
+    var files = Self.withPriceDivision
+    // 国家发展和改革委员会 may publish under 3030011 too: its prefix 303001 matches.
+    let parents = "catalogs/11100000000000001M/303001100-000001.yaml"
+    files[parents] = Self.departmentResource
+      .replacingFirst("code: 303001001/000001", with: "code: 303001100/000001")
+      .replacingFirst("name: 企业投资项目核准信息", with: "name: 价格监测信息")
+    files[Baseline.departmentResourcePath] = Self.departmentResource
+      .replacingFirst("related: [101001001/000001]", with: "related: [101001001/000001, 303001100/000001]")
+    let related = try verdicts(MemorySnapshot(files), changed: [Baseline.departmentResourcePath])
+    #expect(related.full == [])
+    #expect(related.change == related.full)
+
+    // The same code again in 价格司's folder: a duplicate of the parent's.
+    let divisions = "catalogs/\(Self.priceDivision)/303001100-000001.yaml"
+    files[divisions] = files[parents]!
+      .replacingFirst("code: 11100000000000001M\n  name: 国家发展和改革委员会", with: "code: \(Self.priceDivision)\n  name: 价格司")
+    let duplicate = try verdicts(MemorySnapshot(files), changed: [divisions])
+    #expect(duplicate.full.map(\.rule) == [CodeDuplicate.id])
+    #expect(duplicate.change == duplicate.full)
+  }
+}
