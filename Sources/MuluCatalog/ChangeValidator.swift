@@ -260,18 +260,23 @@ extension MemorySnapshot: BrowsableSnapshot {
   }
 }
 
-/// A safe test that a file cannot hold a given name, without parsing it.
+/// A safe test that a file cannot hold a given name, or one canonically equivalent to it
+/// (`name.duplicate` compares names as Swift's `==` does), without parsing it.
 ///
 /// A YAML scalar's text stands in the file as written except for escapes (`\` in double quotes),
 /// doubled single quotes and folded white space. A name with neither white space nor `'` therefore
-/// stands verbatim in any file that holds it, unless the file has a backslash.
+/// stands verbatim in any file that holds it, unless the file has a backslash. Two texts in plain
+/// NFC (`isPlainNFC`, as Chinese is) are equivalent exactly when their bytes are equal: a plain
+/// NFC name is searched for by its bytes in files that are plain NFC throughout; any other file
+/// may hold an equivalent spelling, and is read.
 enum NameFilter {
   static func isSearchable(_ name: String) -> Bool {
-    !name.unicodeScalars.contains { $0.properties.isWhitespace || $0 == "'" }
+    !name.unicodeScalars.contains { $0.properties.isWhitespace || $0 == "'" } && name.isPlainNFC
   }
 
   static func mayHold(_ needles: [[UInt8]], _ bytes: [UInt8]) -> Bool {
     if bytes.contains(UInt8(ascii: "\\")) { return true }
+    if !bytes.withUnsafeBufferPointer(String.isPlainNFC) { return true }
     return needles.contains { contains(bytes, $0) }
   }
 

@@ -47,4 +47,21 @@ struct ChangeScopeTests {
     #expect(duplicate.full.map(\.rule) == [CodeDuplicate.id])
     #expect(duplicate.change == duplicate.full)
   }
+
+  @Test("a new name meets a neighbour's canonically equivalent spelling", arguments: [
+    ("Caf\u{E9}企业投资项目核准信息", "Cafe\u{301}企业投资项目核准信息"),
+    ("Cafe\u{301}企业投资项目核准信息", "Caf\u{E9}企业投资项目核准信息"),
+  ])
+  func equivalentNames(new: String, neighbours: String) throws {
+    let second = "catalogs/11100000000000001M/303001001-000002.yaml"
+    var files = Baseline.files
+    files[Baseline.departmentResourcePath] = Self.departmentResource
+      .replacingFirst("name: 企业投资项目核准信息", with: "name: \(neighbours)")
+    files[second] = Self.departmentResource
+      .replacingFirst("code: 303001001/000001", with: "code: 303001001/000002")
+      .replacingFirst("name: 企业投资项目核准信息", with: "name: \(new)")
+    let (change, full) = try verdicts(MemorySnapshot(files), changed: [second])
+    #expect(full.map(\.rule) == [NameDuplicate.id])
+    #expect(change == full)
+  }
 }
