@@ -79,7 +79,7 @@ public enum ChangeValidator {
 
     // The changed resources, then what their rules need to see.
     var wanted: [String: (SnapshotEntry, String, ResourceCode)] = [:]
-    for entry in present where entry.kind == .regular || entry.kind == .executable {
+    for entry in present where entry.isFile {
       if case .resource(let folder, let code) = TreeLayout.role(of: entry.path) { wanted[entry.path] = (entry, folder, code) }
     }
     let changedResources = wanted
@@ -99,7 +99,8 @@ public enum ChangeValidator {
     }
     for (folder, names) in newNames {
       let neighbours: [(SnapshotEntry, String, ResourceCode)] = try snapshot.files(in: "catalogs/" + folder).compactMap { entry in
-        guard changedResources[entry.path] == nil, case .resource(let folder, let code) = TreeLayout.role(of: entry.path)
+        guard entry.isFile, changedResources[entry.path] == nil,
+          case .resource(let folder, let code) = TreeLayout.role(of: entry.path)
         else { return nil }
         return (entry, folder, code)
       }
@@ -125,7 +126,7 @@ public enum ChangeValidator {
     for code in referenced {
       for folder in owners(of: code, context) {
         guard parsed["catalogs/\(folder)/\(code.fileName)"] == nil,
-          let entry = try snapshot.entry(at: "catalogs/\(folder)/\(code.fileName)")
+          let entry = try snapshot.entry(at: "catalogs/\(folder)/\(code.fileName)"), entry.isFile
         else { continue }
         more[entry.path] = (entry, folder, code)
       }
@@ -153,7 +154,8 @@ public enum ChangeValidator {
   private static func previousResource(at path: String, in previous: any BrowsableSnapshot, limit: Int) throws
     -> Resource?
   {
-    guard let entry = try previous.entry(at: path), case .resource(let folder, let code) = TreeLayout.role(of: path)
+    guard let entry = try previous.entry(at: path), entry.isFile,
+      case .resource(let folder, let code) = TreeLayout.role(of: path)
     else { return nil }
     return try Validator.readResource(entry, folder: folder, code: code, from: previous, limit: limit).0.resource
   }
@@ -175,7 +177,7 @@ public enum ChangeValidator {
       limit = RegistrySettings(root).maxFileBytes
     }
     let entries: [(SnapshotEntry, String, ResourceCode)] = try snapshot.files(in: "catalogs/" + code).compactMap { entry in
-      guard case .resource(let folder, let code) = TreeLayout.role(of: entry.path) else { return nil }
+      guard entry.isFile, case .resource(let folder, let code) = TreeLayout.role(of: entry.path) else { return nil }
       return (entry, folder, code)
     }
     return try read(entries, from: snapshot, limit: limit, workers: workers).values

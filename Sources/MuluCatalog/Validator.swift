@@ -57,9 +57,7 @@ public enum Validator {
     var folders: [String: String] = [:]
     var found: [(SnapshotEntry, String, ResourceCode)] = []
     for (entry, role) in zip(entries, layout.roles) {
-      guard entry.kind == .regular || entry.kind == .executable, case .resource(let folder, let code) = role else {
-        continue
-      }
+      guard entry.isFile, case .resource(let folder, let code) = role else { continue }
       let shared = folders[folder] ?? folder
       folders[folder] = shared
       found.append((entry, shared, code))
@@ -141,10 +139,9 @@ public enum Validator {
     _ registryEntry: SnapshotEntry, from snapshot: any Snapshot, lookup: (String) throws -> SnapshotEntry?
   ) throws -> Context {
     var context = Context()
-    func isFile(_ entry: SnapshotEntry) -> Bool { entry.kind == .regular || entry.kind == .executable }
-    func file(_ path: String) throws -> SnapshotEntry? { try lookup(path).flatMap { isFile($0) ? $0 : nil } }
+    func file(_ path: String) throws -> SnapshotEntry? { try lookup(path).flatMap { $0.isFile ? $0 : nil } }
     let registryFile =
-      isFile(registryEntry)
+      registryEntry.isFile
       ? try readMetadata(registryEntry, from: snapshot, shape: Schemas.registry, limit: 1 << 20)
       : YAMLFile(root: nil, findings: [])
     context.findings += registryFile.findings

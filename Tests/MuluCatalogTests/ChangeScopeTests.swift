@@ -64,4 +64,23 @@ struct ChangeScopeTests {
     #expect(full.map(\.rule) == [NameDuplicate.id])
     #expect(change == full)
   }
+
+  @Test("a symbolic link beside a changed file is not a resource", arguments: [EntryKind.symlink, .submodule, .other])
+  func notAFile(kind: EntryKind) throws {
+    // A link named as a resource, whose target text is a resource of the same name.
+    let link = "catalogs/11100000000000001M/303001001-000002.yaml"
+    var files = Baseline.files
+    files[link] = Self.departmentResource.replacingFirst("code: 303001001/000001", with: "code: 303001001/000002")
+    let kinds = [link: kind]
+    let renamed = try verdicts(MemorySnapshot(files, kinds: kinds), changed: [Baseline.departmentResourcePath])
+    #expect(renamed.full == [])
+    #expect(renamed.change == renamed.full)
+
+    // Named in related: it is not there.
+    files[Baseline.departmentResourcePath] = Self.departmentResource
+      .replacingFirst("related: [101001001/000001]", with: "related: [101001001/000001, 303001001/000002]")
+    let related = try verdicts(MemorySnapshot(files, kinds: kinds), changed: [Baseline.departmentResourcePath])
+    #expect(related.full.map(\.rule) == [RelatedUnknown.id])
+    #expect(related.change == related.full)
+  }
 }
