@@ -49,7 +49,17 @@ public struct FolderListing: Sendable {
 /// the resources they name in `related`/`replaced_by`, and the files of the same code in the
 /// folders of the departments that may publish it (`code.duplicate`). Rules that need the whole registry
 /// (`items.overlaps-base`) are left to full validation; findings are reported only on changed paths.
+///
+/// A change to `registry.yaml` or a dictionary can make unchanged resources wrong (a renamed
+/// department, a 项 with a new lead): it is judged by full validation of the whole snapshot, whose
+/// errors are reported on every path and its warnings on the changed ones. That costs a full
+/// validation (seconds on a national registry), but such changes are maintainers' and rare.
 public enum ChangeValidator {
+  /// The files every resource is judged against: a change to one is judged on the whole registry.
+  public static let contextPaths: Set<String> = [
+    "registry.yaml", "dictionaries/departments.yaml", "dictionaries/classification.yaml",
+  ]
+
   /// `previous` is the registry before the change, when there is one: a resource whose name did
   /// not change needs no look at its neighbours.
   public static func validate(
@@ -60,6 +70,10 @@ public enum ChangeValidator {
       throw CatalogError.notARegistry(snapshot.label)
     }
     let changed = Set(paths)
+    if !changed.isDisjoint(with: contextPaths) {
+      let full = try Validator.validate(snapshot, workers: workers)
+      return Report(findings: full.findings.filter { $0.severity == .error || changed.contains($0.path) })
+    }
     var findings: [Finding] = []
     let context = try Validator.readContext(registryEntry, from: snapshot) { try snapshot.entry(at: $0) }
     findings += context.findings
@@ -68,11 +82,7 @@ public enum ChangeValidator {
     // The changed files that exist, their places in the layout and their neighbours' names.
     var present: [SnapshotEntry] = []
     for path in changed.sorted() {
-      if let entry = try snapshot.entry(at: path) {
-        present.append(entry)
-      } else if path == "dictionaries/classification.yaml" || path == "dictionaries/departments.yaml" {
-        findings.append(TreeLayout.finding(path, message: TreeLayout.meaning.with(zh: "缺少必需的文件", en: "a required file is missing")))
-      }
+      if let entry = try snapshot.entry(at: path) { present.append(entry) }
     }
     findings += TreeLayout.check(present, requireDictionaries: false)
     findings += try caseCollisions(present, in: snapshot)

@@ -83,4 +83,26 @@ struct ChangeScopeTests {
     #expect(related.full.map(\.rule) == [RelatedUnknown.id])
     #expect(related.change == related.full)
   }
+
+  @Test("a change to registry.yaml or a dictionary is judged on the whole registry", arguments: [
+    ("dictionaries/departments.yaml", "name: 国家发展和改革委员会", "name: 国家发展改革委"),
+    ("dictionaries/classification.yaml", "{ code: \"01\", name: 人口基础信息资源, lead: 11100000000001234L }",
+     "{ code: \"01\", name: 人口基础信息资源, lead: 11100000000000001M }"),
+    ("registry.yaml", "level: national\n", "level: national\nrules:\n  sharing.condition-required: warning\n"),
+  ])
+  func contextChange(path: String, old: String, new: String) throws {
+    var files = Baseline.files
+    files[path] = try #require(files[path]).replacingFirst(old, with: new)
+    // A warning on an unchanged file stays out of the change's verdict.
+    files[Baseline.departmentResourcePath] = Self.departmentResource
+      .replacingFirst("type: 有条件共享\n  condition: 仅向投资审批、统计部门提供", with: "type: 有条件共享")
+    let snapshot = MemorySnapshot(files)
+    let full = try Validator.validate(snapshot).findings
+    let change = try ChangeValidator.validate(snapshot, changed: [path]).findings
+    #expect(change == full.filter { $0.severity == .error })
+    if path != "registry.yaml" {
+      #expect(!change.isEmpty)
+      #expect(change.allSatisfy { $0.path != path })
+    }
+  }
 }
