@@ -61,21 +61,25 @@ public enum ChangeValidator {
   ]
 
   /// `previous` is the registry before the change, when there is one: a resource whose name did
-  /// not change needs no look at its neighbours.
+  /// not change needs no look at its neighbours. `settings`, when given, stand for those of the
+  /// snapshot's `registry.yaml` (limits and severities; the file is still checked): a hook judges
+  /// a push by the settings of the branch it protects, not by those the push brings.
   public static func validate(
     _ snapshot: any BrowsableSnapshot, changed paths: [String], previous: (any BrowsableSnapshot)? = nil,
-    workers: Int = Validator.defaultWorkers
+    settings: RegistrySettings? = nil, workers: Int = Validator.defaultWorkers
   ) throws -> Report {
     guard let registryEntry = try snapshot.entry(at: "registry.yaml") else {
       throw CatalogError.notARegistry(snapshot.label)
     }
     let changed = Set(paths)
     if !changed.isDisjoint(with: contextPaths) {
-      let full = try Validator.validate(snapshot, workers: workers)
+      let full = try Validator.validate(snapshot, settings: settings, workers: workers)
       return Report(findings: full.findings.filter { $0.severity == .error || changed.contains($0.path) })
     }
     var findings: [Finding] = []
-    let context = try Validator.readContext(registryEntry, from: snapshot) { try snapshot.entry(at: $0) }
+    let context = try Validator.readContext(registryEntry, from: snapshot, settings: settings) {
+      try snapshot.entry(at: $0)
+    }
     findings += context.findings
     let limit = context.settings.maxFileBytes
 

@@ -25,9 +25,12 @@ public enum CatalogError: Error, Sendable, Equatable {
 
 /// The one validation engine: the same verdict on a working tree, a commit, a push or a sync.
 public enum Validator {
-  /// Validates a whole snapshot.
-  public static func validate(_ snapshot: any Snapshot, workers: Int = defaultWorkers) throws -> Report {
-    let (catalog, findings) = try load(snapshot, workers: workers)
+  /// Validates a whole snapshot. `settings`, when given, stand for those of its `registry.yaml`
+  /// (limits and severities; the file is still checked).
+  public static func validate(
+    _ snapshot: any Snapshot, settings: RegistrySettings? = nil, workers: Int = defaultWorkers
+  ) throws -> Report {
+    let (catalog, findings) = try load(snapshot, settings: settings, workers: workers)
     return Report(findings: apply(catalog.settings, to: findings + check(catalog)))
   }
 
@@ -38,8 +41,11 @@ public enum Validator {
   }()
 
   /// Reads a snapshot into a catalog, with the findings of reading (layout, syntax, schema,
-  /// dictionaries) and of each file's own rules.
-  public static func load(_ snapshot: any Snapshot, workers: Int = defaultWorkers) throws -> (Catalog, [Finding]) {
+  /// dictionaries) and of each file's own rules. `settings`, when given, stand for those of its
+  /// `registry.yaml`.
+  public static func load(
+    _ snapshot: any Snapshot, settings: RegistrySettings? = nil, workers: Int = defaultWorkers
+  ) throws -> (Catalog, [Finding]) {
     let entries = snapshot.entries
     // The files the context is read from; the resource files are many and are not looked up.
     var byPath: [String: SnapshotEntry] = [:]
@@ -49,7 +55,7 @@ public enum Validator {
     let layout = TreeLayout.layout(entries)
     var findings = layout.findings + TreeCaseCollision.check(entries)
 
-    let context = try readContext(registryEntry, from: snapshot) { byPath[$0] }
+    let context = try readContext(registryEntry, from: snapshot, settings: settings) { byPath[$0] }
     findings += context.findings
     let settings = context.settings
 
@@ -135,8 +141,10 @@ public enum Validator {
 
   /// Reads `registry.yaml`, the dictionaries, `access.yaml` and `sources.yaml`; `lookup` finds an entry by path.
   /// One that is not a file (a symbolic link, a folder) is not read: `tree.layout` reports it.
+  /// `settings`, when given, stand for those `registry.yaml` sets.
   static func readContext(
-    _ registryEntry: SnapshotEntry, from snapshot: any Snapshot, lookup: (String) throws -> SnapshotEntry?
+    _ registryEntry: SnapshotEntry, from snapshot: any Snapshot, settings: RegistrySettings? = nil,
+    lookup: (String) throws -> SnapshotEntry?
   ) throws -> Context {
     var context = Context()
     func file(_ path: String) throws -> SnapshotEntry? { try lookup(path).flatMap { $0.isFile ? $0 : nil } }
@@ -145,7 +153,7 @@ public enum Validator {
       ? try readMetadata(registryEntry, from: snapshot, shape: Schemas.registry, limit: 1 << 20)
       : YAMLFile(root: nil, findings: [])
     context.findings += registryFile.findings
-    context.settings = registryFile.root.map(RegistrySettings.init) ?? RegistrySettings()
+    context.settings = settings ?? registryFile.root.map(RegistrySettings.init) ?? RegistrySettings()
     context.findings += unknownRuleIDs(registryFile.root)
     let limit = context.settings.maxFileBytes
     if let entry = try file("dictionaries/departments.yaml") {
