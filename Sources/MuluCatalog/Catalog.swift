@@ -106,10 +106,21 @@ public struct ResourceFile: Sendable {
     root?.mark(fields)
   }
 
-  /// Where the `index`th code of `related` stands.
+  /// Where each code of `resource.related` stands.
+  public var relatedMarks: [YAMLMark] {
+    root.map { Resource.relatedNodes(of: $0).map(\.mark) } ?? []
+  }
+
+  /// Where the `index`th code of `resource.related` stands.
   public func relatedMark(_ index: Int) -> YAMLMark? {
-    guard let list = root?.sequence("related") else { return nil }
-    return index < list.count ? list[index].mark : mark("related")
+    let marks = relatedMarks
+    return index < marks.count ? marks[index] : mark("related")
+  }
+
+  /// Where the `index`th data item of `resource.items` stands.
+  public func itemMark(_ index: Int) -> YAMLMark? {
+    let nodes = root.map(Resource.itemNodes) ?? []
+    return index < nodes.count ? nodes[index].mark : mark("items")
   }
 }
 
@@ -179,8 +190,11 @@ public struct ResourceDigest: Sendable {
       providerCode: resource.provider.code == folder ? folder : resource.provider.code,
       name: resource.name, isRetired: resource.isRetired, replacedBy: resource.retired?.replacedBy, related: [],
       items: [], codeMark: file.mark("code"), nameMark: file.mark("name"), itemsMark: file.mark("items"))
+    let relatedMarks = file.relatedMarks
     for (index, text) in resource.related.enumerated() {
-      if let code = ResourceCode(text) { content.related.append((code, file.relatedMark(index))) }
+      if let code = ResourceCode(text) {
+        content.related.append((code, index < relatedMarks.count ? relatedMarks[index] : file.mark("related")))
+      }
     }
     if !resource.isRetired && (written.hasPrefix("1") || written.hasPrefix("3")) {
       content.items = names.symbols(for: resource.items.map(\.name).filter { !$0.isEmpty })
