@@ -46,8 +46,6 @@ public struct Department: Sendable, Hashable {
   public var parent: String?
   public var status: String
   public var mark: YAMLMark
-
-  public var isActive: Bool { status == "active" }
 }
 
 /// An item (项) of `dictionaries/classification.yaml`.
@@ -272,22 +270,9 @@ public struct Catalog: Sendable {
   /// also while `resources` is still being read).
   let codes: CodeIndex
 
-  /// The resource files, first to last, whose file names give this code.
-  public func resources(withCode code: String) -> [ResourceDigest] {
-    guard let code = ResourceCode(code) else { return [] }
-    return codes.positions(of: code).map { resources[$0] }
-  }
-
   /// Whether some resource file's name gives this code.
   public func hasResource(withCode code: String) -> Bool {
     ResourceCode(code).map(codes.contains) ?? false
-  }
-
-  /// Paths of the resource files, by the code their file names give.
-  public var pathsByCode: [String: [String]] {
-    var byCode: [String: [String]] = [:]
-    for file in resources { byCode[file.fileCode.description, default: []].append(file.path) }
-    return byCode
   }
 
   /// A catalog of files read in full (a change's neighbourhood, examples).
