@@ -12,6 +12,8 @@ public enum CanonicalWriter {
     case unknownFields
     /// Comments other than the schema line, which rewriting would drop.
     case comments(lines: [Int])
+    /// A mapping or a list where the schema wants something else: rewriting has no place for it.
+    case misplacedValues
 
     public var message: LocalizedText {
       switch self {
@@ -19,6 +21,10 @@ public enum CanonicalWriter {
         return LocalizedText(zh: "文件无法读取，先修正 yaml.* 错误", en: "the file does not read; fix its yaml.* errors first")
       case .unknownFields:
         return LocalizedText(zh: "文件含未定义的字段，先修正 schema.unknown-field", en: "the file has unknown fields; fix schema.unknown-field first")
+      case .misplacedValues:
+        return LocalizedText(
+          zh: "文件有字段的值是映射或列表，而该字段不应是，先修正 schema.type",
+          en: "a field holds a mapping or a list where it should not; fix schema.type first")
       case .comments(let lines):
         let list = lines.map(String.init).joined(separator: ", ")
         return LocalizedText(
@@ -33,31 +39,18 @@ public enum CanonicalWriter {
     let document = YAMLReader.read(bytes)
     guard document.problems.isEmpty, case .mapping(let root)? = document.root else { return .failure(.unreadable) }
     if !document.comments.isEmpty { return .failure(.comments(lines: document.comments.map(\.line))) }
-    if hasUnknownFields(.mapping(root), Schemas.resource) { return .failure(.unknownFields) }
+    let schema = SchemaCheck(path: "", code: nil).check(.mapping(root), against: Schemas.resource)
+    if schema.findings.contains(where: { $0.rule == SchemaUnknownField.id }) { return .failure(.unknownFields) }
+    if schema.misplacedCollection { return .failure(.misplacedValues) }
     return .success(canonical(root))
   }
 
-  /// The canonical text of a resource mapping whose keys the schema knows.
+  /// The canonical text of a resource mapping whose keys the schema knows and whose mappings
+  /// and lists stand where the schema has them.
   public static func canonical(_ root: YAMLMapping) -> String {
     var out = JSONSchema.modeline + "\n"
     writeMapping(root, Schemas.resource.fields, indent: 0, into: &out)
     return out
-  }
-
-  private static func hasUnknownFields(_ node: YAMLNode, _ shape: FieldShape) -> Bool {
-    switch (node, shape) {
-    case (_, .nullable(let inner)):
-      return hasUnknownFields(node, inner)
-    case (.mapping(let map), .object(let fields, _)):
-      return map.pairs.contains { pair in
-        guard let field = fields.first(where: { $0.name == pair.key.value }) else { return true }
-        return hasUnknownFields(pair.value, field.type)
-      }
-    case (.sequence(let list), .array(let element, _)):
-      return list.items.contains { hasUnknownFields($0, element) }
-    default:
-      return false
-    }
   }
 
   private static func writeMapping(_ map: YAMLMapping, _ fields: [SchemaField], indent: Int, into out: inout String) {

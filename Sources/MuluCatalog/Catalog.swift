@@ -9,7 +9,15 @@ public struct RegistrySettings: Sendable, Hashable {
   public var maxFileBytes: Int = 262_144
   public var maxChangedFilesPerPush: Int = 20_000
 
+  /// The largest `limits.max_file_bytes` taken (1 GiB): a larger value is read as this one, so
+  /// that the limits derived from it (the departments dictionary may be 16 times as large) stay
+  /// far from overflowing.
+  public static let maxFileBytesCeiling = 1 << 30
+
   public init() {}
+
+  /// Whether a rule is run at all: one set to `off` is not.
+  public func runs(_ rule: any Rule.Type) -> Bool { overrides[rule.id] != .off }
 
   init(_ map: YAMLMapping) {
     name = map.text("name") ?? ""
@@ -20,7 +28,9 @@ public struct RegistrySettings: Sendable, Hashable {
       }
     }
     if let limits = map.mapping("limits") {
-      if let bytes = limits.text("max_file_bytes").flatMap({ Int($0) }), bytes > 0 { maxFileBytes = bytes }
+      if let bytes = limits.text("max_file_bytes").flatMap({ Int($0) }), bytes > 0 {
+        maxFileBytes = min(bytes, Self.maxFileBytesCeiling)
+      }
       if let files = limits.text("max_changed_files_per_push").flatMap({ Int($0) }), files > 0 {
         maxChangedFilesPerPush = files
       }
@@ -36,8 +46,6 @@ public struct Department: Sendable, Hashable {
   public var parent: String?
   public var status: String
   public var mark: YAMLMark
-
-  public var isActive: Bool { status == "active" }
 }
 
 /// An item (项) of `dictionaries/classification.yaml`.
@@ -96,10 +104,21 @@ public struct ResourceFile: Sendable {
     root?.mark(fields)
   }
 
-  /// Where the `index`th code of `related` stands.
+  /// Where each code of `resource.related` stands.
+  public var relatedMarks: [YAMLMark] {
+    root.map { Resource.relatedNodes(of: $0).map(\.mark) } ?? []
+  }
+
+  /// Where the `index`th code of `resource.related` stands.
   public func relatedMark(_ index: Int) -> YAMLMark? {
-    guard let list = root?.sequence("related") else { return nil }
-    return index < list.count ? list[index].mark : mark("related")
+    let marks = relatedMarks
+    return index < marks.count ? marks[index] : mark("related")
+  }
+
+  /// Where the `index`th data item of `resource.items` stands.
+  public func itemMark(_ index: Int) -> YAMLMark? {
+    let nodes = root.map(Resource.itemNodes) ?? []
+    return index < nodes.count ? nodes[index].mark : mark("items")
   }
 }
 
@@ -169,8 +188,11 @@ public struct ResourceDigest: Sendable {
       providerCode: resource.provider.code == folder ? folder : resource.provider.code,
       name: resource.name, isRetired: resource.isRetired, replacedBy: resource.retired?.replacedBy, related: [],
       items: [], codeMark: file.mark("code"), nameMark: file.mark("name"), itemsMark: file.mark("items"))
+    let relatedMarks = file.relatedMarks
     for (index, text) in resource.related.enumerated() {
-      if let code = ResourceCode(text) { content.related.append((code, file.relatedMark(index))) }
+      if let code = ResourceCode(text) {
+        content.related.append((code, index < relatedMarks.count ? relatedMarks[index] : file.mark("related")))
+      }
     }
     if !resource.isRetired && (written.hasPrefix("1") || written.hasPrefix("3")) {
       content.items = names.symbols(for: resource.items.map(\.name).filter { !$0.isEmpty })
@@ -248,22 +270,9 @@ public struct Catalog: Sendable {
   /// also while `resources` is still being read).
   let codes: CodeIndex
 
-  /// The resource files, first to last, whose file names give this code.
-  public func resources(withCode code: String) -> [ResourceDigest] {
-    guard let code = ResourceCode(code) else { return [] }
-    return codes.positions(of: code).map { resources[$0] }
-  }
-
   /// Whether some resource file's name gives this code.
   public func hasResource(withCode code: String) -> Bool {
     ResourceCode(code).map(codes.contains) ?? false
-  }
-
-  /// Paths of the resource files, by the code their file names give.
-  public var pathsByCode: [String: [String]] {
-    var byCode: [String: [String]] = [:]
-    for file in resources { byCode[file.fileCode.description, default: []].append(file.path) }
-    return byCode
   }
 
   /// A catalog of files read in full (a change's neighbourhood, examples).

@@ -46,40 +46,54 @@ public struct FolderListing: Sendable {
 /// only where a rule needs it. Cost grows with the change, not the registry.
 ///
 /// It reads the changed files; the other files of their provider folders (`name.duplicate`);
-/// the resources they name in `related`/`replaced_by`, and the file of the same code in the
-/// folder that owns the code (`code.duplicate`). Rules that need the whole registry
+/// the resources they name in `related`/`replaced_by`, and the files of the same code in the
+/// folders of the departments that may publish it (`code.duplicate`). Rules that need the whole registry
 /// (`items.overlaps-base`) are left to full validation; findings are reported only on changed paths.
+///
+/// A change to `registry.yaml` or a dictionary can make unchanged resources wrong (a renamed
+/// department, a 项 with a new lead): it is judged by full validation of the whole snapshot, whose
+/// errors are reported on every path and its warnings on the changed ones. That costs a full
+/// validation (seconds on a national registry), but such changes are maintainers' and rare.
 public enum ChangeValidator {
+  /// The files every resource is judged against: a change to one is judged on the whole registry.
+  public static let contextPaths: Set<String> = [
+    "registry.yaml", "dictionaries/departments.yaml", "dictionaries/classification.yaml",
+  ]
+
   /// `previous` is the registry before the change, when there is one: a resource whose name did
-  /// not change needs no look at its neighbours.
+  /// not change needs no look at its neighbours. `settings`, when given, stand for those of the
+  /// snapshot's `registry.yaml` (limits and severities; the file is still checked): a hook judges
+  /// a push by the settings of the branch it protects, not by those the push brings.
   public static func validate(
     _ snapshot: any BrowsableSnapshot, changed paths: [String], previous: (any BrowsableSnapshot)? = nil,
-    workers: Int = Validator.defaultWorkers
+    settings: RegistrySettings? = nil, workers: Int = Validator.defaultWorkers
   ) throws -> Report {
     guard let registryEntry = try snapshot.entry(at: "registry.yaml") else {
       throw CatalogError.notARegistry(snapshot.label)
     }
     let changed = Set(paths)
+    if !changed.isDisjoint(with: contextPaths) {
+      let full = try Validator.validate(snapshot, settings: settings, workers: workers)
+      return Report(findings: full.findings.filter { $0.severity == .error || changed.contains($0.path) })
+    }
     var findings: [Finding] = []
-    let context = try Validator.readContext(registryEntry, from: snapshot) { try snapshot.entry(at: $0) }
+    let context = try Validator.readContext(registryEntry, from: snapshot, settings: settings) {
+      try snapshot.entry(at: $0)
+    }
     findings += context.findings
     let limit = context.settings.maxFileBytes
 
     // The changed files that exist, their places in the layout and their neighbours' names.
     var present: [SnapshotEntry] = []
     for path in changed.sorted() {
-      if let entry = try snapshot.entry(at: path) {
-        present.append(entry)
-      } else if path == "dictionaries/classification.yaml" || path == "dictionaries/departments.yaml" {
-        findings.append(TreeLayout.finding(path, message: TreeLayout.meaning.with(zh: "缺少必需的文件", en: "a required file is missing")))
-      }
+      if let entry = try snapshot.entry(at: path) { present.append(entry) }
     }
     findings += TreeLayout.check(present, requireDictionaries: false)
     findings += try caseCollisions(present, in: snapshot)
 
     // The changed resources, then what their rules need to see.
     var wanted: [String: (SnapshotEntry, String, ResourceCode)] = [:]
-    for entry in present where entry.kind == .regular || entry.kind == .executable {
+    for entry in present where entry.isFile {
       if case .resource(let folder, let code) = TreeLayout.role(of: entry.path) { wanted[entry.path] = (entry, folder, code) }
     }
     let changedResources = wanted
@@ -99,7 +113,8 @@ public enum ChangeValidator {
     }
     for (folder, names) in newNames {
       let neighbours: [(SnapshotEntry, String, ResourceCode)] = try snapshot.files(in: "catalogs/" + folder).compactMap { entry in
-        guard changedResources[entry.path] == nil, case .resource(let folder, let code) = TreeLayout.role(of: entry.path)
+        guard entry.isFile, changedResources[entry.path] == nil,
+          case .resource(let folder, let code) = TreeLayout.role(of: entry.path)
         else { return nil }
         return (entry, folder, code)
       }
@@ -123,10 +138,12 @@ public enum ChangeValidator {
     }
     var more: [String: (SnapshotEntry, String, ResourceCode)] = [:]
     for code in referenced {
-      guard let folder = owner(of: code, context), parsed["catalogs/\(folder)/\(code.fileName)"] == nil,
-        let entry = try snapshot.entry(at: "catalogs/\(folder)/\(code.fileName)")
-      else { continue }
-      more[entry.path] = (entry, folder, code)
+      for folder in owners(of: code, context) {
+        guard parsed["catalogs/\(folder)/\(code.fileName)"] == nil,
+          let entry = try snapshot.entry(at: "catalogs/\(folder)/\(code.fileName)"), entry.isFile
+        else { continue }
+        more[entry.path] = (entry, folder, code)
+      }
     }
     parsed.merge(try read(Array(more.values), from: snapshot, limit: limit, workers: workers)) { old, _ in old }
 
@@ -137,9 +154,11 @@ public enum ChangeValidator {
       resources: parsed.values.map(\.0).sorted { $0.path < $1.path })
     for path in changedResources.keys.sorted() {
       guard let file = parsed[path]?.0, let resource = file.resource else { continue }
-      for rule in CatalogRules.resourceRules { findings += rule.check(file, resource, in: catalog) }
+      for rule in CatalogRules.resourceRules where context.settings.runs(rule) {
+        findings += rule.check(file, resource, in: catalog)
+      }
     }
-    for rule in CatalogRules.registryRules where rule.judgedOnChanges {
+    for rule in CatalogRules.registryRules where rule.judgedOnChanges && context.settings.runs(rule) {
       findings += rule.check(catalog)
     }
     let scoped = findings.filter { changed.contains($0.path) }
@@ -149,7 +168,8 @@ public enum ChangeValidator {
   private static func previousResource(at path: String, in previous: any BrowsableSnapshot, limit: Int) throws
     -> Resource?
   {
-    guard let entry = try previous.entry(at: path), case .resource(let folder, let code) = TreeLayout.role(of: path)
+    guard let entry = try previous.entry(at: path), entry.isFile,
+      case .resource(let folder, let code) = TreeLayout.role(of: path)
     else { return nil }
     return try Validator.readResource(entry, folder: folder, code: code, from: previous, limit: limit).0.resource
   }
@@ -171,7 +191,7 @@ public enum ChangeValidator {
       limit = RegistrySettings(root).maxFileBytes
     }
     let entries: [(SnapshotEntry, String, ResourceCode)] = try snapshot.files(in: "catalogs/" + code).compactMap { entry in
-      guard case .resource(let folder, let code) = TreeLayout.role(of: entry.path) else { return nil }
+      guard entry.isFile, case .resource(let folder, let code) = TreeLayout.role(of: entry.path) else { return nil }
       return (entry, folder, code)
     }
     return try read(entries, from: snapshot, limit: limit, workers: workers).values
@@ -183,15 +203,19 @@ public enum ChangeValidator {
       .sorted { $0.path < $1.path }
   }
 
-  /// The folder where a resource of this code must stand: the 项's lead for base and theme
-  /// resources, the department whose prefix is the longest match for department resources.
-  static func owner(of code: ResourceCode, _ context: Validator.Context) -> String? {
-    if code.catalogClass == "1" || code.catalogClass == "2" {
-      return context.classification.item(for: code.classification)?.lead
+  /// The folders where a resource of this code may stand: every department that may publish
+  /// under its 分类码 (`Classification.mayPublish`: each one whose prefix it starts with, a
+  /// sub-department's and its parent's alike, and the 项's lead for base and theme resources),
+  /// and the lead named in the dictionary even when it is not listed.
+  static func owners(of code: ResourceCode, _ context: Validator.Context) -> [String] {
+    var owners = Set(
+      context.departments.values.filter { context.classification.mayPublish($0, under: code.classification) }.map(\.code))
+    if code.catalogClass == "1" || code.catalogClass == "2",
+      let lead = context.classification.item(for: code.classification)?.lead
+    {
+      owners.insert(lead)
     }
-    return context.departments.values
-      .filter { !$0.prefix.isEmpty && code.classification.hasPrefix($0.prefix) }
-      .max { $0.prefix.count < $1.prefix.count }?.code
+    return owners.sorted()
   }
 
   private static func read(
@@ -252,18 +276,23 @@ extension MemorySnapshot: BrowsableSnapshot {
   }
 }
 
-/// A safe test that a file cannot hold a given name, without parsing it.
+/// A safe test that a file cannot hold a given name, or one canonically equivalent to it
+/// (`name.duplicate` compares names as Swift's `==` does), without parsing it.
 ///
 /// A YAML scalar's text stands in the file as written except for escapes (`\` in double quotes),
 /// doubled single quotes and folded white space. A name with neither white space nor `'` therefore
-/// stands verbatim in any file that holds it, unless the file has a backslash.
+/// stands verbatim in any file that holds it, unless the file has a backslash. Two texts in plain
+/// NFC (`isPlainNFC`, as Chinese is) are equivalent exactly when their bytes are equal: a plain
+/// NFC name is searched for by its bytes in files that are plain NFC throughout; any other file
+/// may hold an equivalent spelling, and is read.
 enum NameFilter {
   static func isSearchable(_ name: String) -> Bool {
-    !name.unicodeScalars.contains { $0.properties.isWhitespace || $0 == "'" }
+    !name.unicodeScalars.contains { $0.properties.isWhitespace || $0 == "'" } && name.isPlainNFC
   }
 
   static func mayHold(_ needles: [[UInt8]], _ bytes: [UInt8]) -> Bool {
     if bytes.contains(UInt8(ascii: "\\")) { return true }
+    if !bytes.withUnsafeBufferPointer(String.isPlainNFC) { return true }
     return needles.contains { contains(bytes, $0) }
   }
 

@@ -82,7 +82,7 @@ extension Resource {
     self.summary = map.text("summary") ?? ""
     self.format = ResourceFormat(
       formatClass: format?.text("class") ?? "", type: format?.text("type") ?? "", note: format?.text("note"))
-    self.items = (map.sequence("items") ?? []).compactMap { node in
+    self.items = Self.itemNodes(of: map).compactMap { node in
       guard case .mapping(let item) = node else { return nil }
       return DataItem(name: item.text("name") ?? "", type: item.text("type") ?? "", length: item.text("length"))
     }
@@ -92,12 +92,30 @@ extension Resource {
     self.open = Openness(toPublic: open?.boolean("to_public"), condition: open?.text("condition"))
     self.updateCycle = map.text("update_cycle") ?? ""
     self.published = map.text("published") ?? ""
-    self.related = (map.sequence("related") ?? []).compactMap { node in
-      guard case .scalar(let scalar) = node, !scalar.isNull else { return nil }
+    self.related = Self.relatedNodes(of: map).compactMap { node in
+      guard case .scalar(let scalar) = node else { return nil }
       return scalar.value
     }
     self.retired = retired.map {
       Retirement(date: $0.text("date") ?? "", reason: $0.text("reason") ?? "", replacedBy: $0.text("replaced_by"))
+    }
+  }
+}
+
+extension Resource {
+  /// The nodes of `items` read as data items (mappings), in order: `items[i]` stands at the `i`th.
+  static func itemNodes(of map: YAMLMapping) -> [YAMLNode] {
+    (map.sequence("items") ?? []).filter { node in
+      if case .mapping = node { return true }
+      return false
+    }
+  }
+
+  /// The nodes of `related` read as codes (scalars, not null), in order: `related[i]` stands at the `i`th.
+  static func relatedNodes(of map: YAMLMapping) -> [YAMLNode] {
+    (map.sequence("related") ?? []).filter { node in
+      if case .scalar(let scalar) = node { return !scalar.isNull }
+      return false
     }
   }
 }

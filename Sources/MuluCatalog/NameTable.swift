@@ -90,24 +90,32 @@ extension String {
   /// else (combining marks and the scripts that use them, Hangul, compatibility ideographs).
   var isPlainNFC: Bool {
     var text = self
-    return text.withUTF8 { bytes in
-      var index = 0
-      while index < bytes.count {
-        let lead = bytes[index]
-        if lead < 0x80 {
-          index += 1
-          continue
-        }
-        // Valid UTF-8: a lead byte and its continuation bytes.
-        var value = UInt32(lead)
-        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-        value &= length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F
-        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-        guard Unicode.Scalar(value)?.isPlainNFC == true else { return false }
-        index += length
+    return text.withUTF8(Self.isPlainNFC)
+  }
+
+  /// `isPlainNFC` of UTF-8 bytes; false when they are not UTF-8.
+  static func isPlainNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    while index < bytes.count {
+      let lead = bytes[index]
+      if lead < 0x80 {
+        index += 1
+        continue
       }
-      return true
+      // A lead byte and its continuation bytes.
+      guard lead >= 0xC2 && lead <= 0xF4 else { return false }
+      let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+      guard index + length <= bytes.count else { return false }
+      var value = UInt32(lead) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
+      for offset in 1..<length {
+        let byte = bytes[index + offset]
+        guard byte & 0xC0 == 0x80 else { return false }
+        value = value << 6 | UInt32(byte & 0x3F)
+      }
+      guard Unicode.Scalar(value)?.isPlainNFC == true else { return false }
+      index += length
     }
+    return true
   }
 }
 

@@ -67,16 +67,35 @@ struct SchemaCheck {
 
   func check(_ node: YAMLNode, against shape: FieldShape, into findings: inout [Finding]) {
     var trail: [Step] = []
-    check(node, against: shape, at: &trail, into: &findings)
+    var misplaced = false
+    check(node, against: shape, at: &trail, into: &findings, misplaced: &misplaced)
+  }
+
+  /// The findings on a node, and whether among them is a mapping or a sequence standing where
+  /// the shape wants something else (a value the canonical writer has no place for).
+  func check(_ node: YAMLNode, against shape: FieldShape) -> (findings: [Finding], misplacedCollection: Bool) {
+    var trail: [Step] = []
+    var findings: [Finding] = []
+    var misplaced = false
+    check(node, against: shape, at: &trail, into: &findings, misplaced: &misplaced)
+    return (findings, misplaced)
   }
 
   /// `trail` is the way to `node`, spelt out only for a finding.
-  private func check(_ node: YAMLNode, against shape: FieldShape, at trail: inout [Step], into findings: inout [Finding]) {
+  private func check(
+    _ node: YAMLNode, against shape: FieldShape, at trail: inout [Step], into findings: inout [Finding],
+    misplaced: inout Bool
+  ) {
     var field: String { SchemaCheck.dotted(trail) }
+    func mismatch(_ node: YAMLNode, _ expected: String, _ field: String, _ findings: inout [Finding]) {
+      if case .scalar = node {} else { misplaced = true }
+      findings.append(
+        SchemaType.finding(path, at: node.mark, code: code, message: SchemaType.expected(expected, at: field)))
+    }
     switch shape {
     case .nullable(let inner):
       if case .scalar(let scalar) = node, scalar.isNull { return }
-      check(node, against: inner, at: &trail, into: &findings)
+      check(node, against: inner, at: &trail, into: &findings, misplaced: &misplaced)
 
     case .object(let fields, let values):
       guard case .mapping(let mapping) = node else {
@@ -97,9 +116,11 @@ struct SchemaCheck {
             }
             continue
           }
-          check(pair.value, against: schemaField.type, at: &trail, into: &findings)
+          check(pair.value, against: schemaField.type, at: &trail, into: &findings, misplaced: &misplaced)
         } else if let values {
-          if !isAbsent(pair.value) { check(pair.value, against: values, at: &trail, into: &findings) }
+          if !isAbsent(pair.value) {
+            check(pair.value, against: values, at: &trail, into: &findings, misplaced: &misplaced)
+          }
         } else {
           findings.append(SchemaUnknownField.finding(path, at: pair.key.mark, code: code, detail: field))
         }
@@ -117,7 +138,7 @@ struct SchemaCheck {
       }
       for (index, item) in sequence.items.enumerated() {
         trail.append(.position(index + 1))
-        check(item, against: element, at: &trail, into: &findings)
+        check(item, against: element, at: &trail, into: &findings, misplaced: &misplaced)
         trail.removeLast()
       }
 
@@ -169,10 +190,5 @@ struct SchemaCheck {
   private func isAbsent(_ node: YAMLNode) -> Bool {
     guard case .scalar(let scalar) = node else { return false }
     return scalar.isNull || scalar.value.isBlank
-  }
-
-  private func mismatch(_ node: YAMLNode, _ expected: String, _ field: String, _ findings: inout [Finding]) {
-    findings.append(
-      SchemaType.finding(path, at: node.mark, code: code, message: SchemaType.expected(expected, at: field)))
   }
 }

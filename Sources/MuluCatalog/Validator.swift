@@ -25,9 +25,12 @@ public enum CatalogError: Error, Sendable, Equatable {
 
 /// The one validation engine: the same verdict on a working tree, a commit, a push or a sync.
 public enum Validator {
-  /// Validates a whole snapshot.
-  public static func validate(_ snapshot: any Snapshot, workers: Int = defaultWorkers) throws -> Report {
-    let (catalog, findings) = try load(snapshot, workers: workers)
+  /// Validates a whole snapshot. `settings`, when given, stand for those of its `registry.yaml`
+  /// (limits and severities; the file is still checked).
+  public static func validate(
+    _ snapshot: any Snapshot, settings: RegistrySettings? = nil, workers: Int = defaultWorkers
+  ) throws -> Report {
+    let (catalog, findings) = try load(snapshot, settings: settings, workers: workers)
     return Report(findings: apply(catalog.settings, to: findings + check(catalog)))
   }
 
@@ -38,8 +41,11 @@ public enum Validator {
   }()
 
   /// Reads a snapshot into a catalog, with the findings of reading (layout, syntax, schema,
-  /// dictionaries) and of each file's own rules.
-  public static func load(_ snapshot: any Snapshot, workers: Int = defaultWorkers) throws -> (Catalog, [Finding]) {
+  /// dictionaries) and of each file's own rules. `settings`, when given, stand for those of its
+  /// `registry.yaml`.
+  public static func load(
+    _ snapshot: any Snapshot, settings: RegistrySettings? = nil, workers: Int = defaultWorkers
+  ) throws -> (Catalog, [Finding]) {
     let entries = snapshot.entries
     // The files the context is read from; the resource files are many and are not looked up.
     var byPath: [String: SnapshotEntry] = [:]
@@ -49,7 +55,7 @@ public enum Validator {
     let layout = TreeLayout.layout(entries)
     var findings = layout.findings + TreeCaseCollision.check(entries)
 
-    let context = try readContext(registryEntry, from: snapshot) { byPath[$0] }
+    let context = try readContext(registryEntry, from: snapshot, settings: settings) { byPath[$0] }
     findings += context.findings
     let settings = context.settings
 
@@ -57,9 +63,7 @@ public enum Validator {
     var folders: [String: String] = [:]
     var found: [(SnapshotEntry, String, ResourceCode)] = []
     for (entry, role) in zip(entries, layout.roles) {
-      guard entry.kind == .regular || entry.kind == .executable, case .resource(let folder, let code) = role else {
-        continue
-      }
+      guard entry.isFile, case .resource(let folder, let code) = role else { continue }
       let shared = folders[folder] ?? folder
       folders[folder] = shared
       found.append((entry, shared, code))
@@ -70,6 +74,7 @@ public enum Validator {
       classification: context.classification, dictionariesRead: context.dictionariesRead, digests: [],
       codes: CodeIndex(resourceEntries.map(\.2)))
     let names = ItemNames()
+    let resourceRules = CatalogRules.resourceRules.filter { settings.runs($0) }
     // Each file is read, parsed and judged on its own in one pass, then kept as a digest only.
     // The files are handed out in runs, whose digests are moved into one list as it is made.
     let runs = stride(from: 0, to: resourceEntries.count, by: 256).map { $0..<min($0 + 256, resourceEntries.count) }
@@ -82,7 +87,7 @@ public enum Validator {
           entry, folder: folder, code: code, from: snapshot, limit: settings.maxFileBytes)
         findings += fileFindings
         if let resource = file.resource {
-          for rule in CatalogRules.resourceRules { findings += rule.check(file, resource, in: index) }
+          for rule in resourceRules { findings += rule.check(file, resource, in: index) }
         }
         digests.append(ResourceDigest(file, fileCode: code, folder: folder, names: names))
       }
@@ -98,13 +103,15 @@ public enum Validator {
     return (index.with(digests: digests), findings)
   }
 
-  /// Runs the registry-wide rules (`load` has run each file's own rules), each on its own core.
+  /// Runs the registry-wide rules (`load` has run each file's own rules), each on its own core;
+  /// not those that `registry.yaml` turns off.
   public static func check(_ catalog: Catalog, workers: Int = defaultWorkers) -> [Finding] {
-    let rules = CatalogRules.registryRules
+    let rules = CatalogRules.registryRules.filter { catalog.settings.runs($0) }
     return parallelMap(rules, workers: workers, run: 1) { $0.check(catalog) }.flatMap { $0 }
   }
 
-  /// The severities `registry.yaml` sets: `off` drops a rule's findings.
+  /// The severities `registry.yaml` sets: `off` drops a rule's findings (those of reading a
+  /// file, which run whatever the settings; the other rules are not run when off).
   public static func apply(_ settings: RegistrySettings, to findings: [Finding]) -> [Finding] {
     guard !settings.overrides.isEmpty else { return findings }
     return findings.compactMap { finding in
@@ -134,23 +141,26 @@ public enum Validator {
 
   /// Reads `registry.yaml`, the dictionaries, `access.yaml` and `sources.yaml`; `lookup` finds an entry by path.
   /// One that is not a file (a symbolic link, a folder) is not read: `tree.layout` reports it.
+  /// `settings`, when given, stand for those `registry.yaml` sets.
   static func readContext(
-    _ registryEntry: SnapshotEntry, from snapshot: any Snapshot, lookup: (String) throws -> SnapshotEntry?
+    _ registryEntry: SnapshotEntry, from snapshot: any Snapshot, settings: RegistrySettings? = nil,
+    lookup: (String) throws -> SnapshotEntry?
   ) throws -> Context {
     var context = Context()
-    func isFile(_ entry: SnapshotEntry) -> Bool { entry.kind == .regular || entry.kind == .executable }
-    func file(_ path: String) throws -> SnapshotEntry? { try lookup(path).flatMap { isFile($0) ? $0 : nil } }
+    func file(_ path: String) throws -> SnapshotEntry? { try lookup(path).flatMap { $0.isFile ? $0 : nil } }
     let registryFile =
-      isFile(registryEntry)
+      registryEntry.isFile
       ? try readMetadata(registryEntry, from: snapshot, shape: Schemas.registry, limit: 1 << 20)
       : YAMLFile(root: nil, findings: [])
     context.findings += registryFile.findings
-    context.settings = registryFile.root.map(RegistrySettings.init) ?? RegistrySettings()
+    context.settings = settings ?? registryFile.root.map(RegistrySettings.init) ?? RegistrySettings()
     context.findings += unknownRuleIDs(registryFile.root)
     let limit = context.settings.maxFileBytes
     if let entry = try file("dictionaries/departments.yaml") {
       // The departments dictionary of a national registry is long: it may be larger than one resource.
-      let file = try readMetadata(entry, from: snapshot, shape: Schemas.departments, limit: limit * 16)
+      let (sixteenTimes, overflow) = limit.multipliedReportingOverflow(by: 16)
+      let file = try readMetadata(
+        entry, from: snapshot, shape: Schemas.departments, limit: overflow ? Int.max : sixteenTimes)
       context.findings += file.findings
       context.dictionariesRead = context.dictionariesRead && file.root != nil
       (context.departments, context.findings) = readDepartments(file.root, path: entry.path, findings: context.findings)

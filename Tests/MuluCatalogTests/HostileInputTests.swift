@@ -53,6 +53,20 @@ struct HostileInputTests {
     #expect(rules(allowed).isEmpty)
   }
 
+  @Test("a huge max_file_bytes is taken as 1 GiB, in full and in change validation", arguments: [
+    "1000000000000000000", "9223372036854775807",
+  ])
+  func hugeLimit(limit: String) throws {
+    var files = Baseline.files
+    files["registry.yaml"]! += "limits:\n  max_file_bytes: \(limit)\n"
+    let snapshot = MemorySnapshot(files)
+    let (catalog, findings) = try Validator.load(snapshot)
+    #expect(catalog.settings.maxFileBytes == RegistrySettings.maxFileBytesCeiling)
+    #expect(findings.isEmpty)
+    #expect(try Validator.validate(snapshot).findings.isEmpty)
+    #expect(try ChangeValidator.validate(snapshot, changed: Array(files.keys)).findings.isEmpty)
+  }
+
   @Test("encodings: BOM, UTF-16, GBK, NUL", arguments: [
     [0xEF, 0xBB, 0xBF] + Array("code: 1\n".utf8),
     [0xFF, 0xFE, 0x63, 0x00, 0x3A, 0x00],

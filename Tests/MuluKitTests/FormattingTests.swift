@@ -38,23 +38,40 @@ struct FormattingTests {
     #expect(try Formatting.run(in: workspace, write: true).allSatisfy { $0.outcome == .unchanged })
   }
 
-  @Test("comments and YAML errors: refused, named, left alone")
-  func refusals() throws {
+  /// `mulu fmt` on the baseline with its two resources replaced: each file's outcome, in path
+  /// order (国家发展和改革委员会's folder …0001M before 公安部's …1234L), after checking that
+  /// neither file was touched.
+  func refusals(department: String, base: String) throws -> [Formatting.Outcome] {
     let sandbox = try Sandbox()
     let root = try sandbox.writeBaseline()
+    try sandbox.write("registry/" + Baseline.departmentResourcePath, department)
+    try sandbox.write("registry/" + Baseline.baseResourcePath, base)
+    let results = try Formatting.run(in: Workspace(from: root), write: true)
+    #expect(results.map(\.path) == [Baseline.departmentResourcePath, Baseline.baseResourcePath])
+    #expect(try sandbox.read("registry/" + Baseline.departmentResourcePath) == department)
+    #expect(try sandbox.read("registry/" + Baseline.baseResourcePath) == base)
+    return results.map(\.outcome)
+  }
+
+  @Test("comments and YAML errors: refused, named, left alone")
+  func refusals() throws {
     let commented = Baseline.files[Baseline.departmentResourcePath]!
       .replacingOccurrences(of: "update_cycle: 每月\n", with: "update_cycle: 每月  # 每月 5 日前更新\n")
-    try sandbox.write("registry/" + Baseline.departmentResourcePath, commented)
     let broken = Baseline.files[Baseline.baseResourcePath]!
       .replacingOccurrences(of: "name: 人口基本信息\n", with: "name: [人口基本信息\n")
-    try sandbox.write("registry/" + Baseline.baseResourcePath, broken)
+    #expect(try refusals(department: commented, base: broken) == [.refused(.comments(lines: [24])), .refused(.unreadable)])
+  }
 
-    let results = try Formatting.run(in: Workspace(from: root), write: true)
-    // In path order: 国家发展和改革委员会's folder (…0001M) before 公安部's (…1234L).
-    #expect(results.map(\.path) == [Baseline.departmentResourcePath, Baseline.baseResourcePath])
-    #expect(results.map(\.outcome) == [.refused(.comments(lines: [24])), .refused(.unreadable)])
-    #expect(try sandbox.read("registry/" + Baseline.departmentResourcePath) == commented)
-    #expect(try sandbox.read("registry/" + Baseline.baseResourcePath) == broken)
+  @Test("a list or a mapping where the schema wants text or a mapping: refused, left byte for byte")
+  func misplacedValues() throws {
+    let department = Baseline.files[Baseline.departmentResourcePath]!
+      .replacingOccurrences(of: "name: 企业投资项目核准信息\n", with: "name: [企业投资, 项目核准]\n")
+      .replacingOccurrences(
+        of: "summary: 企业投资项目核准的申请、受理、批复信息。\n", with: "summary: {text: 企业投资项目核准的申请、受理、批复信息。}\n")
+    let base = Baseline.files[Baseline.baseResourcePath]!
+      .replacingOccurrences(of: "open:\n  to_public: false\n", with: "open:\n  - to_public: false\n")
+      .replacingOccurrences(of: "  type: KingbaseES\n", with: "  type:   KingbaseES\n")
+    #expect(try refusals(department: department, base: base) == [.refused(.misplacedValues), .refused(.misplacedValues)])
   }
 
   @Test("new: one past the highest 顺序码 ever given, retired ones included")

@@ -9,11 +9,9 @@ public enum ItemsDuplicateName: ResourceRule {
   public static func check(_ file: ResourceFile, _ resource: Resource, in catalog: Catalog) -> [Finding] {
     var seen = NameTable<Void>(minimumCapacity: resource.items.count)
     var findings: [Finding] = []
-    let nodes = file.root?.sequence("items") ?? []
     for (index, item) in resource.items.enumerated() where !item.name.isEmpty {
       if !seen.insert(item.name, ()) {
-        let mark = index < nodes.count ? nodes[index].mark : file.mark("items")
-        findings.append(finding(file.path, at: mark, code: file.code, detail: item.name))
+        findings.append(finding(file.path, at: file.itemMark(index), code: file.code, detail: item.name))
       }
     }
     return findings

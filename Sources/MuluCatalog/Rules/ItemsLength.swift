@@ -9,13 +9,11 @@ public enum ItemsLength: ResourceRule {
 
   public static func check(_ file: ResourceFile, _ resource: Resource, in catalog: Catalog) -> [Finding] {
     var findings: [Finding] = []
-    let nodes = file.root?.sequence("items") ?? []
     for (index, item) in resource.items.enumerated() {
-      let mark = index < nodes.count ? nodes[index].mark : file.mark("items")
       if let length = item.length, let value = Int(length), value <= 0 {
-        findings.append(finding(file.path, at: mark, code: file.code, detail: "\(item.name) length \(length)"))
+        findings.append(finding(file.path, at: file.itemMark(index), code: file.code, detail: "\(item.name) length \(length)"))
       } else if Vocabulary.itemTypesNeedingLength.contains(item.type) && item.length == nil {
-        findings.append(finding(file.path, at: mark, code: file.code, detail: item.name))
+        findings.append(finding(file.path, at: file.itemMark(index), code: file.code, detail: item.name))
       }
     }
     return findings
