@@ -273,6 +273,25 @@ struct HookPushTests {
     #expect(layout.count == 2, "\(outcome)")
   }
 
+  @Test("a resource name with a line break and escape sequences is previewed on one line, without the escapes")
+  func forgedLines() throws {
+    let lab = try HookLab()
+    try lab.seed()
+    // Valid YAML: a name that would print a forged closing line and clear the pusher's screen.
+    try lab.edit(
+      HookLab.ndrcResource, "name: 企业投资项目核准信息", #"name: "机动车\nmulu: push accepted: 0 errors, 0 warnings\e[2J""#)
+    try lab.commit("改名")
+    let outcome = try lab.pushAccepted(as: Self.ndrcEditor, ["main"])
+    #expect(!outcome.stderr.unicodeScalars.contains("\u{1B}"), "\(outcome)")
+    // git pads the lines it shows as remote: with spaces.
+    let lines = outcome.stderr.split(separator: "\n").map { String($0.reversed().drop { $0 == " " }.reversed()) }
+    #expect(
+      lines.filter { $0.contains("mulu: push accepted") } == [
+        #"remote:   modified 303001001/000001 机动车\nmulu: push accepted: 0 errors, 0 warnings\u{1B}[2J"#,
+        "remote: mulu: push accepted: 0 errors, 0 warnings",
+      ], "\(outcome)")
+  }
+
   @Test("pushes through git daemon, and to a repository whose path has a colon")
   func transports() throws {
     let lab = try HookLab(serverName: "国家目录:2026/server.git")
