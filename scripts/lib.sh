@@ -1,4 +1,4 @@
-# Sourced by the scripts beside it: the steps of the demo.
+# Sourced by the scripts beside it: the steps of the demo, and packages installed with apt.
 
 # The demo: a step that exits otherwise than it should marks the whole demo failed; each
 # script ends with `exit $failed`.
@@ -25,3 +25,17 @@ run() {
   expect "$status" "$?"
 }
 
+# apt_install WHO PACKAGE…: installs the packages with apt-get (Debian, as root); WHO names
+# the script in its messages. Exits 2 when not root.
+apt_install() {
+  local who=$1
+  shift
+  echo "$who: installing $*" >&2
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "$who: run as root, or install: $*" >&2
+    exit 2
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "$@" >/dev/null
+}
