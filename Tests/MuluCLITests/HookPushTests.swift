@@ -292,6 +292,19 @@ struct HookPushTests {
       ], "\(outcome)")
   }
 
+  @Test("-C names the repository the hook judges, as it does for every command")
+  func directoryOption() throws {
+    let lab = try HookLab()
+    try lab.seed()
+    let line = "\(String(repeating: "0", count: 40)) \(try lab.id("main")) refs/heads/草稿\n"
+    // Run from the folder that holds the server, not from the server.
+    let outcome = try lab.run(
+      [lab.mulu, "hook", "pre-receive", "-C", "server.git"], in: lab.root, environment: ["MULU_PUSHER": Self.ndrcEditor],
+      input: line)
+    #expect(outcome.status == 0, "\(outcome)")
+    #expect(outcome.stderr.hasSuffix("mulu: push accepted: 0 errors, 0 warnings\n"), "\(outcome)")
+  }
+
   @Test("pushes through git daemon, and to a repository whose path has a colon")
   func transports() throws {
     let lab = try HookLab(serverName: "国家目录:2026/server.git")

@@ -24,8 +24,7 @@ struct HookPreReceiveCommand: ParsableCommand {
     let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
     let verdict: PushVerdict
     do {
-      verdict = try PreReceive.run(
-        input: input, environment: environment, currentDirectory: FileManager.default.currentDirectoryPath)
+      verdict = try PreReceive.run(input: input, environment: environment, currentDirectory: global.absoluteDirectory)
     } catch {
       Console.standardError(PushWriter.failure(error.message, language: language, gitLab: gitLab))
       throw ExitCode(2)
