@@ -15,9 +15,11 @@ mps=11100000000090379C
 ndrc=11100000000090114B
 git_() { git -C "$work" -c user.name=公安部目录管理员 -c user.email=catalog@mps.example.cn \
   -c commit.gpgsign=false -c tag.gpgsign=false "$@"; }
-# push STATUS PUSHER ARGUMENT…: a Chinese-speaking server; the pusher as the Git server would name it.
+# push STATUS PUSHER ARGUMENT…: a Chinese-speaking server (SERVER_LANG, zh_CN.UTF-8 unless set);
+# the pusher as the Git server would name it.
 push() { local status=$1 pusher=$2; shift 2; printf '$ MULU_PUSHER=%s git push %s\n' "$pusher" "$*"
-  env -u LANG MULU_PUSHER="$pusher" git -C "$work" push "file://$server" "$@" 2>&1; expect "$status" "$?"; }
+  LANG=${SERVER_LANG:-zh_CN.UTF-8} MULU_PUSHER="$pusher" git -C "$work" push "file://$server" "$@" 2>&1
+  expect "$status" "$?"; }
 
 section "Pre-receive hook: a Git server that judges every push"
 mkdir -p "$WORK/hooks"
@@ -48,7 +50,7 @@ git_ reset -q --hard HEAD~1
 section "Release tags: annotated, by a maintainer, on main"
 git_ tag -a -m "2026 年 3 月版" v2026.03.1
 push 1 mps-editor refs/tags/v2026.03.1
-LANG=en_US.UTF-8 push 0 ndrc-catalog-admin refs/tags/v2026.03.1
+SERVER_LANG=en_US.UTF-8 push 0 ndrc-catalog-admin refs/tags/v2026.03.1
 
 section "Pre-commit hook: the staged file is judged, not the working tree"
 run 0 "$MULU" hooks install --client "$work" --lang zh

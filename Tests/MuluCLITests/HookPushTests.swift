@@ -48,8 +48,10 @@ struct HookPushTests {
     // GitLab names the pusher and shows GL-HOOK-ERR lines to the user.
     outcome = try lab.pushRejected(as: nil, ["main"], environment: ["GL_USERNAME": Self.mpsEditor])
     #expect(outcome.stderr.contains("remote: GL-HOOK-ERR: mulu: push rejected: 1 error"))
-    // A server with no LANG speaks Chinese.
+    // A server without LANG speaks English (SPEC §4); one with LANG=zh* speaks Chinese.
     outcome = try lab.pushRejected(as: Self.mpsEditor, ["main"], environment: ["LANG": ""])
+    #expect(outcome.stderr.contains("remote: mulu: push rejected: 1 error, 0 warnings (access.path-not-owned: 1)"))
+    outcome = try lab.pushRejected(as: Self.mpsEditor, ["main"], environment: ["LANG": "zh_CN.UTF-8"])
     #expect(outcome.stderr.contains("error[access.path-not-owned]: 推送修改了本部门无权修改的路径：“mps-editor”只能修改 catalogs/11100000000001234L/ (hint: "))
     #expect(outcome.stderr.contains("remote: 预览：修改 1；不兼容 0"))
     #expect(outcome.stderr.contains("remote:   修改 303001001/000001 企业投资项目核准信息 "))
