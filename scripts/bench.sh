@@ -6,6 +6,7 @@
 # (e.g. --sizes 1000,100000 --runs 5); BUILD_FLAGS go to swift build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib.sh
 SWIFT=${SWIFT:-swift}
 read -r -a flags <<< "${BUILD_FLAGS:-}"
 
@@ -13,16 +14,7 @@ missing=()
 command -v cc >/dev/null 2>&1 || missing+=(gcc)
 [ -x /usr/bin/time ] || missing+=(time)
 python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing+=(python3-venv)
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "bench: installing ${missing[*]}" >&2
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "bench: run as root, or install: ${missing[*]}" >&2
-    exit 2
-  fi
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+[ ${#missing[@]} -eq 0 ] || apt_install bench "${missing[@]}"
 
 echo "bench: building mulu for release" >&2
 "$SWIFT" build -c release "${flags[@]}"

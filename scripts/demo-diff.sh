@@ -6,8 +6,7 @@ cd "$(dirname "$0")/.."
 : "${MULU:?run through scripts/demo.sh}" "${WORK:?run through scripts/demo.sh}"
 export NO_COLOR=1
 
-section() { printf '\n== %s\n' "$*"; }
-run() { printf '$ %s\n' "$*"; "$@"; local rc=$?; printf '(exit %d)\n' "$rc"; return 0; }
+source scripts/lib.sh
 repo="$WORK/diff-repo"
 ndrc=11100000000090114B
 moe=11100000000090251U
@@ -35,9 +34,9 @@ sed -i 's/^update_cycle: \(.*\)$/update_cycle: "\1"/' "$f"
 git_ add -A && git_ commit -qm "国家目录 2026 年第二版" && git_ tag v2
 printf '$ git diff --stat v1 v2\n'; git_ diff --stat v1 v2
 
-run "$MULU" diff -C "$repo" v1 v2 --lang zh
-run "$MULU" diff -C "$repo" v1 v2 --format markdown --lang zh
-run "$MULU" diff -C "$repo" v1 v2 --breaking-only --exit-code --lang en
+run 0 "$MULU" diff -C "$repo" v1 v2 --lang zh
+run 0 "$MULU" diff -C "$repo" v1 v2 --format markdown --lang zh
+run 1 "$MULU" diff -C "$repo" v1 v2 --breaking-only --exit-code --lang en
 
 section "The history of one resource: every commit that changed it in meaning"
 f="$c/303001001-000002.yaml"
@@ -46,5 +45,5 @@ git_ commit -qam "备案信息：信息项重新排序（格式整理，不计�
 sed -i 's/^update_cycle: 每日$/update_cycle: 实时/' "$f"
 git_ commit -qam "备案信息改为实时更新"
 printf '$ git log --oneline\n'; git_ log --oneline
-run "$MULU" log -C "$repo" 303001001/000002 --lang zh
-exit 0
+run 0 "$MULU" log -C "$repo" 303001001/000002 --lang zh
+exit "$failed"

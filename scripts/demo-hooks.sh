@@ -7,52 +7,53 @@ cd "$(dirname "$0")/.."
 : "${MULU:?run through scripts/demo.sh}" "${WORK:?run through scripts/demo.sh}"
 export NO_COLOR=1 GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
 
-section() { printf '\n== %s\n' "$*"; }
-# The hooks talk on stderr (git shows the server's as "remote:"): keep it in order with stdout.
-run() { printf '$ %s\n' "$*"; "$@" 2>&1; local rc=$?; printf '(exit %d)\n' "$rc"; return 0; }
+# The hooks talk on stderr (git shows the server's as "remote:"): `run` keeps it in order with stdout.
+source scripts/lib.sh
 server="$WORK/hooks/national.git"
 work="$WORK/hooks/mps"
 mps=11100000000090379C
 ndrc=11100000000090114B
 git_() { git -C "$work" -c user.name=公安部目录管理员 -c user.email=catalog@mps.example.cn \
   -c commit.gpgsign=false -c tag.gpgsign=false "$@"; }
-# A Chinese-speaking server; the pusher as the Git server would name it.
-push() { local pusher=$1; shift; printf '$ MULU_PUSHER=%s git push %s\n' "$pusher" "$*"
-  env -u LANG MULU_PUSHER="$pusher" git -C "$work" push "file://$server" "$@" 2>&1; printf '(exit %d)\n' "$?"; }
+# push STATUS PUSHER ARGUMENT…: a Chinese-speaking server (SERVER_LANG, zh_CN.UTF-8 unless set);
+# the pusher as the Git server would name it.
+push() { local status=$1 pusher=$2; shift 2; printf '$ MULU_PUSHER=%s git push %s\n' "$pusher" "$*"
+  LANG=${SERVER_LANG:-zh_CN.UTF-8} MULU_PUSHER="$pusher" git -C "$work" push "file://$server" "$@" 2>&1
+  expect "$status" "$?"; }
 
 section "Pre-receive hook: a Git server that judges every push"
 mkdir -p "$WORK/hooks"
 git init -q --bare -b main "$server"
-run "$MULU" hooks install --server "$server" --lang zh
+run 0 "$MULU" hooks install --server "$server" --lang zh
 printf '$ cat %s\n' "$server/hooks/pre-receive"; cat "$server/hooks/pre-receive"
 
 git init -q -b main "$work" && cp -r registry/. "$work/"
 git_ add -A && git_ commit -qm "国家政务信息资源目录"
 printf '\nThe first push: a maintainer of the access.yaml it brings.\n'
-push ndrc-catalog-admin -q main
+push 0 ndrc-catalog-admin -q main
 
 section "公安部 updates its own resource: accepted, with a preview of the change"
 sed -i 's/^update_cycle: 每日$/update_cycle: 实时/' "$work/catalogs/$mps/303003002-000001.yaml"
 git_ commit -qam "公安部：机动车登记信息改为实时更新"
-push mps-editor main
+push 0 mps-editor main
 
 section "A bad push: another department's resource, a deleted resource, no legal basis"
 sed -i 's/^update_cycle: .*/update_cycle: 每周/' "$work/catalogs/$ndrc/303001001-000001.yaml"
 git_ rm -q "catalogs/$mps/303003004-000001.yaml"
 sed -i 's/^  type: 有条件共享$/  type: 不予共享/' "$work/catalogs/$mps/303003001-000001.yaml"
 git_ commit -qam "公安部：一次不合规的修改"
-push mps-editor main
+push 1 mps-editor main
 printf '$ git ls-remote (the server did not move)\n'; git ls-remote "file://$server"
-push visitor main
+push 1 visitor main
 git_ reset -q --hard HEAD~1
 
 section "Release tags: annotated, by a maintainer, on main"
 git_ tag -a -m "2026 年 3 月版" v2026.03.1
-push mps-editor refs/tags/v2026.03.1
-LANG=en_US.UTF-8 push ndrc-catalog-admin refs/tags/v2026.03.1
+push 1 mps-editor refs/tags/v2026.03.1
+SERVER_LANG=en_US.UTF-8 push 0 ndrc-catalog-admin refs/tags/v2026.03.1
 
 section "Pre-commit hook: the staged file is judged, not the working tree"
-run "$MULU" hooks install --client "$work" --lang zh
+run 0 "$MULU" hooks install --client "$work" --lang zh
 f="catalogs/$mps/303003001-000001.yaml"
 cp "$work/$f" "$WORK/hooks/valid.yaml"
 sed -i 's/^  type: 有条件共享$/  type: 不予共享/' "$work/$f"
@@ -63,6 +64,5 @@ $ (the working-tree copy put back as it was)
 ' "$f"
 printf '$ git commit -m "居民身份证信息不予共享"
 '
-LANG=zh_CN.UTF-8 git_ commit -q -m "居民身份证信息不予共享"; printf '(exit %d)
-' "$?"
-exit 0
+LANG=zh_CN.UTF-8 git_ commit -q -m "居民身份证信息不予共享"; expect 1 "$?"
+exit "$failed"

@@ -6,8 +6,7 @@ cd "$(dirname "$0")/.."
 : "${MULU:?MULU is not set}" "${WORK:?WORK is not set}"
 export NO_COLOR=1
 
-section() { printf '\n== %s\n' "$*"; }
-run() { printf '$ %s\n' "$*"; "$@" 2>&1; local rc=$?; printf '(exit %d)\n' "$rc"; return 0; }
+source scripts/lib.sh
 git() { command git -c init.defaultBranch=main -c commit.gpgsign=false -c tag.gpgsign=false "$@"; }
 mps=11100000000090379C   # 公安部
 mnr=11100000000090642L   # 自然资源部
@@ -30,7 +29,7 @@ git -C "$base/national.git" config user.email admin@catalog.example.cn
 git clone -q "$base/national.git" "$base/mps"
 git clone -q "$base/national.git" "$base/mnr"
 printf '$ %s\n' "$MULU release cut -C $base/national.git --lang en >/dev/null   # the baseline release"
-"$MULU" release cut -C "$base/national.git" --lang en 2>&1 >/dev/null; echo "(exit $?)"
+"$MULU" release cut -C "$base/national.git" --lang en 2>&1 >/dev/null; expect 0 "$?"
 
 # 公安部: 刑事案件立案信息 is now updated in real time, and a new resource is published.
 f="$base/mps/catalogs/$mps/303003004-000001.yaml"
@@ -45,18 +44,18 @@ printf 'retired:\n  date: 2026-05-01\n  reason: 职能划转\n' >> "$base/mnr/ca
 git -C "$base/mnr" add -A
 git -C "$base/mnr" -c user.name=自然资源部目录员 -c user.email=catalog@mnr.example.cn commit -qm "自然资源部：注销一项资源"
 
-run "$MULU" sync status -C "$base/national.git" --lang zh
-run "$MULU" sync pull mps -C "$base/national.git" --lang zh
-run "$MULU" sync pull mnr -C "$base/national.git" --lang en
-run "$MULU" sync pull mnr -C "$base/national.git" --lang en
+run 0 "$MULU" sync status -C "$base/national.git" --lang zh
+run 0 "$MULU" sync pull mps -C "$base/national.git" --lang zh
+run 0 "$MULU" sync pull mnr -C "$base/national.git" --lang en
+run 0 "$MULU" sync pull mnr -C "$base/national.git" --lang en
 
 section "Sync refuses a fork that strays outside its own folder, and writes nothing"
 sed -i 's/^update_cycle: .*/update_cycle: 每周/' "$base/mps/catalogs/$mnr/303006001-000001.yaml"
 git -C "$base/mps" -c user.name=公安部目录员 -c user.email=catalog@mps.example.cn commit -qam "公安部：误改自然资源部的资源"
-run "$MULU" sync pull mps -C "$base/national.git" --lang en
+run 1 "$MULU" sync pull mps -C "$base/national.git" --lang en
 git -C "$base/national.git" log --oneline --graph -6 main
 
 section "A release of the national registry: the notes are the semantic diff since the last one"
-run "$MULU" release cut -C "$base/national.git" --lang zh
-run "$MULU" release list -C "$base/national.git" --lang en
-exit 0
+run 0 "$MULU" release cut -C "$base/national.git" --lang zh
+run 0 "$MULU" release list -C "$base/national.git" --lang en
+exit "$failed"

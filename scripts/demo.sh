@@ -8,15 +8,13 @@ MULU=$(cd "$(dirname "$MULU")" && pwd)/$(basename "$MULU")
 work=$(mktemp -d "${TMPDIR:-/tmp}/mulu-demo.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 export NO_COLOR=1
-
-section() { printf '\n== %s\n' "$*"; }
-run() { printf '$ %s\n' "$*"; "$@"; local rc=$?; printf '(exit %d)\n' "$rc"; return 0; }
+source scripts/lib.sh
 ndrc=11100000000090114B
 mps=11100000000090379C
 
 section "1. The sample national registry: $(find registry/catalogs -name '*.yaml' | wc -l) resources of $(ls registry/catalogs | wc -l) departments"
 start=$(date +%s%N)
-run "$MULU" validate -C registry
+run 0 "$MULU" validate -C registry
 echo "validated in $(( ($(date +%s%N) - start) / 1000000 )) ms"
 
 section "2. A deliberately broken copy"
@@ -33,29 +31,31 @@ sed -i 's/^  name: 公安部$/  name: 公安/; s/^related: \[.*\]$/related: [101
 # A YAML syntax error, and a stray file.
 printf 'code: 303001009/000001\nname: [未闭合\n' > "$b/$ndrc/303001009-000001.yaml"
 echo "草稿" > "$work/broken/notes.txt"
-run "$MULU" validate -C "$work/broken" --lang zh
-run "$MULU" validate -C "$work/broken" --lang en "catalogs/$ndrc/303001001-000001.yaml"
+run 1 "$MULU" validate -C "$work/broken" --lang zh
+run 1 "$MULU" validate -C "$work/broken" --lang en "catalogs/$ndrc/303001001-000001.yaml"
 
 section "3. The same findings as JSON (for CI and editors)"
 printf '$ %s\n' "$MULU validate -C … --format json catalogs/$ndrc/303001001-000002.yaml"
-"$MULU" validate -C "$work/broken" --format json "catalogs/$ndrc/303001001-000002.yaml"; echo
+"$MULU" validate -C "$work/broken" --format json "catalogs/$ndrc/303001001-000002.yaml"; expect 1 $?
 
 section "4. Any revision: validate a commit without checking it out"
 git init -q -b main "$work/repo" && cp -r registry/. "$work/repo/"
 git -C "$work/repo" add -A && git -C "$work/repo" -c user.name=demo -c user.email=demo@example.cn commit -qm "国家目录 v1"
 sed -i 's/^  type: 无条件共享$/  type: 有条件共享/' "$work/repo/catalogs/$mps/101001-000001.yaml"
-run "$MULU" validate -C "$work/repo" --lang en
-run "$MULU" validate -C "$work/repo" --rev HEAD --lang en
-run "$MULU" validate -C "$work/repo" --rev no-such-branch --lang en
+run 1 "$MULU" validate -C "$work/repo" --lang en
+run 0 "$MULU" validate -C "$work/repo" --rev HEAD --lang en
+run 2 "$MULU" validate -C "$work/repo" --rev no-such-branch --lang en
 
 section "5. New resources, canonical form, the schema for editors"
 cp -r registry "$work/new"
-run "$MULU" new -C "$work/new" --provider "$ndrc" --class 303001001
-run "$MULU" new -C "$work/new" --provider "$ndrc" --class 101001001 --lang en
-run "$MULU" fmt -C registry --check
+run 0 "$MULU" new -C "$work/new" --provider "$ndrc" --class 303001001
+run 1 "$MULU" new -C "$work/new" --provider "$ndrc" --class 101001001 --lang en
+run 0 "$MULU" fmt -C registry --check
 printf '$ %s\n' "$MULU schema | head -12"
-"$MULU" schema | head -12
+"$MULU" schema > "$work/schema.json"; expect 0 $?
+head -12 "$work/schema.json"
 for extra in scripts/demo-*.sh; do
-  [ -f "$extra" ] && MULU="$MULU" WORK="$work" bash "$extra"
+  MULU="$MULU" WORK="$work" bash "$extra" || { echo "demo: FAILED: $extra" >&2; failed=1; }
 done
-exit 0
+[ "$failed" -eq 0 ] || echo "demo: FAILED: a step above did not exit as expected" >&2
+exit "$failed"

@@ -1,7 +1,9 @@
 import MuluCatalog
 
 /// Writes a semantic diff as text (for terminals), JSON (SPEC §4) or Markdown (release
-/// notes). Every output is sorted: two runs print the same bytes.
+/// notes). Every output is sorted: two runs print the same bytes. Codes, names and values come
+/// from files a pusher or a fork wrote: the text and Markdown print each on one line, without
+/// control characters (`String.oneLine`); JSON escapes them.
 public enum DiffWriter {
   // MARK: Text
 
@@ -13,7 +15,7 @@ public enum DiffWriter {
       out += "\n" + paint.bold(department(group.first!, language: language)) + "\n"
       for change in group {
         out += "  " + paint.kind(change.kind, kindName(change.kind, language: language))
-        out += " \(change.code)" + (change.name.isEmpty ? "" : " \(change.name)")
+        out += " \(change.code.oneLine)" + (change.name.isEmpty ? "" : " \(change.name.oneLine)")
         out += change.breaking ? paint.breaking(breakingMark(language)) : ""
         out += "\n"
         for field in change.fields {
@@ -29,7 +31,7 @@ public enum DiffWriter {
   /// The first line of the text: both sides and the counts.
   static func headline(_ d: SemanticDiff, language: Language) -> String {
     let summary = d.summary
-    let sides = "\(d.from) → \(d.to)"
+    let sides = "\(d.from.oneLine) → \(d.to.oneLine)"
     if summary.total == 0 {
       return language == .zh ? "\(sides)：没有变更" : "\(sides): no changes"
     }
@@ -99,7 +101,7 @@ public enum DiffWriter {
     out += table(
       header: [zh ? "部门" : "Department", zh ? "代码" : "Code"] + columns, alignRight: columns.count,
       rows: departments(d.changes).map { group in
-        [escaped(group.first!.providerName), group.first!.provider] + counts(DiffSummary(group))
+        [escaped(group.first!.providerName), group.first!.provider.oneLine] + counts(DiffSummary(group))
       })
 
     out += "\n## " + (zh ? "按共享类型" : "By sharing type") + "\n\n"
@@ -124,11 +126,11 @@ public enum DiffWriter {
       for group in departments(changes) {
         out += "\n### " + escaped(department(group.first!, language: language)) + "\n\n"
         for change in group {
-          out += "- **\(kindName(change.kind, language: language))** `\(change.code)`"
+          out += "- **\(kindName(change.kind, language: language))** `\(change.code.oneLine)`"
           out += change.name.isEmpty ? "" : " " + escaped(change.name)
           out += "\n"
           for field in change.fields {
-            out += "  - `\(field.field)`" + (zh ? "：" : ": ")
+            out += "  - `\(field.field.oneLine)`" + (zh ? "：" : ": ")
             out += escaped(value(field.old, language: language)) + " → " + escaped(value(field.new, language: language))
             if field.impact == .breaking { out += zh ? "（不兼容）" : " (breaking)" }
             out += "\n"
@@ -154,7 +156,7 @@ public enum DiffWriter {
       switch character {
       case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#": out += "\\\(character)"
       case "\n", "\r\n", "\r": out += " "
-      default: out.append(character)
+      default: out += String(character).oneLine
       }
     }
     return out
@@ -185,19 +187,22 @@ public enum DiffWriter {
   static func fieldLine(_ field: FieldChange, language: Language) -> String {
     let old = value(field.old, language: language)
     let new = value(field.new, language: language)
-    return field.field + (language == .zh ? "：" : ": ") + "\(old) → \(new)"
+    return field.field.oneLine + (language == .zh ? "：" : ": ") + "\(old) → \(new)"
   }
 
-  /// A value on one line; an absent one said so.
+  /// A value on one line, its line breaks shown as ⏎ and other control characters escaped; an
+  /// absent one said so.
   static func value(_ text: String?, language: Language) -> String {
     guard let text else { return language == .zh ? "（无）" : "(none)" }
-    return text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).joined(separator: "⏎")
+    return text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).joined(separator: "⏎").oneLine
   }
 
   /// A department as a heading: its name as the files write it, and its code.
   static func department(_ change: ResourceChange, language: Language) -> String {
-    if change.providerName.isEmpty { return change.provider }
-    return language == .zh ? "\(change.providerName)（\(change.provider)）" : "\(change.providerName) (\(change.provider))"
+    let code = change.provider.oneLine
+    if change.providerName.isEmpty { return code }
+    let name = change.providerName.oneLine
+    return language == .zh ? "\(name)（\(code)）" : "\(name) (\(code))"
   }
 
   /// The changes grouped by provider (in order of provider code), breaking ones first in

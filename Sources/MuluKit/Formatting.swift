@@ -6,7 +6,10 @@ public enum Formatting {
     case unchanged
     case changed
     case refused(CanonicalWriter.Refusal)
-    case failed(String)
+    /// The file could not be read, for this reason.
+    case unreadable(String)
+    /// The canonical form could not be written, for this reason.
+    case unwritable(String)
   }
 
   public struct Result: Sendable, Equatable {
@@ -14,28 +17,26 @@ public enum Formatting {
     public var outcome: Outcome
   }
 
-  /// Formats the resource files of the working tree (those under `paths`, when given).
+  /// Formats the resource files of the working tree (those under `paths`, when given; a
+  /// path that names nothing in the registry is `noSuchPath`, as for `mulu validate`).
   /// With `write` false, only says which files would change.
   public static func run(in workspace: Workspace, paths: [String] = [], write: Bool) throws(Workspace.Failure) -> [Result] {
     let snapshot = try workspace.workingTree()
-    var limits: [String] = []
-    for path in paths {
-      guard let registryPath = workspace.registryPath(path) else { throw .noSuchPath(path) }
-      limits.append(registryPath)
-    }
+    let limits = try Validation.limits(paths, in: workspace, snapshot: snapshot) ?? []
     var results: [Result] = []
     for entry in snapshot.entries.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
       guard entry.kind == .regular, case .resource = TreeLayout.role(of: entry.path) else { continue }
-      if !limits.isEmpty
-        && !limits.contains(where: { $0.isEmpty || entry.path == $0 || ($0.hasSuffix("/") && entry.path.hasPrefix($0)) })
-      {
+      if !limits.isEmpty && !limits.contains(where: { entry.path == $0 || ($0.hasSuffix("/") && entry.path.hasPrefix($0)) }) {
         continue
       }
       let bytes: [UInt8]
       do {
         bytes = try snapshot.read(entry)
+      } catch let SnapshotError.unreadable(_, reason) {
+        results.append(Result(path: entry.path, outcome: .unreadable(reason)))
+        continue
       } catch {
-        results.append(Result(path: entry.path, outcome: .failed("\(error)")))
+        results.append(Result(path: entry.path, outcome: .unreadable("\(error)")))
         continue
       }
       switch CanonicalWriter.canonical(bytes) {
@@ -50,7 +51,7 @@ public enum Formatting {
           do {
             try Files.writeAtomically(text, to: snapshot.root + "/" + entry.path)
           } catch {
-            results.append(Result(path: entry.path, outcome: .failed(error.reason)))
+            results.append(Result(path: entry.path, outcome: .unwritable(error.reason)))
             continue
           }
         }

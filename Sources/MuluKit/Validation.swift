@@ -11,10 +11,20 @@ public enum Validation {
     } else {
       snapshot = try workspace.workingTree()
     }
+    guard let limits = try limits(paths, in: workspace, snapshot: snapshot) else { return try validate(snapshot) }
+    return try validate(snapshot).limited(to: limits)
+  }
+
+  /// The registry paths that the PATHs a user gave name in `snapshot`, folders ending in "/"
+  /// (empty: no PATH given); nil when one of them is the whole registry. A PATH outside the
+  /// registry, or naming nothing in the snapshot, is `noSuchPath`.
+  public static func limits(_ paths: [String], in workspace: Workspace, snapshot: any Snapshot) throws(Workspace.Failure)
+    -> [String]?
+  {
     var limits: [String] = []
     for path in paths {
       guard var registryPath = workspace.registryPath(path) else { throw .noSuchPath(path) }
-      if registryPath.isEmpty { return try validate(snapshot) }
+      if registryPath.isEmpty { return nil }
       // A folder of the revision, which need not exist on disk (a bare repository, a folder deleted since).
       if !registryPath.hasSuffix("/"), !snapshot.entries.contains(where: { $0.path == registryPath }),
         snapshot.entries.contains(where: { $0.path.hasPrefix(registryPath + "/") })
@@ -27,7 +37,7 @@ public enum Validation {
       guard known else { throw .noSuchPath(path) }
       limits.append(registryPath)
     }
-    return try validate(snapshot).limited(to: limits)
+    return limits
   }
 
   /// The engine's verdict on a snapshot, with its failures as workspace failures.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import MuluCatalog
 import MuluKit
 
@@ -15,6 +16,12 @@ struct GlobalOptions: ParsableArguments {
   var lang: Language?
 
   var language: Language { lang ?? Language(locale: getenv("LANG").map { String(cString: $0) }) }
+
+  /// `-C`'s directory as an absolute path, for the workflows that take git's environment
+  /// (whose relative paths count from it).
+  var absoluteDirectory: String {
+    directory.hasPrefix("/") ? directory : FileManager.default.currentDirectoryPath + "/" + directory
+  }
 
   func workspace() throws -> Workspace {
     do {

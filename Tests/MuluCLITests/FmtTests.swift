@@ -125,6 +125,48 @@ struct FmtTests {
     #expect(try sandbox.bytes("registry/" + SmallRegistry.filing) == commented)
   }
 
+  @Test("a PATH that names nothing in the registry: exit 2, as for validate")
+  func unknownPath() throws {
+    let sandbox = try Sandbox()
+    let registry = try SmallRegistry.write(into: sandbox)
+    for arguments in [["fmt", "--check", "catalogs/typo.yaml"], ["fmt", "catalogs/typo.yaml"], ["validate", "catalogs/typo.yaml"]] {
+      let outcome = try Mulu.run(arguments, in: registry)
+      #expect(outcome.status == 2, "\(arguments): \(outcome)")
+      #expect(outcome.stderr == "mulu: error: catalogs/typo.yaml is not in the registry\n", "\(arguments)")
+    }
+  }
+
+  @Test("a file fmt cannot read, or cannot write: named, exit 2")
+  func unreadableAndUnwritable() throws {
+    let sandbox = try Sandbox()
+    let registry = try SmallRegistry.write(into: sandbox)
+    try sandbox.write("registry/" + SmallRegistry.approval, Self.scrambledAlone)
+    let folder = sandbox("registry/catalogs/\(SmallRegistry.ndrc)")
+    #expect(chmod(sandbox("registry/" + SmallRegistry.filing), 0) == 0)
+    #expect(chmod(folder, 0o555) == 0)
+    defer { _ = chmod(folder, 0o755) }
+    // Not as root, which reads and writes whatever the modes say.
+    let user = geteuid() == 0 ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []
+    func fmt(_ arguments: String...) throws -> Outcome {
+      try Program.run(
+        user + [try MuluBinary.require(), "fmt"] + arguments, in: registry, environment: Mulu.environment(language: "C"))
+    }
+    let format = try fmt()
+    #expect(format.status == 2, "\(format)")
+    #expect(
+      format.stderr == """
+        mulu: error: cannot write \(SmallRegistry.approval): Permission denied
+        mulu: error: cannot read \(SmallRegistry.filing): Permission denied
+        mulu: formatted 0 file(s)
+
+        """)
+    #expect(try sandbox.read("registry/" + SmallRegistry.approval) == Self.scrambledAlone)
+    let check = try fmt("--check")
+    #expect(check.status == 2, "\(check)")
+    #expect(check.stdout == SmallRegistry.approval + "\n")
+    #expect(check.stderr.hasPrefix("mulu: error: cannot read \(SmallRegistry.filing): Permission denied\n"))
+  }
+
   @Test("a file with a YAML error is left unchanged, exit 1")
   func yamlError() throws {
     let sandbox = try Sandbox()

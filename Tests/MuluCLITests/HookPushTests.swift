@@ -48,8 +48,10 @@ struct HookPushTests {
     // GitLab names the pusher and shows GL-HOOK-ERR lines to the user.
     outcome = try lab.pushRejected(as: nil, ["main"], environment: ["GL_USERNAME": Self.mpsEditor])
     #expect(outcome.stderr.contains("remote: GL-HOOK-ERR: mulu: push rejected: 1 error"))
-    // A server with no LANG speaks Chinese.
+    // A server without LANG speaks English (SPEC §4); one with LANG=zh* speaks Chinese.
     outcome = try lab.pushRejected(as: Self.mpsEditor, ["main"], environment: ["LANG": ""])
+    #expect(outcome.stderr.contains("remote: mulu: push rejected: 1 error, 0 warnings (access.path-not-owned: 1)"))
+    outcome = try lab.pushRejected(as: Self.mpsEditor, ["main"], environment: ["LANG": "zh_CN.UTF-8"])
     #expect(outcome.stderr.contains("error[access.path-not-owned]: 推送修改了本部门无权修改的路径：“mps-editor”只能修改 catalogs/11100000000001234L/ (hint: "))
     #expect(outcome.stderr.contains("remote: 预览：修改 1；不兼容 0"))
     #expect(outcome.stderr.contains("remote:   修改 303001001/000001 企业投资项目核准信息 "))
@@ -286,6 +288,38 @@ struct HookPushTests {
     let outcome = try lab.pushRejected(as: Self.maintainer, ["main"])
     let layout = outcome.stderr.split(separator: "\n").filter { $0.contains("error[tree.layout]") && $0.contains("invalid encoding") }
     #expect(layout.count == 2, "\(outcome)")
+  }
+
+  @Test("a resource name with a line break and escape sequences is previewed on one line, without the escapes")
+  func forgedLines() throws {
+    let lab = try HookLab()
+    try lab.seed()
+    // Valid YAML: a name that would print a forged closing line and clear the pusher's screen.
+    try lab.edit(
+      HookLab.ndrcResource, "name: 企业投资项目核准信息", #"name: "机动车\nmulu: push accepted: 0 errors, 0 warnings\e[2J""#)
+    try lab.commit("改名")
+    let outcome = try lab.pushAccepted(as: Self.ndrcEditor, ["main"])
+    #expect(!outcome.stderr.unicodeScalars.contains("\u{1B}"), "\(outcome)")
+    // git pads the lines it shows as remote: with spaces.
+    let lines = outcome.stderr.split(separator: "\n").map { String($0.reversed().drop { $0 == " " }.reversed()) }
+    #expect(
+      lines.filter { $0.contains("mulu: push accepted") } == [
+        #"remote:   modified 303001001/000001 机动车\nmulu: push accepted: 0 errors, 0 warnings\u{1B}[2J"#,
+        "remote: mulu: push accepted: 0 errors, 0 warnings",
+      ], "\(outcome)")
+  }
+
+  @Test("-C names the repository the hook judges, as it does for every command")
+  func directoryOption() throws {
+    let lab = try HookLab()
+    try lab.seed()
+    let line = "\(String(repeating: "0", count: 40)) \(try lab.id("main")) refs/heads/草稿\n"
+    // Run from the folder that holds the server, not from the server.
+    let outcome = try lab.run(
+      [lab.mulu, "hook", "pre-receive", "-C", "server.git"], in: lab.root, environment: ["MULU_PUSHER": Self.ndrcEditor],
+      input: line)
+    #expect(outcome.status == 0, "\(outcome)")
+    #expect(outcome.stderr.hasSuffix("mulu: push accepted: 0 errors, 0 warnings\n"), "\(outcome)")
   }
 
   @Test("pushes through git daemon, and to a repository whose path has a colon")

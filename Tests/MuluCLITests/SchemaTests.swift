@@ -61,6 +61,18 @@ struct SchemaTests {
         == ["code", "name", "provider", "summary", "format", "sharing", "open", "update_cycle", "published"])
   }
 
+  @Test("mulu schema takes -C and --lang as every command does, and prints the same schema")
+  func globalOptions() throws {
+    let sandbox = try Sandbox()
+    try sandbox.write("目录/README.md", "")
+    let plain = try Mulu.run("schema", in: sandbox.path)
+    for arguments in [["-C", "目录"], ["--lang", "zh"], ["-C", sandbox("目录"), "--lang", "en"]] {
+      let outcome = try Mulu.run(["schema"] + arguments, in: sandbox.path)
+      #expect(outcome.status == 0, "\(arguments): \(outcome)")
+      #expect(outcome.stdout == plain.stdout, "\(arguments)")
+    }
+  }
+
   @Test("every resource of the sample registry, and of the small one, passes the schema")
   func sampleRegistryPasses() throws {
     let sandbox = try Sandbox()

@@ -154,6 +154,26 @@ import Testing
     #expect(json.stdout.hasPrefix("{\"sources\":[{\"name\":\"ndrc\",\"url\":\"../ndrc\",\"branch\":\"main\",\"owns\":[\"\(Baseline.ndrc)\"],\"fetch_error\":null,\"tip\":\"\(forkTip)\",\"ahead\":1,\"behind\":0,"))
   }
 
+  @Test func whatAForkWritesIsPrintedOnOneLineWithoutEscapes() throws {
+    let lab = try RegistryLab()
+    try lab.makeNational()
+    // Valid YAML: a name that would print a forged line and clear the screen.
+    let added = RegistryLab.ndrcResource(sequence: "000002", name: #""机动车\nmulu: merged\e[2J""#)
+    try lab.write("ndrc", added.path, added.text)
+    try lab.write("ndrc", "notes\nnotes.txt:\u{1B}[2J", "草稿\n")
+    try lab.commitAll("ndrc", "发改委：新增资源")
+
+    let status = try lab.mulu("sync", "status")
+    #expect(status.status == 0, "\(status.stderr)")
+    #expect(!status.stdout.unicodeScalars.contains("\u{1B}"), "\(status.stdout)")
+    #expect(status.stdout.contains(#"  added  303001001/000002  机动车\nmulu: merged\u{1B}[2J"# + "\n"), "\(status.stdout)")
+    #expect(status.stdout.contains(#"would be refused: 1 path(s) outside its folders (notes\nnotes.txt:\u{1B}[2J)"#), "\(status.stdout)")
+
+    let pulled = try lab.mulu("sync", "pull", "ndrc")
+    #expect(pulled.status == 1)
+    #expect(pulled.stdout == #"notes\nnotes.txt:\u{1B}[2J"# + "\n")
+  }
+
   /// The invariant under a real kill: mulu is stopped with SIGKILL at the last moment before the
   /// branch moves — its merge commit written, git's lock on the branch taken, blocked while
   /// opening the branch's reflog (a FIFO here). The branch is intact afterwards; the stale lock

@@ -296,4 +296,35 @@ import Testing
     #expect(markdown.contains("- **修改** `303001001/000001` \\*重点\\*项目\\_清单\n"))
     #expect(markdown.contains("  - `summary`：第一行⏎第二行 → \\<b\\>新\\</b\\>\n"))
   }
+
+  /// A name that forges a line of mulu's output and clears the screen (valid YAML: `"…\n…\e[2J"`).
+  static let forgedName = "机动车\nmulu: 推送已接受\u{1B}[2J"
+
+  @Test func textAndMarkdownKeepWhatTheFilesWriteOnOneLineWithoutEscapes() {
+    let change = ResourceChange(
+      code: "303001001/000001", path: "catalogs/11100000000000001M/303001001-000001.yaml", provider: "11100000000000001M",
+      providerName: "发改委\u{1B}]0;标题\u{07}", name: Self.forgedName, sharingType: "有条件共享", kind: .modified,
+      fields: [FieldChange(field: "summary", old: "旧\u{1B}[31m", new: "新", impact: .compatible)])
+    let diff = SemanticDiff(from: "v1", to: "v2", changes: [change])
+    for language in Language.allCases {
+      let text = DiffWriter.text(diff, language: language, color: false)
+      let markdown = DiffWriter.markdown(diff, language: language)
+      for output in [text, markdown] {
+        #expect(!output.unicodeScalars.contains("\u{1B}"), "\(output)")
+        #expect(!output.unicodeScalars.contains("\u{07}"), "\(output)")
+        #expect(!output.contains("\nmulu:"), "\(output)")
+      }
+    }
+    #expect(
+      DiffWriter.text(diff, language: .en, color: false) == """
+        v1 → v2: 0 added, 1 modified, 0 retired, 0 unretired, 0 deleted; 0 breaking
+
+        发改委\\u{1B}]0;标题\\u{7} (11100000000000001M)
+          modified 303001001/000001 机动车\\nmulu: 推送已接受\\u{1B}[2J
+            summary: 旧\\u{1B}[31m → 新
+
+        """)
+    let markdown = DiffWriter.markdown(diff, language: .zh)
+    #expect(markdown.contains("- **修改** `303001001/000001` 机动车 mulu: 推送已接受\\u{1B}\\[2J\n"))
+  }
 }

@@ -11,7 +11,7 @@ struct FmtCommand: ParsableCommand {
 
   @OptionGroup var global: GlobalOptions
 
-  @Flag(help: "Change nothing; list the files that are not in canonical form (exit 1 if any).")
+  @Flag(help: "Change nothing; list the files that are not in canonical form (exit 1 if any; 2 if one cannot be read).")
   var check = false
 
   @Argument(help: "Files or folders to format (default: all resource files).")
@@ -28,6 +28,7 @@ struct FmtCommand: ParsableCommand {
     }
     var changed = 0
     var left = 0
+    var failed = 0
     for result in results {
       switch result.outcome {
       case .unchanged:
@@ -38,8 +39,11 @@ struct FmtCommand: ParsableCommand {
       case .refused(let refusal):
         left += 1
         Console.note(LocalizedText(zh: "\(result.path)：未格式化，", en: "\(result.path): not formatted, ").joined(refusal.message), language: language)
-      case .failed(let reason):
-        left += 1
+      case .unreadable(let reason):
+        failed += 1
+        Console.error(LocalizedText(zh: "无法读取 \(result.path)：\(reason)", en: "cannot read \(result.path): \(reason)"), language: language)
+      case .unwritable(let reason):
+        failed += 1
         Console.error(LocalizedText(zh: "无法写入 \(result.path)：\(reason)", en: "cannot write \(result.path): \(reason)"), language: language)
       }
     }
@@ -48,6 +52,8 @@ struct FmtCommand: ParsableCommand {
       ? LocalizedText(zh: "\(changed) 个文件需要格式化", en: "\(changed) file(s) not in canonical form")
       : LocalizedText(zh: "已格式化 \(changed) 个文件", en: "formatted \(changed) file(s)")
     Console.note(summary, language: language)
+    // SPEC §4: unreadable input or a failure of the tool is 2, before files to format (1).
+    if failed > 0 { throw ExitCode(2) }
     if left > 0 || (check && changed > 0) { throw ExitCode(1) }
   }
 }

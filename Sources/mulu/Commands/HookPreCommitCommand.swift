@@ -20,7 +20,7 @@ struct HookPreCommitCommand: ParsableCommand {
     let report: Report
     do {
       report = try PreCommit.run(
-        environment: ProcessInfo.processInfo.environment, currentDirectory: Self.absolute(global.directory))
+        environment: ProcessInfo.processInfo.environment, currentDirectory: global.absoluteDirectory)
     } catch {
       throw CommandFailure(error.message, language)
     }
@@ -34,9 +34,5 @@ struct HookPreCommitCommand: ParsableCommand {
     if !report.findings.isEmpty {
       Console.standardError("mulu: " + FindingWriter.summary(report, language: language) + "\n")
     }
-  }
-
-  static func absolute(_ path: String) -> String {
-    path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
   }
 }

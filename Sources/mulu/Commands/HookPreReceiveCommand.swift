@@ -10,7 +10,7 @@ struct HookPreReceiveCommand: ParsableCommand {
     discussion: """
       Run by git in the repository receiving a push. The pusher is the first set of \
       MULU_PUSHER, GL_USERNAME, GITEA_PUSHER_NAME, GL_USER, REMOTE_USER. Messages go to \
-      stderr, in Chinese unless LANG (or --lang) asks for another language. Exit 0 accepts \
+      stderr, in Chinese when --lang zh or a LANG of zh* asks for it, else in English. Exit 0 accepts \
       the push; anything else rejects it, including any failure of the hook itself.
       """
   )
@@ -19,13 +19,12 @@ struct HookPreReceiveCommand: ParsableCommand {
 
   func run() throws {
     let environment = ProcessInfo.processInfo.environment
-    let language = global.lang ?? Self.serverLanguage(environment["LANG"])
+    let language = global.language
     let gitLab = !(environment["GL_USERNAME"] ?? "").isEmpty
     let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
     let verdict: PushVerdict
     do {
-      verdict = try PreReceive.run(
-        input: input, environment: environment, currentDirectory: FileManager.default.currentDirectoryPath)
+      verdict = try PreReceive.run(input: input, environment: environment, currentDirectory: global.absoluteDirectory)
     } catch {
       Console.standardError(PushWriter.failure(error.message, language: language, gitLab: gitLab))
       throw ExitCode(2)
@@ -33,11 +32,5 @@ struct HookPreReceiveCommand: ParsableCommand {
     Console.standardError(PushWriter.text(verdict, language: language))
     Console.standardError(PushWriter.closing(verdict, language: language, gitLab: gitLab))
     if !verdict.accepted { throw ExitCode(1) }
-  }
-
-  /// Servers speak Chinese unless they set another `LANG`.
-  static func serverLanguage(_ lang: String?) -> Language {
-    guard let lang, !lang.isEmpty else { return .zh }
-    return Language(locale: lang)
   }
 }

@@ -7,6 +7,9 @@ struct SchemaCommand: ParsableCommand {
     abstract: "Print the JSON Schema (draft 2020-12) of resource files, for editors."
   )
 
+  /// Taken as by every command; the schema is the same wherever and in whatever language it is asked for.
+  @OptionGroup var global: GlobalOptions
+
   func run() {
     Console.output(JSONSchema.resource().serialized(pretty: true) + "\n")
   }

@@ -7,7 +7,7 @@ enum PushWriter {
   static func text(_ verdict: PushVerdict, language: Language) -> String {
     var out = ""
     if let pusher = verdict.pusher {
-      out += "mulu: " + LocalizedText(zh: "推送者 \(pusher)", en: "pusher \(pusher)")[language] + "\n"
+      out += "mulu: " + LocalizedText(zh: "推送者 \(pusher.oneLine)", en: "pusher \(pusher.oneLine)")[language] + "\n"
     }
     out += FindingWriter.text(verdict.general, language: language, color: false)
     for ref in verdict.refs where !ref.report.findings.isEmpty || !(ref.preview?.changes.isEmpty ?? true) {
@@ -35,9 +35,11 @@ enum PushWriter {
     }
     let ordered = diff.changes.filter(\.breaking) + diff.changes.filter { !$0.breaking }
     for change in ordered.prefix(previewLines) {
-      out += "  \(DiffWriter.kindName(change.kind, language: language)) \(change.code)" + (change.name.isEmpty ? "" : " \(change.name)")
+      // Codes, names and field names come from the pushed files: printed on one line each.
+      out += "  \(DiffWriter.kindName(change.kind, language: language)) \(change.code.oneLine)"
+      out += change.name.isEmpty ? "" : " \(change.name.oneLine)"
       if change.breaking {
-        let fields = change.fields.filter { $0.impact == .breaking }.map(\.field)
+        let fields = change.fields.filter { $0.impact == .breaking }.map(\.field.oneLine)
         switch language {
         case .zh: out += fields.isEmpty ? "【不兼容】" : "【不兼容：\(fields.joined(separator: "、"))】"
         case .en: out += fields.isEmpty ? " [breaking]" : " [breaking: \(fields.joined(separator: ", "))]"
@@ -62,7 +64,8 @@ enum PushWriter {
     } else {
       move = "\(short(update.old)) → \(short(update.new))"
     }
-    return language == .zh ? "== \(update.name)（\(move)）\n" : "== \(update.name) (\(move))\n"
+    let name = update.name.oneLine
+    return language == .zh ? "== \(name)（\(move)）\n" : "== \(name) (\(move))\n"
   }
 
   /// The last line: accepted or rejected, and why.

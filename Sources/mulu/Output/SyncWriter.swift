@@ -36,7 +36,7 @@ enum SyncWriter {
   static func reconciliation(_ departments: [Sync.Reconciliation], branch: String, language: Language) -> String {
     var out = language == .zh ? "对账：\n" : "reconciliation:\n"
     for d in departments {
-      let name = d.name.isEmpty ? "" : " " + d.name
+      let name = d.name.isEmpty ? "" : " " + d.name.oneLine
       switch language {
       case .zh:
         out += "  \(d.department)\(name)：分支库 \(d.forkResources) 项，\(branch) \(d.mergedResources) 项"
@@ -56,7 +56,7 @@ enum SyncWriter {
         out += "\n"
       }
       for difference in d.differences {
-        let code = difference.code.map { " (\($0))" } ?? ""
+        let code = difference.code.map { " (\($0.oneLine))" } ?? ""
         let why: String
         switch (difference.reason, language) {
         case (.addedHere, .zh): why = "\(branch) 在上次同步后新增，分支库尚未取回"
@@ -66,7 +66,7 @@ enum SyncWriter {
         case (.removedHere, .zh): why = "\(branch) 在上次同步后删除，分支库仍保留"
         case (.removedHere, .en): why = "removed in \(branch) since the last sync; the fork still has it"
         }
-        out += "    \(difference.path)\(code): \(why)\n"
+        out += "    \(difference.path.oneLine)\(code): \(why)\n"
       }
     }
     return out
@@ -76,10 +76,10 @@ enum SyncWriter {
   static func details(_ refusal: Sync.Refusal, language: Language) -> String {
     switch refusal {
     case .foreignPaths(_, let paths):
-      return paths.map { $0 + "\n" }.joined()
+      return paths.map { $0.oneLine + "\n" }.joined()
     case .conflicts(let conflicts):
       return conflicts.map { conflict in
-        (conflict.code.map { "\($0)\t" } ?? "") + conflict.path + "\n"
+        (conflict.code.map { "\($0.oneLine)\t" } ?? "") + conflict.path.oneLine + "\n"
       }.joined()
     case .invalid(let report), .invalidSources(let report):
       return FindingWriter.text(report, language: language, color: Console.wantsColor(1))
@@ -105,7 +105,7 @@ enum SyncWriter {
         zh: "\(source) 修改了 \(paths.count) 个不属于它的路径（它只能修改 \(folders)），未写入任何内容",
         en: "\(source) changed \(paths.count) path(s) outside the folders it owns (\(folders)); nothing written")
     case .conflicts(let conflicts):
-      let codes = conflicts.map { $0.code ?? $0.path }.joined(separator: ", ")
+      let codes = conflicts.map { ($0.code ?? $0.path).oneLine }.joined(separator: ", ")
       return LocalizedText(
         zh: "\(source) 与 \(branch) 在上次同步后都修改了：\(codes)；未写入任何内容，请先让分支库取回 \(branch) 的修改",
         en: "both \(source) and \(branch) changed \(codes) since the last sync; nothing written: let the fork take \(branch)'s changes first")
@@ -154,13 +154,13 @@ enum SyncWriter {
         }
         out += "  分支库 \(short(tip.hex))：领先 \(branch) \(s.ahead) 个提交，落后 \(s.behind) 个提交\n"
         if let last = s.lastSynced {
-          out += "  上次同步：\(short(last.id.hex)) \(Identity.dayString(last.committer)) \(last.summary)"
+          out += "  上次同步：\(short(last.id.hex)) \(Identity.dayString(last.committer)) \(last.summary.oneLine)"
           if let by = s.syncedBy { out += "（由 \(short(by.id.hex)) \(Identity.dayString(by.committer)) 合并）" }
           out += "\n"
         }
         out += waiting(s.waiting, language: language)
         if !s.foreignPaths.isEmpty {
-          out += "  将被拒绝：修改了 \(s.foreignPaths.count) 个不属于它的路径（\(s.foreignPaths.prefix(3).joined(separator: ", "))）\n"
+          out += "  将被拒绝：修改了 \(s.foreignPaths.count) 个不属于它的路径（\(s.foreignPaths.prefix(3).map(\.oneLine).joined(separator: ", "))）\n"
         }
       case .en:
         out += "  owns: \(owns)\n"
@@ -170,13 +170,13 @@ enum SyncWriter {
         }
         out += "  fork \(short(tip.hex)): \(s.ahead) commit(s) ahead of \(branch), \(s.behind) behind\n"
         if let last = s.lastSynced {
-          out += "  last synced: \(short(last.id.hex)) \(Identity.dayString(last.committer)) \(last.summary)"
+          out += "  last synced: \(short(last.id.hex)) \(Identity.dayString(last.committer)) \(last.summary.oneLine)"
           if let by = s.syncedBy { out += " (merged by \(short(by.id.hex)) \(Identity.dayString(by.committer)))" }
           out += "\n"
         }
         out += waiting(s.waiting, language: language)
         if !s.foreignPaths.isEmpty {
-          out += "  would be refused: \(s.foreignPaths.count) path(s) outside its folders (\(s.foreignPaths.prefix(3).joined(separator: ", ")))\n"
+          out += "  would be refused: \(s.foreignPaths.count) path(s) outside its folders (\(s.foreignPaths.prefix(3).map(\.oneLine).joined(separator: ", ")))\n"
         }
       }
     }
@@ -205,8 +205,8 @@ enum SyncWriter {
     let width = diff.changes.map { DiffWriter.kindName($0.kind, language: language).count }.max() ?? 0
     for change in diff.changes {
       let word = DiffWriter.kindName(change.kind, language: language)
-      out += "    " + word + String(repeating: " ", count: width - word.count) + "  \(change.code)"
-      if !change.name.isEmpty { out += "  \(change.name)" }
+      out += "    " + word + String(repeating: " ", count: width - word.count) + "  \(change.code.oneLine)"
+      if !change.name.isEmpty { out += "  \(change.name.oneLine)" }
       if change.breaking { out += language == .zh ? "【不兼容】" : " [breaking]" }
       out += "\n"
     }
