@@ -159,8 +159,9 @@ public enum HistoryWriter {
     let paint = Paint(enabled: color)
     var out = ""
     for entry in entries {
-      out += paint.commit(entry.shortID) + " \(date(entry.author)) \(entry.author.name)"
-      out += (language == .zh ? "：" : ": ") + entry.subject + "\n"
+      // Names and subjects are whoever committed's: one line each, whatever they hold.
+      out += paint.commit(entry.shortID) + " \(date(entry.author)) \(entry.author.name.oneLine)"
+      out += (language == .zh ? "：" : ": ") + entry.subject.oneLine + "\n"
       if let change = entry.change {
         out += "  " + paint.kind(change.kind, DiffWriter.kindName(change.kind, language: language))
         out += change.breaking ? paint.breaking(DiffWriter.breakingMark(language)) : ""
@@ -172,7 +173,7 @@ public enum HistoryWriter {
         }
       }
       for finding in entry.unreadable {
-        out += "  " + finding.message[language] + "\n"
+        out += "  " + finding.message[language].oneLine + "\n"
       }
     }
     return out

@@ -49,6 +49,18 @@ import Testing
     #expect(older.map(\.commit) == [commits[1], commits[0]])
   }
 
+  @Test func aSubjectWithControlCharactersIsPrintedOnOneLineWithoutThem() throws {
+    let fixture = try DiffFixture()
+    try fixture.commit("发布资源目录")
+    try fixture.edit(DiffFixture.department, "update_cycle: 每月", "update_cycle: 每周")
+    let tip = try fixture.commit("更新周期\u{1B}[2J\u{7}")
+    let log = try ResourceHistory.log(try fixture.repository(), code: DiffTestsHistory.code, from: tip)
+    #expect(log.first?.subject.contains("\u{1B}") == true)
+    let text = HistoryWriter.text(log, language: .en, color: false)
+    #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+    #expect(text.contains("更新周期"))
+  }
+
   @Test func text() throws {
     let (fixture, commits) = try DiffTestsHistory.history()
     let log = try ResourceHistory.log(try fixture.repository(), code: DiffTestsHistory.code, from: commits[4])
