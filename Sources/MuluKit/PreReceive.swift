@@ -107,8 +107,10 @@ struct PushPolicy {
   var firstPush: Bool { mainBefore == nil }
 
   /// Finds the protected branch and reads its rules: the first of `protected_branches` that
-  /// exists. `access.yaml` is looked for first on `main`, else on the branch HEAD names;
-  /// when neither exists the push is the first, and must create a protected branch.
+  /// exists. `access.yaml` is looked for first on `main`, else on the branch HEAD names.
+  /// Only when the repository has no branch at all is the push the first, which must create
+  /// a protected branch; a repository with branches but neither of those refuses every push,
+  /// so that nobody can bring a `main` with an `access.yaml` of their own.
   static func resolve(_ repository: Repository, updates: [RefUpdate]) throws -> PushPolicy {
     var candidates = ["refs/heads/main"]
     if let head = repository.headReference, head.hasPrefix("refs/heads/"), head != "refs/heads/main" { candidates.append(head) }
@@ -129,7 +131,16 @@ struct PushPolicy {
           en: "none of the protected branches that access.yaml on \(candidate) lists (\(bootstrap.access.protectedBranches.joined(separator: ", "))) exists; ask a maintainer to fix it"))
     }
 
-    // The first push: judged by what it brings on the protected branch it creates.
+    guard try repository.references(matching: "refs/heads/*").isEmpty else {
+      let head = repository.headReference ?? "HEAD"
+      throw HookFailure.policy(
+        LocalizedText(
+          zh: "仓库已有分支，但 refs/heads/main 和 HEAD 指向的分支（\(head)）都不存在，没有可依据的 access.yaml；请服务器管理员把 HEAD 指向受保护分支",
+          en: "the repository has branches, but neither refs/heads/main nor the branch HEAD names (\(head)) exists, so there is no access.yaml to judge the push by; ask the server's administrator to point HEAD at the protected branch"))
+    }
+
+    // The first push, into a repository without branches: judged by what it brings on the
+    // protected branch it creates.
     let created = updates.filter { $0.branch != nil && $0.isCreation && !$0.isDeletion }
     let bootstrap =
       created.first { $0.name == "refs/heads/main" } ?? created.first { $0.name == repository.headReference }

@@ -1,0 +1,40 @@
+import Foundation
+import MuluTestSupport
+import Testing
+
+/// Real `git push`es that try to get round the rules of the push: where they come from, who
+/// pushes, and what a push may do to them.
+@Suite("The hook's policy on real pushes", .timeLimit(.minutes(2)))
+struct HookPolicyPushTests {
+  static let maintainer = "ndrc-admin"
+
+  @Test("a registry on master: nobody takes it over by pushing a main of their own")
+  func takeover() throws {
+    let lab = try HookLab()
+    try lab.edit("access.yaml", "protected_branches: [main]", "protected_branches: [master]")
+    try lab.commit("国家政务信息资源目录")
+    _ = try lab.pushAccepted(as: Self.maintainer, ["main:master"])
+
+    // The server's HEAD still names main, which does not exist. A stranger brings a main whose
+    // access.yaml makes them its maintainer.
+    try lab.edit("access.yaml", "maintainers: [ndrc-admin]", "maintainers: [visitor]")
+    try lab.edit("access.yaml", "protected_branches: [master]", "protected_branches: [main]")
+    try lab.commit("接管")
+    var outcome = try lab.pushRejected(as: "visitor", ["main"])
+    #expect(outcome.stderr.contains("neither refs/heads/main nor the branch HEAD names (refs/heads/main) exists"))
+    #expect(outcome.stderr.contains("point HEAD at the protected branch"))
+    outcome = try lab.pushRejected(as: "visitor", ["main"], environment: ["LANG": ""])
+    #expect(outcome.stderr.contains("请服务器管理员把 HEAD 指向受保护分支"))
+    outcome = try lab.pushRejected(as: nil, ["main"])
+    #expect(outcome.stderr.contains("point HEAD at the protected branch"))
+
+    // HEAD pointed at master: master's access.yaml judges, and the stranger is refused by it.
+    try lab.must(["git", "symbolic-ref", "HEAD", "refs/heads/master"], in: lab.server)
+    outcome = try lab.pushRejected(as: "visitor", ["main"])
+    #expect(outcome.stderr.contains("error[access.unknown-identity]"))
+    try lab.git("reset", "-q", "--hard", "HEAD~1")
+    try lab.edit(HookLab.ndrcResource, "update_cycle: 每月", "update_cycle: 每周")
+    try lab.commit("每周更新")
+    _ = try lab.pushAccepted(as: "ndrc-editor", ["main:master"])
+  }
+}
