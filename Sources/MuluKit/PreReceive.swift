@@ -242,7 +242,10 @@ private struct PushJudge {
   mutating func verdict() throws -> PushVerdict {
     var general: [Finding] = []
     if let finding = AccessUnknownIdentity.check(pusher: pusher, policy: policy.access, source: policy.mainRef) {
-      general += apply([finding])
+      // A push that names nobody is rejected whatever registry.yaml says (SPEC §5): without a
+      // pusher there are no paths, maintainership or signing key to judge it by. A pusher
+      // named but unknown is judged on: every path it changes is then not its own.
+      general += pusher == nil ? [finding] : apply([finding])
     }
     var verdict = PushVerdict(
       pusher: pusher, policyBranch: policy.mainRef, firstPush: policy.firstPush, general: Report(findings: general), refs: [])

@@ -37,4 +37,33 @@ struct HookPolicyPushTests {
     try lab.commit("每周更新")
     _ = try lab.pushAccepted(as: "ndrc-editor", ["main:master"])
   }
+
+  @Test("a push that names nobody is rejected, whatever severity registry.yaml gives access.unknown-identity")
+  func noIdentity() throws {
+    let lab = try HookLab()
+    try lab.edit("registry.yaml", "level: national\n", "level: national\nrules:\n  access.unknown-identity: warning\n")
+    try lab.seed()
+    // Another department's resource and the maintainers' files.
+    try lab.edit(HookLab.mpsResource, "update_cycle: 实时", "update_cycle: 每日")
+    try lab.edit("access.yaml", "maintainers: [ndrc-admin]", "maintainers: [ndrc-admin, visitor]")
+    try lab.commit("无名推送")
+    var outcome = try lab.pushRejected(as: nil, ["main"])
+    #expect(outcome.stderr.contains("access.yaml: error[access.unknown-identity]: the pusher is not in access.yaml: no pusher identity"))
+    outcome = try lab.pushRejected(as: nil, ["main"], environment: ["LANG": ""])
+    #expect(outcome.stderr.contains("access.yaml: error[access.unknown-identity]"))
+    // A stranger who is named gets the warning, and then no path is theirs.
+    outcome = try lab.pushRejected(as: "visitor", ["main"])
+    #expect(outcome.stderr.contains("access.yaml: warning[access.unknown-identity]"))
+    #expect(outcome.stderr.contains("\(HookLab.mpsResource): error[access.path-not-owned]: the push changes a path its department does not own: \"visitor\" has no department in access.yaml"))
+    #expect(outcome.stderr.contains("access.yaml: error[access.maintainers-only]"))
+    // Nor a path of a department's folder, with no maintainers' file in the push.
+    try lab.git("reset", "-q", "--hard", "HEAD~1")
+    try lab.edit(HookLab.ndrcResource, "update_cycle: 每月", "update_cycle: 每周")
+    try lab.commit("发改委资源每周更新")
+    outcome = try lab.pushRejected(as: "visitor", ["main"])
+    #expect(outcome.stderr.contains("\(HookLab.ndrcResource): error[access.path-not-owned]"))
+    outcome = try lab.pushRejected(as: nil, ["main"])
+    #expect(outcome.stderr.contains("error[access.unknown-identity]"))
+    _ = try lab.pushAccepted(as: "ndrc-editor", ["main"])
+  }
 }
