@@ -178,10 +178,15 @@ struct PushPolicy {
           zh: "\(ref) 没有 access.yaml，无法判断谁可以推送；请维护者添加",
           en: "\(ref) has no access.yaml, so nobody may push; ask a maintainer to add one"))
     }
+    // A file that reads only in part is not used in part: a misspelt key would silently
+    // drop a rule (`require_signed_commit: true`).
     let (access, findings) = AccessPolicy.read(accessBytes)
-    guard let access else {
-      let detail = findings.first.map { " (\($0.message.en))" } ?? ""
-      let detailZH = findings.first.map { "（\($0.message.zh)）" } ?? ""
+    let error = findings.first { $0.severity == .error }
+    guard let access, error == nil else {
+      let first = error ?? findings.first
+      let line = first?.line.map { ":\($0)" } ?? ""
+      let detail = first.map { " (access.yaml\(line): \($0.rule): \($0.message.en))" } ?? ""
+      let detailZH = first.map { "（access.yaml\(line)：\($0.rule)：\($0.message.zh)）" } ?? ""
       throw HookFailure.policy(
         LocalizedText(
           zh: "无法读取 \(ref) 的 access.yaml\(detailZH)；请维护者修正",

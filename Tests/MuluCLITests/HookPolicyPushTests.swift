@@ -66,4 +66,20 @@ struct HookPolicyPushTests {
     #expect(outcome.stderr.contains("error[access.unknown-identity]"))
     _ = try lab.pushAccepted(as: "ndrc-editor", ["main"])
   }
+
+  @Test("an access.yaml on main that reads only in part rejects every push, naming its first error")
+  func malformedAccess() throws {
+    let lab = try HookLab(install: false)
+    // Misspelt: signed commits would silently not be required.
+    try lab.edit("access.yaml", "require_signed_commits: false", "require_signed_commit: true")
+    try lab.seed()
+    try lab.must([lab.mulu, "hooks", "install", "--server", lab.server], in: lab.root)
+    try lab.edit(HookLab.ndrcResource, "update_cycle: 每月", "update_cycle: 每周")
+    try lab.commit("每周更新（未签名）")
+    var outcome = try lab.pushRejected(as: "ndrc-editor", ["main"])
+    #expect(outcome.stderr.contains("cannot read access.yaml of refs/heads/main (access.yaml:7: schema.unknown-field: "))
+    #expect(outcome.stderr.contains("require_signed_commit"))
+    outcome = try lab.pushRejected(as: "ndrc-editor", ["main"], environment: ["LANG": ""])
+    #expect(outcome.stderr.contains("无法读取 refs/heads/main 的 access.yaml（access.yaml:7：schema.unknown-field："))
+  }
 }
