@@ -410,10 +410,51 @@ private struct PushJudge {
         TreeLayout.finding("registry.yaml", message: TreeLayout.meaning.with(zh: "缺少必需的文件", en: "a required file is missing"))
       ]
     }
+    // The branches whose access.yaml the next push reads (`PushPolicy.resolve`). Not lowered
+    // by registry.yaml: a policy that cannot judge the next push locks everybody out, and only
+    // the server's administrator can undo it.
+    if ref == policy.mainRef || ref == "refs/heads/main" || ref == repository.headReference,
+      changes.contains(where: { $0.path == "access.yaml" })
+    {
+      catalog += try nextPolicy(newTree, catalog: catalog)
+    }
     verdict.report = Report(findings: apply(history) + catalog)
     verdict.preview = try DiffEngine.diff(
       repository, fromTree: oldTree, toTree: newTree, fromLabel: old?.short ?? "∅", toLabel: new.short)
     return verdict
+  }
+
+  /// The findings on an `access.yaml` the policy branch brings, which judges every later
+  /// push: it must be there, read without errors, and protect a branch that exists once the
+  /// push is through (the policy branch counts).
+  func nextPolicy(_ tree: ObjectID, catalog: [Finding]) throws -> [Finding] {
+    guard let entry = try repository.entry(at: "access.yaml", inTree: tree), entry.mode == .regular else {
+      let message = TreeLayout.meaning.with(
+        zh: "缺少 access.yaml（或它不是普通文件）：之后的每次推送都会被拒绝",
+        en: "access.yaml is missing (or not a regular file): every later push would be rejected")
+      return [TreeLayout.finding("access.yaml", message: message)]
+    }
+    // Too large a file is file.too-large, from the engine.
+    guard try repository.blobSize(entry.id) <= policy.settings.maxFileBytes else { return [] }
+    let (access, findings) = AccessPolicy.read(try repository.blob(entry.id))
+    let errors = findings.filter { $0.severity == .error }
+    guard let access, errors.isEmpty else { return errors.filter { !catalog.contains($0) } }
+
+    var branches = Set(try repository.references(matching: "refs/heads/*").map(\.name))
+    for update in updates where update.branch != nil {
+      if update.isDeletion { branches.remove(update.name) } else { branches.insert(update.name) }
+    }
+    guard !access.protectedBranches.contains(where: { branches.contains("refs/heads/" + $0) }) else { return [] }
+    let listed = access.protectedBranches
+    var finding = SchemaEnum.finding(
+      "access.yaml",
+      message: SchemaEnum.meaning.with(
+        zh: "protected_branches（\(listed.joined(separator: "、"))）在推送后都不存在：之后的每次推送都会被拒绝",
+        en: "none of protected_branches (\(listed.joined(separator: ", "))) exists after the push: every later push would be rejected"))
+    let main = String(policy.mainRef.dropFirst("refs/heads/".count))
+    finding.hint = LocalizedText(
+      zh: "在 protected_branches 中列出推送后存在的分支，例如 \(main)", en: "list a branch that exists after the push, such as \(main)")
+    return [finding]
   }
 
   /// `retire.immutable` on a changed file that was a retired resource on the old side.

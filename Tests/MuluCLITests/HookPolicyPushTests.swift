@@ -82,4 +82,46 @@ struct HookPolicyPushTests {
     outcome = try lab.pushRejected(as: "ndrc-editor", ["main"], environment: ["LANG": ""])
     #expect(outcome.stderr.contains("无法读取 refs/heads/main 的 access.yaml（access.yaml:7：schema.unknown-field："))
   }
+
+  @Test("a maintainer's push cannot leave an access.yaml that locks every later push out")
+  func lockOut() throws {
+    let lab = try HookLab()
+    try lab.seed()
+    try lab.git("rm", "-q", "access.yaml")
+    try lab.commit("删除 access.yaml")
+    var outcome = try lab.pushRejected(as: Self.maintainer, ["main"])
+    #expect(outcome.stderr.contains("access.yaml: error[tree.layout]: a path outside the registry layout: access.yaml is missing"))
+    try lab.git("reset", "-q", "--hard", "HEAD~1")
+
+    try lab.write("access.yaml", "")
+    try lab.commit("清空 access.yaml")
+    outcome = try lab.pushRejected(as: Self.maintainer, ["main"])
+    #expect(outcome.stderr.contains("access.yaml: error[schema.required]"))
+    #expect(outcome.stderr.contains("push rejected: 1 error"))
+    try lab.git("reset", "-q", "--hard", "HEAD~1")
+
+    try lab.edit("access.yaml", "protected_branches: [main]", "protected_branches: [release]")
+    try lab.commit("只保护 release")
+    outcome = try lab.pushRejected(as: Self.maintainer, ["main"])
+    #expect(outcome.stderr.contains("access.yaml: error[schema.enum]: a value outside its enumeration: none of protected_branches (release) exists after the push"))
+    outcome = try lab.pushRejected(as: Self.maintainer, ["main"], environment: ["LANG": ""])
+    #expect(outcome.stderr.contains("access.yaml: error[schema.enum]: 取值不在规定范围内：protected_branches（release）在推送后都不存在"))
+    // Created in the same push, the branch is there afterwards.
+    _ = try lab.pushAccepted(as: Self.maintainer, ["main", "main:release"])
+
+    // Main's access.yaml is read first on the next push, though release is now the policy branch.
+    try lab.edit("access.yaml", "protected_branches: [release]", "protected_branches: [draft]")
+    try lab.commit("只保护 draft")
+    outcome = try lab.pushRejected(as: Self.maintainer, ["main"])
+    #expect(outcome.stderr.contains("none of protected_branches (draft) exists after the push"))
+    try lab.git("reset", "-q", "--hard", "HEAD~1")
+
+    // The branch pushed counts; the registry goes on.
+    try lab.edit("access.yaml", "protected_branches: [release]", "protected_branches: [main, draft]")
+    try lab.commit("保护 main")
+    _ = try lab.pushAccepted(as: Self.maintainer, ["main"])
+    try lab.edit(HookLab.ndrcResource, "update_cycle: 每月", "update_cycle: 每周")
+    try lab.commit("每周更新")
+    _ = try lab.pushAccepted(as: "ndrc-editor", ["main"])
+  }
 }
