@@ -389,16 +389,7 @@ private struct PushJudge {
         }
       }
     }
-    for change in changes {
-      switch change.status {
-      case .deleted:
-        if let finding = RetireDeleteForbidden.check(deleted: change.path) { history.append(finding) }
-      case .modified, .typeChanged:
-        if let finding = try retiredChange(change) { history.append(finding) }
-      case .added:
-        break
-      }
-    }
+    history += try HistoryRules.resourceHistory(repository, changes: changes, maintainer: isMaintainer)
 
     var catalog: [Finding]
     do {
@@ -455,18 +446,6 @@ private struct PushJudge {
     finding.hint = LocalizedText(
       zh: "在 protected_branches 中列出推送后存在的分支，例如 \(main)", en: "list a branch that exists after the push, such as \(main)")
     return [finding]
-  }
-
-  /// `retire.immutable` on a changed file that was a retired resource on the old side.
-  func retiredChange(_ change: TreeChange) throws -> Finding? {
-    guard case .resource(_, let code) = TreeLayout.role(of: change.path), let oldID = change.oldID,
-      let old = Resource(yaml: try repository.blob(oldID)), old.isRetired
-    else { return nil }
-    var new: Resource? = nil
-    if let newID = change.newID, change.newMode == .regular || change.newMode == .executable {
-      new = Resource(yaml: try repository.blob(newID))
-    }
-    return RetireImmutable.check(change.path, code: code.description, old: old, new: new, maintainer: isMaintainer)
   }
 
   // MARK: Signatures
