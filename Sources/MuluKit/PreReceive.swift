@@ -389,7 +389,8 @@ private struct PushJudge {
         }
       }
     }
-    history += try HistoryRules.resourceHistory(repository, changes: changes, maintainer: isMaintainer)
+    history += try HistoryRules.resourceHistory(
+      repository, changes: changes, maintainer: isMaintainer, limit: policy.settings.maxFileBytes)
 
     var catalog: [Finding]
     do {
@@ -411,7 +412,8 @@ private struct PushJudge {
     }
     verdict.report = Report(findings: apply(history) + catalog)
     verdict.preview = try DiffEngine.diff(
-      repository, fromTree: oldTree, toTree: newTree, fromLabel: old?.short ?? "∅", toLabel: new.short)
+      repository, fromTree: oldTree, toTree: newTree, fromLabel: old?.short ?? "∅", toLabel: new.short,
+      limit: policy.settings.maxFileBytes)
     return verdict
   }
 
