@@ -28,8 +28,18 @@ public enum DiffEngine {
     _ repository: Repository, fromTree: ObjectID?, toTree: ObjectID?, fromLabel: String, toLabel: String,
     limit: Int = .max
   ) throws -> SemanticDiff {
+    try diff(
+      repository, changes: try repository.diffTrees(fromTree, toTree), fromLabel: fromLabel, toLabel: toLabel,
+      limit: limit)
+  }
+
+  /// Over changes of a tree diff the caller already has (the hook's, narrowed to the paths a
+  /// branch changes itself). A blob of more than `limit` bytes is unreadable, and not loaded.
+  public static func diff(
+    _ repository: Repository, changes: [TreeChange], fromLabel: String, toLabel: String, limit: Int = .max
+  ) throws -> SemanticDiff {
     var versions = Versions()
-    try repository.forEachChange(fromTree, toTree) { change in
+    for change in changes {
       if let id = change.oldID, let mode = change.oldMode {
         versions.add(change.path, mode: mode, at: .old, source: .blob(id))
       }

@@ -411,9 +411,10 @@ private struct PushJudge {
       catalog += try nextPolicy(newTree, catalog: catalog)
     }
     verdict.report = Report(findings: apply(history) + catalog)
+    // The paths judged, not the whole old → new diff: on a branch that merged main, main's
+    // changes are not the branch's.
     verdict.preview = try DiffEngine.diff(
-      repository, fromTree: oldTree, toTree: newTree, fromLabel: old?.short ?? "∅", toLabel: new.short,
-      limit: policy.settings.maxFileBytes)
+      repository, changes: changes, fromLabel: old?.short ?? "∅", toLabel: new.short, limit: policy.settings.maxFileBytes)
     return verdict
   }
 
