@@ -11,9 +11,6 @@ public struct PushVerdict: Sendable {
   public struct RefVerdict: Sendable {
     public var update: RefUpdate
     public var report: Report
-    /// For a branch: the trees its change is judged between (old side nil: the empty tree).
-    public var oldTree: ObjectID?
-    public var newTree: ObjectID?
     /// The paths the change touches that were judged.
     public var changedPaths: [String]
     /// For a branch: the semantic change of its update (resources added, modified, retired…).
@@ -22,8 +19,6 @@ public struct PushVerdict: Sendable {
 
   /// The pusher, as the server named it; nil when it named nobody.
   public var pusher: String?
-  /// The protected branch whose `access.yaml` judged the push (`refs/heads/main`).
-  public var policyBranch: String
   /// Whether the push creates the protected branch (and brings its own `access.yaml`).
   public var firstPush: Bool
   /// Findings on the push as a whole: the pusher, the size of the push.
@@ -32,7 +27,6 @@ public struct PushVerdict: Sendable {
 
   public var findings: [Finding] { general.findings + refs.flatMap(\.report.findings) }
   public var errorCount: Int { findings.count { $0.severity == .error } }
-  public var warningCount: Int { findings.count { $0.severity == .warning } }
   public var accepted: Bool { errorCount == 0 }
 
   /// How many errors each rule found, by rule id.
@@ -253,7 +247,7 @@ private struct PushJudge {
       general += pusher == nil ? [finding] : apply([finding])
     }
     var verdict = PushVerdict(
-      pusher: pusher, policyBranch: policy.mainRef, firstPush: policy.firstPush, general: Report(findings: general), refs: [])
+      pusher: pusher, firstPush: policy.firstPush, general: Report(findings: general), refs: [])
     // Nobody the registry knows: nothing else is worth judging.
     if verdict.general.hasErrors {
       verdict.refs = updates.map { PushVerdict.RefVerdict(update: $0, report: Report(findings: []), changedPaths: []) }
@@ -365,7 +359,7 @@ private struct PushJudge {
       changes = changes.filter { fromMain.contains($0.path) }
     }
     var verdict = PushVerdict.RefVerdict(
-      update: update, report: Report(findings: []), oldTree: oldTree, newTree: newTree, changedPaths: changes.map(\.path))
+      update: update, report: Report(findings: []), changedPaths: changes.map(\.path))
 
     judgedPaths.formUnion(changes.map(\.path))
     if judgedPaths.count > policy.settings.maxChangedFilesPerPush && !tooMany {
