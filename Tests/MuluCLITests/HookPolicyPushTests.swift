@@ -8,6 +8,17 @@ import Testing
 struct HookPolicyPushTests {
   static let maintainer = "ndrc-admin"
 
+  /// Pushes that must be refused, saying each of `english`, and `chinese` on a server with no LANG.
+  static func refused(
+    _ lab: HookLab, as pusher: String?, _ arguments: [String], english: [String], chinese: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
+    let outcome = try lab.pushRejected(as: pusher, arguments, sourceLocation: sourceLocation)
+    for text in english { #expect(outcome.stderr.contains(text), sourceLocation: sourceLocation) }
+    let zh = try lab.pushRejected(as: pusher, arguments, environment: ["LANG": ""], sourceLocation: sourceLocation)
+    #expect(zh.stderr.contains(chinese), sourceLocation: sourceLocation)
+  }
+
   @Test("a registry on master: nobody takes it over by pushing a main of their own")
   func takeover() throws {
     let lab = try HookLab()
@@ -20,12 +31,11 @@ struct HookPolicyPushTests {
     try lab.edit("access.yaml", "maintainers: [ndrc-admin]", "maintainers: [visitor]")
     try lab.edit("access.yaml", "protected_branches: [master]", "protected_branches: [main]")
     try lab.commit("接管")
-    var outcome = try lab.pushRejected(as: "visitor", ["main"])
-    #expect(outcome.stderr.contains("neither refs/heads/main nor the branch HEAD names (refs/heads/main) exists"))
-    #expect(outcome.stderr.contains("point HEAD at the protected branch"))
-    outcome = try lab.pushRejected(as: "visitor", ["main"], environment: ["LANG": ""])
-    #expect(outcome.stderr.contains("请服务器管理员把 HEAD 指向受保护分支"))
-    outcome = try lab.pushRejected(as: nil, ["main"])
+    try Self.refused(
+      lab, as: "visitor", ["main"],
+      english: ["neither refs/heads/main nor the branch HEAD names (refs/heads/main) exists", "point HEAD at the protected branch"],
+      chinese: "请服务器管理员把 HEAD 指向受保护分支")
+    var outcome = try lab.pushRejected(as: nil, ["main"])
     #expect(outcome.stderr.contains("point HEAD at the protected branch"))
 
     // HEAD pointed at master: master's access.yaml judges, and the stranger is refused by it.
@@ -76,11 +86,10 @@ struct HookPolicyPushTests {
     try lab.must([lab.mulu, "hooks", "install", "--server", lab.server], in: lab.root)
     try lab.edit(HookLab.ndrcResource, "update_cycle: 每月", "update_cycle: 每周")
     try lab.commit("每周更新（未签名）")
-    var outcome = try lab.pushRejected(as: "ndrc-editor", ["main"])
-    #expect(outcome.stderr.contains("cannot read access.yaml of refs/heads/main (access.yaml:7: schema.unknown-field: "))
-    #expect(outcome.stderr.contains("require_signed_commit"))
-    outcome = try lab.pushRejected(as: "ndrc-editor", ["main"], environment: ["LANG": ""])
-    #expect(outcome.stderr.contains("无法读取 refs/heads/main 的 access.yaml（access.yaml:7：schema.unknown-field："))
+    try Self.refused(
+      lab, as: "ndrc-editor", ["main"],
+      english: ["cannot read access.yaml of refs/heads/main (access.yaml:7: schema.unknown-field: ", "require_signed_commit"],
+      chinese: "无法读取 refs/heads/main 的 access.yaml（access.yaml:7：schema.unknown-field：")
   }
 
   @Test("a maintainer's push cannot leave an access.yaml that locks every later push out")
@@ -102,10 +111,10 @@ struct HookPolicyPushTests {
 
     try lab.edit("access.yaml", "protected_branches: [main]", "protected_branches: [release]")
     try lab.commit("只保护 release")
-    outcome = try lab.pushRejected(as: Self.maintainer, ["main"])
-    #expect(outcome.stderr.contains("access.yaml: error[schema.enum]: a value outside its enumeration: none of protected_branches (release) exists after the push"))
-    outcome = try lab.pushRejected(as: Self.maintainer, ["main"], environment: ["LANG": ""])
-    #expect(outcome.stderr.contains("access.yaml: error[schema.enum]: 取值不在规定范围内：protected_branches（release）在推送后都不存在"))
+    try Self.refused(
+      lab, as: Self.maintainer, ["main"],
+      english: ["access.yaml: error[schema.enum]: a value outside its enumeration: none of protected_branches (release) exists after the push"],
+      chinese: "access.yaml: error[schema.enum]: 取值不在规定范围内：protected_branches（release）在推送后都不存在")
     // Created in the same push, the branch is there afterwards.
     _ = try lab.pushAccepted(as: Self.maintainer, ["main", "main:release"])
 

@@ -6,6 +6,14 @@ import Testing
 
 /// Sync judges a fork's change by the history rules of the hook: a fork pushes nothing into
 /// the national registry that a push by its department could not.
+extension Sync.Outcome {
+  /// The findings of a sync refused for them.
+  var findingsRefused: [Finding]? {
+    guard case .refused(.invalid(let report)) = self else { return nil }
+    return report.findings
+  }
+}
+
 @Suite struct SyncHistoryTests {
   static let retired = "related: [101001001/000001]\nretired:\n  date: 2026-06-30\n  reason: 职能划转\n"
 
@@ -26,13 +34,9 @@ import Testing
     try lab.commitAll("ndrc", "改注销原因")
     let refs = try references(lab)
 
-    let refusal = try #require(try Sync.pull(in: lab.workspace(), lab.request("ndrc")).refusal)
-    guard case .invalid(let report) = refusal else {
-      Issue.record("expected findings, got \(refusal)")
-      return
-    }
-    #expect(report.findings.map(\.rule) == ["retire.immutable"])
-    #expect(report.findings.map(\.path) == [Baseline.departmentResourcePath])
+    let findings = try #require(try Sync.pull(in: lab.workspace(), lab.request("ndrc")).findingsRefused)
+    #expect(findings.map(\.rule) == ["retire.immutable"])
+    #expect(findings.map(\.path) == [Baseline.departmentResourcePath])
     #expect(try references(lab) == refs)
   }
 
@@ -41,12 +45,8 @@ import Testing
     try lab.edit("ndrc", Baseline.departmentResourcePath, replacing: Self.retired, with: "related: [101001001/000001]\n")
     try lab.commitAll("ndrc", "撤销注销")
 
-    let refusal = try #require(try Sync.pull(in: lab.workspace(), lab.request("ndrc")).refusal)
-    guard case .invalid(let report) = refusal else {
-      Issue.record("expected findings, got \(refusal)")
-      return
-    }
-    #expect(report.findings.map(\.rule) == ["retire.immutable"])
-    #expect(report.findings.first?.message.en.contains("only maintainers may un-retire") == true)
+    let findings = try #require(try Sync.pull(in: lab.workspace(), lab.request("ndrc")).findingsRefused)
+    #expect(findings.map(\.rule) == ["retire.immutable"])
+    #expect(findings.first?.message.en.contains("only maintainers may un-retire") == true)
   }
 }
