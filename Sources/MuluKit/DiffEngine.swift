@@ -22,12 +22,24 @@ public enum DiffEngine {
       toTree: to.map { try repository.commit($0).tree }, fromLabel: fromLabel, toLabel: toLabel)
   }
 
-  /// Between two trees (nil: the empty tree), as the hook and sync have them.
+  /// Between two trees (nil: the empty tree), as the hook and sync have them. A blob of more
+  /// than `limit` bytes is not read: it counts as unreadable (the hook's `max_file_bytes`).
   public static func diff(
-    _ repository: Repository, fromTree: ObjectID?, toTree: ObjectID?, fromLabel: String, toLabel: String
+    _ repository: Repository, fromTree: ObjectID?, toTree: ObjectID?, fromLabel: String, toLabel: String,
+    limit: Int = .max
+  ) throws -> SemanticDiff {
+    try diff(
+      repository, changes: try repository.diffTrees(fromTree, toTree), fromLabel: fromLabel, toLabel: toLabel,
+      limit: limit)
+  }
+
+  /// Over changes of a tree diff the caller already has (the hook's, narrowed to the paths a
+  /// branch changes itself). A blob of more than `limit` bytes is unreadable, and not loaded.
+  public static func diff(
+    _ repository: Repository, changes: [TreeChange], fromLabel: String, toLabel: String, limit: Int = .max
   ) throws -> SemanticDiff {
     var versions = Versions()
-    try repository.forEachChange(fromTree, toTree) { change in
+    for change in changes {
       if let id = change.oldID, let mode = change.oldMode {
         versions.add(change.path, mode: mode, at: .old, source: .blob(id))
       }
@@ -35,7 +47,7 @@ public enum DiffEngine {
         versions.add(change.path, mode: mode, at: .new, source: .blob(id))
       }
     }
-    return try compare(versions, in: repository, fromLabel: fromLabel, toLabel: toLabel)
+    return try compare(versions, in: repository, fromLabel: fromLabel, toLabel: toLabel, limit: limit)
   }
 
   /// Between a commit (nil: an empty registry) and the files of the working tree at
@@ -60,9 +72,9 @@ public enum DiffEngine {
   // MARK: Comparing
 
   private static func compare(
-    _ versions: Versions, in repository: Repository, fromLabel: String, toLabel: String
+    _ versions: Versions, in repository: Repository, fromLabel: String, toLabel: String, limit: Int = .max
   ) throws -> SemanticDiff {
-    let readings = try read(versions.all, in: repository)
+    let readings = try read(versions.all, in: repository, limit: limit)
     var changes: [ResourceChange] = []
     var unreadable: [Finding] = []
     for (old, new) in versions.pairs() {
@@ -123,8 +135,8 @@ public enum DiffEngine {
   // MARK: Reading
 
   /// Reads and parses every version: each blob once, on all cores; working-tree files
-  /// likewise.
-  static func read(_ versions: [FileVersion], in repository: Repository) throws -> Readings {
+  /// likewise. A blob of more than `limit` bytes is unreadable, and never loaded.
+  static func read(_ versions: [FileVersion], in repository: Repository, limit: Int = .max) throws -> Readings {
     var blobs: [ObjectID] = []
     var files: [String] = []
     var seenBlobs = Set<ObjectID>()
@@ -135,6 +147,17 @@ public enum DiffEngine {
       case .file(let path): if seenFiles.insert(path).inserted { files.append(path) }
       case .notAFile: break
       }
+    }
+    var tooLarge: [ObjectID: ResourceReading] = [:]
+    if limit < .max {
+      for id in blobs {
+        let size = try repository.blobSize(id)
+        guard size > limit else { continue }
+        let message = FileTooLarge.meaning.with(
+          zh: "\(size) 字节，上限 \(limit) 字节", en: "\(size) bytes, the limit is \(limit)")
+        tooLarge[id] = .unreadable(FileTooLarge.finding("", message: message))
+      }
+      blobs.removeAll { tooLarge[$0] != nil }
     }
     let workers = Validator.defaultWorkers
     let blobReadings = try repository.mapBlobs(blobs, workers: workers) { _, bytes in
@@ -151,7 +174,7 @@ public enum DiffEngine {
       }
     }
     return Readings(
-      blobs: Dictionary(uniqueKeysWithValues: zip(blobs, blobReadings)),
+      blobs: Dictionary(uniqueKeysWithValues: zip(blobs, blobReadings)).merging(tooLarge) { $1 },
       files: Dictionary(uniqueKeysWithValues: zip(files, fileReadings)))
   }
 }

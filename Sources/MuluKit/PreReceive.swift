@@ -11,9 +11,6 @@ public struct PushVerdict: Sendable {
   public struct RefVerdict: Sendable {
     public var update: RefUpdate
     public var report: Report
-    /// For a branch: the trees its change is judged between (old side nil: the empty tree).
-    public var oldTree: ObjectID?
-    public var newTree: ObjectID?
     /// The paths the change touches that were judged.
     public var changedPaths: [String]
     /// For a branch: the semantic change of its update (resources added, modified, retired…).
@@ -22,8 +19,6 @@ public struct PushVerdict: Sendable {
 
   /// The pusher, as the server named it; nil when it named nobody.
   public var pusher: String?
-  /// The protected branch whose `access.yaml` judged the push (`refs/heads/main`).
-  public var policyBranch: String
   /// Whether the push creates the protected branch (and brings its own `access.yaml`).
   public var firstPush: Bool
   /// Findings on the push as a whole: the pusher, the size of the push.
@@ -32,7 +27,6 @@ public struct PushVerdict: Sendable {
 
   public var findings: [Finding] { general.findings + refs.flatMap(\.report.findings) }
   public var errorCount: Int { findings.count { $0.severity == .error } }
-  public var warningCount: Int { findings.count { $0.severity == .warning } }
   public var accepted: Bool { errorCount == 0 }
 
   /// How many errors each rule found, by rule id.
@@ -107,8 +101,10 @@ struct PushPolicy {
   var firstPush: Bool { mainBefore == nil }
 
   /// Finds the protected branch and reads its rules: the first of `protected_branches` that
-  /// exists. `access.yaml` is looked for first on `main`, else on the branch HEAD names;
-  /// when neither exists the push is the first, and must create a protected branch.
+  /// exists. `access.yaml` is looked for first on `main`, else on the branch HEAD names.
+  /// Only when the repository has no branch at all is the push the first, which must create
+  /// a protected branch; a repository with branches but neither of those refuses every push,
+  /// so that nobody can bring a `main` with an `access.yaml` of their own.
   static func resolve(_ repository: Repository, updates: [RefUpdate]) throws -> PushPolicy {
     var candidates = ["refs/heads/main"]
     if let head = repository.headReference, head.hasPrefix("refs/heads/"), head != "refs/heads/main" { candidates.append(head) }
@@ -129,7 +125,16 @@ struct PushPolicy {
           en: "none of the protected branches that access.yaml on \(candidate) lists (\(bootstrap.access.protectedBranches.joined(separator: ", "))) exists; ask a maintainer to fix it"))
     }
 
-    // The first push: judged by what it brings on the protected branch it creates.
+    guard try repository.references(matching: "refs/heads/*").isEmpty else {
+      let head = repository.headReference ?? "HEAD"
+      throw HookFailure.policy(
+        LocalizedText(
+          zh: "仓库已有分支，但 refs/heads/main 和 HEAD 指向的分支（\(head)）都不存在，没有可依据的 access.yaml；请服务器管理员把 HEAD 指向受保护分支",
+          en: "the repository has branches, but neither refs/heads/main nor the branch HEAD names (\(head)) exists, so there is no access.yaml to judge the push by; ask the server's administrator to point HEAD at the protected branch"))
+    }
+
+    // The first push, into a repository without branches: judged by what it brings on the
+    // protected branch it creates.
     let created = updates.filter { $0.branch != nil && $0.isCreation && !$0.isDeletion }
     let bootstrap =
       created.first { $0.name == "refs/heads/main" } ?? created.first { $0.name == repository.headReference }
@@ -167,10 +172,15 @@ struct PushPolicy {
           zh: "\(ref) 没有 access.yaml，无法判断谁可以推送；请维护者添加",
           en: "\(ref) has no access.yaml, so nobody may push; ask a maintainer to add one"))
     }
+    // A file that reads only in part is not used in part: a misspelt key would silently
+    // drop a rule (`require_signed_commit: true`).
     let (access, findings) = AccessPolicy.read(accessBytes)
-    guard let access else {
-      let detail = findings.first.map { " (\($0.message.en))" } ?? ""
-      let detailZH = findings.first.map { "（\($0.message.zh)）" } ?? ""
+    let error = findings.first { $0.severity == .error }
+    guard let access, error == nil else {
+      let first = error ?? findings.first
+      let line = first?.line.map { ":\($0)" } ?? ""
+      let detail = first.map { " (access.yaml\(line): \($0.rule): \($0.message.en))" } ?? ""
+      let detailZH = first.map { "（access.yaml\(line)：\($0.rule)：\($0.message.zh)）" } ?? ""
       throw HookFailure.policy(
         LocalizedText(
           zh: "无法读取 \(ref) 的 access.yaml\(detailZH)；请维护者修正",
@@ -231,10 +241,13 @@ private struct PushJudge {
   mutating func verdict() throws -> PushVerdict {
     var general: [Finding] = []
     if let finding = AccessUnknownIdentity.check(pusher: pusher, policy: policy.access, source: policy.mainRef) {
-      general += apply([finding])
+      // A push that names nobody is rejected whatever registry.yaml says (SPEC §5): without a
+      // pusher there are no paths, maintainership or signing key to judge it by. A pusher
+      // named but unknown is judged on: every path it changes is then not its own.
+      general += pusher == nil ? [finding] : apply([finding])
     }
     var verdict = PushVerdict(
-      pusher: pusher, policyBranch: policy.mainRef, firstPush: policy.firstPush, general: Report(findings: general), refs: [])
+      pusher: pusher, firstPush: policy.firstPush, general: Report(findings: general), refs: [])
     // Nobody the registry knows: nothing else is worth judging.
     if verdict.general.hasErrors {
       verdict.refs = updates.map { PushVerdict.RefVerdict(update: $0, report: Report(findings: []), changedPaths: []) }
@@ -346,7 +359,7 @@ private struct PushJudge {
       changes = changes.filter { fromMain.contains($0.path) }
     }
     var verdict = PushVerdict.RefVerdict(
-      update: update, report: Report(findings: []), oldTree: oldTree, newTree: newTree, changedPaths: changes.map(\.path))
+      update: update, report: Report(findings: []), changedPaths: changes.map(\.path))
 
     judgedPaths.formUnion(changes.map(\.path))
     if judgedPaths.count > policy.settings.maxChangedFilesPerPush && !tooMany {
@@ -370,16 +383,8 @@ private struct PushJudge {
         }
       }
     }
-    for change in changes {
-      switch change.status {
-      case .deleted:
-        if let finding = RetireDeleteForbidden.check(deleted: change.path) { history.append(finding) }
-      case .modified, .typeChanged:
-        if let finding = try retiredChange(change) { history.append(finding) }
-      case .added:
-        break
-      }
-    }
+    history += try HistoryRules.resourceHistory(
+      repository, changes: changes, maintainer: isMaintainer, limit: policy.settings.maxFileBytes)
 
     var catalog: [Finding]
     do {
@@ -391,22 +396,53 @@ private struct PushJudge {
         TreeLayout.finding("registry.yaml", message: TreeLayout.meaning.with(zh: "缺少必需的文件", en: "a required file is missing"))
       ]
     }
+    // The branches whose access.yaml the next push reads (`PushPolicy.resolve`). Not lowered
+    // by registry.yaml: a policy that cannot judge the next push locks everybody out, and only
+    // the server's administrator can undo it.
+    if ref == policy.mainRef || ref == "refs/heads/main" || ref == repository.headReference,
+      changes.contains(where: { $0.path == "access.yaml" })
+    {
+      catalog += try nextPolicy(newTree, catalog: catalog)
+    }
     verdict.report = Report(findings: apply(history) + catalog)
+    // The paths judged, not the whole old → new diff: on a branch that merged main, main's
+    // changes are not the branch's.
     verdict.preview = try DiffEngine.diff(
-      repository, fromTree: oldTree, toTree: newTree, fromLabel: old?.short ?? "∅", toLabel: new.short)
+      repository, changes: changes, fromLabel: old?.short ?? "∅", toLabel: new.short, limit: policy.settings.maxFileBytes)
     return verdict
   }
 
-  /// `retire.immutable` on a changed file that was a retired resource on the old side.
-  func retiredChange(_ change: TreeChange) throws -> Finding? {
-    guard case .resource(_, let code) = TreeLayout.role(of: change.path), let oldID = change.oldID,
-      let old = Resource(yaml: try repository.blob(oldID)), old.isRetired
-    else { return nil }
-    var new: Resource? = nil
-    if let newID = change.newID, change.newMode == .regular || change.newMode == .executable {
-      new = Resource(yaml: try repository.blob(newID))
+  /// The findings on an `access.yaml` the policy branch brings, which judges every later
+  /// push: it must be there, read without errors, and protect a branch that exists once the
+  /// push is through (the policy branch counts).
+  func nextPolicy(_ tree: ObjectID, catalog: [Finding]) throws -> [Finding] {
+    guard let entry = try repository.entry(at: "access.yaml", inTree: tree), entry.mode == .regular else {
+      let message = TreeLayout.meaning.with(
+        zh: "缺少 access.yaml（或它不是普通文件）：之后的每次推送都会被拒绝",
+        en: "access.yaml is missing (or not a regular file): every later push would be rejected")
+      return [TreeLayout.finding("access.yaml", message: message)]
     }
-    return RetireImmutable.check(change.path, code: code.description, old: old, new: new, maintainer: isMaintainer)
+    // Too large a file is file.too-large, from the engine.
+    guard try repository.blobSize(entry.id) <= policy.settings.maxFileBytes else { return [] }
+    let (access, findings) = AccessPolicy.read(try repository.blob(entry.id))
+    let errors = findings.filter { $0.severity == .error }
+    guard let access, errors.isEmpty else { return errors.filter { !catalog.contains($0) } }
+
+    var branches = Set(try repository.references(matching: "refs/heads/*").map(\.name))
+    for update in updates where update.branch != nil {
+      if update.isDeletion { branches.remove(update.name) } else { branches.insert(update.name) }
+    }
+    guard !access.protectedBranches.contains(where: { branches.contains("refs/heads/" + $0) }) else { return [] }
+    let listed = access.protectedBranches
+    var finding = SchemaEnum.finding(
+      "access.yaml",
+      message: SchemaEnum.meaning.with(
+        zh: "protected_branches（\(listed.joined(separator: "、"))）在推送后都不存在：之后的每次推送都会被拒绝",
+        en: "none of protected_branches (\(listed.joined(separator: ", "))) exists after the push: every later push would be rejected"))
+    let main = String(policy.mainRef.dropFirst("refs/heads/".count))
+    finding.hint = LocalizedText(
+      zh: "在 protected_branches 中列出推送后存在的分支，例如 \(main)", en: "list a branch that exists after the push, such as \(main)")
+    return [finding]
   }
 
   // MARK: Signatures

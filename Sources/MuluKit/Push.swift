@@ -48,7 +48,7 @@ public enum Pusher {
   public static func identity(in environment: [String: String]) -> (id: String, variable: String)? {
     for variable in variables {
       guard let value = environment[variable] else { continue }
-      let trimmed = value.trimmingWhitespaceAndNewlines()
+      let trimmed = value.trimmingWhitespace()
       if !trimmed.isEmpty { return (trimmed, variable) }
     }
     return nil
@@ -98,15 +98,6 @@ public enum HookFailure: Error, Sendable, Equatable {
     case .git(let reason):
       return LocalizedText(zh: "Git 出错：\(reason)", en: "Git failed: \(reason)")
     }
-  }
-}
-
-extension String {
-  func trimmingWhitespaceAndNewlines() -> String {
-    let scalars = unicodeScalars
-    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-    let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
-    return String(scalars[first...last])
   }
 }
 

@@ -288,7 +288,7 @@ public enum Sync {
       let before = GitSnapshot(repository: repository, tree: targetTree, label: request.branch)
       let judged = try ChangeValidator.validate(snapshot, changed: forkChanges.map(\.path), previous: before)
       // The history rule a fork can break: a resource is retired, never deleted.
-      let deletions = forkChanges.filter { $0.status == .deleted }.compactMap { RetireDeleteForbidden.check(deleted: $0.path) }
+      let deletions = try HistoryRules.resourceHistory(repository, changes: forkChanges, maintainer: false, limit: try settings(of: snapshot).maxFileBytes)
       let report = Report(findings: judged.findings + Validator.apply(try settings(of: snapshot), to: deletions))
       if report.hasErrors { return .refused(.invalid(report)) }
 

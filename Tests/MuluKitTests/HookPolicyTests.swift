@@ -115,6 +115,12 @@ struct HookPolicyTests {
       repository, updates: [RefUpdate(old: branchTip, new: merge, name: "refs/heads/ndrc/weekly")], pusher: "ndrc-editor")
     #expect(verdict.findings.map { "\($0.path): \($0.rule)" } == [])
     #expect(verdict.refs.first?.changedPaths == [])
+    // Nor does its preview list main's changes; pushed together with the merge, the branch's own
+    // commit is all the preview lists.
+    #expect(verdict.refs.first?.preview?.changes.map(\.code) == [])
+    let both = try PreReceive.judge(
+      repository, updates: [RefUpdate(old: server.main, new: merge, name: "refs/heads/ndrc/weekly")], pusher: "ndrc-editor")
+    #expect(both.refs.first?.preview?.changes.map(\.code) == ["303001001/000001"])
     // Pushed to main instead, the same content is the department's own change only.
     let onMain = try PreReceive.judge(
       repository, updates: [RefUpdate(old: mainTip, new: merge, name: "refs/heads/main")], pusher: "ndrc-editor")

@@ -1,4 +1,5 @@
 import MuluCatalog
+import MuluGit
 
 /// A rule judged on a push or a commit: it needs the pusher, the refs or the history, not
 /// only the files of one snapshot. Its examples are pushes (`PushExample`); `triggering` and
@@ -26,6 +27,48 @@ public enum HistoryRules {
 
   /// The rule with this id, if it is a history rule.
   public static func rule(_ id: String) -> (any HistoryRule.Type)? { all.first { $0.id == id } }
+
+  /// The rules on the history of resources, over a net change (`changes`, old → new): a deleted
+  /// resource file is `retire.delete-forbidden`; a resource retired on the old side that changed
+  /// is `retire.immutable`, unless `maintainer` un-retires it. The hook and sync judge with it,
+  /// at the rules' own severities. A blob of more than `limit` bytes (`max_file_bytes`, which
+  /// `file.too-large` reports) is never loaded: an old side is then not judged, a new side
+  /// does not read.
+  static func resourceHistory(
+    _ repository: Repository, changes: [TreeChange], maintainer: Bool, limit: Int = RegistrySettings().maxFileBytes
+  ) throws -> [Finding] {
+    var findings: [Finding] = []
+    for change in changes {
+      switch change.status {
+      case .deleted:
+        if let finding = RetireDeleteForbidden.check(deleted: change.path) { findings.append(finding) }
+      case .modified, .typeChanged:
+        if let finding = try retiredChange(repository, change, maintainer: maintainer, limit: limit) {
+          findings.append(finding)
+        }
+      case .added:
+        break
+      }
+    }
+    return findings
+  }
+
+  /// `retire.immutable` on a changed file that was a retired resource on the old side.
+  private static func retiredChange(_ repository: Repository, _ change: TreeChange, maintainer: Bool, limit: Int) throws
+    -> Finding?
+  {
+    guard case .resource(_, let code) = TreeLayout.role(of: change.path), let oldID = change.oldID,
+      change.oldMode == .regular || change.oldMode == .executable, try repository.blobSize(oldID) <= limit,
+      let old = Resource(yaml: try repository.blob(oldID)), old.isRetired
+    else { return nil }
+    var new: Resource? = nil
+    if let newID = change.newID, change.newMode == .regular || change.newMode == .executable,
+      try repository.blobSize(newID) <= limit
+    {
+      new = Resource(yaml: try repository.blob(newID))
+    }
+    return RetireImmutable.check(change.path, code: code.description, old: old, new: new, maintainer: maintainer)
+  }
 }
 
 /// A push to try a history rule on. The registry before the push is `PushExample.before`
