@@ -390,11 +390,12 @@ private struct PushJudge {
     do {
       let snapshot = GitSnapshot(repository: repository, tree: newTree, label: "\(ref)@\(new.short)")
       let previous = oldTree.map { GitSnapshot(repository: repository, tree: $0, label: old?.short ?? "∅") }
-      catalog = try ChangeValidator.validate(snapshot, changed: changes.map(\.path), previous: previous).findings
+      // Limits and severities are the protected branch's, not what the pushed tree says.
+      catalog = try ChangeValidator.validate(
+        snapshot, changed: changes.map(\.path), previous: previous, settings: policy.settings
+      ).findings
     } catch CatalogError.notARegistry {
-      catalog = [
-        TreeLayout.finding("registry.yaml", message: TreeLayout.meaning.with(zh: "缺少必需的文件", en: "a required file is missing"))
-      ]
+      catalog = [TreeLayout.missing("registry.yaml")]
     }
     // The branches whose access.yaml the next push reads (`PushPolicy.resolve`). Not lowered
     // by registry.yaml: a policy that cannot judge the next push locks everybody out, and only

@@ -322,6 +322,26 @@ struct HookPushTests {
     #expect(outcome.stderr.hasSuffix("mulu: push accepted: 0 errors, 0 warnings\n"), "\(outcome)")
   }
 
+  @Test("limits come from the protected branch before the push, not from the pushed registry.yaml")
+  func limitsFromTheProtectedBranch() throws {
+    let lab = try HookLab()
+    try lab.seed()
+    try lab.write("registry.yaml", try lab.read("registry.yaml") + "limits:\n  max_file_bytes: 10000000\n")
+    let summary = "summary: 企业投资项目核准的申请、受理、批复信息。"
+    try lab.edit(HookLab.ndrcResource, summary, "summary: " + String(repeating: "很长的摘要", count: 20_000))
+    try lab.commit("放宽文件大小并写长摘要")
+    let outcome = try lab.pushRejected(as: Self.maintainer, ["main"])
+    #expect(outcome.stderr.contains("\(HookLab.ndrcResource): error[file.too-large]"), "\(outcome)")
+    // Once main allows it, the same file passes.
+    try lab.git("reset", "-q", "--hard", "HEAD~1")
+    try lab.write("registry.yaml", try lab.read("registry.yaml") + "limits:\n  max_file_bytes: 10000000\n")
+    try lab.commit("放宽文件大小")
+    _ = try lab.pushAccepted(as: Self.maintainer, ["main"])
+    try lab.edit(HookLab.ndrcResource, summary, "summary: " + String(repeating: "很长的摘要", count: 20_000))
+    try lab.commit("写长摘要")
+    _ = try lab.pushAccepted(as: Self.maintainer, ["main"])
+  }
+
   @Test("pushes through git daemon, and to a repository whose path has a colon")
   func transports() throws {
     let lab = try HookLab(serverName: "国家目录:2026/server.git")

@@ -16,6 +16,11 @@ public enum TreeLayout: Rule {
     case outside(LocalizedText)
   }
 
+  /// The finding on a required file that is not there.
+  public static func missing(_ path: String) -> Finding {
+    finding(path, message: meaning.with(zh: "缺少必需的文件", en: "a required file is missing"))
+  }
+
   public static func role(of path: String) -> Role {
     if let resource = resourceRole(of: path) { return resource }
     switch path {
@@ -118,7 +123,7 @@ public enum TreeLayout: Rule {
       ("dictionaries/classification.yaml", dictionaries.classification),
       ("dictionaries/departments.yaml", dictionaries.departments),
     ] where !present {
-      findings.append(finding(required, message: meaning.with(zh: "缺少必需的文件", en: "a required file is missing")))
+      findings.append(missing(required))
     }
     return (findings, roles)
   }
