@@ -6,3 +6,12 @@ extension GitError {
   /// holding it. git's advice applies: if no git process is running, remove the `.lock` file.
   public var isLocked: Bool { code == GIT_ELOCKED.rawValue }
 }
+
+extension Repository {
+  /// Whether git has an operation in progress that stopped for the user: a merge, revert,
+  /// cherry-pick, rebase, bisect or `git am` whose state files (`MERGE_HEAD`, `REVERT_HEAD`,
+  /// `rebase-merge/`, ...) are in the git directory (`git_repository_state`).
+  public var hasOperationInProgress: Bool {
+    git_repository_state(handle) != Int32(GIT_REPOSITORY_STATE_NONE.rawValue)
+  }
+}

@@ -214,7 +214,10 @@ public enum Sync {
       let targetTree = try repository.tree(ofCommit: targetTip)
       let followsTarget = !request.review && !repository.isBare && repository.headReference == targetRef
       if followsTarget {
-        try finishInterruptedCheckout(repository, tip: targetTip)
+        // A merge, revert, cherry-pick or rebase the user is in the middle of: whatever it
+        // staged is theirs, however it looks.
+        if repository.hasOperationInProgress { return .refused(.dirtyWorkingTree(branch: request.branch)) }
+        try finishInterruptedCheckout(repository, reference: targetRef, tip: targetTip)
         if try repository.hasUncommittedChanges() { return .refused(.dirtyWorkingTree(branch: request.branch)) }
       }
 
@@ -319,31 +322,59 @@ public enum Sync {
   }
 
   /// Moves the reference from the tip sync found to the merge commit, then brings a checked-out
-  /// working tree along.
+  /// working tree along. Before a checked-out branch moves, a marker in the git directory names
+  /// the move; it goes once the working tree followed, so that only a sync killed in between
+  /// leaves it for the next one to finish.
   public static func publish(_ prepared: Prepared, in repository: Repository) throws(Failure) -> Outcome {
     try git {
-      do {
-        let verb = prepared.review ? "review" : "merge"
-        try repository.updateReference(
-          name: prepared.reference, to: prepared.commit, expected: prepared.expected,
-          message: "mulu sync pull \(prepared.source.name): \(verb) \(prepared.forkTip.hex)")
-      } catch let error as GitError where error.isConcurrentUpdate {
-        if error.isLocked {
-          return .refused(.locked(reference: prepared.reference))
-        }
-        return .refused(.targetMoved(reference: prepared.reference))
-      }
+      if let refusal = try moveReference(prepared, in: repository) { return .refused(refusal) }
       var workingTree = WorkingTree.untouched
-      if !prepared.review && !repository.isBare && repository.headReference == prepared.reference {
+      if followsWorkingTree(prepared, in: repository) {
         do {
           try repository.checkout(from: prepared.targetTree, to: prepared.mergedTree)
+          CheckoutMarker.remove(from: repository)
           workingTree = .updated
         } catch let error as GitError {
+          // The marker stays: once the local changes in the way are gone, a rerun finishes it.
           workingTree = .leftBehind(error.message)
         }
       }
       let reconciliation = try reconcile(prepared, in: repository)
       return .merged(Merged(prepared: prepared, workingTree: workingTree, reconciliation: reconciliation))
+    }
+  }
+
+  /// Whether the working tree follows the reference `prepared` moves: a clone with that branch
+  /// checked out, and no review.
+  static func followsWorkingTree(_ prepared: Prepared, in repository: Repository) -> Bool {
+    !prepared.review && !repository.isBare && repository.headReference == prepared.reference
+  }
+
+  /// The compare-and-swap of the reference, with the marker written first when the working tree
+  /// follows (and removed again when the reference did not move). Nil when it moved.
+  static func moveReference(_ prepared: Prepared, in repository: Repository) throws -> Refusal? {
+    let follows = followsWorkingTree(prepared, in: repository)
+    if follows {
+      try CheckoutMarker(
+        reference: prepared.reference, fromCommit: prepared.targetTip, fromTree: prepared.targetTree,
+        toCommit: prepared.commit, toTree: prepared.mergedTree
+      ).write(to: repository)
+    }
+    do {
+      let verb = prepared.review ? "review" : "merge"
+      try repository.updateReference(
+        name: prepared.reference, to: prepared.commit, expected: prepared.expected,
+        message: "mulu sync pull \(prepared.source.name): \(verb) \(prepared.forkTip.hex)")
+      return nil
+    } catch let error as GitError where error.isConcurrentUpdate {
+      if follows { CheckoutMarker.remove(from: repository) }
+      if error.isLocked {
+        return .locked(reference: prepared.reference)
+      }
+      return .targetMoved(reference: prepared.reference)
+    } catch {
+      if follows { CheckoutMarker.remove(from: repository) }
+      throw error
     }
   }
 
@@ -386,20 +417,28 @@ public enum Sync {
   }
 
   /// A working tree left at the old commit by a sync that was killed after moving the branch:
-  /// the branch's tip is a sync merge and the index still holds its first parent's tree. The
-  /// checkout the killed sync did not do is done now; local edits make it refuse, as before.
-  static func finishInterruptedCheckout(_ repository: Repository, tip: ObjectID) throws {
-    guard try repository.hasUncommittedChanges() else { return }
-    let commit = try repository.commit(tip)
-    guard commit.parents.count == 2, commit.message.contains("\n\(sourceTrailer): ") else { return }
-    let previousTree = try repository.tree(ofCommit: commit.parents[0])
+  /// the marker that sync wrote names this branch, its tip, and the tree the index still
+  /// holds. The checkout the killed sync did not do is done now; local edits make it refuse, as
+  /// before. How the tip or the index look never counts without the marker: a staged
+  /// `git revert -m 1` of a sync merge looks the same. A marker that does not describe the
+  /// present state is stale and removed.
+  static func finishInterruptedCheckout(_ repository: Repository, reference: String, tip: ObjectID) throws {
+    guard let marker = CheckoutMarker.read(from: repository) else { return }
+    guard marker.reference == reference, marker.toCommit == tip, try repository.hasUncommittedChanges() else {
+      CheckoutMarker.remove(from: repository)
+      return
+    }
     var index: [String: TreeEntry] = [:]
     for entry in try repository.indexEntries() { index[entry.path] = entry }
     var tree: [String: TreeEntry] = [:]
-    for entry in try repository.treeEntries(previousTree) { tree[entry.path] = entry }
-    guard index == tree else { return }
+    for entry in try repository.treeEntries(marker.fromTree) { tree[entry.path] = entry }
+    guard index == tree else {
+      CheckoutMarker.remove(from: repository)
+      return
+    }
     do {
-      try repository.checkout(from: previousTree, to: commit.tree)
+      try repository.checkout(from: marker.fromTree, to: marker.toTree)
+      CheckoutMarker.remove(from: repository)
     } catch let error as GitError where error.isCheckoutConflict {
       return
     }
