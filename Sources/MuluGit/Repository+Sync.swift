@@ -15,3 +15,12 @@ extension Repository {
     git_repository_state(handle) != Int32(GIT_REPOSITORY_STATE_NONE.rawValue)
   }
 }
+
+extension Repository {
+  /// The git directory shared by all working trees of the repository, where references and
+  /// their lock files live; the same as `path` except in a linked working tree.
+  public var commonPath: String {
+    let path = String(cString: git_repository_commondir(handle))
+    return path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+  }
+}

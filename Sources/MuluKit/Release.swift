@@ -60,6 +60,8 @@ public enum Release {
     case invalid(Report)
     /// The tag exists already.
     case exists(tag: String)
+    /// The tag's lock file is in the way: another writer, or one that died holding it.
+    case locked(tag: String, lockFile: String)
     /// The version cannot be a tag name, or the tag would not match `release_tags`.
     case badVersion(tag: String, pattern: String)
     /// Nothing changed since the previous release.
@@ -149,6 +151,9 @@ public enum Release {
         tagObject = try repository.createAnnotatedTag(
           name: name, target: tip, tagger: tagger, message: message, createReference: true, sign: signer)
       } catch let error as GitError where error.isConcurrentUpdate {
+        if error.isLocked {
+          return .refused(.locked(tag: name, lockFile: repository.commonPath + "/refs/tags/" + name + ".lock"))
+        }
         return .refused(.exists(tag: name))
       }
       return .cut(

@@ -133,6 +133,24 @@ extension RegistryLab {
     #expect(ReleasePolicy.matches("v1/rc", pattern: "v*"))
   }
 
+  @Test func aStaleTagLockIsNamedNotTakenForAnExistingTag() throws {
+    let lab = try RegistryLab()
+    try lab.makeNational()
+    try lab.write("national.git", "refs/tags/v2026.1.lock", "")
+    let refusal = try #require(try lab.cut("2026.1").refusal)
+    guard case .locked(let tag, let lockFile) = refusal else {
+      Issue.record("expected a lock, got \(refusal)")
+      return
+    }
+    #expect(tag == "v2026.1" && lockFile.hasSuffix("national.git/refs/tags/v2026.1.lock"))
+    #expect(FileManager.default.fileExists(atPath: lockFile))
+    #expect(try lab.git("national.git", "tag", "-l") == "")
+
+    // Once the lock is gone, the release is cut.
+    try FileManager.default.removeItem(atPath: lockFile)
+    #expect(try lab.cut("2026.1").cut?.tag == "v2026.1")
+  }
+
   @Test func thePreviousReleaseIsTheNewestTagInMain() throws {
     let lab = try RegistryLab()
     try lab.makeNational()
