@@ -388,19 +388,35 @@ public enum Sync {
     }
   }
 
-  /// Fetches the source's branch into its tracking reference and returns the fork's tip.
+  /// The prefix of the scratch references a fetch lands in before the tracking reference moves.
+  static let fetchPrefix = "refs/mulu/fetch/"
+
+  /// Fetches the source's branch and returns the fork's tip. The fetch lands in a scratch
+  /// reference removed just before, so that a branch the fork no longer has is an error rather
+  /// than the last fetched tip; the tracking reference then moves there by compare-and-swap.
   static func fetch(
     _ source: SyncSource, into repository: Repository, progress: ((FetchProgress) -> Void)?
   ) throws -> ObjectID {
     let tracking = trackingPrefix + source.name
+    let scratch = fetchPrefix + source.name
     let url = resolve(source.url, in: repository)
     do {
-      try repository.fetch(
-        url: url, refspecs: ["+refs/heads/\(source.branch):\(tracking)"], progress: progress)
-      guard let tip = try repository.referenceTarget(tracking) else {
-        throw Failure.fetchFailed(source: source.name, url: source.url, reason: "no branch \(source.branch)")
+      if let stale = try repository.referenceTarget(scratch) {
+        try repository.deleteReference(name: scratch, expected: stale)
       }
-      return try repository.peelToCommit(tip)
+      try repository.fetch(url: url, refspecs: ["+refs/heads/\(source.branch):\(scratch)"], progress: progress)
+      guard let fetched = try repository.referenceTarget(scratch) else {
+        throw Failure.fetchFailed(
+          source: source.name, url: source.url, reason: "no branch \(source.branch) at \(source.url)")
+      }
+      let tip = try repository.peelToCommit(fetched)
+      let previous = try repository.referenceTarget(tracking)
+      if previous != fetched {
+        try repository.updateReference(
+          name: tracking, to: fetched, expected: previous, message: "mulu sync: fetch \(source.branch) from \(source.url)")
+      }
+      try repository.deleteReference(name: scratch, expected: fetched)
+      return tip
     } catch let error as GitError {
       throw Failure.fetchFailed(source: source.name, url: source.url, reason: error.message)
     }

@@ -234,6 +234,32 @@ func references(_ lab: RegistryLab, _ folder: String = "national.git") throws ->
     }
   }
 
+  @Test func aForkWithoutItsBranchIsAFailureNotTheLastFetchedTip() throws {
+    let lab = try RegistryLab()
+    try lab.makeNational()
+    try lab.edit("ndrc", Baseline.departmentResourcePath, replacing: "update_cycle: 每月", with: "update_cycle: 每日")
+    let fetched = try lab.commitAll("ndrc", "发改委：更新周期改为每日")
+    _ = try #require(try Sync.prepare(lab.workspace().repository(), lab.request("ndrc")).prepared)
+    #expect(try lab.rev("national.git", "refs/mulu/sources/ndrc") == fetched)
+
+    // The fork renames its branch: there is no main to pull any more.
+    try lab.git("ndrc", "branch", "-m", "main", "trunk")
+    let refs = try references(lab)
+    #expect(throws: Sync.Failure.fetchFailed(source: "ndrc", url: "../ndrc", reason: "no branch main at ../ndrc")) {
+      try Sync.pull(in: lab.workspace(), lab.request("ndrc"))
+    }
+    #expect(try references(lab) == refs)
+    #expect(!lab.has("national.git", "refs/mulu/fetch/ndrc"))
+    let status = try Sync.status(in: lab.workspace()).sources[0]
+    #expect(status.fetchError == "no branch main at ../ndrc")
+
+    // Back under its name, it is fetched and merged.
+    try lab.git("ndrc", "branch", "-m", "trunk", "main")
+    _ = try #require(try Sync.pull(in: lab.workspace(), lab.request("ndrc")).merged)
+    #expect(try lab.rev("national.git", "main^2") == fetched)
+    #expect(!lab.has("national.git", "refs/mulu/fetch/ndrc"))
+  }
+
   @Test func sourceNamesMustFitInReferenceNames() throws {
     let (sources, findings) = SourceList.read(
       Array(
