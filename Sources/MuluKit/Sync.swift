@@ -400,6 +400,10 @@ public enum Sync {
     let tracking = trackingPrefix + source.name
     let scratch = fetchPrefix + source.name
     let url = resolve(source.url, in: repository)
+    // libgit2 calls a path that leads nowhere an "unsupported URL protocol".
+    if let path = localPath(url), !Workspace.isDirectory(path) {
+      throw Failure.fetchFailed(source: source.name, url: source.url, reason: "no repository at \(path)")
+    }
     do {
       if let stale = try repository.referenceTarget(scratch) {
         try repository.deleteReference(name: scratch, expected: stale)
@@ -420,6 +424,14 @@ public enum Sync {
     } catch let error as GitError {
       throw Failure.fetchFailed(source: source.name, url: source.url, reason: error.message)
     }
+  }
+
+  /// The folder a resolved URL names on this machine: an absolute path or a file:// URL; nil
+  /// for a remote URL.
+  static func localPath(_ url: String) -> String? {
+    if url.hasPrefix("/") { return url }
+    if url.hasPrefix("file://") { return String(url.dropFirst("file://".count)) }
+    return nil
   }
 
   /// A source's URL as libgit2 takes it: a relative path is taken from the repository's working

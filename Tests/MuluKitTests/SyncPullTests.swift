@@ -229,8 +229,10 @@ func references(_ lab: RegistryLab, _ folder: String = "national.git") throws ->
     #expect {
       try Sync.pull(in: lab.workspace(), lab.request("ndrc"))
     } throws: { error in
-      guard case .fetchFailed(let source, let url, _) = error as? Sync.Failure else { return false }
-      return source == "ndrc" && url == "../ndrc"
+      // The path that leads nowhere is named, not called an unsupported URL protocol.
+      guard case .fetchFailed(let source, let url, let reason) = error as? Sync.Failure else { return false }
+      return source == "ndrc" && url == "../ndrc" && reason.hasPrefix("no repository at /")
+        && reason.hasSuffix("/ndrc")
     }
   }
 
