@@ -154,6 +154,27 @@ import Testing
     #expect(json.stdout.hasPrefix("{\"sources\":[{\"name\":\"ndrc\",\"url\":\"../ndrc\",\"branch\":\"main\",\"owns\":[\"\(Baseline.ndrc)\"],\"fetch_error\":null,\"tip\":\"\(forkTip)\",\"ahead\":1,\"behind\":0,"))
   }
 
+  @Test func statusSaysAForkWithUnrelatedHistoryWouldBeRefused() throws {
+    let lab = try RegistryLab()
+    try lab.makeNational()
+    try lab.git("mps", "checkout", "-q", "--orphan", "fresh")
+    try lab.commitAll("mps", "公安部：另起炉灶")
+    try lab.git("mps", "branch", "-q", "-M", "main")
+    let tip = try lab.rev("mps", "main")
+
+    let status = try lab.mulu("sync", "status")
+    #expect(status.status == 0, "\(status.stderr)")
+    #expect(status.stdout.contains("""
+      mps  ../mps (main)
+        owns: \(Baseline.mps)
+        fork \(tip.prefix(12)): 1 commit(s) ahead of main, 1 behind
+        would be refused: it shares no history with main (a fork starts as a copy of this registry)
+      zhejiang
+      """))
+    let zh = try lab.mulu("sync", "status", "--no-fetch", language: "zh_CN.UTF-8")
+    #expect(zh.stdout.contains("  将被拒绝：与 main 没有共同的历史（分支库应从本目录库复制而来）\nzhejiang"))
+  }
+
   /// The invariant under a real kill: mulu is stopped with SIGKILL at the last moment before the
   /// branch moves — its merge commit written, git's lock on the branch taken, blocked while
   /// opening the branch's reflog (a FIFO here). The branch is intact afterwards; the stale lock
