@@ -137,7 +137,8 @@ public enum Sync {
     public var commit: ObjectID
     public var message: String
     public var review: Bool
-    /// The paths the fork changed since the merge base, and those the target changed.
+    /// The paths the fork changed since the merge base (but for changes the target made
+    /// identically), and those the target changed.
     public var forkChanges: [TreeChange]
     public var targetChanges: [TreeChange]
     /// What the merge brings into the target, resource by resource.
@@ -255,16 +256,22 @@ public enum Sync {
       guard let base = try repository.mergeBase(targetTip, forkTip) else { return .refused(.unrelatedHistories) }
       let baseTree = try repository.tree(ofCommit: base)
       let forkTree = try repository.tree(ofCommit: forkTip)
-      let forkChanges = try repository.diffTrees(baseTree, forkTree)
+      let targetChanges = try repository.diffTrees(baseTree, targetTree)
+      var targetByPath: [String: TreeChange] = [:]
+      for change in targetChanges { targetByPath[change.path] = change }
+      // A change the target made too, identically (a fork that cherry-picked it), brings nothing:
+      // it is neither foreign nor a conflict.
+      let forkChanges = try repository.diffTrees(baseTree, forkTree).filter { change in
+        guard let other = targetByPath[change.path] else { return true }
+        return other.newID != change.newID || other.newMode != change.newMode
+      }
 
       // 3. Only the folders the source owns.
       let foreign = forkChanges.map(\.path).filter { !source.owns(path: $0) }
       if !foreign.isEmpty { return .refused(.foreignPaths(owns: source.owns, paths: foreign)) }
 
-      // 4. No file changed on both sides (the same change on both sides is no conflict).
-      let targetChanges = try repository.diffTrees(baseTree, targetTree)
-      var targetByPath: [String: TreeChange] = [:]
-      for change in targetChanges { targetByPath[change.path] = change }
+      // 4. No file changed on both sides (the same change on both sides is no conflict, and was
+      // left out above).
       let conflicts = forkChanges.compactMap { change -> Conflict? in
         guard let other = targetByPath[change.path], other.newID != change.newID || other.newMode != change.newMode
         else { return nil }

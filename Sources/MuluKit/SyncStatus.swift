@@ -66,9 +66,14 @@ extension Sync {
             let baseTree = try repository.tree(ofCommit: base)
             let forkTree = try repository.tree(ofCommit: forkTip)
             if baseTree != forkTree {
-              status.foreignPaths = try repository.diffTrees(baseTree, forkTree).map(\.path).filter {
-                !source.owns(path: $0)
-              }
+              // As pull judges them: a change the target made identically is not foreign.
+              var targetByPath: [String: TreeChange] = [:]
+              for change in try repository.diffTrees(baseTree, targetTree) { targetByPath[change.path] = change }
+              status.foreignPaths = try repository.diffTrees(baseTree, forkTree).filter { change in
+                guard !source.owns(path: change.path) else { return false }
+                guard let other = targetByPath[change.path] else { return true }
+                return other.newID != change.newID || other.newMode != change.newMode
+              }.map(\.path)
               status.waiting = try DiffEngine.diff(
                 repository, fromTree: baseTree, toTree: forkTree, fromLabel: String(base.hex.prefix(12)),
                 toLabel: "\(source.name)@\(forkTip.hex.prefix(12))")

@@ -86,6 +86,30 @@ func references(_ lab: RegistryLab, _ folder: String = "national.git") throws ->
     #expect(try references(lab) == refs)
   }
 
+  @Test func aForkThatCherryPickedTheRegistrysOwnChangeIsNotRefused() throws {
+    let lab = try RegistryLab()
+    try lab.makeNational()
+    let fix = try lab.commitNational("国家：基础资源更新周期改为每日") {
+      try lab.edit("work", Baseline.baseResourcePath, replacing: "update_cycle: 实时", with: "update_cycle: 每日")
+    }
+    try lab.git("ndrc", "fetch", "-q", "origin")
+    try lab.git("ndrc", "cherry-pick", fix)
+    try lab.edit("ndrc", Baseline.departmentResourcePath, replacing: "update_cycle: 每月", with: "update_cycle: 每日")
+    let forkTip = try lab.commitAll("ndrc", "发改委：更新周期改为每日")
+    #expect(try Sync.status(in: lab.workspace()).sources[0].foreignPaths == [])
+
+    let merged = try #require(try Sync.pull(in: lab.workspace(), lab.request("ndrc")).merged)
+    #expect(try lab.git("national.git", "rev-parse", "main^1", "main^2") == "\(fix)\n\(forkTip)\n")
+    #expect(try lab.git("national.git", "diff", "--name-only", "main^1", "main") == Baseline.departmentResourcePath + "\n")
+    #expect(merged.prepared.forkChanges.map(\.path) == [Baseline.departmentResourcePath])
+
+    // The same path changed differently is still foreign.
+    try lab.edit("ndrc", Baseline.baseResourcePath, replacing: "update_cycle: 每日", with: "update_cycle: 每月")
+    try lab.commitAll("ndrc", "越界修改")
+    let refusal = try #require(try Sync.pull(in: lab.workspace(), lab.request("ndrc")).refusal)
+    #expect(refusal == .foreignPaths(owns: [Baseline.ndrc], paths: [Baseline.baseResourcePath]))
+  }
+
   @Test func aFileChangedOnBothSidesIsAConflictAndNothingIsWritten() throws {
     let lab = try RegistryLab()
     try lab.makeNational()
