@@ -55,10 +55,7 @@ import Testing
   @Test func aForkWithUnrelatedHistoryIsShownAsRefused() throws {
     let lab = try RegistryLab()
     try lab.makeNational()
-    try lab.git("mps", "checkout", "-q", "--orphan", "fresh")
-    try lab.commitAll("mps", "公安部：另起炉灶")
-    try lab.git("mps", "branch", "-q", "-M", "main")
-
+    try lab.restartWithoutHistory("mps")
     let mps = try Sync.status(in: lab.workspace()).sources[1]
     #expect(mps.forkTip != nil && mps.fetchError == nil)
     #expect(mps.unrelatedHistory && mps.lastSynced == nil && mps.waiting == nil)
