@@ -1,5 +1,11 @@
 import MuluYAML
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A fork that `mulu sync` pulls from (SPEC §6): a department's or a lower-level registry's copy
 /// of this registry, which may change only the folders of the departments it owns.
 public struct SyncSource: Sendable, Hashable {
@@ -96,16 +102,13 @@ public enum SourceList {
   }
 }
 
-/// What `access.yaml` says about releases (SPEC §2, §7).
+/// Which tags are releases (SPEC §2, §7): those whose names match `release_tags` of
+/// `access.yaml`, read by `AccessPolicy.read`.
 public enum ReleasePolicy {
-  /// The pattern release tags match when `access.yaml` names none.
-  public static let defaultTagPattern = "v*"
-
-  /// The `release_tags` pattern of an `access.yaml` (the default when absent or unreadable).
-  public static func tagPattern(accessYAML bytes: [UInt8]) -> String {
-    guard case .mapping(let map)? = YAMLReader.read(bytes).root, let pattern = map.text("release_tags") else {
-      return defaultTagPattern
-    }
-    return pattern
+  /// Whether a tag name (without `refs/tags/`) matches a `release_tags` pattern: fnmatch(3)
+  /// without flags, as the hook matches pushed tags — `*`, `?`, `[...]` classes and `\`
+  /// escapes, where `*` also matches "/".
+  public static func matches(_ name: String, pattern: String) -> Bool {
+    fnmatch(pattern, name, 0) == 0
   }
 }

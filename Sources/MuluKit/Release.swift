@@ -60,6 +60,8 @@ public enum Release {
     case invalid(Report)
     /// The tag exists already.
     case exists(tag: String)
+    /// The tag's lock file is in the way: another writer, or one that died holding it.
+    case locked(tag: String, lockFile: String)
     /// The version cannot be a tag name, or the tag would not match `release_tags`.
     case badVersion(tag: String, pattern: String)
     /// Nothing changed since the previous release.
@@ -119,7 +121,7 @@ public enum Release {
       let releases = try entries(repository, pattern: pattern, branchTip: tip)
       let version = request.version.map(normalize) ?? nextVersion(after: releases.map(\.tag), on: tagger)
       let name = "v" + version
-      guard isValidTagName(name), matches(name, pattern: pattern) else {
+      guard isValidTagName(name), ReleasePolicy.matches(name, pattern: pattern) else {
         return .refused(.badVersion(tag: name, pattern: pattern))
       }
       if try repository.referenceTarget("refs/tags/" + name) != nil { return .refused(.exists(tag: name)) }
@@ -149,6 +151,9 @@ public enum Release {
         tagObject = try repository.createAnnotatedTag(
           name: name, target: tip, tagger: tagger, message: message, createReference: true, sign: signer)
       } catch let error as GitError where error.isConcurrentUpdate {
+        if error.isLocked {
+          return .refused(.locked(tag: name, lockFile: repository.commonPath + "/refs/tags/" + name + ".lock"))
+        }
         return .refused(.exists(tag: name))
       }
       return .cut(
@@ -177,7 +182,7 @@ public enum Release {
     let repository = try open(workspace)
     return try run {
       let tip = try? branchTip(branch, repository)
-      let pattern = try tip.map { try tagPattern(repository.tree(ofCommit: $0), repository) } ?? ReleasePolicy.defaultTagPattern
+      let pattern = try tip.map { try tagPattern(repository.tree(ofCommit: $0), repository) } ?? AccessPolicy().releaseTags
       return try entries(repository, pattern: pattern, branchTip: tip)
     }
   }
@@ -241,17 +246,20 @@ public enum Release {
     }
   }
 
-  /// `release_tags` of the `access.yaml` in `tree`.
+  /// `release_tags` of the `access.yaml` in `tree`, read as the hook reads it (the default when
+  /// the file is absent or unreadable).
   private static func tagPattern(_ tree: ObjectID, _ repository: Repository) throws -> String {
-    guard let entry = try repository.entry(at: "access.yaml", inTree: tree) else { return ReleasePolicy.defaultTagPattern }
-    return ReleasePolicy.tagPattern(accessYAML: try repository.blob(entry.id))
+    let defaults = AccessPolicy()
+    guard let entry = try repository.entry(at: "access.yaml", inTree: tree) else { return defaults.releaseTags }
+    return (AccessPolicy.read(try repository.blob(entry.id)).policy ?? defaults).releaseTags
   }
 
   /// The tags matching `pattern`, newest first (by tagger date, else commit date; then by name).
   static func entries(_ repository: Repository, pattern: String, branchTip: ObjectID?) throws -> [Entry] {
     var result: [Entry] = []
-    for reference in try repository.references(matching: "refs/tags/" + pattern) {
+    for reference in try repository.references(matching: "refs/tags/*") {
       let name = String(reference.name.dropFirst("refs/tags/".count))
+      guard ReleasePolicy.matches(name, pattern: pattern) else { continue }
       guard let commit = try? repository.peelToCommit(reference.target) else { continue }
       let tag = try repository.annotatedTag(reference.target)
       let (resources, breaking) = tag.map { trailers($0.message) } ?? (nil, nil)
@@ -318,33 +326,5 @@ public enum Release {
     return name.unicodeScalars.allSatisfy { scalar in
       scalar.value > 0x20 && scalar.value != 0x7f && !"~^:?*[\\/ @{".unicodeScalars.contains(scalar)
     }
-  }
-
-  /// fnmatch-style matching of `*`, `?` (no character classes), as git matches `release_tags`.
-  static func matches(_ name: String, pattern: String) -> Bool {
-    let text = Array(name.unicodeScalars)
-    let glob = Array(pattern.unicodeScalars)
-    var t = 0
-    var g = 0
-    var star: Int? = nil
-    var resume = 0
-    while t < text.count {
-      if g < glob.count && (glob[g] == "?" || glob[g] == text[t]) {
-        t += 1
-        g += 1
-      } else if g < glob.count && glob[g] == "*" {
-        star = g
-        resume = t
-        g += 1
-      } else if let position = star {
-        g = position + 1
-        resume += 1
-        t = resume
-      } else {
-        return false
-      }
-    }
-    while g < glob.count && glob[g] == "*" { g += 1 }
-    return g == glob.count
   }
 }

@@ -137,7 +137,8 @@ public enum Sync {
     public var commit: ObjectID
     public var message: String
     public var review: Bool
-    /// The paths the fork changed since the merge base, and those the target changed.
+    /// The paths the fork changed since the merge base (but for changes the target made
+    /// identically), and those the target changed.
     public var forkChanges: [TreeChange]
     public var targetChanges: [TreeChange]
     /// What the merge brings into the target, resource by resource.
@@ -214,7 +215,10 @@ public enum Sync {
       let targetTree = try repository.tree(ofCommit: targetTip)
       let followsTarget = !request.review && !repository.isBare && repository.headReference == targetRef
       if followsTarget {
-        try finishInterruptedCheckout(repository, tip: targetTip)
+        // A merge, revert, cherry-pick or rebase the user is in the middle of: whatever it
+        // staged is theirs, however it looks.
+        if repository.hasOperationInProgress { return .refused(.dirtyWorkingTree(branch: request.branch)) }
+        try finishInterruptedCheckout(repository, reference: targetRef, tip: targetTip)
         if try repository.hasUncommittedChanges() { return .refused(.dirtyWorkingTree(branch: request.branch)) }
       }
 
@@ -252,16 +256,22 @@ public enum Sync {
       guard let base = try repository.mergeBase(targetTip, forkTip) else { return .refused(.unrelatedHistories) }
       let baseTree = try repository.tree(ofCommit: base)
       let forkTree = try repository.tree(ofCommit: forkTip)
-      let forkChanges = try repository.diffTrees(baseTree, forkTree)
+      let targetChanges = try repository.diffTrees(baseTree, targetTree)
+      var targetByPath: [String: TreeChange] = [:]
+      for change in targetChanges { targetByPath[change.path] = change }
+      // A change the target made too, identically (a fork that cherry-picked it), brings nothing:
+      // it is neither foreign nor a conflict.
+      let forkChanges = try repository.diffTrees(baseTree, forkTree).filter { change in
+        guard let other = targetByPath[change.path] else { return true }
+        return other.newID != change.newID || other.newMode != change.newMode
+      }
 
       // 3. Only the folders the source owns.
       let foreign = forkChanges.map(\.path).filter { !source.owns(path: $0) }
       if !foreign.isEmpty { return .refused(.foreignPaths(owns: source.owns, paths: foreign)) }
 
-      // 4. No file changed on both sides (the same change on both sides is no conflict).
-      let targetChanges = try repository.diffTrees(baseTree, targetTree)
-      var targetByPath: [String: TreeChange] = [:]
-      for change in targetChanges { targetByPath[change.path] = change }
+      // 4. No file changed on both sides (the same change on both sides is no conflict, and was
+      // left out above).
       let conflicts = forkChanges.compactMap { change -> Conflict? in
         guard let other = targetByPath[change.path], other.newID != change.newID || other.newMode != change.newMode
         else { return nil }
@@ -319,31 +329,59 @@ public enum Sync {
   }
 
   /// Moves the reference from the tip sync found to the merge commit, then brings a checked-out
-  /// working tree along.
+  /// working tree along. Before a checked-out branch moves, a marker in the git directory names
+  /// the move; it goes once the working tree followed, so that only a sync killed in between
+  /// leaves it for the next one to finish.
   public static func publish(_ prepared: Prepared, in repository: Repository) throws(Failure) -> Outcome {
     try git {
-      do {
-        let verb = prepared.review ? "review" : "merge"
-        try repository.updateReference(
-          name: prepared.reference, to: prepared.commit, expected: prepared.expected,
-          message: "mulu sync pull \(prepared.source.name): \(verb) \(prepared.forkTip.hex)")
-      } catch let error as GitError where error.isConcurrentUpdate {
-        if error.isLocked {
-          return .refused(.locked(reference: prepared.reference))
-        }
-        return .refused(.targetMoved(reference: prepared.reference))
-      }
+      if let refusal = try moveReference(prepared, in: repository) { return .refused(refusal) }
       var workingTree = WorkingTree.untouched
-      if !prepared.review && !repository.isBare && repository.headReference == prepared.reference {
+      if followsWorkingTree(prepared, in: repository) {
         do {
           try repository.checkout(from: prepared.targetTree, to: prepared.mergedTree)
+          CheckoutMarker.remove(from: repository)
           workingTree = .updated
         } catch let error as GitError {
+          // The marker stays: once the local changes in the way are gone, a rerun finishes it.
           workingTree = .leftBehind(error.message)
         }
       }
       let reconciliation = try reconcile(prepared, in: repository)
       return .merged(Merged(prepared: prepared, workingTree: workingTree, reconciliation: reconciliation))
+    }
+  }
+
+  /// Whether the working tree follows the reference `prepared` moves: a clone with that branch
+  /// checked out, and no review.
+  static func followsWorkingTree(_ prepared: Prepared, in repository: Repository) -> Bool {
+    !prepared.review && !repository.isBare && repository.headReference == prepared.reference
+  }
+
+  /// The compare-and-swap of the reference, with the marker written first when the working tree
+  /// follows (and removed again when the reference did not move). Nil when it moved.
+  static func moveReference(_ prepared: Prepared, in repository: Repository) throws -> Refusal? {
+    let follows = followsWorkingTree(prepared, in: repository)
+    if follows {
+      try CheckoutMarker(
+        reference: prepared.reference, fromCommit: prepared.targetTip, fromTree: prepared.targetTree,
+        toCommit: prepared.commit, toTree: prepared.mergedTree
+      ).write(to: repository)
+    }
+    do {
+      let verb = prepared.review ? "review" : "merge"
+      try repository.updateReference(
+        name: prepared.reference, to: prepared.commit, expected: prepared.expected,
+        message: "mulu sync pull \(prepared.source.name): \(verb) \(prepared.forkTip.hex)")
+      return nil
+    } catch let error as GitError where error.isConcurrentUpdate {
+      if follows { CheckoutMarker.remove(from: repository) }
+      if error.isLocked {
+        return .locked(reference: prepared.reference)
+      }
+      return .targetMoved(reference: prepared.reference)
+    } catch {
+      if follows { CheckoutMarker.remove(from: repository) }
+      throw error
     }
   }
 
@@ -357,22 +395,50 @@ public enum Sync {
     }
   }
 
-  /// Fetches the source's branch into its tracking reference and returns the fork's tip.
+  /// The prefix of the scratch references a fetch lands in before the tracking reference moves.
+  static let fetchPrefix = "refs/mulu/fetch/"
+
+  /// Fetches the source's branch and returns the fork's tip. The fetch lands in a scratch
+  /// reference removed just before, so that a branch the fork no longer has is an error rather
+  /// than the last fetched tip; the tracking reference then moves there by compare-and-swap.
   static func fetch(
     _ source: SyncSource, into repository: Repository, progress: ((FetchProgress) -> Void)?
   ) throws -> ObjectID {
     let tracking = trackingPrefix + source.name
+    let scratch = fetchPrefix + source.name
     let url = resolve(source.url, in: repository)
+    // libgit2 calls a path that leads nowhere an "unsupported URL protocol".
+    if let path = localPath(url), !Workspace.isDirectory(path) {
+      throw Failure.fetchFailed(source: source.name, url: source.url, reason: "no repository at \(path)")
+    }
     do {
-      try repository.fetch(
-        url: url, refspecs: ["+refs/heads/\(source.branch):\(tracking)"], progress: progress)
-      guard let tip = try repository.referenceTarget(tracking) else {
-        throw Failure.fetchFailed(source: source.name, url: source.url, reason: "no branch \(source.branch)")
+      if let stale = try repository.referenceTarget(scratch) {
+        try repository.deleteReference(name: scratch, expected: stale)
       }
-      return try repository.peelToCommit(tip)
+      try repository.fetch(url: url, refspecs: ["+refs/heads/\(source.branch):\(scratch)"], progress: progress)
+      guard let fetched = try repository.referenceTarget(scratch) else {
+        throw Failure.fetchFailed(
+          source: source.name, url: source.url, reason: "no branch \(source.branch) at \(source.url)")
+      }
+      let tip = try repository.peelToCommit(fetched)
+      let previous = try repository.referenceTarget(tracking)
+      if previous != fetched {
+        try repository.updateReference(
+          name: tracking, to: fetched, expected: previous, message: "mulu sync: fetch \(source.branch) from \(source.url)")
+      }
+      try repository.deleteReference(name: scratch, expected: fetched)
+      return tip
     } catch let error as GitError {
       throw Failure.fetchFailed(source: source.name, url: source.url, reason: error.message)
     }
+  }
+
+  /// The folder a resolved URL names on this machine: an absolute path or a file:// URL; nil
+  /// for a remote URL.
+  static func localPath(_ url: String) -> String? {
+    if url.hasPrefix("/") { return url }
+    if url.hasPrefix("file://") { return String(url.dropFirst("file://".count)) }
+    return nil
   }
 
   /// A source's URL as libgit2 takes it: a relative path is taken from the repository's working
@@ -386,20 +452,28 @@ public enum Sync {
   }
 
   /// A working tree left at the old commit by a sync that was killed after moving the branch:
-  /// the branch's tip is a sync merge and the index still holds its first parent's tree. The
-  /// checkout the killed sync did not do is done now; local edits make it refuse, as before.
-  static func finishInterruptedCheckout(_ repository: Repository, tip: ObjectID) throws {
-    guard try repository.hasUncommittedChanges() else { return }
-    let commit = try repository.commit(tip)
-    guard commit.parents.count == 2, commit.message.contains("\n\(sourceTrailer): ") else { return }
-    let previousTree = try repository.tree(ofCommit: commit.parents[0])
+  /// the marker that sync wrote names this branch, its tip, and the tree the index still
+  /// holds. The checkout the killed sync did not do is done now; local edits make it refuse, as
+  /// before. How the tip or the index look never counts without the marker: a staged
+  /// `git revert -m 1` of a sync merge looks the same. A marker that does not describe the
+  /// present state is stale and removed.
+  static func finishInterruptedCheckout(_ repository: Repository, reference: String, tip: ObjectID) throws {
+    guard let marker = CheckoutMarker.read(from: repository) else { return }
+    guard marker.reference == reference, marker.toCommit == tip, try repository.hasUncommittedChanges() else {
+      CheckoutMarker.remove(from: repository)
+      return
+    }
     var index: [String: TreeEntry] = [:]
     for entry in try repository.indexEntries() { index[entry.path] = entry }
     var tree: [String: TreeEntry] = [:]
-    for entry in try repository.treeEntries(previousTree) { tree[entry.path] = entry }
-    guard index == tree else { return }
+    for entry in try repository.treeEntries(marker.fromTree) { tree[entry.path] = entry }
+    guard index == tree else {
+      CheckoutMarker.remove(from: repository)
+      return
+    }
     do {
-      try repository.checkout(from: previousTree, to: commit.tree)
+      try repository.checkout(from: marker.fromTree, to: marker.toTree)
+      CheckoutMarker.remove(from: repository)
     } catch let error as GitError where error.isCheckoutConflict {
       return
     }

@@ -17,6 +17,8 @@ extension Sync {
     public var lastSynced: Commit?
     /// The commit of the target that merged `lastSynced`, when a sync did.
     public var syncedBy: Commit?
+    /// The fork shares no commit with the target: a pull would refuse it.
+    public var unrelatedHistory: Bool
     /// Paths the fork changed outside the folders it owns: a pull would refuse them.
     public var foreignPaths: [String]
     /// The fork's net change since `lastSynced`, resource by resource: what a pull would bring
@@ -43,7 +45,7 @@ extension Sync {
       for source in sources {
         var status = SourceStatus(
           source: source, fetchError: nil, forkTip: nil, ahead: 0, behind: 0, lastSynced: nil, syncedBy: nil,
-          foreignPaths: [], waiting: nil)
+          unrelatedHistory: false, foreignPaths: [], waiting: nil)
         if fetch {
           do {
             _ = try Sync.fetch(source, into: repository) { progress?(source.name, $0) }
@@ -56,15 +58,22 @@ extension Sync {
           status.forkTip = forkTip
           status.ahead = try repository.revwalk(from: [forkTip], hiding: [targetTip]).count
           status.behind = try repository.revwalk(from: [targetTip], hiding: [forkTip]).count
-          if let base = try repository.mergeBase(targetTip, forkTip) {
+          let base = try repository.mergeBase(targetTip, forkTip)
+          status.unrelatedHistory = base == nil
+          if let base {
             status.lastSynced = try repository.commit(base)
             status.syncedBy = try mergeOf(base, into: targetTip, repository)
             let baseTree = try repository.tree(ofCommit: base)
             let forkTree = try repository.tree(ofCommit: forkTip)
             if baseTree != forkTree {
-              status.foreignPaths = try repository.diffTrees(baseTree, forkTree).map(\.path).filter {
-                !source.owns(path: $0)
-              }
+              // As pull judges them: a change the target made identically is not foreign.
+              var targetByPath: [String: TreeChange] = [:]
+              for change in try repository.diffTrees(baseTree, targetTree) { targetByPath[change.path] = change }
+              status.foreignPaths = try repository.diffTrees(baseTree, forkTree).filter { change in
+                guard !source.owns(path: change.path) else { return false }
+                guard let other = targetByPath[change.path] else { return true }
+                return other.newID != change.newID || other.newMode != change.newMode
+              }.map(\.path)
               status.waiting = try DiffEngine.diff(
                 repository, fromTree: baseTree, toTree: forkTree, fromLabel: String(base.hex.prefix(12)),
                 toLabel: "\(source.name)@\(forkTip.hex.prefix(12))")

@@ -227,4 +227,16 @@ import Testing
     #expect(try lab.git("national.git", "rev-parse", "main^1", "main^2") == "\(main)\n\(forkTip)\n")
     #expect(try lab.git("national.git", "reflog", "-1", "--format=%gs", "main") == "mulu sync pull ndrc: merge \(forkTip)\n")
   }
+
+  @Test func statusSaysAForkWithUnrelatedHistoryWouldBeRefused() throws {
+    let lab = try RegistryLab()
+    try lab.makeNational()
+    let tip = try lab.restartWithoutHistory("mps")
+    let en = try lab.mulu("sync", "status").stdout
+    let mps = try #require(en.range(of: "mps  ../mps (main)\n")).upperBound
+    #expect(en[mps...].hasPrefix("  owns: \(Baseline.mps)\n  fork \(tip.prefix(12)): 1 commit(s) ahead of main, 1 behind\n"
+      + "  would be refused: it shares no history with main (a fork starts as a copy of this registry)\nzhejiang"))
+    let zh = try lab.mulu("sync", "status", "--no-fetch", language: "zh_CN.UTF-8").stdout
+    #expect(zh.contains("\n  将被拒绝：与 main 没有共同的历史（分支库应从本目录库复制而来）\nzhejiang"))
+  }
 }

@@ -107,6 +107,50 @@ extension RegistryLab {
     #expect(try lab.cut("2026 1").refusal == .badVersion(tag: "v2026 1", pattern: "v*"))
   }
 
+  @Test func releaseTagsAreMatchedAsTheHookMatchesThem() throws {
+    let lab = try RegistryLab()
+    try lab.makeNational()
+    // A character class, and blanks around the pattern that access.yaml's reader trims.
+    try lab.commitNational("国家：发布标签须以数字版本开头") {
+      try lab.write(
+        "work", "access.yaml",
+        "maintainers: [ndrc-catalog-admin]\nidentities: []\nprotected_branches: [main]\n"
+          + "release_tags: \" v[0-9]* \"\nrequire_signed_commits: false\n")
+    }
+    let cut = try #require(try lab.cut().cut)
+    #expect(cut.tag == "v2026.05.1")
+    #expect(try lab.cut("beta", allowEmpty: true).refusal == .badVersion(tag: "vbeta", pattern: "v[0-9]*"))
+
+    // A tag the pattern does not match is no release: not listed, not the previous one.
+    try lab.git("work", "pull", "-q", "--ff-only")
+    try lab.git("work", "tag", "-a", "vbeta", "-m", "not a release")
+    try lab.git("work", "push", "-q", "origin", "vbeta")
+    #expect(try Release.list(in: lab.workspace()).map(\.tag) == ["v2026.05.1"])
+    #expect(try lab.cut(allowEmpty: true).cut?.previous == "v2026.05.1")
+
+    #expect(ReleasePolicy.matches("v2026.05.1", pattern: "v[0-9]*"))
+    #expect(!ReleasePolicy.matches("vbeta", pattern: "v[0-9]*"))
+    #expect(ReleasePolicy.matches("v1/rc", pattern: "v*"))
+  }
+
+  @Test func aStaleTagLockIsNamedNotTakenForAnExistingTag() throws {
+    let lab = try RegistryLab()
+    try lab.makeNational()
+    try lab.write("national.git", "refs/tags/v2026.1.lock", "")
+    let refusal = try #require(try lab.cut("2026.1").refusal)
+    guard case .locked(let tag, let lockFile) = refusal else {
+      Issue.record("expected a lock, got \(refusal)")
+      return
+    }
+    #expect(tag == "v2026.1" && lockFile.hasSuffix("national.git/refs/tags/v2026.1.lock"))
+    #expect(FileManager.default.fileExists(atPath: lockFile))
+    #expect(try lab.git("national.git", "tag", "-l") == "")
+
+    // Once the lock is gone, the release is cut.
+    try FileManager.default.removeItem(atPath: lockFile)
+    #expect(try lab.cut("2026.1").cut?.tag == "v2026.1")
+  }
+
   @Test func thePreviousReleaseIsTheNewestTagInMain() throws {
     let lab = try RegistryLab()
     try lab.makeNational()

@@ -86,6 +86,30 @@ func references(_ lab: RegistryLab, _ folder: String = "national.git") throws ->
     #expect(try references(lab) == refs)
   }
 
+  @Test func aForkThatCherryPickedTheRegistrysOwnChangeIsNotRefused() throws {
+    let lab = try RegistryLab()
+    try lab.makeNational()
+    let fix = try lab.commitNational("国家：基础资源更新周期改为每日") {
+      try lab.edit("work", Baseline.baseResourcePath, replacing: "update_cycle: 实时", with: "update_cycle: 每日")
+    }
+    try lab.git("ndrc", "fetch", "-q", "origin")
+    try lab.git("ndrc", "cherry-pick", fix)
+    try lab.edit("ndrc", Baseline.departmentResourcePath, replacing: "update_cycle: 每月", with: "update_cycle: 每日")
+    let forkTip = try lab.commitAll("ndrc", "发改委：更新周期改为每日")
+    #expect(try Sync.status(in: lab.workspace()).sources[0].foreignPaths == [])
+
+    let merged = try #require(try Sync.pull(in: lab.workspace(), lab.request("ndrc")).merged)
+    #expect(try lab.git("national.git", "rev-parse", "main^1", "main^2") == "\(fix)\n\(forkTip)\n")
+    #expect(try lab.git("national.git", "diff", "--name-only", "main^1", "main") == Baseline.departmentResourcePath + "\n")
+    #expect(merged.prepared.forkChanges.map(\.path) == [Baseline.departmentResourcePath])
+
+    // The same path changed differently is still foreign.
+    try lab.edit("ndrc", Baseline.baseResourcePath, replacing: "update_cycle: 每日", with: "update_cycle: 每月")
+    try lab.commitAll("ndrc", "越界修改")
+    let refusal = try #require(try Sync.pull(in: lab.workspace(), lab.request("ndrc")).refusal)
+    #expect(refusal == .foreignPaths(owns: [Baseline.ndrc], paths: [Baseline.baseResourcePath]))
+  }
+
   @Test func aFileChangedOnBothSidesIsAConflictAndNothingIsWritten() throws {
     let lab = try RegistryLab()
     try lab.makeNational()
@@ -229,9 +253,37 @@ func references(_ lab: RegistryLab, _ folder: String = "national.git") throws ->
     #expect {
       try Sync.pull(in: lab.workspace(), lab.request("ndrc"))
     } throws: { error in
-      guard case .fetchFailed(let source, let url, _) = error as? Sync.Failure else { return false }
-      return source == "ndrc" && url == "../ndrc"
+      // The path that leads nowhere is named, not called an unsupported URL protocol.
+      guard case .fetchFailed(let source, let url, let reason) = error as? Sync.Failure else { return false }
+      return source == "ndrc" && url == "../ndrc" && reason.hasPrefix("no repository at /")
+        && reason.hasSuffix("/ndrc")
     }
+  }
+
+  @Test func aForkWithoutItsBranchIsAFailureNotTheLastFetchedTip() throws {
+    let lab = try RegistryLab()
+    try lab.makeNational()
+    try lab.edit("ndrc", Baseline.departmentResourcePath, replacing: "update_cycle: 每月", with: "update_cycle: 每日")
+    let fetched = try lab.commitAll("ndrc", "发改委：更新周期改为每日")
+    _ = try #require(try Sync.prepare(lab.workspace().repository(), lab.request("ndrc")).prepared)
+    #expect(try lab.rev("national.git", "refs/mulu/sources/ndrc") == fetched)
+
+    // The fork renames its branch: there is no main to pull any more.
+    try lab.git("ndrc", "branch", "-m", "main", "trunk")
+    let refs = try references(lab)
+    #expect(throws: Sync.Failure.fetchFailed(source: "ndrc", url: "../ndrc", reason: "no branch main at ../ndrc")) {
+      try Sync.pull(in: lab.workspace(), lab.request("ndrc"))
+    }
+    #expect(try references(lab) == refs)
+    #expect(!lab.has("national.git", "refs/mulu/fetch/ndrc"))
+    let status = try Sync.status(in: lab.workspace()).sources[0]
+    #expect(status.fetchError == "no branch main at ../ndrc")
+
+    // Back under its name, it is fetched and merged.
+    try lab.git("ndrc", "branch", "-m", "trunk", "main")
+    _ = try #require(try Sync.pull(in: lab.workspace(), lab.request("ndrc")).merged)
+    #expect(try lab.rev("national.git", "main^2") == fetched)
+    #expect(!lab.has("national.git", "refs/mulu/fetch/ndrc"))
   }
 
   @Test func sourceNamesMustFitInReferenceNames() throws {

@@ -1,7 +1,7 @@
 import Foundation
 import MuluCatalog
 import MuluGit
-import MuluKit
+@testable import MuluKit
 import MuluTestSupport
 import Testing
 
@@ -102,12 +102,43 @@ extension Sync.Preparation {
     let repository = try lab.workspace("national").repository()
     let prepared = try #require(try Sync.prepare(repository, lab.request("ndrc")).prepared)
     // The branch moved, and the process died before the checkout.
-    try repository.updateReference(
-      name: prepared.reference, to: prepared.commit, expected: prepared.expected, message: "mulu sync pull ndrc")
+    #expect(try Sync.moveReference(prepared, in: repository) == nil)
+    #expect(try lab.rev("national", "main") == prepared.commit.hex)
     #expect(try lab.git("national", "status", "--porcelain") != "")
+    #expect(FileManager.default.fileExists(atPath: lab.path("national/.git/MULU_SYNC_CHECKOUT")))
 
     #expect(try Sync.pull(in: lab.workspace("national"), lab.request("ndrc")).isUpToDate)
     #expect(try lab.git("national", "status", "--porcelain") == "")
     #expect(try lab.read("national", Baseline.departmentResourcePath).contains("update_cycle: 每日"))
+    #expect(!FileManager.default.fileExists(atPath: lab.path("national/.git/MULU_SYNC_CHECKOUT")))
+  }
+
+  @Test func aStagedRevertOfASyncMergeIsKept() throws {
+    let (lab, _) = try labWithFork()
+    try lab.git("", "clone", "-q", "national.git", "national")
+    let merged = try #require(try Sync.pull(in: lab.workspace("national"), lab.request("ndrc")).merged)
+    #expect(merged.workingTree == .updated)
+    #expect(!FileManager.default.fileExists(atPath: lab.path("national/.git/MULU_SYNC_CHECKOUT")))
+
+    // A maintainer undoes the merge, staged: the index holds the merge's first parent's tree,
+    // as a sync killed before its checkout would leave it, and REVERT_HEAD says why.
+    try lab.git("national", "revert", "-n", "-m", "1", "HEAD")
+    let staged = try lab.git("national", "diff", "--cached", "--name-only")
+    #expect(staged == Baseline.departmentResourcePath + "\n")
+
+    let refusal = try #require(try Sync.pull(in: lab.workspace("national"), lab.request("ndrc")).refusal)
+    #expect(refusal == .dirtyWorkingTree(branch: "main"))
+    #expect(try lab.git("national", "diff", "--cached", "--name-only") == staged)
+    #expect(try lab.read("national", Baseline.departmentResourcePath).contains("update_cycle: 每月"))
+    #expect(lab.has("national", "REVERT_HEAD"))
+
+    // The same undo without an operation in progress: still the maintainer's, not a sync's.
+    try lab.git("national", "revert", "--abort")
+    try lab.git("national", "checkout", "HEAD^1", "--", ".")
+    #expect(!lab.has("national", "REVERT_HEAD"))
+    let again = try #require(try Sync.pull(in: lab.workspace("national"), lab.request("ndrc")).refusal)
+    #expect(again == .dirtyWorkingTree(branch: "main"))
+    #expect(try lab.git("national", "diff", "--cached", "--name-only") == staged)
+    #expect(try lab.read("national", Baseline.departmentResourcePath).contains("update_cycle: 每月"))
   }
 }

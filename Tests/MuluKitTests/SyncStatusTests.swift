@@ -53,6 +53,17 @@ import Testing
     #expect(try lab.git("national.git", "for-each-ref", "refs/mulu/") == "")
   }
 
+  @Test func aForkWithUnrelatedHistoryIsShownAsRefused() throws {
+    let lab = try RegistryLab()
+    try lab.makeNational()
+    try lab.restartWithoutHistory("mps")
+    let mps = try Sync.status(in: lab.workspace()).sources[1]
+    #expect(mps.forkTip != nil && mps.fetchError == nil)
+    #expect(mps.unrelatedHistory && mps.lastSynced == nil && mps.waiting == nil)
+    #expect(try Sync.pull(in: lab.workspace(), lab.request("mps")).refusal == .unrelatedHistories)
+    #expect(try !Sync.status(in: lab.workspace(), fetch: false).sources[0].unrelatedHistory)
+  }
+
   @Test func anUnreachableForkIsReportedAndTheOthersStillShown() throws {
     let lab = try RegistryLab()
     try lab.makeNational()

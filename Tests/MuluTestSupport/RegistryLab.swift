@@ -117,6 +117,16 @@ public final class RegistryLab: @unchecked Sendable {
     return id
   }
 
+  /// Makes a fork start over: its main becomes one commit of its files that shares no history
+  /// with the national registry. Returns that commit.
+  @discardableResult
+  public func restartWithoutHistory(_ fork: String) throws -> String {
+    try git(fork, "checkout", "-q", "--orphan", "fresh")
+    try commitAll(fork, "另起炉灶")
+    try git(fork, "branch", "-q", "-M", "main")
+    return try rev(fork, "main")
+  }
+
   public static let sourcesYAML = """
     sources:
       - { name: ndrc, url: ../ndrc, branch: main, owns: [\(Baseline.ndrc)] }  # 国家发展和改革委员会

@@ -158,6 +158,10 @@ enum SyncWriter {
           if let by = s.syncedBy { out += "（由 \(short(by.id.hex)) \(Identity.dayString(by.committer)) 合并）" }
           out += "\n"
         }
+        if s.unrelatedHistory {
+          out += "  将被拒绝：与 \(branch) 没有共同的历史（分支库应从本目录库复制而来）\n"
+          continue
+        }
         out += waiting(s.waiting, language: language)
         if !s.foreignPaths.isEmpty {
           out += "  将被拒绝：修改了 \(s.foreignPaths.count) 个不属于它的路径（\(s.foreignPaths.prefix(3).map(\.oneLine).joined(separator: ", "))）\n"
@@ -173,6 +177,10 @@ enum SyncWriter {
           out += "  last synced: \(short(last.id.hex)) \(Identity.dayString(last.committer)) \(last.summary.oneLine)"
           if let by = s.syncedBy { out += " (merged by \(short(by.id.hex)) \(Identity.dayString(by.committer)))" }
           out += "\n"
+        }
+        if s.unrelatedHistory {
+          out += "  would be refused: it shares no history with \(branch) (a fork starts as a copy of this registry)\n"
+          continue
         }
         out += waiting(s.waiting, language: language)
         if !s.foreignPaths.isEmpty {
@@ -231,6 +239,7 @@ enum SyncWriter {
               ("behind", .int(s.behind)),
               ("last_synced", .string(s.lastSynced?.id.hex)),
               ("synced_by", .string(s.syncedBy?.id.hex)),
+              ("unrelated_history", .bool(s.unrelatedHistory)),
               ("foreign_paths", .array(s.foreignPaths.map { .string($0) })),
               ("waiting", s.waiting.map(DiffWriter.json) ?? .null),
             ])
