@@ -297,9 +297,12 @@ public enum Sync {
       let snapshot = GitSnapshot(repository: repository, tree: mergedTree, label: "\(request.branch) + \(source.name)")
       let before = GitSnapshot(repository: repository, tree: targetTree, label: request.branch)
       let judged = try ChangeValidator.validate(snapshot, changed: forkChanges.map(\.path), previous: before)
-      // The history rule a fork can break: a resource is retired, never deleted.
-      let deletions = try HistoryRules.resourceHistory(repository, changes: forkChanges, maintainer: false, limit: try settings(of: snapshot).maxFileBytes)
-      let report = Report(findings: judged.findings + Validator.apply(try settings(of: snapshot), to: deletions))
+      // The history rules a fork can break, as the hook applies them: a resource is retired,
+      // never deleted, and a retired one stays as it is.
+      let settings = try settings(of: snapshot)
+      let history = try HistoryRules.resourceHistory(
+        repository, changes: forkChanges, maintainer: false, limit: settings.maxFileBytes)
+      let report = Report(findings: judged.findings + Validator.apply(settings, to: history))
       if report.hasErrors { return .refused(.invalid(report)) }
 
       // 7. The merge commit: parents the target's tip and the fork's; the message says what the
