@@ -8,14 +8,14 @@ import Testing
 struct HookPolicyPushTests {
   static let maintainer = "ndrc-admin"
 
-  /// Pushes that must be refused, saying each of `english`, and `chinese` on a server with no LANG.
+  /// Pushes that must be refused, saying each of `english`, and `chinese` on a server whose LANG is zh_CN.UTF-8.
   static func refused(
     _ lab: HookLab, as pusher: String?, _ arguments: [String], english: [String], chinese: String,
     sourceLocation: SourceLocation = #_sourceLocation
   ) throws {
     let outcome = try lab.pushRejected(as: pusher, arguments, sourceLocation: sourceLocation)
     for text in english { #expect(outcome.stderr.contains(text), sourceLocation: sourceLocation) }
-    let zh = try lab.pushRejected(as: pusher, arguments, environment: ["LANG": ""], sourceLocation: sourceLocation)
+    let zh = try lab.pushRejected(as: pusher, arguments, environment: ["LANG": "zh_CN.UTF-8"], sourceLocation: sourceLocation)
     #expect(zh.stderr.contains(chinese), sourceLocation: sourceLocation)
   }
 
@@ -59,7 +59,7 @@ struct HookPolicyPushTests {
     try lab.commit("无名推送")
     var outcome = try lab.pushRejected(as: nil, ["main"])
     #expect(outcome.stderr.contains("access.yaml: error[access.unknown-identity]: the pusher is not in access.yaml: no pusher identity"))
-    outcome = try lab.pushRejected(as: nil, ["main"], environment: ["LANG": ""])
+    outcome = try lab.pushRejected(as: nil, ["main"], environment: ["LANG": "zh_CN.UTF-8"])
     #expect(outcome.stderr.contains("access.yaml: error[access.unknown-identity]"))
     // A stranger who is named gets the warning, and then no path is theirs.
     outcome = try lab.pushRejected(as: "visitor", ["main"])
