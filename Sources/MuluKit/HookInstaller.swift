@@ -117,7 +117,8 @@ public enum HookInstaller {
   }
 
   /// Where git looks for hooks: `core.hooksPath` (relative to the working tree, or to the
-  /// repository when bare), else the repository's `hooks/`.
+  /// repository when bare), else the repository's `hooks/` — the one shared by all working
+  /// trees, not a linked working tree's own folder, which git never looks in.
   private static func hooksFolder(_ repository: Repository) throws(Failure) -> String {
     let configured: String?
     do {
@@ -125,7 +126,7 @@ public enum HookInstaller {
     } catch {
       throw .notARepository(repository.path, error.message)
     }
-    guard let configured, !configured.isEmpty else { return repository.path + "/hooks" }
+    guard let configured, !configured.isEmpty else { return repository.commonPath + "/hooks" }
     if configured.hasPrefix("/") { return configured }
     if configured.hasPrefix("~/"), let home = getenv("HOME") { return String(cString: home) + configured.dropFirst() }
     return (repository.workdir ?? repository.path) + "/" + configured

@@ -77,6 +77,23 @@ struct HookInstallTests {
     #expect(try lab.run([lab.mulu, "hooks", "install", "--client", "--force"]).status == 0)
   }
 
+  @Test("installed from a linked working tree, the pre-commit hook lands where git looks for it")
+  func linkedWorkingTree() throws {
+    let lab = try HookLab(install: false)
+    try lab.commit("国家政务信息资源目录")
+    let linked = lab.root + "/linked"
+    try lab.git("worktree", "add", "-q", "-b", "side", linked)
+    var outcome = try lab.run([lab.mulu, "hooks", "install", "--client", "--lang", "en"], in: linked)
+    #expect(outcome.status == 0, "\(outcome)")
+    #expect(outcome.stdout == lab.work + "/.git/hooks/pre-commit\n")
+    // A deletion committed in the linked working tree is refused.
+    outcome = try lab.run(["git", "rm", "-q", HookLab.ndrcResource], in: linked)
+    #expect(outcome.status == 0)
+    outcome = try lab.run(["git", "commit", "-q", "-m", "删除"], in: linked)
+    #expect(outcome.status != 0)
+    #expect(outcome.stderr.contains("\(HookLab.ndrcResource): error[retire.delete-forbidden]"))
+  }
+
   @Test("the pre-commit framework's manifest runs the same hook")
   func preCommitFramework() throws {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
