@@ -101,7 +101,10 @@ public enum Identity {
       guard let parsed = parseOffset(String(decoding: bytes, as: UTF8.self)) else { return nil }
       offset = parsed
     }
-    let local = daysFromCivil(year, month, day) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+    // A day the month does not have (2026-02-30) would roll over into the next month.
+    let days = daysFromCivil(year, month, day)
+    guard civilFromDays(days) == (year, month, day) else { return nil }
+    let local = days * 86_400 + Int64(hour * 3600 + minute * 60 + second)
     return (local - Int64(offset * 60), offset)
   }
 
