@@ -21,22 +21,15 @@ public enum PreCommit {
 
   public static func judge(_ repository: Repository) throws(HookFailure) -> Report {
     do {
-      let staged = try repository.indexEntries()
+      // What is staged against HEAD, from libgit2's diff of the tree and the index: the
+      // registry's other files are looked up one by one, never listed.
       let head = try repository.referenceTarget("HEAD").map { try repository.tree(ofCommit: $0) }
-      var committed: [String: TreeEntry] = [:]
-      for entry in try head.map({ try repository.treeEntries($0) }) ?? [] { committed[entry.path] = entry }
+      let staged = try repository.diffTreeToIndex(head)
+      let changed = staged.filter { $0.status != .deleted }.map(\.path)
+      let deleted = staged.filter { $0.status == .deleted }.map(\.path)
+      guard !staged.isEmpty else { return Report(findings: []) }
 
-      var changed: [String] = []
-      var stagedPaths: Set<String> = []
-      for entry in staged {
-        stagedPaths.insert(entry.path)
-        if let old = committed[entry.path], old.id == entry.id, old.mode == entry.mode { continue }
-        changed.append(entry.path)
-      }
-      let deleted = committed.keys.filter { !stagedPaths.contains($0) }.sorted()
-      guard !changed.isEmpty || !deleted.isEmpty else { return Report(findings: []) }
-
-      let snapshot = IndexSnapshot(repository: repository, entries: staged)
+      let snapshot = try IndexSnapshot(repository: repository)
       let report = try ChangeValidator.validate(snapshot, changed: changed + deleted)
       var settings = RegistrySettings()
       if let entry = try snapshot.entry(at: "registry.yaml") { settings = RegistrySettings(yaml: try snapshot.read(entry)) }
@@ -54,25 +47,30 @@ public enum PreCommit {
 }
 
 /// The staged files of a repository: the index's entries, their contents read from the
-/// object database (where `git add` put them).
+/// object database (where `git add` put them). Paths and folders are looked up in the index
+/// as they are asked for; the whole listing is made only when something asks for every entry.
 public final class IndexSnapshot: BrowsableSnapshot, @unchecked Sendable {
   public let label = "index"
-  public let entries: [SnapshotEntry]
-  /// The paths in byte order, for folder look-ups.
-  private let sorted: [String]
-  private let byPath: [String: SnapshotEntry]
+  /// The handle the index is read through, one caller at a time.
+  private let repository: Repository
+  private let lock = DispatchSemaphore(value: 1)
+  private var listing: [SnapshotEntry]?
+  /// Handles for reading blobs, on any thread.
   private let pool: RepositoryPool
 
-  public init(repository: Repository, entries staged: [TreeEntry]) {
-    let entries = staged.map {
-      SnapshotEntry(path: $0.path, kind: EntryKind($0.mode), contentID: $0.id.hex)
+  public init(repository: Repository) throws {
+    self.repository = repository
+    self.pool = RepositoryPool(try repository.reopen())
+  }
+
+  /// Every staged file. An index that cannot be read lists as empty.
+  public var entries: [SnapshotEntry] {
+    withIndex { repository in
+      if let listing { return listing }
+      let all = ((try? repository.indexEntries()) ?? []).map(IndexSnapshot.entry)
+      listing = all
+      return all
     }
-    self.entries = entries
-    var byPath: [String: SnapshotEntry] = [:]
-    for entry in entries { byPath[entry.path] = entry }
-    self.byPath = byPath
-    self.sorted = entries.map(\.path).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-    self.pool = RepositoryPool(repository)
   }
 
   public func read(_ entry: SnapshotEntry) throws -> [UInt8] {
@@ -82,34 +80,31 @@ public final class IndexSnapshot: BrowsableSnapshot, @unchecked Sendable {
     return try pool.withRepository { try $0.blob(id) }
   }
 
-  public func entry(at path: String) throws -> SnapshotEntry? { byPath[path] }
+  public func entry(at path: String) throws -> SnapshotEntry? {
+    try withIndex { try $0.indexEntry(at: path).map(IndexSnapshot.entry) }
+  }
 
   public func names(in folder: String) throws -> [String] {
-    var names: [String] = []
-    for path in paths(under: folder) {
-      let rest = folder.isEmpty ? Substring(path) : path.dropFirst(folder.utf8.count + 1)
-      let name = String(rest.prefix { $0 != "/" })
-      if names.last != name { names.append(name) }
-    }
-    return names
+    try withIndex { try $0.indexNames(under: folder.isEmpty ? "" : folder + "/") }
   }
 
   public func files(in folder: String) throws -> [SnapshotEntry] {
-    paths(under: folder).filter { !$0.dropFirst(folder.utf8.count + 1).contains("/") }.compactMap { byPath[$0] }
+    try staged(under: folder).filter { !$0.path.utf8.dropFirst(folder.utf8.count + 1).contains(UInt8(ascii: "/")) }
+      .map(IndexSnapshot.entry)
   }
 
-  /// The staged paths below a folder ("" for all), in byte order.
-  private func paths(under folder: String) -> ArraySlice<String> {
-    guard !folder.isEmpty else { return sorted[...] }
-    let prefix = Array((folder + "/").utf8)
-    var low = 0
-    var high = sorted.count
-    while low < high {
-      let middle = (low + high) / 2
-      if sorted[middle].utf8.lexicographicallyPrecedes(prefix) { low = middle + 1 } else { high = middle }
-    }
-    var end = low
-    while end < sorted.count && sorted[end].utf8.starts(with: prefix) { end += 1 }
-    return sorted[low..<end]
+  /// The staged entries below a folder ("" for all), in byte order.
+  private func staged(under folder: String) throws -> [TreeEntry] {
+    try withIndex { try $0.indexEntries(under: folder.isEmpty ? "" : folder + "/") }
+  }
+
+  private func withIndex<T>(_ body: (Repository) throws -> T) rethrows -> T {
+    lock.wait()
+    defer { lock.signal() }
+    return try body(repository)
+  }
+
+  private static func entry(_ entry: TreeEntry) -> SnapshotEntry {
+    SnapshotEntry(path: entry.path, kind: EntryKind(entry.mode), contentID: entry.id.hex)
   }
 }

@@ -95,15 +95,18 @@ struct HookPartsTests {
     let sandbox = try Sandbox()
     let work = sandbox.path + "/work"
     try Program.output(["git", "init", "-q", work], in: sandbox.path, environment: sandbox.hookEnvironment)
-    for path in ["registry.yaml", "a.txt", "a/b.yaml", "a/c/d.yaml", "b"] {
+    for path in ["registry.yaml", "a.txt", "a/b.yaml", "a/c/d.yaml", "b", "数据/表.yaml", "数据.yaml"] {
       try FileManager.default.createDirectory(
         atPath: (work + "/" + path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
       try path.write(toFile: work + "/" + path, atomically: true, encoding: .utf8)
     }
     try Program.output(["git", "add", "-A"], in: work, environment: sandbox.hookEnvironment)
     let repository = try Repository.open(at: work)
-    let snapshot = IndexSnapshot(repository: repository, entries: try repository.indexEntries())
-    #expect(try snapshot.names(in: "").sorted() == ["a", "a.txt", "b", "registry.yaml"])
+    let snapshot = try IndexSnapshot(repository: repository)
+    #expect(try snapshot.names(in: "").sorted() == ["a", "a.txt", "b", "registry.yaml", "数据", "数据.yaml"])
+    #expect(try snapshot.names(in: "数据") == ["表.yaml"])
+    #expect(try snapshot.files(in: "数据").map(\.path) == ["数据/表.yaml"])
+    #expect(snapshot.entries.count == 7)
     #expect(try snapshot.names(in: "a") == ["b.yaml", "c"])
     #expect(try snapshot.files(in: "a").map(\.path) == ["a/b.yaml"])
     #expect(try snapshot.files(in: "nowhere") == [])
