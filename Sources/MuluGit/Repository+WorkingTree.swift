@@ -40,78 +40,31 @@ extension Repository {
   /// 1–3) are left out. A repository without an index file (a new or bare
   /// one) has no entries.
   public func indexEntries() throws -> [TreeEntry] {
-    try indexEntries(under: "")
-  }
-
-  /// The staged entries whose paths start with `prefix` ("a/b/" for a folder, "" for all),
-  /// in git's path order, found by a search in the sorted index rather than a pass over it.
-  public func indexEntries(under prefix: String) throws -> [TreeEntry] {
     try withIndex { index in
-      var position = 0
-      if !prefix.isEmpty {
-        guard git_index_find_prefix(&position, index, prefix) == 0 else { return [] }
-      }
-      let bytes = Array(prefix.utf8)
       var entries: [TreeEntry] = []
-      while position < git_index_entrycount(index), let entry = git_index_get_byindex(index, position) {
-        position += 1
-        let path = entry.pointee.path!
-        guard bytes.isEmpty || strncmp(path, prefix, bytes.count) == 0 else { break }
-        guard git_index_entry_stage(entry) == 0 else { continue }
-        entries.append(TreeEntry(path: String(cString: path), mode: FileMode(rawValue: entry.pointee.mode), id: ObjectID(entry.pointee.id)))
+      let count = git_index_entrycount(index)
+      entries.reserveCapacity(count)
+      for position in 0..<count {
+        guard let entry = git_index_get_byindex(index, position), git_index_entry_stage(entry) == 0
+        else { continue }
+        entries.append(
+          TreeEntry(
+            path: String(cString: entry.pointee.path), mode: FileMode(rawValue: entry.pointee.mode),
+            id: ObjectID(entry.pointee.id)))
       }
       return entries
     }
   }
 
-  /// The names directly in the staged folder `prefix` ("a/b/", or "" for the top): files and
-  /// sub-folders, each once, in git's order. A sub-folder's entries are stepped over by a
-  /// search, so the top of a registry of 470,000 files is listed in a few dozen steps.
-  public func indexNames(under prefix: String) throws -> [String] {
+  /// The tree the index would commit, as `git write-tree` makes it: written into the object
+  /// database (where `git commit` writes it next), reusing the trees of folders that the
+  /// index's tree cache still holds, so that its cost follows what was staged. Fails on an
+  /// index with conflicts, as git does.
+  public func writeIndexTree() throws -> ObjectID {
     try withIndex { index in
-      let count = git_index_entrycount(index)
-      var position = 0
-      if !prefix.isEmpty {
-        guard git_index_find_prefix(&position, index, prefix) == 0 else { return [] }
-      }
-      let prefixLength = prefix.utf8.count
-      var names: [String] = []
-      while position < count, let path = git_index_get_byindex(index, position)?.pointee.path {
-        guard prefixLength == 0 || strncmp(path, prefix, prefixLength) == 0 else { break }
-        let rest = path + prefixLength
-        guard let slash = strchr(rest, Int32(UInt8(ascii: "/"))) else {
-          // A file; in conflict it stands once per stage.
-          let name = String(cString: rest)
-          if names.last != name { names.append(name) }
-          position += 1
-          continue
-        }
-        let nameLength = UnsafePointer(slash) - rest
-        let name = String(decoding: UnsafeRawBufferPointer(start: rest, count: nameLength), as: UTF8.self)
-        names.append(name)
-        // The first entry after the folder: the first path that sorts after "<prefix><name>/".
-        let folderLength = prefixLength + nameLength + 1
-        var low = position + 1
-        var high = count
-        while low < high {
-          let middle = (low + high) / 2
-          if let other = git_index_get_byindex(index, middle)?.pointee.path, strncmp(other, path, folderLength) <= 0 {
-            low = middle + 1
-          } else {
-            high = middle
-          }
-        }
-        position = low
-      }
-      return names
-    }
-  }
-
-  /// The staged entry at `path` (stage 0), or nil.
-  public func indexEntry(at path: String) throws -> TreeEntry? {
-    try withIndex { index in
-      guard let entry = git_index_get_bypath(index, path, 0) else { return nil }
-      return TreeEntry(path: path, mode: FileMode(rawValue: entry.pointee.mode), id: ObjectID(entry.pointee.id))
+      var id = git_oid()
+      try check("git_index_write_tree", git_index_write_tree(&id, index))
+      return ObjectID(id)
     }
   }
 
@@ -213,36 +166,12 @@ extension Repository {
           git_diff_tree_to_workdir_with_index(&diff, handle, nil, &options))
       }
       defer { git_diff_free(diff) }
-      return try Repository.changes(of: diff, withNewIDs: false, function: "git_diff_tree_to_workdir_with_index")
+      return try Repository.changes(of: diff, function: "git_diff_tree_to_workdir_with_index")
     }
   }
 
-  /// The staged changes: the paths whose entry differs between `tree` (nil: the empty tree)
-  /// and the index (`GIT_INDEX_FILE` when the repository was opened from the environment), as
-  /// `git diff --cached <tree>` lists them, without rename detection. Entries in conflict are
-  /// left out.
-  public func diffTreeToIndex(_ tree: ObjectID?) throws -> [TreeChange] {
-    try withIndex { index in try diffTreeToIndex(tree, index) }
-  }
-
-  private func diffTreeToIndex(_ tree: ObjectID?, _ index: OpaquePointer) throws -> [TreeChange] {
-    var options = git_diff_options()
-    try check("git_diff_options_init", git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION)))
-    options.flags = GIT_DIFF_INCLUDE_TYPECHANGE.rawValue
-    var diff: OpaquePointer? = nil
-    if let tree {
-      try withTree(tree) { treeHandle in
-        try check("git_diff_tree_to_index", git_diff_tree_to_index(&diff, handle, treeHandle, index, &options))
-      }
-    } else {
-      try check("git_diff_tree_to_index", git_diff_tree_to_index(&diff, handle, nil, index, &options))
-    }
-    defer { git_diff_free(diff) }
-    return try Repository.changes(of: diff, withNewIDs: true, function: "git_diff_tree_to_index")
-  }
-
-  /// A libgit2 diff's deltas as changes; the new side's ids only where it has objects.
-  private static func changes(of diff: OpaquePointer?, withNewIDs: Bool, function: String) throws -> [TreeChange] {
+  /// A libgit2 diff's deltas as changes, without new ids: the new side is the working tree.
+  private static func changes(of diff: OpaquePointer?, function: String) throws -> [TreeChange] {
     var changes: [TreeChange] = []
     for position in 0..<git_diff_num_deltas(diff) {
       guard let delta = git_diff_get_delta(diff, position)?.pointee else { continue }
@@ -261,7 +190,7 @@ extension Repository {
       changes.append(
         TreeChange(
           path: String(cString: hasNew ? delta.new_file.path : delta.old_file.path), status: status,
-          oldID: hasOld ? ObjectID(delta.old_file.id) : nil, newID: hasNew && withNewIDs ? ObjectID(delta.new_file.id) : nil,
+          oldID: hasOld ? ObjectID(delta.old_file.id) : nil, newID: nil,
           oldMode: hasOld ? FileMode(rawValue: UInt32(delta.old_file.mode)) : nil,
           newMode: hasNew ? FileMode(rawValue: UInt32(delta.new_file.mode)) : nil))
     }

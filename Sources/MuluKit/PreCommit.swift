@@ -1,4 +1,3 @@
-import Dispatch
 import MuluCatalog
 import MuluGit
 
@@ -21,15 +20,16 @@ public enum PreCommit {
 
   public static func judge(_ repository: Repository) throws(HookFailure) -> Report {
     do {
-      // What is staged against HEAD, from libgit2's diff of the tree and the index: the
-      // registry's other files are looked up one by one, never listed.
+      // What is staged, as the tree `git commit` will write, against HEAD's: the index's tree
+      // cache keeps the folders nobody staged into, so the cost follows what was staged.
       let head = try repository.referenceTarget("HEAD").map { try repository.tree(ofCommit: $0) }
-      let staged = try repository.diffTreeToIndex(head)
+      let stagedTree = try repository.writeIndexTree()
+      let staged = try repository.diffTrees(head, stagedTree)
       let changed = staged.filter { $0.status != .deleted }.map(\.path)
       let deleted = staged.filter { $0.status == .deleted }.map(\.path)
       guard !staged.isEmpty else { return Report(findings: []) }
 
-      let snapshot = try IndexSnapshot(repository: repository)
+      let snapshot = GitSnapshot(repository: repository, tree: stagedTree, label: "index")
       let report = try ChangeValidator.validate(snapshot, changed: changed + deleted)
       var settings = RegistrySettings()
       if let entry = try snapshot.entry(at: "registry.yaml") { settings = RegistrySettings(yaml: try snapshot.read(entry)) }
@@ -43,68 +43,5 @@ public enum PreCommit {
     } catch {
       throw .git(error.message)
     }
-  }
-}
-
-/// The staged files of a repository: the index's entries, their contents read from the
-/// object database (where `git add` put them). Paths and folders are looked up in the index
-/// as they are asked for; the whole listing is made only when something asks for every entry.
-public final class IndexSnapshot: BrowsableSnapshot, @unchecked Sendable {
-  public let label = "index"
-  /// The handle the index is read through, one caller at a time.
-  private let repository: Repository
-  private let lock = DispatchSemaphore(value: 1)
-  private var listing: [SnapshotEntry]?
-  /// Handles for reading blobs, on any thread.
-  private let pool: RepositoryPool
-
-  public init(repository: Repository) throws {
-    self.repository = repository
-    self.pool = RepositoryPool(try repository.reopen())
-  }
-
-  /// Every staged file. An index that cannot be read lists as empty.
-  public var entries: [SnapshotEntry] {
-    withIndex { repository in
-      if let listing { return listing }
-      let all = ((try? repository.indexEntries()) ?? []).map(IndexSnapshot.entry)
-      listing = all
-      return all
-    }
-  }
-
-  public func read(_ entry: SnapshotEntry) throws -> [UInt8] {
-    guard let hex = entry.contentID, let id = ObjectID(hex: hex) else {
-      throw SnapshotError.unreadable(path: entry.path, reason: "no object id")
-    }
-    return try pool.withRepository { try $0.blob(id) }
-  }
-
-  public func entry(at path: String) throws -> SnapshotEntry? {
-    try withIndex { try $0.indexEntry(at: path).map(IndexSnapshot.entry) }
-  }
-
-  public func names(in folder: String) throws -> [String] {
-    try withIndex { try $0.indexNames(under: folder.isEmpty ? "" : folder + "/") }
-  }
-
-  public func files(in folder: String) throws -> [SnapshotEntry] {
-    try staged(under: folder).filter { !$0.path.utf8.dropFirst(folder.utf8.count + 1).contains(UInt8(ascii: "/")) }
-      .map(IndexSnapshot.entry)
-  }
-
-  /// The staged entries below a folder ("" for all), in byte order.
-  private func staged(under folder: String) throws -> [TreeEntry] {
-    try withIndex { try $0.indexEntries(under: folder.isEmpty ? "" : folder + "/") }
-  }
-
-  private func withIndex<T>(_ body: (Repository) throws -> T) rethrows -> T {
-    lock.wait()
-    defer { lock.signal() }
-    return try body(repository)
-  }
-
-  private static func entry(_ entry: TreeEntry) -> SnapshotEntry {
-    SnapshotEntry(path: entry.path, kind: EntryKind(entry.mode), contentID: entry.id.hex)
   }
 }
