@@ -90,17 +90,23 @@ struct HookPartsTests {
     #expect(PathScope("README.md") == .other)
   }
 
-  @Test("the staged files as the tree git write-tree makes, whatever the working tree holds")
-  func stagedTree() throws {
+  /// A new repository in a sandbox with `paths` staged, each file holding its own path.
+  static func staged(_ paths: [String]) throws -> (Sandbox, String) {
     let sandbox = try Sandbox()
     let work = sandbox.path + "/work"
     try Program.output(["git", "init", "-q", work], in: sandbox.path, environment: sandbox.hookEnvironment)
-    for path in ["registry.yaml", "a.txt", "a/b.yaml", "a/c/d.yaml", "b", "数据/表.yaml", "数据.yaml"] {
+    for path in paths {
       try FileManager.default.createDirectory(
         atPath: (work + "/" + path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
       try path.write(toFile: work + "/" + path, atomically: true, encoding: .utf8)
     }
     try Program.output(["git", "add", "-A"], in: work, environment: sandbox.hookEnvironment)
+    return (sandbox, work)
+  }
+
+  @Test("the staged files as the tree git write-tree makes, whatever the working tree holds")
+  func stagedTree() throws {
+    let (sandbox, work) = try Self.staged(["registry.yaml", "a.txt", "a/b.yaml", "a/c/d.yaml", "b", "数据/表.yaml", "数据.yaml"])
     try "changed, not staged".write(toFile: work + "/a/b.yaml", atomically: true, encoding: .utf8)
     let repository = try Repository.open(at: work)
     let tree = try repository.writeIndexTree()
@@ -115,15 +121,7 @@ struct HookPartsTests {
 
   @Test("a commit's folders listed as names and as one run of bytes agree")
   func gitSnapshotListing() throws {
-    let sandbox = try Sandbox()
-    let work = sandbox.path + "/work"
-    try Program.output(["git", "init", "-q", work], in: sandbox.path, environment: sandbox.hookEnvironment)
-    for path in ["registry.yaml", "a.txt", "a/b.yaml", "a/c/d.yaml", "a/Café.yaml", "a/cafe\u{301}.yaml", "b"] {
-      try FileManager.default.createDirectory(
-        atPath: (work + "/" + path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-      try path.write(toFile: work + "/" + path, atomically: true, encoding: .utf8)
-    }
-    try Program.output(["git", "add", "-A"], in: work, environment: sandbox.hookEnvironment)
+    let (sandbox, work) = try Self.staged(["registry.yaml", "a.txt", "a/b.yaml", "a/c/d.yaml", "a/Café.yaml", "a/cafe\u{301}.yaml", "b"])
     try Program.output(["git", "commit", "-q", "-m", "files"], in: work, environment: sandbox.hookEnvironment)
     let repository = try Repository.open(at: work)
     let snapshot = try GitSnapshot(repository: repository, commit: try #require(try repository.referenceTarget("HEAD")))
