@@ -51,6 +51,6 @@ let package = Package(
     .testTarget(name: "MuluYAMLTests", dependencies: ["MuluYAML"]),
     .testTarget(name: "MuluCatalogTests", dependencies: ["MuluCatalog", "MuluTestSupport"]),
     .testTarget(name: "MuluKitTests", dependencies: ["MuluKit", "MuluTestSupport"]),
-    .testTarget(name: "MuluCLITests", dependencies: ["mulu", "MuluTestSupport"]),
+    .testTarget(name: "MuluCLITests", dependencies: ["mulu", "MuluKit", "MuluTestSupport"]),
   ]
 )

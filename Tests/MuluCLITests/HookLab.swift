@@ -1,5 +1,6 @@
 import Foundation
 import MuluCatalog
+import MuluKit
 import MuluTestSupport
 import Testing
 
@@ -9,20 +10,12 @@ import Testing
 /// `ndrc-admin` maintains it, `ndrc-editor` keeps 国家发展和改革委员会's folder and
 /// `mps-editor` 公安部's.
 final class HookLab: @unchecked Sendable {
-  static let ndrc = "11100000000000001M"
-  static let mps = "11100000000001234L"
-  static let ndrcResource = "catalogs/11100000000000001M/303001001-000001.yaml"
-  static let mpsResource = "catalogs/11100000000001234L/101001001-000001.yaml"
-  static let access = """
-    maintainers: [ndrc-admin]
-    identities:
-      - { id: ndrc-editor, department: 11100000000000001M }
-      - { id: mps-editor, department: 11100000000001234L }
-    protected_branches: [main]
-    release_tags: "v*"
-    require_signed_commits: false
-
-    """
+  static let ndrc = Baseline.ndrc
+  static let mps = Baseline.mps
+  static let ndrcResource = Baseline.departmentResourcePath
+  static let mpsResource = Baseline.baseResourcePath
+  /// The access.yaml of the history rules' examples.
+  static let access = PushExample.access
 
   let sandbox: Sandbox
   let server: String
