@@ -41,6 +41,12 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
   case markdown
 }
 
+/// Output formats of the commands that report without a Markdown form.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+  case text
+  case json
+}
+
 /// A failure of the tool, reported as `mulu: error: …` with exit code 2.
 struct CommandFailure: Error {
   var message: LocalizedText

@@ -15,13 +15,12 @@ struct LogCommand: ParsableCommand {
   var rev: String?
 
   @Option(help: "Output format: text or json.")
-  var format: OutputFormat = .text
+  var format: ReportFormat = .text
 
   @Argument(help: ArgumentHelp("The resource code (信息资源代码), e.g. 303001001/000001.", valueName: "CODE"))
   var code: String
 
   func validate() throws {
-    if format == .markdown { throw ValidationError("--format takes text or json") }
     if ResourceCode(code) == nil { throw ValidationError("'\(code)' is not a resource code (分类码/顺序码)") }
   }
 
@@ -37,7 +36,7 @@ struct LogCommand: ParsableCommand {
     switch format {
     case .json:
       Console.output(HistoryWriter.json(history, code: code, language: language).serialized() + "\n")
-    case .text, .markdown:
+    case .text:
       Console.output(HistoryWriter.text(history, language: language, color: Console.wantsColor(1)))
     }
   }

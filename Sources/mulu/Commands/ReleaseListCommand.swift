@@ -11,11 +11,7 @@ struct ReleaseListCommand: ParsableCommand {
   @OptionGroup var global: GlobalOptions
 
   @Option(help: "Output format: text or json.")
-  var format: OutputFormat = .text
-
-  func validate() throws {
-    if format == .markdown { throw ValidationError("--format takes text or json") }
-  }
+  var format: ReportFormat = .text
 
   func run() throws {
     let language = global.language
@@ -28,7 +24,7 @@ struct ReleaseListCommand: ParsableCommand {
     }
     switch format {
     case .json: Console.output(ReleaseWriter.json(entries).serialized() + "\n")
-    case .text, .markdown: Console.output(ReleaseWriter.list(entries, language: language))
+    case .text: Console.output(ReleaseWriter.list(entries, language: language))
     }
   }
 }

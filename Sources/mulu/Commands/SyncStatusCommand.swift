@@ -22,11 +22,7 @@ struct SyncStatusCommand: ParsableCommand {
   var fetch = true
 
   @Option(help: "Output format: text or json.")
-  var format: OutputFormat = .text
-
-  func validate() throws {
-    if format == .markdown { throw ValidationError("--format takes text or json") }
-  }
+  var format: ReportFormat = .text
 
   func run() throws {
     let language = global.language
@@ -49,7 +45,7 @@ struct SyncStatusCommand: ParsableCommand {
     switch format {
     case .json:
       Console.output(SyncWriter.json(result.sources).serialized() + "\n")
-    case .text, .markdown:
+    case .text:
       if result.sources.isEmpty {
         Console.note(
           LocalizedText(zh: "sources.yaml 中没有登记来源", en: "sources.yaml lists no sources"), language: language)

@@ -15,14 +15,10 @@ struct ValidateCommand: ParsableCommand {
   var rev: String?
 
   @Option(help: "Output format: text or json.")
-  var format: OutputFormat = .text
+  var format: ReportFormat = .text
 
   @Argument(help: "Files or folders to report on.")
   var paths: [String] = []
-
-  func validate() throws {
-    if format == .markdown { throw ValidationError("--format takes text or json") }
-  }
 
   func run() throws {
     let language = global.language
@@ -36,7 +32,7 @@ struct ValidateCommand: ParsableCommand {
     switch format {
     case .json:
       Console.output(FindingWriter.json(report, language: language).serialized() + "\n")
-    case .text, .markdown:
+    case .text:
       Console.output(FindingWriter.text(report, language: language, color: Console.wantsColor(1)))
       Console.standardError(FindingWriter.summary(report, language: language) + "\n")
     }
