@@ -77,20 +77,41 @@ public enum Scaffolding {
     return path
   }
 
+  /// Why `initialize` created no registry.
+  public enum InitFailure: Error, Sendable, Equatable {
+    /// The folder holds files already.
+    case notEmpty(String)
+    case cannotWrite(Files.WriteError)
+
+    public var message: LocalizedText {
+      switch self {
+      case .notEmpty(let path):
+        return LocalizedText(zh: "无法在 \(path) 新建目录库：文件夹不为空", en: "cannot create a registry in \(path): it is not empty")
+      case .cannotWrite(let failure):
+        return LocalizedText(
+          zh: "无法在 \(failure.path) 新建目录库：\(failure.reason)", en: "cannot create a registry in \(failure.path): \(failure.reason)")
+      }
+    }
+  }
+
   /// Creates an empty registry in `directory`, which must be absent or empty.
-  public static func initialize(_ directory: String, name: String, level: String) throws -> [String] {
+  public static func initialize(_ directory: String, name: String, level: String) throws(InitFailure) -> [String] {
     let absolute = Workspace.absolute(directory)
     if Workspace.isDirectory(absolute), !Workspace.isEmptyDirectory(absolute) {
-      throw Files.WriteError(path: directory, reason: "not empty")
+      throw .notEmpty(directory)
     }
-    try Files.makeDirectories(absolute)
-    var written: [String] = []
-    for (path, text) in Scaffold.registryFiles(name: name, level: level) {
-      let full = absolute + "/" + path
-      try Files.makeDirectories(Workspace.parent(of: full))
-      try Files.writeAtomically(text, to: full, exclusive: true)
-      written.append(path)
+    do {
+      try Files.makeDirectories(absolute)
+      var written: [String] = []
+      for (path, text) in Scaffold.registryFiles(name: name, level: level) {
+        let full = absolute + "/" + path
+        try Files.makeDirectories(Workspace.parent(of: full))
+        try Files.writeAtomically(text, to: full, exclusive: true)
+        written.append(path)
+      }
+      return written
+    } catch {
+      throw .cannotWrite(error)
     }
-    return written
   }
 }

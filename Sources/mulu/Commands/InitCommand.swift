@@ -35,11 +35,8 @@ struct InitCommand: ParsableCommand {
         LocalizedText(
           zh: "已新建目录库；下一步：cd \(dir) && git init && mulu validate",
           en: "registry created; next: cd \(dir) && git init && mulu validate"), language: language)
-    } catch let failure as Files.WriteError {
-      throw CommandFailure(
-        LocalizedText(
-          zh: "无法在 \(failure.path) 新建目录库：\(failure.reason == "not empty" ? "文件夹不为空" : failure.reason)",
-          en: "cannot create a registry in \(failure.path): \(failure.reason)"), language)
+    } catch {
+      throw CommandFailure(error.message, language)
     }
   }
 }
