@@ -62,4 +62,31 @@ struct CommandLineTests {
     let english = try Mulu.run(["validate", "--help"], in: sandbox.path, language: "en_US.UTF-8")
     #expect(english.stdout.hasPrefix("OVERVIEW: Validate the registry's working tree, or a revision.\n"))
   }
+
+  @Test("make install PREFIX=… DESTDIR=…: the binary, man pages in English and Chinese, bash, zsh and fish completions")
+  func install() throws {
+    let sandbox = try Sandbox()
+    let binary = try MuluBinary.require()
+    let make = try Program.run(
+      ["make", "-s", "install-built", "MULU=\(binary)", "PREFIX=/usr", "DESTDIR=\(sandbox("package"))"],
+      in: packageRoot, environment: ProcessInfo.processInfo.environment)
+    #expect(make.status == 0, "\(make)")
+    let usr = "package/usr/"
+    let installed = try Program.run([sandbox(usr + "bin/mulu"), "--version"], in: sandbox.path, environment: [:])
+    #expect(installed.stdout == "0.1.0\n")
+    let english = try sandbox.read(usr + "share/man/man1/mulu.1")
+    #expect(english.hasPrefix(".TH MULU 1 "))
+    #expect(english.contains(".SS mulu validate\nValidate the registry's working tree, or a revision.\n"))
+    #expect(english.contains(".SS mulu sync pull\n"))
+    #expect(english.contains(".SH EXIT STATUS\n"))
+    let chinese = try sandbox.read(usr + "share/man/zh_CN/man1/mulu.1")
+    #expect(chinese.contains(".SS mulu validate\n校验目录库的工作区或某个版本。\n"))
+    let bash = try Program.run(
+      ["bash", "-c", "source \(sandbox(usr + "share/bash-completion/completions/mulu")) && complete -p mulu"],
+      in: sandbox.path, environment: [:])
+    #expect(bash.status == 0, "\(bash)")
+    #expect(bash.stdout.contains("mulu"))
+    #expect(try sandbox.read(usr + "share/zsh/site-functions/_mulu").hasPrefix("#compdef mulu"))
+    #expect(try sandbox.read(usr + "share/fish/vendor_completions.d/mulu.fish").contains("complete -c 'mulu'"))
+  }
 }
