@@ -63,7 +63,7 @@ public enum Scaffold {
 
         """
       ),
-      (".gitattributes", "*.yaml text eol=lf\n"),
+      (".gitattributes", "* text=auto eol=lf\n"),
       (
         "README.md",
         """
