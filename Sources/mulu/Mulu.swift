@@ -17,7 +17,7 @@ struct Mulu: ParsableCommand {
     ]
   )
 
-  /// Exit codes of SPEC §4: 0 success, 1 findings at error severity, 2 bad usage or failure.
+  /// Exit codes of docs/commands.md: 0 success, 1 findings at error severity, 2 bad usage or failure.
   static func main() {
     signal(SIGPIPE, SIG_IGN)
     do {

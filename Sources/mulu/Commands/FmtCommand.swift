@@ -52,7 +52,7 @@ struct FmtCommand: ParsableCommand {
       ? LocalizedText(zh: "\(changed) 个文件需要格式化", en: "\(changed) file(s) not in canonical form")
       : LocalizedText(zh: "已格式化 \(changed) 个文件", en: "formatted \(changed) file(s)")
     Console.note(summary, language: language)
-    // SPEC §4: unreadable input or a failure of the tool is 2, before files to format (1).
+    // docs/commands.md: unreadable input or a failure of the tool is 2, before files to format (1).
     if failed > 0 { throw ExitCode(2) }
     if left > 0 || (check && changed > 0) { throw ExitCode(1) }
   }
