@@ -18,14 +18,18 @@ struct Mulu: ParsableCommand {
   )
 
   /// Exit codes of docs/commands.md: 0 success, 1 findings at error severity, 2 bad usage or failure.
+  /// A failure a user can see (`UserFacingError`) is caught here, once, for every command.
   static func main() {
     signal(SIGPIPE, SIG_IGN)
+    var shown: (any MuluCommand)?
     do {
       var command = try parseAsRoot()
+      shown = command as? any MuluCommand
       try command.run()
-    } catch let failure as CommandFailure {
-      Console.error(failure.message, language: failure.language)
-      Glibc.exit(2)
+    } catch let failure as any UserFacingError {
+      let language = shown?.global.language ?? Language(locale: getenv("LANG").map { String(cString: $0) })
+      if let shown { shown.show(failure, language: language) } else { Console.error(failure.message, language: language) }
+      Glibc.exit(failure.exitStatus)
     } catch let code as ExitCode {
       Glibc.exit(code.rawValue)
     } catch {

@@ -23,12 +23,8 @@ struct GlobalOptions: ParsableArguments {
     directory.hasPrefix("/") ? directory : FileManager.default.currentDirectoryPath + "/" + directory
   }
 
-  func workspace() throws -> Workspace {
-    do {
-      return try Workspace(from: directory)
-    } catch {
-      throw CommandFailure(error.message, language)
-    }
+  func workspace() throws(Workspace.Failure) -> Workspace {
+    try Workspace(from: directory)
   }
 }
 
@@ -47,17 +43,16 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
   case json
 }
 
-/// A failure of the tool, reported as `mulu: error: …` with exit code 2.
-struct CommandFailure: Error {
-  var message: LocalizedText
-  var language: Language
-
-  init(_ message: LocalizedText, _ language: Language) {
-    self.message = message
-    self.language = language
-  }
+/// A subcommand that takes the global flags. Its `run` lets every `UserFacingError` pass:
+/// `Mulu.main` catches it once, shows it in the `--lang` of the command and exits with its status.
+protocol MuluCommand: ParsableCommand {
+  var global: GlobalOptions { get }
+  /// Shows a failure of this command; by default `mulu: error: …` on standard error.
+  func show(_ failure: any UserFacingError, language: Language)
 }
 
-extension Workspace.Failure {
-  func failure(_ language: Language) -> CommandFailure { CommandFailure(message, language) }
+extension MuluCommand {
+  func show(_ failure: any UserFacingError, language: Language) {
+    Console.error(failure.message, language: language)
+  }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import MuluCatalog
 import MuluKit
 
-struct FmtCommand: ParsableCommand {
+struct FmtCommand: MuluCommand {
   static let configuration = CommandConfiguration(
     commandName: "fmt",
     abstract: "Rewrite resource files in canonical form (field order and quoting of the spec).",
@@ -20,12 +20,7 @@ struct FmtCommand: ParsableCommand {
   func run() throws {
     let language = global.language
     let workspace = try global.workspace()
-    let results: [Formatting.Result]
-    do {
-      results = try Formatting.run(in: workspace, paths: paths, write: !check)
-    } catch {
-      throw error.failure(language)
-    }
+    let results = try Formatting.run(in: workspace, paths: paths, write: !check)
     var changed = 0
     var left = 0
     var failed = 0

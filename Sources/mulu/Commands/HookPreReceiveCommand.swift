@@ -3,7 +3,7 @@ import Foundation
 import MuluCatalog
 import MuluKit
 
-struct HookPreReceiveCommand: ParsableCommand {
+struct HookPreReceiveCommand: MuluCommand {
   static let configuration = CommandConfiguration(
     commandName: "pre-receive",
     abstract: "The server hook: judge the pushed refs (\"old new ref\" lines on stdin).",
@@ -22,15 +22,15 @@ struct HookPreReceiveCommand: ParsableCommand {
     let language = global.language
     let gitLab = !(environment["GL_USERNAME"] ?? "").isEmpty
     let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-    let verdict: PushVerdict
-    do {
-      verdict = try PreReceive.run(input: input, environment: environment, currentDirectory: global.absoluteDirectory)
-    } catch {
-      Console.standardError(PushWriter.failure(error.message, language: language, gitLab: gitLab))
-      throw ExitCode(2)
-    }
+    let verdict = try PreReceive.run(input: input, environment: environment, currentDirectory: global.absoluteDirectory)
     Console.standardError(PushWriter.text(verdict, language: language))
     Console.standardError(PushWriter.closing(verdict, language: language, gitLab: gitLab))
     if !verdict.accepted { throw ExitCode(1) }
+  }
+
+  /// The pushing client shows the hook's output after `remote:`; the failure says the push was rejected.
+  func show(_ failure: any UserFacingError, language: Language) {
+    let gitLab = !(ProcessInfo.processInfo.environment["GL_USERNAME"] ?? "").isEmpty
+    Console.standardError(PushWriter.failure(failure.message, language: language, gitLab: gitLab))
   }
 }

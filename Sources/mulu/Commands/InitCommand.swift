@@ -2,7 +2,7 @@ import ArgumentParser
 import MuluCatalog
 import MuluKit
 
-struct InitCommand: ParsableCommand {
+struct InitCommand: MuluCommand {
   static let configuration = CommandConfiguration(
     commandName: "init",
     abstract: "Create a new registry with its dictionaries in DIR (absent or empty)."
@@ -28,15 +28,11 @@ struct InitCommand: ParsableCommand {
   func run() throws {
     let language = global.language
     let target = dir.hasPrefix("/") ? dir : global.directory + "/" + dir
-    do {
-      let written = try Scaffolding.initialize(target, name: name, level: level)
-      for path in written { Console.output(dir + "/" + path + "\n") }
-      Console.note(
-        LocalizedText(
-          zh: "已新建目录库；下一步：cd \(dir) && git init && mulu validate",
-          en: "registry created; next: cd \(dir) && git init && mulu validate"), language: language)
-    } catch {
-      throw CommandFailure(error.message, language)
-    }
+    let written = try Scaffolding.initialize(target, name: name, level: level)
+    for path in written { Console.output(dir + "/" + path + "\n") }
+    Console.note(
+      LocalizedText(
+        zh: "已新建目录库；下一步：cd \(dir) && git init && mulu validate",
+        en: "registry created; next: cd \(dir) && git init && mulu validate"), language: language)
   }
 }

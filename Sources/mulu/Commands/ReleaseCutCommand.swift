@@ -2,7 +2,7 @@ import ArgumentParser
 import MuluCatalog
 import MuluKit
 
-struct ReleaseCutCommand: ParsableCommand {
+struct ReleaseCutCommand: MuluCommand {
   static let configuration = CommandConfiguration(
     commandName: "cut",
     abstract: "Tag the tip of main as a release, with the release notes as the tag's message.",
@@ -32,12 +32,7 @@ struct ReleaseCutCommand: ParsableCommand {
     let request = Release.CutRequest(
       version: version, signingKey: sign, allowEmpty: allowEmpty, language: language,
       environment: ProcessInfoEnvironment.current)
-    let outcome: Release.Outcome
-    do {
-      outcome = try Release.cut(in: workspace, request)
-    } catch {
-      throw CommandFailure(error.message, language)
-    }
+    let outcome = try Release.cut(in: workspace, request)
     switch outcome {
     case .refused(let refusal):
       if case .invalid(let report) = refusal {

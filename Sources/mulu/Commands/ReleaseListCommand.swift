@@ -1,7 +1,7 @@
 import ArgumentParser
 import MuluKit
 
-struct ReleaseListCommand: ParsableCommand {
+struct ReleaseListCommand: MuluCommand {
   static let configuration = CommandConfiguration(
     commandName: "list",
     abstract: "List the release tags, newest first, with their dates and counts.",
@@ -16,12 +16,7 @@ struct ReleaseListCommand: ParsableCommand {
   func run() throws {
     let language = global.language
     let workspace = try global.workspace()
-    let entries: [Release.Entry]
-    do {
-      entries = try Release.list(in: workspace)
-    } catch {
-      throw CommandFailure(error.message, language)
-    }
+    let entries = try Release.list(in: workspace)
     switch format {
     case .json: Console.output(ReleaseWriter.json(entries).serialized() + "\n")
     case .text: Console.output(ReleaseWriter.list(entries, language: language))

@@ -1,7 +1,7 @@
 import ArgumentParser
 import MuluKit
 
-struct ReleaseNotesCommand: ParsableCommand {
+struct ReleaseNotesCommand: MuluCommand {
   static let configuration = CommandConfiguration(
     commandName: "notes",
     abstract: "Print the release notes between two revisions, in Markdown.",
@@ -19,10 +19,6 @@ struct ReleaseNotesCommand: ParsableCommand {
   func run() throws {
     let language = global.language
     let workspace = try global.workspace()
-    do {
-      Console.output(try Release.notes(in: workspace, from: from, to: to, language: language))
-    } catch {
-      throw CommandFailure(error.message, language)
-    }
+    Console.output(try Release.notes(in: workspace, from: from, to: to, language: language))
   }
 }

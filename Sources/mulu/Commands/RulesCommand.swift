@@ -2,7 +2,7 @@ import ArgumentParser
 import MuluCatalog
 import MuluKit
 
-struct RulesCommand: ParsableCommand {
+struct RulesCommand: MuluCommand {
   static let configuration = CommandConfiguration(
     commandName: "rules",
     abstract: "List the rules, with their severity, meaning, hint and examples."

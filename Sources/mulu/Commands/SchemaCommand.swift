@@ -1,7 +1,7 @@
 import ArgumentParser
 import MuluCatalog
 
-struct SchemaCommand: ParsableCommand {
+struct SchemaCommand: MuluCommand {
   static let configuration = CommandConfiguration(
     commandName: "schema",
     abstract: "Print the JSON Schema (draft 2020-12) of resource files, for editors."

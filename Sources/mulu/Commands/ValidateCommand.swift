@@ -2,7 +2,7 @@ import ArgumentParser
 import MuluCatalog
 import MuluKit
 
-struct ValidateCommand: ParsableCommand {
+struct ValidateCommand: MuluCommand {
   static let configuration = CommandConfiguration(
     commandName: "validate",
     abstract: "Validate the registry's working tree, or a revision.",
@@ -23,12 +23,7 @@ struct ValidateCommand: ParsableCommand {
   func run() throws {
     let language = global.language
     let workspace = try global.workspace()
-    let report: Report
-    do {
-      report = try Validation.run(in: workspace, revision: rev, paths: paths)
-    } catch {
-      throw error.failure(language)
-    }
+    let report = try Validation.run(in: workspace, revision: rev, paths: paths)
     switch format {
     case .json:
       Console.output(FindingWriter.json(report, language: language).serialized() + "\n")
