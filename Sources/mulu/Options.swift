@@ -12,10 +12,10 @@ struct GlobalOptions: ParsableArguments {
   @Option(name: .customShort("C"), help: ArgumentHelp("Run as if started in DIR.", valueName: "DIR"))
   var directory: String = "."
 
-  @Option(help: "Language of messages: zh or en (default: from LANG).")
+  @Option(help: "Language of messages: zh or en (default: from LC_ALL, LC_MESSAGES or LANG).")
   var lang: Language?
 
-  var language: Language { lang ?? Language(locale: getenv("LANG").map { String(cString: $0) }) }
+  var language: Language { lang ?? Language(environment: ProcessInfoEnvironment.current) }
 
   /// `-C`'s directory as an absolute path, for the workflows that take git's environment
   /// (whose relative paths count from it).
