@@ -32,7 +32,7 @@ struct Mulu: ParsableCommand {
       shown = command as? any MuluCommand
       try command.run()
     } catch let failure as any UserFacingError {
-      let language = shown?.global.language ?? Language(locale: getenv("LANG").map { String(cString: $0) })
+      let language = shown?.global.language ?? Language(environment: ProcessInfoEnvironment.current)
       if let shown { shown.show(failure, language: language) } else { Console.error(failure.message, language: language) }
       Glibc.exit(failure.exitStatus)
     } catch let code as ExitCode {

@@ -12,7 +12,9 @@ struct HookPreReceiveCommand: MuluCommand {
       en: """
       Run by git in the repository receiving a push. The pusher is the first set of \
       MULU_PUSHER, GL_USERNAME, GITEA_PUSHER_NAME, GL_USER, REMOTE_USER. Messages go to \
-      stderr, in Chinese when --lang zh or a LANG of zh* asks for it, else in English. Exit 0 accepts \
+      stderr, in the language of --lang, else of the pusher's HTTP Accept-Language (passed by \
+      git-http-backend as HTTP_ACCEPT_LANGUAGE), else of LC_ALL, LC_MESSAGES or LANG: Chinese \
+      for zh*, English otherwise. Exit 0 accepts \
       the push; anything else rejects it, including any failure of the hook itself.
       """
     ).help
@@ -22,7 +24,8 @@ struct HookPreReceiveCommand: MuluCommand {
 
   func run() throws {
     let environment = ProcessInfo.processInfo.environment
-    let language = global.language
+    let language =
+      global.lang ?? Language(acceptLanguage: environment["HTTP_ACCEPT_LANGUAGE"]) ?? Language(environment: environment)
     let gitLab = !(environment["GL_USERNAME"] ?? "").isEmpty
     let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
     let verdict = try PreReceive.run(input: input, environment: environment, currentDirectory: global.absoluteDirectory)
