@@ -8,7 +8,7 @@ import MuluCatalog
 /// `--help` speaks the language of `LANG`, as messages do (`--lang` is not parsed yet when the
 /// help is built). argument-parser's own headings (USAGE, OPTIONS) stay as it writes them.
 enum HelpLanguage {
-  static let current = Language(locale: getenv("LANG").map { String(cString: $0) })
+  static let current = Language(environment: ProcessInfoEnvironment.current)
 }
 
 extension LocalizedText {

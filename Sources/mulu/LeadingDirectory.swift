@@ -23,9 +23,8 @@ enum LeadingDirectory {
       }
       guard directory.isEmpty || chdir(directory) == 0 else {
         let reason = String(cString: strerror(errno))
-        throw CommandFailure(
-          LocalizedText(zh: "无法进入目录 \(directory)：\(reason)", en: "cannot change to \(directory): \(reason)"),
-          Language(locale: getenv("LANG").map { String(cString: $0) }))
+        throw UsageFailure(
+          message: LocalizedText(zh: "无法进入目录 \(directory)：\(reason)", en: "cannot change to \(directory): \(reason)"))
       }
     }
     return Array(rest)

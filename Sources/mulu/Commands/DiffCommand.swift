@@ -2,7 +2,7 @@ import ArgumentParser
 import MuluCatalog
 import MuluKit
 
-struct DiffCommand: ParsableCommand {
+struct DiffCommand: MuluCommand {
   static let configuration = CommandConfiguration(
     commandName: "diff",
     abstract: LocalizedText(zh: "逐个资源显示目录库两个版本之间的变化。", en: "Show what changed between two versions of the registry, resource by resource.").help,
@@ -39,12 +39,7 @@ struct DiffCommand: ParsableCommand {
   func run() throws {
     let language = global.language
     let workspace = try global.workspace()
-    var diff: SemanticDiff
-    do {
-      diff = try DiffEngine.run(in: workspace, from: from, to: to)
-    } catch {
-      throw error.failure(language)
-    }
+    var diff = try DiffEngine.run(in: workspace, from: from, to: to)
     if breakingOnly { diff = diff.breakingOnly() }
     if !diff.unreadable.isEmpty {
       Console.standardError(

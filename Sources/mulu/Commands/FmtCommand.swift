@@ -2,7 +2,7 @@ import ArgumentParser
 import MuluCatalog
 import MuluKit
 
-struct FmtCommand: ParsableCommand {
+struct FmtCommand: MuluCommand {
   static let configuration = CommandConfiguration(
     commandName: "fmt",
     abstract: LocalizedText(zh: "把资源文件改写为规范形式（规范规定的字段顺序和引号）。", en: "Rewrite resource files in canonical form (field order and quoting of the spec).").help,
@@ -20,12 +20,7 @@ struct FmtCommand: ParsableCommand {
   func run() throws {
     let language = global.language
     let workspace = try global.workspace()
-    let results: [Formatting.Result]
-    do {
-      results = try Formatting.run(in: workspace, paths: paths, write: !check)
-    } catch {
-      throw error.failure(language)
-    }
+    let results = try Formatting.run(in: workspace, paths: paths, write: !check)
     var changed = 0
     var left = 0
     var failed = 0
@@ -74,7 +69,7 @@ struct FmtCommand: ParsableCommand {
           en: "\(crlf) file(s) have CRLF line endings (a clone with core.autocrlf=true, say): line endings are no difference of form and are kept; git stores them with LF, as core.autocrlf or .gitattributes says"),
         language: language)
     }
-    // SPEC §4: unreadable input or a failure of the tool is 2, before files to format (1).
+    // docs/commands.md: unreadable input or a failure of the tool is 2, before files to format (1).
     if failed > 0 { throw ExitCode(2) }
     if left > 0 || (check && changed > 0) { throw ExitCode(1) }
   }

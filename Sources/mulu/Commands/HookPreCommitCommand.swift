@@ -3,7 +3,7 @@ import Foundation
 import MuluCatalog
 import MuluKit
 
-struct HookPreCommitCommand: ParsableCommand {
+struct HookPreCommitCommand: MuluCommand {
   static let configuration = CommandConfiguration(
     commandName: "pre-commit",
     abstract: LocalizedText(zh: "客户端钩子：校验暂存的文件（索引，而非工作区）。", en: "The client hook: validate the staged files (the index, not the working tree).").help,
@@ -20,13 +20,8 @@ struct HookPreCommitCommand: ParsableCommand {
 
   func run() throws {
     let language = global.language
-    let report: Report
-    do {
-      report = try PreCommit.run(
-        environment: ProcessInfo.processInfo.environment, currentDirectory: global.absoluteDirectory)
-    } catch {
-      throw CommandFailure(error.message, language)
-    }
+    let report = try PreCommit.run(
+      environment: ProcessInfo.processInfo.environment, currentDirectory: global.absoluteDirectory)
     Console.standardError(FindingWriter.text(report, language: language, color: Console.wantsColor(2)))
     if report.hasErrors {
       Console.standardError(

@@ -3,7 +3,7 @@ import Foundation
 import MuluCatalog
 import MuluKit
 
-struct HooksInstallCommand: ParsableCommand {
+struct HooksInstallCommand: MuluCommand {
   static let configuration = CommandConfiguration(
     commandName: "install",
     abstract: LocalizedText(zh: "在服务器仓库安装 pre-receive 钩子，或在克隆中安装 pre-commit 钩子。", en: "Install the pre-receive hook in a server repository, or the pre-commit hook in a clone.").help,
@@ -39,16 +39,12 @@ struct HooksInstallCommand: ParsableCommand {
   func run() throws {
     let language = global.language
     let mulu = HookInstaller.executablePath(argv0: CommandLine.arguments[0], environment: ProcessInfo.processInfo.environment)
-    let installed: HookInstaller.Installed
-    do {
+    let installed =
       if let server {
-        installed = try HookInstaller.installServer(repository: resolve(server), mulu: mulu, force: force)
+        try HookInstaller.installServer(repository: resolve(server), mulu: mulu, force: force)
       } else {
-        installed = try HookInstaller.installClient(repository: resolve(repository ?? "."), mulu: mulu, force: force)
+        try HookInstaller.installClient(repository: resolve(repository ?? "."), mulu: mulu, force: force)
       }
-    } catch {
-      throw CommandFailure(error.message, language)
-    }
     Console.output(installed.path + "\n")
     let note: LocalizedText
     switch installed.outcome {

@@ -2,7 +2,7 @@ import ArgumentParser
 import MuluCatalog
 import MuluKit
 
-struct InitCommand: ParsableCommand {
+struct InitCommand: MuluCommand {
   static let configuration = CommandConfiguration(
     commandName: "init",
     abstract: LocalizedText(zh: "在 DIR（不存在或为空）中创建新的目录库及其字典。", en: "Create a new registry with its dictionaries in DIR (absent or empty).").help
@@ -29,15 +29,11 @@ struct InitCommand: ParsableCommand {
   func run() throws {
     let language = global.language
     let target = dir.hasPrefix("/") ? dir : global.directory + "/" + dir
-    do {
-      let written = try Scaffolding.initialize(target, name: name, level: level)
-      for path in written { Console.output(dir + "/" + path + "\n") }
-      Console.note(
-        LocalizedText(
-          zh: "已新建目录库；下一步：cd \(dir) && git init && mulu validate",
-          en: "registry created; next: cd \(dir) && git init && mulu validate"), language: language)
-    } catch {
-      throw CommandFailure(error.message, language)
-    }
+    let written = try Scaffolding.initialize(target, name: name, level: level)
+    for path in written { Console.output(dir + "/" + path + "\n") }
+    Console.note(
+      LocalizedText(
+        zh: "已新建目录库；下一步：cd \(dir) && git init && mulu validate",
+        en: "registry created; next: cd \(dir) && git init && mulu validate"), language: language)
   }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import MuluCatalog
 import MuluKit
 
-struct LogCommand: ParsableCommand {
+struct LogCommand: MuluCommand {
   static let configuration = CommandConfiguration(
     commandName: "log",
     abstract: LocalizedText(zh: "列出改变某个资源的提交（新的在前）及各自改了什么。", en: "List the commits that changed one resource, newest first, with what each changed.").help,
@@ -27,12 +27,7 @@ struct LogCommand: ParsableCommand {
   func run() throws {
     let language = global.language
     let workspace = try global.workspace()
-    let history: [HistoryEntry]
-    do {
-      history = try ResourceHistory.run(in: workspace, code: code, revision: rev)
-    } catch {
-      throw error.failure(language)
-    }
+    let history = try ResourceHistory.run(in: workspace, code: code, revision: rev)
     switch format {
     case .json:
       Console.output(HistoryWriter.json(history, code: code, language: language).serialized() + "\n")

@@ -2,7 +2,7 @@ import ArgumentParser
 import MuluCatalog
 import MuluKit
 
-struct NewCommand: ParsableCommand {
+struct NewCommand: MuluCommand {
   static let configuration = CommandConfiguration(
     commandName: "new",
     abstract: LocalizedText(zh: "用下一个可用的顺序码写一个新的资源文件。", en: "Write a new resource file with the next free 顺序码.").help,
@@ -18,22 +18,8 @@ struct NewCommand: ParsableCommand {
   var classification: String
 
   func run() throws {
-    let language = global.language
     let workspace = try global.workspace()
-    do {
-      let path = try Scaffolding.newResource(in: workspace, provider: provider, classification: classification)
-      Console.output(path + "\n")
-    } catch let refusal as Scaffold.Refusal {
-      Console.error(LocalizedText(zh: "[\(refusal.rule)] ", en: "[\(refusal.rule)] ").joined(refusal.message), language: language)
-      throw ExitCode(1)
-    } catch let failure as Workspace.Failure {
-      throw failure.failure(language)
-    } catch let failure as CatalogError {
-      throw CommandFailure(failure.message, language)
-    } catch let failure as Files.WriteError {
-      throw CommandFailure(
-        LocalizedText(zh: "无法写入 \(failure.path)：\(failure.reason)", en: "cannot write \(failure.path): \(failure.reason)"),
-        language)
-    }
+    let path = try Scaffolding.newResource(in: workspace, provider: provider, classification: classification)
+    Console.output(path + "\n")
   }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import MuluCatalog
 import MuluKit
 
-struct ReleaseCutCommand: ParsableCommand {
+struct ReleaseCutCommand: MuluCommand {
   static let configuration = CommandConfiguration(
     commandName: "cut",
     abstract: LocalizedText(zh: "把 main 的最新提交打上发布标签，标签说明即发布说明。", en: "Tag the tip of main as a release, with the release notes as the tag's message.").help,
@@ -35,12 +35,7 @@ struct ReleaseCutCommand: ParsableCommand {
     let request = Release.CutRequest(
       version: version, signingKey: sign, allowEmpty: allowEmpty, language: language,
       environment: ProcessInfoEnvironment.current)
-    let outcome: Release.Outcome
-    do {
-      outcome = try Release.cut(in: workspace, request)
-    } catch {
-      throw CommandFailure(error.message, language)
-    }
+    let outcome = try Release.cut(in: workspace, request)
     switch outcome {
     case .refused(let refusal):
       if case .invalid(let report) = refusal {

@@ -2,7 +2,7 @@ import ArgumentParser
 import MuluCatalog
 import MuluKit
 
-struct ReleaseListCommand: ParsableCommand {
+struct ReleaseListCommand: MuluCommand {
   static let configuration = CommandConfiguration(
     commandName: "list",
     abstract: LocalizedText(zh: "列出发布标签（新的在前）及其日期和数量。", en: "List the release tags, newest first, with their dates and counts.").help,
@@ -17,12 +17,7 @@ struct ReleaseListCommand: ParsableCommand {
   func run() throws {
     let language = global.language
     let workspace = try global.workspace()
-    let entries: [Release.Entry]
-    do {
-      entries = try Release.list(in: workspace)
-    } catch {
-      throw CommandFailure(error.message, language)
-    }
+    let entries = try Release.list(in: workspace)
     switch format {
     case .json: Console.output(ReleaseWriter.json(entries).serialized() + "\n")
     case .text: Console.output(ReleaseWriter.list(entries, language: language))

@@ -2,7 +2,7 @@ import ArgumentParser
 import MuluCatalog
 import MuluKit
 
-struct ReleaseNotesCommand: ParsableCommand {
+struct ReleaseNotesCommand: MuluCommand {
   static let configuration = CommandConfiguration(
     commandName: "notes",
     abstract: LocalizedText(zh: "以 Markdown 打印两个版本之间的发布说明。", en: "Print the release notes between two revisions, in Markdown.").help,
@@ -20,10 +20,6 @@ struct ReleaseNotesCommand: ParsableCommand {
   func run() throws {
     let language = global.language
     let workspace = try global.workspace()
-    do {
-      Console.output(try Release.notes(in: workspace, from: from, to: to, language: language))
-    } catch {
-      throw CommandFailure(error.message, language)
-    }
+    Console.output(try Release.notes(in: workspace, from: from, to: to, language: language))
   }
 }

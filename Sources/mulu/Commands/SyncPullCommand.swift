@@ -6,7 +6,7 @@ import MuluKit
   import Glibc
 #endif
 
-struct SyncPullCommand: ParsableCommand {
+struct SyncPullCommand: MuluCommand {
   static let configuration = CommandConfiguration(
     commandName: "pull",
     abstract: LocalizedText(zh: "获取某个来源的分叉并合并进本目录库的分支。", en: "Fetch a source's fork and merge it into a branch of this registry.").help,
@@ -51,14 +51,7 @@ struct SyncPullCommand: ParsableCommand {
       source: name, branch: branch, review: review, author: author, language: language,
       environment: ProcessInfoEnvironment.current)
     let progress = FetchProgressLine(enabled: isatty(2) == 1, label: name)
-    let outcome: Sync.Outcome
-    do {
-      outcome = try Sync.pull(in: workspace, request, progress: progress.update)
-    } catch {
-      progress.finish()
-      throw CommandFailure(error.message, language)
-    }
-    progress.finish()
+    let outcome = try progress.finishing { try Sync.pull(in: workspace, request, progress: progress.update) }
     switch outcome {
     case .upToDate(let source, let tip, let reference):
       Console.note(SyncWriter.upToDate(source: source, tip: tip.hex, reference: reference), language: language)

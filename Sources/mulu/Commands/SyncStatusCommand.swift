@@ -6,7 +6,7 @@ import MuluKit
   import Glibc
 #endif
 
-struct SyncStatusCommand: ParsableCommand {
+struct SyncStatusCommand: MuluCommand {
   static let configuration = CommandConfiguration(
     commandName: "status",
     abstract: LocalizedText(zh: "显示每个来源：领先和落后的提交、待同步的变化、上次同步。", en: "Show each source: commits ahead and behind, changes waiting to come in, the last sync.").help,
@@ -28,17 +28,12 @@ struct SyncStatusCommand: ParsableCommand {
     let language = global.language
     let workspace = try global.workspace()
     let progress = FetchProgressLine(enabled: isatty(2) == 1, label: "")
-    let result: (sources: [Sync.SourceStatus], findings: Report)
-    do {
-      result = try Sync.status(in: workspace, branch: branch, fetch: fetch) { name, update in
+    let result = try progress.finishing {
+      try Sync.status(in: workspace, branch: branch, fetch: fetch) { name, update in
         progress.label = name
         progress.update(update)
       }
-    } catch {
-      progress.finish()
-      throw CommandFailure(error.message, language)
     }
-    progress.finish()
     if !result.findings.findings.isEmpty {
       Console.standardError(FindingWriter.text(result.findings, language: language, color: Console.wantsColor(2)))
     }

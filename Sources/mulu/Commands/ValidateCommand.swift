@@ -2,7 +2,7 @@ import ArgumentParser
 import MuluCatalog
 import MuluKit
 
-struct ValidateCommand: ParsableCommand {
+struct ValidateCommand: MuluCommand {
   static let configuration = CommandConfiguration(
     commandName: "validate",
     abstract: LocalizedText(zh: "校验目录库的工作区或某个版本。", en: "Validate the registry's working tree, or a revision.").help,
@@ -23,12 +23,7 @@ struct ValidateCommand: ParsableCommand {
   func run() throws {
     let language = global.language
     let workspace = try global.workspace()
-    let report: Report
-    do {
-      report = try Validation.run(in: workspace, revision: rev, paths: paths)
-    } catch {
-      throw error.failure(language)
-    }
+    let report = try Validation.run(in: workspace, revision: rev, paths: paths)
     switch format {
     case .json:
       Console.output(FindingWriter.json(report, language: language).serialized() + "\n")
