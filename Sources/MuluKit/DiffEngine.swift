@@ -308,7 +308,7 @@ extension Repository {
     do {
       commit = try resolveCommit(revision)
     } catch {
-      throw .unknownRevision(revision, error.message)
+      throw .revision(revision, error, in: self)
     }
     do {
       guard try entry(at: "registry.yaml", inTree: self.commit(commit).tree) != nil else {

@@ -32,6 +32,11 @@ public enum DiffWriter {
   static func headline(_ d: SemanticDiff, language: Language) -> String {
     let summary = d.summary
     let sides = "\(d.from.oneLine) → \(d.to.oneLine)"
+    if summary.total == 0, let left = d.compatibleLeftOut {
+      return language == .zh
+        ? "\(sides)：没有不兼容的变更（另有 \(left) 个资源有兼容的变更）"
+        : "\(sides): no breaking changes (\(left) resource(s) changed compatibly)"
+    }
     if summary.total == 0 {
       return language == .zh ? "\(sides)：没有变更" : "\(sides): no changes"
     }
@@ -89,6 +94,9 @@ public enum DiffWriter {
   public static func markdown(_ d: SemanticDiff, language: Language) -> String {
     let zh = language == .zh
     var out = (zh ? "# 目录变更：" : "# Catalog changes: ") + escaped("\(d.from) → \(d.to)") + "\n\n"
+    if d.changes.isEmpty, let left = d.compatibleLeftOut {
+      return out + (zh ? "没有不兼容的变更（另有 \(left) 个资源有兼容的变更）。\n" : "No breaking changes (\(left) resource(s) changed compatibly).\n")
+    }
     guard !d.changes.isEmpty else { return out + (zh ? "没有变更。\n" : "No changes.\n") }
 
     let columns = ChangeKind.allCases.map { kindName($0, language: language) } + [zh ? "不兼容" : "breaking"]

@@ -236,7 +236,7 @@ public enum Release {
     do {
       return try repository.resolveCommit(revision)
     } catch {
-      throw .workspace(.unknownRevision(revision, error.message))
+      throw .workspace(.revision(revision, error, in: repository))
     }
   }
 

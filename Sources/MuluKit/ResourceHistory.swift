@@ -56,6 +56,9 @@ public enum ResourceHistory {
     var start = tip
     walk: while true {
       for id in try repository.commitsTouching(path: path, from: start) {
+        // Where a shallow clone's history stops, the commit's parent is unknown: what it
+        // changed cannot be told (`truncation` says so).
+        if repository.shallowBoundary.contains(id) { continue }
         let commit = try repository.commit(id)
         let parentTree = try commit.parents.first.map { try repository.commit($0).tree }
         let after = try repository.entry(at: path, inTree: commit.tree)
@@ -133,6 +136,21 @@ public enum ResourceHistory {
     return nil
   }
 
+  /// In a shallow clone, a note that the history from `revision` (default HEAD) stops at
+  /// the clone's first commits, and how to fetch the rest; nil in a full clone.
+  public static func truncation(in workspace: Workspace, revision: String?) -> LocalizedText? {
+    guard let repository = try? workspace.repository(), repository.isShallow,
+      let tip = try? repository.resolveCommit(revision ?? "HEAD"),
+      let boundary = try? repository.revwalk(from: [tip], hiding: []).filter(repository.shallowBoundary.contains),
+      !boundary.isEmpty
+    else { return nil }
+    let ids = boundary.map { (try? repository.abbreviatedID($0)) ?? $0.hex }.joined(separator: ", ")
+    return LocalizedText(
+      zh: "历史不完整：这是浅克隆（git clone --depth），历史止于 \(ids)，更早的变更未列出；git fetch --unshallow 可取回完整历史",
+      en: "history truncated: this is a shallow clone (git clone --depth) whose history stops at \(ids); earlier changes"
+        + " are not shown; git fetch --unshallow fetches the rest")
+  }
+
   /// `mulu log CODE [--rev REV]`: the history of a resource from REV (default HEAD).
   /// A code that no commit ever held is a failure.
   public static func run(in workspace: Workspace, code: String, revision: String?) throws(Workspace.Failure)
@@ -147,8 +165,14 @@ public enum ResourceHistory {
     } catch {
       throw .unreadable(label, error.message)
     }
-    if history.isEmpty { throw .noSuchPath(code) }
+    // A shallow clone may hold a resource whose every change is older than its history.
+    if history.isEmpty, !(repository.isShallow && holds(code, at: tip, in: repository)) { throw .noSuchPath(code) }
     return history
+  }
+
+  private static func holds(_ code: String, at commit: ObjectID, in repository: Repository) -> Bool {
+    guard let fileName = ResourceCode(code)?.fileName, let tree = try? repository.commit(commit).tree else { return false }
+    return (try? locate(fileName, inTree: tree, of: repository)) != nil
   }
 }
 

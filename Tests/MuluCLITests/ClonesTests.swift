@@ -1,0 +1,59 @@
+import Foundation
+import MuluTestSupport
+import Testing
+
+/// Clones as users make them: shallow, sparse, a registry below the repository's root.
+@Suite("Clones as users make them")
+struct ClonesTests {
+  /// The small registry with three commits: the registry, then two changes of the approval
+  /// resource's summary. The registry's folder and its runner.
+  func threeCommits(_ sandbox: Sandbox) throws -> (String, Git) {
+    let registry = try SmallRegistry.write(into: sandbox)
+    let git = try Git.initialize(registry, home: sandbox.path)
+    try git.commitAll("国家目录")
+    for (old, new) in [("批复信息。", "批复信息，按月更新。"), ("按月更新。", "按日更新。")] {
+      try sandbox.edit("registry/" + SmallRegistry.approval, replacing: old, with: new)
+      try git.commitAll("国家发展和改革委员会：更新摘要")
+    }
+    return (registry, git)
+  }
+
+  @Test("a shallow clone: log shows the history it has and says where it stops; HEAD~1 beyond it is named so")
+  func shallow() throws {
+    let sandbox = try Sandbox()
+    let (registry, git) = try threeCommits(sandbox)
+    try git("clone", "-q", "--depth", "1", "file://" + registry, sandbox("one"))
+    try git("clone", "-q", "--depth", "2", "file://" + registry, sandbox("two"))
+    let one = sandbox("one")
+    let tip = String(try git("rev-parse", "--short", "HEAD", in: one).dropLast())
+
+    let log = try Mulu.run("log", "303001001/000001", in: one)
+    #expect(log.status == 0, "\(log)")
+    #expect(log.stdout == "")
+    #expect(
+      log.stderr == "mulu: history truncated: this is a shallow clone (git clone --depth) whose history stops at \(tip);"
+        + " earlier changes are not shown; git fetch --unshallow fetches the rest\n")
+    let diff = try Mulu.run(["diff", "HEAD~1", "--lang", "zh"], in: one)
+    #expect(diff.status == 2)
+    #expect(diff.stderr == "mulu: 错误: HEAD~1 早于这个浅克隆的历史（git clone --depth）；git fetch --unshallow 可取回完整历史\n")
+
+    // Two commits: the newest change is shown, the first commit of the clone is not taken for an addition.
+    let two = sandbox("two")
+    let boundary = String(try git("rev-parse", "--short", "HEAD~1", in: two).dropLast())
+    let twoLog = try Mulu.run("log", SmallRegistry.approval, in: two)
+    #expect(twoLog.status == 0, "\(twoLog)")
+    #expect(twoLog.stdout.hasPrefix("\(tip) "))
+    #expect(twoLog.stdout.contains("  modified\n    summary: "))
+    #expect(!twoLog.stdout.contains("added"))
+    #expect(twoLog.stderr.contains("whose history stops at \(boundary);"))
+    let twoDiff = try Mulu.run("diff", "HEAD~1", "HEAD", in: two)
+    #expect(twoDiff.status == 0, "\(twoDiff)")
+    #expect(twoDiff.stdout.hasPrefix("HEAD~1 → HEAD: 0 added, 1 modified,"))
+    #expect(try Mulu.run("diff", "HEAD~2", in: two).stderr.contains("older than the history of this shallow clone"))
+
+    // The full clone says nothing of truncation.
+    let full = try Mulu.run("log", "303001001/000001", in: registry)
+    #expect(full.stderr == "")
+    #expect(full.stdout.contains("  added\n"))
+  }
+}
