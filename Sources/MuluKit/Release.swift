@@ -135,7 +135,16 @@ public enum Release {
       let active = catalog.resources.count { $0.isRead && !$0.isRetired }
       let notes = try releaseNotes(
         repository, from: previous.map { ($0.commit, $0.tag) }, to: tip, toLabel: name, language: request.language)
-      let message = notes.text + "\n\(resourcesTrailer): \(active)\n\(breakingTrailer): \(notes.breaking)\n"
+      // The notes say what the trailer counts: resources in force, not files (a retired
+      // resource keeps its file, and a first release lists it as added).
+      let retired = catalog.resources.count { $0.isRead && $0.isRetired }
+      let inForce =
+        request.language == .zh
+        ? "\n\(name) 现行资源 \(active) 个" + (retired > 0 ? "（另有已注销 \(retired) 个，资源文件共 \(active + retired) 个）" : "") + "。\n"
+        : "\nResources in force at \(name): \(active)"
+          + (retired > 0 ? " (and \(retired) retired: \(active + retired) resource files)" : "") + ".\n"
+      let message =
+        notes.text + inForce + "\n\(resourcesTrailer): \(active)\n\(breakingTrailer): \(notes.breaking)\n"
 
       var signer: (([UInt8]) throws -> String)? = nil
       if let key = request.signingKey {
@@ -264,6 +273,8 @@ public enum Release {
       guard ReleasePolicy.matches(name, pattern: pattern) else { continue }
       guard let commit = try? repository.peelToCommit(reference.target) else { continue }
       let tag = try repository.annotatedTag(reference.target)
+      // A tag of a tag is no release: a release tags its commit (docs/releases.md).
+      if let tag, tag.targetKind != .commit { continue }
       let (resources, breaking) = tag.map { trailers($0.message) } ?? (nil, nil)
       let onBranch = try branchTip.map { try repository.isDescendant($0, of: commit) } ?? false
       result.append(
