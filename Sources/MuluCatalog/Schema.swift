@@ -126,6 +126,7 @@ public enum Schemas {
       .object([
         SchemaField("max_file_bytes", .integer),
         SchemaField("max_changed_files_per_push", .integer),
+        SchemaField("max_refs_per_push", .integer),
       ])),
   ])
 

@@ -36,6 +36,7 @@ struct DiffCommand: ParsableCommand {
   func run() throws {
     let language = global.language
     let workspace = try global.workspace()
+    for note in workspace.ambiguityNotes([from, to]) { Console.note(note, language: language) }
     var diff: SemanticDiff
     do {
       diff = try DiffEngine.run(in: workspace, from: from, to: to)

@@ -19,6 +19,7 @@ struct ReleaseNotesCommand: ParsableCommand {
   func run() throws {
     let language = global.language
     let workspace = try global.workspace()
+    for note in workspace.ambiguityNotes([from, to]) { Console.note(note, language: language) }
     do {
       Console.output(try Release.notes(in: workspace, from: from, to: to, language: language))
     } catch {

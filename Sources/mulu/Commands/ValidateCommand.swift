@@ -23,6 +23,7 @@ struct ValidateCommand: ParsableCommand {
   func run() throws {
     let language = global.language
     let workspace = try global.workspace()
+    for note in workspace.ambiguityNotes([rev]) { Console.note(note, language: language) }
     let report: Report
     do {
       report = try Validation.run(in: workspace, revision: rev, paths: paths)
