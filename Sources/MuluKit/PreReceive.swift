@@ -77,11 +77,8 @@ public enum PreReceive {
       return try judge.verdict()
     } catch let failure as HookFailure {
       throw failure
-    } catch let failure as CatalogError {
-      switch failure {
-      case .notARegistry(let label): throw .notARegistry(label)
-      case .unreadable(let path, let reason): throw .unreadable(path: path, reason: reason)
-      }
+    } catch let error as CatalogError {
+      throw .catalog(error)
     } catch {
       throw .git(error.message)
     }

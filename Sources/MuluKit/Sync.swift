@@ -51,8 +51,9 @@ public enum Sync {
   }
 
   /// A failure that stops sync before it could judge the fork (exit code 2).
-  public enum Failure: Error, Sendable, Equatable {
+  public enum Failure: UserFacingError, Sendable, Equatable {
     case workspace(Workspace.Failure)
+    case catalog(CatalogError)
     case noBranch(String)
     case noSourcesFile(branch: String)
     case unknownSource(String, known: [String])
@@ -64,6 +65,8 @@ public enum Sync {
       switch self {
       case .workspace(let failure):
         return failure.message
+      case .catalog(let error):
+        return error.message
       case .noBranch(let branch):
         return LocalizedText(zh: "没有分支 \(branch)", en: "there is no branch \(branch)")
       case .noSourcesFile(let branch):
