@@ -439,7 +439,7 @@ private struct PushJudge {
     }
     if protected { history += try implausibleDates(ref, old: old, new: new) }
     history += try HistoryRules.resourceHistory(
-      repository, changes: changes, maintainer: isMaintainer, limit: policy.settings.maxFileBytes)
+      repository, changes: changes, newTree: newTree, maintainer: isMaintainer, limit: policy.settings.maxFileBytes)
 
     var catalog: [Finding]
     do {

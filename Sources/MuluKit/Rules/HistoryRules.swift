@@ -34,16 +34,28 @@ public enum HistoryRules {
   /// at the rules' own severities. A blob of more than `limit` bytes (`max_file_bytes`, which
   /// `file.too-large` reports) is never loaded: an old side is then not judged, a new side
   /// does not read.
+  /// `newTree` is the new side's tree, whose `dictionaries/departments.yaml` gives the names a
+  /// retired resource may follow.
   static func resourceHistory(
-    _ repository: Repository, changes: [TreeChange], maintainer: Bool, limit: Int = RegistrySettings().maxFileBytes
+    _ repository: Repository, changes: [TreeChange], newTree: ObjectID?, maintainer: Bool,
+    limit: Int = RegistrySettings().maxFileBytes
   ) throws -> [Finding] {
     var findings: [Finding] = []
+    var departments: [String: Department]? = nil
+    let names = { (code: String) throws -> String? in
+      if departments == nil {
+        departments = try newTree.map {
+          try ChangeValidator.departments(of: GitSnapshot(repository: repository, tree: $0, label: "new"))
+        } ?? [:]
+      }
+      return departments?[code]?.name
+    }
     for change in changes {
       switch change.status {
       case .deleted:
         if let finding = RetireDeleteForbidden.check(deleted: change.path) { findings.append(finding) }
       case .modified, .typeChanged:
-        if let finding = try retiredChange(repository, change, maintainer: maintainer, limit: limit) {
+        if let finding = try retiredChange(repository, change, maintainer: maintainer, limit: limit, names: names) {
           findings.append(finding)
         }
       case .added:
@@ -54,9 +66,9 @@ public enum HistoryRules {
   }
 
   /// `retire.immutable` on a changed file that was a retired resource on the old side.
-  private static func retiredChange(_ repository: Repository, _ change: TreeChange, maintainer: Bool, limit: Int) throws
-    -> Finding?
-  {
+  private static func retiredChange(
+    _ repository: Repository, _ change: TreeChange, maintainer: Bool, limit: Int, names: (String) throws -> String?
+  ) throws -> Finding? {
     guard case .resource(_, let code) = TreeLayout.role(of: change.path), let oldID = change.oldID,
       change.oldMode == .regular || change.oldMode == .executable, try repository.blobSize(oldID) <= limit,
       let old = Resource(yaml: try repository.blob(oldID)), old.isRetired
@@ -67,7 +79,9 @@ public enum HistoryRules {
     {
       new = Resource(yaml: try repository.blob(newID))
     }
-    return RetireImmutable.check(change.path, code: code.description, old: old, new: new, maintainer: maintainer)
+    let dictionaryName = try new.map { try names($0.provider.code) } ?? nil
+    return RetireImmutable.check(
+      change.path, code: code.description, old: old, new: new, maintainer: maintainer, dictionaryName: dictionaryName)
   }
 }
 
