@@ -21,7 +21,7 @@ public enum Scaffold {
     public var exitStatus: Int32 { 1 }
   }
 
-  /// The 项 of SPEC §2: 类 → [(项, name)].
+  /// The 项 of docs/format.md: 类 → [(项, name)].
   public static let classification: [(code: String, name: String, items: [(String, String)])] = [
     (
       "1", "基础信息资源",

@@ -37,7 +37,7 @@ public struct PushVerdict: Sendable {
   }
 }
 
-/// The pre-receive hook (SPEC §5): judges a push before git updates any ref.
+/// The pre-receive hook (docs/hooks.md): judges a push before git updates any ref.
 ///
 /// The rules of the push come from the protected branch as it is before the push: its
 /// `access.yaml` (who may change what), `registry.yaml` (limits, severities) and
@@ -238,7 +238,7 @@ private struct PushJudge {
   mutating func verdict() throws -> PushVerdict {
     var general: [Finding] = []
     if let finding = AccessUnknownIdentity.check(pusher: pusher, policy: policy.access, source: policy.mainRef) {
-      // A push that names nobody is rejected whatever registry.yaml says (SPEC §5): without a
+      // A push that names nobody is rejected whatever registry.yaml says (docs/hooks.md): without a
       // pusher there are no paths, maintainership or signing key to judge it by. A pusher
       // named but unknown is judged on: every path it changes is then not its own.
       general += pusher == nil ? [finding] : apply([finding])

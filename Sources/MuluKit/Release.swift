@@ -1,7 +1,7 @@
 import MuluCatalog
 import MuluGit
 
-/// `mulu release`: tagged catalog releases (SPEC §7).
+/// `mulu release`: tagged catalog releases (docs/releases.md).
 ///
 /// A release is an annotated tag `v<VERSION>` on the tip of main, cut only when the full engine
 /// finds no error there. Its message is the release notes — the semantic diff since the

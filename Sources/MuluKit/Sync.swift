@@ -4,7 +4,7 @@ import MuluGit
 public typealias FetchProgress = MuluGit.FetchProgress
 
 /// `mulu sync pull`: bring a department's (or a lower-level registry's) fork into this registry
-/// as one merge commit (SPEC §6).
+/// as one merge commit (docs/sync.md).
 ///
 /// The steps run in a fixed order and nothing moves until the last one: fetch the fork into
 /// `refs/mulu/sources/<name>`; find the merge base; take the fork's net change since it; refuse

@@ -9,13 +9,13 @@ import MuluKit
 
 /// Flags every command takes.
 struct GlobalOptions: ParsableArguments {
-  @Option(name: .customShort("C"), help: ArgumentHelp("Run as if started in DIR.", valueName: "DIR"))
+  @Option(name: .customShort("C"), help: ArgumentHelp(LocalizedText(zh: "如同在 DIR 中启动一样运行。", en: "Run as if started in DIR."), valueName: "DIR"))
   var directory: String = "."
 
-  @Option(help: "Language of messages: zh or en (default: from LANG).")
+  @Option(help: ArgumentHelp(LocalizedText(zh: "消息的语言：zh 或 en（默认：取自 LC_ALL、LC_MESSAGES 或 LANG）。", en: "Language of messages: zh or en (default: from LC_ALL, LC_MESSAGES or LANG).")))
   var lang: Language?
 
-  var language: Language { lang ?? Language(locale: getenv("LANG").map { String(cString: $0) }) }
+  var language: Language { lang ?? Language(environment: ProcessInfoEnvironment.current) }
 
   /// `-C`'s directory as an absolute path, for the workflows that take git's environment
   /// (whose relative paths count from it).
@@ -55,4 +55,9 @@ extension MuluCommand {
   func show(_ failure: any UserFacingError, language: Language) {
     Console.error(failure.message, language: language)
   }
+}
+
+/// Bad usage found by the command line itself, before a command runs (exit 2).
+struct UsageFailure: UserFacingError {
+  var message: LocalizedText
 }
