@@ -147,24 +147,3 @@ public struct RuleExample: Sendable {
     return text
   }
 }
-
-extension String {
-  func replacingFirst(_ old: String, with new: String) -> String {
-    guard let range = range(of: old) else { return self }
-    var copy = self
-    copy.replaceSubrange(range, with: new)
-    return copy
-  }
-
-  fileprivate func range(of needle: String) -> Range<String.Index>? {
-    guard !needle.isEmpty else { return nil }
-    var start = startIndex
-    while start < endIndex {
-      if self[start...].hasPrefix(needle) {
-        return start..<index(start, offsetBy: needle.count)
-      }
-      start = index(after: start)
-    }
-    return nil
-  }
-}
