@@ -12,7 +12,7 @@ public struct Workspace: Sendable {
   public var start: String
 
   /// A failure to find or read what the user named (exit code 2).
-  public enum Failure: Error, Sendable, Equatable {
+  public enum Failure: UserFacingError, Sendable, Equatable {
     case notARegistry(String)
     case notARepository(String)
     case notOwned(String)
