@@ -512,7 +512,10 @@ def main():
     parser.add_argument("--root", required=True)
     parser.add_argument("--mulu")
     parser.add_argument("--processes", type=int, default=1, help="fcgiwrap's processes (nginx)")
+    parser.add_argument("--identities", help="the pushers, comma-separated (default: %s)" % ",".join(IDENTITIES))
     arguments = parser.parse_args()
+    if arguments.identities:
+        IDENTITIES[:] = arguments.identities.split(",")
     if arguments.action == "stop":
         stop(arguments.root)
         return 0
