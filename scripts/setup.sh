@@ -50,3 +50,12 @@ if [ ${#servers[@]} -gt 0 ]; then
   fi
   apt_install setup "${servers[@]}"
 fi
+
+# mulu publish's browser test: a real headless Chromium driven by WebDriver from Debian's Python.
+browser=()
+command -v chromium >/dev/null 2>&1 || browser+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || browser+=(chromium-driver)
+/usr/bin/python3 -c 'import selenium' >/dev/null 2>&1 || browser+=(python3-selenium)
+/usr/bin/python3 -c 'import yaml' >/dev/null 2>&1 || browser+=(python3-yaml)
+[ -d /usr/share/fonts/opentype/noto ] || browser+=(fonts-noto-cjk)
+[ ${#browser[@]} -eq 0 ] || apt_install setup "${browser[@]}"
