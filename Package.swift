@@ -35,11 +35,15 @@ let package = Package(
     // The workflows that join Git and catalogs: validate a revision, diff, hook, sync, release.
     .target(name: "MuluKit", dependencies: ["MuluGit", "MuluCatalog"]),
 
+    // The evaluation (评价) of a registry's departments: indicators, scores and their reports.
+    .target(name: "MuluReport", dependencies: ["MuluKit", "MuluGit", "MuluCatalog"]),
+
     // The command line.
     .executableTarget(
       name: "mulu",
       dependencies: [
         "MuluKit",
+        "MuluReport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -31,3 +31,10 @@ if ! python3 -c 'import jsonschema, yaml' >/dev/null 2>&1; then
       echo "setup: pip could not install them; install python3-jsonschema and python3-yaml (Debian) for the schema tests" >&2
   fi
 fi
+
+# Pages are checked in a real headless Chromium driven by WebDriver (python3-selenium).
+browser=()
+command -v chromium >/dev/null 2>&1 || browser+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || browser+=(chromium-driver)
+python3 -c 'import selenium' >/dev/null 2>&1 || browser+=(python3-selenium)
+[ ${#browser[@]} -eq 0 ] || apt_install setup "${browser[@]}"

@@ -8,6 +8,8 @@ public struct RegistrySettings: Sendable, Hashable {
   public var overrides: [String: SeverityOverride] = [:]
   public var maxFileBytes: Int = 262_144
   public var maxChangedFilesPerPush: Int = 20_000
+  /// How `mulu report` scores departments.
+  public var evaluation = EvaluationPolicy()
 
   /// The largest `limits.max_file_bytes` taken (1 GiB): a larger value is read as this one, so
   /// that the limits derived from it (the departments dictionary may be 16 times as large) stay
@@ -35,6 +37,7 @@ public struct RegistrySettings: Sendable, Hashable {
         maxChangedFilesPerPush = files
       }
     }
+    evaluation = EvaluationPolicy(map.mapping("evaluation"))
   }
 }
 

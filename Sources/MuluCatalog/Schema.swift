@@ -127,6 +127,7 @@ public enum Schemas {
         SchemaField("max_file_bytes", .integer),
         SchemaField("max_changed_files_per_push", .integer),
       ])),
+    SchemaField("evaluation", EvaluationPolicy.shape),
   ])
 
   public static let classification: FieldShape = .object([
