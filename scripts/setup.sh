@@ -32,9 +32,10 @@ if ! python3 -c 'import jsonschema, yaml' >/dev/null 2>&1; then
   fi
 fi
 
-# Pages are checked in a real headless Chromium driven by WebDriver (python3-selenium).
+# Pages are checked in a real headless Chromium driven by WebDriver: Debian's python3-selenium,
+# which the tests run with Debian's /usr/bin/python3.
 browser=()
 command -v chromium >/dev/null 2>&1 || browser+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || browser+=(chromium-driver)
-python3 -c 'import selenium' >/dev/null 2>&1 || browser+=(python3-selenium)
+/usr/bin/python3 -c 'import selenium' >/dev/null 2>&1 || browser+=(python3-selenium)
 [ ${#browser[@]} -eq 0 ] || apt_install setup "${browser[@]}"
