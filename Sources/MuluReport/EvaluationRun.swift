@@ -23,14 +23,18 @@ extension Evaluation {
   }
 
   /// A failure that stops the report (exit code 2).
-  public enum Failure: Error, Sendable, Equatable {
+  public enum Failure: UserFacingError, Sendable, Equatable {
     case workspace(Workspace.Failure)
+    case catalog(CatalogError)
+    case release(Release.Failure)
     case unknownDepartments([String])
     case git(String)
 
     public var message: LocalizedText {
       switch self {
       case .workspace(let failure): return failure.message
+      case .catalog(let error): return error.message
+      case .release(let failure): return failure.message
       case .unknownDepartments(let codes):
         let list = codes.joined(separator: ", ")
         return LocalizedText(
@@ -117,10 +121,7 @@ extension Evaluation {
     } catch let failure as Failure {
       throw failure
     } catch let error as CatalogError {
-      switch error {
-      case .notARegistry(let label): throw .workspace(.notARegistry(label))
-      case .unreadable(let path, let reason): throw .workspace(.unreadable(path, reason))
-      }
+      throw .catalog(error)
     } catch let error as GitError {
       throw .git(error.message)
     } catch {
@@ -158,10 +159,8 @@ extension Evaluation {
     let entries: [Release.Entry]
     do {
       entries = try Release.list(in: workspace)
-    } catch .workspace(let failure) {
-      throw Failure.workspace(failure)
     } catch {
-      throw Failure.git(error.message.en)
+      throw Failure.release(error)
     }
     var points: [ReleasePoint] = []
     for entry in entries.reversed() where try repository.isDescendant(commit, of: entry.commit) {
