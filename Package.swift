@@ -42,6 +42,8 @@ let package = Package(
 
     // The static web catalog and JSON API of a release: `mulu publish`.
     .target(name: "MuluPublish", dependencies: ["MuluKit", "MuluGit", "MuluCatalog", "MuluYAML", "CZlib"]),
+    // The evaluation (评价) of a registry's departments: indicators, scores and their reports.
+    .target(name: "MuluReport", dependencies: ["MuluKit", "MuluGit", "MuluCatalog"]),
 
     // The command line.
     .executableTarget(
@@ -49,6 +51,7 @@ let package = Package(
       dependencies: [
         "MuluKit",
         "MuluPublish",
+        "MuluReport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

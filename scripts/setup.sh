@@ -51,7 +51,8 @@ if [ ${#servers[@]} -gt 0 ]; then
   apt_install setup "${servers[@]}"
 fi
 
-# mulu publish's browser test: a real headless Chromium driven by WebDriver from Debian's Python.
+# Pages (mulu publish, mulu report) are checked in a real headless Chromium driven by WebDriver:
+# Debian's python3-selenium, which the tests run with Debian's /usr/bin/python3.
 browser=()
 command -v chromium >/dev/null 2>&1 || browser+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || browser+=(chromium-driver)
