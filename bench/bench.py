@@ -292,7 +292,7 @@ def hook(table, mulu, registry, count, runs, work, baseline):
     """A push of 10 changed resources into three copies of a registry; returns the hook's cost
     in wall and CPU time; `baseline` is that of the smallest registry.
 
-    `mulu hooks install --server` writes the hook and sets git's receive.fsckObjects (SPEC §5).
+    `mulu hooks install --server` writes the hook and sets git's receive.fsckObjects (docs/hooks.md).
     The hook's cost is the push with the hook minus the same push without it, both servers
     with receive.fsckObjects: the difference is `mulu hook pre-receive` and nothing else. A third
     copy has neither, to show git's own cost of checking the pushed objects, and the whole cost

@@ -1,7 +1,7 @@
 import MuluYAML
 
 /// Writes resource files in canonical form: the editor's schema line, the fields in the
-/// order of SPEC §2, two-space indentation, data items and code lists in flow style, and
+/// order of docs/format.md, two-space indentation, data items and code lists in flow style, and
 /// quotes only where a YAML reader could take the text for something else.
 public enum CanonicalWriter {
   /// Why a file is left as it is.

@@ -1,6 +1,6 @@
 import MuluYAML
 
-/// A rule of SPEC §3: its id, its default severity, its words for users and its examples.
+/// A rule of docs/rules.md: its id, its default severity, its words for users and its examples.
 ///
 /// Each rule is one type in one file named after its id; the checks that raise it call
 /// `finding(…)` on it, so that the id and its messages are written once.

@@ -1,6 +1,6 @@
 import MuluCatalog
 
-/// Writes a semantic diff as text (for terminals), JSON (SPEC §4) or Markdown (release
+/// Writes a semantic diff as text (for terminals), JSON (docs/commands.md) or Markdown (release
 /// notes). Every output is sorted: two runs print the same bytes. Codes, names and values come
 /// from files a pusher or a fork wrote: the text and Markdown print each on one line, without
 /// control characters (`String.oneLine`); JSON escapes them.
@@ -46,7 +46,7 @@ public enum DiffWriter {
 
   // MARK: JSON
 
-  /// Exactly the shape of SPEC §4.
+  /// Exactly the shape of docs/commands.md.
   public static func json(_ d: SemanticDiff) -> JSON {
     let summary = d.summary
     return .object([
@@ -61,7 +61,7 @@ public enum DiffWriter {
     ])
   }
 
-  /// One change as SPEC §4 writes it.
+  /// One change as docs/commands.md writes it.
   static func record(_ change: ResourceChange) -> JSON {
     .object([
       ("code", .string(change.code)),

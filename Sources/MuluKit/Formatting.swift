@@ -78,7 +78,7 @@ public enum Scaffolding {
   }
 
   /// Why `initialize` created no registry.
-  public enum InitFailure: Error, Sendable, Equatable {
+  public enum InitFailure: UserFacingError, Sendable, Equatable {
     /// The folder holds files already.
     case notEmpty(String)
     case cannotWrite(Files.WriteError)

@@ -66,7 +66,7 @@ public enum HookInstaller {
   }
 
   /// A failure to install (exit code 2).
-  public enum Failure: Error, Sendable, Equatable {
+  public enum Failure: UserFacingError, Sendable, Equatable {
     case notARepository(String, String)
     case foreignHook(String)
     case cannotWrite(String, String)

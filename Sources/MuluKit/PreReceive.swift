@@ -37,7 +37,7 @@ public struct PushVerdict: Sendable {
   }
 }
 
-/// The pre-receive hook (SPEC §5): judges a push before git updates any ref.
+/// The pre-receive hook (docs/hooks.md): judges a push before git updates any ref.
 ///
 /// The rules of the push come from the protected branch as it is before the push: its
 /// `access.yaml` (who may change what), `registry.yaml` (limits, severities) and
@@ -77,11 +77,8 @@ public enum PreReceive {
       return try judge.verdict()
     } catch let failure as HookFailure {
       throw failure
-    } catch let failure as CatalogError {
-      switch failure {
-      case .notARegistry(let label): throw .notARegistry(label)
-      case .unreadable(let path, let reason): throw .unreadable(path: path, reason: reason)
-      }
+    } catch let error as CatalogError {
+      throw .catalog(error)
     } catch {
       throw .git(error.message)
     }
@@ -241,7 +238,7 @@ private struct PushJudge {
   mutating func verdict() throws -> PushVerdict {
     var general: [Finding] = []
     if let finding = AccessUnknownIdentity.check(pusher: pusher, policy: policy.access, source: policy.mainRef) {
-      // A push that names nobody is rejected whatever registry.yaml says (SPEC §5): without a
+      // A push that names nobody is rejected whatever registry.yaml says (docs/hooks.md): without a
       // pusher there are no paths, maintainership or signing key to judge it by. A pusher
       // named but unknown is judged on: every path it changes is then not its own.
       general += pusher == nil ? [finding] : apply([finding])

@@ -4,7 +4,7 @@ import MuluGit
 public typealias FetchProgress = MuluGit.FetchProgress
 
 /// `mulu sync pull`: bring a department's (or a lower-level registry's) fork into this registry
-/// as one merge commit (SPEC §6).
+/// as one merge commit (docs/sync.md).
 ///
 /// The steps run in a fixed order and nothing moves until the last one: fetch the fork into
 /// `refs/mulu/sources/<name>`; find the merge base; take the fork's net change since it; refuse
@@ -51,8 +51,9 @@ public enum Sync {
   }
 
   /// A failure that stops sync before it could judge the fork (exit code 2).
-  public enum Failure: Error, Sendable, Equatable {
+  public enum Failure: UserFacingError, Sendable, Equatable {
     case workspace(Workspace.Failure)
+    case catalog(CatalogError)
     case noBranch(String)
     case noSourcesFile(branch: String)
     case unknownSource(String, known: [String])
@@ -64,6 +65,8 @@ public enum Sync {
       switch self {
       case .workspace(let failure):
         return failure.message
+      case .catalog(let error):
+        return error.message
       case .noBranch(let branch):
         return LocalizedText(zh: "没有分支 \(branch)", en: "there is no branch \(branch)")
       case .noSourcesFile(let branch):

@@ -3,7 +3,7 @@ import MuluCatalog
 import MuluTestSupport
 import Testing
 
-/// `mulu fmt [--check]`: canonical form (SPEC §2 field order and quoting), same meaning, idempotent,
+/// `mulu fmt [--check]`: canonical form (docs/format.md field order and quoting), same meaning, idempotent,
 /// and never a file it would damage.
 @Suite("mulu fmt")
 struct FmtTests {

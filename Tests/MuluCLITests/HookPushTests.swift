@@ -48,7 +48,7 @@ struct HookPushTests {
     // GitLab names the pusher and shows GL-HOOK-ERR lines to the user.
     outcome = try lab.pushRejected(as: nil, ["main"], environment: ["GL_USERNAME": Self.mpsEditor])
     #expect(outcome.stderr.contains("remote: GL-HOOK-ERR: mulu: push rejected: 1 error"))
-    // A server without LANG speaks English (SPEC §4); one with LANG=zh* speaks Chinese.
+    // A server without LANG speaks English (docs/commands.md); one with LANG=zh* speaks Chinese.
     outcome = try lab.pushRejected(as: Self.mpsEditor, ["main"], environment: ["LANG": ""])
     #expect(outcome.stderr.contains("remote: mulu: push rejected: 1 error, 0 warnings (access.path-not-owned: 1)"))
     outcome = try lab.pushRejected(as: Self.mpsEditor, ["main"], environment: ["LANG": "zh_CN.UTF-8"])
@@ -56,6 +56,11 @@ struct HookPushTests {
     #expect(outcome.stderr.contains("remote: 预览：修改 1；不兼容 0"))
     #expect(outcome.stderr.contains("remote:   修改 303001001/000001 企业投资项目核准信息 "))
     #expect(outcome.stderr.contains("mulu: 推送被拒绝：1 个错误，0 个警告（access.path-not-owned 1 个）"))
+    // LC_ALL, then LC_MESSAGES, then LANG, as POSIX orders them.
+    outcome = try lab.pushRejected(as: Self.mpsEditor, ["main"], environment: ["LANG": "C", "LC_ALL": "zh_CN.UTF-8"])
+    #expect(outcome.stderr.contains("mulu: 推送被拒绝：1 个错误，0 个警告（access.path-not-owned 1 个）"))
+    outcome = try lab.pushRejected(as: Self.mpsEditor, ["main"], environment: ["LANG": "zh_CN.UTF-8", "LC_MESSAGES": "C"])
+    #expect(outcome.stderr.contains("remote: mulu: push rejected: 1 error, 0 warnings (access.path-not-owned: 1)"))
     // The department that owns it pushes the same commit.
     _ = try lab.pushAccepted(as: Self.ndrcEditor, ["main"])
 
@@ -89,7 +94,7 @@ struct HookPushTests {
     _ = try lab.pushAccepted(as: Self.maintainer, ["main"])
   }
 
-  @Test("a push the hook cannot judge is rejected, saying the hook could not finish its checks (SPEC §5)")
+  @Test("a push the hook cannot judge is rejected, saying the hook could not finish its checks (docs/hooks.md)")
   func failsClosed() throws {
     let lab = try HookLab()
     try lab.commit("国家政务信息资源目录")

@@ -11,7 +11,7 @@ public protocol RegistryRule: Rule {
   static var judgedOnChanges: Bool { get }
 }
 
-/// Every rule of the catalog layer, in the order of SPEC §3.
+/// Every rule of the catalog layer, in the order of docs/rules.md.
 public enum CatalogRules {
   public static let all: [any Rule.Type] = [
     YAMLSyntax.self, YAMLDuplicateKey.self, YAMLForbidden.self,

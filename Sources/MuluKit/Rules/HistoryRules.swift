@@ -16,7 +16,7 @@ extension HistoryRule {
   public static var nonTriggering: [RuleExample] { nonTriggeringPushes.map(\.ruleExample) }
 }
 
-/// The rules of the hooks (SPEC §3, history rules), in the order of the spec.
+/// The rules of the hooks (docs/rules.md, the rules on pushes and history), in the order of docs/rules.md.
 public enum HistoryRules {
   public static let all: [any HistoryRule.Type] = [
     RetireDeleteForbidden.self, RetireImmutable.self,

@@ -1,7 +1,7 @@
 import MuluCatalog
 import MuluKit
 
-/// The pre-receive hook's messages: the findings per ref in the text form of SPEC §3, the
+/// The pre-receive hook's messages: the findings per ref in the text form of docs/commands.md, the
 /// semantic preview of each branch's change, and one closing line.
 enum PushWriter {
   static func text(_ verdict: PushVerdict, language: Language) -> String {
