@@ -2,7 +2,7 @@ import MuluCatalog
 
 /// Why a spreadsheet could not be read or written at all: nothing is imported or exported
 /// (exit code 2). Problems of single cells are findings, not failures.
-public enum SheetFailure: Error, Sendable, Equatable {
+public enum SheetFailure: UserFacingError, Sendable, Equatable {
   /// The file's name ends neither in .xlsx nor in .csv.
   case unknownKind(String)
   case unreadable(String, reason: String)

@@ -36,7 +36,13 @@ public enum SheetImport {
     let workbook = try read(file, name: name)
     var table = try SheetTable(workbook, file: name)
     let snapshot = try workspace.workingTree()
-    let (catalog, loadFindings) = try Validator.load(snapshot)
+    let catalog: Catalog
+    let loadFindings: [Finding]
+    do {
+      (catalog, loadFindings) = try Validator.load(snapshot)
+    } catch let SnapshotError.unreadable(path, reason) {
+      throw SheetFailure.unreadable(path, reason: reason)
+    }
     var outcome = Outcome(diff: SemanticDiff(from: SemanticDiff.workingTree, to: name, changes: []))
     outcome.notes = table.notes
     if let encoding = workbook.encoding, encoding != .utf8 {
@@ -57,7 +63,12 @@ public enum SheetImport {
     if !plan.writes.isEmpty && !table.findings.contains(where: { $0.severity == .error }) {
       let before = Validator.apply(catalog.settings, to: loadFindings + Validator.check(catalog))
       let overlay = OverlaySnapshot(base: snapshot, files: plan.writes.mapValues { Array($0.text.utf8) })
-      let after = try Validator.validate(overlay)
+      let after: Report
+      do {
+        after = try Validator.validate(overlay)
+      } catch let SnapshotError.unreadable(path, reason) {
+        throw SheetFailure.unreadable(path, reason: reason)
+      }
       let known = Set(before.map(FindingKey.init))
       for finding in after.findings {
         if let write = plan.writes[finding.path] {
@@ -118,7 +129,7 @@ public enum SheetImport {
 }
 
 /// Why an import could not start.
-public enum SheetImportFailure: Error, Sendable {
+public enum SheetImportFailure: UserFacingError, Sendable {
   case unknownProvider(String)
 
   public var message: LocalizedText {
