@@ -473,9 +473,12 @@ struct Plan {
         place = write.sources[column] ?? write.rows[0].place(column)
       }
     }
+    func editorWords(_ text: LocalizedText) -> LocalizedText {
+      LocalizedText(zh: FieldNames.text(text.zh), en: FieldNames.text(text.en))
+    }
     var located = locator.finding(
-      finding.rule, finding.severity, at: place, code: write.code.description, message: finding.message,
-      hint: finding.hint)
+      finding.rule, finding.severity, at: place, code: write.code.description,
+      message: editorWords(finding.message), hint: editorWords(finding.hint))
     if write.old == nil {
       located.message = located.message.joined(
         LocalizedText(zh: "（新资源 \(write.code)）", en: " (new resource \(write.code))"))
@@ -520,7 +523,15 @@ struct Plan {
       return ResourceChange(
         code: write.code.description, path: path, provider: write.folder, providerName: write.new.provider.name,
         name: write.new.name, sharingType: write.new.sharing.type, kind: delta?.kind ?? .modified,
-        fields: delta?.fields ?? [])
+        fields: (delta?.fields ?? []).map { change in
+          var change = change
+          if change.field == "open.to_public" {
+            change.old = change.old.map { $0 == "true" ? "是" : $0 == "false" ? "否" : $0 }
+            change.new = change.new.map { $0 == "true" ? "是" : $0 == "false" ? "否" : $0 }
+          }
+          change.field = FieldNames.field(change.field)
+          return change
+        })
     }
   }
 }

@@ -41,7 +41,9 @@ struct ImportCommand: MuluCommand {
       Console.error(LocalizedText(zh: "导入有错误，未写入任何文件", en: "the import has errors: nothing was written"), language: language)
       throw ExitCode(1)
     }
-    Console.output(DiffWriter.text(outcome.diff, language: language, color: Console.wantsColor(1)))
+    var diff = outcome.diff
+    diff.from = LocalizedText(zh: "工作区", en: SemanticDiff.workingTree)[language]
+    Console.output(DiffWriter.text(diff, language: language, color: Console.wantsColor(1)))
     Console.output(
       LocalizedText(zh: "未变：\(outcome.unchanged) 个资源\n", en: "unchanged: \(outcome.unchanged) resource(s)\n")[language])
     let written = outcome.diff.changes.count
