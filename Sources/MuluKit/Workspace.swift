@@ -214,7 +214,7 @@ extension Workspace.Failure {
   /// Why `revision` does not name a commit of `repository`, in the user's words, not
   /// libgit2's: nothing by that name; a tree or a blob; or, in a shallow clone, an ancestor
   /// of a commit it has (`HEAD~3`) that it does not have.
-  static func revision(_ revision: String, _ error: any Error, in repository: Repository) -> Workspace.Failure {
+  public static func revision(_ revision: String, _ error: any Error, in repository: Repository) -> Workspace.Failure {
     if let error = error as? GitError, error.function == "git_object_peel" { return .notACommit(revision) }
     if repository.isShallow, let end = revision.firstIndex(where: { $0 == "~" || $0 == "^" }),
       (try? repository.resolveCommit(String(revision[..<end]))) != nil

@@ -22,7 +22,8 @@ public enum CatalogRules {
     ProviderUnknown.self, ProviderMismatch.self, ProviderChecksum.self,
     SharingConditionRequired.self, SharingBasisRequired.self, SharingMethodRequired.self,
     SharingBaseUnconditional.self, OpenContradictsSharing.self,
-    ItemsRequired.self, ItemsDuplicateName.self, ItemsLength.self, DateInvalid.self,
+    ItemsRequired.self, ItemsDuplicateName.self, ItemsLength.self, DateInvalid.self, DateFuture.self,
+    TextInvisibleCharacter.self,
     NameDuplicate.self, RelatedUnknown.self, RelatedRetired.self, ItemsOverlapsBase.self,
     DictionaryInvalid.self,
   ]
