@@ -198,7 +198,7 @@ import Testing
     #expect(unknown.stderr == "mulu: error: no department 11100000000009999U in departments.yaml nor a folder of it in the catalogs\n")
     let revision = try lab.report("--rev", "no-such-branch")
     #expect(revision.status == 2)
-    #expect(revision.stderr.hasPrefix("mulu: error: unknown revision \"no-such-branch\""))
+    #expect(revision.stderr == "mulu: error: no such revision: no-such-branch\n")
     let format = try lab.report("--format", "pdf")
     #expect(format.status == 2)
   }
