@@ -58,7 +58,18 @@ public enum DiffEngine {
   ) throws -> SemanticDiff {
     let tree = try from.map { try repository.commit($0).tree }
     var versions = Versions()
+    // A file a sparse checkout leaves out is not deleted: its version is the index's.
+    var skipped: [String: TreeEntry] = [:]
+    for entry in try repository.skippedIndexEntries() { skipped[entry.path] = entry }
     for change in try repository.diffTreeToWorkingTree(tree, paths: ["catalogs"]) {
+      if change.newMode == nil, let kept = skipped[change.path], access(root + "/" + change.path, F_OK) != 0 {
+        if kept.id == change.oldID && kept.mode == change.oldMode { continue }
+        if let id = change.oldID, let mode = change.oldMode {
+          versions.add(change.path, mode: mode, at: .old, source: .blob(id))
+        }
+        versions.add(change.path, mode: kept.mode, at: .new, source: .blob(kept.id))
+        continue
+      }
       if let id = change.oldID, let mode = change.oldMode {
         versions.add(change.path, mode: mode, at: .old, source: .blob(id))
       }

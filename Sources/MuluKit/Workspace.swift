@@ -81,13 +81,45 @@ public struct Workspace: Sendable {
   public func workingTree() throws(Failure) -> DirectorySnapshot {
     guard access(root + "/registry.yaml", F_OK) == 0 else { throw .notARegistry(root) }
     do {
-      return try DirectorySnapshot(root: root, leavingOut: ignoredPaths())
+      return try withSparseCheckout(DirectorySnapshot(root: root, leavingOut: ignoredPaths()))
     } catch SnapshotError.unreadable(let path, let reason) {
       throw .unreadable(path, reason)
     } catch SnapshotError.notADirectory(let path) {
       throw .unreadable(path, "not a directory")
     } catch {
       throw .unreadable(root, error.message)
+    }
+  }
+
+  /// The working tree with the files a sparse checkout (`git sparse-checkout set
+  /// catalogs/<code>`) leaves out, read from the index, where they still are: the
+  /// dictionaries and the other departments' resources that the rules need.
+  private func withSparseCheckout(_ snapshot: DirectorySnapshot) -> DirectorySnapshot {
+    guard let repository = try? Repository.discover(from: root), let workdir = repository.workdir.map(Workspace.real),
+      let skipped = try? repository.skippedIndexEntries(), !skipped.isEmpty
+    else { return snapshot }
+    let registry = Workspace.real(root)
+    let prefix: String
+    if registry == workdir {
+      prefix = ""
+    } else if registry.hasPrefix(workdir + "/") {
+      prefix = String(registry.dropFirst(workdir.count + 1)) + "/"
+    } else {
+      return snapshot
+    }
+    let entries = skipped.compactMap { entry -> SnapshotEntry? in
+      guard entry.path.hasPrefix(prefix) else { return nil }
+      let path = String(entry.path.dropFirst(prefix.count))
+      // A file the user put back on disk is read from there.
+      guard access(root + "/" + path, F_OK) != 0 else { return nil }
+      return SnapshotEntry(path: path, kind: EntryKind(entry.mode), contentID: entry.id.hex)
+    }
+    let pool = RepositoryPool(repository)
+    return snapshot.adding(notCheckedOut: entries) { entry in
+      guard let hex = entry.contentID, let id = ObjectID(hex: hex) else {
+        throw SnapshotError.unreadable(path: entry.path, reason: "no object id")
+      }
+      return try pool.withRepository { try $0.blob(id) }
     }
   }
 

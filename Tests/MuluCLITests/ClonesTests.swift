@@ -56,4 +56,38 @@ struct ClonesTests {
     #expect(full.stderr == "")
     #expect(full.stdout.contains("  added\n"))
   }
+
+  @Test("a sparse checkout of one department: validate, new, related, diff and fmt read the rest from the index")
+  func sparse() throws {
+    let sandbox = try Sandbox()
+    let (registry, git) = try threeCommits(sandbox)
+    try git("clone", "-q", registry, sandbox("sparse"))
+    let clone = sandbox("sparse")
+    try git("sparse-checkout", "set", "catalogs/\(SmallRegistry.ndrc)", in: clone)
+    #expect(!sandbox.exists("sparse/dictionaries"))
+    #expect(!sandbox.exists("sparse/" + SmallRegistry.base))
+
+    // The approval resource relates to 公安部's base resource, which is not checked out.
+    let validate = try Mulu.run("validate", in: clone)
+    #expect(validate.status == 0, "\(validate)")
+    #expect(validate.stderr == "0 errors, 0 warnings\n")
+    #expect(try Mulu.run("validate", "catalogs/\(SmallRegistry.mps)/", in: clone).status == 0)
+    try sandbox.edit("sparse/" + SmallRegistry.approval, replacing: "related: [101001/000001]", with: "related: [101001/000009]")
+    let unknown = try Mulu.run("validate", "--format", "json", in: clone)
+    #expect(unknown.status == 1)
+    #expect(unknown.stdout.contains("\"rule\":\"related.unknown\""))
+    try git("checkout", "--", SmallRegistry.approval, in: clone)
+
+    let new = try Mulu.run("new", "--provider", SmallRegistry.ndrc, "--class", "303001001", in: clone)
+    #expect(new.status == 0, "\(new)")
+    #expect(new.stdout == "catalogs/\(SmallRegistry.ndrc)/303001001-000003.yaml\n")
+
+    let diff = try Mulu.run("diff", in: clone)
+    #expect(diff.status == 0, "\(diff)")
+    #expect(diff.stdout.hasPrefix("HEAD → working tree: 1 added, 0 modified, 0 retired, 0 unretired, 0 deleted; 0 breaking\n"))
+    let fmt = try Mulu.run("fmt", "--check", in: clone)
+    #expect(fmt.status == 0, "\(fmt)")
+    #expect(!sandbox.exists("sparse/" + SmallRegistry.base))
+    #expect(try git("status", "--porcelain", in: clone) == "?? catalogs/\(SmallRegistry.ndrc)/303001001-000003.yaml\n")
+  }
 }
