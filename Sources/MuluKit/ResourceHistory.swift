@@ -34,14 +34,18 @@ public enum ResourceHistory {
   /// the file are left out. The file is found under any provider folder at `tip` (or,
   /// when it is gone there, where it was last deleted), and followed back when it moved
   /// from one provider folder to another. An unknown or malformed code has no history.
-  public static func log(_ repository: Repository, code: String, from tip: ObjectID) throws -> [HistoryEntry] {
+  /// With a `prefix` ("folder/"), the registry is that folder of the commits' trees.
+  public static func log(_ repository: Repository, code: String, from tip: ObjectID, prefix: String = "") throws
+    -> [HistoryEntry]
+  {
     guard let resourceCode = ResourceCode(code) else { return [] }
     let fileName = resourceCode.fileName
-    let tipTree = try repository.commit(tip).tree
-    guard
-      var path = try locate(fileName, inTree: tipTree, of: repository)
-        ?? lastDeletion(fileName, from: tip, in: repository)
-    else { return [] }
+    // Paths in the registry, from paths in the repository's trees.
+    func relative(_ path: String) -> String { String(path.dropFirst(prefix.count)) }
+    let tipTree = try RegistryFolder.tree(ofCommit: tip, prefix: prefix, in: repository)
+    var found: String? = nil
+    if let tipTree, let located = try locate(fileName, inTree: tipTree, of: repository) { found = prefix + located }
+    guard var path = try found ?? lastDeletion(fileName, from: tip, in: repository, prefix: prefix) else { return [] }
 
     var readings: [ObjectID: ResourceReading] = [:]
     func reading(_ entry: TreeEntry) throws -> ResourceReading {
@@ -67,8 +71,8 @@ public enum ResourceHistory {
         if after != nil, before == nil, let parentTree {
           // Moved here from another provider folder: the same file name went away elsewhere.
           for change in try repository.diffTrees(parentTree, commit.tree) where change.status == .deleted {
-            guard change.path != path, change.path.hasSuffix("/" + fileName), let id = change.oldID,
-              let mode = change.oldMode, case .resource = TreeLayout.role(of: change.path)
+            guard change.path != path, change.path.hasPrefix(prefix), change.path.hasSuffix("/" + fileName),
+              let id = change.oldID, let mode = change.oldMode, case .resource = TreeLayout.role(of: relative(change.path))
             else { continue }
             before = TreeEntry(path: change.path, mode: mode, id: id)
             movedFrom = change.path
@@ -80,11 +84,11 @@ public enum ResourceHistory {
         var sides: [(FileVersion, Resource)?] = []
         let parentLabel = commit.parents.isEmpty ? label : label + "^"
         for (entry, sideLabel) in [(before, parentLabel), (after, label)] {
-          guard let entry, case .resource(let folder, let fileCode) = TreeLayout.role(of: entry.path) else {
+          guard let entry, case .resource(let folder, let fileCode) = TreeLayout.role(of: relative(entry.path)) else {
             sides.append(nil)
             continue
           }
-          let version = FileVersion(path: entry.path, folder: folder, code: fileCode, source: .blob(entry.id))
+          let version = FileVersion(path: relative(entry.path), folder: folder, code: fileCode, source: .blob(entry.id))
           switch try reading(entry) {
           case .read(let resource): sides.append((version, resource))
           case .unreadable(let finding):
@@ -124,13 +128,15 @@ public enum ResourceHistory {
 
   /// Where a resource file named `fileName` was last deleted in the history of `tip`,
   /// comparing each commit with its first parent, newest first.
-  static func lastDeletion(_ fileName: String, from tip: ObjectID, in repository: Repository) throws -> String? {
+  static func lastDeletion(_ fileName: String, from tip: ObjectID, in repository: Repository, prefix: String = "")
+    throws -> String?
+  {
     for id in try repository.revwalk(from: [tip], hiding: []) {
       let commit = try repository.commit(id)
       guard let parent = commit.parents.first else { continue }
       for change in try repository.diffTrees(try repository.commit(parent).tree, commit.tree)
-      where change.status == .deleted && change.path.hasSuffix("/" + fileName) {
-        if case .resource = TreeLayout.role(of: change.path) { return change.path }
+      where change.status == .deleted && change.path.hasPrefix(prefix) && change.path.hasSuffix("/" + fileName) {
+        if case .resource = TreeLayout.role(of: String(change.path.dropFirst(prefix.count))) { return change.path }
       }
     }
     return nil
@@ -158,10 +164,11 @@ public enum ResourceHistory {
   {
     let repository = try workspace.repository()
     let label = revision ?? "HEAD"
-    let tip = try repository.registryCommit(label)
+    let prefix = workspace.registryPrefix(in: repository)
+    let tip = try repository.registryCommit(label, prefix: prefix)
     let history: [HistoryEntry]
     do {
-      history = try log(repository, code: code, from: tip)
+      history = try log(repository, code: code, from: tip, prefix: prefix)
     } catch {
       throw .unreadable(label, error.message)
     }

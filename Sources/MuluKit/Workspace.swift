@@ -70,7 +70,10 @@ public struct Workspace: Sendable {
         root = candidate
         break
       }
-      if access(candidate + "/.git", F_OK) == 0 || candidate == "/" { break }
+      if access(candidate + "/.git", F_OK) == 0 || candidate == "/" {
+        if let configured = Workspace.configuredRegistry(from: absolute) { root = configured }
+        break
+      }
       candidate = Workspace.parent(of: candidate)
     }
   }
@@ -171,9 +174,13 @@ public struct Workspace: Sendable {
       throw .revision(revision, error, in: repository)
     }
     do {
-      let snapshot = try GitSnapshot(repository: repository, commit: commit, label: revision)
+      guard let tree = try RegistryFolder.tree(ofCommit: commit, prefix: registryPrefix(in: repository), in: repository)
+      else { throw Failure.notARegistry(revision) }
+      let snapshot = GitSnapshot(repository: repository, tree: tree, label: revision)
       try snapshot.list()
       return snapshot
+    } catch let failure as Failure {
+      throw failure
     } catch {
       throw .unreadable(revision, error.message)
     }

@@ -90,4 +90,70 @@ struct ClonesTests {
     #expect(!sandbox.exists("sparse/" + SmallRegistry.base))
     #expect(try git("status", "--porcelain", in: clone) == "?? catalogs/\(SmallRegistry.ndrc)/303001001-000003.yaml\n")
   }
+
+  @Test("a registry in a folder of its repository: the client hook, --rev, diff, log and release find it; the server hook and sync refuse, saying why")
+  func registryInAFolder() throws {
+    let sandbox = try Sandbox()
+    try SmallRegistry.write(into: sandbox, at: "repo/registry")
+    try sandbox.write("repo/README.md", "# 项目说明\n")
+    let git = try Git.initialize(sandbox("repo"), home: sandbox.path)
+    try git.commitAll("国家目录")
+    let top = sandbox("repo")
+    let folder = sandbox("repo/registry")
+
+    let install = try Mulu.run("hooks", "install", "--client", in: folder)
+    #expect(install.status == 0, "\(install)")
+    #expect(try git("config", "mulu.registry") == "registry\n")
+    // A change outside the registry is no business of the hook; a bad resource is refused.
+    try sandbox.write("repo/README.md", "# 项目说明\n\n见 registry/。\n")
+    try git.commitAll("说明")
+    try sandbox.edit(
+      "repo/registry/" + SmallRegistry.approval, replacing: "  type: 有条件共享\n  condition: 仅向投资审批、统计部门提供\n",
+      with: "  type: 不予共享\n")
+    try git("add", "-A")
+    let refused = try git.run(["commit", "-q", "-m", "不予共享"])
+    #expect(refused.status != 0)
+    #expect(refused.stderr.contains("\(SmallRegistry.approval):17:9: error[sharing.basis-required]"), "\(refused)")
+    try git("reset", "-q", "--hard")
+    try sandbox.edit("repo/registry/" + SmallRegistry.approval, replacing: "批复信息。", with: "批复信息，按日更新。")
+    try git.commitAll("国家发展和改革委员会：按日更新")
+
+    // From the repository's top, where no registry.yaml is: mulu.registry says where it is.
+    for start in [top, folder] {
+      let validate = try Mulu.run("validate", "--rev", "HEAD", in: start)
+      #expect(validate.status == 0, "\(validate)")
+      let diff = try Mulu.run("diff", "HEAD~1", "HEAD", in: start)
+      #expect(diff.stdout.hasPrefix("HEAD~1 → HEAD: 0 added, 1 modified,"), "\(diff)")
+      let log = try Mulu.run("log", "303001001/000001", in: start)
+      #expect(log.stdout.contains("按日更新"), "\(log)")
+    }
+    let working = try Mulu.run("diff", in: top)
+    #expect(working.stdout.hasPrefix("HEAD → working tree: no changes"), "\(working)")
+    let cut = try Mulu.run(["release", "cut"], in: top, environment: ["GIT_COMMITTER_NAME": "李四", "GIT_COMMITTER_EMAIL": "lisi@example.cn"])
+    #expect(cut.status == 0, "\(cut)")
+    #expect(cut.stdout.contains("Mulu-Resources: 3\n"))
+
+    // A bare copy names the folder in its configuration; its server hook and sync refuse.
+    try git("clone", "-q", "--bare", top, sandbox("server.git"))
+    let server = sandbox("server.git")
+    #expect(try Mulu.run("validate", "--rev", "main", in: server).status == 2)
+    try git("config", "mulu.registry", "registry", in: server)
+    #expect(try Mulu.run("validate", "--rev", "main", in: server).status == 0)
+    let hook = try Mulu.run("hooks", "install", "--server", server, in: sandbox.path)
+    #expect(hook.status == 2)
+    #expect(
+      hook.stderr == "mulu: error: the registry is kept in the folder registry of this repository (git config mulu.registry);"
+        + " the server hook supports a registry at the root of its repository only: keep the registry in a repository of its own\n")
+    let sync = try Mulu.run(["sync", "status", "--lang", "zh"], in: top)
+    #expect(sync.status == 2)
+    #expect(sync.stderr.contains("目录库在本仓库的文件夹 registry 中"))
+
+    // Where no registry is, the client hook is not installed.
+    let elsewhere = try Git.initialize(sandbox("plain"), home: sandbox.path)
+    try sandbox.write("plain/notes.txt", "备忘\n")
+    try elsewhere.commitAll("备忘")
+    let none = try Mulu.run("hooks", "install", "--client", in: sandbox("plain"))
+    #expect(none.status == 2)
+    #expect(none.stderr.contains("/plain or above: run this in the registry's folder"), "\(none)")
+  }
 }
