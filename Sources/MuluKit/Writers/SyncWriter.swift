@@ -1,18 +1,17 @@
 import MuluCatalog
-import MuluKit
 
 /// What `mulu sync pull` and `mulu sync status` print.
-enum SyncWriter {
+public enum SyncWriter {
   // MARK: Pull
 
-  static func upToDate(source: String, tip short: String, reference: String) -> LocalizedText {
+  public static func upToDate(source: String, tip short: String, reference: String) -> LocalizedText {
     return LocalizedText(
       zh: "\(source) 没有新内容（\(short) 已在 \(reference) 中），未写入任何内容",
       en: "nothing new from \(source) (\(short) is already in \(reference)); nothing written")
   }
 
   /// The merge, what it brought, and each owned department reconciled.
-  static func merged(_ merged: Sync.Merged, language: Language) -> String {
+  public static func merged(_ merged: Sync.Merged, language: Language) -> String {
     let p = merged.prepared
     let commit = p.commit.abbreviated()
     let parents = "\(p.targetTip.abbreviated()) \(p.targetBranch), \(p.forkTip.abbreviated()) \(p.source.name)"
@@ -32,7 +31,7 @@ enum SyncWriter {
     return out
   }
 
-  static func reconciliation(_ departments: [Sync.Reconciliation], branch: String, language: Language) -> String {
+  public static func reconciliation(_ departments: [Sync.Reconciliation], branch: String, language: Language) -> String {
     var out = language == .zh ? "对账：\n" : "reconciliation:\n"
     for d in departments {
       let name = d.name.isEmpty ? "" : " " + d.name.oneLine
@@ -72,7 +71,7 @@ enum SyncWriter {
   }
 
   /// The lines that go with a refusal, on standard output: paths, codes or findings.
-  static func details(_ refusal: Sync.Refusal, language: Language) -> String {
+  public static func details(_ refusal: Sync.Refusal, language: Language, color: Bool) -> String {
     switch refusal {
     case .foreignPaths(_, let paths):
       return paths.map { $0.oneLine + "\n" }.joined()
@@ -81,14 +80,14 @@ enum SyncWriter {
         (conflict.code.map { "\($0.oneLine)\t" } ?? "") + conflict.path.oneLine + "\n"
       }.joined()
     case .invalid(let report), .invalidSources(let report):
-      return FindingWriter.text(report, language: language, color: Console.wantsColor(1))
+      return FindingWriter.text(report, language: language, color: color)
     case .unrelatedHistories, .dirtyWorkingTree, .targetMoved, .locked, .reviewBranchHasCommits:
       return ""
     }
   }
 
   /// Why nothing was written, for standard error.
-  static func reason(_ refusal: Sync.Refusal, source: String, branch: String) -> LocalizedText {
+  public static func reason(_ refusal: Sync.Refusal, source: String, branch: String) -> LocalizedText {
     switch refusal {
     case .invalidSources(let report):
       return LocalizedText(
@@ -131,7 +130,7 @@ enum SyncWriter {
     }
   }
 
-  static func leftBehind(branch: String, reason: String) -> LocalizedText {
+  public static func leftBehind(branch: String, reason: String) -> LocalizedText {
     LocalizedText(
       zh: "\(branch) 已移动到合并提交，但本地修改使工作区未能更新（\(reason)）：用 git status 查看",
       en: "\(branch) moved to the merge, but local changes kept the working tree from following (\(reason)): see git status")
@@ -139,7 +138,7 @@ enum SyncWriter {
 
   // MARK: Status
 
-  static func status(_ sources: [Sync.SourceStatus], branch: String, language: Language) -> String {
+  public static func status(_ sources: [Sync.SourceStatus], branch: String, language: Language) -> String {
     var out = ""
     for s in sources {
       let owns = s.source.owns.joined(separator: ", ")
@@ -191,7 +190,7 @@ enum SyncWriter {
   }
 
   /// The changes waiting in a fork: the counts, then one line per resource.
-  static func waiting(_ diff: SemanticDiff?, language: Language) -> String {
+  public static func waiting(_ diff: SemanticDiff?, language: Language) -> String {
     guard let diff, !diff.changes.isEmpty else {
       return language == .zh ? "  待同步：无资源变更\n" : "  waiting: no resource changes\n"
     }
@@ -221,7 +220,7 @@ enum SyncWriter {
   }
 
 
-  static func json(_ sources: [Sync.SourceStatus]) -> JSON {
+  public static func json(_ sources: [Sync.SourceStatus]) -> JSON {
     .object([
       (
         "sources",

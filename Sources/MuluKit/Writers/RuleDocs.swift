@@ -7,6 +7,29 @@ public enum RuleDocs {
   /// The rules judged on one snapshot, then the rules judged on pushes and history.
   public static var all: [any Rule.Type] { CatalogRules.all + HistoryRules.all.map { $0 as any Rule.Type } }
 
+  /// One line per rule: its id, its severity and its meaning, in columns.
+  public static func text(_ language: Language) -> String {
+    let width = all.map { $0.id.count }.max() ?? 0
+    var out = ""
+    for rule in all {
+      let id = rule.id + String(repeating: " ", count: width - rule.id.count)
+      let severity = rule.severity.rawValue + String(repeating: " ", count: max(0, 7 - rule.severity.rawValue.count))
+      out += "\(id)  \(severity)  \(rule.meaning[language])\n"
+    }
+    return out
+  }
+
+  /// Every rule's id, severity, meaning and hint.
+  public static func json(_ language: Language) -> JSON {
+    .array(
+      all.map { rule in
+        .object([
+          ("id", .string(rule.id)), ("severity", .string(rule.severity.rawValue)),
+          ("meaning", .string(rule.meaning[language])), ("hint", .string(rule.hint[language])),
+        ])
+      })
+  }
+
   /// `docs/rules.md` in one language: an index table, then each rule with its hint and the
   /// titles of the examples it fires and stays silent on (the examples the tests run).
   public static func markdown(_ language: Language) -> String {

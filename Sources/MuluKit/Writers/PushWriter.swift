@@ -1,10 +1,9 @@
 import MuluCatalog
-import MuluKit
 
 /// The pre-receive hook's messages: the findings per ref in the text form of docs/commands.md, the
 /// semantic preview of each branch's change, and one closing line.
-enum PushWriter {
-  static func text(_ verdict: PushVerdict, language: Language) -> String {
+public enum PushWriter {
+  public static func text(_ verdict: PushVerdict, language: Language) -> String {
     var out = ""
     if let pusher = verdict.pusher {
       out += "mulu: " + LocalizedText(zh: "推送者 \(pusher.oneLine)", en: "pusher \(pusher.oneLine)")[language] + "\n"
@@ -19,11 +18,11 @@ enum PushWriter {
   }
 
   /// How many resource lines a preview shows before it only counts the rest.
-  static let previewLines = 20
+  public static let previewLines = 20
 
   /// The resources the change adds, modifies, retires…: counts, then one line each,
   /// breaking changes first.
-  static func preview(_ diff: SemanticDiff, language: Language) -> String {
+  public static func preview(_ diff: SemanticDiff, language: Language) -> String {
     let summary = diff.summary
     let counts = ChangeKind.allCases.filter { summary[$0] > 0 }.map { kind in
       language == .zh ? "\(DiffWriter.kindName(kind, language: .zh)) \(summary[kind])" : "\(summary[kind]) \(kind.rawValue)"
@@ -55,7 +54,7 @@ enum PushWriter {
   }
 
 
-  static func header(_ update: RefUpdate, language: Language) -> String {
+  public static func header(_ update: RefUpdate, language: Language) -> String {
     let move: String
     if update.isCreation {
       move = LocalizedText(zh: "新建于 \(update.new.abbreviated(10))", en: "created at \(update.new.abbreviated(10))")[language]
@@ -69,7 +68,7 @@ enum PushWriter {
   }
 
   /// The last line: accepted or rejected, and why.
-  static func closing(_ verdict: PushVerdict, language: Language, gitLab: Bool) -> String {
+  public static func closing(_ verdict: PushVerdict, language: Language, gitLab: Bool) -> String {
     let report = Report(findings: verdict.findings)
     let counts = FindingWriter.summary(report, language: language)
     if verdict.accepted {
@@ -82,7 +81,7 @@ enum PushWriter {
   }
 
   /// The hook could not judge the push: it is rejected (fail closed).
-  static func failure(_ message: LocalizedText, language: Language, gitLab: Bool) -> String {
+  public static func failure(_ message: LocalizedText, language: Language, gitLab: Bool) -> String {
     let line =
       "mulu: " + LocalizedText(zh: "推送被拒绝：钩子无法完成检查：", en: "push rejected: the hook could not finish its checks: ")[language]
       + message[language]

@@ -1,9 +1,8 @@
 import MuluCatalog
-import MuluKit
 
 /// What `mulu release` prints.
-enum ReleaseWriter {
-  static func cut(_ cut: Release.Cut) -> LocalizedText {
+public enum ReleaseWriter {
+  public static func cut(_ cut: Release.Cut) -> LocalizedText {
     let previous = cut.previous ?? "—"
     let signed = cut.signed ? LocalizedText(zh: "，已签名", en: ", signed") : LocalizedText(zh: "", en: "")
     return LocalizedText(
@@ -11,7 +10,7 @@ enum ReleaseWriter {
       en: "created release tag \(cut.tag) (\(cut.commit.abbreviated()), previous \(previous)\(signed.en)): \(cut.resources) active resources, \(cut.breaking) breaking")
   }
 
-  static func reason(_ refusal: Release.Refusal) -> LocalizedText {
+  public static func reason(_ refusal: Release.Refusal) -> LocalizedText {
     switch refusal {
     case .invalid(let report):
       return LocalizedText(
@@ -34,7 +33,7 @@ enum ReleaseWriter {
     }
   }
 
-  static func list(_ entries: [Release.Entry], language: Language) -> String {
+  public static func list(_ entries: [Release.Entry], language: Language) -> String {
     let width = entries.map(\.tag.count).max() ?? 0
     var out = ""
     for entry in entries {
@@ -58,7 +57,7 @@ enum ReleaseWriter {
     return out
   }
 
-  static func json(_ entries: [Release.Entry]) -> JSON {
+  public static func json(_ entries: [Release.Entry]) -> JSON {
     .object([
       (
         "releases",
