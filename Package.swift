@@ -22,6 +22,11 @@ let package = Package(
       pkgConfig: "yaml-0.1",
       providers: [.apt(["libyaml-dev"])]
     ),
+    .systemLibrary(
+      name: "CZlib",
+      pkgConfig: "zlib",
+      providers: [.apt(["zlib1g-dev"])]
+    ),
 
     // Git, knowing nothing of catalogs.
     .target(name: "MuluGit", dependencies: ["CLibGit2"]),
@@ -35,11 +40,18 @@ let package = Package(
     // The workflows that join Git and catalogs: validate a revision, diff, hook, sync, release.
     .target(name: "MuluKit", dependencies: ["MuluGit", "MuluCatalog"]),
 
+    // The static web catalog and JSON API of a release: `mulu publish`.
+    .target(name: "MuluPublish", dependencies: ["MuluKit", "MuluGit", "MuluCatalog", "MuluYAML", "CZlib"]),
+    // The evaluation (评价) of a registry's departments: indicators, scores and their reports.
+    .target(name: "MuluReport", dependencies: ["MuluKit", "MuluGit", "MuluCatalog"]),
+
     // The command line.
     .executableTarget(
       name: "mulu",
       dependencies: [
         "MuluKit",
+        "MuluPublish",
+        "MuluReport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -52,5 +64,6 @@ let package = Package(
     .testTarget(name: "MuluCatalogTests", dependencies: ["MuluCatalog", "MuluTestSupport"]),
     .testTarget(name: "MuluKitTests", dependencies: ["MuluKit", "MuluTestSupport"]),
     .testTarget(name: "MuluCLITests", dependencies: ["mulu", "MuluKit", "MuluTestSupport"]),
+    .testTarget(name: "MuluPublishTests", dependencies: ["mulu", "MuluTestSupport"]),
   ]
 )

@@ -304,7 +304,7 @@ public enum Sync {
       // never deleted, and a retired one stays as it is.
       let settings = try settings(of: snapshot)
       let history = try HistoryRules.resourceHistory(
-        repository, changes: forkChanges, maintainer: false, limit: settings.maxFileBytes)
+        repository, changes: forkChanges, newTree: mergedTree, maintainer: false, limit: settings.maxFileBytes)
       let report = Report(findings: judged.findings + Validator.apply(settings, to: history))
       if report.hasErrors { return .refused(.invalid(report)) }
 
