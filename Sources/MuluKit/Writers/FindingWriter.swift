@@ -19,13 +19,10 @@ public enum FindingWriter {
   }
 
   public static func summary(_ report: Report, language: Language) -> String {
-    switch language {
-    case .zh: return "\(report.errorCount) 个错误，\(report.warningCount) 个警告"
-    case .en:
-      let errors = report.errorCount == 1 ? "1 error" : "\(report.errorCount) errors"
-      let warnings = report.warningCount == 1 ? "1 warning" : "\(report.warningCount) warnings"
-      return "\(errors), \(warnings)"
-    }
+    let errors = report.errorCount == 1 ? "1 error" : "\(report.errorCount) errors"
+    let warnings = report.warningCount == 1 ? "1 warning" : "\(report.warningCount) warnings"
+    return LocalizedText(
+      zh: "\(report.errorCount) 个错误，\(report.warningCount) 个警告", en: "\(errors), \(warnings)")[language]
   }
 
   public static func json(_ report: Report, language: Language) -> JSON {

@@ -10,14 +10,14 @@ public enum HistoryWriter {
     for entry in entries {
       // Names and subjects are whoever committed's: one line each, whatever they hold.
       out += paint.commit(entry.shortID) + " \(date(entry.author)) \(entry.author.name.oneLine)"
-      out += (language == .zh ? "：" : ": ") + entry.subject.oneLine + "\n"
+      out += DiffWriter.colon[language] + entry.subject.oneLine + "\n"
       if let change = entry.change {
         out += "  " + paint.kind(change.kind, DiffWriter.kindName(change.kind, language: language))
-        out += change.breaking ? paint.breaking(DiffWriter.breakingMark(language)) : ""
+        out += change.breaking ? paint.breaking(DiffWriter.breakingMark[language]) : ""
         out += "\n"
         for field in change.fields {
           out += "    " + DiffWriter.fieldLine(field, language: language)
-          out += field.impact == .breaking ? paint.breaking(DiffWriter.breakingMark(language)) : ""
+          out += field.impact == .breaking ? paint.breaking(DiffWriter.breakingMark[language]) : ""
           out += "\n"
         }
       }

@@ -41,18 +41,12 @@ public enum ReleaseWriter {
       let resources = entry.resources.map(String.init) ?? "?"
       let breaking = entry.breaking.map(String.init) ?? "?"
       let pad = String(repeating: " ", count: width - entry.tag.count)
-      out += "\(entry.tag)\(pad)  \(date)  \(entry.commit.abbreviated())  "
-      switch language {
-      case .zh:
-        out += "资源 \(resources)  破坏性 \(breaking)"
-        if entry.signed { out += "  已签名" }
-        if !entry.onBranch { out += "  不在 main 上" }
-      case .en:
-        out += "resources \(resources)  breaking \(breaking)"
-        if entry.signed { out += "  signed" }
-        if !entry.onBranch { out += "  not on main" }
-      }
-      out += "\n"
+      var line = LocalizedText(
+        zh: "\(entry.tag)\(pad)  \(date)  \(entry.commit.abbreviated())  资源 \(resources)  破坏性 \(breaking)",
+        en: "\(entry.tag)\(pad)  \(date)  \(entry.commit.abbreviated())  resources \(resources)  breaking \(breaking)")
+      if entry.signed { line += LocalizedText(zh: "  已签名", en: "  signed") }
+      if !entry.onBranch { line += LocalizedText(zh: "  不在 main 上", en: "  not on main") }
+      out += line[language] + "\n"
     }
     return out
   }

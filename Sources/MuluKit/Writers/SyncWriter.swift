@@ -16,58 +16,61 @@ public enum SyncWriter {
     let commit = p.commit.abbreviated()
     let parents = "\(p.targetTip.abbreviated()) \(p.targetBranch), \(p.forkTip.abbreviated()) \(p.source.name)"
     let target = p.review ? String(p.reference.dropFirst("refs/heads/".count)) : p.targetBranch
-    var out: String
-    switch language {
-    case .zh:
-      out = "已将 \(p.source.name) 合并到 \(target)：提交 \(commit)（父提交 \(parents)）\n"
-      if p.review { out += "待审核：维护者确认后将 sync/\(p.source.name) 合并到 \(p.targetBranch)\n" }
-      if merged.workingTree == .updated { out += "工作区已更新到新提交\n" }
-    case .en:
-      out = "merged \(p.source.name) into \(target): commit \(commit) (parents \(parents))\n"
-      if p.review { out += "for review: a maintainer merges sync/\(p.source.name) into \(p.targetBranch)\n" }
-      if merged.workingTree == .updated { out += "working tree updated to the new commit\n" }
+    var lines = [
+      LocalizedText(
+        zh: "已将 \(p.source.name) 合并到 \(target)：提交 \(commit)（父提交 \(parents)）",
+        en: "merged \(p.source.name) into \(target): commit \(commit) (parents \(parents))")
+    ]
+    if p.review {
+      lines.append(
+        LocalizedText(
+          zh: "待审核：维护者确认后将 sync/\(p.source.name) 合并到 \(p.targetBranch)",
+          en: "for review: a maintainer merges sync/\(p.source.name) into \(p.targetBranch)"))
     }
-    out += reconciliation(merged.reconciliation, branch: target, language: language)
-    return out
+    if merged.workingTree == .updated {
+      lines.append(LocalizedText(zh: "工作区已更新到新提交", en: "working tree updated to the new commit"))
+    }
+    return render(lines, language) + reconciliation(merged.reconciliation, branch: target, language: language)
   }
 
   public static func reconciliation(_ departments: [Sync.Reconciliation], branch: String, language: Language) -> String {
-    var out = language == .zh ? "对账：\n" : "reconciliation:\n"
+    var lines = [LocalizedText(zh: "对账：", en: "reconciliation:")]
     for d in departments {
       let name = d.name.isEmpty ? "" : " " + d.name.oneLine
-      switch language {
-      case .zh:
-        out += "  \(d.department)\(name)：分支库 \(d.forkResources) 项，\(branch) \(d.mergedResources) 项"
-        out += "（在用 \(d.active)，已注销 \(d.retired)）："
-        out += d.isEqual ? "一致" : "有 \(d.differences.count) 处不同"
-        out += "；本次新增 \(d.added)、修改 \(d.modified)、注销 \(d.retiredByMerge)"
-        if d.unretired > 0 { out += "、恢复 \(d.unretired)" }
-        if d.deleted > 0 { out += "、删除 \(d.deleted)" }
-        out += "\n"
-      case .en:
-        out += "  \(d.department)\(name): fork \(d.forkResources) resources, \(branch) \(d.mergedResources)"
-        out += " (\(d.active) active, \(d.retired) retired): "
-        out += d.isEqual ? "equal" : "\(d.differences.count) difference(s)"
-        out += "; this sync: \(d.added) added, \(d.modified) modified, \(d.retiredByMerge) retired"
-        if d.unretired > 0 { out += ", \(d.unretired) unretired" }
-        if d.deleted > 0 { out += ", \(d.deleted) deleted" }
-        out += "\n"
-      }
+      var counts = [
+        LocalizedText(zh: "本次新增 \(d.added)", en: "this sync: \(d.added) added"),
+        LocalizedText(zh: "修改 \(d.modified)", en: "\(d.modified) modified"),
+        LocalizedText(zh: "注销 \(d.retiredByMerge)", en: "\(d.retiredByMerge) retired"),
+      ]
+      if d.unretired > 0 { counts.append(LocalizedText(zh: "恢复 \(d.unretired)", en: "\(d.unretired) unretired")) }
+      if d.deleted > 0 { counts.append(LocalizedText(zh: "删除 \(d.deleted)", en: "\(d.deleted) deleted")) }
+      lines.append(
+        LocalizedText(
+          zh: "  \(d.department)\(name)：分支库 \(d.forkResources) 项，\(branch) \(d.mergedResources) 项（在用 \(d.active)，已注销 \(d.retired)）：",
+          en: "  \(d.department)\(name): fork \(d.forkResources) resources, \(branch) \(d.mergedResources) (\(d.active) active, \(d.retired) retired): ")
+          + (d.isEqual
+            ? LocalizedText(zh: "一致", en: "equal")
+            : LocalizedText(zh: "有 \(d.differences.count) 处不同", en: "\(d.differences.count) difference(s)"))
+          + LocalizedText(zh: "；", en: "; ") + counts.joined(zh: "、", en: ", "))
       for difference in d.differences {
         let code = difference.code.map { " (\($0.oneLine))" } ?? ""
-        let why: String
-        switch (difference.reason, language) {
-        case (.addedHere, .zh): why = "\(branch) 在上次同步后新增，分支库尚未取回"
-        case (.addedHere, .en): why = "added in \(branch) since the last sync; not in the fork yet"
-        case (.changedHere, .zh): why = "\(branch) 在上次同步后修改，分支库仍是旧版本"
-        case (.changedHere, .en): why = "changed in \(branch) since the last sync; the fork has the older version"
-        case (.removedHere, .zh): why = "\(branch) 在上次同步后删除，分支库仍保留"
-        case (.removedHere, .en): why = "removed in \(branch) since the last sync; the fork still has it"
+        let why: LocalizedText
+        switch difference.reason {
+        case .addedHere:
+          why = LocalizedText(
+            zh: "\(branch) 在上次同步后新增，分支库尚未取回", en: "added in \(branch) since the last sync; not in the fork yet")
+        case .changedHere:
+          why = LocalizedText(
+            zh: "\(branch) 在上次同步后修改，分支库仍是旧版本",
+            en: "changed in \(branch) since the last sync; the fork has the older version")
+        case .removedHere:
+          why = LocalizedText(
+            zh: "\(branch) 在上次同步后删除，分支库仍保留", en: "removed in \(branch) since the last sync; the fork still has it")
         }
-        out += "    \(difference.path.oneLine)\(code): \(why)\n"
+        lines.append(LocalizedText("    \(difference.path.oneLine)\(code): ") + why)
       }
     }
-    return out
+    return render(lines, language)
   }
 
   /// The lines that go with a refusal, on standard output: paths, codes or findings.
@@ -139,86 +142,86 @@ public enum SyncWriter {
   // MARK: Status
 
   public static func status(_ sources: [Sync.SourceStatus], branch: String, language: Language) -> String {
-    var out = ""
+    var lines: [LocalizedText] = []
     for s in sources {
       let owns = s.source.owns.joined(separator: ", ")
-      out += "\(s.source.name)  \(s.source.url) (\(s.source.branch))\n"
-      switch language {
-      case .zh:
-        out += "  管辖：\(owns)\n"
-        guard let tip = s.forkTip else {
-          out += "  尚未获取\n"
-          continue
+      lines.append(LocalizedText("\(s.source.name)  \(s.source.url) (\(s.source.branch))"))
+      lines.append(LocalizedText(zh: "  管辖：\(owns)", en: "  owns: \(owns)"))
+      guard let tip = s.forkTip else {
+        lines.append(LocalizedText(zh: "  尚未获取", en: "  not fetched yet"))
+        continue
+      }
+      lines.append(
+        LocalizedText(
+          zh: "  分支库 \(tip.abbreviated())：领先 \(branch) \(s.ahead) 个提交，落后 \(s.behind) 个提交",
+          en: "  fork \(tip.abbreviated()): \(s.ahead) commit(s) ahead of \(branch), \(s.behind) behind"))
+      if let last = s.lastSynced {
+        let synced = "\(last.id.abbreviated()) \(Identity.dayString(last.committer)) \(last.summary.oneLine)"
+        var line = LocalizedText(zh: "  上次同步：\(synced)", en: "  last synced: \(synced)")
+        if let by = s.syncedBy {
+          let merge = "\(by.id.abbreviated()) \(Identity.dayString(by.committer))"
+          line += LocalizedText(zh: "（由 \(merge) 合并）", en: " (merged by \(merge))")
         }
-        out += "  分支库 \(tip.abbreviated())：领先 \(branch) \(s.ahead) 个提交，落后 \(s.behind) 个提交\n"
-        if let last = s.lastSynced {
-          out += "  上次同步：\(last.id.abbreviated()) \(Identity.dayString(last.committer)) \(last.summary.oneLine)"
-          if let by = s.syncedBy { out += "（由 \(by.id.abbreviated()) \(Identity.dayString(by.committer)) 合并）" }
-          out += "\n"
-        }
-        if s.unrelatedHistory {
-          out += "  将被拒绝：与 \(branch) 没有共同的历史（分支库应从本目录库复制而来）\n"
-          continue
-        }
-        out += waiting(s.waiting, language: language)
-        if !s.foreignPaths.isEmpty {
-          out += "  将被拒绝：修改了 \(s.foreignPaths.count) 个不属于它的路径（\(s.foreignPaths.prefix(3).map(\.oneLine).joined(separator: ", "))）\n"
-        }
-      case .en:
-        out += "  owns: \(owns)\n"
-        guard let tip = s.forkTip else {
-          out += "  not fetched yet\n"
-          continue
-        }
-        out += "  fork \(tip.abbreviated()): \(s.ahead) commit(s) ahead of \(branch), \(s.behind) behind\n"
-        if let last = s.lastSynced {
-          out += "  last synced: \(last.id.abbreviated()) \(Identity.dayString(last.committer)) \(last.summary.oneLine)"
-          if let by = s.syncedBy { out += " (merged by \(by.id.abbreviated()) \(Identity.dayString(by.committer)))" }
-          out += "\n"
-        }
-        if s.unrelatedHistory {
-          out += "  would be refused: it shares no history with \(branch) (a fork starts as a copy of this registry)\n"
-          continue
-        }
-        out += waiting(s.waiting, language: language)
-        if !s.foreignPaths.isEmpty {
-          out += "  would be refused: \(s.foreignPaths.count) path(s) outside its folders (\(s.foreignPaths.prefix(3).map(\.oneLine).joined(separator: ", ")))\n"
-        }
+        lines.append(line)
+      }
+      if s.unrelatedHistory {
+        lines.append(
+          LocalizedText(
+            zh: "  将被拒绝：与 \(branch) 没有共同的历史（分支库应从本目录库复制而来）",
+            en: "  would be refused: it shares no history with \(branch) (a fork starts as a copy of this registry)"))
+        continue
+      }
+      lines += waitingLines(s.waiting)
+      if !s.foreignPaths.isEmpty {
+        let some = s.foreignPaths.prefix(3).map(\.oneLine).joined(separator: ", ")
+        lines.append(
+          LocalizedText(
+            zh: "  将被拒绝：修改了 \(s.foreignPaths.count) 个不属于它的路径（\(some)）",
+            en: "  would be refused: \(s.foreignPaths.count) path(s) outside its folders (\(some))"))
       }
     }
-    return out
+    return render(lines, language)
   }
 
   /// The changes waiting in a fork: the counts, then one line per resource.
   public static func waiting(_ diff: SemanticDiff?, language: Language) -> String {
-    guard let diff, !diff.changes.isEmpty else {
-      return language == .zh ? "  待同步：无资源变更\n" : "  waiting: no resource changes\n"
-    }
-    let summary = diff.summary
-    var out: String
-    switch language {
-    case .zh:
-      out = "  待同步：新增 \(summary.added)，修改 \(summary.modified)，注销 \(summary.retired)"
-      if summary.unretired > 0 { out += "，恢复 \(summary.unretired)" }
-      if summary.deleted > 0 { out += "，删除 \(summary.deleted)" }
-      out += "；不兼容 \(summary.breaking)\n"
-    case .en:
-      out = "  waiting: \(summary.added) added, \(summary.modified) modified, \(summary.retired) retired"
-      if summary.unretired > 0 { out += ", \(summary.unretired) unretired" }
-      if summary.deleted > 0 { out += ", \(summary.deleted) deleted" }
-      out += "; \(summary.breaking) breaking\n"
-    }
-    let width = diff.changes.map { DiffWriter.kindName($0.kind, language: language).count }.max() ?? 0
-    for change in diff.changes {
-      let word = DiffWriter.kindName(change.kind, language: language)
-      out += "    " + word + String(repeating: " ", count: width - word.count) + "  \(change.code.oneLine)"
-      if !change.name.isEmpty { out += "  \(change.name.oneLine)" }
-      if change.breaking { out += language == .zh ? "【不兼容】" : " [breaking]" }
-      out += "\n"
-    }
-    return out
+    render(waitingLines(diff), language)
   }
 
+  static func waitingLines(_ diff: SemanticDiff?) -> [LocalizedText] {
+    guard let diff, !diff.changes.isEmpty else {
+      return [LocalizedText(zh: "  待同步：无资源变更", en: "  waiting: no resource changes")]
+    }
+    let summary = diff.summary
+    var counts = [
+      LocalizedText(zh: "新增 \(summary.added)", en: "\(summary.added) added"),
+      LocalizedText(zh: "修改 \(summary.modified)", en: "\(summary.modified) modified"),
+      LocalizedText(zh: "注销 \(summary.retired)", en: "\(summary.retired) retired"),
+    ]
+    if summary.unretired > 0 { counts.append(LocalizedText(zh: "恢复 \(summary.unretired)", en: "\(summary.unretired) unretired")) }
+    if summary.deleted > 0 { counts.append(LocalizedText(zh: "删除 \(summary.deleted)", en: "\(summary.deleted) deleted")) }
+    var lines = [
+      LocalizedText(zh: "  待同步：", en: "  waiting: ") + counts.joined(zh: "，", en: ", ")
+        + LocalizedText(zh: "；不兼容 \(summary.breaking)", en: "; \(summary.breaking) breaking")
+    ]
+    let words = diff.changes.map { DiffWriter.kindWord($0.kind) }
+    let width = (zh: words.map(\.zh.count).max() ?? 0, en: words.map(\.en.count).max() ?? 0)
+    for (change, word) in zip(diff.changes, words) {
+      var line = LocalizedText(
+        zh: "    " + word.zh + String(repeating: " ", count: width.zh - word.zh.count),
+        en: "    " + word.en + String(repeating: " ", count: width.en - word.en.count))
+      line += LocalizedText("  \(change.code.oneLine)")
+      if !change.name.isEmpty { line += LocalizedText("  \(change.name.oneLine)") }
+      if change.breaking { line += LocalizedText(zh: "【不兼容】", en: " [breaking]") }
+      lines.append(line)
+    }
+    return lines
+  }
+
+  /// Lines in one language, each ending with a line break.
+  static func render(_ lines: [LocalizedText], _ language: Language) -> String {
+    lines.map { $0[language] + "\n" }.joined()
+  }
 
   public static func json(_ sources: [Sync.SourceStatus]) -> JSON {
     .object([
