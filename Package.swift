@@ -72,7 +72,7 @@ let package = Package(
     .target(name: "MuluTestSupport", dependencies: ["MuluCatalog"], path: "Tests/MuluTestSupport"),
 
     .testTarget(name: "MuluGitTests", dependencies: ["MuluGit", "MuluTestSupport"]),
-    .testTarget(name: "MuluYAMLTests", dependencies: ["MuluYAML"]),
+    .testTarget(name: "MuluYAMLTests", dependencies: ["MuluYAML", "MuluCatalog"]),
     .testTarget(name: "MuluCatalogTests", dependencies: ["MuluCatalog", "MuluTestSupport"]),
     .testTarget(name: "MuluKitTests", dependencies: ["MuluKit", "MuluTestSupport"]),
     .testTarget(name: "MuluSheetsTests", dependencies: ["mulu", "MuluSheets", "MuluTestSupport"]),
