@@ -41,7 +41,9 @@ let package = Package(
     .target(name: "MuluKit", dependencies: ["MuluGit", "MuluCatalog"]),
 
     // The static web catalog and JSON API of a release: `mulu publish`.
-    .target(name: "MuluPublish", dependencies: ["MuluKit", "MuluGit", "MuluCatalog", "MuluYAML", "CZlib"]),
+    .target(
+      name: "MuluPublish", dependencies: ["MuluKit", "MuluGit", "MuluCatalog", "MuluYAML", "CZlib"],
+      exclude: ["README.md"]),
 
     // The command line.
     .executableTarget(
@@ -61,6 +63,8 @@ let package = Package(
     .testTarget(name: "MuluCatalogTests", dependencies: ["MuluCatalog", "MuluTestSupport"]),
     .testTarget(name: "MuluKitTests", dependencies: ["MuluKit", "MuluTestSupport"]),
     .testTarget(name: "MuluCLITests", dependencies: ["mulu", "MuluKit", "MuluTestSupport"]),
-    .testTarget(name: "MuluPublishTests", dependencies: ["mulu", "MuluTestSupport"]),
+    .testTarget(
+      name: "MuluPublishTests", dependencies: ["mulu", "MuluTestSupport"],
+      exclude: ["check_api.py", "browser_check.py"]),
   ]
 )
