@@ -406,6 +406,42 @@ def sync(table, mulu, registry, count, runs, work):
     shutil.rmtree(national)
 
 
+def publish(table, mulu, registry, count, work, republish):
+    """e. `mulu publish` of a release into an empty folder; at the largest size, the next release
+    (the 1% change commit) into the folder the first one left. One run each: a publish writes
+    three files per resource."""
+    label = size_label(count)
+    log(f"e. publish {label}")
+    env = dict(os.environ, GIT_COMMITTER_NAME="bench", GIT_COMMITTER_EMAIL="bench@example.cn",
+               GIT_COMMITTER_DATE="1767225600 +0800", LANG="en_US.UTF-8")
+    git("-C", registry, "tag", "-f", "-a", "-m", "release", "v2026.01.1", "main", env=env)
+    site = os.path.join(work, f"site-{label}")
+    shutil.rmtree(site, ignore_errors=True)
+    full = run([mulu, "publish", "-C", registry, "--rev", "v2026.01.1", "--out", site], env=env,
+               stdout=subprocess.PIPE)
+    files, size = 0, 0
+    for folder, _, names in os.walk(site):
+        for name in names:
+            files += 1
+            size += os.lstat(os.path.join(folder, name)).st_size
+    limit = 120 if count >= 470_000 else None
+    table.add("e. publish", label, "`mulu publish` of a release into an empty folder "
+              f"(CPU {full.cpu:.1f} s)", fmt_seconds(full.seconds), fmt_rss(full.rss),
+              "≤ 120 s, ≤ 1.5 GiB" if limit else "",
+              None if not limit else full.seconds <= limit and full.rss <= 1.5 * 1024 * MiB)
+    table.add("", label, f"↳ output: {files:,} files, {size / MiB:,.0f} MiB", "")
+    if republish:
+        env["GIT_COMMITTER_DATE"] = "1767312000 +0800"
+        git("-C", registry, "tag", "-f", "-a", "-m", "release", "v2026.01.2", "v2", env=env)
+        again = run([mulu, "publish", "-C", registry, "--rev", "v2026.01.2", "--out", site], env=env,
+                    stdout=subprocess.PIPE)
+        written = re.search(r"(\d+) written", again.output)
+        table.add("", label, "`mulu publish` of the next release (1% changed) into the previous output"
+                  f" ({written.group(1) if written else '?'} files written; CPU {again.cpu:.1f} s)",
+                  fmt_seconds(again.seconds), fmt_rss(again.rss), "≤ 10 s", again.seconds <= 10)
+    shutil.rmtree(site, ignore_errors=True)
+
+
 # MARK: Smoke
 
 def smoke(mulu, work):
@@ -478,6 +514,7 @@ def main():
     parser.add_argument("--work", default=None, help="a scratch folder (default: a temporary one)")
     parser.add_argument("--results", default=os.path.join(HERE, "RESULTS.md"))
     parser.add_argument("--smoke", action="store_true")
+    parser.add_argument("--only", choices=["publish"], help="measure only this workload")
     args = parser.parse_args()
     mulu = os.path.abspath(args.mulu)
     work = args.work or tempfile.mkdtemp(prefix="mulu-bench.")
@@ -523,24 +560,31 @@ def benchmark(args, mulu, work):
         registries[count] = registry
 
     validated = [count for count in sizes if count >= 100_000]
-    peer = peer_run(mulu, registries[largest], work, args.peer_files, args.runs) if jsonschema else None
-    for count in validated:
-        validation(table, mulu, args.floor, registries[count], count, args.runs, work, peer, jsonschema)
+    if not args.only:
+        peer = peer_run(mulu, registries[largest], work, args.peer_files, args.runs) if jsonschema else None
+        for count in validated:
+            validation(table, mulu, args.floor, registries[count], count, args.runs, work, peer, jsonschema)
 
-    if has_command(mulu, "hooks", "install"):
-        baseline = None
-        for count in sizes:
-            costs = hook(table, mulu, registries[count], count, args.push_runs, work, baseline)
-            baseline = costs if baseline is None else baseline
+        if has_command(mulu, "hooks", "install"):
+            baseline = None
+            for count in sizes:
+                costs = hook(table, mulu, registries[count], count, args.push_runs, work, baseline)
+                baseline = costs if baseline is None else baseline
+        else:
+            notes.append("b. not measured: this mulu has no `mulu hooks install`.")
+
+        diff(table, mulu, registries[largest], largest, args.runs)
+
+        if has_command(mulu, "sync", "pull"):
+            sync(table, mulu, registries[largest], largest, args.runs, work)
+        else:
+            notes.append("d. not measured: this mulu has no `mulu sync pull`.")
+
+    if has_command(mulu, "publish"):
+        for count in validated:
+            publish(table, mulu, registries[count], count, work, republish=count == largest)
     else:
-        notes.append("b. not measured: this mulu has no `mulu hooks install`.")
-
-    diff(table, mulu, registries[largest], largest, args.runs)
-
-    if has_command(mulu, "sync", "pull"):
-        sync(table, mulu, registries[largest], largest, args.runs, work)
-    else:
-        notes.append("d. not measured: this mulu has no `mulu sync pull`.")
+        notes.append("e. not measured: this mulu has no `mulu publish`.")
 
     load_after = load()
     minutes = (time.monotonic() - started) / 60
@@ -548,6 +592,9 @@ def benchmark(args, mulu, work):
     description["whole run"] = f"{minutes:.1f} min"
     text = report(table, description, notes, args, jsonschema)
     print(text)
+    if args.only:
+        log("bench: --only: the table above is not written to bench/RESULTS.md")
+        return 1 if table.failures else 0
     with open(args.results, "w") as out:
         out.write(text)
     log(f"bench: {table.failures} target(s) failed; written to {os.path.relpath(args.results, ROOT)}")
@@ -583,6 +630,9 @@ def report(table, description, notes, args, jsonschema):
         "470k, and git looks up each entry's object; that cost is git's, and shown apart.",
         "- c. The change commit tightens sharing, removes items, widens an item, rewrites the summary, retires "
         "or reorders items (no change of meaning) in 1% of the resources and adds 0.1%.",
+        "- e. One run each (a publish writes three files per resource): the release tag on main into an empty "
+        "folder, then at the largest size a tag on the 1% change commit published into the folder the first "
+        "left, where only files whose bytes change are written.",
         "- d. Each run syncs into a fresh copy of the registry (hard-linked clone); the fork changes 1,000 "
         "resources of the folder it owns.",
         "",
