@@ -20,14 +20,14 @@ git init -q -b main "$repo" && cp -r registry/. "$repo/"
 GIT_AUTHOR_DATE="2026-05-06T10:00:00+08:00" GIT_COMMITTER_DATE="2026-05-06T10:00:00+08:00" \
   git_ add -A && GIT_AUTHOR_DATE="2026-05-06T10:00:00+08:00" GIT_COMMITTER_DATE="2026-05-06T10:00:00+08:00" \
   git_ commit -qm "国家目录 2026 年第一版"
-GIT_COMMITTER_DATE="2026-05-06T10:00:00+08:00" "$MULU" release cut 2026.05.1 -C "$repo" --lang zh > /dev/null
+GIT_COMMITTER_DATE="2026-05-06T10:00:00+08:00" "$MULU" release cut 2026.05.1 -C "$repo" --lang zh 2>&1 > /dev/null
 # 企业投资项目备案信息 merged into 核准信息; 政府定价目录 tightened to 有条件共享.
 printf 'retired:\n  date: 2026-05-20\n  reason: 与企业投资项目核准信息合并\n  replaced_by: 303001001/000001\n' \
   >> "$repo/catalogs/$ndrc/303001001-000002.yaml"
 sed -i 's/^  type: 无条件共享$/  type: 有条件共享\n  condition: 仅向价格主管部门提供/' "$repo/catalogs/$ndrc/303001003-000001.yaml"
 GIT_AUTHOR_DATE="2026-05-21T09:30:00+08:00" GIT_COMMITTER_DATE="2026-05-21T09:30:00+08:00" \
   git_ commit -qam "国家发展改革委：合并备案信息，收紧政府定价目录"
-GIT_COMMITTER_DATE="2026-05-21T09:30:00+08:00" "$MULU" release cut 2026.05.2 -C "$repo" --lang zh > /dev/null
+GIT_COMMITTER_DATE="2026-05-21T09:30:00+08:00" "$MULU" release cut 2026.05.2 -C "$repo" --lang zh 2>&1 > /dev/null
 run 0 "$MULU" release list -C "$repo" --lang zh
 
 rm -rf "$site"
