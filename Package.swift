@@ -47,7 +47,9 @@ let package = Package(
     .target(name: "MuluKit", dependencies: ["MuluGit", "MuluCatalog"]),
 
     // The static web catalog and JSON API of a release: `mulu publish`.
-    .target(name: "MuluPublish", dependencies: ["MuluKit", "MuluGit", "MuluCatalog", "MuluYAML", "CGzip"]),
+    .target(
+      name: "MuluPublish", dependencies: ["MuluKit", "MuluGit", "MuluCatalog", "MuluYAML", "CGzip"],
+      exclude: ["README.md"]),
     // The evaluation (评价) of a registry's departments: indicators, scores and their reports.
     .target(name: "MuluReport", dependencies: ["MuluKit", "MuluGit", "MuluCatalog"]),
     // Spreadsheets in the Guide's columns: export, import and the blank template (xlsx, CSV).
@@ -77,6 +79,8 @@ let package = Package(
     .testTarget(name: "MuluKitTests", dependencies: ["MuluKit", "MuluTestSupport"]),
     .testTarget(name: "MuluSheetsTests", dependencies: ["mulu", "MuluSheets", "MuluTestSupport"]),
     .testTarget(name: "MuluCLITests", dependencies: ["mulu", "MuluKit", "MuluTestSupport"]),
-    .testTarget(name: "MuluPublishTests", dependencies: ["mulu", "MuluTestSupport"]),
+    .testTarget(
+      name: "MuluPublishTests", dependencies: ["mulu", "MuluTestSupport"],
+      exclude: ["check_api.py", "browser_check.py"]),
   ]
 )

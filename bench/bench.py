@@ -407,6 +407,42 @@ def sync(table, mulu, registry, count, runs, work):
     shutil.rmtree(national)
 
 
+def publish(table, mulu, registry, count, work, republish):
+    """f. `mulu publish` of a release into an empty folder; at the largest size, the next release
+    (the 1% change commit) into the folder the first one left. One run each: a publish writes
+    three files per resource."""
+    label = size_label(count)
+    log(f"f. publish {label}")
+    env = dict(os.environ, GIT_COMMITTER_NAME="bench", GIT_COMMITTER_EMAIL="bench@example.cn",
+               GIT_COMMITTER_DATE="1767225600 +0800", LANG="en_US.UTF-8")
+    git("-C", registry, "tag", "-f", "-a", "-m", "release", "v2026.01.1", "main", env=env)
+    site = os.path.join(work, f"site-{label}")
+    shutil.rmtree(site, ignore_errors=True)
+    full = run([mulu, "publish", "-C", registry, "--rev", "v2026.01.1", "--out", site], env=env,
+               stdout=subprocess.PIPE)
+    files, size = 0, 0
+    for folder, _, names in os.walk(site):
+        for name in names:
+            files += 1
+            size += os.lstat(os.path.join(folder, name)).st_size
+    limit = 120 if count >= 470_000 else None
+    table.add("f. publish", label, "`mulu publish` of a release into an empty folder "
+              f"(CPU {full.cpu:.1f} s)", fmt_seconds(full.seconds), fmt_rss(full.rss),
+              "≤ 120 s, ≤ 1.5 GiB" if limit else "",
+              None if not limit else full.seconds <= limit and full.rss <= 1.5 * 1024 * MiB)
+    table.add("", label, f"↳ output: {files:,} files, {size / MiB:,.0f} MiB", "")
+    if republish:
+        env["GIT_COMMITTER_DATE"] = "1767312000 +0800"
+        git("-C", registry, "tag", "-f", "-a", "-m", "release", "v2026.01.2", "v2", env=env)
+        again = run([mulu, "publish", "-C", registry, "--rev", "v2026.01.2", "--out", site], env=env,
+                    stdout=subprocess.PIPE)
+        written = re.search(r"(\d+) written", again.output)
+        table.add("", label, "`mulu publish` of the next release (1% changed) into the previous output"
+                  f" ({written.group(1) if written else '?'} files written; CPU {again.cpu:.1f} s)",
+                  fmt_seconds(again.seconds), fmt_rss(again.rss), "≤ 10 s", again.seconds <= 10)
+    shutil.rmtree(site, ignore_errors=True)
+
+
 def evaluation(table, mulu, registry, count, runs):
     label = size_label(count)
     log(f"e. report {label}")
@@ -505,7 +541,7 @@ def main():
     parser.add_argument("--work", default=None, help="a scratch folder (default: a temporary one)")
     parser.add_argument("--results", default=os.path.join(HERE, "RESULTS.md"))
     parser.add_argument("--smoke", action="store_true")
-    parser.add_argument("--workloads", default="abcde", help="the workloads to run, by letter (default: all)")
+    parser.add_argument("--workloads", default="abcdef", help="the workloads to run, by letter (default: all)")
     args = parser.parse_args()
     mulu = os.path.abspath(args.mulu)
     work = args.work or tempfile.mkdtemp(prefix="mulu-bench.")
@@ -580,6 +616,14 @@ def benchmark(args, mulu, work):
         for count in validated:
             evaluation(table, mulu, registries[count], count, args.runs)
 
+    if "f" not in args.workloads:
+        pass
+    elif has_command(mulu, "publish"):
+        for count in validated:
+            publish(table, mulu, registries[count], count, work, republish=count == largest)
+    else:
+        notes.append("f. not measured: this mulu has no `mulu publish`.")
+
     load_after = load()
     minutes = (time.monotonic() - started) / 60
     description["load (1, 5, 15 min)"] = f"{load_before} before, {load_after} after"
@@ -626,6 +670,9 @@ def report(table, description, notes, args, jsonschema):
         "- e. `mulu report` validates the whole registry once (the indicators are counted in the same pass), "
         "walks main's first-parent history and diffs the period; the registry's `sources.yaml` names a fork that "
         "is not there, so that no fetch is timed.",
+        "- f. One run each (a publish writes three files per resource): the release tag on main into an empty "
+        "folder, then at the largest size a tag on the 1% change commit published into the folder the first "
+        "left, where only files whose bytes change are written.",
         "",
     ]
     return "\n".join(lines)
