@@ -4,7 +4,7 @@ import MuluKit
 import MuluYAML
 
 /// A failure that stops a publish (exit code 2).
-public enum PublishFailure: Error, Sendable, Equatable {
+public enum PublishFailure: UserFacingError, Sendable, Equatable {
   case workspace(Workspace.Failure)
   case output(String, String)
   case tool(String)

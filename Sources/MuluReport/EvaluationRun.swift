@@ -93,8 +93,11 @@ extension Evaluation {
         base = nil
         since = PeriodStart(kind: .beginning, label: nil, commit: nil)
       }
-      let diff = try DiffEngine.diff(
-        repository, from: base, to: commit, fromLabel: since.label ?? "", toLabel: request.revision)
+      // From the empty registry every resource file that reads is added, and nothing else changed:
+      // the tally counts them, and no second reading of the whole registry is needed.
+      let diff = try base.map {
+        try DiffEngine.diff(repository, from: $0, to: commit, fromLabel: since.label ?? "", toLabel: request.revision)
+      }
 
       var syncs = sources.map { source in
         var sync = SourceSync(name: source.name, owns: source.owns)

@@ -28,16 +28,10 @@ struct PublishCommand: ParsableCommand {
     let workspace = try global.workspace()
     // As if started in -C's directory, as every path a command takes.
     let output = out.hasPrefix("/") ? out : global.absoluteDirectory + "/" + out
-    let summary: Publish.Summary
-    do {
-      summary = try Publish.run(
-        in: workspace,
-        Publish.Request(
-          revision: rev, output: output, language: global.lang ?? .zh,
-          generator: "mulu " + Mulu.configuration.version))
-    } catch {
-      throw CommandFailure(error.message, language)
-    }
+    let summary = try Publish.run(
+      in: workspace,
+      Publish.Request(
+        revision: rev, output: output, language: global.lang ?? .zh, generator: "mulu " + Mulu.configuration.version))
     if !summary.unreadable.isEmpty {
       Console.standardError(
         FindingWriter.text(Report(findings: summary.unreadable), language: language, color: Console.wantsColor(2)))
