@@ -42,8 +42,10 @@ let package = Package(
 
     // The static web catalog and JSON API of a release: `mulu publish`.
     .target(name: "MuluPublish", dependencies: ["MuluKit", "MuluGit", "MuluCatalog", "MuluYAML", "CZlib"]),
-    // The evaluation (评价) of a registry's departments: indicators, scores and their reports.
-    .target(name: "MuluReport", dependencies: ["MuluKit", "MuluGit", "MuluCatalog"]),
+
+    // The evaluation (评价) of a registry's departments: indicators, scores, their reports, and
+    // their pages on a published site.
+    .target(name: "MuluReport", dependencies: ["MuluKit", "MuluGit", "MuluCatalog", "MuluPublish"]),
 
     // The command line.
     .executableTarget(

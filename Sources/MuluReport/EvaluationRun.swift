@@ -11,14 +11,15 @@ extension Evaluation {
     public var since: String?
     /// Provider codes to report on (empty: every department). Ranks are among all departments.
     public var departments: [String]
-    /// Fetch each source of `sources.yaml` to count how far it is ahead.
-    public var fetchSources: Bool
+    /// Fetch each source of `sources.yaml` to count the commits not yet merged. A published site
+    /// leaves them out: they depend on when they are counted, and a site of a revision does not.
+    public var countBehind: Bool
 
-    public init(revision: String = "main", since: String? = nil, departments: [String] = [], fetchSources: Bool = true) {
+    public init(revision: String = "main", since: String? = nil, departments: [String] = [], countBehind: Bool = true) {
       self.revision = revision
       self.since = since
       self.departments = departments
-      self.fetchSources = fetchSources
+      self.countBehind = countBehind
     }
   }
 
@@ -104,8 +105,8 @@ extension Evaluation {
         sync.lastSync = history.lastSync[source.name]
         return sync
       }
-      if !syncs.isEmpty {
-        syncs = try behind(syncs, in: workspace, repository, revision: commit, fetch: request.fetchSources)
+      if !syncs.isEmpty && request.countBehind {
+        syncs = try behind(syncs, in: workspace, repository, revision: commit)
       }
 
       var builder = Builder(
@@ -176,15 +177,15 @@ extension Evaluation {
     return points
   }
 
-  /// How many commits each fork has that the revision has not: fetched as `mulu sync status`
-  /// fetches (into `refs/mulu/sources/<name>`), or as last fetched when `fetch` is false.
+  /// How many commits each fork has that the revision has not, fetched as `mulu sync status`
+  /// fetches (into `refs/mulu/sources/<name>`).
   private static func behind(
-    _ syncs: [SourceSync], in workspace: Workspace, _ repository: Repository, revision: ObjectID, fetch: Bool
+    _ syncs: [SourceSync], in workspace: Workspace, _ repository: Repository, revision: ObjectID
   ) throws -> [SourceSync] {
     var statuses: [String: Sync.SourceStatus] = [:]
     var failure: String? = nil
     do {
-      for status in try Sync.status(in: workspace, fetch: fetch).sources { statuses[status.source.name] = status }
+      for status in try Sync.status(in: workspace, fetch: true).sources { statuses[status.source.name] = status }
     } catch {
       failure = error.message.en
     }
