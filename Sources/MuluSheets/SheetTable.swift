@@ -211,8 +211,9 @@ struct SheetTable {
       result = column == .toPublic ? (value ? "是" : "否") : (value ? "TRUE" : "FALSE")
     case .number(let digits):
       if column.holdsCodes {
+        // Refused; the cell says nothing more, so that the resource's other rows raise no conflict.
         findings.append(codeAsNumber(place, column: column, shown: digits))
-        return digits
+        return ""
       }
       if column.holdsDate, let serial = Double(digits), let date = SheetDates.date(serial: serial, date1904: date1904) {
         result = date
@@ -242,6 +243,7 @@ struct SheetTable {
     }
     if csv && column.holdsCodes && SheetNumbers.isScientific(result) {
       findings.append(codeAsNumber(place, column: column, shown: result))
+      return ""
     }
     if column.holdsDate, !result.isEmpty {
       if csv, let serial = Double(result), result.allSatisfy(\.isASCIIDigit),
