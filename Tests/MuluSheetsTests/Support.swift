@@ -42,7 +42,8 @@ func pythonCSV(_ path: String) throws -> [[String]] {
         print(json.dumps(list(csv.reader(f)), ensure_ascii=False))
     """
   let outcome = try Program.run(
-    ["python3", "-c", script, path], in: "/", environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"])
+    ["python3", "-c", script, path], in: "/",
+    environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "PYTHONUTF8": "1", "LANG": "C.UTF-8"])
   guard outcome.status == 0, let rows = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [[String]] else {
     throw TestFailure("python3 could not read \(path): \(outcome)")
   }
