@@ -64,7 +64,8 @@ let package = Package(
     .testTarget(name: "MuluYAMLTests", dependencies: ["MuluYAML"]),
     .testTarget(name: "MuluCatalogTests", dependencies: ["MuluCatalog", "MuluTestSupport"]),
     .testTarget(name: "MuluKitTests", dependencies: ["MuluKit", "MuluTestSupport"]),
-    .testTarget(name: "MuluSheetsTests", dependencies: ["mulu", "MuluSheets", "MuluTestSupport"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "MuluSheetsTests", dependencies: ["mulu", "MuluSheets", "MuluCatalog", "MuluTestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "MuluCLITests", dependencies: ["mulu", "MuluKit", "MuluTestSupport"]),
   ]
 )

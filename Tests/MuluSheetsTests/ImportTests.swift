@@ -188,4 +188,56 @@ struct ImportTests {
       "unknown.csv:2:2: error[sheet.code-unknown]: no resource has the code 104001/000099 (hint: leave the code of a new resource empty: import gives it one)\n"), "\(outcome)")
     #expect(try lab.untouched())
   }
+
+  @Test("--provider: rows of another department are refused; rows without a provider code get it")
+  func provider() throws {
+    let lab = try SheetLab()
+    var rows = try lab.rows()
+    var new = rows[indexes(of: "303001002/000001", in: rows)[0]]
+    new[Self.code] = ""
+    new[Self.name] = "价格监测信息"
+    new[Column.providerCode.rawValue] = ""
+    new[Column.providerName.rawValue] = ""
+    rows.append(new)
+    try lab.writeCSV(rows, "new.csv")
+    let outcome = try lab.importing("new.csv", "--provider", SheetLab.ndrc)
+    #expect(outcome.status == 0, "\(outcome)")
+    #expect(outcome.stdout.contains("  added 303001002/000002 价格监测信息\n"), "\(outcome)")
+    let added = try lab.sandbox.read("registry/catalogs/11100000000090114B/303001002-000002.yaml")
+    #expect(added.contains("provider:\n  code: 11100000000090114B\n  name: 国家发展和改革委员会\n"))
+
+    let other = try lab.importing("ndrc.csv", "--provider", "11100000000091527K")
+    #expect(other.status == 1, "\(other)")
+    #expect(other.stderr.hasPrefix(
+      "ndrc.csv:2:5: error[sheet.provider-other]: provider code 11100000000090114B is not 11100000000091527K, which --provider names"))
+  }
+
+  @Test("columns: one unknown, one missing or one twice is refused at the header")
+  func columns() throws {
+    let lab = try SheetLab()
+    var rows = try lab.rows()
+    rows[0][Column.formatNote.rawValue] = "备注"
+    try lab.writeCSV(rows, "columns.csv")
+    let outcome = try lab.importing("columns.csv")
+    #expect(outcome.status == 1, "\(outcome)")
+    #expect(outcome.stderr.hasPrefix("""
+      columns.csv:1:1: error[sheet.column-missing]: missing columns: 信息资源格式说明 (hint: do not delete columns; leave the ones you do not use empty)
+      columns.csv:1:10: error[sheet.column-unknown]: unknown column 备注: its values have no place (hint: the column names are those of mulu template)
+
+      """), "\(outcome)")
+    #expect(try lab.untouched())
+  }
+
+  @Test("CSV that is no text, or with a quote never closed, is refused (exit 2)")
+  func unreadableCSV() throws {
+    let lab = try SheetLab()
+    try lab.sandbox.write("binary.csv", bytes: [0xFF, 0xFE, 0x00, 0x81, 0x30, 0xFF])
+    let binary = try lab.importing("binary.csv")
+    #expect(binary.status == 2)
+    #expect(binary.stderr == "mulu: error: binary.csv is neither UTF-8 nor GB18030 (GBK) text\n")
+    try lab.sandbox.write("quote.csv", "信息资源代码,信息资源名称\n\"104001/000001,名称\n")
+    let quote = try lab.importing("quote.csv")
+    #expect(quote.status == 2)
+    #expect(quote.stderr == "mulu: error: the quote opened in CSV row 2 is never closed\n")
+  }
 }
