@@ -24,6 +24,11 @@ let package = Package(
       providers: [.apt(["libyaml-dev"])]
     ),
     .systemLibrary(
+      name: "CGzip",
+      pkgConfig: "zlib",
+      providers: [.apt(["zlib1g-dev"])]
+    ),
+    .systemLibrary(
       name: "CXML2",
       pkgConfig: "libxml-2.0",
       providers: [.apt(["libxml2-dev"])]
@@ -41,6 +46,10 @@ let package = Package(
     // The workflows that join Git and catalogs: validate a revision, diff, hook, sync, release.
     .target(name: "MuluKit", dependencies: ["MuluGit", "MuluCatalog"]),
 
+    // The static web catalog and JSON API of a release: `mulu publish`.
+    .target(name: "MuluPublish", dependencies: ["MuluKit", "MuluGit", "MuluCatalog", "MuluYAML", "CGzip"]),
+    // The evaluation (评价) of a registry's departments: indicators, scores and their reports.
+    .target(name: "MuluReport", dependencies: ["MuluKit", "MuluGit", "MuluCatalog"]),
     // Spreadsheets in the Guide's columns: export, import and the blank template (xlsx, CSV).
     .target(
       name: "MuluSheets",
@@ -52,6 +61,8 @@ let package = Package(
       name: "mulu",
       dependencies: [
         "MuluKit",
+        "MuluPublish",
+        "MuluReport",
         "MuluSheets",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
@@ -67,5 +78,6 @@ let package = Package(
     .testTarget(
       name: "MuluSheetsTests", dependencies: ["mulu", "MuluSheets", "MuluCatalog", "MuluTestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "MuluCLITests", dependencies: ["mulu", "MuluKit", "MuluTestSupport"]),
+    .testTarget(name: "MuluPublishTests", dependencies: ["mulu", "MuluTestSupport"]),
   ]
 )

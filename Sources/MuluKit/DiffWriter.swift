@@ -16,6 +16,7 @@ public enum DiffWriter {
       for change in group {
         out += "  " + paint.kind(change.kind, kindName(change.kind, language: language))
         out += " \(change.code.oneLine)" + (change.name.isEmpty ? "" : " \(change.name.oneLine)")
+        out += change.isRetiredProviderRename ? retiredRenameMark(language) : ""
         out += change.breaking ? paint.breaking(breakingMark(language)) : ""
         out += "\n"
         for field in change.fields {
@@ -128,6 +129,7 @@ public enum DiffWriter {
         for change in group {
           out += "- **\(kindName(change.kind, language: language))** `\(change.code.oneLine)`"
           out += change.name.isEmpty ? "" : " " + escaped(change.name)
+          out += change.isRetiredProviderRename ? retiredRenameMark(language) : ""
           out += "\n"
           for field in change.fields {
             out += "  - `\(field.field.oneLine)`" + (zh ? "：" : ": ")
@@ -177,6 +179,11 @@ public enum DiffWriter {
       case .deleted: return "删除"
       }
     }
+  }
+
+  /// The mark of a retired resource that follows its department's new name.
+  static func retiredRenameMark(_ language: Language) -> String {
+    language == .zh ? "（已注销；部门在 departments.yaml 中更名）" : " (retired; the department was renamed in departments.yaml)"
   }
 
   static func breakingMark(_ language: Language) -> String {

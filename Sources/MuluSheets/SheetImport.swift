@@ -334,7 +334,7 @@ struct Plan {
       return
     }
     guard case .read(let old) = ResourceComparison.read(bytes, path: path, code: code.description) else {
-      leaveAlone(path, CanonicalWriter.Refusal.unreadable.message, rows[0], code)
+      leaveAlone(path, CanonicalWriter.Refusal.unreadable(nil).message, rows[0], code)
       return
     }
     let before = SheetRecord(old, fileCode: code)

@@ -13,7 +13,8 @@ struct Mulu: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       ValidateCommand.self, FmtCommand.self, SchemaCommand.self, NewCommand.self, InitCommand.self, RulesCommand.self,
-      DiffCommand.self, LogCommand.self, ExportCommand.self, ImportCommand.self, TemplateCommand.self, SyncCommand.self, ReleaseCommand.self, HookCommand.self, HooksCommand.self,
+      DiffCommand.self, LogCommand.self, SyncCommand.self, ReleaseCommand.self, HookCommand.self, HooksCommand.self,
+      PublishCommand.self, ReportCommand.self, ExportCommand.self, ImportCommand.self, TemplateCommand.self,
     ]
   )
 

@@ -23,6 +23,7 @@ struct ValidateCommand: MuluCommand {
   func run() throws {
     let language = global.language
     let workspace = try global.workspace()
+    for note in workspace.ambiguityNotes([rev]) { Console.note(note, language: language) }
     let report = try Validation.run(in: workspace, revision: rev, paths: paths)
     switch format {
     case .json:
