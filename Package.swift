@@ -78,7 +78,8 @@ let package = Package(
     .testTarget(name: "MuluYAMLTests", dependencies: ["MuluYAML", "MuluCatalog"]),
     .testTarget(name: "MuluCatalogTests", dependencies: ["MuluCatalog", "MuluTestSupport"]),
     .testTarget(name: "MuluKitTests", dependencies: ["MuluKit", "MuluTestSupport"]),
-    .testTarget(name: "MuluSheetsTests", dependencies: ["mulu", "MuluSheets", "MuluTestSupport"]),
+    .testTarget(
+      name: "MuluSheetsTests", dependencies: ["mulu", "MuluSheets", "MuluCatalog", "MuluTestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "MuluCLITests", dependencies: ["mulu", "MuluKit", "MuluTestSupport"]),
     .testTarget(
       name: "MuluPublishTests", dependencies: ["mulu", "MuluTestSupport"],
