@@ -3,7 +3,7 @@ SWIFT ?= swift
 BUILD_FLAGS ?=
 MULU = $(shell $(SWIFT) build $(BUILD_FLAGS) --show-bin-path 2>/dev/null)/mulu
 
-.PHONY: setup build demo test bench clean
+.PHONY: setup build demo test bench clean install install-built
 
 setup:
 	@scripts/setup.sh
@@ -25,3 +25,29 @@ bench: setup
 
 clean:
 	rm -rf .build .build-*
+
+# `make install PREFIX=/usr DESTDIR=/tmp/pkg`: the release binary, its man pages (English, and
+# Chinese under zh_CN) generated from the command definitions, and bash, zsh and fish completions.
+# `install-built MULU=path` installs a binary already built, without building.
+PREFIX ?= /usr/local
+DESTDIR ?=
+INSTALL_CONFIGURATION ?= release
+BINDIR = $(DESTDIR)$(PREFIX)/bin
+MANDIR = $(DESTDIR)$(PREFIX)/share/man
+SHAREDIR = $(DESTDIR)$(PREFIX)/share
+
+install: setup
+	$(SWIFT) build -c $(INSTALL_CONFIGURATION) $(BUILD_FLAGS)
+	@$(MAKE) --no-print-directory install-built \
+		MULU="$$($(SWIFT) build -c $(INSTALL_CONFIGURATION) $(BUILD_FLAGS) --show-bin-path)/mulu"
+
+install-built:
+	install -d "$(BINDIR)" "$(MANDIR)/man1" "$(MANDIR)/zh_CN/man1" \
+		"$(SHAREDIR)/bash-completion/completions" "$(SHAREDIR)/zsh/site-functions" \
+		"$(SHAREDIR)/fish/vendor_completions.d"
+	install -m 755 "$(MULU)" "$(BINDIR)/mulu"
+	python3 scripts/manpage.py "$(MULU)" en > "$(MANDIR)/man1/mulu.1"
+	python3 scripts/manpage.py "$(MULU)" zh > "$(MANDIR)/zh_CN/man1/mulu.1"
+	LANG=C "$(MULU)" --generate-completion-script bash > "$(SHAREDIR)/bash-completion/completions/mulu"
+	LANG=C "$(MULU)" --generate-completion-script zsh > "$(SHAREDIR)/zsh/site-functions/_mulu"
+	LANG=C "$(MULU)" --generate-completion-script fish > "$(SHAREDIR)/fish/vendor_completions.d/mulu.fish"

@@ -1,7 +1,7 @@
 import MuluYAML
 
 /// `access.yaml`, read: who may change what, which branches and tags are protected, and
-/// whether commits must be signed (SPEC §2). The hook reads it from the protected branch as
+/// whether commits must be signed (docs/format.md). The hook reads it from the protected branch as
 /// it is before the push, so that a push can never grant itself rights.
 public struct AccessPolicy: Sendable, Hashable {
   /// Identities that may change anything and push release tags.

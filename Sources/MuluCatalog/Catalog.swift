@@ -8,6 +8,10 @@ public struct RegistrySettings: Sendable, Hashable {
   public var overrides: [String: SeverityOverride] = [:]
   public var maxFileBytes: Int = 262_144
   public var maxChangedFilesPerPush: Int = 20_000
+  /// How many refs one push may create, move or delete (`push.too-many-refs`).
+  public var maxRefsPerPush: Int = 100
+  /// How `mulu report` scores departments.
+  public var evaluation = EvaluationPolicy()
 
   /// The largest `limits.max_file_bytes` taken (1 GiB): a larger value is read as this one, so
   /// that the limits derived from it (the departments dictionary may be 16 times as large) stay
@@ -34,7 +38,11 @@ public struct RegistrySettings: Sendable, Hashable {
       if let files = limits.text("max_changed_files_per_push").flatMap({ Int($0) }), files > 0 {
         maxChangedFilesPerPush = files
       }
+      if let refs = limits.text("max_refs_per_push").flatMap({ Int($0) }), refs > 0 {
+        maxRefsPerPush = refs
+      }
     }
+    evaluation = EvaluationPolicy(map.mapping("evaluation"))
   }
 }
 

@@ -1,4 +1,4 @@
-/// A 信息资源代码: 分类码 "/" 顺序码 (SPEC §1).
+/// A 信息资源代码: 分类码 "/" 顺序码 (docs/format.md).
 public struct ResourceCode: Sendable, Hashable, Comparable, CustomStringConvertible {
   /// 类 (1 digit) + 项 (2) + 目 (3) + 细目 (0 or more digits).
   public var classification: String

@@ -12,7 +12,7 @@ public enum JSONSchema {
   }
 
   /// `nonEmpty` is false for optional text: mulu reads an empty optional field as absent
-  /// (SPEC §2 writes `note: ""`), so the editor must not mark it.
+  /// (docs/format.md writes `note: ""`), so the editor must not mark it.
   static func shape(_ shape: FieldShape, title: String = "", nonEmpty: Bool = true) -> JSON {
     var pairs: [(String, JSON)] = []
     if !title.isEmpty { pairs.append(("title", .string(title))) }
@@ -48,7 +48,7 @@ public enum JSONSchema {
     return .object(pairs)
   }
 
-  /// The rules of §3 that JSON Schema can say: conditional requirements.
+  /// The rules of docs/rules.md that JSON Schema can say: conditional requirements.
   static var conditions: [JSON] {
     func when(_ path: [String], _ value: JSON, then: JSON) -> JSON {
       var condition: JSON = .object([("const", value)])

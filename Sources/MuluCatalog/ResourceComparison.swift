@@ -14,7 +14,7 @@ public enum ChangeKind: String, Sendable, Codable, CaseIterable {
   case deleted
 }
 
-/// Whether a change can break a department that uses the resource (SPEC §4).
+/// Whether a change can break a department that uses the resource (docs/commands.md).
 public enum Impact: String, Sendable, Codable {
   case breaking
   case compatible
@@ -61,7 +61,7 @@ public enum ResourceReading: Sendable, Hashable {
 }
 
 /// Compares two versions of a resource, field by field, in the terms of the catalog
-/// (SPEC §4): items are matched by name, so reordering them is no change; values are
+/// (docs/commands.md): items are matched by name, so reordering them is no change; values are
 /// compared as written, so quoting, layout and comments are no change.
 public enum ResourceComparison {
   /// The change from `old` to `new` (nil: the file is absent on that side), or nil when
@@ -89,7 +89,7 @@ public enum ResourceComparison {
     kind == .retired || kind == .deleted || fields.contains { $0.impact == .breaking }
   }
 
-  /// The fields that differ, in the order of the file (SPEC §2); items in the new file's
+  /// The fields that differ, in the order of the file (docs/format.md); items in the new file's
   /// order, then the removed ones in the old file's order.
   public static func fields(old: Resource, new: Resource) -> [FieldChange] {
     var changes = Changes()

@@ -7,12 +7,21 @@ import MuluYAML
 /// New registries and new resource files.
 public enum Scaffold {
   /// Why a new resource cannot be made: the finding that it would raise.
-  public struct Refusal: Error, Sendable {
+  public struct Refusal: UserFacingError, Sendable {
     public var rule: String
-    public var message: LocalizedText
+    /// The rule's meaning, with the code or provider it was refused for.
+    public var reason: LocalizedText
+
+    public init(rule: String, reason: LocalizedText) {
+      self.rule = rule
+      self.reason = reason
+    }
+
+    public var message: LocalizedText { LocalizedText(zh: "[\(rule)] \(reason.zh)", en: "[\(rule)] \(reason.en)") }
+    public var exitStatus: Int32 { 1 }
   }
 
-  /// The 项 of SPEC §2: 类 → [(项, name)].
+  /// The 项 of docs/format.md: 类 → [(项, name)].
   public static let classification: [(code: String, name: String, items: [(String, String)])] = [
     (
       "1", "基础信息资源",
@@ -63,7 +72,7 @@ public enum Scaffold {
 
         """
       ),
-      (".gitattributes", "*.yaml text eol=lf\n"),
+      (".gitattributes", "* text=auto eol=lf\n"),
       (
         "README.md",
         """
@@ -84,18 +93,18 @@ public enum Scaffold {
     throws(Refusal) -> (path: String, text: String)
   {
     guard let department = catalog.departments[provider] else {
-      throw Refusal(rule: ProviderUnknown.id, message: ProviderUnknown.meaning.with(provider))
+      throw Refusal(rule: ProviderUnknown.id, reason: ProviderUnknown.meaning.with(provider))
     }
     guard ResourceCode.isClassification(classification) else {
-      throw Refusal(rule: CodeFormat.id, message: CodeFormat.meaning.with(classification))
+      throw Refusal(rule: CodeFormat.id, reason: CodeFormat.meaning.with(classification))
     }
     guard catalog.classification.item(for: classification) != nil else {
-      throw Refusal(rule: CodeClassUnknown.id, message: CodeClassUnknown.meaning.with(classification))
+      throw Refusal(rule: CodeClassUnknown.id, reason: CodeClassUnknown.meaning.with(classification))
     }
     guard catalog.classification.mayPublish(department, under: classification) else {
       throw Refusal(
         rule: CodePrefixNotOwned.id,
-        message: CodePrefixNotOwned.meaning.with(
+        reason: CodePrefixNotOwned.meaning.with(
           zh: "\(department.name) 不能使用分类码 \(classification)", en: "\(department.name) may not use \(classification)"))
     }
     let code = try nextCode(classification, in: catalog)
@@ -141,7 +150,7 @@ public enum Scaffold {
     guard let code = ResourceCode(classification: classification, sequence: sequence) else {
       throw Refusal(
         rule: CodeFormat.id,
-        message: CodeFormat.meaning.with(
+        reason: CodeFormat.meaning.with(
           zh: "分类码 \(classification) 下已没有空闲的顺序码（顺序码至多 10 位）",
           en: "no free 顺序码 is left under \(classification) (a 顺序码 has at most 10 digits)"))
     }

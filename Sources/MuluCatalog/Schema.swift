@@ -43,7 +43,7 @@ public struct SchemaField: Sendable {
   }
 }
 
-/// The vocabularies of SPEC §2.
+/// The vocabularies of docs/format.md.
 public enum Vocabulary {
   public static let sharingTypes = ["无条件共享", "有条件共享", "不予共享"]
   public static let formatClasses = ["电子文件", "电子表格", "数据库", "图形图像", "流媒体", "自描述格式", "服务接口"]
@@ -126,7 +126,9 @@ public enum Schemas {
       .object([
         SchemaField("max_file_bytes", .integer),
         SchemaField("max_changed_files_per_push", .integer),
+        SchemaField("max_refs_per_push", .integer),
       ])),
+    SchemaField("evaluation", EvaluationPolicy.shape),
   ])
 
   public static let classification: FieldShape = .object([

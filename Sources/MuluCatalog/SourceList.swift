@@ -6,7 +6,7 @@ import MuluYAML
   import Darwin
 #endif
 
-/// A fork that `mulu sync` pulls from (SPEC §6): a department's or a lower-level registry's copy
+/// A fork that `mulu sync` pulls from (docs/sync.md): a department's or a lower-level registry's copy
 /// of this registry, which may change only the folders of the departments it owns.
 public struct SyncSource: Sendable, Hashable {
   /// A short name, used in `refs/mulu/sources/<name>` and `refs/heads/sync/<name>`.
@@ -102,7 +102,7 @@ public enum SourceList {
   }
 }
 
-/// Which tags are releases (SPEC §2, §7): those whose names match `release_tags` of
+/// Which tags are releases (docs/format.md, docs/releases.md): those whose names match `release_tags` of
 /// `access.yaml`, read by `AccessPolicy.read`.
 public enum ReleasePolicy {
   /// Whether a tag name (without `refs/tags/`) matches a `release_tags` pattern: fnmatch(3)

@@ -102,7 +102,21 @@ public final class Repository: @unchecked Sendable {
       ceilings: nil, overrides)
   }
 
+  /// Opens as git would: a repository of another user is refused, unless git's `safe.directory`
+  /// names it (libgit2 checks that) or is `*` (which libgit2 1.5 does not know: then the check is
+  /// turned off for the whole process, as `*` makes every repository safe).
   private static func open(
+    _ path: String, flags: UInt32, ceilings: String?, _ overrides: Overrides
+  ) throws -> Repository {
+    do {
+      return try openChecked(path, flags: flags, ceilings: ceilings, overrides)
+    } catch let error as GitError where error.isNotOwned && SafeDirectory.allowsEveryRepository() {
+      try GitLibrary.setOwnerValidation(false)
+      return try openChecked(path, flags: flags, ceilings: ceilings, overrides)
+    }
+  }
+
+  private static func openChecked(
     _ path: String, flags: UInt32, ceilings: String?, _ overrides: Overrides
   ) throws -> Repository {
     GitLibrary.ensureInitialized()

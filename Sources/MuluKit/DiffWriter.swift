@@ -1,6 +1,6 @@
 import MuluCatalog
 
-/// Writes a semantic diff as text (for terminals), JSON (SPEC §4) or Markdown (release
+/// Writes a semantic diff as text (for terminals), JSON (docs/commands.md) or Markdown (release
 /// notes). Every output is sorted: two runs print the same bytes. Codes, names and values come
 /// from files a pusher or a fork wrote: the text and Markdown print each on one line, without
 /// control characters (`String.oneLine`); JSON escapes them.
@@ -16,6 +16,7 @@ public enum DiffWriter {
       for change in group {
         out += "  " + paint.kind(change.kind, kindName(change.kind, language: language))
         out += " \(change.code.oneLine)" + (change.name.isEmpty ? "" : " \(change.name.oneLine)")
+        out += change.isRetiredProviderRename ? retiredRenameMark(language) : ""
         out += change.breaking ? paint.breaking(breakingMark(language)) : ""
         out += "\n"
         for field in change.fields {
@@ -46,7 +47,7 @@ public enum DiffWriter {
 
   // MARK: JSON
 
-  /// Exactly the shape of SPEC §4.
+  /// Exactly the shape of docs/commands.md.
   public static func json(_ d: SemanticDiff) -> JSON {
     let summary = d.summary
     return .object([
@@ -61,7 +62,7 @@ public enum DiffWriter {
     ])
   }
 
-  /// One change as SPEC §4 writes it.
+  /// One change as docs/commands.md writes it.
   static func record(_ change: ResourceChange) -> JSON {
     .object([
       ("code", .string(change.code)),
@@ -128,6 +129,7 @@ public enum DiffWriter {
         for change in group {
           out += "- **\(kindName(change.kind, language: language))** `\(change.code.oneLine)`"
           out += change.name.isEmpty ? "" : " " + escaped(change.name)
+          out += change.isRetiredProviderRename ? retiredRenameMark(language) : ""
           out += "\n"
           for field in change.fields {
             out += "  - `\(field.field.oneLine)`" + (zh ? "：" : ": ")
@@ -177,6 +179,11 @@ public enum DiffWriter {
       case .deleted: return "删除"
       }
     }
+  }
+
+  /// The mark of a retired resource that follows its department's new name.
+  static func retiredRenameMark(_ language: Language) -> String {
+    language == .zh ? "（已注销；部门在 departments.yaml 中更名）" : " (retired; the department was renamed in departments.yaml)"
   }
 
   static func breakingMark(_ language: Language) -> String {

@@ -1,12 +1,18 @@
+import MuluCatalog
+
 #if canImport(Glibc)
   import Glibc
 #endif
 
 /// Writing files so that a crash never leaves one half-written.
 public enum Files {
-  public struct WriteError: Error, Sendable, Equatable {
+  public struct WriteError: UserFacingError, Sendable, Equatable {
     public var path: String
     public var reason: String
+
+    public var message: LocalizedText {
+      LocalizedText(zh: "无法写入 \(path)：\(reason)", en: "cannot write \(path): \(reason)")
+    }
   }
 
   /// Writes `bytes` to a temporary file beside `path`, flushes it, then renames it over `path`.

@@ -8,7 +8,7 @@ import MuluGit
 /// (name, email, date), then `user.name` / `user.email` from git config, the current time.
 public enum Identity {
   /// No name or email could be found.
-  public struct Missing: Error, Sendable, Equatable {
+  public struct Missing: UserFacingError, Sendable, Equatable {
     public var detail: String
 
     public var message: LocalizedText {

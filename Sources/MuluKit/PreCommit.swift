@@ -35,11 +35,8 @@ public enum PreCommit {
       if let entry = try snapshot.entry(at: "registry.yaml") { settings = RegistrySettings(yaml: try snapshot.read(entry)) }
       let history = deleted.compactMap(RetireDeleteForbidden.check(deleted:))
       return Report(findings: report.findings + Validator.apply(settings, to: history))
-    } catch let failure as CatalogError {
-      switch failure {
-      case .notARegistry: throw .notARegistry("index")
-      case .unreadable(let path, let reason): throw .unreadable(path: path, reason: reason)
-      }
+    } catch let error as CatalogError {
+      throw .catalog(error)
     } catch {
       throw .git(error.message)
     }

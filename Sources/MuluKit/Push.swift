@@ -57,7 +57,7 @@ public enum Pusher {
 
 /// A failure that stops a hook. The hook fails closed: the push (or commit) is refused, with
 /// this message.
-public enum HookFailure: Error, Sendable, Equatable {
+public enum HookFailure: UserFacingError, Sendable, Equatable {
   /// A line of the hook's input that is not `<old> <new> <ref>`.
   case badInput(String)
   /// The repository could not be opened.
@@ -68,10 +68,8 @@ public enum HookFailure: Error, Sendable, Equatable {
   case notACommit(ref: String, id: String)
   /// Where the rules of the push come from is missing or unreadable.
   case policy(LocalizedText)
-  /// The staged files or a pushed tree are not a registry.
-  case notARegistry(String)
-  /// A file could not be read while judging.
-  case unreadable(path: String, reason: String)
+  /// The staged files or a pushed tree are not a registry, or a file could not be read while judging.
+  case catalog(CatalogError)
   /// Signatures cannot be checked (no ssh-keygen, no temporary folder).
   case verifier(String)
   /// Any other failure of Git.
@@ -89,10 +87,8 @@ public enum HookFailure: Error, Sendable, Equatable {
       return LocalizedText(zh: "\(ref) 指向的 \(id) 不是提交", en: "\(ref) points to \(id), which is not a commit")
     case .policy(let text):
       return text
-    case .notARegistry(let label):
-      return CatalogError.notARegistry(label).message
-    case .unreadable(let path, let reason):
-      return CatalogError.unreadable(path: path, reason: reason).message
+    case .catalog(let error):
+      return error.message
     case .verifier(let reason):
       return LocalizedText(zh: "无法验证提交签名：\(reason)", en: "cannot verify commit signatures: \(reason)")
     case .git(let reason):
@@ -102,6 +98,6 @@ public enum HookFailure: Error, Sendable, Equatable {
 }
 
 extension ObjectID {
-  /// The first ten hex digits, for messages.
-  var short: String { String(hex.prefix(10)) }
+  /// The first ten hex digits, as the hooks name objects to a pusher.
+  var short: String { abbreviated(10) }
 }

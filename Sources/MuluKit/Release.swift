@@ -1,7 +1,7 @@
 import MuluCatalog
 import MuluGit
 
-/// `mulu release`: tagged catalog releases (SPEC §7).
+/// `mulu release`: tagged catalog releases (docs/releases.md).
 ///
 /// A release is an annotated tag `v<VERSION>` on the tip of main, cut only when the full engine
 /// finds no error there. Its message is the release notes — the semantic diff since the
@@ -36,8 +36,9 @@ public enum Release {
   }
 
   /// A failure that stops a release command (exit code 2).
-  public enum Failure: Error, Sendable, Equatable {
+  public enum Failure: UserFacingError, Sendable, Equatable {
     case workspace(Workspace.Failure)
+    case catalog(CatalogError)
     case noBranch(String)
     case identity(Identity.Missing)
     case signing(SSHSigning.Failure)
@@ -46,6 +47,7 @@ public enum Release {
     public var message: LocalizedText {
       switch self {
       case .workspace(let failure): return failure.message
+      case .catalog(let error): return error.message
       case .noBranch(let branch): return LocalizedText(zh: "没有分支 \(branch)", en: "there is no branch \(branch)")
       case .identity(let missing): return missing.message
       case .signing(let failure): return failure.message

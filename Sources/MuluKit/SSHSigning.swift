@@ -4,7 +4,7 @@ import MuluCatalog
 /// Signing with an SSH key as git does with `gpg.format=ssh`: `ssh-keygen -Y sign -n git -f KEY`
 /// over the bytes of the object without its signature.
 public enum SSHSigning {
-  public struct Failure: Error, Sendable, Equatable {
+  public struct Failure: UserFacingError, Sendable, Equatable {
     public var key: String
     public var reason: String
 

@@ -4,7 +4,7 @@ import MuluGit
 public typealias FetchProgress = MuluGit.FetchProgress
 
 /// `mulu sync pull`: bring a department's (or a lower-level registry's) fork into this registry
-/// as one merge commit (SPEC §6).
+/// as one merge commit (docs/sync.md).
 ///
 /// The steps run in a fixed order and nothing moves until the last one: fetch the fork into
 /// `refs/mulu/sources/<name>`; find the merge base; take the fork's net change since it; refuse
@@ -51,8 +51,9 @@ public enum Sync {
   }
 
   /// A failure that stops sync before it could judge the fork (exit code 2).
-  public enum Failure: Error, Sendable, Equatable {
+  public enum Failure: UserFacingError, Sendable, Equatable {
     case workspace(Workspace.Failure)
+    case catalog(CatalogError)
     case noBranch(String)
     case noSourcesFile(branch: String)
     case unknownSource(String, known: [String])
@@ -64,6 +65,8 @@ public enum Sync {
       switch self {
       case .workspace(let failure):
         return failure.message
+      case .catalog(let error):
+        return error.message
       case .noBranch(let branch):
         return LocalizedText(zh: "没有分支 \(branch)", en: "there is no branch \(branch)")
       case .noSourcesFile(let branch):
@@ -301,7 +304,7 @@ public enum Sync {
       // never deleted, and a retired one stays as it is.
       let settings = try settings(of: snapshot)
       let history = try HistoryRules.resourceHistory(
-        repository, changes: forkChanges, maintainer: false, limit: settings.maxFileBytes)
+        repository, changes: forkChanges, newTree: mergedTree, maintainer: false, limit: settings.maxFileBytes)
       let report = Report(findings: judged.findings + Validator.apply(settings, to: history))
       if report.hasErrors { return .refused(.invalid(report)) }
 
@@ -309,7 +312,7 @@ public enum Sync {
       // merge brings, resource by resource.
       let diff = try DiffEngine.diff(
         repository, fromTree: targetTree, toTree: mergedTree, fromLabel: request.branch,
-        toLabel: "\(source.name)@\(forkTip.hex.prefix(12))")
+        toLabel: "\(source.name)@\(forkTip.abbreviated())")
       let (author, committer) = try identities(repository, request)
       let message = mergeMessage(
         source: source, forkTip: forkTip, branch: request.branch, diff: diff, language: request.language)
@@ -535,7 +538,7 @@ public enum Sync {
   static func mergeMessage(
     source: SyncSource, forkTip: ObjectID, branch: String, diff: SemanticDiff, language: Language
   ) -> String {
-    let short = String(forkTip.hex.prefix(12))
+    let short = forkTip.abbreviated()
     let summary = diff.summary
     let counts = ChangeKind.allCases.filter { summary[$0] > 0 }.map { kind in
       language == .zh ? "\(DiffWriter.kindName(kind, language: .zh)) \(summary[kind])" : "\(summary[kind]) \(kind.rawValue)"

@@ -2,17 +2,16 @@ import MuluCatalog
 
 /// `mulu validate`: the working tree or a revision, the report limited to some paths.
 public enum Validation {
-  public static func run(in workspace: Workspace, revision: String? = nil, paths: [String] = []) throws(Workspace.Failure)
-    -> Report
-  {
+  /// Fails with a `Workspace.Failure`, or the engine's `CatalogError`.
+  public static func run(in workspace: Workspace, revision: String? = nil, paths: [String] = []) throws -> Report {
     let snapshot: any Snapshot
     if let revision {
       snapshot = try workspace.snapshot(at: revision)
     } else {
       snapshot = try workspace.workingTree()
     }
-    guard let limits = try limits(paths, in: workspace, snapshot: snapshot) else { return try validate(snapshot) }
-    return try validate(snapshot).limited(to: limits)
+    guard let limits = try limits(paths, in: workspace, snapshot: snapshot) else { return try Validator.validate(snapshot) }
+    return try Validator.validate(snapshot).limited(to: limits)
   }
 
   /// The registry paths that the PATHs a user gave name in `snapshot`, folders ending in "/"
@@ -38,19 +37,5 @@ public enum Validation {
       limits.append(registryPath)
     }
     return limits
-  }
-
-  /// The engine's verdict on a snapshot, with its failures as workspace failures.
-  public static func validate(_ snapshot: any Snapshot) throws(Workspace.Failure) -> Report {
-    do {
-      return try Validator.validate(snapshot)
-    } catch let error as CatalogError {
-      switch error {
-      case .notARegistry(let label): throw .notARegistry(label)
-      case .unreadable(let path, let reason): throw .unreadable(path, reason)
-      }
-    } catch {
-      throw .unreadable(snapshot.label, "\(error)")
-    }
   }
 }

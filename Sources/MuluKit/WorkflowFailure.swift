@@ -1,23 +1,20 @@
 import MuluCatalog
 
-/// A workflow's failure that can say "the registry could not be read" and "Git failed".
-protocol WorkflowFailure: Error {
-  static func workspace(_ failure: Workspace.Failure) -> Self
+/// A workflow's failure that can carry the catalog layer's failures and say "Git failed".
+protocol WorkflowFailure: UserFacingError {
+  static func catalog(_ error: CatalogError) -> Self
   static func git(_ message: String) -> Self
 }
 
 extension WorkflowFailure {
-  /// Runs a step, turning the catalog layer's and libgit2's errors into failures of this kind.
+  /// Runs a step: the catalog layer's failures are carried as they are, libgit2's become `git`.
   static func step<Result>(_ body: () throws -> Result) throws(Self) -> Result {
     do {
       return try body()
     } catch let failure as Self {
       throw failure
     } catch let error as CatalogError {
-      switch error {
-      case .notARegistry(let label): throw .workspace(.notARegistry(label))
-      case .unreadable(let path, let reason): throw .workspace(.unreadable(path, reason))
-      }
+      throw .catalog(error)
     } catch {
       throw .git(error.message)
     }

@@ -12,9 +12,10 @@ public struct Workspace: Sendable {
   public var start: String
 
   /// A failure to find or read what the user named (exit code 2).
-  public enum Failure: Error, Sendable, Equatable {
+  public enum Failure: UserFacingError, Sendable, Equatable {
     case notARegistry(String)
     case notARepository(String)
+    case notOwned(String)
     case unknownRevision(String, String)
     case noSuchPath(String)
     case unreadable(String, String)
@@ -25,6 +26,11 @@ public struct Workspace: Sendable {
         return CatalogError.notARegistry(path).message
       case .notARepository(let path):
         return LocalizedText(zh: "\(path) 不在 Git 仓库中", en: "\(path) is not in a Git repository")
+      case .notOwned(let path):
+        return LocalizedText(
+          zh: "\(path) 的 Git 仓库属于另一个用户，git 的 safe.directory 没有列出它（git config --global --add safe.directory 仓库路径）",
+          en: "the Git repository of \(path) belongs to another user and git's safe.directory does not list it"
+            + " (git config --global --add safe.directory REPOSITORY)")
       case .unknownRevision(let revision, let detail):
         return LocalizedText(
           zh: "无法解析版本“\(revision)”：\(detail)", en: "unknown revision \"\(revision)\": \(detail)")
@@ -104,6 +110,8 @@ public struct Workspace: Sendable {
   public func repository() throws(Failure) -> Repository {
     do {
       return try Repository.discover(from: root)
+    } catch let error as GitError where error.isNotOwned {
+      throw .notOwned(root)
     } catch {
       throw .notARepository(root)
     }

@@ -1,7 +1,7 @@
 import MuluTestSupport
 import Testing
 
-/// SPEC §4: 0 success or nothing found, 1 findings at error severity, 2 bad usage or unreadable input.
+/// docs/commands.md: 0 success or nothing found, 1 findings at error severity, 2 bad usage or unreadable input.
 @Suite("Exit codes")
 struct ExitCodeTests {
   @Test("a clean registry: 0, nothing on stdout")

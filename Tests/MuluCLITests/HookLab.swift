@@ -24,7 +24,7 @@ final class HookLab: @unchecked Sendable {
   let mulu: String
   /// git in the clone, as it is (no settings); its environment and clock are those of every
   /// program the lab runs: 张三 as author and committer, each run one minute after the previous one,
-  /// git's messages untranslated (LC_ALL=C; mulu's language is LANG's).
+  /// git's messages untranslated (`Git.isolatedEnvironment`; mulu's language is LANG's).
   private let runner: Git
 
   /// The environment of every run, without dates; a test may change it.

@@ -2,7 +2,7 @@ import Foundation
 import MuluTestSupport
 import Testing
 
-/// SPEC §4: `{"errors":N,"warnings":N,"findings":[{"rule","severity","path","line","column","code","message","hint"}]}`.
+/// docs/commands.md: `{"errors":N,"warnings":N,"findings":[{"rule","severity","path","line","column","code","message","hint"}]}`.
 @Suite("JSON output")
 struct JSONOutputTests {
   static let findingKeys: Set<String> = ["rule", "severity", "path", "line", "column", "code", "message", "hint"]
@@ -65,7 +65,7 @@ struct JSONOutputTests {
     let warning = try #require(findings.first { $0["severity"] as? String == "warning" })
     #expect(warning["rule"] as? String == "related.retired")
 
-    // On the wire: one line, the keys in the order of SPEC §4.
+    // On the wire: one line, the keys in the order of docs/commands.md.
     #expect(outcome.stdout.hasPrefix("{\"errors\":5,\"warnings\":1,\"findings\":[{\"rule\":"))
     #expect(outcome.stdout.filter { $0 == "\n" }.count == 1)
     #expect(

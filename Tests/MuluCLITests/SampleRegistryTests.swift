@@ -17,10 +17,10 @@ struct SampleRegistryTests {
   }
 }
 
-/// `mulu rules`: every rule id of SPEC §3 that the catalog layer owns, with the spec's severity.
+/// `mulu rules`: every rule id of docs/rules.md that the catalog layer owns, with its severity.
 @Suite("mulu rules")
 struct RulesTests {
-  /// SPEC §3, the rules that judge one snapshot (the others judge history, pushes and refs).
+  /// docs/rules.md, the rules that judge one snapshot (the others judge history, pushes and refs).
   static let catalogRules: [(id: String, severity: String)] = [
     ("yaml.syntax", "error"), ("yaml.duplicate-key", "error"), ("yaml.forbidden", "error"),
     ("schema.required", "error"), ("schema.type", "error"), ("schema.enum", "error"),
@@ -31,11 +31,12 @@ struct RulesTests {
     ("sharing.condition-required", "error"), ("sharing.basis-required", "error"),
     ("sharing.method-required", "error"), ("sharing.base-unconditional", "error"),
     ("open.contradicts-sharing", "error"), ("items.required", "error"), ("items.duplicate-name", "error"),
-    ("items.length", "error"), ("date.invalid", "error"), ("name.duplicate", "error"),
+    ("items.length", "error"), ("date.invalid", "error"), ("date.future", "error"),
+    ("text.invisible-character", "error"), ("name.duplicate", "error"),
     ("related.unknown", "error"), ("related.retired", "warning"), ("items.overlaps-base", "warning"),
   ]
 
-  @Test("the JSON list has every catalog rule of SPEC §3 with its severity, meaning and hint")
+  @Test("the JSON list has every catalog rule of docs/rules.md with its severity, meaning and hint")
   func json() throws {
     let sandbox = try Sandbox()
     let outcome = try Mulu.run("rules", "--format", "json", in: sandbox.path)
@@ -77,7 +78,19 @@ struct RulesTests {
     let outcome = try Mulu.run("rules", "--format", "markdown", in: sandbox.path)
     #expect(outcome.status == 0)
     for (id, severity) in Self.catalogRules {
-      #expect(outcome.stdout.contains("\n## `\(id)` (\(severity))\n"), "\(id)")
+      #expect(outcome.stdout.contains("\n| [`\(id)`](#"), "\(id)")
+      #expect(outcome.stdout.contains("\n### `\(id)`\n\nSeverity: \(severity)\n"), "\(id)")
     }
+  }
+
+  @Test("docs/rules.md is what mulu rules --format markdown --lang en prints, byte for byte")
+  func docsMatchTheRules() throws {
+    let sandbox = try Sandbox()
+    let outcome = try Mulu.run("rules", "--format", "markdown", "--lang", "en", in: sandbox.path)
+    #expect(outcome.status == 0)
+    let docs = try String(contentsOfFile: packageRoot + "/docs/rules.md", encoding: .utf8)
+    #expect(
+      docs == outcome.stdout,
+      "docs/rules.md differs from the rules: run `mulu rules --format markdown --lang en > docs/rules.md`")
   }
 }

@@ -38,7 +38,7 @@ struct SchemaTests {
     return verdicts
   }
 
-  @Test("mulu schema prints a draft 2020-12 JSON Schema of the fields of SPEC §2")
+  @Test("mulu schema prints a draft 2020-12 JSON Schema of the fields of docs/format.md")
   func shape() throws {
     let sandbox = try Sandbox()
     let outcome = try Mulu.run("schema", in: sandbox.path)
@@ -88,7 +88,7 @@ struct SchemaTests {
     }
   }
 
-  /// The resource example of SPEC §2, as the spec writes it (comments and all).
+  /// The resource example of docs/format.md, as the docs write it (comments and all).
   static let specExample = """
     # yaml-language-server: $schema=https://mulu.example/schema/resource-1.json
     code: 303001001/000001            # 信息资源代码; must match the file name
@@ -126,8 +126,10 @@ struct SchemaTests {
 
     """
 
-  @Test("the example of SPEC §2 validates with mulu and passes the schema (empty optional text included)")
+  @Test("the example of docs/format.md validates with mulu and passes the schema (empty optional text included)")
   func specExamplePasses() throws {
+    let format = try String(contentsOfFile: packageRoot + "/docs/format.md", encoding: .utf8)
+    #expect(format.contains("```yaml\n" + Self.specExample + "```\n"), "docs/format.md no longer shows this example")
     let sandbox = try Sandbox()
     // A registry the example fits in: its provider, the base resource it relates to, its successor.
     try sandbox.write("spec/registry.yaml", "format: 1\nname: 示例目录\nlevel: national\n")

@@ -2,7 +2,7 @@ import Foundation
 import MuluTestSupport
 import Testing
 
-/// SPEC §3: one line per finding, `path:line:col: severity[rule]: message (hint: …)`, sorted;
+/// docs/commands.md: one line per finding, `path:line:col: severity[rule]: message (hint: …)`, sorted;
 /// results on stdout, the summary on stderr; the language from --lang, else from LANG.
 @Suite("Text output")
 struct TextOutputTests {

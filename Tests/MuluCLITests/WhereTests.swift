@@ -2,7 +2,7 @@ import MuluTestSupport
 import Testing
 
 /// `-C DIR`, the registry found upward from a sub-folder, and PATHs that limit the report
-/// while the rules still see the whole registry (SPEC §4).
+/// while the rules still see the whole registry (docs/commands.md).
 @Suite("Where mulu runs")
 struct WhereTests {
   /// The small registry with one resource copied into 公安部's folder: the code twice, and a

@@ -81,7 +81,7 @@ import Testing
   }
 
   @Test func json() throws {
-    // SPEC §4's shape, keys in its order (the command prints it compact, on one line).
+    // docs/commands.md's shape, keys in its order (the command prints it compact, on one line).
     #expect(
       DiffWriter.json(try DiffTestsWriters.everyKind()).serialized(pretty: true) == """
       {

@@ -3,7 +3,7 @@ import MuluTestSupport
 
 extension Sandbox {
   /// An environment for git and the hook: no user or system configuration, 张三 as author and
-  /// committer, git's messages untranslated (LC_ALL=C), and no pusher.
+  /// committer, git's messages untranslated, and no pusher.
   var hookEnvironment: [String: String] {
     var environment = Git.isolatedEnvironment(home: path, author: .zhangsan, committer: .zhangsan)
     environment["MULU_PUSHER"] = nil

@@ -4,7 +4,7 @@ import MuluKit
 import MuluTestSupport
 import Testing
 
-/// SPEC §3: the same engine gives the same verdict on a working tree and on any commit.
+/// docs/rules.md: the same engine gives the same verdict on a working tree and on any commit.
 @Suite("Validation")
 struct ValidationTests {
   /// The baseline with five errors: 不予共享 with no basis, a copy in 公安部's folder (the code

@@ -50,12 +50,17 @@ public final class Git: @unchecked Sendable {
     self.settings = settings
   }
 
-  /// The caller's environment without its `GIT_` variables, `home` as HOME, no system or global
-  /// configuration, the identities of commits and tags, and `LC_ALL=locale` (nil: as inherited).
+  /// The caller's environment without its `GIT_` and locale variables, `home` as HOME, no system
+  /// or global configuration, the identities of commits and tags, `LANG=locale` (nil: unset), and
+  /// git's messages untranslated whatever the locale (`GIT_TEXTDOMAINDIR` names no translations),
+  /// so that a test may set `LANG` (or `LC_ALL`) for mulu's language alone.
   public static func isolatedEnvironment(
     home: String, author: GitIdentity = .zhangsan, committer: GitIdentity = .lisi, locale: String? = "C"
   ) -> [String: String] {
-    var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GIT_") }
+    var environment = ProcessInfo.processInfo.environment.filter {
+      !$0.key.hasPrefix("GIT_") && !$0.key.hasPrefix("LC_") && $0.key != "LANG" && $0.key != "LANGUAGE"
+    }
+    environment["GIT_TEXTDOMAINDIR"] = "/nonexistent/no-translations"
     environment["HOME"] = home
     environment["GIT_CONFIG_NOSYSTEM"] = "1"
     environment["GIT_CONFIG_GLOBAL"] = "/dev/null"
@@ -63,7 +68,7 @@ public final class Git: @unchecked Sendable {
     environment["GIT_AUTHOR_EMAIL"] = author.email
     environment["GIT_COMMITTER_NAME"] = committer.name
     environment["GIT_COMMITTER_EMAIL"] = committer.email
-    if let locale { environment["LC_ALL"] = locale }
+    environment["LANG"] = locale
     return environment
   }
 

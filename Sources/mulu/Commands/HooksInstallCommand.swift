@@ -3,49 +3,48 @@ import Foundation
 import MuluCatalog
 import MuluKit
 
-struct HooksInstallCommand: ParsableCommand {
+struct HooksInstallCommand: MuluCommand {
   static let configuration = CommandConfiguration(
     commandName: "install",
-    abstract: "Install the pre-receive hook in a server repository, or the pre-commit hook in a clone.",
-    discussion: """
+    abstract: LocalizedText(zh: "在服务器仓库安装 pre-receive 钩子，或在克隆中安装 pre-commit 钩子。", en: "Install the pre-receive hook in a server repository, or the pre-commit hook in a clone.").help,
+    discussion: LocalizedText(
+      zh: "钩子是按绝对路径运行本 mulu 的小 sh 脚本：移动 mulu 后请重新运行本命令。重复运行是安全的；其他程序的钩子保持不动（退出码 2），除非给出 --force。--server 同时设置 receive.fsckObjects=true。",
+      en: """
       The hooks are small sh scripts that run this mulu by its absolute path: run the \
       command again after moving mulu. Re-running is safe; another program's hook is left \
       alone (exit 2) unless --force. --server also sets receive.fsckObjects=true.
       """
+    ).help
   )
 
   @OptionGroup var global: GlobalOptions
 
-  @Option(help: ArgumentHelp("The (bare) repository that receives pushes.", valueName: "BARE_REPO"))
+  @Option(help: ArgumentHelp(LocalizedText(zh: "接收推送的（裸）仓库。", en: "The (bare) repository that receives pushes."), valueName: "BARE_REPO"))
   var server: String?
 
-  @Flag(help: "Install the pre-commit hook in the clone at REPO (default: the current one).")
+  @Flag(help: ArgumentHelp(LocalizedText(zh: "在 REPO 处的克隆中安装 pre-commit 钩子（默认：当前克隆）。", en: "Install the pre-commit hook in the clone at REPO (default: the current one).")))
   var client = false
 
-  @Argument(help: ArgumentHelp("The clone, with --client.", valueName: "REPO"))
+  @Argument(help: ArgumentHelp(LocalizedText(zh: "克隆所在位置，与 --client 一起使用。", en: "The clone, with --client."), valueName: "REPO"))
   var repository: String?
 
-  @Flag(help: "Replace a hook that is not mulu's.")
+  @Flag(help: ArgumentHelp(LocalizedText(zh: "替换不属于 mulu 的钩子。", en: "Replace a hook that is not mulu's.")))
   var force = false
 
   func validate() throws {
-    if (server != nil) == client { throw ValidationError("give either --server BARE_REPO or --client [REPO]") }
-    if server != nil && repository != nil { throw ValidationError("REPO goes with --client") }
+    if (server != nil) == client { throw ValidationError(LocalizedText(zh: "请给出 --server BARE_REPO 或 --client [REPO] 之一", en: "give either --server BARE_REPO or --client [REPO]")[global.language]) }
+    if server != nil && repository != nil { throw ValidationError(LocalizedText(zh: "REPO 只与 --client 一起使用", en: "REPO goes with --client")[global.language]) }
   }
 
   func run() throws {
     let language = global.language
-    let mulu = HookInstaller.executablePath(argv0: CommandLine.arguments[0], environment: ProcessInfo.processInfo.environment)
-    let installed: HookInstaller.Installed
-    do {
+    let mulu = HookInstaller.executablePath(argv0: CommandLine.arguments[0], environment: ProcessInfoEnvironment.current)
+    let installed =
       if let server {
-        installed = try HookInstaller.installServer(repository: resolve(server), mulu: mulu, force: force)
+        try HookInstaller.installServer(repository: resolve(server), mulu: mulu, force: force)
       } else {
-        installed = try HookInstaller.installClient(repository: resolve(repository ?? "."), mulu: mulu, force: force)
+        try HookInstaller.installClient(repository: resolve(repository ?? "."), mulu: mulu, force: force)
       }
-    } catch {
-      throw CommandFailure(error.message, language)
-    }
     Console.output(installed.path + "\n")
     let note: LocalizedText
     switch installed.outcome {

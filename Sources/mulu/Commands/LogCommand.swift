@@ -2,22 +2,22 @@ import ArgumentParser
 import MuluCatalog
 import MuluKit
 
-struct LogCommand: ParsableCommand {
+struct LogCommand: MuluCommand {
   static let configuration = CommandConfiguration(
     commandName: "log",
-    abstract: "List the commits that changed one resource, newest first, with what each changed.",
-    discussion: "Commits that only reformatted or reordered the file are left out."
+    abstract: LocalizedText(zh: "列出改变某个资源的提交（新的在前）及各自改了什么。", en: "List the commits that changed one resource, newest first, with what each changed.").help,
+    discussion: LocalizedText(zh: "只改了格式或顺序的提交不列出。", en: "Commits that only reformatted or reordered the file are left out.").help
   )
 
   @OptionGroup var global: GlobalOptions
 
-  @Option(help: "Start from this revision (default: HEAD).")
+  @Option(help: ArgumentHelp(LocalizedText(zh: "从此版本开始（默认：HEAD）。", en: "Start from this revision (default: HEAD).")))
   var rev: String?
 
-  @Option(help: "Output format: text or json.")
+  @Option(help: ArgumentHelp(LocalizedText(zh: "输出格式：text 或 json。", en: "Output format: text or json.")))
   var format: ReportFormat = .text
 
-  @Argument(help: ArgumentHelp("The resource code (信息资源代码), e.g. 303001001/000001.", valueName: "CODE"))
+  @Argument(help: ArgumentHelp(LocalizedText(zh: "信息资源代码，如 303001001/000001。", en: "The resource code (信息资源代码), e.g. 303001001/000001."), valueName: "CODE"))
   var code: String
 
   func validate() throws {
@@ -27,12 +27,8 @@ struct LogCommand: ParsableCommand {
   func run() throws {
     let language = global.language
     let workspace = try global.workspace()
-    let history: [HistoryEntry]
-    do {
-      history = try ResourceHistory.run(in: workspace, code: code, revision: rev)
-    } catch {
-      throw error.failure(language)
-    }
+    for note in workspace.ambiguityNotes([rev]) { Console.note(note, language: language) }
+    let history = try ResourceHistory.run(in: workspace, code: code, revision: rev)
     switch format {
     case .json:
       Console.output(HistoryWriter.json(history, code: code, language: language).serialized() + "\n")

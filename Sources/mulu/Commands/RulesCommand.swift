@@ -2,20 +2,20 @@ import ArgumentParser
 import MuluCatalog
 import MuluKit
 
-struct RulesCommand: ParsableCommand {
+struct RulesCommand: MuluCommand {
   static let configuration = CommandConfiguration(
     commandName: "rules",
-    abstract: "List the rules, with their severity, meaning, hint and examples."
+    abstract: LocalizedText(zh: "列出规则及其级别、含义、提示和示例。", en: "List the rules, with their severity, meaning, hint and examples.").help
   )
 
   @OptionGroup var global: GlobalOptions
 
-  @Option(help: "Output format: text, json or markdown.")
+  @Option(help: ArgumentHelp(LocalizedText(zh: "输出格式：text、json 或 markdown。", en: "Output format: text, json or markdown.")))
   var format: OutputFormat = .text
 
   func run() {
     let language = global.language
-    let rules: [any Rule.Type] = CatalogRules.all + HistoryRules.all.map { $0 as any Rule.Type }
+    let rules = RuleDocs.all
     switch format {
     case .json:
       let list = rules.map { rule -> JSON in
@@ -32,16 +32,7 @@ struct RulesCommand: ParsableCommand {
         Console.output("\(rule.id)\(pad)  \(rule.severity.rawValue.padding(7))  \(rule.meaning[language])\n")
       }
     case .markdown:
-      var out = language == .zh ? "# mulu 规则\n" : "# mulu rules\n"
-      for rule in rules {
-        out += "\n## `\(rule.id)` (\(rule.severity.rawValue))\n\n\(rule.meaning[language])\n\n"
-        out += (language == .zh ? "修正：" : "Fix: ") + rule.hint[language] + "\n\n"
-        out += (language == .zh ? "触发示例：" : "Fires on:") + "\n"
-        for example in rule.triggering { out += "- \(example.title)\n" }
-        out += "\n" + (language == .zh ? "不触发示例：" : "Silent on:") + "\n"
-        for example in rule.nonTriggering { out += "- \(example.title)\n" }
-      }
-      Console.output(out)
+      Console.output(RuleDocs.markdown(language))
     }
   }
 }

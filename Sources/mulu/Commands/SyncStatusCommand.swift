@@ -6,39 +6,34 @@ import MuluKit
   import Glibc
 #endif
 
-struct SyncStatusCommand: ParsableCommand {
+struct SyncStatusCommand: MuluCommand {
   static let configuration = CommandConfiguration(
     commandName: "status",
-    abstract: "Show each source: commits ahead and behind, changes waiting to come in, the last sync.",
-    discussion: "Each source is fetched first (into refs/mulu/sources/NAME) unless --no-fetch is given."
+    abstract: LocalizedText(zh: "显示每个来源：领先和落后的提交、待同步的变化、上次同步。", en: "Show each source: commits ahead and behind, changes waiting to come in, the last sync.").help,
+    discussion: LocalizedText(zh: "除非给出 --no-fetch，先获取每个来源（到 refs/mulu/sources/NAME）。", en: "Each source is fetched first (into refs/mulu/sources/NAME) unless --no-fetch is given.").help
   )
 
   @OptionGroup var global: GlobalOptions
 
-  @Option(help: "The branch of this registry to compare with.")
+  @Option(help: ArgumentHelp(LocalizedText(zh: "要比较的本目录库分支。", en: "The branch of this registry to compare with.")))
   var branch: String = "main"
 
-  @Flag(name: .customLong("fetch"), inversion: .prefixedNo, help: "Fetch every source first.")
+  @Flag(name: .customLong("fetch"), inversion: .prefixedNo, help: ArgumentHelp(LocalizedText(zh: "先获取每个来源。", en: "Fetch every source first.")))
   var fetch = true
 
-  @Option(help: "Output format: text or json.")
+  @Option(help: ArgumentHelp(LocalizedText(zh: "输出格式：text 或 json。", en: "Output format: text or json.")))
   var format: ReportFormat = .text
 
   func run() throws {
     let language = global.language
     let workspace = try global.workspace()
     let progress = FetchProgressLine(enabled: isatty(2) == 1, label: "")
-    let result: (sources: [Sync.SourceStatus], findings: Report)
-    do {
-      result = try Sync.status(in: workspace, branch: branch, fetch: fetch) { name, update in
+    let result = try progress.finishing {
+      try Sync.status(in: workspace, branch: branch, fetch: fetch) { name, update in
         progress.label = name
         progress.update(update)
       }
-    } catch {
-      progress.finish()
-      throw CommandFailure(error.message, language)
     }
-    progress.finish()
     if !result.findings.findings.isEmpty {
       Console.standardError(FindingWriter.text(result.findings, language: language, color: Console.wantsColor(2)))
     }

@@ -2,33 +2,29 @@ import ArgumentParser
 import MuluCatalog
 import MuluKit
 
-struct ValidateCommand: ParsableCommand {
+struct ValidateCommand: MuluCommand {
   static let configuration = CommandConfiguration(
     commandName: "validate",
-    abstract: "Validate the registry's working tree, or a revision.",
-    discussion: "PATHs limit the report to those files or folders; the rules still see the whole registry."
+    abstract: LocalizedText(zh: "校验目录库的工作区或某个版本。", en: "Validate the registry's working tree, or a revision.").help,
+    discussion: LocalizedText(zh: "PATH 把报告限于这些文件或文件夹；规则仍然看到整个目录库。", en: "PATHs limit the report to those files or folders; the rules still see the whole registry.").help
   )
 
   @OptionGroup var global: GlobalOptions
 
-  @Option(help: "Validate this revision (branch, tag, commit) instead of the working tree.")
+  @Option(help: ArgumentHelp(LocalizedText(zh: "校验此版本（分支、标签、提交）而不是工作区。", en: "Validate this revision (branch, tag, commit) instead of the working tree.")))
   var rev: String?
 
-  @Option(help: "Output format: text or json.")
+  @Option(help: ArgumentHelp(LocalizedText(zh: "输出格式：text 或 json。", en: "Output format: text or json.")))
   var format: ReportFormat = .text
 
-  @Argument(help: "Files or folders to report on.")
+  @Argument(help: ArgumentHelp(LocalizedText(zh: "要报告的文件或文件夹。", en: "Files or folders to report on.")))
   var paths: [String] = []
 
   func run() throws {
     let language = global.language
     let workspace = try global.workspace()
-    let report: Report
-    do {
-      report = try Validation.run(in: workspace, revision: rev, paths: paths)
-    } catch {
-      throw error.failure(language)
-    }
+    for note in workspace.ambiguityNotes([rev]) { Console.note(note, language: language) }
+    let report = try Validation.run(in: workspace, revision: rev, paths: paths)
     switch format {
     case .json:
       Console.output(FindingWriter.json(report, language: language).serialized() + "\n")

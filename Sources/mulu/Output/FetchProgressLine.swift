@@ -21,6 +21,12 @@ final class FetchProgressLine {
     shown = true
   }
 
+  /// Runs `work`, then ends the line, whether the work succeeded or failed.
+  func finishing<Result, Failure: Error>(_ work: () throws(Failure) -> Result) throws(Failure) -> Result {
+    defer { finish() }
+    return try work()
+  }
+
   func finish() {
     if shown { Console.standardError("\n") }
     shown = false

@@ -1,6 +1,6 @@
 import MuluCatalog
 
-/// Writes a report in the text form of SPEC §3 or the JSON shape of §4.
+/// Writes a report in the text form or the JSON shape of docs/commands.md.
 enum FindingWriter {
   static func text(_ report: Report, language: Language, color: Bool) -> String {
     var out = ""
@@ -12,7 +12,7 @@ enum FindingWriter {
       }
       let severity = finding.severity.rawValue
       let painted = color ? (finding.severity == .error ? "\u{1B}[31m\(severity)\u{1B}[0m" : "\u{1B}[33m\(severity)\u{1B}[0m") : severity
-      // The frame of the line is fixed by SPEC §3 in every language; only message and hint are translated.
+      // The frame of the line is fixed by docs/commands.md in every language; only message and hint are translated.
       out += "\(place): \(painted)[\(finding.rule)]: \(finding.message[language].oneLine) (hint: \(finding.hint[language].oneLine))\n"
     }
     return out
