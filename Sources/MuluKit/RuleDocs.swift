@@ -46,6 +46,7 @@ public enum RuleDocs {
         out += "\n### `\(rule.id)`\n\n"
         out += (zh ? "严重程度：" : "Severity: ") + rule.severity.rawValue + "\n\n"
         out += rule.meaning[language] + "\n\n"
+        if let details = rule.details { out += details[language] + "\n\n" }
         out += (zh ? "修正：" : "Fix: ") + rule.hint[language] + "\n\n"
         out += (zh ? "触发示例：" : "Fires on:") + "\n"
         for example in rule.triggering { out += "- \(example.title)\n" }

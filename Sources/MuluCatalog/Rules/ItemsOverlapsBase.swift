@@ -12,6 +12,28 @@ public enum ItemsOverlapsBase: RegistryRule {
 
   public static let threshold = 0.6
 
+  public static let details: LocalizedText? = LocalizedText(
+    zh: """
+      比较各部门资源的信息项名称与其他部门的有效基础信息资源，按相同名称最多者（同数时取路径在前者）计算；\
+      达到该资源信息项的 60% 即报告。超过 1000 个有效基础信息资源都含有的名称（如省级目录中的统一社会信用代码、\
+      姓名、地址）为常见名称：它们计入与每个被比较的基础信息资源的重复数，但不单独引出比较对象——\
+      只与至少共有一个非常见名称的基础信息资源比较。没有名称如此常见的目录库（所有国家级目录库）结果与逐一比较相同；\
+      信息项全为常见名称的资源不再报告：成千上万个基础信息资源同样与它重复，指出其中一个没有意义。\
+      由此每个资源的比较量有上限，规则耗时与目录库规模成线性关系。
+      """,
+    en: """
+      Each department resource is compared with the active base resources of other providers: the one \
+      sharing most item names (the first path on a tie) is named when it shares at least 60% of the \
+      resource's items. A name that more than 1,000 active base resources carry (统一社会信用代码, 姓名, \
+      地址 … in a provincial registry) is common: it counts toward the overlap with every base resource \
+      compared, but leads to none by itself, so a resource is compared with the base resources that share \
+      at least one of its other names. On a registry where no name is that common (every national \
+      registry) this is the comparison with every base resource; a resource whose names are all common is \
+      no longer reported, as thousands of base resources repeat it alike and naming one says nothing. Each \
+      resource is so compared with a bounded number of base resources, and the rule's time grows linearly \
+      with the registry.
+      """)
+
   /// A name that more active base resources carry is common: it counts toward the overlap
   /// with every base resource compared, but leads to none (see `check`).
   public static let commonCarriers = 1000
