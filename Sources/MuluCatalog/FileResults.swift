@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
 import MuluYAML
 import Synchronization
 
@@ -55,10 +58,11 @@ public final class FileResults: Sendable {
   }
 
   /// A name for a context made of parts (the engine, the bytes of registry.yaml and of the
-  /// dictionaries): equal parts, equal names.
+  /// dictionaries) on this day (`date.future` judges a file by today's date): equal parts on
+  /// the same day, equal names.
   public static func context(_ parts: [[UInt8]]) -> String {
     var all: [UInt8] = []
-    for part in parts {
+    for part in parts + [Array(DateFuture.latest().utf8)] {
       var length = ByteWriter()
       length.int(part.count)
       all += length.buffer + part
@@ -165,8 +169,9 @@ public final class FileResults: Sendable {
     let bytes: [UInt8]
     let texts: [String]
     let count: Int
-    /// Content id → the offset of each record with that content (one path, or a few).
-    let offsets: [ContentKey: [Int]]
+    /// Content id → the offset of the first record with that content, and of the others.
+    let offsets: [ContentKey: Int]
+    let moreOffsets: [ContentKey: [Int]]
 
     init(_ bytes: [UInt8], context: String) throws(Refusal) {
       guard bytes.count >= FileResults.magic.count + 8, bytes.starts(with: FileResults.magic) else { throw .corrupt }
@@ -183,29 +188,35 @@ public final class FileResults: Sendable {
         texts.append(text)
       }
       guard let count = reader.int() else { throw .corrupt }
-      var offsets: [ContentKey: [Int]] = Dictionary(minimumCapacity: count)
+      var offsets: [ContentKey: Int] = Dictionary(minimumCapacity: count)
+      var moreOffsets: [ContentKey: [Int]] = [:]
       for _ in 0..<count {
         let start = reader.position
         guard let id = reader.key(), Stored.skip(&reader, texts: texts.count) else { throw .corrupt }
-        offsets[id, default: []].append(start)
+        if offsets[id] == nil {
+          offsets[id] = start
+        } else {
+          moreOffsets[id, default: []].append(start)
+        }
       }
       guard reader.position == reader.end else { throw .corrupt }
       self.bytes = bytes
       self.texts = texts
       self.offsets = offsets
+      self.moreOffsets = moreOffsets
       self.count = count
     }
 
     /// Past one record after its key; false when it does not hold together.
     private static func skip(_ reader: inout ByteReader, texts: Int) -> Bool {
-      guard reader.string() != nil, let findings = reader.int() else { return false }
-      for _ in 0..<findings where reader.finding(path: "") == nil { return false }
+      guard reader.skipString(), let findings = reader.int() else { return false }
+      for _ in 0..<findings where !reader.skipFinding() { return false }
       guard let hasContent = reader.int() else { return false }
       guard hasContent == 1 else { return hasContent == 0 }
-      guard reader.optionalString() != nil, let provider = reader.int(), provider < texts, reader.string() != nil,
-        reader.int() != nil, reader.optionalString() != nil, reader.mark() != nil, let related = reader.int()
+      guard reader.skipOptionalString(), let provider = reader.int(), provider < texts, reader.skipString(),
+        reader.int() != nil, reader.skipOptionalString(), reader.mark() != nil, let related = reader.int()
       else { return false }
-      for _ in 0..<related where reader.string() == nil || reader.mark() == nil { return false }
+      for _ in 0..<related where !reader.skipString() || reader.mark() == nil { return false }
       guard let items = reader.int() else { return false }
       for _ in 0..<items {
         guard let symbol = reader.int(), symbol < texts else { return false }
@@ -217,13 +228,33 @@ public final class FileResults: Sendable {
     func record(_ id: ContentKey, path: String, folder: String, code: ResourceCode, names: ItemNames)
       -> ([Finding], ResourceDigest)?
     {
-      for offset in offsets[id] ?? [] {
-        var reader = ByteReader(bytes, end: bytes.count - 8)
-        reader.position = offset + ContentKey.size
-        guard let recordPath = reader.string(), recordPath == path else { continue }
-        return decode(&reader, path: path, folder: folder, code: code, names: names)
+      guard let first = offsets[id] else { return nil }
+      if let found = record(at: first, path: path, folder: folder, code: code, names: names) { return found }
+      for offset in moreOffsets[id] ?? [] {
+        if let found = record(at: offset, path: path, folder: folder, code: code, names: names) { return found }
       }
       return nil
+    }
+
+    private func record(at offset: Int, path: String, folder: String, code: ResourceCode, names: ItemNames)
+      -> ([Finding], ResourceDigest)?
+    {
+      var reader = ByteReader(bytes, end: bytes.count - 8)
+      reader.position = offset + ContentKey.size
+      guard reader.skipString(matching: path) else { return nil }
+      return decode(&reader, path: path, folder: folder, code: code, names: names)
+    }
+
+    /// The symbol of each shared text in `names`, made once for the validation that uses them.
+    private let symbols = Mutex<(names: ItemNames, symbols: [ItemNames.Symbol])?>(nil)
+
+    private func symbols(in names: ItemNames) -> [ItemNames.Symbol] {
+      symbols.withLock { made in
+        if let made, made.names === names { return made.symbols }
+        let symbols = names.symbols(each: texts)
+        made = (names, symbols)
+        return symbols
+      }
     }
 
     private func decode(_ reader: inout ByteReader, path: String, folder: String, code: ResourceCode, names: ItemNames)
@@ -253,13 +284,13 @@ public final class FileResults: Sendable {
         content.related.append((relatedCode, mark))
       }
       guard let itemCount = reader.int() else { return nil }
-      var itemNames: [String] = []
-      itemNames.reserveCapacity(itemCount)
+      let symbolOf = symbols(in: names)
+      content.items.reserveCapacity(itemCount)
       for _ in 0..<itemCount {
-        guard let symbol = reader.int() else { return nil }
-        itemNames.append(texts[symbol])
+        guard let text = reader.int(), text < symbolOf.count else { return nil }
+        let symbol = symbolOf[text]
+        if !content.items.contains(symbol) { content.items.append(symbol) }
       }
-      content.items = names.symbols(for: itemNames)
       guard let codeMark = reader.mark(), let nameMark = reader.mark(), let itemsMark = reader.mark() else { return nil }
       (content.codeMark, content.nameMark, content.itemsMark) = (codeMark, nameMark, itemsMark)
       digest.content = content
@@ -268,34 +299,57 @@ public final class FileResults: Sendable {
   }
 }
 
-/// A Git object id, as a key.
+/// A Git object id, as a key: its 20 bytes as numbers.
 struct ContentKey: Hashable, Sendable {
   static let size = 20
-  var bytes: [UInt8]
+  var first: UInt64
+  var second: UInt64
+  var last: UInt32
 
   init?(hex: String) {
-    guard hex.utf8.count == 40 else { return nil }
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(20)
-    var high: UInt8? = nil
-    for character in hex.utf8 {
+    var hex = hex
+    guard let key = hex.withUTF8({ ContentKey(hexBytes: $0) }) else { return nil }
+    self = key
+  }
+
+  private init?(hexBytes: UnsafeBufferPointer<UInt8>) {
+    guard hexBytes.count == 40 else { return nil }
+    var values = (UInt64(0), UInt64(0), UInt64(0))
+    for (index, character) in hexBytes.enumerated() {
       let value: UInt8
       switch character {
       case UInt8(ascii: "0")...UInt8(ascii: "9"): value = character - UInt8(ascii: "0")
       case UInt8(ascii: "a")...UInt8(ascii: "f"): value = character - UInt8(ascii: "a") + 10
       default: return nil
       }
-      if let first = high {
-        bytes.append(first << 4 | value)
-        high = nil
-      } else {
-        high = value
+      switch index {
+      case 0..<16: values.0 = values.0 << 4 | UInt64(value)
+      case 16..<32: values.1 = values.1 << 4 | UInt64(value)
+      default: values.2 = values.2 << 4 | UInt64(value)
       }
     }
-    self.bytes = bytes
+    (first, second, last) = (values.0, values.1, UInt32(values.2))
   }
 
-  init(bytes: [UInt8]) { self.bytes = bytes }
+  init(bytes: ArraySlice<UInt8>) {
+    var values = (UInt64(0), UInt64(0), UInt64(0))
+    for (index, byte) in bytes.enumerated() {
+      switch index {
+      case 0..<8: values.0 = values.0 << 8 | UInt64(byte)
+      case 8..<16: values.1 = values.1 << 8 | UInt64(byte)
+      default: values.2 = values.2 << 8 | UInt64(byte)
+      }
+    }
+    (first, second, last) = (values.0, values.1, UInt32(values.2))
+  }
+
+  var bytes: [UInt8] {
+    var out: [UInt8] = []
+    for shift in stride(from: 56, through: 0, by: -8) { out.append(UInt8(truncatingIfNeeded: first >> UInt64(shift))) }
+    for shift in stride(from: 56, through: 0, by: -8) { out.append(UInt8(truncatingIfNeeded: second >> UInt64(shift))) }
+    for shift in stride(from: 24, through: 0, by: -8) { out.append(UInt8(truncatingIfNeeded: last >> UInt32(shift))) }
+    return out
+  }
 }
 
 /// A 64-bit checksum of bytes, eight at a time (not cryptographic: it finds damage, not forgery).
@@ -409,7 +463,40 @@ struct ByteReader {
   mutating func key() -> ContentKey? {
     guard position + ContentKey.size <= end else { return nil }
     defer { position += ContentKey.size }
-    return ContentKey(bytes: Array(bytes[position..<position + ContentKey.size]))
+    return ContentKey(bytes: bytes[position..<position + ContentKey.size])
+  }
+
+  /// Past a string; false when the bytes make no sense.
+  mutating func skipString() -> Bool {
+    guard let count = int(), position + count <= end else { return false }
+    position += count
+    return true
+  }
+
+  /// Past a string that must be `text`; false when it is another.
+  mutating func skipString(matching text: String) -> Bool {
+    guard let count = int(), count == text.utf8.count, position + count <= end else { return false }
+    var text = text
+    let same = text.withUTF8 { utf8 in
+      bytes.withUnsafeBufferPointer { all in
+        count == 0 || memcmp(all.baseAddress! + position, utf8.baseAddress!, count) == 0
+      }
+    }
+    position += count
+    return same
+  }
+
+  mutating func skipOptionalString() -> Bool {
+    guard let count = int() else { return false }
+    guard count > 0 else { return true }
+    guard position + count - 1 <= end else { return false }
+    position += count - 1
+    return true
+  }
+
+  mutating func skipFinding() -> Bool {
+    skipString() && int() != nil && skipString() && int() != nil && int() != nil && skipOptionalString()
+      && skipString() && skipString() && skipString() && skipString()
   }
 
   mutating func string() -> String? {

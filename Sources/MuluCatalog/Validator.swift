@@ -136,16 +136,16 @@ public enum Validator {
     var digests: [ResourceDigest] = []
     digests.reserveCapacity(resourceEntries.count)
     var tally = Tally()
-    var found: [Found] = []
+    var fromResults: [Found] = []
     for position in read.indices {
       digests += read[position].0
       findings += read[position].1
       tally.merge(read[position].2)
-      found += read[position].3
+      fromResults += read[position].3
       read[position] = ([], [], Tally(), [])
     }
     let catalog = index.with(digests: digests)
-    results?.keepFound(found, in: catalog)
+    results?.keepFound(fromResults, in: catalog)
     return (catalog, findings, tally)
   }
 
