@@ -83,10 +83,32 @@ public struct MemorySnapshot: Snapshot {
   }
 }
 
+/// What `lstat` said of a file: enough to tell, as git does, whether it changed since.
+public struct FileStamp: Sendable, Hashable {
+  public var size: Int64
+  public var modifiedSeconds: Int64
+  public var modifiedNanoseconds: Int64
+  public var changedSeconds: Int64
+  public var changedNanoseconds: Int64
+  public var inode: UInt64
+
+  init(_ info: stat) {
+    size = Int64(info.st_size)
+    modifiedSeconds = Int64(info.st_mtim.tv_sec)
+    modifiedNanoseconds = Int64(info.st_mtim.tv_nsec)
+    changedSeconds = Int64(info.st_ctim.tv_sec)
+    changedNanoseconds = Int64(info.st_ctim.tv_nsec)
+    inode = UInt64(info.st_ino)
+  }
+}
+
 /// The files of a folder on disk, as they are now. `.git` at the top is left out.
 public struct DirectorySnapshot: Snapshot {
   public let root: String
   public private(set) var entries: [SnapshotEntry]
+  /// What `lstat` said of each file of `entries`, at the same position, when asked for
+  /// (`stamped`); empty otherwise.
+  public private(set) var stamps: [FileStamp?]
   public var label: String { root }
   /// Files of the folder that are not on disk but read from elsewhere: those a sparse
   /// checkout leaves out, read from the index (see `adding(notCheckedOut:reader:)`).
@@ -95,8 +117,10 @@ public struct DirectorySnapshot: Snapshot {
 
   /// The files below `root`, but none of `.git`, and none that `leavingOut` names: it is asked
   /// about each path (relative to `root`) with whether it is a folder, whose files are then
-  /// not listed either.
-  public init(root: String, leavingOut: ((_ path: String, _ isFolder: Bool) throws -> Bool)? = nil) throws {
+  /// not listed either. With `stamped`, each file's stat data is kept in `stamps`.
+  public init(
+    root: String, leavingOut: ((_ path: String, _ isFolder: Bool) throws -> Bool)? = nil, stamped: Bool = false
+  ) throws {
     var trimmed = root
     while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
     self.root = trimmed
@@ -105,8 +129,21 @@ public struct DirectorySnapshot: Snapshot {
       throw SnapshotError.notADirectory(path: trimmed)
     }
     var found: [SnapshotEntry] = []
-    try DirectorySnapshot.walk(root: trimmed, relative: "", leavingOut: leavingOut, into: &found)
+    var stamps: [FileStamp?]? = stamped ? [] : nil
+    try DirectorySnapshot.walk(root: trimmed, relative: "", leavingOut: leavingOut, into: &found, stamps: &stamps)
     self.entries = found
+    self.stamps = stamps ?? []
+  }
+
+  /// The same files, each with the content id `ids` gives at its position (nil: none).
+  public func identified(by ids: [String?]) -> DirectorySnapshot {
+    var snapshot = self
+    // A file read from the index keeps its blob id.
+    for position in snapshot.entries.indices where position < ids.count {
+      guard !notCheckedOut.contains(snapshot.entries[position].path) else { continue }
+      snapshot.entries[position].contentID = ids[position]
+    }
+    return snapshot
   }
 
   public func read(_ entry: SnapshotEntry) throws -> [UInt8] {
@@ -123,6 +160,7 @@ public struct DirectorySnapshot: Snapshot {
     var snapshot = self
     for entry in extra where !present.contains(entry.path) {
       snapshot.entries.append(entry)
+      if !snapshot.stamps.isEmpty { snapshot.stamps.append(nil) }
       snapshot.notCheckedOut.insert(entry.path)
     }
     snapshot.readNotCheckedOut = reader
@@ -157,7 +195,8 @@ public struct DirectorySnapshot: Snapshot {
   }
 
   private static func walk(
-    root: String, relative: String, leavingOut: ((String, Bool) throws -> Bool)?, into found: inout [SnapshotEntry]
+    root: String, relative: String, leavingOut: ((String, Bool) throws -> Bool)?, into found: inout [SnapshotEntry],
+    stamps: inout [FileStamp?]?
   ) throws {
     let directory = relative.isEmpty ? root : root + "/" + relative
     guard let handle = opendir(directory) else {
@@ -197,7 +236,8 @@ public struct DirectorySnapshot: Snapshot {
         // Its files could not be named: the folder stands for them.
         found.append(SnapshotEntry(path: path, kind: .other))
       case S_IFDIR:
-        try walk(root: root, relative: path, leavingOut: leavingOut, into: &found)
+        try walk(root: root, relative: path, leavingOut: leavingOut, into: &found, stamps: &stamps)
+        continue
       case S_IFREG:
         let executable = info.st_mode & 0o111 != 0
         found.append(SnapshotEntry(path: path, kind: executable ? .executable : .regular, size: Int(info.st_size)))
@@ -206,6 +246,7 @@ public struct DirectorySnapshot: Snapshot {
       default:
         found.append(SnapshotEntry(path: path, kind: .other))
       }
+      stamps?.append(info.st_mode & S_IFMT == S_IFREG ? FileStamp(info) : nil)
     }
   }
 }

@@ -333,7 +333,7 @@ public enum Release {
     _ repository: Repository, prefix: String = "", from: (commit: ObjectID, label: String)?, to: ObjectID,
     toLabel: String, language: Language
   ) throws -> (text: String, breaking: Int) {
-    let empty = language == .zh ? "（空目录）" : "(empty registry)"
+    let empty = LocalizedText(zh: "（空目录）", en: "(empty registry)")[language]
     let diff = try DiffEngine.diff(
       repository, fromTree: from.flatMap { try RegistryFolder.tree(ofCommit: $0.commit, prefix: prefix, in: repository) },
       toTree: RegistryFolder.tree(ofCommit: to, prefix: prefix, in: repository), fromLabel: from?.label ?? empty,
