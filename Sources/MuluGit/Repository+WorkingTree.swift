@@ -59,18 +59,8 @@ extension Repository {
   /// The entries of the index that a sparse checkout leaves out of the working tree (their
   /// skip-worktree bit is set), at stage 0, in git's path order.
   public func skippedIndexEntries() throws -> [TreeEntry] {
-    try withIndex { index in
-      var entries: [TreeEntry] = []
-      for position in 0..<git_index_entrycount(index) {
-        guard let entry = git_index_get_byindex(index, position), git_index_entry_stage(entry) == 0,
-          UInt32(entry.pointee.flags_extended) & GIT_INDEX_ENTRY_SKIP_WORKTREE.rawValue != 0
-        else { continue }
-        entries.append(
-          TreeEntry(
-            path: String(cString: entry.pointee.path), mode: FileMode(rawValue: entry.pointee.mode),
-            id: ObjectID(entry.pointee.id)))
-      }
-      return entries
+    try indexStats().entries.filter(\.skipsWorkingTree).map {
+      TreeEntry(path: $0.path, mode: FileMode(rawValue: $0.mode), id: $0.id)
     }
   }
 

@@ -49,12 +49,7 @@ extension Workspace {
   /// Where the registry is in the trees of `repository`: the registry's folder below the
   /// working tree's root, or `mulu.registry` in a bare repository.
   public func registryPrefix(in repository: Repository) -> String {
-    if let workdir = repository.workdir.map(Workspace.real) {
-      let registry = Workspace.real(root)
-      if registry.hasPrefix(workdir + "/") { return String(registry.dropFirst(workdir.count + 1)) + "/" }
-      if registry == workdir { return "" }
-    }
-    return RegistryFolder.configured(in: repository)
+    workingTreePrefix(in: repository) ?? RegistryFolder.configured(in: repository)
   }
 
   /// `mulu.registry`'s folder of the working tree that `directory` is in, when the search

@@ -95,22 +95,24 @@ public struct Workspace: Sendable {
     }
   }
 
+  /// Where the registry is in `repository`'s working tree, as a prefix of its paths: "" at
+  /// the top, "folder/" below it; nil when the registry is not in that working tree (a bare
+  /// repository, or a registry outside it).
+  public func workingTreePrefix(in repository: Repository) -> String? {
+    guard let workdir = repository.workdir.map(Workspace.real) else { return nil }
+    let registry = Workspace.real(root)
+    if registry == workdir { return "" }
+    guard registry.hasPrefix(workdir + "/") else { return nil }
+    return String(registry.dropFirst(workdir.count + 1)) + "/"
+  }
+
   /// The working tree with the files a sparse checkout (`git sparse-checkout set
   /// catalogs/<code>`) leaves out, read from the index, where they still are: the
   /// dictionaries and the other departments' resources that the rules need.
   private func withSparseCheckout(_ snapshot: DirectorySnapshot) -> DirectorySnapshot {
-    guard let repository = try? Repository.discover(from: root), let workdir = repository.workdir.map(Workspace.real),
+    guard let repository = try? Repository.discover(from: root), let prefix = workingTreePrefix(in: repository),
       let skipped = try? repository.skippedIndexEntries(), !skipped.isEmpty
     else { return snapshot }
-    let registry = Workspace.real(root)
-    let prefix: String
-    if registry == workdir {
-      prefix = ""
-    } else if registry.hasPrefix(workdir + "/") {
-      prefix = String(registry.dropFirst(workdir.count + 1)) + "/"
-    } else {
-      return snapshot
-    }
     let entries = skipped.compactMap { entry -> SnapshotEntry? in
       guard entry.path.hasPrefix(prefix) else { return nil }
       let path = String(entry.path.dropFirst(prefix.count))
@@ -131,17 +133,8 @@ public struct Workspace: Sendable {
   /// has no place for (a few, where 470,000 resource files are not asked about); nil outside
   /// a working tree.
   private func ignoredPaths() -> ((String, Bool) throws -> Bool)? {
-    guard let repository = try? Repository.discover(from: root), let workdir = repository.workdir.map(Workspace.real)
+    guard let repository = try? Repository.discover(from: root), let prefix = workingTreePrefix(in: repository)
     else { return nil }
-    let registry = Workspace.real(root)
-    let prefix: String
-    if registry == workdir {
-      prefix = ""
-    } else if registry.hasPrefix(workdir + "/") {
-      prefix = String(registry.dropFirst(workdir.count + 1)) + "/"
-    } else {
-      return nil
-    }
     return { path, isFolder in
       if isFolder {
         // dictionaries/, catalogs/ and catalogs/<provider-code>/.
