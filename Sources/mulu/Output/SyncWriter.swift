@@ -83,7 +83,7 @@ enum SyncWriter {
       }.joined()
     case .invalid(let report), .invalidSources(let report):
       return FindingWriter.text(report, language: language, color: Console.wantsColor(1))
-    case .unrelatedHistories, .dirtyWorkingTree, .targetMoved, .locked, .reviewBranchHasCommits:
+    case .unrelatedHistories, .dirtyWorkingTree, .targetMoved, .locked, .reviewBranchHasCommits, .rewrittenHistory:
       return ""
     }
   }
@@ -95,6 +95,10 @@ enum SyncWriter {
       return LocalizedText(
         zh: "sources.yaml 有 \(report.errorCount) 个错误，未写入任何内容",
         en: "sources.yaml has \(report.errorCount) error(s); nothing written")
+    case .rewrittenHistory(let last):
+      return rewritten(last, branch: branch).with(
+        zh: "未写入任何内容；请让分支库重新取回 \(branch)（git fetch 后合并），使其包含已同步的提交，再同步",
+        en: "nothing written; let the fork take \(branch) again (fetch and merge it) so that it contains what was synced, then pull")
     case .unrelatedHistories:
       return LocalizedText(
         zh: "\(source) 与 \(branch) 没有共同的历史（分支库应从本目录库复制而来），未写入任何内容",
@@ -132,6 +136,16 @@ enum SyncWriter {
     }
   }
 
+  /// "the fork no longer contains X (merged by Y): its history was rewritten".
+  static func rewritten(_ last: Sync.LastSync, branch: String) -> LocalizedText {
+    let fork = "\(short(last.forkCommit.id.hex)) “\(last.forkCommit.summary.oneLine)”"
+    let forkEN = "\(short(last.forkCommit.id.hex)) \"\(last.forkCommit.summary.oneLine)\""
+    let merge = "\(short(last.merge.id.hex)), \(last.merge.committer.name.oneLine) \(Identity.dayString(last.merge.committer))"
+    return LocalizedText(
+      zh: "分支库已不包含 \(fork)（已由 \(merge) 合并到 \(branch)）：其历史被改写",
+      en: "the fork no longer contains \(forkEN) (merged into \(branch) by \(merge)): its history was rewritten")
+  }
+
   static func leftBehind(branch: String, reason: String) -> LocalizedText {
     LocalizedText(
       zh: "\(branch) 已移动到合并提交，但本地修改使工作区未能更新（\(reason)）：用 git status 查看",
@@ -158,6 +172,10 @@ enum SyncWriter {
           if let by = s.syncedBy { out += "（由 \(short(by.id.hex)) \(Identity.dayString(by.committer)) 合并）" }
           out += "\n"
         }
+        if let last = s.rewritten {
+          out += "  将被拒绝：" + rewritten(last, branch: branch).zh + "\n"
+          continue
+        }
         if s.unrelatedHistory {
           out += "  将被拒绝：与 \(branch) 没有共同的历史（分支库应从本目录库复制而来）\n"
           continue
@@ -177,6 +195,10 @@ enum SyncWriter {
           out += "  last synced: \(short(last.id.hex)) \(Identity.dayString(last.committer)) \(last.summary.oneLine)"
           if let by = s.syncedBy { out += " (merged by \(short(by.id.hex)) \(Identity.dayString(by.committer)))" }
           out += "\n"
+        }
+        if let last = s.rewritten {
+          out += "  would be refused: " + rewritten(last, branch: branch).en + "\n"
+          continue
         }
         if s.unrelatedHistory {
           out += "  would be refused: it shares no history with \(branch) (a fork starts as a copy of this registry)\n"
@@ -240,6 +262,7 @@ enum SyncWriter {
               ("last_synced", .string(s.lastSynced?.id.hex)),
               ("synced_by", .string(s.syncedBy?.id.hex)),
               ("unrelated_history", .bool(s.unrelatedHistory)),
+              ("rewritten", .bool(s.rewritten != nil)),
               ("foreign_paths", .array(s.foreignPaths.map { .string($0) })),
               ("waiting", s.waiting.map(DiffWriter.json) ?? .null),
             ])
