@@ -2,7 +2,8 @@
 # `make bench`: mulu at national scale against what a user would use instead (bench/bench.py).
 # Installs the peer (check-jsonschema with ruamel.yaml's C loader, in a virtual environment in
 # the build folder), builds mulu for release and the libyaml floor (bench/yaml-floor.c), then
-# prints the table and writes it to bench/RESULTS.md. Arguments go to bench/bench.py
+# prints the table and writes it to bench/RESULTS.md; then the load of concurrent pushes through
+# nginx (bench/load.py), whose section it adds there. Arguments go to bench/bench.py
 # (e.g. --sizes 1000,100000 --runs 5); BUILD_FLAGS go to swift build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,4 +31,7 @@ fi
 
 cc -O2 -o "$bin/yaml-floor" bench/yaml-floor.c $(pkg-config --cflags --libs yaml-0.1)
 
-PATH="$venv/bin:$PATH" exec "$venv/bin/python" bench/bench.py --mulu "$bin/mulu" --floor "$bin/yaml-floor" "$@"
+PATH="$venv/bin:$PATH" "$venv/bin/python" bench/bench.py --mulu "$bin/mulu" --floor "$bin/yaml-floor" "$@"
+
+# Concurrent pushes through a real nginx + git-http-backend (root: it makes a throw-away account).
+python3 bench/load.py --mulu "$bin/mulu" --results bench/RESULTS.md

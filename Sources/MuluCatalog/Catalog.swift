@@ -10,6 +10,8 @@ public struct RegistrySettings: Sendable, Hashable {
   public var maxChangedFilesPerPush: Int = 20_000
   /// How many refs one push may create, move or delete (`push.too-many-refs`).
   public var maxRefsPerPush: Int = 100
+  /// How `mulu report` scores departments.
+  public var evaluation = EvaluationPolicy()
 
   /// The largest `limits.max_file_bytes` taken (1 GiB): a larger value is read as this one, so
   /// that the limits derived from it (the departments dictionary may be 16 times as large) stay
@@ -40,6 +42,7 @@ public struct RegistrySettings: Sendable, Hashable {
         maxRefsPerPush = refs
       }
     }
+    evaluation = EvaluationPolicy(map.mapping("evaluation"))
   }
 }
 

@@ -128,6 +128,7 @@ public enum Schemas {
         SchemaField("max_changed_files_per_push", .integer),
         SchemaField("max_refs_per_push", .integer),
       ])),
+    SchemaField("evaluation", EvaluationPolicy.shape),
   ])
 
   public static let classification: FieldShape = .object([

@@ -67,6 +67,11 @@ public struct LocalizedText: Sendable, Hashable, Codable {
     LocalizedText(zh: "\(zh)：\(detail)", en: "\(en): \(detail)")
   }
 
+  /// Each text followed by the other's text in its language.
+  public func joined(_ other: LocalizedText) -> LocalizedText {
+    LocalizedText(zh: zh + other.zh, en: en + other.en)
+  }
+
   /// Both texts followed by their own details.
   public func with(zh zhDetail: String, en enDetail: String) -> LocalizedText {
     LocalizedText(zh: "\(zh)：\(zhDetail)", en: "\(en): \(enDetail)")
@@ -74,6 +79,15 @@ public struct LocalizedText: Sendable, Hashable, Codable {
 }
 
 extension String {
+  /// This text with the first occurrence of `old` replaced by `new`; unchanged when `old` is
+  /// empty or absent.
+  public func replacingFirst(_ old: String, with new: String) -> String {
+    guard !old.isEmpty, let range = firstRange(of: old) else { return self }
+    var copy = self
+    copy.replaceSubrange(range, with: new)
+    return copy
+  }
+
   /// This text on one line, safe to print: line breaks and other control characters (which a
   /// pusher or a fork can put in a path, a name, a code or a commit summary) are written as
   /// escapes, so that the text cannot span two lines, forge another line of output, or send

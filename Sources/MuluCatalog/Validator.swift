@@ -46,6 +46,15 @@ public enum Validator {
   public static func load(
     _ snapshot: any Snapshot, settings: RegistrySettings? = nil, workers: Int = defaultWorkers
   ) throws -> (Catalog, [Finding]) {
+    let (catalog, findings, _) = try load(snapshot, settings: settings, workers: workers, tally: NoTally.self)
+    return (catalog, findings)
+  }
+
+  /// `load`, also adding every resource file, as it is read, to a tally of the caller's
+  /// (`mulu report` counts what it needs of each resource in the one pass that validates it).
+  public static func load<Tally: ResourceTally>(
+    _ snapshot: any Snapshot, settings: RegistrySettings? = nil, workers: Int = defaultWorkers, tally: Tally.Type
+  ) throws -> (Catalog, [Finding], Tally) {
     let entries = snapshot.entries
     // The files the context is read from; the resource files are many and are not looked up.
     var byPath: [String: SnapshotEntry] = [:]
@@ -82,6 +91,7 @@ public enum Validator {
       var digests: [ResourceDigest] = []
       digests.reserveCapacity(run.count)
       var findings: [Finding] = []
+      var tally = Tally()
       for (entry, folder, code) in resourceEntries[run] {
         let (file, fileFindings) = try readResource(
           entry, folder: folder, code: code, from: snapshot, limit: settings.maxFileBytes)
@@ -89,18 +99,21 @@ public enum Validator {
         if let resource = file.resource {
           for rule in resourceRules { findings += rule.check(file, resource, in: index) }
         }
+        tally.add(file)
         digests.append(ResourceDigest(file, fileCode: code, folder: folder, names: names))
       }
-      return (digests, findings)
+      return (digests, findings, tally)
     }
     var digests: [ResourceDigest] = []
     digests.reserveCapacity(resourceEntries.count)
+    var tally = Tally()
     for position in results.indices {
       digests += results[position].0
       findings += results[position].1
-      results[position] = ([], [])
+      tally.merge(results[position].2)
+      results[position] = ([], [], Tally())
     }
-    return (index.with(digests: digests), findings)
+    return (index.with(digests: digests), findings, tally)
   }
 
   /// Runs the registry-wide rules (`load` has run each file's own rules), each on its own core;
@@ -154,7 +167,7 @@ public enum Validator {
       : YAMLFile(root: nil, findings: [])
     context.findings += registryFile.findings
     context.settings = settings ?? registryFile.root.map(RegistrySettings.init) ?? RegistrySettings()
-    context.findings += unknownRuleIDs(registryFile.root)
+    context.findings += unknownRuleIDs(registryFile.root) + EvaluationPolicy.findings(registryFile.root)
     let limit = context.settings.maxFileBytes
     if let entry = try file("dictionaries/departments.yaml") {
       // The departments dictionary of a national registry is long: it may be larger than one resource.
@@ -328,6 +341,22 @@ public enum Validator {
     }
     return (classification, findings)
   }
+}
+
+/// What a caller counts of the resource files while `Validator.load` reads them: each run of
+/// files is added to a tally of its own, and the tallies are merged in the snapshot's order.
+public protocol ResourceTally: Sendable {
+  init()
+  /// One file as it was read (its `resource` is nil when it could not be read).
+  mutating func add(_ file: ResourceFile)
+  /// Adds the tally of the files that follow.
+  mutating func merge(_ other: Self)
+}
+
+/// Counts nothing.
+struct NoTally: ResourceTally {
+  func add(_ file: ResourceFile) {}
+  func merge(_ other: NoTally) {}
 }
 
 /// Every rule id mulu knows, including those of the layers above (history, pushes).

@@ -346,7 +346,7 @@ public enum Sync {
       // merge brings, resource by resource.
       let diff = try DiffEngine.diff(
         repository, fromTree: targetTree, toTree: mergedTree, fromLabel: request.branch,
-        toLabel: "\(source.name)@\(forkTip.hex.prefix(12))")
+        toLabel: "\(source.name)@\(forkTip.abbreviated())")
       let (author, committer) = try identities(repository, request)
       let message = mergeMessage(
         source: source, forkTip: forkTip, branch: request.branch, diff: diff, language: request.language)
@@ -572,7 +572,7 @@ public enum Sync {
   static func mergeMessage(
     source: SyncSource, forkTip: ObjectID, branch: String, diff: SemanticDiff, language: Language
   ) -> String {
-    let short = String(forkTip.hex.prefix(12))
+    let short = forkTip.abbreviated()
     let summary = diff.summary
     let counts = ChangeKind.allCases.filter { summary[$0] > 0 }.map { kind in
       language == .zh ? "\(DiffWriter.kindName(kind, language: .zh)) \(summary[kind])" : "\(summary[kind]) \(kind.rawValue)"

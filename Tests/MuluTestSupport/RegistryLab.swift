@@ -30,6 +30,11 @@ public final class RegistryLab: @unchecked Sendable {
   /// git's environment at the current (fixed) time, for mulu too.
   public var environment: [String: String] { runner.environmentNow }
 
+  /// Moves the lab's clock on by whole days (a run after it is dated that much later).
+  public func advanceClock(days: Int) {
+    runner.clock += days * 86_400
+  }
+
   /// Runs git in `folder` (relative to the lab), one minute later than the previous run.
   @discardableResult
   public func git(_ folder: String, _ arguments: String...) throws -> String {

@@ -68,7 +68,7 @@ public enum ItemsOverlapsBase: RegistryRule {
     RuleExample.resource(
       "发展改革委 collecting population data again",
       replacing: "  - { name: 统一社会信用代码, type: C, length: 18 }\n  - { name: 项目名称, type: C, length: 200 }\n  - { name: 核准日期, type: D }",
-      with: "  - { name: 公民身份号码, type: C, length: 18 }\n  - { name: 姓名, type: C, length: 50 }\n  - { name: 核准日期, type: D }")
+      with: "  ↓- { name: 公民身份号码, type: C, length: 18 }\n  - { name: 姓名, type: C, length: 50 }\n  - { name: 核准日期, type: D }")
   ]
   public static let nonTriggering = [
     RuleExample.resource(

@@ -19,7 +19,7 @@ public enum RelatedUnknown: ResourceRule {
   }
 
   public static let triggering = [
-    RuleExample.resource("a related code no one has", replacing: "related: [101001001/000001]", with: "related: [101001001/000099]")
+    RuleExample.resource("a related code no one has", replacing: "related: [101001001/000001]", with: "related: [↓101001001/000099]")
   ]
   public static let nonTriggering = [RuleExample("the baseline")]
 }

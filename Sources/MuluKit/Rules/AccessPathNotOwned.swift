@@ -43,8 +43,8 @@ public enum AccessPathNotOwned: HistoryRule {
     PushExample("an editor adds a resource in its own folder", by: .ndrcEditor, to: .newBranch("ndrc-editor/new"),
                 change: RuleExample("a second resource", files: [
                   "catalogs/11100000000000001M/303001001-000002.yaml": Baseline.files[Baseline.departmentResourcePath]!
-                    .replacingFirstOccurrence(of: "303001001/000001", with: "303001001/000002")
-                    .replacingFirstOccurrence(of: "企业投资项目核准信息", with: "企业投资项目备案信息"),
+                    .replacingFirst("303001001/000001", with: "303001001/000002")
+                    .replacingFirst("企业投资项目核准信息", with: "企业投资项目备案信息"),
                 ])),
   ]
 }

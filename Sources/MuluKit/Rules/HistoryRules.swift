@@ -207,7 +207,7 @@ public struct PushExample: Sendable {
     var text = base
     for edit in edits {
       guard let current = text[edit.path], current.contains(edit.old) else { return nil }
-      text[edit.path] = current.replacingFirstOccurrence(of: edit.old, with: edit.new)
+      text[edit.path] = current.replacingFirst(edit.old, with: edit.new)
     }
     for (path, content) in files { text[path] = content }
     return text
@@ -279,23 +279,5 @@ enum PathScope: Equatable {
     } else {
       self = .other
     }
-  }
-}
-
-extension String {
-  func replacingFirstOccurrence(of old: String, with new: String) -> String {
-    guard !old.isEmpty, let range = range(of: old) else { return self }
-    var copy = self
-    copy.replaceSubrange(range, with: new)
-    return copy
-  }
-
-  fileprivate func range(of needle: String) -> Range<String.Index>? {
-    var start = startIndex
-    while start < endIndex {
-      if self[start...].hasPrefix(needle) { return start..<index(start, offsetBy: needle.count) }
-      start = index(after: start)
-    }
-    return nil
   }
 }

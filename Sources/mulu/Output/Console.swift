@@ -25,7 +25,8 @@ enum Console {
 
   /// Whether colour is wanted on a file descriptor: a terminal, and no NO_COLOR.
   static func wantsColor(_ fd: Int32) -> Bool {
-    isatty(fd) == 1 && getenv("NO_COLOR") == nil && String(cString: getenv("TERM") ?? strdup("")) != "dumb"
+    let environment = ProcessInfoEnvironment.current
+    return isatty(fd) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
   }
 
   private static func write(_ fd: Int32, _ text: String) {

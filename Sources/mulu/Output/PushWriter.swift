@@ -58,11 +58,11 @@ enum PushWriter {
   static func header(_ update: RefUpdate, language: Language) -> String {
     let move: String
     if update.isCreation {
-      move = LocalizedText(zh: "新建于 \(short(update.new))", en: "created at \(short(update.new))")[language]
+      move = LocalizedText(zh: "新建于 \(update.new.abbreviated(10))", en: "created at \(update.new.abbreviated(10))")[language]
     } else if update.isDeletion {
       move = LocalizedText(zh: "删除", en: "deleted")[language]
     } else {
-      move = "\(short(update.old)) → \(short(update.new))"
+      move = "\(update.old.abbreviated(10)) → \(update.new.abbreviated(10))"
     }
     let name = update.name.oneLine
     return language == .zh ? "== \(name)（\(move)）\n" : "== \(name) (\(move))\n"
@@ -88,6 +88,4 @@ enum PushWriter {
       + message[language]
     return (gitLab ? "GL-HOOK-ERR: " : "") + line + "\n"
   }
-
-  private static func short(_ id: some CustomStringConvertible) -> String { String(id.description.prefix(10)) }
 }

@@ -7,8 +7,8 @@ enum ReleaseWriter {
     let previous = cut.previous ?? "—"
     let signed = cut.signed ? LocalizedText(zh: "，已签名", en: ", signed") : LocalizedText(zh: "", en: "")
     return LocalizedText(
-      zh: "已创建发布标签 \(cut.tag)（\(String(cut.commit.hex.prefix(12)))，上一发布 \(previous)\(signed.zh)）：在用资源 \(cut.resources) 项，破坏性变更 \(cut.breaking) 项",
-      en: "created release tag \(cut.tag) (\(String(cut.commit.hex.prefix(12))), previous \(previous)\(signed.en)): \(cut.resources) active resources, \(cut.breaking) breaking")
+      zh: "已创建发布标签 \(cut.tag)（\(cut.commit.abbreviated())，上一发布 \(previous)\(signed.zh)）：在用资源 \(cut.resources) 项，破坏性变更 \(cut.breaking) 项",
+      en: "created release tag \(cut.tag) (\(cut.commit.abbreviated()), previous \(previous)\(signed.en)): \(cut.resources) active resources, \(cut.breaking) breaking")
   }
 
   static func reason(_ refusal: Release.Refusal) -> LocalizedText {
@@ -42,7 +42,7 @@ enum ReleaseWriter {
       let resources = entry.resources.map(String.init) ?? "?"
       let breaking = entry.breaking.map(String.init) ?? "?"
       let pad = String(repeating: " ", count: width - entry.tag.count)
-      out += "\(entry.tag)\(pad)  \(date)  \(String(entry.commit.hex.prefix(12)))  "
+      out += "\(entry.tag)\(pad)  \(date)  \(entry.commit.abbreviated())  "
       switch language {
       case .zh:
         out += "资源 \(resources)  破坏性 \(breaking)"

@@ -5,8 +5,7 @@ import MuluKit
 enum SyncWriter {
   // MARK: Pull
 
-  static func upToDate(source: String, tip: String, reference: String) -> LocalizedText {
-    let short = String(tip.prefix(12))
+  static func upToDate(source: String, tip short: String, reference: String) -> LocalizedText {
     return LocalizedText(
       zh: "\(source) 没有新内容（\(short) 已在 \(reference) 中），未写入任何内容",
       en: "nothing new from \(source) (\(short) is already in \(reference)); nothing written")
@@ -15,8 +14,8 @@ enum SyncWriter {
   /// The merge, what it brought, and each owned department reconciled.
   static func merged(_ merged: Sync.Merged, language: Language) -> String {
     let p = merged.prepared
-    let commit = short(p.commit.hex)
-    let parents = "\(short(p.targetTip.hex)) \(p.targetBranch), \(short(p.forkTip.hex)) \(p.source.name)"
+    let commit = p.commit.abbreviated()
+    let parents = "\(p.targetTip.abbreviated()) \(p.targetBranch), \(p.forkTip.abbreviated()) \(p.source.name)"
     let target = p.review ? String(p.reference.dropFirst("refs/heads/".count)) : p.targetBranch
     var out: String
     switch language {
@@ -166,10 +165,10 @@ enum SyncWriter {
           out += "  尚未获取\n"
           continue
         }
-        out += "  分支库 \(short(tip.hex))：领先 \(branch) \(s.ahead) 个提交，落后 \(s.behind) 个提交\n"
+        out += "  分支库 \(tip.abbreviated())：领先 \(branch) \(s.ahead) 个提交，落后 \(s.behind) 个提交\n"
         if let last = s.lastSynced {
-          out += "  上次同步：\(short(last.id.hex)) \(Identity.dayString(last.committer)) \(last.summary.oneLine)"
-          if let by = s.syncedBy { out += "（由 \(short(by.id.hex)) \(Identity.dayString(by.committer)) 合并）" }
+          out += "  上次同步：\(last.id.abbreviated()) \(Identity.dayString(last.committer)) \(last.summary.oneLine)"
+          if let by = s.syncedBy { out += "（由 \(by.id.abbreviated()) \(Identity.dayString(by.committer)) 合并）" }
           out += "\n"
         }
         if let last = s.rewritten {
@@ -190,10 +189,10 @@ enum SyncWriter {
           out += "  not fetched yet\n"
           continue
         }
-        out += "  fork \(short(tip.hex)): \(s.ahead) commit(s) ahead of \(branch), \(s.behind) behind\n"
+        out += "  fork \(tip.abbreviated()): \(s.ahead) commit(s) ahead of \(branch), \(s.behind) behind\n"
         if let last = s.lastSynced {
-          out += "  last synced: \(short(last.id.hex)) \(Identity.dayString(last.committer)) \(last.summary.oneLine)"
-          if let by = s.syncedBy { out += " (merged by \(short(by.id.hex)) \(Identity.dayString(by.committer)))" }
+          out += "  last synced: \(last.id.abbreviated()) \(Identity.dayString(last.committer)) \(last.summary.oneLine)"
+          if let by = s.syncedBy { out += " (merged by \(by.id.abbreviated()) \(Identity.dayString(by.committer)))" }
           out += "\n"
         }
         if let last = s.rewritten {
@@ -270,6 +269,4 @@ enum SyncWriter {
       )
     ])
   }
-
-  static func short(_ hex: String) -> String { String(hex.prefix(12)) }
 }
