@@ -137,9 +137,9 @@ enum SyncWriter {
 
   /// "the fork no longer contains X (merged by Y): its history was rewritten".
   static func rewritten(_ last: Sync.LastSync, branch: String) -> LocalizedText {
-    let fork = "\(short(last.forkCommit.id.hex)) “\(last.forkCommit.summary.oneLine)”"
-    let forkEN = "\(short(last.forkCommit.id.hex)) \"\(last.forkCommit.summary.oneLine)\""
-    let merge = "\(short(last.merge.id.hex)), \(last.merge.committer.name.oneLine) \(Identity.dayString(last.merge.committer))"
+    let fork = "\(last.forkCommit.id.abbreviated()) “\(last.forkCommit.summary.oneLine)”"
+    let forkEN = "\(last.forkCommit.id.abbreviated()) \"\(last.forkCommit.summary.oneLine)\""
+    let merge = "\(last.merge.id.abbreviated()), \(last.merge.committer.name.oneLine) \(Identity.dayString(last.merge.committer))"
     return LocalizedText(
       zh: "分支库已不包含 \(fork)（已由 \(merge) 合并到 \(branch)）：其历史被改写",
       en: "the fork no longer contains \(forkEN) (merged into \(branch) by \(merge)): its history was rewritten")
