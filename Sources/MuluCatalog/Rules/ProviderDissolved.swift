@@ -23,7 +23,13 @@ public enum ProviderDissolved: ResourceRule {
     path: "dictionaries/departments.yaml", old: "status: active", new: "status: dissolved")
 
   public static let triggering = [
-    RuleExample("国家发展和改革委员会 dissolved while its resource is in force", edits: [dissolveNDRC])
+    RuleExample(
+      "国家发展和改革委员会 dissolved while its resource is in force",
+      edits: [
+        dissolveNDRC,
+        RuleExample.Edit(
+          path: Baseline.departmentResourcePath, old: "  code: 11100000000000001M", new: "  code: ↓11100000000000001M"),
+      ])
   ]
   public static let nonTriggering = [
     RuleExample("the baseline"),
