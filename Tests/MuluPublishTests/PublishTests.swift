@@ -118,6 +118,11 @@ import Testing
       }
     }
     try lab.lab.write("repo", path, lines.joined(separator: "\n"))
+    // A right-to-left override is text.invisible-character; lowered to a warning here, so that
+    // the release carries it and the pages must still show it harmlessly.
+    let settings = try lab.lab.read("repo", "registry.yaml")
+    #expect(!settings.contains("rules:"))
+    try lab.lab.write("repo", "registry.yaml", settings + "rules:\n  text.invisible-character: warning\n")
     try lab.lab.commitAll("repo", "教育部：名称")
     try lab.cut("2026.05.2")
     #expect(try lab.publish().status == 0)
