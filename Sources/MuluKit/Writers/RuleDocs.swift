@@ -69,6 +69,7 @@ public enum RuleDocs {
         out += "\n### `\(rule.id)`\n\n"
         out += t("严重程度：", "Severity: ") + rule.severity.rawValue + "\n\n"
         out += rule.meaning[language] + "\n\n"
+        if let details = rule.details { out += details[language] + "\n\n" }
         out += t("修正：", "Fix: ") + rule.hint[language] + "\n\n"
         out += t("触发示例：", "Fires on:") + "\n"
         for example in rule.triggering { out += "- \(example.title)\n" }
