@@ -8,7 +8,8 @@ let package = Package(
     .library(name: "MuluKit", targets: ["MuluKit"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     // C libraries, from the system (Debian: libgit2-dev, libyaml-dev).
@@ -23,9 +24,14 @@ let package = Package(
       providers: [.apt(["libyaml-dev"])]
     ),
     .systemLibrary(
-      name: "CZlib",
+      name: "CGzip",
       pkgConfig: "zlib",
       providers: [.apt(["zlib1g-dev"])]
+    ),
+    .systemLibrary(
+      name: "CXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]
     ),
 
     // Git, knowing nothing of catalogs.
@@ -41,11 +47,17 @@ let package = Package(
     .target(name: "MuluKit", dependencies: ["MuluGit", "MuluCatalog"]),
 
     // The static web catalog and JSON API of a release: `mulu publish`.
-    .target(name: "MuluPublish", dependencies: ["MuluKit", "MuluGit", "MuluCatalog", "MuluYAML", "CZlib"]),
+    .target(name: "MuluPublish", dependencies: ["MuluKit", "MuluGit", "MuluCatalog", "MuluYAML", "CGzip"]),
 
     // The evaluation (评价) of a registry's departments: indicators, scores, their reports, and
     // their pages on a published site.
     .target(name: "MuluReport", dependencies: ["MuluKit", "MuluGit", "MuluCatalog", "MuluPublish"]),
+
+    // Spreadsheets in the Guide's columns: export, import and the blank template (xlsx, CSV).
+    .target(
+      name: "MuluSheets",
+      dependencies: ["MuluKit", "MuluCatalog", "MuluYAML", "CXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+    ),
 
     // The command line.
     .executableTarget(
@@ -54,6 +66,7 @@ let package = Package(
         "MuluKit",
         "MuluPublish",
         "MuluReport",
+        "MuluSheets",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -65,6 +78,7 @@ let package = Package(
     .testTarget(name: "MuluYAMLTests", dependencies: ["MuluYAML"]),
     .testTarget(name: "MuluCatalogTests", dependencies: ["MuluCatalog", "MuluTestSupport"]),
     .testTarget(name: "MuluKitTests", dependencies: ["MuluKit", "MuluTestSupport"]),
+    .testTarget(name: "MuluSheetsTests", dependencies: ["mulu", "MuluSheets", "MuluTestSupport"]),
     .testTarget(name: "MuluCLITests", dependencies: ["mulu", "MuluKit", "MuluTestSupport"]),
     .testTarget(name: "MuluPublishTests", dependencies: ["mulu", "MuluTestSupport"]),
   ]

@@ -14,6 +14,10 @@ command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 command -v git >/dev/null 2>&1 || missing+=(git)
 pkg-config --exists libgit2 2>/dev/null || missing+=(libgit2-dev)
 pkg-config --exists yaml-0.1 2>/dev/null || missing+=(libyaml-dev)
+pkg-config --exists libxml-2.0 2>/dev/null || missing+=(libxml2-dev)
+pkg-config --exists zlib 2>/dev/null || missing+=(zlib1g-dev)
+# The spreadsheet tests open mulu's workbooks in LibreOffice.
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
 command -v ssh-keygen >/dev/null 2>&1 || missing+=(openssh-client)
 

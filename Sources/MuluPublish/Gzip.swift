@@ -1,4 +1,4 @@
-import CZlib
+import CGzip
 
 /// A gzip stream (zlib's deflate, gzip wrapper, no file name and time 0 in the header, so the
 /// same input gives the same bytes) into a `StreamFile`.

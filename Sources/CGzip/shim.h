@@ -1,5 +1,5 @@
-#ifndef MULU_CZLIB_SHIM_H
-#define MULU_CZLIB_SHIM_H
+#ifndef MULU_CGZIP_SHIM_H
+#define MULU_CGZIP_SHIM_H
 #include <zlib.h>
 
 /// deflateInit2 is a macro; this wraps it for Swift.
