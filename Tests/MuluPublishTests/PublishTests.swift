@@ -121,9 +121,10 @@ import Testing
       }
     }
     try lab.lab.write("repo", path, lines.joined(separator: "\n"))
+    // The validation engine refuses the bidirectional override (text.invisible-character), so no
+    // release holds it; main, published as it is, does.
     try lab.lab.commitAll("repo", "教育部：名称")
-    try lab.cut("2026.05.2")
-    #expect(try lab.publish().status == 0)
+    #expect(try lab.publish(["--rev", "main"]).status == 0)
 
     var pages = 0
     for (file, bytes) in try lab.files("site") where file.hasSuffix(".html") {
