@@ -432,6 +432,42 @@ def sync(table, mulu, registry, count, runs, work, shape="even"):
     shutil.rmtree(national)
 
 
+def publish(table, mulu, registry, count, work, republish):
+    """f. `mulu publish` of a release into an empty folder; at the largest size, the next release
+    (the 1% change commit) into the folder the first one left. One run each: a publish writes
+    three files per resource."""
+    label = size_label(count)
+    log(f"f. publish {label}")
+    env = dict(os.environ, GIT_COMMITTER_NAME="bench", GIT_COMMITTER_EMAIL="bench@example.cn",
+               GIT_COMMITTER_DATE="1767225600 +0800", LANG="en_US.UTF-8")
+    git("-C", registry, "tag", "-f", "-a", "-m", "release", "v2026.01.1", "main", env=env)
+    site = os.path.join(work, f"site-{label}")
+    shutil.rmtree(site, ignore_errors=True)
+    full = run([mulu, "publish", "-C", registry, "--rev", "v2026.01.1", "--out", site], env=env,
+               stdout=subprocess.PIPE)
+    files, size = 0, 0
+    for folder, _, names in os.walk(site):
+        for name in names:
+            files += 1
+            size += os.lstat(os.path.join(folder, name)).st_size
+    limit = 120 if count >= 470_000 else None
+    table.add("f. publish", label, "`mulu publish` of a release into an empty folder "
+              f"(CPU {full.cpu:.1f} s)", fmt_seconds(full.seconds), fmt_rss(full.rss),
+              "≤ 120 s, ≤ 1.5 GiB" if limit else "",
+              None if not limit else full.seconds <= limit and full.rss <= 1.5 * 1024 * MiB)
+    table.add("", label, f"↳ output: {files:,} files, {size / MiB:,.0f} MiB", "")
+    if republish:
+        env["GIT_COMMITTER_DATE"] = "1767312000 +0800"
+        git("-C", registry, "tag", "-f", "-a", "-m", "release", "v2026.01.2", "v2", env=env)
+        again = run([mulu, "publish", "-C", registry, "--rev", "v2026.01.2", "--out", site], env=env,
+                    stdout=subprocess.PIPE)
+        written = re.search(r"(\d+) written", again.output)
+        table.add("", label, "`mulu publish` of the next release (1% changed) into the previous output"
+                  f" ({written.group(1) if written else '?'} files written; CPU {again.cpu:.1f} s)",
+                  fmt_seconds(again.seconds), fmt_rss(again.rss), "≤ 10 s", again.seconds <= 10)
+    shutil.rmtree(site, ignore_errors=True)
+
+
 def evaluation(table, mulu, registry, count, runs):
     label = size_label(count)
     log(f"e. report {label}")
@@ -449,10 +485,80 @@ def evaluation(table, mulu, registry, count, runs):
                   measured.rss <= 1024 * MiB)
 
 
+def sheets(table, mulu, runs, work):
+    """g. Spreadsheets: import of 10,000 resources (200,000 rows) into a working tree, export of one
+    department of 5,000 resources."""
+    log("g. spreadsheets")
+    count = 10_000
+    bare = os.path.join(work, "sheets-10k.git")
+    shutil.rmtree(bare, ignore_errors=True)
+    generate(bare, count)
+    tree = os.path.join(work, "sheets-10k")
+    shutil.rmtree(tree, ignore_errors=True)
+    git("clone", "-q", bare, tree)
+    workbook = os.path.join(work, "sheets-10k.xlsx")
+    exported = Measure.of(1, [mulu, "export", "-C", tree, "-o", workbook])
+    table.add("g. spreadsheets", "10k", f"`mulu export -o all.xlsx` (the whole registry: 200,000 rows; {exported.cpu:.1f} s CPU)",
+              fmt_seconds(exported.seconds), fmt_rss(exported.rss))
+
+    def unchanged(status, output):
+        if status != 0 or f"unchanged: {count} resource(s)" not in output:
+            raise Failure(f"mulu import should change nothing, exit {status}: {output[-2000:]}")
+
+    same = Measure.of(runs, [mulu, "import", "-C", tree, "--lang", "en", workbook], verify=unchanged)
+    table.add("", "10k", f"`mulu import all.xlsx`: 10,000 resources, 200,000 rows, none changed ({same.cpu:.1f} s CPU)",
+              fmt_seconds(same.seconds), fmt_rss(same.rss), "≤ 10 s, ≤ 1 GiB",
+              same.seconds <= 10 and same.rss <= 1024 * MiB)
+
+    # The same workbook without its codes, into the registry without its resources: 10,000 new files.
+    fresh = os.path.join(work, "sheets-10k-new.xlsx")
+    without_codes(workbook, fresh)
+    git("-C", tree, "rm", "-q", "-r", "catalogs")
+    git("-C", tree, "-c", "user.name=bench", "-c", "user.email=bench@example.cn", "commit", "-q", "-m", "empty")
+
+    def reset(index):
+        git("-C", tree, "clean", "-q", "-f", "-d", "catalogs")
+
+    def added(status, output):
+        if status != 0 or f"{count} added" not in output:
+            raise Failure(f"mulu import should add {count} resources, exit {status}: {output[-2000:]}")
+
+    new = Measure.of(runs, [mulu, "import", "-C", tree, "--lang", "en", fresh], prepare=reset, verify=added)
+    table.add("", "10k", f"`mulu import new.xlsx`: 10,000 new resources (200,000 rows) into an empty registry ({new.cpu:.1f} s CPU)",
+              fmt_seconds(new.seconds), fmt_rss(new.rss), "≤ 10 s, ≤ 1 GiB",
+              new.seconds <= 10 and new.rss <= 1024 * MiB)
+    shutil.rmtree(tree)
+
+    # One department of 5,000 resources: 12 departments share 60,600.
+    big = os.path.join(work, "sheets-60k.git")
+    shutil.rmtree(big, ignore_errors=True)
+    generate(big, 60_600, "--departments", 12)
+    department = git("-C", big, "ls-tree", "--name-only", "main:catalogs", stdout=subprocess.PIPE).output.split()[1]
+    resources = len(git("-C", big, "ls-tree", f"main:catalogs/{department}", stdout=subprocess.PIPE).output.split("\n")) - 1
+    for kind in ("xlsx", "csv"):
+        target = os.path.join(work, f"department.{kind}")
+        measured = Measure.of(runs, [mulu, "export", "-C", big, "--rev", "main", "--provider", department, "-o", target])
+        table.add("", f"{resources:,} of 60k",
+                  f"`mulu export --rev main --provider CODE -o dept.{kind}` (bare; {measured.cpu:.1f} s CPU)",
+                  fmt_seconds(measured.seconds), fmt_rss(measured.rss), "≤ 5 s, ≤ 1 GiB",
+                  measured.seconds <= 5 and measured.rss <= 1024 * MiB)
+    shutil.rmtree(big)
+
+
+def without_codes(source, target):
+    """A copy of a workbook mulu exported with the cells of 信息资源代码 (column B) below the header removed."""
+    import re
+    import zipfile
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(rb'<c r="B(?!1")[0-9]+"[^>]*><v>[0-9]+</v></c>', b"", data)
+            zout.writestr(info, data)
 def edit_loop(table, mulu, registry, count, runs, work, shape="even"):
     """A department's editor edits one file of a working tree and runs `mulu validate`."""
     label = size_label(count)
-    log(f"f. edit and validate {label} ({shape})")
+    log(f"h. edit and validate {label} ({shape})")
     tree = os.path.join(work, f"tree-{shape}-{label}")
     shutil.rmtree(tree, ignore_errors=True)
     git("clone", "-q", registry, tree)
@@ -470,7 +576,7 @@ def edit_loop(table, mulu, registry, count, runs, work, shape="even"):
     status = Measure.of(runs, ["git", "-C", tree, "status"])
     warm = Measure.of(runs, [mulu, "validate", "-C", tree, "--lang", "en"], verify=verify)
     ratio = warm.seconds / status.seconds
-    table.add(f"f. edit, then validate, {shape}", label, "`mulu validate` of the working tree, no cache (`--no-cache`)",
+    table.add(f"h. edit, then validate, {shape}", label, "`mulu validate` of the working tree, no cache (`--no-cache`)",
               fmt_seconds(cold.seconds), fmt_rss(cold.rss))
     table.add("", label, "`mulu validate` of the working tree, first run (writes the cache)",
               fmt_seconds(first.seconds), fmt_rss(first.rss))
@@ -484,7 +590,7 @@ def edit_loop(table, mulu, registry, count, runs, work, shape="even"):
 def after_parent(table, mulu, registry, count, runs, work, shape="even"):
     """CI validates main after a merge, having validated main's parent before."""
     label = size_label(count)
-    log(f"g. validate main after its parent {label} ({shape})")
+    log(f"i. validate main after its parent {label} ({shape})")
     server = os.path.join(work, f"ci-{shape}-{label}.git")
     clone(registry, server)
     department = PUSHER_DEPARTMENT if shape == "even" else 0
@@ -497,7 +603,7 @@ def after_parent(table, mulu, registry, count, runs, work, shape="even"):
 
     measured = Measure.of(runs, [mulu, "validate", "--rev", "main", "-C", server, "--lang", "en"],
                           prepare=validate_parent, verify=verify)
-    table.add(f"g. validate a merge, {shape}", label,
+    table.add(f"i. validate a merge, {shape}", label,
               "`mulu validate --rev main` after `--rev main~1` (10 resources changed)",
               fmt_seconds(measured.seconds), fmt_rss(measured.rss), "≤ 3 s", measured.seconds <= 3)
     shutil.rmtree(server)
@@ -605,7 +711,7 @@ def main():
     parser.add_argument("--work", default=None, help="a scratch folder (default: a temporary one)")
     parser.add_argument("--results", default=os.path.join(HERE, "RESULTS.md"))
     parser.add_argument("--smoke", action="store_true")
-    parser.add_argument("--workloads", default="abcdefg", help="the workloads to run, by letter (default: all)")
+    parser.add_argument("--workloads", default="abcdefghi", help="the workloads to run, by letter (default: all)")
     args = parser.parse_args()
     mulu = os.path.abspath(args.mulu)
     work = args.work or tempfile.mkdtemp(prefix="mulu-bench.")
@@ -689,10 +795,26 @@ def benchmark(args, mulu, work):
 
     for shape in shapes:
         for count in validated:
-            if "f" in args.workloads:
+            if "h" in args.workloads:
                 edit_loop(table, mulu, registries[shape, count], count, args.runs, work, shape)
-            if "g" in args.workloads:
+            if "i" in args.workloads:
                 after_parent(table, mulu, registries[shape, count], count, args.runs, work, shape)
+
+    if "f" not in args.workloads:
+        pass
+    elif has_command(mulu, "publish"):
+        for count in validated:
+            publish(table, mulu, registries["even" if "even" in shapes else shapes[0], count], count, work,
+                    republish=count == largest)
+    else:
+        notes.append("f. not measured: this mulu has no `mulu publish`.")
+
+    if "g" not in args.workloads:
+        pass
+    elif has_command(mulu, "import"):
+        sheets(table, mulu, args.runs, work)
+    else:
+        notes.append("g. not measured: this mulu has no `mulu import`.")
 
     load_after = load()
     minutes = (time.monotonic() - started) / 60
@@ -744,10 +866,18 @@ def report(table, description, notes, args, jsonschema):
         "- e. `mulu report` validates the whole registry once (the indicators are counted in the same pass), "
         "walks main's first-parent history and diffs the period; the registry's `sources.yaml` names a fork that "
         "is not there, so that no fetch is timed.",
-        "- f. A clone with a working tree; `mulu validate` runs once to fill the cache (.git/mulu/cache), then "
+        "- f. One run each (a publish writes three files per resource): the release tag on main into an empty "
+        "folder, then at the largest size a tag on the 1% change commit published into the folder the first "
+        "left, where only files whose bytes change are written.",
+        "- g. A registry of 10,000 resources checked out; its export (20 data items a resource: 200,000 rows) is "
+        "imported as it is (every resource compared, none written), and again without its codes into the registry "
+        "with its resources removed (10,000 new resources, 顺序码 given, validated, written; the working tree is "
+        "cleaned before each run). The department export reads a bare repository of 60,600 resources in 12 "
+        "departments.",
+        "- h. A clone with a working tree; `mulu validate` runs once to fill the cache (.git/mulu/cache), then "
         "one resource file of department 1 is edited, and `git status` and `mulu validate` are timed on that "
         "tree, the same number of runs each.",
-        "- g. A commit changing 10 resources on top of main; before each run, `mulu validate --rev main~1` "
+        "- i. A commit changing 10 resources on top of main; before each run, `mulu validate --rev main~1` "
         "(the parent) is run, untimed.",
         "",
     ]

@@ -72,6 +72,11 @@ public indirect enum JSON: Sendable, Hashable {
 
   static func quote(_ text: String, into out: inout String) {
     out += "\""
+    if !needsEscapes(text) {
+      out += text
+      out += "\""
+      return
+    }
     for scalar in text.unicodeScalars {
       switch scalar {
       case "\"": out += "\\\""
@@ -89,5 +94,17 @@ public indirect enum JSON: Sendable, Hashable {
       }
     }
     out += "\""
+  }
+
+  /// Whether a text holds a byte that `quote` escapes: a quote, a backslash, a control character,
+  /// or the lead byte of U+2028/U+2029 (0xE2, also that of other characters: then it looks closer).
+  private static func needsEscapes(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xE2 {
+        return true
+      }
+      return false
+    }
   }
 }

@@ -13,10 +13,23 @@ public struct HistoryEntry: Sendable, Hashable {
   public var change: ResourceChange?
   /// The sides that could not be read (warnings naming the commit).
   public var unreadable: [Finding]
+  /// When the commit is a merge: who merged what.
+  public var merge: Merge?
+
+  /// A merge on the branch's history: who merged (the committer), when, and what it took in.
+  public struct Merge: Sendable, Hashable {
+    public var committer: Signature
+    /// The source of a sync merge (`Mulu-Source:` of its message), else nil.
+    public var source: String?
+    /// That source's URL, as `sources.yaml` of the merge lists it.
+    public var sourceURL: String?
+    /// The commit it took in (its second parent), abbreviated.
+    public var merged: String
+  }
 
   public init(
     commit: ObjectID, shortID: String, author: Signature, subject: String, change: ResourceChange?,
-    unreadable: [Finding] = []
+    unreadable: [Finding] = [], merge: Merge? = nil
   ) {
     self.commit = commit
     self.shortID = shortID
@@ -24,17 +37,24 @@ public struct HistoryEntry: Sendable, Hashable {
     self.subject = subject
     self.change = change
     self.unreadable = unreadable
+    self.merge = merge
   }
 }
 
 /// `mulu log CODE`: the commits that changed one resource in meaning, newest first.
 public enum ResourceHistory {
-  /// Every commit reachable from `tip` that changed the resource `code`, newest first,
-  /// with git log's history simplification; commits that only reformatted or reordered
-  /// the file are left out. The file is found under any provider folder at `tip` (or,
-  /// when it is gone there, where it was last deleted), and followed back when it moved
-  /// from one provider folder to another. An unknown or malformed code has no history.
-  public static func log(_ repository: Repository, code: String, from tip: ObjectID) throws -> [HistoryEntry] {
+  /// The commits that changed the resource `code`, newest first; commits that only
+  /// reformatted or reordered the file are left out. By default, the audit trail of the
+  /// branch: its first-parent history from `tip`, each commit against its first parent, so
+  /// that every state the branch had is listed and a merge (a sync) is listed as the commit
+  /// that changed the branch, with who merged what. With `allParents`, every commit
+  /// reachable from `tip` with git log's history simplification (the commits of the forks).
+  /// The file is found under any provider folder at `tip` (or, when it is gone there, where
+  /// it was last deleted), and followed back when it moved from one provider folder to
+  /// another. An unknown or malformed code has no history.
+  public static func log(_ repository: Repository, code: String, from tip: ObjectID, allParents: Bool = false) throws
+    -> [HistoryEntry]
+  {
     guard let resourceCode = ResourceCode(code) else { return [] }
     let fileName = resourceCode.fileName
     let tipTree = try repository.commit(tip).tree
@@ -55,7 +75,11 @@ public enum ResourceHistory {
     var history: [HistoryEntry] = []
     var start = tip
     walk: while true {
-      for id in try repository.commitsTouching(path: path, from: start) {
+      let candidates =
+        allParents
+        ? try repository.commitsTouching(path: path, from: start)
+        : try firstParentCommitsTouching(path, from: start, in: repository)
+      for id in candidates {
         let commit = try repository.commit(id)
         let parentTree = try commit.parents.first.map { try repository.commit($0).tree }
         let after = try repository.entry(at: path, inTree: commit.tree)
@@ -94,7 +118,7 @@ public enum ResourceHistory {
           history.append(
             HistoryEntry(
               commit: id, shortID: label, author: commit.author, subject: commit.summary, change: change,
-              unreadable: unreadable))
+              unreadable: unreadable, merge: try merge(commit, in: repository)))
         }
         if let movedFrom, let parent = commit.parents.first {
           path = movedFrom
@@ -104,6 +128,43 @@ public enum ResourceHistory {
       }
       return history
     }
+  }
+
+  /// The commits of the first-parent history from `tip` whose entry at `path` (its id and
+  /// mode, or its absence) differs from their first parent's, newest first.
+  static func firstParentCommitsTouching(_ path: String, from tip: ObjectID, in repository: Repository) throws
+    -> [ObjectID]
+  {
+    var touching: [ObjectID] = []
+    var current: ObjectID? = tip
+    var entry = try repository.entry(at: path, inTree: repository.commit(tip).tree)
+    while let id = current {
+      let commit = try repository.commit(id)
+      let parent = commit.parents.first
+      let before = try parent.flatMap { try repository.entry(at: path, inTree: repository.commit($0).tree) }
+      if before?.id != entry?.id || before?.mode != entry?.mode { touching.append(id) }
+      entry = before
+      current = parent
+    }
+    return touching
+  }
+
+  /// Who merged what, for a merge commit; nil for any other.
+  static func merge(_ commit: Commit, in repository: Repository) throws -> HistoryEntry.Merge? {
+    guard commit.parents.count > 1 else { return nil }
+    var source: String? = nil
+    for line in commit.message.split(separator: "\n") where line.hasPrefix(Sync.sourceTrailer + ": ") {
+      source = String(line.dropFirst(Sync.sourceTrailer.count + 2)).trimmingWhitespace()
+    }
+    var url: String? = nil
+    if let source, let entry = try repository.entry(at: SourceList.path, inTree: commit.tree), entry.mode == .regular,
+      try repository.blobSize(entry.id) <= 1 << 20
+    {
+      url = SourceList.read(try repository.blob(entry.id)).sources.first { $0.name == source }?.url
+    }
+    return HistoryEntry.Merge(
+      committer: commit.committer, source: source, sourceURL: url,
+      merged: try repository.abbreviatedID(commit.parents[1]))
   }
 
   /// The path of a resource file named `fileName` in any provider folder of `tree`.
@@ -135,117 +196,19 @@ public enum ResourceHistory {
 
   /// `mulu log CODE [--rev REV]`: the history of a resource from REV (default HEAD).
   /// A code that no commit ever held is a failure.
-  public static func run(in workspace: Workspace, code: String, revision: String?) throws(Workspace.Failure)
-    -> [HistoryEntry]
+  public static func run(in workspace: Workspace, code: String, revision: String?, allParents: Bool = false)
+    throws(Workspace.Failure) -> [HistoryEntry]
   {
     let repository = try workspace.repository()
     let label = revision ?? "HEAD"
     let tip = try repository.registryCommit(label)
     let history: [HistoryEntry]
     do {
-      history = try log(repository, code: code, from: tip)
+      history = try log(repository, code: code, from: tip, allParents: allParents)
     } catch {
       throw .unreadable(label, error.message)
     }
     if history.isEmpty { throw .noSuchPath(code) }
     return history
   }
-}
-
-/// Writes the history of a resource as text or JSON.
-public enum HistoryWriter {
-  /// One block per commit: id, date, author and subject, then what changed.
-  public static func text(_ entries: [HistoryEntry], language: Language, color: Bool) -> String {
-    let paint = Paint(enabled: color)
-    var out = ""
-    for entry in entries {
-      // Names and subjects are whoever committed's: one line each, whatever they hold.
-      out += paint.commit(entry.shortID) + " \(date(entry.author)) \(entry.author.name.oneLine)"
-      out += (language == .zh ? "：" : ": ") + entry.subject.oneLine + "\n"
-      if let change = entry.change {
-        out += "  " + paint.kind(change.kind, DiffWriter.kindName(change.kind, language: language))
-        out += change.breaking ? paint.breaking(DiffWriter.breakingMark(language)) : ""
-        out += "\n"
-        for field in change.fields {
-          out += "    " + DiffWriter.fieldLine(field, language: language)
-          out += field.impact == .breaking ? paint.breaking(DiffWriter.breakingMark(language)) : ""
-          out += "\n"
-        }
-      }
-      for finding in entry.unreadable {
-        out += "  " + finding.message[language].oneLine + "\n"
-      }
-    }
-    return out
-  }
-
-  /// `{"code","commits":[{"commit","author","email","date","subject","kind","breaking","fields","unreadable"}]}`;
-  /// `kind` is null when a side could not be read.
-  public static func json(_ entries: [HistoryEntry], code: String, language: Language) -> JSON {
-    .object([
-      ("code", .string(code)),
-      (
-        "commits",
-        .array(
-          entries.map { entry in
-            .object([
-              ("commit", .string(entry.commit.hex)),
-              ("author", .string(entry.author.name)),
-              ("email", .string(entry.author.email)),
-              ("date", .string(isoDate(entry.author))),
-              ("subject", .string(entry.subject)),
-              ("kind", .string(entry.change?.kind.rawValue)),
-              ("breaking", .bool(entry.change?.breaking ?? false)),
-              ("fields", .array((entry.change?.fields ?? []).map(DiffWriter.record))),
-              (
-                "unreadable",
-                .array(
-                  entry.unreadable.map { finding in
-                    .object([
-                      ("rule", .string(finding.rule)), ("path", .string(finding.path)), ("line", .int(finding.line)),
-                      ("column", .int(finding.column)), ("message", .string(finding.message[language])),
-                    ])
-                  })
-              ),
-            ])
-          })
-      ),
-    ])
-  }
-
-  /// `2026-01-01 08:01 +0800`, in the author's own time zone.
-  static func date(_ signature: Signature) -> String {
-    let (year, month, day, hour, minute, _) = civil(signature)
-    return "\(pad(year, 4))-\(pad(month))-\(pad(day)) \(pad(hour)):\(pad(minute)) \(offset(signature, colon: false))"
-  }
-
-  /// `2026-01-01T08:01:00+08:00`.
-  static func isoDate(_ signature: Signature) -> String {
-    let (year, month, day, hour, minute, second) = civil(signature)
-    return "\(pad(year, 4))-\(pad(month))-\(pad(day))T\(pad(hour)):\(pad(minute)):\(pad(second))"
-      + offset(signature, colon: true)
-  }
-
-  private static func offset(_ signature: Signature, colon: Bool) -> String {
-    let minutes = abs(signature.offsetMinutes)
-    return (signature.offsetMinutes < 0 ? "-" : "+") + pad(minutes / 60) + (colon ? ":" : "") + pad(minutes % 60)
-  }
-
-  /// The local calendar date and time of a signature (proleptic Gregorian calendar).
-  private static func civil(_ signature: Signature) -> (Int, Int, Int, Int, Int, Int) {
-    let seconds = signature.time + Int64(signature.offsetMinutes) * 60
-    let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-    let time = Int(seconds - days * 86_400)
-    let (year, month, day) = Identity.civilFromDays(days)
-    return (year, month, day, time / 3600, time % 3600 / 60, time % 60)
-  }
-
-  private static func pad(_ value: Int, _ width: Int = 2) -> String {
-    let digits = String(value)
-    return String(repeating: "0", count: max(0, width - digits.count)) + digits
-  }
-}
-
-extension Paint {
-  func commit(_ text: String) -> String { enabled ? "\u{1B}[33m\(text)\u{1B}[0m" : text }
 }

@@ -78,6 +78,10 @@ struct HTML {
   /// bidirectional formatting characters (which could reorder what a reader sees) are shown as
   /// visible `⟨U+202E⟩` marks instead of acting.
   static func escape(_ value: String, into out: inout String) {
+    if isPlain(value) {
+      out += value
+      return
+    }
     for scalar in value.unicodeScalars {
       switch scalar {
       case "&": out += "&amp;"
@@ -101,6 +105,22 @@ struct HTML {
     var out = ""
     escape(value, into: &out)
     return out
+  }
+
+  /// Whether a text needs no escaping: no byte of `&<>"'`, of a control character, or the lead
+  /// bytes of the hidden characters (U+0080–U+009F, U+061C, U+2000–U+207F). Most names and
+  /// summaries are; they are copied whole.
+  static func isPlain(_ value: String) -> Bool {
+    var value = value
+    return value.withUTF8 { bytes in
+      for byte in bytes {
+        switch byte {
+        case 0x00...0x1F, 0x22, 0x26, 0x27, 0x3C, 0x3E, 0x7F, 0xC2, 0xD8, 0xE2: return false
+        default: continue
+        }
+      }
+      return true
+    }
   }
 
   /// Control characters, and the characters that change the direction of text around them.

@@ -29,7 +29,7 @@ enum Loader {
     -> (Site, SearchIndexBuilder)
   {
     let entries = try Release.list(in: workspace)
-    let revision = request.revision ?? (entries.first { $0.onBranch } ?? entries.first)?.tag ?? "main"
+    let revision = Publish.revision(request.revision, releases: entries)
     let commit: ObjectID
     do {
       commit = try repository.resolveCommit(revision)
@@ -40,34 +40,6 @@ enum Loader {
     guard try repository.entry(at: "registry.yaml", inTree: tree) != nil else {
       throw Workspace.Failure.notARegistry(revision)
     }
-
-    // The releases the revision knows: those it contains.
-    let known = try entries.filter { try repository.isDescendant(commit, of: $0.commit) }
-    var releases: [SiteRelease] = []
-    var history: [String: [HistoryItem]] = [:]
-    var previous: Release.Entry? = nil
-    for entry in known.reversed() {
-      let diff = try DiffEngine.diff(
-        repository, from: previous?.commit, to: entry.commit, fromLabel: previous?.tag ?? "", toLabel: entry.tag)
-      let date = try entry.tagger.map(Identity.dayString) ?? Identity.dayString(repository.commit(entry.commit).committer)
-      releases.append(
-        SiteRelease(
-          tag: entry.tag, commit: entry.commit, date: date, resources: entry.resources,
-          breaking: entry.breaking ?? diff.summary.breaking, previous: previous?.tag, diff: diff))
-      for change in diff.changes {
-        history[change.code, default: []].append(
-          HistoryItem(
-            release: entry.tag, date: date, kind: change.kind, breaking: change.breaking, fields: change.fields))
-      }
-      previous = entry
-    }
-    releases.reverse()
-    for code in history.keys { history[code]!.reverse() }
-
-    let current = known.first { $0.commit == commit && ($0.tag == revision || request.revision == nil) }
-      ?? known.first { $0.commit == commit }
-    let releaseDate = try current.flatMap { entry in releases.first { $0.tag == entry.tag }?.date }
-      ?? Identity.dayString(repository.commit(commit).committer)
 
     // registry.yaml and the dictionaries, read by the validation engine (the resource files are
     // read below, once each).
@@ -112,6 +84,41 @@ enum Loader {
       }
     }
 
+    // The releases the revision knows: those it contains.
+    let known = try entries.filter { try repository.isDescendant(commit, of: $0.commit) }
+    var byBlob: [ObjectID: Int] = [:]
+    for (index, resource) in resources.enumerated() { byBlob[resource.blob] = index }
+    var releases: [SiteRelease] = []
+    var history: [String: [HistoryItem]] = [:]
+    var previous: Release.Entry? = nil
+    for entry in known.reversed() {
+      let diff: SemanticDiff
+      if let previous {
+        diff = try DiffEngine.diff(
+          repository, from: previous.commit, to: entry.commit, fromLabel: previous.tag, toLabel: entry.tag)
+      } else {
+        diff = try firstRelease(repository, entry, resources: resources, byBlob: byBlob)
+      }
+      let date = try entry.tagger.map(Identity.dayString) ?? Identity.dayString(repository.commit(entry.commit).committer)
+      releases.append(
+        SiteRelease(
+          tag: entry.tag, commit: entry.commit, date: date, resources: entry.resources,
+          breaking: entry.breaking ?? diff.summary.breaking, previous: previous?.tag, diff: diff))
+      for change in diff.changes {
+        history[change.code, default: []].append(
+          HistoryItem(
+            release: entry.tag, date: date, kind: change.kind, breaking: change.breaking, fields: change.fields))
+      }
+      previous = entry
+    }
+    releases.reverse()
+    for code in history.keys { history[code]!.reverse() }
+
+    let current = known.first { $0.commit == commit && ($0.tag == revision || request.revision == nil) }
+      ?? known.first { $0.commit == commit }
+    let releaseDate = try current.flatMap { entry in releases.first { $0.tag == entry.tag }?.date }
+      ?? Identity.dayString(repository.commit(commit).committer)
+
     var byCode: [String: Int] = [:]
     for (index, resource) in resources.enumerated() where byCode[resource.codeText] == nil {
       byCode[resource.codeText] = index
@@ -153,12 +160,59 @@ enum Loader {
   }
 }
 
+extension Loader {
+  /// The first release: every resource file of its tree added, as `DiffEngine` makes it from the
+  /// empty registry (`mulu diff` has no empty side to name; its label here is ""). A file of the
+  /// same blob as one of the published revision is not read again; a file that cannot be read is
+  /// left out, as the diff engine leaves it out of its changes.
+  static func firstRelease(
+    _ repository: Repository, _ entry: Release.Entry, resources: [SiteResource], byBlob: [ObjectID: Int]
+  ) throws -> SemanticDiff {
+    var files: [(path: String, folder: String, code: ResourceCode, blob: ObjectID)] = []
+    for file in try repository.treeEntries(ofCommit: entry.commit) where file.mode == .regular || file.mode == .executable {
+      guard case .resource(let folder, let code) = TreeLayout.role(of: file.path) else { continue }
+      files.append((file.path, folder, code, file.id))
+    }
+    let unknown = files.filter { byBlob[$0.blob] == nil }.map(\.blob)
+    let read = try repository.mapBlobs(unknown, workers: Validator.defaultWorkers) { _, bytes -> Resource? in
+      guard case .read(let resource) = ResourceComparison.read(bytes, path: "", code: nil) else { return nil }
+      return resource
+    }
+    var others: [ObjectID: Resource?] = [:]
+    for (blob, resource) in zip(unknown, read) { others[blob] = resource }
+    var changes: [ResourceChange] = []
+    for file in files {
+      let name: String
+      let providerName: String
+      let sharingType: String
+      if let index = byBlob[file.blob] {
+        (name, providerName, sharingType) = (
+          resources[index].name, resources[index].providerName, resources[index].sharingType
+        )
+      } else if let resource = others[file.blob] ?? nil {
+        (name, providerName, sharingType) = (resource.name, resource.provider.name, resource.sharing.type)
+      } else {
+        continue
+      }
+      changes.append(
+        ResourceChange(
+          code: file.code.description, path: file.path, provider: file.folder,
+          providerName: providerName.trimmingWhitespace(), name: name.trimmingWhitespace(),
+          sharingType: sharingType.trimmingWhitespace(), kind: .added, fields: []))
+    }
+    return SemanticDiff(from: "", to: entry.tag, changes: changes)
+  }
+}
+
 /// The files of a snapshot other than the resource files: what `Validator.load` reads the
 /// settings and dictionaries from.
 struct ContextSnapshot: Snapshot {
   let base: GitSnapshot
 
-  var entries: [SnapshotEntry] { base.entries.filter { !$0.path.hasPrefix("catalogs/") } }
+  /// The files at the top and in `dictionaries/`, looked up without listing the whole tree.
+  var entries: [SnapshotEntry] {
+    ((try? base.files(in: "")) ?? []) + ((try? base.files(in: "dictionaries")) ?? [])
+  }
   func read(_ entry: SnapshotEntry) throws -> [UInt8] { try base.read(entry) }
   var label: String { base.label }
 }

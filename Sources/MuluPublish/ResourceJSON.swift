@@ -28,8 +28,6 @@ enum ResourceJSON {
         }
       }
       return .string(scalar.value)
-    default:
-      return .null
     }
   }
 

@@ -66,7 +66,12 @@ final class SiteOutput: Sendable {
       return
     }
     try ensureFolder(of: path)
-    try SiteOutput.replace(full, with: bytes)
+    if SiteOutput.size(of: full) == nil {
+      // A new file: no reader can have an older version, so it is written in place.
+      try SiteOutput.create(full, with: bytes)
+    } else {
+      try SiteOutput.replace(full, with: bytes)
+    }
     state.withLock {
       $0.current[path] = stamp
       $0.written += 1
@@ -176,6 +181,17 @@ final class SiteOutput: Sendable {
       if n < 0 { throw PublishFailure.output(path, String(cString: strerror(errno))) }
       if n == 0 { return out }
       out += buffer[0..<n]
+    }
+  }
+
+  static func create(_ path: String, with bytes: [UInt8]) throws(PublishFailure) {
+    var file = try StreamFile(path: path)
+    do {
+      try file.write(bytes)
+      try file.close()
+    } catch {
+      file.abandon()
+      throw error
     }
   }
 

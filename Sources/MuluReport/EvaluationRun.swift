@@ -11,14 +11,15 @@ extension Evaluation {
     public var since: String?
     /// Provider codes to report on (empty: every department). Ranks are among all departments.
     public var departments: [String]
-    /// Fetch each source of `sources.yaml` to count how far it is ahead.
-    public var fetchSources: Bool
+    /// Fetch each source of `sources.yaml` to count the commits not yet merged. A published site
+    /// leaves them out: they depend on when they are counted, and a site of a revision does not.
+    public var countBehind: Bool
 
-    public init(revision: String = "main", since: String? = nil, departments: [String] = [], fetchSources: Bool = true) {
+    public init(revision: String = "main", since: String? = nil, departments: [String] = [], countBehind: Bool = true) {
       self.revision = revision
       self.since = since
       self.departments = departments
-      self.fetchSources = fetchSources
+      self.countBehind = countBehind
     }
   }
 
@@ -28,6 +29,8 @@ extension Evaluation {
     case catalog(CatalogError)
     case release(Release.Failure)
     case unknownDepartments([String])
+    /// `--since` has the form of a date but is no calendar date, nor a revision.
+    case badDate(String)
     case git(String)
 
     public var message: LocalizedText {
@@ -40,6 +43,9 @@ extension Evaluation {
         return LocalizedText(
           zh: "departments.yaml 中没有部门 \(list)，目录中也没有其文件夹",
           en: "no department \(list) in departments.yaml nor a folder of it in the catalogs")
+      case .badDate(let text):
+        return LocalizedText(
+          zh: "“\(text)”既不是有效的日期（YYYY-MM-DD），也不是版本", en: "\"\(text)\" is neither a real date (YYYY-MM-DD) nor a revision")
       case .git(let detail): return LocalizedText(zh: "Git 操作失败：\(detail)", en: "a Git operation failed: \(detail)")
       }
     }
@@ -84,7 +90,11 @@ extension Evaluation {
         since = PeriodStart(kind: .date, label: sinceDate, commit: history.baseBefore?.hex)
         base = history.baseBefore
       } else if let revision = request.since {
-        base = try resolve(revision, in: repository)
+        do {
+          base = try resolve(revision, in: repository)
+        } catch where looksLikeDate(revision) {
+          throw Failure.badDate(revision)
+        }
         since = PeriodStart(kind: .revision, label: revision, commit: base?.hex)
       } else if let previous = releases.last(where: { $0.commit != commit.hex }) {
         base = ObjectID(hex: previous.commit)
@@ -93,16 +103,19 @@ extension Evaluation {
         base = nil
         since = PeriodStart(kind: .beginning, label: nil, commit: nil)
       }
-      let diff = try DiffEngine.diff(
-        repository, from: base, to: commit, fromLabel: since.label ?? "", toLabel: request.revision)
+      // From the empty registry every resource file that reads is added, and nothing else changed:
+      // the tally counts them, and no second reading of the whole registry is needed.
+      let diff = try base.map {
+        try DiffEngine.diff(repository, from: $0, to: commit, fromLabel: since.label ?? "", toLabel: request.revision)
+      }
 
       var syncs = sources.map { source in
         var sync = SourceSync(name: source.name, owns: source.owns)
         sync.lastSync = history.lastSync[source.name]
         return sync
       }
-      if !syncs.isEmpty {
-        syncs = try behind(syncs, in: workspace, repository, revision: commit, fetch: request.fetchSources)
+      if !syncs.isEmpty && request.countBehind {
+        syncs = try behind(syncs, in: workspace, repository, revision: commit)
       }
 
       var builder = Builder(
@@ -136,6 +149,15 @@ extension Evaluation {
       throw .workspace(.unknownRevision(revision, error.message))
     } catch {
       throw .workspace(.unknownRevision(revision, "\(error)"))
+    }
+  }
+
+  /// Ten characters in the form YYYY-MM-DD.
+  static func looksLikeDate(_ text: String) -> Bool {
+    let bytes = Array(text.utf8)
+    guard bytes.count == 10 else { return false }
+    return bytes.indices.allSatisfy { index in
+      index == 4 || index == 7 ? bytes[index] == UInt8(ascii: "-") : (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index])
     }
   }
 
@@ -173,15 +195,15 @@ extension Evaluation {
     return points
   }
 
-  /// How many commits each fork has that the revision has not: fetched as `mulu sync status`
-  /// fetches (into `refs/mulu/sources/<name>`), or as last fetched when `fetch` is false.
+  /// How many commits each fork has that the revision has not, fetched as `mulu sync status`
+  /// fetches (into `refs/mulu/sources/<name>`).
   private static func behind(
-    _ syncs: [SourceSync], in workspace: Workspace, _ repository: Repository, revision: ObjectID, fetch: Bool
+    _ syncs: [SourceSync], in workspace: Workspace, _ repository: Repository, revision: ObjectID
   ) throws -> [SourceSync] {
     var statuses: [String: Sync.SourceStatus] = [:]
     var failure: String? = nil
     do {
-      for status in try Sync.status(in: workspace, fetch: fetch).sources { statuses[status.source.name] = status }
+      for status in try Sync.status(in: workspace, fetch: true).sources { statuses[status.source.name] = status }
     } catch {
       failure = error.message.en
     }

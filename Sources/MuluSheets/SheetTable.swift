@@ -90,7 +90,7 @@ struct SheetTable {
         continue
       }
       found = true
-      read(sheet, index: index, header: header, date1904: workbook.date1904, csv: workbook.kind == .csv)
+      try read(sheet, index: index, header: header, date1904: workbook.date1904, csv: workbook.kind == .csv)
     }
     if !found { throw .noCatalogSheet(file) }
   }
@@ -112,7 +112,29 @@ struct SheetTable {
     row.cells.prefix(CatalogWorkbook.explanationHeader.count).map(text) == CatalogWorkbook.explanationHeader
   }
 
-  private mutating func read(_ sheet: SheetData, index: Int, header: Row, date1904: Bool, csv: Bool) {
+  /// Unicode's White_Space, as `trimmingWhitespace` trims it, without a table lookup.
+  static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+    default: return false
+    }
+  }
+
+  /// The most cells merged cells may fill.
+  static let mergedCellLimit = 2_000_000
+
+  /// The first index of a sorted list whose value is at least `value`.
+  static func lowerBound(_ sorted: [Int], _ value: Int) -> Int {
+    var low = 0
+    var high = sorted.count
+    while low < high {
+      let middle = (low + high) / 2
+      if sorted[middle] < value { low = middle + 1 } else { high = middle }
+    }
+    return low
+  }
+
+  private mutating func read(_ sheet: SheetData, index: Int, header: Row, date1904: Bool, csv: Bool) throws(SheetFailure) {
     let byTitle = Dictionary(uniqueKeysWithValues: Column.allCases.map { ($0.title, $0) })
     var columns = Array(repeating: -1, count: Column.allCases.count)
     var known = Set<Int>()
@@ -154,15 +176,32 @@ struct SheetTable {
     if let far = sheet.farCell {
       findings.append(outside(CellPlace(sheet: index, row: far.row, column: far.column)))
     }
-    // Merged cells: the value of the first cell stands for all of them.
+    // Merged cells: the value of the first cell stands for all of them (for the rows that hold
+    // data; a merge over empty rows says nothing).
     var merged: [Int: [Int: Cell]] = [:]
-    for range in sheet.merges where range.lastRow > 0 {
-      guard let source = sheet.rows.first(where: { $0.number == range.firstRow })?[range.firstColumn] else { continue }
-      for row in max(range.firstRow, 1)...range.lastRow {
-        for column in range.firstColumn...range.lastColumn where !(row == range.firstRow && column == range.firstColumn) {
+    var positions: [Int: Int] = [:]
+    for (position, row) in sheet.rows.enumerated() where positions[row.number] == nil { positions[row.number] = position }
+    let numbers = positions.keys.sorted()
+    var filled = 0
+    for range in sheet.merges where range.lastRow > 0 && range.firstColumn < SheetData.columnLimit {
+      guard let at = positions[range.firstRow], let source = sheet.rows[at][range.firstColumn] else { continue }
+      let lastColumn = min(range.lastColumn, SheetData.columnLimit - 1)
+      var next = SheetTable.lowerBound(numbers, max(range.firstRow, 1))
+      while next < numbers.count && numbers[next] <= range.lastRow {
+        let row = numbers[next]
+        for column in range.firstColumn...lastColumn where !(row == range.firstRow && column == range.firstColumn) {
           merged[row, default: [:]][column] = source
+          filled += 1
         }
+        if filled > SheetTable.mergedCellLimit {
+          throw .tooManyMergedCells(sheet: sheet.name, limit: SheetTable.mergedCellLimit)
+        }
+        next += 1
       }
+    }
+    var columnAt: [Column?] = Array(repeating: nil, count: header.cells.count)
+    for (position, cell) in header.cells.enumerated() where known.contains(position) {
+      columnAt[position] = byTitle[text(cell)]
     }
     for row in sheet.rows.dropFirst() {
       var values = Array(repeating: "", count: Column.allCases.count)
@@ -173,12 +212,12 @@ struct SheetTable {
           if !text(cell).isEmpty { findings.append(outside(place)) }
           continue
         }
-        let column = byTitle[text(header[position])]!
+        let column = columnAt[position]!
         values[column.rawValue] = value(cell, column: column, at: place, date1904: date1904, csv: csv)
       }
       if let extra = merged[row.number] {
         for (position, cell) in extra where position >= row.cells.count && known.contains(position) {
-          let column = byTitle[text(header[position])]!
+          let column = columnAt[position]!
           let place = CellPlace(sheet: index, row: row.number, column: position)
           values[column.rawValue] = value(cell, column: column, at: place, date1904: date1904, csv: csv)
         }
@@ -211,8 +250,9 @@ struct SheetTable {
       result = column == .toPublic ? (value ? "是" : "否") : (value ? "TRUE" : "FALSE")
     case .number(let digits):
       if column.holdsCodes {
+        // Refused; the cell says nothing more, so that the resource's other rows raise no conflict.
         findings.append(codeAsNumber(place, column: column, shown: digits))
-        return digits
+        return ""
       }
       if column.holdsDate, let serial = Double(digits), let date = SheetDates.date(serial: serial, date1904: date1904) {
         result = date
@@ -230,8 +270,10 @@ struct SheetTable {
             zh: "单元格是公式，使用其计算结果“\(result.oneLine)”", en: "the cell holds a formula; its cached value \"\(result.oneLine)\" is used"),
           hint: LocalizedText(zh: "用值替换公式（复制后选择性粘贴为值）", en: "replace the formula by its value (copy, paste values)")))
     }
-    let trimmed = result.trimmingWhitespace()
-    if trimmed != result {
+    if let first = result.unicodeScalars.first, let last = result.unicodeScalars.last,
+      SheetTable.isSpace(first) || SheetTable.isSpace(last)
+    {
+      let trimmed = result.trimmingWhitespace()
       findings.append(
         locator.finding(
           "sheet.trimmed", .warning, at: place,
@@ -242,6 +284,7 @@ struct SheetTable {
     }
     if csv && column.holdsCodes && SheetNumbers.isScientific(result) {
       findings.append(codeAsNumber(place, column: column, shown: result))
+      return ""
     }
     if column.holdsDate, !result.isEmpty {
       if csv, let serial = Double(result), result.allSatisfy(\.isASCIIDigit),
@@ -289,6 +332,8 @@ enum SheetDates {
 
   /// `2026/3/1`, `2026.3.1`, `2026-3-1`, `2026年3月1日` as `2026-03-01`; nil for other text.
   static func normalized(_ text: String) -> String? {
+    let bytes = text.utf8
+    if bytes.count == 10, bytes.allSatisfy({ $0 == 0x2D || (0x30...0x39).contains($0) }) { return nil }
     var parts: [Int] = []
     var current = ""
     for character in text {

@@ -199,6 +199,12 @@ import Testing
     let revision = try lab.report("--rev", "no-such-branch")
     #expect(revision.status == 2)
     #expect(revision.stderr.hasPrefix("mulu: error: unknown revision \"no-such-branch\""))
+    let date = try lab.report("--since", "2026-02-30")
+    #expect(date.status == 2)
+    #expect(date.stderr == "mulu: error: \"2026-02-30\" is neither a real date (YYYY-MM-DD) nor a revision\n")
+    let output = try lab.report("-o", "no-such-folder/report.txt")
+    #expect(output.status == 2)
+    #expect(output.stderr.hasPrefix("mulu: error: cannot write "))
     let format = try lab.report("--format", "pdf")
     #expect(format.status == 2)
   }
@@ -227,7 +233,8 @@ import Testing
 
     let markdown = try lab.report("--format", "markdown")
     #expect(markdown.stdout.hasPrefix("# 测试目录 · sharing evaluation\n"))
-    #expect(markdown.stdout.contains("| 1 | 68.8 | \(L.b) | 国家统计局 | 2 |\n"))
+    #expect(markdown.stdout.contains("| Rank | Score | Code | Department | Active | Unconditional | Open | Basis cited | Coverage | Duplicate | Findings | Changed | Last change |\n"))
+    #expect(markdown.stdout.contains("| 1 | 68.8 | \(L.b) | 国家统计局 | 2 | 50.0% | 100.0% | — | 0/1 | 1 | 1 | 2 | 2026-06-10 |\n"))
     #expect(markdown.stdout.contains("| unconditional share | 33.3% |\n"))
   }
 
