@@ -81,12 +81,11 @@ public enum SheetImport {
     outcome.findings = table.findings.sorted(by: Finding.ordered)
     outcome.diff = SemanticDiff(from: SemanticDiff.workingTree, to: name, changes: plan.changes())
     if outcome.hasErrors || check || plan.writes.isEmpty { return outcome }
-    for path in plan.writes.keys.sorted() {
+    // All files written, flushed once, then renamed into place: one flush instead of one per file.
+    try Files.writeAllAtomically(plan.writes.keys.sorted().map { path in
       let write = plan.writes[path]!
-      let full = workspace.root + "/" + path
-      try Files.makeDirectories(String(full[..<full.lastIndex(of: "/")!]))
-      try Files.writeAtomically(write.text, to: full, exclusive: write.old == nil)
-    }
+      return Files.Planned(path: workspace.root + "/" + path, text: write.text, exclusive: write.old == nil)
+    })
     outcome.wrote = true
     return outcome
   }
