@@ -50,8 +50,9 @@ let package = Package(
     .target(
       name: "MuluPublish", dependencies: ["MuluKit", "MuluGit", "MuluCatalog", "MuluYAML", "CGzip"],
       exclude: ["README.md"]),
-    // The evaluation (评价) of a registry's departments: indicators, scores and their reports.
-    .target(name: "MuluReport", dependencies: ["MuluKit", "MuluGit", "MuluCatalog"]),
+    // The evaluation (评价) of a registry's departments: indicators, scores, their reports, and
+    // their pages on a published site.
+    .target(name: "MuluReport", dependencies: ["MuluKit", "MuluGit", "MuluCatalog", "MuluPublish"]),
     // Spreadsheets in the Guide's columns: export, import and the blank template (xlsx, CSV).
     .target(
       name: "MuluSheets",
@@ -74,10 +75,11 @@ let package = Package(
     .target(name: "MuluTestSupport", dependencies: ["MuluCatalog"], path: "Tests/MuluTestSupport"),
 
     .testTarget(name: "MuluGitTests", dependencies: ["MuluGit", "MuluTestSupport"]),
-    .testTarget(name: "MuluYAMLTests", dependencies: ["MuluYAML"]),
+    .testTarget(name: "MuluYAMLTests", dependencies: ["MuluYAML", "MuluCatalog"]),
     .testTarget(name: "MuluCatalogTests", dependencies: ["MuluCatalog", "MuluTestSupport"]),
     .testTarget(name: "MuluKitTests", dependencies: ["MuluKit", "MuluTestSupport"]),
-    .testTarget(name: "MuluSheetsTests", dependencies: ["mulu", "MuluSheets", "MuluTestSupport"]),
+    .testTarget(
+      name: "MuluSheetsTests", dependencies: ["mulu", "MuluSheets", "MuluCatalog", "MuluTestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "MuluCLITests", dependencies: ["mulu", "MuluKit", "MuluTestSupport"]),
     .testTarget(
       name: "MuluPublishTests", dependencies: ["mulu", "MuluTestSupport"],

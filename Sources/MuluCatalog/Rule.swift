@@ -12,6 +12,8 @@ public protocol Rule: Sendable {
   static var meaning: LocalizedText { get }
   /// How to fix what it found.
   static var hint: LocalizedText { get }
+  /// More on what the rule judges, for the docs, when the meaning does not say it all.
+  static var details: LocalizedText? { get }
   /// Registries on which the rule must fire.
   static var triggering: [RuleExample] { get }
   /// Registries on which the rule must stay silent.
@@ -19,6 +21,8 @@ public protocol Rule: Sendable {
 }
 
 extension Rule {
+  public static var details: LocalizedText? { nil }
+
   /// A finding of this rule at a place in a file.
   public static func finding(
     _ path: String, at mark: YAMLMark? = nil, code: String? = nil, message: LocalizedText? = nil

@@ -62,6 +62,20 @@ public struct LocalizedText: Sendable, Hashable, Codable {
     }
   }
 
+  /// The same text in both languages: a path, a code, a number, punctuation.
+  public init(_ both: String) {
+    self.init(zh: both, en: both)
+  }
+
+  /// Both texts, each followed by the other's text in its language.
+  public static func + (left: LocalizedText, right: LocalizedText) -> LocalizedText {
+    LocalizedText(zh: left.zh + right.zh, en: left.en + right.en)
+  }
+
+  public static func += (left: inout LocalizedText, right: LocalizedText) {
+    left = left + right
+  }
+
   /// Both texts followed by the same detail, e.g. a field name or a code.
   public func with(_ detail: String) -> LocalizedText {
     LocalizedText(zh: "\(zh)：\(detail)", en: "\(en): \(detail)")
@@ -75,6 +89,13 @@ public struct LocalizedText: Sendable, Hashable, Codable {
   /// Both texts followed by their own details.
   public func with(zh zhDetail: String, en enDetail: String) -> LocalizedText {
     LocalizedText(zh: "\(zh)：\(zhDetail)", en: "\(en): \(enDetail)")
+  }
+}
+
+extension Array where Element == LocalizedText {
+  /// The texts one after another, with each language's separator between them.
+  public func joined(zh: String, en: String) -> LocalizedText {
+    LocalizedText(zh: map(\.zh).joined(separator: zh), en: map(\.en).joined(separator: en))
   }
 }
 

@@ -27,10 +27,14 @@ public enum CatalogError: Error, Sendable, Equatable {
 public enum Validator {
   /// Validates a whole snapshot. `settings`, when given, stand for those of its `registry.yaml`
   /// (limits and severities; the file is still checked).
+  ///
+  /// With `results`, a file whose path and content id are there is taken from there instead of
+  /// being read, and what was learnt of every file with a content id is added to them.
   public static func validate(
-    _ snapshot: any Snapshot, settings: RegistrySettings? = nil, workers: Int = defaultWorkers
+    _ snapshot: any Snapshot, settings: RegistrySettings? = nil, workers: Int = defaultWorkers,
+    results: FileResults? = nil
   ) throws -> Report {
-    let (catalog, findings) = try load(snapshot, settings: settings, workers: workers)
+    let (catalog, findings) = try load(snapshot, settings: settings, workers: workers, results: results)
     return Report(findings: apply(catalog.settings, to: findings + check(catalog)))
   }
 
@@ -42,11 +46,13 @@ public enum Validator {
 
   /// Reads a snapshot into a catalog, with the findings of reading (layout, syntax, schema,
   /// dictionaries) and of each file's own rules. `settings`, when given, stand for those of its
-  /// `registry.yaml`.
+  /// `registry.yaml`. With `results`, as `validate` says.
   public static func load(
-    _ snapshot: any Snapshot, settings: RegistrySettings? = nil, workers: Int = defaultWorkers
+    _ snapshot: any Snapshot, settings: RegistrySettings? = nil, workers: Int = defaultWorkers,
+    results: FileResults? = nil
   ) throws -> (Catalog, [Finding]) {
-    let (catalog, findings, _) = try load(snapshot, settings: settings, workers: workers, tally: NoTally.self)
+    let (catalog, findings, _) = try load(
+      snapshot, settings: settings, workers: workers, tally: NoTally.self, results: results)
     return (catalog, findings)
   }
 
@@ -55,6 +61,15 @@ public enum Validator {
   public static func load<Tally: ResourceTally>(
     _ snapshot: any Snapshot, settings: RegistrySettings? = nil, workers: Int = defaultWorkers, tally: Tally.Type
   ) throws -> (Catalog, [Finding], Tally) {
+    try load(snapshot, settings: settings, workers: workers, tally: tally, results: nil)
+  }
+
+  /// `load` with a tally and kept results: a file taken from the results is not read, so a
+  /// tally other than `NoTally` never uses results.
+  private static func load<Tally: ResourceTally>(
+    _ snapshot: any Snapshot, settings: RegistrySettings?, workers: Int, tally: Tally.Type, results: FileResults?
+  ) throws -> (Catalog, [Finding], Tally) {
+    let results = Tally.self == NoTally.self ? results : nil
     let entries = snapshot.entries
     // The files the context is read from; the resource files are many and are not looked up.
     var byPath: [String: SnapshotEntry] = [:]
@@ -87,33 +102,51 @@ public enum Validator {
     // Each file is read, parsed and judged on its own in one pass, then kept as a digest only.
     // The files are handed out in runs, whose digests are moved into one list as it is made.
     let runs = stride(from: 0, to: resourceEntries.count, by: 256).map { $0..<min($0 + 256, resourceEntries.count) }
-    var results = try parallelMap(runs, workers: workers, run: 1) { run in
+    let checksRelated = resourceRules.contains { $0 == RelatedUnknown.self }
+    typealias Found = (position: Int, entry: SnapshotEntry, findings: [Finding])
+    var read = try parallelMap(runs, workers: workers, run: 1) { run in
       var digests: [ResourceDigest] = []
       digests.reserveCapacity(run.count)
       var findings: [Finding] = []
       var tally = Tally()
-      for (entry, folder, code) in resourceEntries[run] {
+      var found: [Found] = []
+      for position in run {
+        let (entry, folder, code) = resourceEntries[position]
+        if let (kept, digest) = results?.result(for: entry, folder: folder, code: code, names: names) {
+          findings += kept
+          if checksRelated { findings += RelatedUnknown.check(digest, in: index) }
+          found.append((position, entry, kept))
+          digests.append(digest)
+          continue
+        }
         let (file, fileFindings) = try readResource(
           entry, folder: folder, code: code, from: snapshot, limit: settings.maxFileBytes)
-        findings += fileFindings
+        var judged = fileFindings
         if let resource = file.resource {
-          for rule in resourceRules { findings += rule.check(file, resource, in: index) }
+          for rule in resourceRules { judged += rule.check(file, resource, in: index) }
         }
         tally.add(file)
-        digests.append(ResourceDigest(file, fileCode: code, folder: folder, names: names))
+        let digest = ResourceDigest(file, fileCode: code, folder: folder, names: names)
+        results?.keep(entry, findings: judged, digest: digest)
+        findings += judged
+        digests.append(digest)
       }
-      return (digests, findings, tally)
+      return (digests, findings, tally, found)
     }
     var digests: [ResourceDigest] = []
     digests.reserveCapacity(resourceEntries.count)
     var tally = Tally()
-    for position in results.indices {
-      digests += results[position].0
-      findings += results[position].1
-      tally.merge(results[position].2)
-      results[position] = ([], [], Tally())
+    var fromResults: [Found] = []
+    for position in read.indices {
+      digests += read[position].0
+      findings += read[position].1
+      tally.merge(read[position].2)
+      fromResults += read[position].3
+      read[position] = ([], [], Tally(), [])
     }
-    return (index.with(digests: digests), findings, tally)
+    let catalog = index.with(digests: digests)
+    results?.keepFound(fromResults, in: catalog)
+    return (catalog, findings, tally)
   }
 
   /// Runs the registry-wide rules (`load` has run each file's own rules), each on its own core;

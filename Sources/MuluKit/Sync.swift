@@ -540,22 +540,15 @@ public enum Sync {
   ) -> String {
     let short = forkTip.abbreviated()
     let summary = diff.summary
-    let counts = ChangeKind.allCases.filter { summary[$0] > 0 }.map { kind in
-      language == .zh ? "\(DiffWriter.kindName(kind, language: .zh)) \(summary[kind])" : "\(summary[kind]) \(kind.rawValue)"
-    }
-    var subject: String
-    switch language {
-    case .zh:
-      subject = "同步 \(source.name)（\(short)）到 \(branch)"
-      subject += counts.isEmpty ? "：资源无变更" : "：" + counts.joined(separator: "，")
-      if summary.breaking > 0 { subject += "；不兼容 \(summary.breaking)" }
-    case .en:
-      subject = "Sync \(source.name) (\(short)) into \(branch)"
-      subject += counts.isEmpty ? ": no resource changed" : ": " + counts.joined(separator: ", ")
-      if summary.breaking > 0 { subject += "; \(summary.breaking) breaking" }
+    let kinds = ChangeKind.allCases.filter { summary[$0] > 0 }
+    var subject = LocalizedText(zh: "同步 \(source.name)（\(short)）到 \(branch)", en: "Sync \(source.name) (\(short)) into \(branch)")
+    if kinds.isEmpty {
+      subject += LocalizedText(zh: "：资源无变更", en: ": no resource changed")
+    } else {
+      subject += DiffWriter.colon + DiffWriter.counts(summary, of: kinds, breaking: summary.breaking > 0)
     }
     let body = DiffWriter.text(diff, language: language, color: false)
-    return subject + "\n\n" + body + "\n\(sourceTrailer): \(source.name)\n\(commitTrailer): \(forkTip.hex)\n"
+    return subject[language] + "\n\n" + body + "\n\(sourceTrailer): \(source.name)\n\(commitTrailer): \(forkTip.hex)\n"
   }
 
 }

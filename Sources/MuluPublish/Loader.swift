@@ -29,7 +29,7 @@ enum Loader {
     -> (Site, SearchIndexBuilder)
   {
     let entries = try Release.list(in: workspace)
-    let revision = request.revision ?? (entries.first { $0.onBranch } ?? entries.first)?.tag ?? "main"
+    let revision = Publish.revision(request.revision, releases: entries)
     let commit: ObjectID
     do {
       commit = try repository.resolveCommit(revision)

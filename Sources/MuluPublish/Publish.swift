@@ -65,6 +65,16 @@ public enum Publish {
     public var unreadable: [Finding]
   }
 
+  /// The revision a publish of `requested` shows: itself, else the newest release tag on main
+  /// (by tag date), else the newest release tag, else main.
+  public static func revision(_ requested: String?, in workspace: Workspace) throws -> String {
+    try revision(requested, releases: requested == nil ? Release.list(in: workspace) : [])
+  }
+
+  static func revision(_ requested: String?, releases entries: [Release.Entry]) -> String {
+    requested ?? (entries.first { $0.onBranch } ?? entries.first)?.tag ?? "main"
+  }
+
   public static func run(in workspace: Workspace, _ request: Request) throws(PublishFailure) -> Summary {
     let repository: Repository
     do {

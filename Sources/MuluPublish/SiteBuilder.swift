@@ -15,6 +15,7 @@ struct SiteBuilder {
   let layout: Layout
   let words: Words
   let extraPages: [SitePage]
+  let documents: [SiteDocument]
 
   init(site: Site, search: SearchIndexBuilder, output: SiteOutput, repository: Repository, request: Publish.Request) {
     self.site = site
@@ -24,9 +25,12 @@ struct SiteBuilder {
     self.request = request
     self.words = Words(language: request.language)
     self.extraPages = request.extensions.flatMap { $0.pages(language: request.language) }
+    self.documents = request.extensions.flatMap { $0.documents(language: request.language) }.filter {
+      !$0.path.contains("/") && !$0.path.hasPrefix(".")
+    }
     self.layout = Layout(
       registryName: site.registryName, words: words, generator: request.generator,
-      navigation: extraPages.map { ($0.path, $0.title) })
+      navigation: extraPages.map { ($0.path, $0.title) } + documents.map { ($0.path, $0.title) })
   }
 
   func build() throws(PublishFailure) {
@@ -46,6 +50,7 @@ struct SiteBuilder {
           layout.sections(&html, root: "", page.sections)
         })
     }
+    for document in documents { try output.write(document.path, document.content) }
   }
 
   // MARK: Resources

@@ -8,11 +8,29 @@ public protocol SiteExtension: Sendable {
   func departmentSections(_ department: SiteDepartment, language: Language) -> [SiteSection]
   /// Pages of the extension's own, e.g. `evaluation.html` (none by default).
   func pages(language: Language) -> [SitePage]
+  /// Whole self-contained pages of the extension's own, written as they are (none by default):
+  /// a page the extension draws itself, such as `mulu report`'s evaluation with its charts.
+  func documents(language: Language) -> [SiteDocument]
 }
 
 extension SiteExtension {
   public func departmentSections(_ department: SiteDepartment, language: Language) -> [SiteSection] { [] }
   public func pages(language: Language) -> [SitePage] { [] }
+  public func documents(language: Language) -> [SiteDocument] { [] }
+}
+
+/// A page an extension made whole, at `path` (relative to the site's root, no folder), titled in
+/// the navigation. Its maker escapes its text: the site writes its bytes as they are.
+public struct SiteDocument: Sendable {
+  public var path: String
+  public var title: String
+  public var content: String
+
+  public init(path: String, title: String, content: String) {
+    self.path = path
+    self.title = title
+    self.content = content
+  }
 }
 
 /// A section: a heading, paragraphs and an optional table.

@@ -11,14 +11,15 @@ extension Evaluation {
     public var since: String?
     /// Provider codes to report on (empty: every department). Ranks are among all departments.
     public var departments: [String]
-    /// Fetch each source of `sources.yaml` to count how far it is ahead.
-    public var fetchSources: Bool
+    /// Fetch each source of `sources.yaml` to count the commits not yet merged. A published site
+    /// leaves them out: they depend on when they are counted, and a site of a revision does not.
+    public var countBehind: Bool
 
-    public init(revision: String = "main", since: String? = nil, departments: [String] = [], fetchSources: Bool = true) {
+    public init(revision: String = "main", since: String? = nil, departments: [String] = [], countBehind: Bool = true) {
       self.revision = revision
       self.since = since
       self.departments = departments
-      self.fetchSources = fetchSources
+      self.countBehind = countBehind
     }
   }
 
@@ -93,16 +94,19 @@ extension Evaluation {
         base = nil
         since = PeriodStart(kind: .beginning, label: nil, commit: nil)
       }
-      let diff = try DiffEngine.diff(
-        repository, from: base, to: commit, fromLabel: since.label ?? "", toLabel: request.revision)
+      // From the empty registry every resource file that reads is added, and nothing else changed:
+      // the tally counts them, and no second reading of the whole registry is needed.
+      let diff = try base.map {
+        try DiffEngine.diff(repository, from: $0, to: commit, fromLabel: since.label ?? "", toLabel: request.revision)
+      }
 
       var syncs = sources.map { source in
         var sync = SourceSync(name: source.name, owns: source.owns)
         sync.lastSync = history.lastSync[source.name]
         return sync
       }
-      if !syncs.isEmpty {
-        syncs = try behind(syncs, in: workspace, repository, revision: commit, fetch: request.fetchSources)
+      if !syncs.isEmpty && request.countBehind {
+        syncs = try behind(syncs, in: workspace, repository, revision: commit)
       }
 
       var builder = Builder(
@@ -173,15 +177,15 @@ extension Evaluation {
     return points
   }
 
-  /// How many commits each fork has that the revision has not: fetched as `mulu sync status`
-  /// fetches (into `refs/mulu/sources/<name>`), or as last fetched when `fetch` is false.
+  /// How many commits each fork has that the revision has not, fetched as `mulu sync status`
+  /// fetches (into `refs/mulu/sources/<name>`).
   private static func behind(
-    _ syncs: [SourceSync], in workspace: Workspace, _ repository: Repository, revision: ObjectID, fetch: Bool
+    _ syncs: [SourceSync], in workspace: Workspace, _ repository: Repository, revision: ObjectID
   ) throws -> [SourceSync] {
     var statuses: [String: Sync.SourceStatus] = [:]
     var failure: String? = nil
     do {
-      for status in try Sync.status(in: workspace, fetch: fetch).sources { statuses[status.source.name] = status }
+      for status in try Sync.status(in: workspace, fetch: true).sources { statuses[status.source.name] = status }
     } catch {
       failure = error.message.en
     }

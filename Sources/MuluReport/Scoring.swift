@@ -10,7 +10,8 @@ extension Evaluation {
     var tally: CatalogTally
     var findings: [Finding]
     var overlaps: [Finding]
-    var diff: SemanticDiff
+    /// The period's diff; nil when the period starts at the empty registry.
+    var diff: SemanticDiff?
     var history: HistoryWalk
     /// The revision's commit time: days are counted to it.
     var now: Int64
@@ -47,9 +48,10 @@ extension Evaluation {
       registry.warnings = findings.count { $0.severity == .warning }
       registry.lastChange = history.registryLastChange.map(Identity.dayString)
       registry.daysSinceLastChange = history.registryLastChange.map(days)
-      let summary = diff.summary
-      registry.period = PeriodActivity(
-        added: summary.added, modified: summary.modified, retired: summary.retired, breaking: summary.breaking)
+      if let summary = diff?.summary {
+        registry.period = PeriodActivity(
+          added: summary.added, modified: summary.modified, retired: summary.retired, breaking: summary.breaking)
+      }
 
       if let wanted { departments.removeAll { !wanted.contains($0.code) } }
       return Evaluation(
@@ -99,6 +101,12 @@ extension Evaluation {
         if let folder = Evaluation.folder(of: finding.path) { flagged[folder, default: []].insert(finding.path) }
       }
       for (folder, set) in flagged { facts[folder, default: FolderFacts()].duplicateCollection = set.count }
+      guard let diff else {
+        for (folder, tally) in tally.folders {
+          facts[folder, default: FolderFacts()].period.added = tally.active + tally.retired
+        }
+        return facts
+      }
       for change in diff.changes {
         var period = facts[change.provider, default: FolderFacts()].period
         switch change.kind {

@@ -33,9 +33,10 @@ public enum SheetExport {
   }
 
   /// Writes the resources of `providers` (all when empty) to `path`, retired ones only with
-  /// `includeRetired`.
+  /// `includeRetired`; refused when that takes more than `rowLimit` rows, the header included.
   public static func run(
-    _ snapshot: any Snapshot, to path: String, providers: [String] = [], includeRetired: Bool = false
+    _ snapshot: any Snapshot, to path: String, providers: [String] = [], includeRetired: Bool = false,
+    rowLimit: Int = XLSXReader.rowLimit
   ) throws(SheetFailure) -> Result {
     let kind = try SheetKind(path: path)
     var result = Result()
@@ -68,7 +69,7 @@ public enum SheetExport {
     }
     result.resources = records.count
     result.rows = records.reduce(0) { $0 + max($1.items.count, 1) }
-    if result.rows + 1 > XLSXReader.rowLimit { throw .exportTooLarge(rows: result.rows + 1, limit: XLSXReader.rowLimit) }
+    if result.rows + 1 > rowLimit { throw .exportTooLarge(rows: result.rows + 1, limit: rowLimit) }
     switch kind {
     case .csv:
       var out = CSV.byteOrderMark

@@ -22,6 +22,8 @@ public enum SheetFailure: UserFacingError, Sendable, Equatable {
   case tooManyRows(sheet: String, limit: Int)
   /// A sheet with very many rows or cells that hold nothing but formatting.
   case emptyRows(sheet: String, count: Int, limit: Int)
+  /// Merged cells that would fill more cells than allowed.
+  case tooManyMergedCells(sheet: String, limit: Int)
   /// A CSV field whose quote is never closed.
   case unclosedQuote(row: Int)
   /// A CSV file in neither UTF-8 nor GB18030.
@@ -69,6 +71,9 @@ public enum SheetFailure: UserFacingError, Sendable, Equatable {
       return LocalizedText(
         zh: "工作表 \(sheet) 有至少 \(count) 个只带格式、没有内容的空行或单元格（上限 \(limit)），拒绝读取；请删除这些空行后另存",
         en: "sheet \(sheet) has at least \(count) rows or cells with formatting and no content (limit \(limit)): refused; delete those rows and save again")
+    case .tooManyMergedCells(let sheet, let limit):
+      return LocalizedText(
+        zh: "工作表 \(sheet) 的合并单元格覆盖超过 \(limit) 个单元格，拒绝读取", en: "the merged cells of sheet \(sheet) cover more than \(limit) cells: refused")
     case .unclosedQuote(let row):
       return LocalizedText(
         zh: "CSV 第 \(row) 行的引号没有闭合", en: "the quote opened in CSV row \(row) is never closed")

@@ -192,7 +192,8 @@ struct Plan {
     var byCode: [String: Int] = [:]
     var previous: Int? = nil
     var previousNewName: String? = nil
-    var groupOfRow: [CellPlace: Int] = [:]
+    // The rows of each sheet in order, with their group, for the merges.
+    var sheetRows: [Int: [(row: Int, group: Int)]] = [:]
     for row in table.rows {
       let code = row[.code]
       var index: Int
@@ -215,12 +216,18 @@ struct Plan {
         previousNewName = row[.name]
       }
       groups[index].append(row)
-      groupOfRow[CellPlace(sheet: row.sheet, row: row.row, column: 0)] = index
+      sheetRows[row.sheet, default: []].append((row.row, index))
       previous = index
     }
+    let rowNumbers = sheetRows.mapValues { $0.map(\.row) }
     for (sheet, range) in table.merges {
-      let covered = Set(
-        (range.firstRow...range.lastRow).compactMap { groupOfRow[CellPlace(sheet: sheet, row: $0, column: 0)] })
+      let rows = sheetRows[sheet] ?? []
+      var next = SheetTable.lowerBound(rowNumbers[sheet] ?? [], range.firstRow)
+      var covered: Set<Int> = []
+      while next < rows.count && rows[next].row <= range.lastRow && covered.count < 2 {
+        covered.insert(rows[next].group)
+        next += 1
+      }
       if covered.count > 1 {
         findings.append(
           locator.finding(

@@ -90,7 +90,7 @@ struct SheetTable {
         continue
       }
       found = true
-      read(sheet, index: index, header: header, date1904: workbook.date1904, csv: workbook.kind == .csv)
+      try read(sheet, index: index, header: header, date1904: workbook.date1904, csv: workbook.kind == .csv)
     }
     if !found { throw .noCatalogSheet(file) }
   }
@@ -112,7 +112,21 @@ struct SheetTable {
     row.cells.prefix(CatalogWorkbook.explanationHeader.count).map(text) == CatalogWorkbook.explanationHeader
   }
 
-  private mutating func read(_ sheet: SheetData, index: Int, header: Row, date1904: Bool, csv: Bool) {
+  /// The most cells merged cells may fill.
+  static let mergedCellLimit = 2_000_000
+
+  /// The first index of a sorted list whose value is at least `value`.
+  static func lowerBound(_ sorted: [Int], _ value: Int) -> Int {
+    var low = 0
+    var high = sorted.count
+    while low < high {
+      let middle = (low + high) / 2
+      if sorted[middle] < value { low = middle + 1 } else { high = middle }
+    }
+    return low
+  }
+
+  private mutating func read(_ sheet: SheetData, index: Int, header: Row, date1904: Bool, csv: Bool) throws(SheetFailure) {
     let byTitle = Dictionary(uniqueKeysWithValues: Column.allCases.map { ($0.title, $0) })
     var columns = Array(repeating: -1, count: Column.allCases.count)
     var known = Set<Int>()
@@ -154,14 +168,27 @@ struct SheetTable {
     if let far = sheet.farCell {
       findings.append(outside(CellPlace(sheet: index, row: far.row, column: far.column)))
     }
-    // Merged cells: the value of the first cell stands for all of them.
+    // Merged cells: the value of the first cell stands for all of them (for the rows that hold
+    // data; a merge over empty rows says nothing).
     var merged: [Int: [Int: Cell]] = [:]
-    for range in sheet.merges where range.lastRow > 0 {
-      guard let source = sheet.rows.first(where: { $0.number == range.firstRow })?[range.firstColumn] else { continue }
-      for row in max(range.firstRow, 1)...range.lastRow {
-        for column in range.firstColumn...range.lastColumn where !(row == range.firstRow && column == range.firstColumn) {
+    var positions: [Int: Int] = [:]
+    for (position, row) in sheet.rows.enumerated() where positions[row.number] == nil { positions[row.number] = position }
+    let numbers = positions.keys.sorted()
+    var filled = 0
+    for range in sheet.merges where range.lastRow > 0 && range.firstColumn < SheetData.columnLimit {
+      guard let at = positions[range.firstRow], let source = sheet.rows[at][range.firstColumn] else { continue }
+      let lastColumn = min(range.lastColumn, SheetData.columnLimit - 1)
+      var next = SheetTable.lowerBound(numbers, max(range.firstRow, 1))
+      while next < numbers.count && numbers[next] <= range.lastRow {
+        let row = numbers[next]
+        for column in range.firstColumn...lastColumn where !(row == range.firstRow && column == range.firstColumn) {
           merged[row, default: [:]][column] = source
+          filled += 1
         }
+        if filled > SheetTable.mergedCellLimit {
+          throw .tooManyMergedCells(sheet: sheet.name, limit: SheetTable.mergedCellLimit)
+        }
+        next += 1
       }
     }
     for row in sheet.rows.dropFirst() {
@@ -211,8 +238,9 @@ struct SheetTable {
       result = column == .toPublic ? (value ? "是" : "否") : (value ? "TRUE" : "FALSE")
     case .number(let digits):
       if column.holdsCodes {
+        // Refused; the cell says nothing more, so that the resource's other rows raise no conflict.
         findings.append(codeAsNumber(place, column: column, shown: digits))
-        return digits
+        return ""
       }
       if column.holdsDate, let serial = Double(digits), let date = SheetDates.date(serial: serial, date1904: date1904) {
         result = date
@@ -242,6 +270,7 @@ struct SheetTable {
     }
     if csv && column.holdsCodes && SheetNumbers.isScientific(result) {
       findings.append(codeAsNumber(place, column: column, shown: result))
+      return ""
     }
     if column.holdsDate, !result.isEmpty {
       if csv, let serial = Double(result), result.allSatisfy(\.isASCIIDigit),

@@ -9,7 +9,7 @@ import ZIPFoundation
 /// WPS and LibreOffice save it) with the limits a file from anyone needs: the ZIP container
 /// through ZIPFoundation, every part's unpacked size and compression ratio bounded (as
 /// stated, then as actually unpacked), the XML through `XMLStream`.
-enum XLSXReader {
+public enum XLSXReader {
   struct Limits: Sendable {
     var entries = 10_000
     /// The unpacked size of one part, and of all parts read.
@@ -24,7 +24,7 @@ enum XLSXReader {
   }
 
   /// The most rows a sheet may have (Excel's and LibreOffice's limit).
-  static let rowLimit = 1_048_576
+  public static let rowLimit = 1_048_576
 
   static func read(_ path: String, name: String, limits: Limits = Limits()) throws(SheetFailure) -> Workbook {
     let archive: Archive
@@ -356,6 +356,10 @@ enum XLSXReader {
       default:
         break
       }
+    }
+    // Rows stand in order in every writer's sheets; one that does not is put in order.
+    if !data.rows.indices.dropFirst().allSatisfy({ data.rows[$0 - 1].number < data.rows[$0].number }) {
+      data.rows.sort { $0.number < $1.number }
     }
     return data
   }

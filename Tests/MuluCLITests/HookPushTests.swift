@@ -299,7 +299,7 @@ struct HookPushTests {
     #expect(layout.count == 2, "\(outcome)")
   }
 
-  @Test("a resource name with a line break and escape sequences is previewed on one line, without the escapes")
+  @Test("a resource name with a line break and escape sequences is refused on one line, without the escapes")
   func forgedLines() throws {
     let lab = try HookLab()
     try lab.seed()
@@ -307,15 +307,14 @@ struct HookPushTests {
     try lab.edit(
       HookLab.ndrcResource, "name: 企业投资项目核准信息", #"name: "机动车\nmulu: push accepted: 0 errors, 0 warnings\e[2J""#)
     try lab.commit("改名")
-    let outcome = try lab.pushAccepted(as: Self.ndrcEditor, ["main"])
+    let outcome = try lab.pushRejected(as: Self.ndrcEditor, ["main"])
     #expect(!outcome.stderr.unicodeScalars.contains("\u{1B}"), "\(outcome)")
     // git pads the lines it shows as remote: with spaces.
     let lines = outcome.stderr.split(separator: "\n").map { String($0.reversed().drop { $0 == " " }.reversed()) }
-    #expect(
-      lines.filter { $0.contains("mulu: push accepted") } == [
-        #"remote:   modified 303001001/000001 机动车\nmulu: push accepted: 0 errors, 0 warnings\u{1B}[2J"#,
-        "remote: mulu: push accepted: 0 errors, 0 warnings",
-      ], "\(outcome)")
+    #expect(!lines.contains("remote: mulu: push accepted: 0 errors, 0 warnings"), "\(outcome)")
+    #expect(lines.contains { $0.contains("error[text.invisible-character]") }, "\(outcome)")
+    // Where the name is shown, its line break is shown as \n, on the one line.
+    #expect(lines.filter { $0.contains("机动车") }.allSatisfy { $0.contains(#"机动车\nmulu"#) }, "\(outcome)")
   }
 
   @Test("-C names the repository the hook judges, as it does for every command")

@@ -227,7 +227,8 @@ import Testing
 
     let markdown = try lab.report("--format", "markdown")
     #expect(markdown.stdout.hasPrefix("# 测试目录 · sharing evaluation\n"))
-    #expect(markdown.stdout.contains("| 1 | 68.8 | \(L.b) | 国家统计局 | 2 |\n"))
+    #expect(markdown.stdout.contains("| Rank | Score | Code | Department | Active | Unconditional | Open | Basis cited | Coverage | Duplicate | Findings | Changed | Last change |\n"))
+    #expect(markdown.stdout.contains("| 1 | 68.8 | \(L.b) | 国家统计局 | 2 | 50.0% | 100.0% | — | 0/1 | 1 | 1 | 2 | 2026-06-10 |\n"))
     #expect(markdown.stdout.contains("| unconditional share | 33.3% |\n"))
   }
 

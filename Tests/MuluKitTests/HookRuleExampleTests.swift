@@ -19,7 +19,7 @@ final class ExampleServer {
   let releaseTag: ObjectID
   let mainTree: ObjectID
   let files: [String: String]
-  private var clock: Int64 = 1_767_225_600
+  private var clock = Int64(Git.newYear2026)
 
   init(setup: [RuleExample.Edit]) throws {
     sandbox = try Sandbox()

@@ -38,7 +38,7 @@ public enum DateFuture: ResourceRule {
   }
 
   public static let triggering = [
-    RuleExample.resource("published in 2099", replacing: "published: 2026-03-01", with: "published: 2099-03-01")
+    RuleExample.resource("published in 2099", replacing: "published: 2026-03-01", with: "published: ↓2099-03-01")
   ]
   public static let nonTriggering = [
     RuleExample("the baseline (published 2026-03-01)"),

@@ -64,13 +64,13 @@ public enum TextInvisibleCharacter: ResourceRule {
 
   public static let triggering = [
     RuleExample.resource(
-      "a zero-width space in the name", replacing: "name: 企业投资项目核准信息", with: "name: \"企业投资\\u200B项目核准信息\""),
+      "a zero-width space in the name", replacing: "name: 企业投资项目核准信息", with: "name: ↓\"企业投资\\u200B项目核准信息\""),
     RuleExample.resource(
       "a right-to-left override in the summary", replacing: "summary: 企业投资项目核准的申请、受理、批复信息。",
-      with: "summary: \"企业投资项目核准的申请、受理、\\u202E批复信息。\""),
+      with: "summary: ↓\"企业投资项目核准的申请、受理、\\u202E批复信息。\""),
     RuleExample.resource(
       "a tab in an item name", replacing: "{ name: 项目名称, type: C, length: 200 }",
-      with: "{ name: \"项目\\t名称\", type: C, length: 200 }"),
+      with: "↓{ name: \"项目\\t名称\", type: C, length: 200 }"),
   ]
   public static let nonTriggering = [
     RuleExample("the baseline"),

@@ -1,4 +1,5 @@
 /// `yaml.colon-space`: `key:value` without the space YAML needs after the colon.
+/// Raised by `YAMLFindings` (SchemaCheck.swift), from the typing slips the YAML precheck reports.
 public enum YAMLColonSpace: Rule {
   public static let id = "yaml.colon-space"
   public static let severity = Severity.error
@@ -8,7 +9,7 @@ public enum YAMLColonSpace: Rule {
     zh: "在冒号后加一个空格，如 name: 值", en: "put a space after the colon, as in name: value")
 
   public static let triggering = [
-    RuleExample.resource("name:值", replacing: "name: 企业投资项目核准信息", with: "name:企业投资项目核准信息")
+    RuleExample.resource("name:值", replacing: "name: 企业投资项目核准信息", with: "name↓:企业投资项目核准信息")
   ]
   public static let nonTriggering = [
     RuleExample.resource(

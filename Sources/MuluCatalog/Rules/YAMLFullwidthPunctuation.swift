@@ -1,4 +1,5 @@
 /// `yaml.fullwidth-punctuation`: a full-width comma or colon where YAML needs an ASCII one.
+/// Raised by `YAMLFindings` (SchemaCheck.swift), from the typing slips the YAML precheck reports.
 public enum YAMLFullwidthPunctuation: Rule {
   public static let id = "yaml.fullwidth-punctuation"
   public static let severity = Severity.error
@@ -11,13 +12,13 @@ public enum YAMLFullwidthPunctuation: Rule {
   public static let triggering = [
     RuleExample.resource(
       "a full-width comma in a flow list", replacing: "related: [101001001/000001]",
-      with: "related: [101001001/000001，303002001/000001]"),
+      with: "related: [101001001/000001↓，303002001/000001]"),
     RuleExample.resource(
       "a full-width comma in a flow mapping", replacing: "{ name: 统一社会信用代码, type: C, length: 18 }",
-      with: "{ name: 统一社会信用代码， type: C, length: 18 }"),
+      with: "{ name: 统一社会信用代码↓， type: C, length: 18 }"),
     RuleExample.resource(
       "a full-width colon after a key", replacing: "summary: 企业投资项目核准的申请、受理、批复信息。",
-      with: "summary：企业投资项目核准的申请、受理、批复信息。"),
+      with: "summary↓：企业投资项目核准的申请、受理、批复信息。"),
   ]
   public static let nonTriggering = [
     RuleExample.resource(

@@ -1,5 +1,6 @@
 /// `yaml.tab-indent`: a tab or an ideographic space (U+3000, a full-width space) in the
 /// indentation of a key or a list entry.
+/// Raised by `YAMLFindings` (SchemaCheck.swift), from the typing slips the YAML precheck reports.
 public enum YAMLTabIndent: Rule {
   public static let id = "yaml.tab-indent"
   public static let severity = Severity.error
@@ -10,8 +11,8 @@ public enum YAMLTabIndent: Rule {
     en: "replace tabs and full-width spaces in the indentation with spaces; editors can insert spaces for Tab")
 
   public static let triggering = [
-    RuleExample.resource("a tab before a key", replacing: "  type: 有条件共享", with: "\ttype: 有条件共享"),
-    RuleExample.resource("full-width spaces before a key", replacing: "  type: 有条件共享", with: "\u{3000}\u{3000}type: 有条件共享"),
+    RuleExample.resource("a tab before a key", replacing: "  type: 有条件共享", with: "↓\ttype: 有条件共享"),
+    RuleExample.resource("full-width spaces before a key", replacing: "  type: 有条件共享", with: "↓\u{3000}\u{3000}type: 有条件共享"),
   ]
   public static let nonTriggering = [
     RuleExample.resource(

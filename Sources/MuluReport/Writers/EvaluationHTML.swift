@@ -43,7 +43,9 @@ public enum EvaluationHTML {
       R.t("各发布的不兼容变更", "Breaking changes per release")[language],
       SVGCharts.breakingPerRelease(evaluation.releases, language: language))
     out += section(R.t("全目录指标", "Registry indicators")[language], table(R.indicators(evaluation.registry.indicators, sync: evaluation.sources), language))
-    out += section(R.t("排名表", "Ranking table")[language], rankingTable(evaluation, language: language))
+    out += section(
+      R.t("评价总表", "Assessment table")[language], rankingTable(evaluation, language: language),
+      note: R.t("占比按在用资源计；“—”表示分母为 0。", "Shares of active resources; “—” where the denominator is 0.")[language])
     for department in evaluation.departments {
       out += "<section class=\"card\" id=\"d-\(e(department.code))\"><h2>\(e(R.departmentTitle(department)[language]))</h2>"
       out += departmentBody(department, policy: evaluation.policy, language: language)
@@ -90,7 +92,9 @@ public enum EvaluationHTML {
     table{border-collapse:collapse;width:100%;font-size:13px}
     th,td{border:1px solid var(--line);padding:5px 9px;text-align:left;vertical-align:top}
     th{background:#f0f2f5;font-weight:600}
-    td.n{text-align:right;font-variant-numeric:tabular-nums}
+    td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+    table.pairs th{width:19%}table.pairs td{width:31%}
+    table.grid td,table.grid th{padding:4px 7px}table.grid tbody tr:nth-child(even){background:#fafbfc}
     .note,.empty{color:var(--muted);font-size:12px;margin:6px 0 0}
     .score{font-weight:600;color:var(--red);margin:0 0 8px}
     details{margin-top:8px}summary{cursor:pointer;color:var(--blue)}
@@ -102,23 +106,39 @@ public enum EvaluationHTML {
       + (note.map { "<p class=\"note\">\(e($0))</p>" } ?? "") + "</section>\n"
   }
 
+  /// Label and value pairs, two pairs to a line.
   static func table(_ rows: [R.Row], _ language: Language) -> String {
-    var out = "<table><tbody>"
-    for row in rows { out += "<tr><th scope=\"row\">\(e(row.label[language]))</th><td>\(e(row.value[language]))</td></tr>" }
+    var out = "<table class=\"pairs\"><tbody>"
+    for start in stride(from: 0, to: rows.count, by: 2) {
+      out += "<tr>"
+      for row in rows[start..<min(start + 2, rows.count)] {
+        out += "<th scope=\"row\">\(e(row.label[language]))</th><td>\(e(row.value[language]))</td>"
+      }
+      if start + 1 >= rows.count { out += "<th></th><td></td>" }
+      out += "</tr>"
+    }
     return out + "</tbody></table>"
   }
 
+  /// The assessment table: one row per department with its main indicators.
   static func rankingTable(_ evaluation: Evaluation, language: Language) -> String {
-    var out = "<table><thead><tr>"
-    for (index, header) in EvaluationText.rankingHeader.enumerated() {
-      out += "<th\(index == 0 || index == 1 || index == 4 ? " class=\"n\"" : "")>\(e(header[language]))</th>"
+    let columns = EvaluationText.assessmentHeader
+    var out = "<table class=\"grid\"><thead><tr>"
+    for (index, header) in columns.enumerated() {
+      out += "<th\(index == 3 ? "" : " class=\"n\"")>\(e(header[language]))</th>"
     }
     out += "</tr></thead><tbody>"
     for department in evaluation.departments {
-      out += "<tr><td class=\"n\">\(e(department.rank.map(String.init) ?? "—"))</td>"
-        + "<td class=\"n\">\(e(R.score(department.score)))</td><td>\(e(department.code))</td>"
-        + "<td><a href=\"#d-\(e(department.code))\">\(e(department.name.isEmpty ? department.code : department.name))</a></td>"
-        + "<td class=\"n\">\(department.indicators.resources)</td></tr>"
+      let cells = EvaluationText.assessmentRow(department, language: language)
+      out += "<tr>"
+      for (index, cell) in cells.enumerated() {
+        if index == 3 {
+          out += "<td><a href=\"#d-\(e(department.code))\">\(e(cell))</a></td>"
+        } else {
+          out += "<td class=\"n\">\(e(cell))</td>"
+        }
+      }
+      out += "</tr>"
     }
     return out + "</tbody></table>"
   }

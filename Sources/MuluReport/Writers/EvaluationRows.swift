@@ -97,7 +97,9 @@ enum EvaluationRows {
       t("最近同步 \($0.date)（\($0.commit.prefix(12))）", "last synced \($0.date) (\($0.commit.prefix(12)))")
     } ?? t("从未同步", "never synced")
     let behind: LocalizedText
-    if let count = source.behind {
+    if source.behind == nil && source.unknownBecause == nil {
+      return last
+    } else if let count = source.behind {
       behind = t("待合并 \(count) 个提交", "\(count) commits not yet merged")
     } else {
       let reason = (source.unknownBecause ?? "").oneLine

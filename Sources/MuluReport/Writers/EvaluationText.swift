@@ -25,7 +25,9 @@ public enum EvaluationText {
     out += "## " + R.t("全目录", "Registry")[language] + "\n\n"
     out += markdownTable([header] + rows(R.indicators(evaluation.registry.indicators, sync: evaluation.sources), language))
     out += "\n## " + R.t("排名", "Ranking")[language] + "\n\n"
-    out += markdownTable([rankingHeader.map { $0[language] }] + ranking(evaluation), rightAligned: [0, 1, 4])
+    out += markdownTable(
+      [assessmentHeader.map { $0[language] }] + evaluation.departments.map { assessmentRow($0, language: language) },
+      rightAligned: [0, 1, 4, 5, 6, 7, 8, 9, 10, 11])
     for department in evaluation.departments {
       out += "\n## " + cell(R.departmentTitle(department)[language]) + "\n\n"
       out += cell(R.scoreLine(department)[language]) + "\n\n"
@@ -39,6 +41,31 @@ public enum EvaluationText {
     EvaluationRows.t("名次", "Rank"), EvaluationRows.t("得分", "Score"), EvaluationRows.t("部门代码", "Code"),
     EvaluationRows.t("部门", "Department"), EvaluationRows.t("在用资源", "Active"),
   ]
+
+  /// The columns of the assessment table (HTML and Markdown).
+  static let assessmentHeader = [
+    EvaluationRows.t("名次", "Rank"), EvaluationRows.t("得分", "Score"), EvaluationRows.t("部门代码", "Code"),
+    EvaluationRows.t("部门", "Department"), EvaluationRows.t("在用资源", "Active"),
+    EvaluationRows.t("无条件共享", "Unconditional"), EvaluationRows.t("向社会开放", "Open"),
+    EvaluationRows.t("不予共享有依据", "Basis cited"), EvaluationRows.t("牵头目录覆盖", "Coverage"),
+    EvaluationRows.t("重复采集", "Duplicate"), EvaluationRows.t("问题", "Findings"),
+    EvaluationRows.t("期间变更", "Changed"), EvaluationRows.t("最近变更", "Last change"),
+  ]
+
+  static func assessmentRow(_ department: DepartmentEvaluation, language: Language) -> [String] {
+    let indicators = department.indicators
+    func share(_ value: Double?) -> String { value.map(EvaluationRows.percentText) ?? "—" }
+    let coverage = indicators.baseAndThemeCoverage
+    let period = indicators.period
+    return [
+      department.rank.map(String.init) ?? "—", EvaluationRows.score(department.score), department.code,
+      department.name.oneLine, "\(indicators.resources)", share(indicators.unconditionalShare),
+      share(indicators.openToPublicShare), share(indicators.notSharedWithBasisShare),
+      coverage.isEmpty ? "—" : "\(coverage.count { $0.covered })/\(coverage.count)", "\(indicators.duplicateCollection)",
+      "\(indicators.errors + indicators.warnings)", "\(period.added + period.modified + period.retired)",
+      indicators.lastChange ?? "—",
+    ]
+  }
 
   static func ranking(_ evaluation: Evaluation) -> [[String]] {
     evaluation.departments.map { department in

@@ -2,6 +2,7 @@ import ArgumentParser
 import MuluCatalog
 import MuluKit
 import MuluPublish
+import MuluReport
 
 struct PublishCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -28,11 +29,15 @@ struct PublishCommand: ParsableCommand {
     let workspace = try global.workspace()
     // As if started in -C's directory, as every path a command takes.
     let output = out.hasPrefix("/") ? out : global.absoluteDirectory + "/" + out
+    // The site carries the evaluation of the revision it shows (evaluation.html, and each
+    // department's numbers on its page).
+    let evaluation = try Evaluation.run(
+      in: workspace, Evaluation.Request(revision: try Publish.revision(rev, in: workspace), countBehind: false))
     let summary = try Publish.run(
       in: workspace,
       Publish.Request(
-        revision: rev, output: output, language: global.lang ?? .zh,
-        generator: "mulu " + Mulu.configuration.version))
+        revision: rev, output: output, language: global.lang ?? .zh, generator: "mulu " + Mulu.configuration.version,
+        extensions: [EvaluationSite(evaluation)]))
     if !summary.unreadable.isEmpty {
       Console.standardError(
         FindingWriter.text(Report(findings: summary.unreadable), language: language, color: Console.wantsColor(2)))

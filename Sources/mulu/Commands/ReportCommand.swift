@@ -28,7 +28,7 @@ struct ReportCommand: MuluCommand {
 
   @OptionGroup var global: GlobalOptions
 
-  @Option(help: ArgumentHelp(LocalizedText(zh: "要评价的版本（默认：main）。", en: "The revision to evaluate (default: main).")))
+  @Option(help: ArgumentHelp(LocalizedText(zh: "要评价的版本。", en: "The revision to evaluate.")))
   var rev: String = "main"
 
   @Option(

@@ -15,8 +15,7 @@ enum Console {
   }
 
   static func error(_ message: LocalizedText, language: Language) {
-    let label = language == .zh ? "错误" : "error"
-    standardError("mulu: \(label): \(message[language])\n")
+    standardError("mulu: " + (LocalizedText(zh: "错误: ", en: "error: ") + message)[language] + "\n")
   }
 
   static func note(_ message: LocalizedText, language: Language) {
