@@ -64,6 +64,7 @@ public enum PreReceive {
     } catch {
       throw .repository(error.message)
     }
+    TestPause.at("pre-receive.judging")
     return try judge(repository, updates: updates, pusher: Pusher.identity(in: environment)?.id, environment: environment)
   }
 
