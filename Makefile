@@ -3,7 +3,7 @@ SWIFT ?= swift
 BUILD_FLAGS ?=
 MULU = $(shell $(SWIFT) build $(BUILD_FLAGS) --show-bin-path 2>/dev/null)/mulu
 
-.PHONY: setup build demo test bench clean install install-built
+.PHONY: setup build demo test bench clean install install-built package package-test
 
 setup:
 	@scripts/setup.sh
@@ -51,3 +51,12 @@ install-built:
 	LANG=C "$(MULU)" --generate-completion-script bash > "$(SHAREDIR)/bash-completion/completions/mulu"
 	LANG=C "$(MULU)" --generate-completion-script zsh > "$(SHAREDIR)/zsh/site-functions/_mulu"
 	LANG=C "$(MULU)" --generate-completion-script fish > "$(SHAREDIR)/fish/vendor_completions.d/mulu.fish"
+
+# `make package`: the Debian package mulu_VERSION_amd64.deb and a tarball in .build/package/, with
+# the Swift runtime linked in (a release build: minutes). `make package-test` installs the .deb
+# with dpkg (root) and runs it with the toolchain out of PATH; CI runs it.
+package: setup
+	@SWIFT="$(SWIFT)" scripts/package.sh
+
+package-test: package
+	@scripts/package-test.sh

@@ -10,6 +10,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+source scripts/lib.sh
+command -v readelf >/dev/null 2>&1 && command -v strip >/dev/null 2>&1 || apt_install package binutils
+
 SWIFT=${SWIFT:-swift}
 out=${PACKAGE_DIR:-.build/package}
 flags=(-c release --static-swift-stdlib)
@@ -37,8 +40,12 @@ stage() {
 # The Debian package.
 root="$out/deb"
 stage /usr "$root"
-# Depends: the Debian package of every shared library the binary links, as dpkg knows them.
-depends=$(ldd "$root/usr/bin/mulu" | awk '/=> \//{print $3}' | while read -r library; do
+# Depends: the Debian package of each shared library the binary names (its NEEDED entries, not
+# theirs), found where ldd resolves it, as dpkg knows it.
+needed=$(readelf -d "$root/usr/bin/mulu" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
+depends=$(for name in $needed; do
+  library=$(ldd "$root/usr/bin/mulu" | awk -v name="$name" '$1 == name {print $3}')
+  [ -n "$library" ] || continue
   dpkg -S "$(readlink -f "$library")" 2>/dev/null || dpkg -S "$library" 2>/dev/null || true
 done | cut -d: -f1 | sort -u | paste -sd, | sed 's/,/, /g')
 case "$depends" in
