@@ -3,7 +3,7 @@ SWIFT ?= swift
 BUILD_FLAGS ?=
 MULU = $(shell $(SWIFT) build $(BUILD_FLAGS) --show-bin-path 2>/dev/null)/mulu
 
-.PHONY: setup build demo test bench clean install install-built package package-test
+.PHONY: setup build demo test bench clean install install-built package package-test fuzz
 
 setup:
 	@scripts/setup.sh
@@ -60,3 +60,9 @@ package: setup
 
 package-test: package
 	@scripts/package-test.sh
+
+# `make fuzz FUZZ_SECONDS=60`: the libFuzzer targets (a resource file through the whole
+# validation; the hook's input), each for that long, from the corpus in Fuzz/corpus/.
+FUZZ_SECONDS ?= 60
+fuzz: setup
+	@SWIFT="$(SWIFT)" FUZZ_SECONDS="$(FUZZ_SECONDS)" scripts/fuzz.sh
