@@ -8,7 +8,8 @@ let package = Package(
     .library(name: "MuluKit", targets: ["MuluKit"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     // C libraries, from the system (Debian: libgit2-dev, libyaml-dev).
@@ -21,6 +22,16 @@ let package = Package(
       name: "CYAML",
       pkgConfig: "yaml-0.1",
       providers: [.apt(["libyaml-dev"])]
+    ),
+    .systemLibrary(
+      name: "CGzip",
+      pkgConfig: "zlib",
+      providers: [.apt(["zlib1g-dev"])]
+    ),
+    .systemLibrary(
+      name: "CXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]
     ),
 
     // Git, knowing nothing of catalogs.
@@ -35,11 +46,27 @@ let package = Package(
     // The workflows that join Git and catalogs: validate a revision, diff, hook, sync, release.
     .target(name: "MuluKit", dependencies: ["MuluGit", "MuluCatalog"]),
 
+    // The static web catalog and JSON API of a release: `mulu publish`.
+    .target(
+      name: "MuluPublish", dependencies: ["MuluKit", "MuluGit", "MuluCatalog", "MuluYAML", "CGzip"],
+      exclude: ["README.md"]),
+    // The evaluation (评价) of a registry's departments: indicators, scores, their reports, and
+    // their pages on a published site.
+    .target(name: "MuluReport", dependencies: ["MuluKit", "MuluGit", "MuluCatalog", "MuluPublish"]),
+    // Spreadsheets in the Guide's columns: export, import and the blank template (xlsx, CSV).
+    .target(
+      name: "MuluSheets",
+      dependencies: ["MuluKit", "MuluCatalog", "MuluYAML", "CXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+    ),
+
     // The command line.
     .executableTarget(
       name: "mulu",
       dependencies: [
         "MuluKit",
+        "MuluPublish",
+        "MuluReport",
+        "MuluSheets",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -54,9 +81,14 @@ let package = Package(
     .target(name: "MuluTestSupport", dependencies: ["MuluCatalog"], path: "Tests/MuluTestSupport"),
 
     .testTarget(name: "MuluGitTests", dependencies: ["MuluGit", "MuluTestSupport"]),
-    .testTarget(name: "MuluYAMLTests", dependencies: ["MuluYAML"]),
+    .testTarget(name: "MuluYAMLTests", dependencies: ["MuluYAML", "MuluCatalog"]),
     .testTarget(name: "MuluCatalogTests", dependencies: ["MuluCatalog", "MuluTestSupport"]),
     .testTarget(name: "MuluKitTests", dependencies: ["MuluKit", "MuluTestSupport"]),
+    .testTarget(
+      name: "MuluSheetsTests", dependencies: ["mulu", "MuluSheets", "MuluCatalog", "MuluTestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "MuluCLITests", dependencies: ["mulu", "MuluKit", "MuluTestSupport"]),
+    .testTarget(
+      name: "MuluPublishTests", dependencies: ["mulu", "MuluTestSupport"],
+      exclude: ["check_api.py", "browser_check.py"]),
   ]
 )

@@ -15,11 +15,25 @@ A second commit on top of `--parent` changes resources (and stays valid):
   bench/generate.py 100000 --change 0.01 --added 100 --parent refs/heads/main   # 1% of all, 100 new
   bench/generate.py 100000 --changes 10 --department 3 --offset 2 --parent ...  # 10 of one department's
 
+`--shape skewed` writes a registry shaped like a provincial one instead (give the same
+`--shape` to a change commit as to the registry it changes):
+- 40 departments of very unequal size: department 0 holds 20% of the registry (94,000 files in
+  one folder at 470k), departments 1–4 hold 35% between them, the other 35 share the rest,
+  each weighted 1/rank;
+- 12% base resources, kept by the five lead departments 0–4;
+- 3 to 30 data items per resource: a handful of names in most resources (统一社会信用代码 in
+  70%, 姓名 and 地址 in 55%, 公民身份号码 and 联系电话 in 45% …), the rest drawn from
+  20,000 names by a Zipf law (the name of rank r with weight 1/r);
+- dense `related` links: every department resource names 2 to 6 others, base resources
+  chosen by a Zipf law (the first ones are the most linked) and earlier resources of any
+  department.
+
 The changes cycle through: sharing tightened, items removed, an item widened, the summary
 rewritten, the resource retired, items reordered (no change of meaning). Base resources are
 only rewritten, never tightened or retired.
 """
 import argparse
+import bisect
 import random
 import sys
 
@@ -42,7 +56,52 @@ def departments(count):
     return [(credit_code(90000 + i), f"示例部门{i:03d}", f"303{i + 1:03d}") for i in range(count)]
 
 
-def resource(n, dept, code, rng, base_codes, kind=None):
+# The skewed shape: the names most resources carry, each with the share of resources that
+# carries it, and the words the other names are made of.
+COMMON_ITEMS = [("统一社会信用代码", 0.7), ("姓名", 0.55), ("地址", 0.55), ("公民身份号码", 0.45),
+                ("联系电话", 0.45), ("名称", 0.4), ("行政区划代码", 0.35), ("更新时间", 0.3)]
+TAIL_FIRST = ["企业", "人员", "项目", "车辆", "房屋", "土地", "药品", "证照", "案件", "学校", "医疗机构", "河流",
+              "道路", "设备", "资金", "合同", "许可", "检查", "投诉", "补贴"]
+TAIL_SECOND = ["名称", "编号", "类型", "状态", "日期", "金额", "数量", "地址", "负责人", "等级", "面积", "用途",
+               "来源", "结果", "期限", "范围", "代码", "说明", "机构", "标准"]
+TAIL_NAMES = 20000
+SKEWED_DEPARTMENTS = 40
+
+
+def tail_name(rank):
+    """The name of rank `rank` (from 0) of the skewed shape's Zipf-distributed names."""
+    pair = TAIL_FIRST[rank % 20] + TAIL_SECOND[(rank // 20) % 20]
+    return pair if rank < 400 else f"{pair}{rank // 400}"
+
+
+def cumulative(weights):
+    total, sums = 0.0, []
+    for weight in weights:
+        total += weight
+        sums.append(total)
+    return sums
+
+
+TAIL_WEIGHTS = cumulative(1 / (rank + 1) for rank in range(TAIL_NAMES))
+
+
+def zipf(rng, sums):
+    return bisect.bisect_left(sums, rng.random() * sums[-1])
+
+
+def skewed_items(rng):
+    """The item names of a resource of the skewed shape."""
+    names = [name for name, share in COMMON_ITEMS if rng.random() < share]
+    wanted = rng.randint(3, 30)
+    while len(names) < wanted:
+        name = tail_name(zipf(rng, TAIL_WEIGHTS))
+        if name not in names:
+            names.append(name)
+    rng.shuffle(names)
+    return names
+
+
+def resource(n, dept, code, rng, base_codes, kind=None, shape="even", related=None):
     """The file of resource n; `kind` is the change made to it, if any."""
     dept_code, dept_name, _ = dept
     base = code.startswith("1")
@@ -53,13 +112,14 @@ def resource(n, dept, code, rng, base_codes, kind=None):
         sharing = TIGHTER[sharing]
     summary = f"第{n}号示例信息资源的登记、变更和注销信息，供基准测试使用。" + ("（修订）" if kind == "summary" else "")
     items = []
-    for i in range(20):
-        word = ("基础" if base else "") + ITEM_WORDS[(n + i) % len(ITEM_WORDS)]
+    words = skewed_items(rng) if shape == "skewed" else [
+        ("基础" if base else "") + ITEM_WORDS[(n + i) % len(ITEM_WORDS)] + str(i) for i in range(20)]
+    for i, word in enumerate(words):
         item_type = "C" if i % 4 else "D"
         length = 20 + (n + i) % 180
         if kind == "widen" and i == 1:
             length += 100
-        items.append(f"  - {{ name: {word}{i}, type: {item_type}" + (f", length: {length} }}" if item_type == "C" else " }"))
+        items.append(f"  - {{ name: {word}, type: {item_type}" + (f", length: {length} }}" if item_type == "C" else " }"))
     if kind == "remove-item":
         items = items[:-2]
     if kind == "reorder":
@@ -76,11 +136,36 @@ def resource(n, dept, code, rng, base_codes, kind=None):
         lines += ["  method:", "    class: 共享平台方式", "    type: 接口"]
     lines += ["open:", f"  to_public: {'true' if sharing == '无条件共享' and n % 5 == 0 else 'false'}",
               f"update_cycle: {CYCLES[n % len(CYCLES)]}", f"published: 20{19 + n % 7}-0{1 + n % 9}-1{n % 9}"]
-    if not base and base_codes and n % 3 == 0:
+    if related:
+        lines.append(f"related: [{', '.join(related)}]")
+    elif shape == "even" and not base and base_codes and n % 3 == 0:
         lines.append(f"related: [{base_codes[n % len(base_codes)]}]")
     if kind == "retire":
         lines += ["retired:", "  date: 2026-10-01", "  reason: 职能划转"]
     return ("\n".join(lines) + "\n").encode()
+
+
+class Links:
+    """The `related` codes of the skewed shape's department resources."""
+
+    def __init__(self, entries, base_codes):
+        self.entries = entries
+        self.base_codes = base_codes
+        self.base_weights = cumulative(1 / (rank + 1) for rank in range(len(base_codes)))
+
+    def of(self, n, code):
+        rng = random.Random(-n - 10_000_000)
+        related = []
+        for i in range(rng.randint(2, 6)):
+            if i % 2 == 0 and self.base_codes:
+                other = self.base_codes[zipf(rng, self.base_weights)]
+            elif n > 0:
+                other = self.entries[rng.randrange(n)][1]
+            else:
+                continue
+            if other != code and other not in related:
+                related.append(other)
+        return related
 
 
 def blob(out, data):
@@ -89,13 +174,21 @@ def blob(out, data):
     out.write(b"\n")
 
 
-def layout(count, depts):
-    """(n, code, department index) of every resource: 1 in 100 is a base resource."""
+def layout(count, depts, shape="even"):
+    """(n, code, department index) of every resource: 1 in 100 is a base resource (12 in 100
+    in the skewed shape, whose departments hold very unequal shares)."""
     items = []
     per_dept = {}
+    shares = None
+    if shape == "skewed":
+        # Department 0: 20% of all; 1–4: 35%; the rest: 33%; each by 1/rank within its group.
+        rest = [1 / rank for rank in range(1, len(depts) - 4)]
+        weights = [0.2 / 0.88] + [0.35 / 0.88 / 4] * 4 + [0.33 / 0.88 * w / sum(rest) for w in rest]
+        shares = cumulative(weights)
     for n in range(count):
-        if n % 100 == 0:
-            lead = (n // 100) % 5
+        is_base = n % 100 < 12 if shares else n % 100 == 0
+        if is_base:
+            lead = n % 5 if shares else (n // 100) % 5
             item = f"{lead + 1:02d}"
             seq = per_dept.setdefault(("base", lead), 0) + 1
             per_dept[("base", lead)] = seq
@@ -103,7 +196,7 @@ def layout(count, depts):
             code = f"{classification}/{seq % 1000000:06d}"
             items.append((n, code, lead))
         else:
-            d = n % len(depts)
+            d = zipf(random.Random(-1 - n), shares) if shares else n % len(depts)
             seq = per_dept.setdefault(d, 0) + 1
             per_dept[d] = seq
             classification = f"{depts[d][2]}{1 + seq // 100000:03d}"
@@ -145,7 +238,9 @@ def registry_files(depts, sources):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("count", type=int)
-    parser.add_argument("--departments", type=int, default=100)
+    parser.add_argument("--shape", choices=["even", "skewed"], default="even",
+                        help="even: departments of one size, 1%% base resources, varied item names; skewed: see above")
+    parser.add_argument("--departments", type=int, default=None, help="100 (even) or 40 (skewed)")
     parser.add_argument("--change", type=float, default=0.0, help="a second commit changing this share of all resources")
     parser.add_argument("--added", type=int, default=0, help="and adding this many resources")
     parser.add_argument("--changes", type=int, default=0, help="a second commit changing this many of one department's")
@@ -157,9 +252,16 @@ def main():
     parser.add_argument("--ref", default="refs/heads/main")
     parser.add_argument("--message", default=None)
     args = parser.parse_args()
-    depts = departments(args.departments)
-    entries = layout(args.count + args.added, depts)
-    base_codes = [code for _, code, _ in entries[:args.count] if code.startswith("1")][:500]
+    depts = departments(args.departments or (SKEWED_DEPARTMENTS if args.shape == "skewed" else 100))
+    entries = layout(args.count + args.added, depts, args.shape)
+    base_codes = [code for _, code, _ in entries[:args.count] if code.startswith("1")]
+    base_codes = base_codes if args.shape == "skewed" else base_codes[:500]
+    links = Links(entries, base_codes) if args.shape == "skewed" else None
+
+    def write(n, code, d, kind=None):
+        related = links.of(n, code) if links and not code.startswith("1") else None
+        return resource(n, depts[d], code, random.Random(n), base_codes, kind, args.shape, related)
+
     out = sys.stdout.buffer
     files = []
     if args.change or args.changes or args.added:
@@ -175,9 +277,9 @@ def main():
             chosen += own[start:start + args.changes]
         for j, (n, code, d) in enumerate(chosen):
             kind = KINDS[j % len(KINDS)]
-            files.append((path_of(code, depts[d]), resource(n, depts[d], code, random.Random(n), base_codes, kind)))
+            files.append((path_of(code, depts[d]), write(n, code, d, kind)))
         for n, code, d in entries[args.count:]:
-            files.append((path_of(code, depts[d]), resource(n, depts[d], code, random.Random(n), base_codes)))
+            files.append((path_of(code, depts[d]), write(n, code, d)))
         message = args.message or f"{len(chosen)} resources changed, {args.added} added"
     else:
         sources = []
@@ -186,7 +288,7 @@ def main():
             sources.append((name, url, [int(d) for d in owned.split(",")]))
         files += registry_files(depts, sources)
         for n, code, d in entries:
-            files.append((path_of(code, depts[d]), resource(n, depts[d], code, random.Random(n), base_codes)))
+            files.append((path_of(code, depts[d]), write(n, code, d)))
         message = args.message or f"synthetic registry of {args.count} resources"
     files.sort(key=lambda f: f[0].encode())
     for i, (path, data) in enumerate(files):

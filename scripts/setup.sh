@@ -14,6 +14,10 @@ command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 command -v git >/dev/null 2>&1 || missing+=(git)
 pkg-config --exists libgit2 2>/dev/null || missing+=(libgit2-dev)
 pkg-config --exists yaml-0.1 2>/dev/null || missing+=(libyaml-dev)
+pkg-config --exists libxml-2.0 2>/dev/null || missing+=(libxml2-dev)
+pkg-config --exists zlib 2>/dev/null || missing+=(zlib1g-dev)
+# The spreadsheet tests open mulu's workbooks in LibreOffice.
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
 command -v ssh-keygen >/dev/null 2>&1 || missing+=(openssh-client)
 
@@ -50,3 +54,13 @@ if [ ${#servers[@]} -gt 0 ]; then
   fi
   apt_install setup "${servers[@]}"
 fi
+
+# Pages (mulu publish, mulu report) are checked in a real headless Chromium driven by WebDriver:
+# Debian's python3-selenium, which the tests run with Debian's /usr/bin/python3.
+browser=()
+command -v chromium >/dev/null 2>&1 || browser+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || browser+=(chromium-driver)
+/usr/bin/python3 -c 'import selenium' >/dev/null 2>&1 || browser+=(python3-selenium)
+/usr/bin/python3 -c 'import yaml' >/dev/null 2>&1 || browser+=(python3-yaml)
+[ -d /usr/share/fonts/opentype/noto ] || browser+=(fonts-noto-cjk)
+[ ${#browser[@]} -eq 0 ] || apt_install setup "${browser[@]}"

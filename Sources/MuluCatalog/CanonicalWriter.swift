@@ -6,8 +6,8 @@ import MuluYAML
 public enum CanonicalWriter {
   /// Why a file is left as it is.
   public enum Refusal: Error, Sendable, Equatable {
-    /// The file does not read cleanly (its findings say why).
-    case unreadable
+    /// The file does not read cleanly: the first of its `yaml.*` findings says why.
+    case unreadable(Finding?)
     /// Keys the schema does not know: rewriting would have to guess their place.
     case unknownFields
     /// Comments other than the schema line, which rewriting would drop.
@@ -17,8 +17,13 @@ public enum CanonicalWriter {
 
     public var message: LocalizedText {
       switch self {
-      case .unreadable:
-        return LocalizedText(zh: "文件无法读取，先修正 yaml.* 错误", en: "the file does not read; fix its yaml.* errors first")
+      case .unreadable(let finding):
+        let general = LocalizedText(zh: "文件无法读取，先修正 yaml.* 错误", en: "the file does not read; fix its yaml.* errors first")
+        guard let finding else { return general }
+        let place = [finding.line, finding.column].compactMap { $0 }.map(String.init).joined(separator: ":")
+        return general.joined(
+          LocalizedText(
+            zh: "（\(place) \(finding.rule)：\(finding.message.zh)）", en: " (\(place) \(finding.rule): \(finding.message.en))"))
       case .unknownFields:
         return LocalizedText(zh: "文件含未定义的字段，先修正 schema.unknown-field", en: "the file has unknown fields; fix schema.unknown-field first")
       case .misplacedValues:
@@ -37,7 +42,9 @@ public enum CanonicalWriter {
   /// The canonical text of a resource file, or why it cannot be written.
   public static func canonical(_ bytes: [UInt8]) -> Result<String, Refusal> {
     let document = YAMLReader.read(bytes)
-    guard document.problems.isEmpty, case .mapping(let root)? = document.root else { return .failure(.unreadable) }
+    guard document.problems.isEmpty, case .mapping(let root)? = document.root else {
+      return .failure(.unreadable(document.problems.first.map { YAMLFindings.finding(for: $0, path: "", code: nil) }))
+    }
     if !document.comments.isEmpty { return .failure(.comments(lines: document.comments.map(\.line))) }
     let schema = SchemaCheck(path: "", code: nil).check(.mapping(root), against: Schemas.resource)
     if schema.findings.contains(where: { $0.rule == SchemaUnknownField.id }) { return .failure(.unknownFields) }

@@ -8,6 +8,10 @@ public struct RegistrySettings: Sendable, Hashable {
   public var overrides: [String: SeverityOverride] = [:]
   public var maxFileBytes: Int = 262_144
   public var maxChangedFilesPerPush: Int = 20_000
+  /// How many refs one push may create, move or delete (`push.too-many-refs`).
+  public var maxRefsPerPush: Int = 100
+  /// How `mulu report` scores departments.
+  public var evaluation = EvaluationPolicy()
 
   /// The largest `limits.max_file_bytes` taken (1 GiB): a larger value is read as this one, so
   /// that the limits derived from it (the departments dictionary may be 16 times as large) stay
@@ -34,7 +38,11 @@ public struct RegistrySettings: Sendable, Hashable {
       if let files = limits.text("max_changed_files_per_push").flatMap({ Int($0) }), files > 0 {
         maxChangedFilesPerPush = files
       }
+      if let refs = limits.text("max_refs_per_push").flatMap({ Int($0) }), refs > 0 {
+        maxRefsPerPush = refs
+      }
     }
+    evaluation = EvaluationPolicy(map.mapping("evaluation"))
   }
 }
 
@@ -145,6 +153,7 @@ public struct ResourceDigest: Sendable {
     var isRetired: Bool
     /// `retired.replaced_by`, when retired.
     var replacedBy: String?
+    var replacedByMark: YAMLMark?
     /// The codes of `related` that are codes, each with where it stands.
     var related: [(code: ResourceCode, mark: YAMLMark?)]
     /// The distinct item names, in file order; kept only for active base and department
@@ -177,6 +186,12 @@ public struct ResourceDigest: Sendable {
     return written.isEmpty ? fileCode.description : written
   }
 
+  /// The digest of a file that could not be read.
+  init(folder: String, fileCode: ResourceCode) {
+    self.folder = folder
+    self.fileCode = fileCode
+  }
+
   /// The digest of a file: `folder` is the folder text to share; `names` interns item names.
   init(_ file: ResourceFile, fileCode: ResourceCode, folder: String, names: ItemNames) {
     self.folder = folder
@@ -186,7 +201,8 @@ public struct ResourceDigest: Sendable {
     var content = Content(
       writtenCode: written == fileCode.description ? nil : written,
       providerCode: resource.provider.code == folder ? folder : resource.provider.code,
-      name: resource.name, isRetired: resource.isRetired, replacedBy: resource.retired?.replacedBy, related: [],
+      name: resource.name, isRetired: resource.isRetired, replacedBy: resource.retired?.replacedBy,
+      replacedByMark: resource.retired?.replacedBy == nil ? nil : file.mark("retired", "replaced_by"), related: [],
       items: [], codeMark: file.mark("code"), nameMark: file.mark("name"), itemsMark: file.mark("items"))
     let relatedMarks = file.relatedMarks
     for (index, text) in resource.related.enumerated() {
@@ -208,7 +224,8 @@ public struct ResourceDigest: Sendable {
 public final class ItemNames: Sendable {
   public typealias Symbol = UInt32
 
-  private let table = Mutex(NameTable<Symbol>())
+  /// The symbols of names, and each symbol's name.
+  private let table = Mutex((symbols: NameTable<Symbol>(), names: [String]()))
 
   public init() {}
 
@@ -218,12 +235,26 @@ public final class ItemNames: Sendable {
       var symbols: [Symbol] = []
       symbols.reserveCapacity(names.count)
       for name in names {
-        let next = Symbol(table.count)
-        let symbol = table.value(for: name) { next }.value
+        let symbol = self.symbol(name, in: &table)
         if !symbols.contains(symbol) { symbols.append(symbol) }
       }
       return symbols
     }
+  }
+
+  /// The symbol of each name, in order (equal names, equal symbols).
+  func symbols(each names: [String]) -> [Symbol] {
+    table.withLock { table in names.map { symbol($0, in: &table) } }
+  }
+
+  /// Every name, at the position of its symbol.
+  var names: [String] { table.withLock { $0.names } }
+
+  private func symbol(_ name: String, in table: inout (symbols: NameTable<Symbol>, names: [String])) -> Symbol {
+    let next = Symbol(table.symbols.count)
+    let (symbol, added) = table.symbols.value(for: name) { next }
+    if added { table.names.append(name) }
+    return symbol
   }
 }
 

@@ -3,6 +3,8 @@ public indirect enum JSON: Sendable, Hashable {
   case null
   case bool(Bool)
   case int(Int)
+  /// A fraction or a mean, written with at most `JSON.decimals` decimals.
+  case number(Double)
   case string(String)
   case array([JSON])
   case object([(String, JSON)])
@@ -13,6 +15,10 @@ public indirect enum JSON: Sendable, Hashable {
   /// `nil` becomes `null`.
   public static func string(_ value: String?) -> JSON { value.map { .string($0) } ?? .null }
   public static func int(_ value: Int?) -> JSON { value.map { .int($0) } ?? .null }
+  public static func number(_ value: Double?) -> JSON { value.map { .number($0) } ?? .null }
+
+  /// Decimals kept of a number.
+  public static let decimals = 4
 
   /// Compact (one line) or indented by two spaces.
   public func serialized(pretty: Bool = false) -> String {
@@ -26,6 +32,7 @@ public indirect enum JSON: Sendable, Hashable {
     case .null: out += "null"
     case .bool(let value): out += value ? "true" : "false"
     case .int(let value): out += String(value)
+    case .number(let value): out += JSON.format(value)
     case .string(let value): JSON.quote(value, into: &out)
     case .array(let values):
       if values.isEmpty { out += "[]"; return }
@@ -52,8 +59,24 @@ public indirect enum JSON: Sendable, Hashable {
     }
   }
 
+  /// A finite number rounded to `decimals` decimals, in the shortest form that reads back as
+  /// that value (`0.6667`, `1`, `12.5`); not a number and infinities are `null`.
+  static func format(_ value: Double) -> String {
+    guard value.isFinite else { return "null" }
+    var scale = 1.0
+    for _ in 0..<decimals { scale *= 10 }
+    let rounded = (value * scale).rounded() / scale
+    if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int(rounded)) }
+    return "\(rounded)"
+  }
+
   static func quote(_ text: String, into out: inout String) {
     out += "\""
+    if !needsEscapes(text) {
+      out += text
+      out += "\""
+      return
+    }
     for scalar in text.unicodeScalars {
       switch scalar {
       case "\"": out += "\\\""
@@ -71,5 +94,17 @@ public indirect enum JSON: Sendable, Hashable {
       }
     }
     out += "\""
+  }
+
+  /// Whether a text holds a byte that `quote` escapes: a quote, a backslash, a control character,
+  /// or the lead byte of U+2028/U+2029 (0xE2, also that of other characters: then it looks closer).
+  private static func needsEscapes(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xE2 {
+        return true
+      }
+      return false
+    }
   }
 }

@@ -12,6 +12,8 @@ public protocol Rule: Sendable {
   static var meaning: LocalizedText { get }
   /// How to fix what it found.
   static var hint: LocalizedText { get }
+  /// More on what the rule judges, for the docs, when the meaning does not say it all.
+  static var details: LocalizedText? { get }
   /// Registries on which the rule must fire.
   static var triggering: [RuleExample] { get }
   /// Registries on which the rule must stay silent.
@@ -19,6 +21,8 @@ public protocol Rule: Sendable {
 }
 
 extension Rule {
+  public static var details: LocalizedText? { nil }
+
   /// A finding of this rule at a place in a file.
   public static func finding(
     _ path: String, at mark: YAMLMark? = nil, code: String? = nil, message: LocalizedText? = nil
@@ -59,6 +63,14 @@ public struct RuleExample: Sendable {
       self.old = old
       self.new = new
     }
+
+    /// An edit that changes nothing but marks, with `↓`, where the finding must appear: right
+    /// before the first `text` of the file (the baseline's department resource unless said).
+    /// For a finding that points to what the example's change did not write: the mapping a
+    /// removed key belonged to, a resource that names one the example retired.
+    public static func mark(before text: String, in path: String = Baseline.departmentResourcePath) -> Edit {
+      Edit(path: path, old: text, new: String(RuleExample.marker) + text)
+    }
   }
 
   public init(
@@ -82,9 +94,52 @@ public struct RuleExample: Sendable {
     RuleExample(title, edits: [Edit(path: path, old: old, new: new)])
   }
 
+  /// Where a triggering example's finding must appear, as SwiftLint marks its examples: a `↓`
+  /// in an edit's new text or in a file's content stands right before the character the
+  /// finding points to (its line and column), and is not part of the file.
+  public static let marker: Character = "↓"
+
+  /// A place a finding must point to: a file, a line and a column, counted from 1.
+  public struct Mark: Sendable, Hashable, CustomStringConvertible {
+    public var path: String
+    public var line: Int
+    public var column: Int
+
+    public var description: String { "\(path):\(line):\(column)" }
+  }
+
   /// The files of the example: the baseline with the example's changes.
   /// Returns nil when an edit does not match its file (a broken example).
   public func snapshot() -> MemorySnapshot? {
+    guard let text = markedTexts() else { return nil }
+    var all = text.mapValues { Array($0.filter { $0 != RuleExample.marker }.utf8) }
+    for (path, raw) in bytes { all[path] = raw }
+    return MemorySnapshot(bytes: all, kinds: kinds, label: "example")
+  }
+
+  /// The places the example's `↓` marks; nil when an edit does not match its file.
+  public func marks() -> [Mark]? {
+    guard let text = markedTexts() else { return nil }
+    var marks: [Mark] = []
+    for (path, content) in text where content.contains(RuleExample.marker) {
+      var line = 1
+      var column = 1
+      for scalar in content.unicodeScalars {
+        if Character(scalar) == RuleExample.marker {
+          marks.append(Mark(path: path, line: line, column: column))
+        } else if scalar == "\n" {
+          line += 1
+          column = 1
+        } else {
+          column += 1
+        }
+      }
+    }
+    return marks.sorted { ($0.path, $0.line, $0.column) < ($1.path, $1.line, $1.column) }
+  }
+
+  /// The baseline's texts with the example's edits and files, markers included.
+  private func markedTexts() -> [String: String]? {
     var text = Baseline.files
     for edit in edits {
       guard let current = text[edit.path], current.contains(edit.old) else { return nil }
@@ -93,29 +148,6 @@ public struct RuleExample: Sendable {
     for (path, content) in files {
       text[path] = content
     }
-    var all = text.mapValues { Array($0.utf8) }
-    for (path, raw) in bytes { all[path] = raw }
-    return MemorySnapshot(bytes: all, kinds: kinds, label: "example")
-  }
-}
-
-extension String {
-  func replacingFirst(_ old: String, with new: String) -> String {
-    guard let range = range(of: old) else { return self }
-    var copy = self
-    copy.replaceSubrange(range, with: new)
-    return copy
-  }
-
-  fileprivate func range(of needle: String) -> Range<String.Index>? {
-    guard !needle.isEmpty else { return nil }
-    var start = startIndex
-    while start < endIndex {
-      if self[start...].hasPrefix(needle) {
-        return start..<index(start, offsetBy: needle.count)
-      }
-      start = index(after: start)
-    }
-    return nil
+    return text
   }
 }

@@ -72,7 +72,7 @@ public enum Scaffold {
 
         """
       ),
-      (".gitattributes", "*.yaml text eol=lf\n"),
+      (".gitattributes", "* text=auto eol=lf\n"),
       (
         "README.md",
         """

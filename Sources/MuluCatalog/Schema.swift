@@ -126,7 +126,9 @@ public enum Schemas {
       .object([
         SchemaField("max_file_bytes", .integer),
         SchemaField("max_changed_files_per_push", .integer),
+        SchemaField("max_refs_per_push", .integer),
       ])),
+    SchemaField("evaluation", EvaluationPolicy.shape),
   ])
 
   public static let classification: FieldShape = .object([

@@ -50,6 +50,34 @@ enum YAMLFindings {
       }
       return YAMLForbidden.finding(
         path, at: mark, code: code, message: YAMLForbidden.meaning.with(zh: detail.zh, en: detail.en))
+    case .slip(let slip):
+      let key = slip.key ?? ""
+      switch slip.kind {
+      case .fullwidthComma:
+        return YAMLFullwidthPunctuation.finding(
+          path, at: slip.mark, code: code,
+          message: YAMLFullwidthPunctuation.meaning.with(
+            zh: "全角逗号“，”（U+FF0C）应为半角逗号“,”", en: "full-width comma \"，\" (U+FF0C) where \",\" is needed"))
+      case .fullwidthColon:
+        return YAMLFullwidthPunctuation.finding(
+          path, at: slip.mark, code: code,
+          message: YAMLFullwidthPunctuation.meaning.with(
+            zh: "\(key) 后的全角冒号“：”（U+FF1A）应为半角冒号“:”加空格",
+            en: "full-width colon \"：\" (U+FF1A) after \(key) where \": \" is needed"))
+      case .missingSpace:
+        return YAMLColonSpace.finding(
+          path, at: slip.mark, code: code,
+          message: YAMLColonSpace.meaning.with(zh: "应写作 \(key): …", en: "write \(key): …"))
+      case .tab:
+        return YAMLTabIndent.finding(
+          path, at: slip.mark, code: code,
+          message: YAMLTabIndent.meaning.with(zh: "缩进里有制表符（Tab）", en: "a tab in the indentation"))
+      case .ideographicSpace:
+        return YAMLTabIndent.finding(
+          path, at: slip.mark, code: code,
+          message: YAMLTabIndent.meaning.with(
+            zh: "缩进里有全角空格（U+3000）", en: "a full-width space (U+3000) in the indentation"))
+      }
     }
   }
 }

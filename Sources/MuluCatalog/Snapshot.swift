@@ -83,16 +83,40 @@ public struct MemorySnapshot: Snapshot {
   }
 }
 
+/// What `lstat` said of a file: enough to tell, as git does, whether it changed since.
+public struct FileStamp: Sendable, Hashable {
+  public var size: Int64
+  public var modifiedSeconds: Int64
+  public var modifiedNanoseconds: Int64
+  public var changedSeconds: Int64
+  public var changedNanoseconds: Int64
+  public var inode: UInt64
+
+  init(_ info: stat) {
+    size = Int64(info.st_size)
+    modifiedSeconds = Int64(info.st_mtim.tv_sec)
+    modifiedNanoseconds = Int64(info.st_mtim.tv_nsec)
+    changedSeconds = Int64(info.st_ctim.tv_sec)
+    changedNanoseconds = Int64(info.st_ctim.tv_nsec)
+    inode = UInt64(info.st_ino)
+  }
+}
+
 /// The files of a folder on disk, as they are now. `.git` at the top is left out.
 public struct DirectorySnapshot: Snapshot {
   public let root: String
   public let entries: [SnapshotEntry]
+  /// What `lstat` said of each file of `entries`, at the same position, when asked for
+  /// (`stamped`); empty otherwise.
+  public let stamps: [FileStamp?]
   public var label: String { root }
 
   /// The files below `root`, but none of `.git`, and none that `leavingOut` names: it is asked
   /// about each path (relative to `root`) with whether it is a folder, whose files are then
-  /// not listed either.
-  public init(root: String, leavingOut: ((_ path: String, _ isFolder: Bool) throws -> Bool)? = nil) throws {
+  /// not listed either. With `stamped`, each file's stat data is kept in `stamps`.
+  public init(
+    root: String, leavingOut: ((_ path: String, _ isFolder: Bool) throws -> Bool)? = nil, stamped: Bool = false
+  ) throws {
     var trimmed = root
     while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
     self.root = trimmed
@@ -101,8 +125,25 @@ public struct DirectorySnapshot: Snapshot {
       throw SnapshotError.notADirectory(path: trimmed)
     }
     var found: [SnapshotEntry] = []
-    try DirectorySnapshot.walk(root: trimmed, relative: "", leavingOut: leavingOut, into: &found)
+    var stamps: [FileStamp?]? = stamped ? [] : nil
+    try DirectorySnapshot.walk(root: trimmed, relative: "", leavingOut: leavingOut, into: &found, stamps: &stamps)
     self.entries = found
+    self.stamps = stamps ?? []
+  }
+
+  private init(root: String, entries: [SnapshotEntry], stamps: [FileStamp?]) {
+    self.root = root
+    self.entries = entries
+    self.stamps = stamps
+  }
+
+  /// The same files, each with the content id `ids` gives at its position (nil: none).
+  public func identified(by ids: [String?]) -> DirectorySnapshot {
+    var entries = entries
+    for position in entries.indices where position < ids.count {
+      entries[position].contentID = ids[position]
+    }
+    return DirectorySnapshot(root: root, entries: entries, stamps: stamps)
   }
 
   public func read(_ entry: SnapshotEntry) throws -> [UInt8] {
@@ -137,7 +178,8 @@ public struct DirectorySnapshot: Snapshot {
   }
 
   private static func walk(
-    root: String, relative: String, leavingOut: ((String, Bool) throws -> Bool)?, into found: inout [SnapshotEntry]
+    root: String, relative: String, leavingOut: ((String, Bool) throws -> Bool)?, into found: inout [SnapshotEntry],
+    stamps: inout [FileStamp?]?
   ) throws {
     let directory = relative.isEmpty ? root : root + "/" + relative
     guard let handle = opendir(directory) else {
@@ -177,7 +219,8 @@ public struct DirectorySnapshot: Snapshot {
         // Its files could not be named: the folder stands for them.
         found.append(SnapshotEntry(path: path, kind: .other))
       case S_IFDIR:
-        try walk(root: root, relative: path, leavingOut: leavingOut, into: &found)
+        try walk(root: root, relative: path, leavingOut: leavingOut, into: &found, stamps: &stamps)
+        continue
       case S_IFREG:
         let executable = info.st_mode & 0o111 != 0
         found.append(SnapshotEntry(path: path, kind: executable ? .executable : .regular, size: Int(info.st_size)))
@@ -186,6 +229,7 @@ public struct DirectorySnapshot: Snapshot {
       default:
         found.append(SnapshotEntry(path: path, kind: .other))
       }
+      stamps?.append(info.st_mode & S_IFMT == S_IFREG ? FileStamp(info) : nil)
     }
   }
 }

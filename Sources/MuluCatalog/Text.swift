@@ -62,9 +62,28 @@ public struct LocalizedText: Sendable, Hashable, Codable {
     }
   }
 
+  /// The same text in both languages: a path, a code, a number, punctuation.
+  public init(_ both: String) {
+    self.init(zh: both, en: both)
+  }
+
+  /// Both texts, each followed by the other's text in its language.
+  public static func + (left: LocalizedText, right: LocalizedText) -> LocalizedText {
+    LocalizedText(zh: left.zh + right.zh, en: left.en + right.en)
+  }
+
+  public static func += (left: inout LocalizedText, right: LocalizedText) {
+    left = left + right
+  }
+
   /// Both texts followed by the same detail, e.g. a field name or a code.
   public func with(_ detail: String) -> LocalizedText {
     LocalizedText(zh: "\(zh)：\(detail)", en: "\(en): \(detail)")
+  }
+
+  /// Each text followed by the other's text in its language.
+  public func joined(_ other: LocalizedText) -> LocalizedText {
+    LocalizedText(zh: zh + other.zh, en: en + other.en)
   }
 
   /// Both texts followed by their own details.
@@ -73,7 +92,23 @@ public struct LocalizedText: Sendable, Hashable, Codable {
   }
 }
 
+extension Array where Element == LocalizedText {
+  /// The texts one after another, with each language's separator between them.
+  public func joined(zh: String, en: String) -> LocalizedText {
+    LocalizedText(zh: map(\.zh).joined(separator: zh), en: map(\.en).joined(separator: en))
+  }
+}
+
 extension String {
+  /// This text with the first occurrence of `old` replaced by `new`; unchanged when `old` is
+  /// empty or absent.
+  public func replacingFirst(_ old: String, with new: String) -> String {
+    guard !old.isEmpty, let range = firstRange(of: old) else { return self }
+    var copy = self
+    copy.replaceSubrange(range, with: new)
+    return copy
+  }
+
   /// This text on one line, safe to print: line breaks and other control characters (which a
   /// pusher or a fork can put in a path, a name, a code or a commit summary) are written as
   /// escapes, so that the text cannot span two lines, forge another line of output, or send

@@ -6,7 +6,7 @@
 public protocol UserFacingError: Error {
   /// What went wrong and, where it helps, what to do about it, in both languages.
   var message: LocalizedText { get }
-  /// The exit status of SPEC §4: 2 (bad usage, unreadable input, a failure of the tool) unless
+  /// The exit status of docs/commands.md: 2 (bad usage, unreadable input, a failure of the tool) unless
   /// the failure is a refusal that names a rule's finding (1).
   var exitStatus: Int32 { get }
 }

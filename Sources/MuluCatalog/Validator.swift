@@ -27,10 +27,14 @@ public enum CatalogError: Error, Sendable, Equatable {
 public enum Validator {
   /// Validates a whole snapshot. `settings`, when given, stand for those of its `registry.yaml`
   /// (limits and severities; the file is still checked).
+  ///
+  /// With `results`, a file whose path and content id are there is taken from there instead of
+  /// being read, and what was learnt of every file with a content id is added to them.
   public static func validate(
-    _ snapshot: any Snapshot, settings: RegistrySettings? = nil, workers: Int = defaultWorkers
+    _ snapshot: any Snapshot, settings: RegistrySettings? = nil, workers: Int = defaultWorkers,
+    results: FileResults? = nil
   ) throws -> Report {
-    let (catalog, findings) = try load(snapshot, settings: settings, workers: workers)
+    let (catalog, findings) = try load(snapshot, settings: settings, workers: workers, results: results)
     return Report(findings: apply(catalog.settings, to: findings + check(catalog)))
   }
 
@@ -42,10 +46,30 @@ public enum Validator {
 
   /// Reads a snapshot into a catalog, with the findings of reading (layout, syntax, schema,
   /// dictionaries) and of each file's own rules. `settings`, when given, stand for those of its
-  /// `registry.yaml`.
+  /// `registry.yaml`. With `results`, as `validate` says.
   public static func load(
-    _ snapshot: any Snapshot, settings: RegistrySettings? = nil, workers: Int = defaultWorkers
+    _ snapshot: any Snapshot, settings: RegistrySettings? = nil, workers: Int = defaultWorkers,
+    results: FileResults? = nil
   ) throws -> (Catalog, [Finding]) {
+    let (catalog, findings, _) = try load(
+      snapshot, settings: settings, workers: workers, tally: NoTally.self, results: results)
+    return (catalog, findings)
+  }
+
+  /// `load`, also adding every resource file, as it is read, to a tally of the caller's
+  /// (`mulu report` counts what it needs of each resource in the one pass that validates it).
+  public static func load<Tally: ResourceTally>(
+    _ snapshot: any Snapshot, settings: RegistrySettings? = nil, workers: Int = defaultWorkers, tally: Tally.Type
+  ) throws -> (Catalog, [Finding], Tally) {
+    try load(snapshot, settings: settings, workers: workers, tally: tally, results: nil)
+  }
+
+  /// `load` with a tally and kept results: a file taken from the results is not read, so a
+  /// tally other than `NoTally` never uses results.
+  private static func load<Tally: ResourceTally>(
+    _ snapshot: any Snapshot, settings: RegistrySettings?, workers: Int, tally: Tally.Type, results: FileResults?
+  ) throws -> (Catalog, [Finding], Tally) {
+    let results = Tally.self == NoTally.self ? results : nil
     let entries = snapshot.entries
     // The files the context is read from; the resource files are many and are not looked up.
     var byPath: [String: SnapshotEntry] = [:]
@@ -78,29 +102,51 @@ public enum Validator {
     // Each file is read, parsed and judged on its own in one pass, then kept as a digest only.
     // The files are handed out in runs, whose digests are moved into one list as it is made.
     let runs = stride(from: 0, to: resourceEntries.count, by: 256).map { $0..<min($0 + 256, resourceEntries.count) }
-    var results = try parallelMap(runs, workers: workers, run: 1) { run in
+    let checksRelated = resourceRules.contains { $0 == RelatedUnknown.self }
+    typealias Found = (position: Int, entry: SnapshotEntry, findings: [Finding])
+    var read = try parallelMap(runs, workers: workers, run: 1) { run in
       var digests: [ResourceDigest] = []
       digests.reserveCapacity(run.count)
       var findings: [Finding] = []
-      for (entry, folder, code) in resourceEntries[run] {
+      var tally = Tally()
+      var found: [Found] = []
+      for position in run {
+        let (entry, folder, code) = resourceEntries[position]
+        if let (kept, digest) = results?.result(for: entry, folder: folder, code: code, names: names) {
+          findings += kept
+          if checksRelated { findings += RelatedUnknown.check(digest, in: index) }
+          found.append((position, entry, kept))
+          digests.append(digest)
+          continue
+        }
         let (file, fileFindings) = try readResource(
           entry, folder: folder, code: code, from: snapshot, limit: settings.maxFileBytes)
-        findings += fileFindings
+        var judged = fileFindings
         if let resource = file.resource {
-          for rule in resourceRules { findings += rule.check(file, resource, in: index) }
+          for rule in resourceRules { judged += rule.check(file, resource, in: index) }
         }
-        digests.append(ResourceDigest(file, fileCode: code, folder: folder, names: names))
+        tally.add(file)
+        let digest = ResourceDigest(file, fileCode: code, folder: folder, names: names)
+        results?.keep(entry, findings: judged, digest: digest)
+        findings += judged
+        digests.append(digest)
       }
-      return (digests, findings)
+      return (digests, findings, tally, found)
     }
     var digests: [ResourceDigest] = []
     digests.reserveCapacity(resourceEntries.count)
-    for position in results.indices {
-      digests += results[position].0
-      findings += results[position].1
-      results[position] = ([], [])
+    var tally = Tally()
+    var fromResults: [Found] = []
+    for position in read.indices {
+      digests += read[position].0
+      findings += read[position].1
+      tally.merge(read[position].2)
+      fromResults += read[position].3
+      read[position] = ([], [], Tally(), [])
     }
-    return (index.with(digests: digests), findings)
+    let catalog = index.with(digests: digests)
+    results?.keepFound(fromResults, in: catalog)
+    return (catalog, findings, tally)
   }
 
   /// Runs the registry-wide rules (`load` has run each file's own rules), each on its own core;
@@ -154,7 +200,7 @@ public enum Validator {
       : YAMLFile(root: nil, findings: [])
     context.findings += registryFile.findings
     context.settings = settings ?? registryFile.root.map(RegistrySettings.init) ?? RegistrySettings()
-    context.findings += unknownRuleIDs(registryFile.root)
+    context.findings += unknownRuleIDs(registryFile.root) + EvaluationPolicy.findings(registryFile.root)
     let limit = context.settings.maxFileBytes
     if let entry = try file("dictionaries/departments.yaml") {
       // The departments dictionary of a national registry is long: it may be larger than one resource.
@@ -330,13 +376,29 @@ public enum Validator {
   }
 }
 
+/// What a caller counts of the resource files while `Validator.load` reads them: each run of
+/// files is added to a tally of its own, and the tallies are merged in the snapshot's order.
+public protocol ResourceTally: Sendable {
+  init()
+  /// One file as it was read (its `resource` is nil when it could not be read).
+  mutating func add(_ file: ResourceFile)
+  /// Adds the tally of the files that follow.
+  mutating func merge(_ other: Self)
+}
+
+/// Counts nothing.
+struct NoTally: ResourceTally {
+  func add(_ file: ResourceFile) {}
+  func merge(_ other: NoTally) {}
+}
+
 /// Every rule id mulu knows, including those of the layers above (history, pushes).
 public enum RuleIDs {
   /// Ids that the layers above register, so that `registry.yaml` may set their severity.
   public static let history = [
     "retire.delete-forbidden", "retire.immutable", "access.unknown-identity", "access.path-not-owned",
-    "access.maintainers-only", "ref.non-fast-forward", "ref.delete-protected", "tag.not-allowed", "commit.unsigned",
-    "push.too-many-files",
+    "access.maintainers-only", "access.ref-not-owned", "ref.non-fast-forward", "ref.delete-protected", "ref.ambiguous",
+    "tag.not-allowed", "commit.unsigned", "commit.date-implausible", "push.too-many-files", "push.too-many-refs",
   ]
   public static let known: Set<String> = Set(CatalogRules.all.map { $0.id } + history)
 }

@@ -74,6 +74,11 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
   }
 
   /// The forty lower-case hex digits.
+  /// The first `digits` hex digits, to name the object to a person in a message or a label
+  /// (12 in mulu's output, 10 in the hooks' messages to a pusher). For the shortest
+  /// unambiguous abbreviation, as git log shows it, see `Repository.abbreviatedID(_:)`.
+  public func abbreviated(_ digits: Int = 12) -> String { String(hex.prefix(digits)) }
+
   public var hex: String {
     let digits = Array("0123456789abcdef".utf8)
     return withUnsafeBytes(of: oid.id) { raw in

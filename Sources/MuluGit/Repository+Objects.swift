@@ -13,11 +13,44 @@ extension Repository {
   /// Annotated tags are peeled to their commit. A revision that names no
   /// object, or an object that does not peel to a commit (a tree, a blob),
   /// is an error.
+  ///
+  /// A short name that several refs answer to (a branch `main` and a tag `main`) is read
+  /// as the branch, `refs/heads/main`, where git would read the tag; `ambiguousNames(in:)`
+  /// lists them, for a note to the user.
   public func resolveCommit(_ revision: String) throws -> ObjectID {
+    var spec = revision
+    let (name, rest) = Repository.leadingName(revision)
+    if ambiguousNames(in: revision).contains("refs/heads/" + name) { spec = "refs/heads/" + name + rest }
     var object: OpaquePointer? = nil
-    try check("git_revparse_single", git_revparse_single(&object, handle, revision))
+    try check("git_revparse_single", git_revparse_single(&object, handle, spec))
     defer { git_object_free(object) }
     return try Repository.peel(object!, to: GIT_OBJECT_COMMIT)
+  }
+
+  /// The full names of the refs that the short name leading `revision` could mean, in git's
+  /// order (`refs/<name>`, `refs/tags/<name>`, `refs/heads/<name>`, `refs/remotes/<name>`,
+  /// `refs/remotes/<name>/HEAD`), when it could mean more than one; else empty. A full name
+  /// (`refs/…`), `HEAD` and a revision without a name (`@{-1}`) are never ambiguous.
+  public func ambiguousNames(in revision: String) -> [String] {
+    let (name, _) = Repository.leadingName(revision)
+    guard !name.isEmpty, name != "HEAD", !name.hasPrefix("refs/") else { return [] }
+    let candidates = [
+      "refs/" + name, "refs/tags/" + name, "refs/heads/" + name, "refs/remotes/" + name, "refs/remotes/" + name + "/HEAD",
+    ]
+    let found = candidates.filter { (try? referenceTarget($0)) != nil }
+    return found.count > 1 ? found : []
+  }
+
+  /// A revision split into the ref name it starts with and the rest (`main~2` → `main`, `~2`).
+  static func leadingName(_ revision: String) -> (name: String, rest: Substring) {
+    var index = revision.startIndex
+    while index < revision.endIndex {
+      let character = revision[index]
+      if character == "^" || character == "~" || character == ":" { break }
+      if character == "@", revision[index...].hasPrefix("@{") { break }
+      index = revision.index(after: index)
+    }
+    return (String(revision[..<index]), revision[index...])
   }
 
   /// The commit `id` peels to: itself for a commit, the (recursively)

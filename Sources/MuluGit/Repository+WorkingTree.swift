@@ -56,6 +56,32 @@ extension Repository {
     }
   }
 
+  /// The staged entries of the index at stage 0 with the stat data git recorded of each file,
+  /// and when the index file was last written (nil without an index file): what `git status`
+  /// compares the working tree with. An entry whose file matches its stat data, and was
+  /// changed before the index was written, holds the entry's blob.
+  public func indexStats() throws -> (entries: [IndexStat], written: IndexStat.Time?) {
+    try withIndex { index in
+      var entries: [IndexStat] = []
+      let count = git_index_entrycount(index)
+      entries.reserveCapacity(count)
+      for position in 0..<count {
+        guard let pointer = git_index_get_byindex(index, position), git_index_entry_stage(pointer) == 0 else { continue }
+        let entry = pointer.pointee
+        entries.append(
+          IndexStat(
+            path: String(cString: entry.path), id: ObjectID(entry.id), mode: entry.mode, size: entry.file_size,
+            modified: IndexStat.Time(seconds: Int64(entry.mtime.seconds), nanoseconds: Int64(entry.mtime.nanoseconds)),
+            changed: IndexStat.Time(seconds: Int64(entry.ctime.seconds), nanoseconds: Int64(entry.ctime.nanoseconds)),
+            inode: entry.ino,
+            skipsWorkingTree: entry.flags_extended & UInt16(GIT_INDEX_ENTRY_SKIP_WORKTREE.rawValue) != 0))
+      }
+      var info = stat()
+      guard let path = git_index_path(index), stat(path, &info) == 0 else { return (entries, nil) }
+      return (entries, IndexStat.Time(seconds: Int64(info.st_mtim.tv_sec), nanoseconds: Int64(info.st_mtim.tv_nsec)))
+    }
+  }
+
   /// The tree the index would commit, as `git write-tree` makes it: written into the object
   /// database (where `git commit` writes it next), reusing the trees of folders that the
   /// index's tree cache still holds, so that its cost follows what was staged. Fails on an

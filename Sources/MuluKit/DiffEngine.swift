@@ -117,7 +117,7 @@ public enum DiffEngine {
     return ResourceChange(
       code: version.code.description, path: version.path, provider: version.folder,
       providerName: pick(\.provider.name), name: pick(\.name), sharingType: pick(\.sharing.type),
-      kind: delta.kind, fields: delta.fields)
+      kind: delta.kind, fields: delta.fields, retiredOnBothSides: old?.1.isRetired == true && new?.1.isRetired == true)
   }
 
   /// A file that could not be read on one side: a warning that says which side.

@@ -15,6 +15,9 @@ public enum Formatting {
   public struct Result: Sendable, Equatable {
     public var path: String
     public var outcome: Outcome
+    /// How the file was stored: an encoding other than UTF-8 is converted, CRLF line endings
+    /// are kept (git stores them as LF where `.gitattributes` or `core.autocrlf` say so).
+    public var form = TextForm()
   }
 
   /// Formats the resource files of the working tree (those under `paths`, when given; a
@@ -39,23 +42,25 @@ public enum Formatting {
         results.append(Result(path: entry.path, outcome: .unreadable("\(error)")))
         continue
       }
-      switch CanonicalWriter.canonical(bytes) {
+      let (text, form) = TextForm.decode(bytes) ?? (bytes, TextForm())
+      switch CanonicalWriter.canonical(text) {
       case .failure(let refusal):
-        results.append(Result(path: entry.path, outcome: .refused(refusal)))
-      case .success(let text):
-        if Array(text.utf8) == bytes {
-          results.append(Result(path: entry.path, outcome: .unchanged))
+        results.append(Result(path: entry.path, outcome: .refused(refusal), form: form))
+      case .success(let canonical):
+        let written = form.lineEndings(Array(canonical.utf8))
+        if written == bytes {
+          results.append(Result(path: entry.path, outcome: .unchanged, form: form))
           continue
         }
         if write {
           do {
-            try Files.writeAtomically(text, to: snapshot.root + "/" + entry.path)
+            try Files.writeAtomically(String(decoding: written, as: UTF8.self), to: snapshot.root + "/" + entry.path)
           } catch {
-            results.append(Result(path: entry.path, outcome: .unwritable(error.reason)))
+            results.append(Result(path: entry.path, outcome: .unwritable(error.reason), form: form))
             continue
           }
         }
-        results.append(Result(path: entry.path, outcome: .changed))
+        results.append(Result(path: entry.path, outcome: .changed, form: form))
       }
     }
     return results

@@ -42,7 +42,7 @@ public enum HookInstaller {
   /// The shim running `mulu` (an absolute path), quoted for sh.
   public static func script(_ kind: Kind, mulu: String) -> String {
     let quoted = mulu.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''")
-    return kind.template.replacingFirstOccurrence(of: placeholder, with: quoted)
+    return kind.template.replacingFirst(placeholder, with: quoted)
   }
 
   /// Whether a hook file is one of mulu's shims (for any path of `mulu`).

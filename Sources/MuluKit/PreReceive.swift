@@ -252,13 +252,28 @@ private struct PushJudge {
       return verdict
     }
 
-    for update in updates {
-      if let tag = update.tag {
-        verdict.refs.append(try judgeTag(update, name: tag))
-      } else {
-        let protected = update.branch.map(policy.access.protectedBranches.contains) ?? false
-        verdict.refs.append(try judgeBranch(update, protected: protected))
+    // Too many refs: none is read (docs/hooks.md).
+    if updates.count > policy.settings.maxRefsPerPush {
+      let found = apply([PushTooManyRefs.finding(count: updates.count, limit: policy.settings.maxRefsPerPush)])
+      verdict.general = Report(findings: verdict.general.findings + found)
+      if found.contains(where: { $0.severity == .error }) {
+        verdict.refs = updates.map { PushVerdict.RefVerdict(update: $0, report: Report(findings: []), changedPaths: []) }
+        return verdict
       }
+    }
+
+    for update in updates {
+      let naming = try ambiguity(update).map { apply([$0]) } ?? []
+      var judged: PushVerdict.RefVerdict
+      if let tag = update.tag {
+        judged = try judgeTag(update, name: tag)
+      } else if let branch = update.branch {
+        judged = try judgeBranch(update, protected: policy.access.protectedBranches.contains(branch))
+      } else {
+        judged = PushVerdict.RefVerdict(update: update, report: Report(findings: []), changedPaths: [])
+      }
+      judged.report = Report(findings: naming + judged.report.findings)
+      verdict.refs.append(judged)
     }
     if tooMany {
       verdict.general = Report(
@@ -281,12 +296,55 @@ private struct PushJudge {
     Validator.apply(policy.settings, to: findings)
   }
 
+  // MARK: Ref names
+
+  /// `ref.ambiguous` on a ref that git could read as another: one outside `refs/heads/` and
+  /// `refs/tags/` (a maintainer may still delete one), or a new branch or tag whose short name
+  /// is HEAD-like, starts like a full ref, or is the name of a ref of the other kind once the
+  /// push is through. Refs that exist already may still move, so that a registry that has
+  /// both never locks its own `main`.
+  func ambiguity(_ update: RefUpdate) throws -> Finding? {
+    let ref = update.name
+    guard let short = update.branch ?? update.tag else {
+      if update.isDeletion && isMaintainer { return nil }
+      return RefAmbiguous.finding(
+        ref, zh: "只能推送 refs/heads/ 和 refs/tags/ 下的引用", en: "only refs under refs/heads/ and refs/tags/ may be pushed")
+    }
+    guard update.isCreation, !update.isDeletion else { return nil }
+    if RefAmbiguous.shadowsByItself(short) {
+      return RefAmbiguous.finding(
+        ref, zh: "名称“\(short)”会被 git 读作 HEAD 或另一个引用", en: "git would read the name \"\(short)\" as HEAD or another ref")
+    }
+    let other = update.branch != nil ? "refs/tags/" + short : "refs/heads/" + short
+    var exists = try repository.referenceTarget(other) != nil
+    if let pushed = updates.first(where: { $0.name == other }) { exists = !pushed.isDeletion }
+    guard exists else { return nil }
+    return RefAmbiguous.finding(
+      ref, zh: "与 \(other) 同名：“\(short)”将无法确定指哪一个", en: "\(other) has the same name: \"\(short)\" would name either")
+  }
+
   // MARK: Tags
 
+  /// Only maintainers create, move or delete tags; every tag points to a commit. Release tags
+  /// are annotated, point into main once the push is through, and never move or go.
   func judgeTag(_ update: RefUpdate, name: String) throws -> PushVerdict.RefVerdict {
     var findings: [Finding] = []
+    let ref = update.name
+    if !isMaintainer {
+      let verb: (zh: String, en: String) =
+        update.isDeletion ? ("删除", "delete") : update.isCreation ? ("创建", "create") : ("移动", "move")
+      findings.append(
+        TagNotAllowed.finding(
+          ref, zh: "“\(pusher ?? "")”不是维护者，不能\(verb.zh)标签",
+          en: "\"\(pusher ?? "")\" is not a maintainer and may not \(verb.en) a tag"))
+    }
+    if !update.isDeletion, try commitIfPeelable(update.new) == nil {
+      let kind = try peeledKind(update.new)
+      findings.append(
+        TagNotAllowed.finding(
+          ref, zh: "指向\(kind == .tree ? "目录树" : "文件内容")，不是提交", en: "it points to a \(kind == .tree ? "tree" : "blob"), not a commit"))
+    }
     if fnmatch(policy.access.releaseTags, name, 0) == 0 {
-      let ref = update.name
       if update.isDeletion {
         findings.append(RefDeleteProtected.finding(ref, detail: name))
       } else if !update.isCreation {
@@ -295,10 +353,6 @@ private struct PushJudge {
             ref, zh: "发布标签不能移动（\(update.old.short) → \(update.new.short)）",
             en: "a release tag never moves (\(update.old.short) → \(update.new.short))"))
       } else {
-        if !isMaintainer {
-          findings.append(
-            TagNotAllowed.finding(ref, zh: "“\(pusher ?? "")”不是维护者", en: "\"\(pusher ?? "")\" is not a maintainer"))
-        }
         if let tag = try repository.annotatedTag(update.new) {
           if tag.name != name {
             findings.append(
@@ -317,8 +371,6 @@ private struct PushJudge {
               TagNotAllowed.finding(
                 ref, zh: "\(commit.short) 不在 \(main) 上", en: "\(commit.short) is not on \(main)"))
           }
-        } else {
-          findings.append(TagNotAllowed.finding(ref, zh: "没有指向提交", en: "it does not point to a commit"))
         }
       }
     }
@@ -330,6 +382,11 @@ private struct PushJudge {
   mutating func judgeBranch(_ update: RefUpdate, protected: Bool) throws -> PushVerdict.RefVerdict {
     var history: [Finding] = []
     let ref = update.name
+    if !protected, let pusher, let branch = update.branch,
+      let finding = AccessRefNotOwned.check(update, branch: branch, pusher: pusher, policy: policy.access)
+    {
+      history.append(finding)
+    }
     if update.isDeletion {
       if protected { history.append(RefDeleteProtected.finding(ref, detail: update.branch ?? ref)) }
       return PushVerdict.RefVerdict(update: update, report: Report(findings: apply(history)), changedPaths: [])
@@ -381,8 +438,9 @@ private struct PushJudge {
         }
       }
     }
+    if protected { history += try implausibleDates(ref, old: old, new: new) }
     history += try HistoryRules.resourceHistory(
-      repository, changes: changes, maintainer: isMaintainer, limit: policy.settings.maxFileBytes)
+      repository, changes: changes, newTree: newTree, maintainer: isMaintainer, limit: policy.settings.maxFileBytes)
 
     var catalog: [Finding]
     do {
@@ -444,6 +502,41 @@ private struct PushJudge {
     return [finding]
   }
 
+  // MARK: Dates
+
+  /// `commit.date-implausible` on the commits the push adds to the first-parent history of a
+  /// protected branch: none committed more than a day ahead of the server's clock, and none
+  /// that descends from the old tip committed before it. (A commit made before the old tip
+  /// existed, taken in by a merge such as `git pull`'s, keeps its date.)
+  func implausibleDates(_ ref: String, old: ObjectID?, new: ObjectID) throws -> [Finding] {
+    let brought = Set(try repository.revwalk(from: [new], hiding: old.map { [$0] } ?? []))
+    let oldTime = try old.map { try repository.commit($0).committer.time }
+    let latest = Int64(time(nil)) + CommitDateImplausible.tolerance
+    var findings: [Finding] = []
+    var current: ObjectID? = new
+    while let id = current, brought.contains(id) {
+      let commit = try repository.commit(id)
+      let when = HistoryWriter.date(commit.committer)
+      if commit.committer.time > latest {
+        findings.append(
+          CommitDateImplausible.finding(
+            ref,
+            message: CommitDateImplausible.meaning.with(
+              zh: "\(id.short)“\(commit.summary.oneLine)”的提交时间 \(when) 比服务器时钟晚一天以上",
+              en: "\(id.short) \"\(commit.summary.oneLine)\" is committed at \(when), more than a day ahead of the server's clock")))
+      } else if let old, let oldTime, commit.committer.time < oldTime, try repository.isDescendant(id, of: old) {
+        findings.append(
+          CommitDateImplausible.finding(
+            ref,
+            message: CommitDateImplausible.meaning.with(
+              zh: "\(id.short)“\(commit.summary.oneLine)”的提交时间 \(when) 早于它所基于的 \(old.short)",
+              en: "\(id.short) \"\(commit.summary.oneLine)\" is committed at \(when), before \(old.short) it builds on")))
+      }
+      current = commit.parents.first
+    }
+    return findings
+  }
+
   // MARK: Signatures
 
   /// `commit.unsigned` on every commit the push brings (reachable from a new tip and from no
@@ -495,6 +588,13 @@ private struct PushJudge {
           zh: "签名不能用 allowed_signers 中“\(pusher)”的密钥验证", en: "the signature does not verify with a key of \"\(pusher)\" in allowed_signers"))
     }
     return findings
+  }
+
+  /// The kind of object an id peels to, through annotated tags.
+  func peeledKind(_ id: ObjectID) throws -> ObjectKind? {
+    guard try repository.objectType(id) == .tag else { return try repository.objectType(id) }
+    guard let tag = try repository.annotatedTag(id) else { return nil }
+    return try peeledKind(tag.target)
   }
 
   /// The commit an id peels to; nil for a tag of a tree or a blob.

@@ -98,6 +98,6 @@ public enum HookFailure: UserFacingError, Sendable, Equatable {
 }
 
 extension ObjectID {
-  /// The first ten hex digits, for messages.
-  var short: String { String(hex.prefix(10)) }
+  /// The first ten hex digits, as the hooks name objects to a pusher.
+  var short: String { abbreviated(10) }
 }

@@ -312,7 +312,7 @@ public enum Release {
     _ repository: Repository, from: (commit: ObjectID, label: String)?, to: ObjectID, toLabel: String,
     language: Language
   ) throws -> (text: String, breaking: Int) {
-    let empty = language == .zh ? "（空目录）" : "(empty registry)"
+    let empty = LocalizedText(zh: "（空目录）", en: "(empty registry)")[language]
     let diff = try DiffEngine.diff(
       repository, from: from?.commit, to: to, fromLabel: from?.label ?? empty, toLabel: toLabel)
     return (DiffWriter.markdown(diff, language: language), diff.summary.breaking)

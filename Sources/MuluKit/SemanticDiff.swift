@@ -25,11 +25,14 @@ public struct ResourceChange: Sendable, Hashable {
   public var kind: ChangeKind
   /// The fields that changed, in the order of the file; empty for `added` and `deleted`.
   public var fields: [FieldChange]
+  /// Whether the resource is retired on both sides.
+  public var retiredOnBothSides = false
 
   public init(
     code: String, path: String, provider: String, providerName: String, name: String, sharingType: String,
-    kind: ChangeKind, fields: [FieldChange]
+    kind: ChangeKind, fields: [FieldChange], retiredOnBothSides: Bool = false
   ) {
+    self.retiredOnBothSides = retiredOnBothSides
     self.code = code
     self.path = path
     self.provider = provider
@@ -38,6 +41,13 @@ public struct ResourceChange: Sendable, Hashable {
     self.sharingType = sharingType
     self.kind = kind
     self.fields = fields
+  }
+
+  /// A retired resource whose only change is `provider.name`: its department was renamed in
+  /// `dictionaries/departments.yaml` (机构改革), and the file follows the dictionary, which
+  /// `retire.immutable` allows.
+  public var isRetiredProviderRename: Bool {
+    kind == .modified && retiredOnBothSides && fields.map(\.field) == ["provider.name"]
   }
 
   /// Retired, deleted, or at least one breaking field change.

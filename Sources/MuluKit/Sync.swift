@@ -306,7 +306,7 @@ public enum Sync {
       // never deleted, and a retired one stays as it is.
       let settings = try settings(of: snapshot)
       let history = try HistoryRules.resourceHistory(
-        repository, changes: forkChanges, maintainer: false, limit: settings.maxFileBytes)
+        repository, changes: forkChanges, newTree: mergedTree, maintainer: false, limit: settings.maxFileBytes)
       let report = Report(findings: judged.findings + Validator.apply(settings, to: history))
       if report.hasErrors { return .refused(.invalid(report)) }
 
@@ -314,7 +314,7 @@ public enum Sync {
       // merge brings, resource by resource.
       let diff = try DiffEngine.diff(
         repository, fromTree: targetTree, toTree: mergedTree, fromLabel: request.branch,
-        toLabel: "\(source.name)@\(forkTip.hex.prefix(12))")
+        toLabel: "\(source.name)@\(forkTip.abbreviated())")
       let (author, committer) = try identities(repository, request)
       let message = mergeMessage(
         source: source, forkTip: forkTip, branch: request.branch, diff: diff, language: request.language)
@@ -541,24 +541,17 @@ public enum Sync {
   static func mergeMessage(
     source: SyncSource, forkTip: ObjectID, branch: String, diff: SemanticDiff, language: Language
   ) -> String {
-    let short = String(forkTip.hex.prefix(12))
+    let short = forkTip.abbreviated()
     let summary = diff.summary
-    let counts = ChangeKind.allCases.filter { summary[$0] > 0 }.map { kind in
-      language == .zh ? "\(DiffWriter.kindName(kind, language: .zh)) \(summary[kind])" : "\(summary[kind]) \(kind.rawValue)"
-    }
-    var subject: String
-    switch language {
-    case .zh:
-      subject = "同步 \(source.name)（\(short)）到 \(branch)"
-      subject += counts.isEmpty ? "：资源无变更" : "：" + counts.joined(separator: "，")
-      if summary.breaking > 0 { subject += "；不兼容 \(summary.breaking)" }
-    case .en:
-      subject = "Sync \(source.name) (\(short)) into \(branch)"
-      subject += counts.isEmpty ? ": no resource changed" : ": " + counts.joined(separator: ", ")
-      if summary.breaking > 0 { subject += "; \(summary.breaking) breaking" }
+    let kinds = ChangeKind.allCases.filter { summary[$0] > 0 }
+    var subject = LocalizedText(zh: "同步 \(source.name)（\(short)）到 \(branch)", en: "Sync \(source.name) (\(short)) into \(branch)")
+    if kinds.isEmpty {
+      subject += LocalizedText(zh: "：资源无变更", en: ": no resource changed")
+    } else {
+      subject += DiffWriter.colon + DiffWriter.counts(summary, of: kinds, breaking: summary.breaking > 0)
     }
     let body = DiffWriter.text(diff, language: language, color: false)
-    return subject + "\n\n" + body + "\n\(sourceTrailer): \(source.name)\n\(commitTrailer): \(forkTip.hex)\n"
+    return subject[language] + "\n\n" + body + "\n\(sourceTrailer): \(source.name)\n\(commitTrailer): \(forkTip.hex)\n"
   }
 
 }

@@ -75,8 +75,8 @@ extension Sync {
                 return other.newID != change.newID || other.newMode != change.newMode
               }.map(\.path)
               status.waiting = try DiffEngine.diff(
-                repository, fromTree: baseTree, toTree: forkTree, fromLabel: String(base.hex.prefix(12)),
-                toLabel: "\(source.name)@\(forkTip.hex.prefix(12))")
+                repository, fromTree: baseTree, toTree: forkTree, fromLabel: base.abbreviated(),
+                toLabel: "\(source.name)@\(forkTip.abbreviated())")
             }
           }
         }

@@ -14,6 +14,30 @@ public enum Validation {
     return try Validator.validate(snapshot).limited(to: limits)
   }
 
+  /// `run`, with the validation cache of the registry's repository (`ValidationCache`) unless
+  /// `cache` is false: files whose path and content were validated before are not read again.
+  /// The report is the same either way; `notes` say what went wrong with the cache.
+  /// Fails as `run` does.
+  public static func run(in workspace: Workspace, revision: String? = nil, paths: [String] = [], cache: Bool)
+    throws -> (report: Report, notes: [ValidationCache.Note])
+  {
+    guard cache, let store = workspace.validationCache() else {
+      return (try run(in: workspace, revision: revision, paths: paths), [])
+    }
+    let snapshot: any Snapshot
+    if let revision {
+      snapshot = try workspace.snapshot(at: revision)
+    } else {
+      snapshot = try workspace.identifiedWorkingTree()
+    }
+    let limits = try limits(paths, in: workspace, snapshot: snapshot)
+    let (results, note) = store.load(context: ValidationCache.context(of: snapshot))
+    let report = try Validator.validate(snapshot, results: results)
+    let notes = [note, store.save(results)].compactMap { $0 }
+    guard let limits else { return (report, notes) }
+    return (report.limited(to: limits), notes)
+  }
+
   /// The registry paths that the PATHs a user gave name in `snapshot`, folders ending in "/"
   /// (empty: no PATH given); nil when one of them is the whole registry. A PATH outside the
   /// registry, or naming nothing in the snapshot, is `noSuchPath`.

@@ -65,11 +65,12 @@ public struct Workspace: Sendable {
 
   /// The working tree's files. In a Git working tree, files that git ignores and does not
   /// track (an editor's swap file, `.DS_Store`) are not part of it, as they are not part of
-  /// any commit; every file the layout has a place for is, ignored or not.
-  public func workingTree() throws(Failure) -> DirectorySnapshot {
+  /// any commit; every file the layout has a place for is, ignored or not. With `stamped`, each
+  /// file's stat data is kept too.
+  public func workingTree(stamped: Bool = false) throws(Failure) -> DirectorySnapshot {
     guard access(root + "/registry.yaml", F_OK) == 0 else { throw .notARegistry(root) }
     do {
-      return try DirectorySnapshot(root: root, leavingOut: ignoredPaths())
+      return try DirectorySnapshot(root: root, leavingOut: ignoredPaths(), stamped: stamped)
     } catch SnapshotError.unreadable(let path, let reason) {
       throw .unreadable(path, reason)
     } catch SnapshotError.notADirectory(let path) {

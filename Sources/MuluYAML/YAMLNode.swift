@@ -154,6 +154,9 @@ public enum YAMLProblem: Sendable, Hashable {
   case duplicateKey(key: String, mark: YAMLMark, first: YAMLMark)
   /// A YAML feature the catalogs do not allow.
   case forbidden(ForbiddenConstruct, mark: YAMLMark)
+  /// A typing slip (full-width punctuation, a missing space, a tab or an ideographic space
+  /// in the indentation): the file does not say what its author meant.
+  case slip(YAMLSlip)
 
   public enum ForbiddenConstruct: Sendable, Hashable {
     /// `&name`; the node is kept.
@@ -171,6 +174,7 @@ public enum YAMLProblem: Sendable, Hashable {
     case .syntax(_, let mark): return mark
     case .duplicateKey(_, let mark, _): return mark
     case .forbidden(_, let mark): return mark
+    case .slip(let slip): return slip.mark
     }
   }
 }

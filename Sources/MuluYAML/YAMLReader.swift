@@ -29,6 +29,13 @@ public enum YAMLReader {
     if parsed, let lastHash {
       comments = YAMLCommentScanner.scan(bytes, spans: builder.spans, through: lastHash)
     }
+    // A typing slip explains libyaml's failure better than its own words, at the right place;
+    // in a file libyaml read, it means the file does not say what its author meant.
+    let slips = YAMLSlips.scan(bytes, parseFailed: !parsed)
+    if !slips.isEmpty {
+      let others = builder.problems.filter { if case .syntax = $0 { return false } else { return true } }
+      return YAMLDocument(root: nil, problems: slips.map(YAMLProblem.slip) + others, comments: [])
+    }
     return YAMLDocument(root: parsed ? builder.root : nil, problems: builder.problems, comments: comments)
   }
 }

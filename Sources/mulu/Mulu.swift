@@ -14,6 +14,7 @@ struct Mulu: ParsableCommand {
     subcommands: [
       ValidateCommand.self, FmtCommand.self, SchemaCommand.self, NewCommand.self, InitCommand.self, RulesCommand.self,
       DiffCommand.self, LogCommand.self, SyncCommand.self, ReleaseCommand.self, HookCommand.self, HooksCommand.self,
+      PublishCommand.self, ReportCommand.self, ExportCommand.self, ImportCommand.self, TemplateCommand.self,
     ]
   )
 

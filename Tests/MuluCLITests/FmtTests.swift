@@ -118,7 +118,7 @@ struct FmtTests {
     #expect(
       outcome.stderr
         == "mulu: \(SmallRegistry.filing): not formatted, comments at line \(line) would be lost; move them into fields or remove them\n"
-        + "mulu: formatted 1 file(s)\n")
+        + "mulu: formatted 1 file(s), 1 file(s) cannot be formatted (reasons above)\n")
     #expect(try sandbox.bytes("registry/" + SmallRegistry.filing) == commented)
     let check = try Mulu.run("fmt", "--check", in: registry)
     #expect(check.status == 1)
@@ -180,10 +180,93 @@ struct FmtTests {
     #expect(outcome.stdout == "")
     #expect(
       outcome.stderr
-        == "mulu: \(SmallRegistry.filing): not formatted, the file does not read; fix its yaml.* errors first\n"
-        + "mulu: \(SmallRegistry.base): not formatted, the file does not read; fix its yaml.* errors first\n"
-        + "mulu: formatted 0 file(s)\n")
+        == "mulu: \(SmallRegistry.filing): not formatted, the file does not read; fix its yaml.* errors first "
+        + "(3:8 yaml.syntax: not a parseable UTF-8 YAML file: did not find expected ',' or ']')\n"
+        + "mulu: \(SmallRegistry.base): not formatted, the file does not read; fix its yaml.* errors first "
+        + "(2:7 yaml.syntax: not a parseable UTF-8 YAML file: invalid UTF-8 byte 0xC8)\n"
+        + "mulu: formatted 0 file(s), 2 file(s) cannot be formatted (reasons above)\n")
+    let check = try Mulu.run(["fmt", "--check", "--lang", "zh"], in: registry)
+    #expect(check.status == 1)
+    #expect(
+      check.stderr.hasSuffix(
+        "mulu: \(SmallRegistry.base)：未格式化，文件无法读取，先修正 yaml.* 错误（2:7 yaml.syntax：不是可解析的 UTF-8 YAML 文件：无效的 UTF-8 字节 0xC8）\n"
+          + "mulu: 0 个文件需要格式化，2 个文件无法格式化（原因见上）\n"))
     #expect(try sandbox.bytes("registry/" + SmallRegistry.filing) == broken)
     #expect(try sandbox.bytes("registry/" + SmallRegistry.base) == gbk)
+  }
+
+  /// The small registry committed without a .gitattributes, cloned as a Windows user clones it.
+  func windowsClone() throws -> (Sandbox, String, Git) {
+    let sandbox = try Sandbox()
+    let registry = try SmallRegistry.write(into: sandbox)
+    let git = try Git.initialize(registry, home: sandbox.path)
+    try git.commitAll("国家目录")
+    // Not through the runner, whose settings keep core.autocrlf off.
+    let clone = try Program.run(
+      ["git", "clone", "-q", "-c", "core.autocrlf=true", registry, sandbox("windows")], in: sandbox.path,
+      environment: git.environment)
+    try #require(clone.status == 0, "\(clone)")
+    #expect(try sandbox.read("windows/" + SmallRegistry.filing).contains("\r\n"))
+    return (sandbox, sandbox("windows"), git)
+  }
+
+  /// `git status --porcelain` in the clone, with its own core.autocrlf.
+  func status(_ clone: String, _ git: Git) throws -> String {
+    try Program.run(["git", "status", "--porcelain"], in: clone, environment: git.environment).stdout
+  }
+
+  @Test("a core.autocrlf=true clone: CRLF is no difference of form; named once, exit 0; fmt keeps it")
+  func crlfClone() throws {
+    let (sandbox, clone, git) = try windowsClone()
+    let check = try Mulu.run("fmt", "--check", in: clone)
+    #expect(check.status == 0, "\(check)")
+    #expect(check.stdout == "")
+    #expect(
+      check.stderr == """
+        mulu: 0 file(s) not in canonical form
+        mulu: 3 file(s) have CRLF line endings (a clone with core.autocrlf=true, say): line endings are no difference \
+        of form and are kept; git stores them with LF, as core.autocrlf or .gitattributes says
+
+        """)
+    let before = try sandbox.bytes("windows/" + SmallRegistry.filing)
+    let format = try Mulu.run("fmt", in: clone)
+    #expect(format.status == 0, "\(format)")
+    #expect(try sandbox.bytes("windows/" + SmallRegistry.filing) == before)
+    #expect(try status(clone, git) == "")
+  }
+
+  @Test("UTF-16 and UTF-8 with a BOM, as Windows editors save: converted to UTF-8, the meaning unchanged")
+  func encodings() throws {
+    let (sandbox, clone, git) = try windowsClone()
+    let filing = try sandbox.read("windows/" + SmallRegistry.filing)
+    var utf16: [UInt8] = [0xFF, 0xFE]
+    for unit in filing.utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+    try sandbox.write("windows/" + SmallRegistry.filing, bytes: utf16)
+    let approval = try sandbox.bytes("windows/" + SmallRegistry.approval)
+    try sandbox.write("windows/" + SmallRegistry.approval, bytes: [0xEF, 0xBB, 0xBF] + approval)
+    let check = try Mulu.run(["fmt", "--check", "--lang", "zh"], in: clone)
+    #expect(check.status == 1)
+    #expect(check.stdout == SmallRegistry.approval + "\n" + SmallRegistry.filing + "\n")
+    #expect(check.stderr.hasPrefix("""
+      mulu: \(SmallRegistry.approval)：UTF-8 with BOM，应转为 UTF-8
+      mulu: \(SmallRegistry.filing)：UTF-16LE，应转为 UTF-8
+      mulu: 2 个文件需要格式化
+
+      """))
+    let format = try Mulu.run("fmt", in: clone)
+    #expect(format.status == 0, "\(format)")
+    #expect(format.stderr.hasPrefix("mulu: \(SmallRegistry.approval): converted from UTF-8 with BOM to UTF-8\n"))
+    #expect(try sandbox.read("windows/" + SmallRegistry.filing) == filing)
+    #expect(try sandbox.bytes("windows/" + SmallRegistry.approval) == approval)
+    #expect(try status(clone, git) == "")
+  }
+
+  @Test("the sample registry and mulu init ship .gitattributes: * text=auto eol=lf")
+  func gitattributes() throws {
+    #expect(try String(contentsOfFile: packageRoot + "/registry/.gitattributes", encoding: .utf8) == "* text=auto eol=lf\n")
+    let sandbox = try Sandbox()
+    let outcome = try Mulu.run("init", "new", in: sandbox.path)
+    #expect(outcome.status == 0, "\(outcome)")
+    #expect(try sandbox.read("new/.gitattributes") == "* text=auto eol=lf\n")
   }
 }

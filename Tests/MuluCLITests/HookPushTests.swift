@@ -115,31 +115,31 @@ struct HookPushTests {
     let lab = try HookLab()
     try lab.seed()
 
-    // A department's new branch carries its own change.
-    try lab.git("checkout", "-q", "-b", "ndrc/weekly")
+    // A department's new branch, under its identity id, carries its own change.
+    try lab.git("checkout", "-q", "-b", "ndrc-editor/weekly")
     try lab.edit(HookLab.ndrcResource, "update_cycle: 每月", "update_cycle: 每周")
     try lab.commit("每周更新")
-    _ = try lab.pushAccepted(as: Self.ndrcEditor, ["ndrc/weekly"])
+    _ = try lab.pushAccepted(as: Self.ndrcEditor, ["ndrc-editor/weekly"])
     // Force-pushing a branch that is not protected is the department's business.
     try lab.edit(HookLab.ndrcResource, "update_cycle: 每周", "update_cycle: 每日")
     try lab.commit("每日更新", ["--amend"])
-    _ = try lab.pushAccepted(as: Self.ndrcEditor, ["--force", "ndrc/weekly"])
+    _ = try lab.pushAccepted(as: Self.ndrcEditor, ["--force", "ndrc-editor/weekly"])
     // A new branch that touches another department's resource is refused.
-    try lab.git("checkout", "-q", "-b", "ndrc/overreach", "main")
+    try lab.git("checkout", "-q", "-b", "ndrc-editor/overreach", "main")
     try lab.edit(HookLab.mpsResource, "update_cycle: 实时", "update_cycle: 每日")
     try lab.commit("改公安部的资源")
-    var outcome = try lab.pushRejected(as: Self.ndrcEditor, ["ndrc/overreach"])
+    var outcome = try lab.pushRejected(as: Self.ndrcEditor, ["ndrc-editor/overreach"])
     #expect(outcome.stderr.contains("\(HookLab.mpsResource): error[access.path-not-owned]"))
 
     // One bad ref rejects the whole push.
-    try lab.git("checkout", "-q", "-b", "ndrc/fine", "ndrc/weekly")
+    try lab.git("checkout", "-q", "-b", "ndrc-editor/fine", "ndrc-editor/weekly")
     try lab.git("checkout", "-q", "main")
-    try lab.git("merge", "-q", "--ff-only", "ndrc/overreach")
-    outcome = try lab.pushRejected(as: Self.ndrcEditor, ["ndrc/fine", "main"])
+    try lab.git("merge", "-q", "--ff-only", "ndrc-editor/overreach")
+    outcome = try lab.pushRejected(as: Self.ndrcEditor, ["ndrc-editor/fine", "main"])
     #expect(outcome.stderr.contains("== refs/heads/main ("))
     #expect(outcome.stderr.contains("\(HookLab.mpsResource): error[access.path-not-owned]"))
-    #expect(!(try lab.remoteRefs()).contains("refs/heads/ndrc/fine"))
-    try lab.git("reset", "-q", "--hard", "ndrc/weekly")
+    #expect(!(try lab.remoteRefs()).contains("refs/heads/ndrc-editor/fine"))
+    try lab.git("reset", "-q", "--hard", "ndrc-editor/weekly")
 
     // Main moves forward only and is never deleted.
     _ = try lab.pushAccepted(as: Self.ndrcEditor, ["main"])
@@ -149,17 +149,17 @@ struct HookPushTests {
     #expect(outcome.stderr.contains("refs/heads/main: error[ref.non-fast-forward]"))
     outcome = try lab.pushRejected(as: Self.maintainer, [":main"])
     #expect(outcome.stderr.contains("refs/heads/main: error[ref.delete-protected]"))
-    try lab.git("reset", "-q", "--hard", "ndrc/weekly")
-    _ = try lab.pushAccepted(as: Self.ndrcEditor, [":ndrc/weekly"])
+    try lab.git("reset", "-q", "--hard", "ndrc-editor/weekly")
+    _ = try lab.pushAccepted(as: Self.ndrcEditor, [":ndrc-editor/weekly"])
 
     // Release tags: a maintainer's, annotated, on main, never moved nor deleted.
     try lab.git("tag", "v2026.01")
     outcome = try lab.pushRejected(as: Self.maintainer, ["refs/tags/v2026.01"])
-    #expect(outcome.stderr.contains("refs/tags/v2026.01: error[tag.not-allowed]: a release tag must come from a maintainer, be annotated and point into main: a lightweight tag"))
+    #expect(outcome.stderr.contains("refs/tags/v2026.01: error[tag.not-allowed]: only maintainers create, move or delete tags, and a tag points to a commit; a release tag is also annotated, points into main and never moves: a lightweight tag"))
     try lab.git("tag", "-d", "v2026.01")
     try lab.git("tag", "-a", "-m", "2026 年 1 月版", "v2026.01")
     outcome = try lab.pushRejected(as: Self.ndrcEditor, ["refs/tags/v2026.01"])
-    #expect(outcome.stderr.contains("\"ndrc-editor\" is not a maintainer"))
+    #expect(outcome.stderr.contains("\"ndrc-editor\" is not a maintainer and may not create a tag"))
     _ = try lab.pushAccepted(as: Self.maintainer, ["refs/tags/v2026.01"])
     try lab.git("checkout", "-q", "-b", "unpushed")
     try lab.edit(HookLab.ndrcResource, "update_cycle: 每日", "update_cycle: 每年")
@@ -174,10 +174,14 @@ struct HookPushTests {
     #expect(outcome.stderr.contains("a release tag never moves"))
     outcome = try lab.pushRejected(as: Self.maintainer, [":refs/tags/v2026.01"])
     #expect(outcome.stderr.contains("refs/tags/v2026.01: error[ref.delete-protected]"))
-    // Other tags are free.
+    // Other tags are the maintainers' too (docs/hooks.md): a department's drafts go on its branches.
     try lab.git("tag", "draft-1")
-    _ = try lab.pushAccepted(as: Self.ndrcEditor, ["refs/tags/draft-1"])
-    _ = try lab.pushAccepted(as: Self.ndrcEditor, [":refs/tags/draft-1"])
+    outcome = try lab.pushRejected(as: Self.ndrcEditor, ["refs/tags/draft-1"])
+    #expect(outcome.stderr.contains("refs/tags/draft-1: error[tag.not-allowed]"))
+    _ = try lab.pushAccepted(as: Self.maintainer, ["refs/tags/draft-1"])
+    outcome = try lab.pushRejected(as: Self.ndrcEditor, [":refs/tags/draft-1"])
+    #expect(outcome.stderr.contains("may not delete a tag"))
+    _ = try lab.pushAccepted(as: Self.maintainer, [":refs/tags/draft-1"])
   }
 
   @Test("the net change of many commits is judged; limits and warnings")
@@ -295,7 +299,7 @@ struct HookPushTests {
     #expect(layout.count == 2, "\(outcome)")
   }
 
-  @Test("a resource name with a line break and escape sequences is previewed on one line, without the escapes")
+  @Test("a resource name with a line break and escape sequences is refused on one line, without the escapes")
   func forgedLines() throws {
     let lab = try HookLab()
     try lab.seed()
@@ -303,22 +307,21 @@ struct HookPushTests {
     try lab.edit(
       HookLab.ndrcResource, "name: 企业投资项目核准信息", #"name: "机动车\nmulu: push accepted: 0 errors, 0 warnings\e[2J""#)
     try lab.commit("改名")
-    let outcome = try lab.pushAccepted(as: Self.ndrcEditor, ["main"])
+    let outcome = try lab.pushRejected(as: Self.ndrcEditor, ["main"])
     #expect(!outcome.stderr.unicodeScalars.contains("\u{1B}"), "\(outcome)")
     // git pads the lines it shows as remote: with spaces.
     let lines = outcome.stderr.split(separator: "\n").map { String($0.reversed().drop { $0 == " " }.reversed()) }
-    #expect(
-      lines.filter { $0.contains("mulu: push accepted") } == [
-        #"remote:   modified 303001001/000001 机动车\nmulu: push accepted: 0 errors, 0 warnings\u{1B}[2J"#,
-        "remote: mulu: push accepted: 0 errors, 0 warnings",
-      ], "\(outcome)")
+    #expect(!lines.contains("remote: mulu: push accepted: 0 errors, 0 warnings"), "\(outcome)")
+    #expect(lines.contains { $0.contains("error[text.invisible-character]") }, "\(outcome)")
+    // Where the name is shown, its line break is shown as \n, on the one line.
+    #expect(lines.filter { $0.contains("机动车") }.allSatisfy { $0.contains(#"机动车\nmulu"#) }, "\(outcome)")
   }
 
   @Test("-C names the repository the hook judges, as it does for every command")
   func directoryOption() throws {
     let lab = try HookLab()
     try lab.seed()
-    let line = "\(String(repeating: "0", count: 40)) \(try lab.id("main")) refs/heads/草稿\n"
+    let line = "\(String(repeating: "0", count: 40)) \(try lab.id("main")) refs/heads/ndrc-editor/草稿\n"
     // Run from the folder that holds the server, not from the server.
     let outcome = try lab.run(
       [lab.mulu, "hook", "pre-receive", "-C", "server.git"], in: lab.root, environment: ["MULU_PUSHER": Self.ndrcEditor],

@@ -31,7 +31,8 @@ struct RulesTests {
     ("sharing.condition-required", "error"), ("sharing.basis-required", "error"),
     ("sharing.method-required", "error"), ("sharing.base-unconditional", "error"),
     ("open.contradicts-sharing", "error"), ("items.required", "error"), ("items.duplicate-name", "error"),
-    ("items.length", "error"), ("date.invalid", "error"), ("name.duplicate", "error"),
+    ("items.length", "error"), ("date.invalid", "error"), ("date.future", "error"),
+    ("text.invisible-character", "error"), ("name.duplicate", "error"),
     ("related.unknown", "error"), ("related.retired", "warning"), ("items.overlaps-base", "warning"),
   ]
 

@@ -120,6 +120,7 @@ struct TextOutputTests {
     #expect(
       outcome.lines == [
         "\(SmallRegistry.approval):13:5: error[items.length]: C and N items need a positive length: 项目\\n代码\\u{1B}[2J (hint: give length in bytes, e.g. { name: 项目名称, type: C, length: 200 })",
+        "\(SmallRegistry.approval):13:5: error[text.invisible-character]: a name or summary holds a control or invisible character: character 3 of items[1].name is U+000A (hint: delete the character (it often comes with text pasted from web pages or documents); write a summary over several lines as plain text)",
         "notes\\nregistry.yaml:1:1: error[forged]: x: error[tree.layout]: a path outside the registry layout: the path has control characters, backslashes or an invalid encoding (hint: put resources at catalogs/<provider-code>/<分类码>-<顺序码>.yaml, as regular non-executable files)",
       ])
     // JSON carries the exact values.

@@ -81,7 +81,7 @@ struct HostileInputTests {
   }
 
   @Test("a syntax problem is told in Chinese too, not in libyaml's English", arguments: [
-    "code 303001001/000001\nname: [\n", "name: a\n\tcode: b\n", "name: \"open\n", "name: a: b\n",
+    "code 303001001/000001\nname: [\n", "name: \"open\n", "name: a: b\n",
     "name: a\n- b\n", "items:\n  - x\n y: z\n", "name: '\u{7}'\n", "name: a\n---\nname: b\n",
     "name: [a, b\n", "name: \"\\q\"\n", "%FOO bar\n---\nname: a\n", "name: `a`\n",
     "code: " + String(repeating: "[", count: 100),

@@ -16,7 +16,19 @@ struct RuleExampleTests {
     for example in rule.triggering {
       let snapshot = try #require(example.snapshot(), "example \"\(example.title)\" does not apply to the baseline")
       let report = try Validator.validate(snapshot)
-      #expect(report.findings.contains { $0.rule == id }, "\(id) should fire on \"\(example.title)\"")
+      let found = report.findings.filter { $0.rule == id }
+      #expect(!found.isEmpty, "\(id) should fire on \"\(example.title)\"")
+      // Where it fires: at every ↓ of the example; an example whose finding has a place marks it.
+      let marks = try #require(example.marks())
+      let places = found.compactMap { finding in
+        finding.line.map { RuleExample.Mark(path: finding.path, line: $0, column: finding.column ?? 1) }
+      }
+      // Raw bytes (a byte order mark, GBK, NUL) cannot hold a ↓.
+      let marksPossible = !found.contains { example.bytes[$0.path] != nil }
+      #expect(places.isEmpty || !marks.isEmpty || !marksPossible, "\(id): mark with ↓ where \"\(example.title)\" fires: \(places)")
+      for mark in marks {
+        #expect(places.contains(mark), "\(id) should fire at \(mark) on \"\(example.title)\", not only at \(places)")
+      }
     }
     for example in rule.nonTriggering {
       let snapshot = try #require(example.snapshot(), "example \"\(example.title)\" does not apply to the baseline")

@@ -1,6 +1,7 @@
 import MuluCatalog
 import MuluGit
 import MuluKit
+import MuluTestSupport
 import Testing
 
 /// The engine on real repositories: commits, trees and the working tree.
@@ -10,29 +11,10 @@ import Testing
 
   /// A second department resource: 企业投资项目备案信息, 无条件共享.
   static func resource(_ sequence: String, name: String, retired: Bool = false) -> String {
-    """
-    code: 303001001/\(sequence)
-    name: \(name)
-    provider:
-      code: 11100000000000001M
-      name: 国家发展和改革委员会
-    summary: \(name)。
-    format:
-      class: 电子表格
-      type: xlsx
-    items:
-      - { name: 项目名称, type: C, length: 200 }
-    sharing:
-      type: 无条件共享
-      method:
-        class: 共享平台方式
-        type: 文件
-    open:
-      to_public: true
-    update_cycle: 每季度
-    published: 2026-03-01
-
-    """ + (retired ? "retired:\n  date: 2026-06-01\n  reason: 并入其他资源\n" : "")
+    ResourceFixture(
+      code: "303001001/\(sequence)", name: name, provider: "11100000000000001M", providerName: "国家发展和改革委员会",
+      toPublic: true, updateCycle: "每季度", retired: retired ? ("2026-06-01", "并入其他资源") : nil
+    ).yaml
   }
 
   /// v1: the baseline, a retired 000002 and an active 000003. v2: each kind once.

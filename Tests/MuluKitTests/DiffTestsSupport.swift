@@ -98,11 +98,6 @@ enum DiffSample {
 
   /// The department resource with each `old` text replaced by its `new` text.
   static func edited(_ replacements: [(String, String)]) throws -> String {
-    var text = department
-    for (old, new) in replacements {
-      guard text.contains(old) else { throw TestFailure("sample has no \(old.debugDescription)") }
-      text = text.replacingOccurrences(of: old, with: new)
-    }
-    return text
+    replacements.reduce(department) { text, edit in text.edited(replacing: edit.0, with: edit.1) }
   }
 }

@@ -9,7 +9,8 @@ import Testing
 /// Where the rules of a push come from, and the hook failing closed.
 @Suite("The hook's policy and its failures")
 struct HookPolicyTests {
-  static let person = Signature(name: "张三", email: "zhangsan@example.cn", time: 1_767_225_600, offsetMinutes: 480)
+  /// A day after the example server's commits, so that the commits of a test come after main's tip.
+  static let person = Signature(name: "张三", email: "zhangsan@example.cn", time: Int64(Git.newYear2026 + 86_400), offsetMinutes: 480)
 
   /// A commit of `files` in a bare repository.
   static func commit(
@@ -98,7 +99,7 @@ struct HookPolicyTests {
     branchFiles[Baseline.departmentResourcePath] = branchFiles[Baseline.departmentResourcePath]!
       .replacingOccurrences(of: "update_cycle: 每月", with: "update_cycle: 每周")
     let branchTip = try Self.commit(repository, branchFiles, parents: [server.main])
-    try repository.updateReference(name: "refs/heads/ndrc/weekly", to: branchTip, expected: nil, message: "test")
+    try repository.updateReference(name: "refs/heads/ndrc-editor/weekly", to: branchTip, expected: nil, message: "test")
     // Meanwhile a maintainer changes the departments dictionary on main.
     var mainFiles = server.files
     mainFiles["dictionaries/departments.yaml"] = mainFiles["dictionaries/departments.yaml"]!
@@ -112,14 +113,14 @@ struct HookPolicyTests {
     merged[Baseline.departmentResourcePath] = branchFiles[Baseline.departmentResourcePath]
     let merge = try Self.commit(repository, merged, parents: [branchTip, mainTip])
     let verdict = try PreReceive.judge(
-      repository, updates: [RefUpdate(old: branchTip, new: merge, name: "refs/heads/ndrc/weekly")], pusher: "ndrc-editor")
+      repository, updates: [RefUpdate(old: branchTip, new: merge, name: "refs/heads/ndrc-editor/weekly")], pusher: "ndrc-editor")
     #expect(verdict.findings.map { "\($0.path): \($0.rule)" } == [])
     #expect(verdict.refs.first?.changedPaths == [])
     // Nor does its preview list main's changes; pushed together with the merge, the branch's own
     // commit is all the preview lists.
     #expect(verdict.refs.first?.preview?.changes.map(\.code) == [])
     let both = try PreReceive.judge(
-      repository, updates: [RefUpdate(old: server.main, new: merge, name: "refs/heads/ndrc/weekly")], pusher: "ndrc-editor")
+      repository, updates: [RefUpdate(old: server.main, new: merge, name: "refs/heads/ndrc-editor/weekly")], pusher: "ndrc-editor")
     #expect(both.refs.first?.preview?.changes.map(\.code) == ["303001001/000001"])
     // Pushed to main instead, the same content is the department's own change only.
     let onMain = try PreReceive.judge(

@@ -19,7 +19,7 @@ final class ExampleServer {
   let releaseTag: ObjectID
   let mainTree: ObjectID
   let files: [String: String]
-  private var clock: Int64 = 1_767_225_600
+  private var clock = Int64(Git.newYear2026)
 
   init(setup: [RuleExample.Edit]) throws {
     sandbox = try Sandbox()
@@ -60,10 +60,10 @@ final class ExampleServer {
 
   static func commit(
     _ repository: Repository, tree: ObjectID, parents: [ObjectID], message: String, clock: inout Int64,
-    sign: ((_ payload: [UInt8]) throws -> String)? = nil
+    at time: Int64? = nil, sign: ((_ payload: [UInt8]) throws -> String)? = nil
   ) throws -> ObjectID {
     clock += 60
-    let person = Signature(name: "张三", email: "zhangsan@example.cn", time: clock, offsetMinutes: 480)
+    let person = Signature(name: "张三", email: "zhangsan@example.cn", time: time ?? clock, offsetMinutes: 480)
     return try repository.createCommit(
       tree: tree, parents: parents, author: person, committer: person, message: message, sign: sign)
   }
@@ -92,7 +92,14 @@ final class ExampleServer {
       message += "\ngpgsig -----BEGIN SSH SIGNATURE-----\n U1NIU0lH\n -----END SSH SIGNATURE-----\n"
     }
     let parent = example.target == .mainRewritten ? first : main
-    let commit = try ExampleServer.commit(repository, tree: tree, parents: [parent], message: message, clock: &clock, sign: sign)
+    var time: Int64? = nil
+    switch example.dating {
+    case .usual: break
+    case .future: time = Int64(Date().timeIntervalSince1970) + 2 * 86_400
+    case .beforeMain: time = try repository.commit(main).committer.time - 3600
+    }
+    let commit = try ExampleServer.commit(
+      repository, tree: tree, parents: [parent], message: message, clock: &clock, at: time, sign: sign)
     let tagger = Signature(name: "张三", email: "zhangsan@example.cn", time: clock, offsetMinutes: 480)
 
     switch example.target {
@@ -118,6 +125,13 @@ final class ExampleServer {
       return [RefUpdate(old: releaseTag, new: .zero, name: "refs/tags/v2026.01")]
     case .otherTag(let name):
       return [RefUpdate(old: .zero, new: commit, name: "refs/tags/" + name)]
+    case .tagOfTree(let name):
+      let tag = try repository.createAnnotatedTag(name: name, target: tree, tagger: tagger, message: "\(name)\n")
+      return [RefUpdate(old: .zero, new: tag, name: "refs/tags/" + name)]
+    case .ref(let name):
+      return [RefUpdate(old: .zero, new: commit, name: name)]
+    case .branches(let names):
+      return names.map { RefUpdate(old: .zero, new: commit, name: "refs/heads/" + $0) }
     }
   }
 

@@ -10,10 +10,3 @@ extension Sandbox {
     try Git(in: self(folder), home: path, tick: 0)(arguments)
   }
 }
-
-extension String {
-  func replacing(_ old: String, with new: String) throws -> String {
-    let found = try #require(self.range(of: old), "no \(old.debugDescription) in the text")
-    return replacingCharacters(in: found, with: new)
-  }
-}

@@ -14,7 +14,8 @@ struct ValidationTests {
     let resource = try sandbox.read("registry/" + Baseline.departmentResourcePath)
     try sandbox.write(
       "registry/" + Baseline.departmentResourcePath,
-      try resource.replacing(
+      resource.edited(
+        replacing:
         "  type: 有条件共享\n  condition: 仅向投资审批、统计部门提供\n  method:\n    class: 共享平台方式\n    type: 接口\n",
         with: "  type: 不予共享\n"))
     try sandbox.write("registry/catalogs/\(Baseline.mps)/303001001-000001.yaml", resource)

@@ -42,3 +42,70 @@ extension Baseline {
 
     """
 }
+
+/// A resource file for a test registry, as `mulu fmt` writes it: one builder for every fixture
+/// that needs a resource other than the baseline's, so that no test keeps a copy of the format.
+/// By default an 电子表格 (xlsx) shared 无条件 through the platform as files, not open.
+public struct ResourceFixture: Sendable {
+  public var code: String
+  public var name: String
+  public var provider: String
+  public var providerName: String
+  /// Defaults to the name and a full stop.
+  public var summary: String?
+  /// Flow-style items, e.g. `{ name: 项目名称, type: C, length: 200 }`.
+  public var items: [String]
+  public var toPublic: Bool
+  public var updateCycle: String
+  public var published: String
+  public var retired: (date: String, reason: String)?
+
+  public init(
+    code: String, name: String, provider: String, providerName: String, summary: String? = nil,
+    items: [String] = ["{ name: 项目名称, type: C, length: 200 }"], toPublic: Bool = false, updateCycle: String = "每月",
+    published: String = "2026-03-01", retired: (date: String, reason: String)? = nil
+  ) {
+    self.code = code
+    self.name = name
+    self.provider = provider
+    self.providerName = providerName
+    self.summary = summary
+    self.items = items
+    self.toPublic = toPublic
+    self.updateCycle = updateCycle
+    self.published = published
+    self.retired = retired
+  }
+
+  /// The file's text.
+  public var yaml: String {
+    var text = """
+      code: \(code)
+      name: \(name)
+      provider:
+        code: \(provider)
+        name: \(providerName)
+      summary: \(summary ?? name + "。")
+      format:
+        class: 电子表格
+        type: xlsx
+      items:
+
+      """
+    for item in items { text += "  - \(item)\n" }
+    text += """
+      sharing:
+        type: 无条件共享
+        method:
+          class: 共享平台方式
+          type: 文件
+      open:
+        to_public: \(toPublic)
+      update_cycle: \(updateCycle)
+      published: \(published)
+
+      """
+    if let retired { text += "retired:\n  date: \(retired.date)\n  reason: \(retired.reason)\n" }
+    return text
+  }
+}

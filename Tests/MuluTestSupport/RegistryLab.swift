@@ -30,6 +30,11 @@ public final class RegistryLab: @unchecked Sendable {
   /// git's environment at the current (fixed) time, for mulu too.
   public var environment: [String: String] { runner.environmentNow }
 
+  /// Moves the lab's clock on by whole days (a run after it is dated that much later).
+  public func advanceClock(days: Int) {
+    runner.clock += days * 86_400
+  }
+
   /// Runs git in `folder` (relative to the lab), one minute later than the previous run.
   @discardableResult
   public func git(_ folder: String, _ arguments: String...) throws -> String {
@@ -162,30 +167,10 @@ public final class RegistryLab: @unchecked Sendable {
   }()
 
   public static func provincialResource(code: String, name: String, provider: String, providerName: String) -> String {
-    """
-    code: \(code)
-    name: \(name)
-    provider:
-      code: \(provider)
-      name: \(providerName)
-    summary: \(name)，按月更新。
-    format:
-      class: 电子表格
-      type: xlsx
-    items:
-      - { name: 项目编号, type: C, length: 32 }
-      - { name: 登记日期, type: D }
-    sharing:
-      type: 无条件共享
-      method:
-        class: 共享平台方式
-        type: 文件
-    open:
-      to_public: false
-    update_cycle: 每月
-    published: 2026-04-01
-
-    """
+    ResourceFixture(
+      code: code, name: name, provider: provider, providerName: providerName, summary: "\(name)，按月更新。",
+      items: ["{ name: 项目编号, type: C, length: 32 }", "{ name: 登记日期, type: D }"], published: "2026-04-01"
+    ).yaml
   }
 
   /// A new resource of 国家发展和改革委员会, like the baseline's.

@@ -9,13 +9,8 @@ import Testing
 
 /// A typical resource file of about 2 KB.
 let typicalResource: String = {
-  var text = """
-    # yaml-language-server: $schema=https://mulu.example/schema/resource-1.json
-    code: 303001001/000001
-    name: 企业投资项目核准信息
-    provider:
-      code: 11100000000000001M
-      name: 国家发展和改革委员会
+  var text =
+    resourceHead + """
     summary: 企业投资项目核准的申请、受理、批复信息，包括项目名称、建设地点、建设规模和总投资。
     description: >
       本资源记录企业投资项目核准的全过程信息，数据来源于全国投资项目在线审批监管平台，

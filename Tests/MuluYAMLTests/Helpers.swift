@@ -1,3 +1,4 @@
+import MuluCatalog
 import MuluYAML
 
 func read(_ text: String) -> YAMLDocument {
@@ -16,13 +17,14 @@ func syntaxProblems(_ doc: YAMLDocument) -> [(message: String, mark: YAMLMark)] 
   }
 }
 
-let resourceExample = """
-  # yaml-language-server: $schema=https://mulu.example/schema/resource-1.json
-  code: 303001001/000001
-  name: 企业投资项目核准信息
-  provider:
-    code: 11100000000000001M
-    name: 国家发展和改革委员会
+/// The first six lines of the baseline's department resource: the schema comment, the code,
+/// the name and the provider's code and name.
+let resourceHead =
+  Baseline.files[Baseline.departmentResourcePath]!.split(separator: "\n", omittingEmptySubsequences: false).prefix(6)
+  .joined(separator: "\n") + "\n"
+
+let resourceExample =
+  resourceHead + """
   summary: 企业投资项目核准的申请、受理、批复信息。
   items:
     - { name: 统一社会信用代码, type: C, length: 18 }

@@ -19,7 +19,7 @@ public enum CodeClassUnknown: ResourceRule {
       files: [
         Baseline.departmentResourcePath: nil,
         "catalogs/11100000000000001M/399001001-000001.yaml": Baseline.files[Baseline.departmentResourcePath]!
-          .replacingFirst("code: 303001001/000001", with: "code: 399001001/000001"),
+          .replacingFirst("code: 303001001/000001", with: "code: ↓399001001/000001"),
       ])
   ]
   public static let nonTriggering = [RuleExample("the baseline")]

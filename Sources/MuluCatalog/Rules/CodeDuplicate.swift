@@ -24,6 +24,7 @@ public enum CodeDuplicate: RegistryRule {
       "one code in two departments' folders",
       files: [
         "catalogs/11100000000001234L/303001001-000001.yaml": Baseline.files[Baseline.departmentResourcePath]!
+          .replacingFirst("code: ", with: "code: ↓")
       ])
   ]
   public static let nonTriggering = [RuleExample("the baseline")]

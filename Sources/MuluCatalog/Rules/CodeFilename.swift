@@ -16,7 +16,7 @@ public enum CodeFilename: ResourceRule {
   }
 
   public static let triggering = [
-    RuleExample.resource("code 000002 in file 000001", replacing: "code: 303001001/000001", with: "code: 303001001/000002")
+    RuleExample.resource("code 000002 in file 000001", replacing: "code: 303001001/000001", with: "code: ↓303001001/000002")
   ]
   public static let nonTriggering = [RuleExample("the baseline")]
 }

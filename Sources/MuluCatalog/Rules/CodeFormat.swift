@@ -27,8 +27,8 @@ public enum CodeFormat: ResourceRule {
   }
 
   public static let triggering = [
-    RuleExample.resource("a dash instead of a slash", replacing: "code: 303001001/000001", with: "code: 303001001-000001"),
-    RuleExample.resource("an 11-digit 顺序码 in related", replacing: "related: [101001001/000001]", with: "related: [101001001/00000000001]"),
+    RuleExample.resource("a dash instead of a slash", replacing: "code: 303001001/000001", with: "code: ↓303001001-000001"),
+    RuleExample.resource("an 11-digit 顺序码 in related", replacing: "related: [101001001/000001]", with: "related: [↓101001001/00000000001]"),
   ]
   public static let nonTriggering = [RuleExample("the baseline")]
 }

@@ -28,7 +28,7 @@ public enum CodePrefixNotOwned: ResourceRule {
       files: [
         Baseline.departmentResourcePath: nil,
         "catalogs/11100000000000001M/101001001-000002.yaml": Baseline.files[Baseline.departmentResourcePath]!
-          .replacingFirst("code: 303001001/000001", with: "code: 101001001/000002")
+          .replacingFirst("code: 303001001/000001", with: "code: ↓101001001/000002")
           .replacingFirst("type: 有条件共享\n  condition: 仅向投资审批、统计部门提供", with: "type: 无条件共享"),
       ])
   ]

@@ -33,8 +33,8 @@ public enum DateInvalid: ResourceRule {
   }
 
   public static let triggering = [
-    RuleExample.resource("30 February", replacing: "published: 2026-03-01", with: "published: 2026-02-30"),
-    RuleExample.resource("a date in words", replacing: "published: 2026-03-01", with: "published: 2026年3月1日"),
+    RuleExample.resource("30 February", replacing: "published: 2026-03-01", with: "published: ↓2026-02-30"),
+    RuleExample.resource("a date in words", replacing: "published: 2026-03-01", with: "published: ↓2026年3月1日"),
   ]
   public static let nonTriggering = [
     RuleExample.edit("29 February of a leap year", Baseline.baseResourcePath, replacing: "published: 2025-06-30", with: "published: 2024-02-29")

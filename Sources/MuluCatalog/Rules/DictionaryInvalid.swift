@@ -1,4 +1,5 @@
 /// `dictionary.invalid`: the dictionaries or `registry.yaml` contradict themselves.
+/// Raised by `Validator` as it reads registry.yaml and the dictionaries, and by `SourceList` (sources.yaml).
 public enum DictionaryInvalid: Rule {
   public static let id = "dictionary.invalid"
   public static let severity = Severity.error
@@ -11,13 +12,13 @@ public enum DictionaryInvalid: Rule {
   public static let triggering = [
     RuleExample.edit(
       "two departments with one prefix", "dictionaries/departments.yaml", replacing: "prefix: \"303002\"",
-      with: "prefix: \"303001\""),
+      with: "prefix: ↓\"303001\""),
     RuleExample.edit(
       "a lead that is no department", "dictionaries/classification.yaml",
-      replacing: "lead: 11100000000001234L", with: "lead: 11100000000009999U"),
+      replacing: "lead: 11100000000001234L", with: "lead: ↓11100000000009999U"),
     RuleExample.edit(
       "a severity for a rule that does not exist", "registry.yaml", replacing: "level: national\n",
-      with: "level: national\nrules:\n  items.overlap-base: warning\n"),
+      with: "level: national\nrules:\n  ↓items.overlap-base: warning\n"),
   ]
   public static let nonTriggering = [
     RuleExample.edit(

@@ -1,4 +1,5 @@
 /// `file.too-large`: over `limits.max_file_bytes`.
+/// Raised by `Validator`, before it reads a file.
 public enum FileTooLarge: Rule {
   public static let id = "file.too-large"
   public static let severity = Severity.error

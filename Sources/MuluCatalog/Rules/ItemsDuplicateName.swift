@@ -18,7 +18,7 @@ public enum ItemsDuplicateName: ResourceRule {
   }
 
   public static let triggering = [
-    RuleExample.resource("项目名称 twice", replacing: "{ name: 核准日期, type: D }", with: "{ name: 项目名称, type: D }")
+    RuleExample.resource("项目名称 twice", replacing: "{ name: 核准日期, type: D }", with: "↓{ name: 项目名称, type: D }")
   ]
   public static let nonTriggering = [RuleExample("the baseline")]
 }

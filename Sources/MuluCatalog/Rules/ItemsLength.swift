@@ -20,8 +20,13 @@ public enum ItemsLength: ResourceRule {
   }
 
   public static let triggering = [
-    RuleExample.resource("C without a length", replacing: "{ name: 项目名称, type: C, length: 200 }", with: "{ name: 项目名称, type: C }"),
-    RuleExample.resource("a zero length", replacing: "length: 200", with: "length: 0"),
+    RuleExample.resource("C without a length", replacing: "{ name: 项目名称, type: C, length: 200 }", with: "↓{ name: 项目名称, type: C }"),
+    RuleExample(
+      "a zero length",
+      edits: [
+        .mark(before: "{ name: 项目名称"),
+        .init(path: Baseline.departmentResourcePath, old: "length: 200", new: "length: 0"),
+      ]),
   ]
   public static let nonTriggering = [RuleExample("a date needs no length")]
 }

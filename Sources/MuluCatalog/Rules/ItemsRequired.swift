@@ -17,7 +17,7 @@ public enum ItemsRequired: ResourceRule {
     RuleExample.resource(
       "a database with an empty item list",
       replacing: "  - { name: 统一社会信用代码, type: C, length: 18 }\n  - { name: 项目名称, type: C, length: 200 }\n  - { name: 核准日期, type: D }",
-      with: "  []")
+      with: "  ↓[]")
   ]
   public static let nonTriggering = [
     RuleExample.resource(

@@ -36,6 +36,7 @@ public enum NameDuplicate: RegistryRule {
       files: [
         "catalogs/11100000000000001M/303001001-000002.yaml": Baseline.files[Baseline.departmentResourcePath]!
           .replacingFirst("code: 303001001/000001", with: "code: 303001001/000002")
+          .replacingFirst("name: ", with: "name: ↓")
       ])
   ]
   public static let nonTriggering = [

@@ -16,7 +16,7 @@ public enum OpenContradictsSharing: ResourceRule {
     RuleExample.resource(
       "不予共享 yet open",
       replacing: "type: 有条件共享\n  condition: 仅向投资审批、统计部门提供\n  method:\n    class: 共享平台方式\n    type: 接口\nopen:\n  to_public: false",
-      with: "type: 不予共享\n  basis: 《中华人民共和国保守国家秘密法》第十三条\nopen:\n  to_public: true")
+      with: "type: 不予共享\n  basis: 《中华人民共和国保守国家秘密法》第十三条\nopen:\n  to_public: ↓true")
   ]
   public static let nonTriggering = [
     RuleExample.resource("有条件共享 and open", replacing: "to_public: false", with: "to_public: true")

@@ -32,11 +32,11 @@ public enum ProviderChecksum: ResourceRule {
       files: [
         Baseline.departmentResourcePath: nil,
         "catalogs/11100000000000001X/303001001-000001.yaml": Baseline.files[Baseline.departmentResourcePath]!
-          .replacingFirst("code: 11100000000000001M", with: "code: 11100000000000001X"),
+          .replacingFirst("code: 11100000000000001M", with: "code: ↓11100000000000001X"),
       ]),
     RuleExample.edit(
       "a wrong check character in the dictionary", "dictionaries/departments.yaml",
-      replacing: "- code: 11100000000001234L", with: "- code: 11100000000001234K"),
+      replacing: "- code: 11100000000001234L", with: "- code: ↓11100000000001234K"),
   ]
   public static let nonTriggering = [RuleExample("the baseline")]
 }

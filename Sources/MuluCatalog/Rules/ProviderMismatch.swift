@@ -31,8 +31,8 @@ public enum ProviderMismatch: ResourceRule {
   }
 
   public static let triggering = [
-    RuleExample.resource("a short name", replacing: "name: 国家发展和改革委员会", with: "name: 国家发改委"),
-    RuleExample.resource("another department's code", replacing: "code: 11100000000000001M", with: "code: 11100000000001234L"),
+    RuleExample.resource("a short name", replacing: "name: 国家发展和改革委员会", with: "name: ↓国家发改委"),
+    RuleExample.resource("another department's code", replacing: "code: 11100000000000001M", with: "code: ↓11100000000001234L"),
   ]
   public static let nonTriggering = [RuleExample("the baseline")]
 }

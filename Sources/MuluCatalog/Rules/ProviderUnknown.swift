@@ -21,7 +21,7 @@ public enum ProviderUnknown: ResourceRule {
       files: [
         Baseline.departmentResourcePath: nil,
         "catalogs/11100000000005678Q/303001001-000001.yaml": Baseline.files[Baseline.departmentResourcePath]!
-          .replacingFirst("code: 11100000000000001M", with: "code: 11100000000005678Q"),
+          .replacingFirst("code: 11100000000000001M", with: "code: ↓11100000000005678Q"),
       ])
   ]
   public static let nonTriggering = [RuleExample("the baseline")]

@@ -27,9 +27,14 @@ public enum RelatedRetired: RegistryRule {
   }
 
   public static let triggering = [
-    RuleExample.edit(
-      "the base resource retired", Baseline.baseResourcePath, replacing: "published: 2025-06-30\n",
-      with: "published: 2025-06-30\nretired:\n  date: 2026-06-30\n  reason: 数据整合\n")
+    RuleExample(
+      "the base resource retired",
+      edits: [
+        .init(
+          path: Baseline.baseResourcePath, old: "published: 2025-06-30\n",
+          new: "published: 2025-06-30\nretired:\n  date: 2026-06-30\n  reason: 数据整合\n"),
+        .mark(before: "101001001/000001]"),
+      ])
   ]
   public static let nonTriggering = [RuleExample("the baseline")]
 }

@@ -18,8 +18,21 @@ public enum RelatedUnknown: ResourceRule {
     return findings
   }
 
+  /// The same findings for a file known by its digest (read in an earlier validation).
+  static func check(_ file: ResourceDigest, in catalog: Catalog) -> [Finding] {
+    guard let content = file.content else { return [] }
+    var findings: [Finding] = []
+    for (code, mark) in content.related where !catalog.codes.contains(code) {
+      findings.append(finding(file.path, at: mark, code: file.code, detail: code.description))
+    }
+    if let text = content.replacedBy, let code = ResourceCode(text), !catalog.codes.contains(code) {
+      findings.append(finding(file.path, at: content.replacedByMark, code: file.code, detail: text))
+    }
+    return findings
+  }
+
   public static let triggering = [
-    RuleExample.resource("a related code no one has", replacing: "related: [101001001/000001]", with: "related: [101001001/000099]")
+    RuleExample.resource("a related code no one has", replacing: "related: [101001001/000001]", with: "related: [↓101001001/000099]")
   ]
   public static let nonTriggering = [RuleExample("the baseline")]
 }

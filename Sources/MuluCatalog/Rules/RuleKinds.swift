@@ -14,14 +14,16 @@ public protocol RegistryRule: Rule {
 /// Every rule of the catalog layer, in the order of docs/rules.md.
 public enum CatalogRules {
   public static let all: [any Rule.Type] = [
-    YAMLSyntax.self, YAMLDuplicateKey.self, YAMLForbidden.self,
+    YAMLSyntax.self, YAMLFullwidthPunctuation.self, YAMLColonSpace.self, YAMLTabIndent.self,
+    YAMLDuplicateKey.self, YAMLForbidden.self,
     SchemaRequired.self, SchemaType.self, SchemaEnum.self, SchemaUnknownField.self,
     FileTooLarge.self, TreeLayout.self, TreeCaseCollision.self,
     CodeFormat.self, CodeFilename.self, CodeClassUnknown.self, CodePrefixNotOwned.self, CodeDuplicate.self,
     ProviderUnknown.self, ProviderMismatch.self, ProviderChecksum.self,
     SharingConditionRequired.self, SharingBasisRequired.self, SharingMethodRequired.self,
     SharingBaseUnconditional.self, OpenContradictsSharing.self,
-    ItemsRequired.self, ItemsDuplicateName.self, ItemsLength.self, DateInvalid.self,
+    ItemsRequired.self, ItemsDuplicateName.self, ItemsLength.self, DateInvalid.self, DateFuture.self,
+    TextInvisibleCharacter.self,
     NameDuplicate.self, RelatedUnknown.self, RelatedRetired.self, ItemsOverlapsBase.self,
     DictionaryInvalid.self,
   ]

@@ -9,10 +9,15 @@ public enum SchemaRequired: ResourceRule {
   static let emptyFile = meaning.with(zh: "文件为空", en: "the file is empty")
 
   public static let triggering = [
-    RuleExample.resource("no summary", replacing: "summary: 企业投资项目核准的申请、受理、批复信息。\n", with: ""),
-    RuleExample.resource("an empty name", replacing: "name: 企业投资项目核准信息", with: "name: \"\""),
-    RuleExample.resource("an item without a type", replacing: "{ name: 核准日期, type: D }", with: "{ name: 核准日期 }"),
-    RuleExample.resource("format type 其他 without a note", replacing: "type: KingbaseES", with: "type: 其他"),
+    RuleExample(
+      "no summary",
+      edits: [
+        .mark(before: "code: 303001001/000001"),
+        .init(path: Baseline.departmentResourcePath, old: "summary: 企业投资项目核准的申请、受理、批复信息。\n", new: ""),
+      ]),
+    RuleExample.resource("an empty name", replacing: "name: 企业投资项目核准信息", with: "↓name: \"\""),
+    RuleExample.resource("an item without a type", replacing: "{ name: 核准日期, type: D }", with: "↓{ name: 核准日期 }"),
+    RuleExample.resource("format type 其他 without a note", replacing: "type: KingbaseES", with: "type: ↓其他"),
     RuleExample("an empty file", files: [Baseline.departmentResourcePath: ""]),
   ]
   public static let nonTriggering = [

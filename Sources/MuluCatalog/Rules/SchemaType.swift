@@ -1,4 +1,5 @@
 /// `schema.type`: a field has the wrong kind of value.
+/// Raised by `SchemaCheck`, which checks every file against the shape of its fields.
 public enum SchemaType: Rule {
   public static let id = "schema.type"
   public static let severity = Severity.error
@@ -16,10 +17,10 @@ public enum SchemaType: Rule {
   }
 
   public static let triggering = [
-    RuleExample.resource("to_public: no", replacing: "to_public: false", with: "to_public: no"),
-    RuleExample.resource("a quoted length", replacing: "length: 200", with: "length: \"200\""),
-    RuleExample.resource("items as text", replacing: "  - { name: 统一社会信用代码, type: C, length: 18 }\n  - { name: 项目名称, type: C, length: 200 }\n  - { name: 核准日期, type: D }", with: "  统一社会信用代码"),
-    RuleExample("a list as the whole file", files: [Baseline.departmentResourcePath: "- a\n- b\n"]),
+    RuleExample.resource("to_public: no", replacing: "to_public: false", with: "to_public: ↓no"),
+    RuleExample.resource("a quoted length", replacing: "length: 200", with: "length: ↓\"200\""),
+    RuleExample.resource("items as text", replacing: "  - { name: 统一社会信用代码, type: C, length: 18 }\n  - { name: 项目名称, type: C, length: 200 }\n  - { name: 核准日期, type: D }", with: "  ↓统一社会信用代码"),
+    RuleExample("a list as the whole file", files: [Baseline.departmentResourcePath: "↓- a\n- b\n"]),
   ]
   public static let nonTriggering = [
     RuleExample.resource("to_public: true", replacing: "to_public: false", with: "to_public: true")

@@ -17,7 +17,7 @@ public enum SharingBaseUnconditional: ResourceRule {
   public static let triggering = [
     RuleExample.edit(
       "the population base catalog shared on conditions", Baseline.baseResourcePath,
-      replacing: "type: 无条件共享", with: "type: 有条件共享\n  condition: 仅限公安机关")
+      replacing: "type: 无条件共享", with: "type: ↓有条件共享\n  condition: 仅限公安机关")
   ]
   public static let nonTriggering = [RuleExample("the baseline")]
 }

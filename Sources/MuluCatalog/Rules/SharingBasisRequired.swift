@@ -18,7 +18,7 @@ public enum SharingBasisRequired: ResourceRule {
     RuleExample.resource(
       "不予共享 with no basis",
       replacing: "type: 有条件共享\n  condition: 仅向投资审批、统计部门提供\n  method:\n    class: 共享平台方式\n    type: 接口\n",
-      with: "type: 不予共享\n  basis: \"\"\n")
+      with: "type: 不予共享\n  basis: ↓\"\"\n")
   ]
   public static let nonTriggering = [
     RuleExample.resource(

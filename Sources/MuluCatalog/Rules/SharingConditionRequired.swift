@@ -13,8 +13,18 @@ public enum SharingConditionRequired: ResourceRule {
   }
 
   public static let triggering = [
-    RuleExample.resource("no condition", replacing: "  condition: 仅向投资审批、统计部门提供\n", with: ""),
-    RuleExample.resource("an empty condition", replacing: "condition: 仅向投资审批、统计部门提供", with: "condition: \"\""),
+    RuleExample(
+      "no condition",
+      edits: [
+        .mark(before: "有条件共享"),
+        .init(path: Baseline.departmentResourcePath, old: "  condition: 仅向投资审批、统计部门提供\n", new: ""),
+      ]),
+    RuleExample(
+      "an empty condition",
+      edits: [
+        .mark(before: "有条件共享"),
+        .init(path: Baseline.departmentResourcePath, old: "condition: 仅向投资审批、统计部门提供", new: "condition: \"\""),
+      ]),
   ]
   public static let nonTriggering = [
     RuleExample.resource("无条件共享 needs none", replacing: "type: 有条件共享\n  condition: 仅向投资审批、统计部门提供", with: "type: 无条件共享")

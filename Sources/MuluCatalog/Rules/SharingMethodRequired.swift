@@ -24,8 +24,13 @@ public enum SharingMethodRequired: ResourceRule {
   }
 
   public static let triggering = [
-    RuleExample.resource("no method", replacing: "  method:\n    class: 共享平台方式\n    type: 接口\n", with: ""),
-    RuleExample.resource("共享平台方式 with no type", replacing: "    class: 共享平台方式\n    type: 接口\n", with: "    class: 共享平台方式\n"),
+    RuleExample(
+      "no method",
+      edits: [
+        .mark(before: "有条件共享"),
+        .init(path: Baseline.departmentResourcePath, old: "  method:\n    class: 共享平台方式\n    type: 接口\n", new: ""),
+      ]),
+    RuleExample.resource("共享平台方式 with no type", replacing: "    class: 共享平台方式\n    type: 接口\n", with: "    class: ↓共享平台方式\n"),
   ]
   public static let nonTriggering = [
     RuleExample.resource("邮件或介质", replacing: "    class: 共享平台方式\n    type: 接口\n", with: "    class: 邮件或介质\n")

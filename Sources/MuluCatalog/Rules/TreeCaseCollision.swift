@@ -1,4 +1,5 @@
 /// `tree.case-collision`: two paths equal after case folding / NFC.
+/// Raised by `Validator` and `ChangeValidator`, through its own check over every path.
 public enum TreeCaseCollision: Rule {
   public static let id = "tree.case-collision"
   public static let severity = Severity.error

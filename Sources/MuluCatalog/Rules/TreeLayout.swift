@@ -1,4 +1,5 @@
 /// `tree.layout`: a path outside the layout, a symlink, a submodule, an executable file.
+/// Raised by `Validator` and `ChangeValidator`, through its own layout and check over every path.
 public enum TreeLayout: Rule {
   public static let id = "tree.layout"
   public static let severity = Severity.error

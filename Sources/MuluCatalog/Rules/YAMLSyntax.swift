@@ -1,4 +1,5 @@
 /// `yaml.syntax`: not parseable YAML, or not UTF-8, or a BOM/NUL byte.
+/// Raised by `YAMLFindings` (SchemaCheck.swift), from the problems the YAML reader reports.
 public enum YAMLSyntax: Rule {
   public static let id = "yaml.syntax"
   public static let severity = Severity.error
@@ -97,7 +98,7 @@ public enum YAMLSyntax: Rule {
   ]
 
   public static let triggering = [
-    RuleExample("a key with no colon", files: [Baseline.departmentResourcePath: "code 303001001/000001\nname: [\n"]),
+    RuleExample("a key with no colon", files: [Baseline.departmentResourcePath: "code 303001001/000001\nname↓: [\n"]),
     RuleExample("a byte order mark", bytes: [Baseline.departmentResourcePath: [0xEF, 0xBB, 0xBF] + Array("code: 1\n".utf8)]),
     RuleExample("GBK bytes instead of UTF-8", bytes: [Baseline.departmentResourcePath: Array("name: ".utf8) + [0xC6, 0xF3, 0xD2, 0xB5, 0x0A]]),
     RuleExample("a NUL byte", bytes: [Baseline.departmentResourcePath: Array("name: a".utf8) + [0] + [0x0A]]),

@@ -34,17 +34,17 @@ public enum AccessPathNotOwned: HistoryRule {
   public static let triggeringPushes = [
     PushExample("公安部's editor changes a resource of 国家发展和改革委员会", by: .mpsEditor, change: PushExample.ndrcMonthlyToWeekly),
     PushExample("an editor adds a README at the top", by: .ndrcEditor, change: RuleExample("a README", files: ["README.md": "# 示例目录\n"])),
-    PushExample("an editor's new branch changes another department's resource", by: .ndrcEditor, to: .newBranch("ndrc/draft"),
+    PushExample("an editor's new branch changes another department's resource", by: .ndrcEditor, to: .newBranch("ndrc-editor/draft"),
                 change: PushExample.mpsRealTimeToDaily),
   ]
   public static let nonTriggeringPushes = [
     PushExample("公安部's editor changes its own base resource", by: .mpsEditor, change: PushExample.mpsRealTimeToDaily),
     PushExample("a maintainer changes any department's resource", by: .maintainer, change: PushExample.mpsRealTimeToDaily),
-    PushExample("an editor adds a resource in its own folder", by: .ndrcEditor, to: .newBranch("ndrc/new"),
+    PushExample("an editor adds a resource in its own folder", by: .ndrcEditor, to: .newBranch("ndrc-editor/new"),
                 change: RuleExample("a second resource", files: [
                   "catalogs/11100000000000001M/303001001-000002.yaml": Baseline.files[Baseline.departmentResourcePath]!
-                    .replacingFirstOccurrence(of: "303001001/000001", with: "303001001/000002")
-                    .replacingFirstOccurrence(of: "企业投资项目核准信息", with: "企业投资项目备案信息"),
+                    .replacingFirst("303001001/000001", with: "303001001/000002")
+                    .replacingFirst("企业投资项目核准信息", with: "企业投资项目备案信息"),
                 ])),
   ]
 }

@@ -21,8 +21,8 @@ public enum HistoryRules {
   public static let all: [any HistoryRule.Type] = [
     RetireDeleteForbidden.self, RetireImmutable.self,
     AccessUnknownIdentity.self, AccessPathNotOwned.self, AccessMaintainersOnly.self,
-    RefNonFastForward.self, RefDeleteProtected.self, TagNotAllowed.self, CommitUnsigned.self,
-    PushTooManyFiles.self,
+    AccessRefNotOwned.self, RefNonFastForward.self, RefDeleteProtected.self, RefAmbiguous.self, TagNotAllowed.self,
+    CommitUnsigned.self, CommitDateImplausible.self, PushTooManyFiles.self, PushTooManyRefs.self,
   ]
 
   /// The rule with this id, if it is a history rule.
@@ -34,16 +34,28 @@ public enum HistoryRules {
   /// at the rules' own severities. A blob of more than `limit` bytes (`max_file_bytes`, which
   /// `file.too-large` reports) is never loaded: an old side is then not judged, a new side
   /// does not read.
+  /// `newTree` is the new side's tree, whose `dictionaries/departments.yaml` gives the names a
+  /// retired resource may follow.
   static func resourceHistory(
-    _ repository: Repository, changes: [TreeChange], maintainer: Bool, limit: Int = RegistrySettings().maxFileBytes
+    _ repository: Repository, changes: [TreeChange], newTree: ObjectID?, maintainer: Bool,
+    limit: Int = RegistrySettings().maxFileBytes
   ) throws -> [Finding] {
     var findings: [Finding] = []
+    var departments: [String: Department]? = nil
+    let names = { (code: String) throws -> String? in
+      if departments == nil {
+        departments = try newTree.map {
+          try ChangeValidator.departments(of: GitSnapshot(repository: repository, tree: $0, label: "new"))
+        } ?? [:]
+      }
+      return departments?[code]?.name
+    }
     for change in changes {
       switch change.status {
       case .deleted:
         if let finding = RetireDeleteForbidden.check(deleted: change.path) { findings.append(finding) }
       case .modified, .typeChanged:
-        if let finding = try retiredChange(repository, change, maintainer: maintainer, limit: limit) {
+        if let finding = try retiredChange(repository, change, maintainer: maintainer, limit: limit, names: names) {
           findings.append(finding)
         }
       case .added:
@@ -54,9 +66,9 @@ public enum HistoryRules {
   }
 
   /// `retire.immutable` on a changed file that was a retired resource on the old side.
-  private static func retiredChange(_ repository: Repository, _ change: TreeChange, maintainer: Bool, limit: Int) throws
-    -> Finding?
-  {
+  private static func retiredChange(
+    _ repository: Repository, _ change: TreeChange, maintainer: Bool, limit: Int, names: (String) throws -> String?
+  ) throws -> Finding? {
     guard case .resource(_, let code) = TreeLayout.role(of: change.path), let oldID = change.oldID,
       change.oldMode == .regular || change.oldMode == .executable, try repository.blobSize(oldID) <= limit,
       let old = Resource(yaml: try repository.blob(oldID)), old.isRetired
@@ -67,7 +79,9 @@ public enum HistoryRules {
     {
       new = Resource(yaml: try repository.blob(newID))
     }
-    return RetireImmutable.check(change.path, code: code.description, old: old, new: new, maintainer: maintainer)
+    let dictionaryName = try new.map { try names($0.provider.code) } ?? nil
+    return RetireImmutable.check(
+      change.path, code: code.description, old: old, new: new, maintainer: maintainer, dictionaryName: dictionaryName)
   }
 }
 
@@ -101,6 +115,22 @@ public struct PushExample: Sendable {
     case releaseTagDeleted
     /// A lightweight tag outside `release_tags` on the new commit, pushed alone.
     case otherTag(String)
+    /// An annotated tag outside `release_tags` of the new commit's tree, pushed alone.
+    case tagOfTree(String)
+    /// The new commit pushed to this full ref name (`refs/tags/main`, `refs/notes/x`), alone.
+    case ref(String)
+    /// New branches, all at the new commit.
+    case branches([String])
+  }
+
+  /// When the new commit was committed.
+  public enum Dating: Sendable, Hashable {
+    /// A minute after main's tip.
+    case usual
+    /// Two days after the server's clock.
+    case future
+    /// An hour before main's tip.
+    case beforeMain
   }
 
   /// How the new commits are signed (with `require_signed_commits: true` in the setup).
@@ -122,10 +152,11 @@ public struct PushExample: Sendable {
   /// The files the push changes, over main's.
   public var change: RuleExample
   public var signing: Signing
+  public var dating: Dating
 
   public init(
     _ title: String, by pusher: Pusher, to target: Target = .main, setup: [RuleExample.Edit] = [],
-    change: RuleExample = RuleExample(""), signing: Signing = .none
+    change: RuleExample = RuleExample(""), signing: Signing = .none, dating: Dating = .usual
   ) {
     self.title = title
     self.pusher = pusher
@@ -133,13 +164,20 @@ public struct PushExample: Sendable {
     self.setup = setup
     self.change = change
     self.signing = signing
+    self.dating = dating
   }
 
   /// The change titled with the example, its pusher and its target, for the docs.
   public var ruleExample: RuleExample {
     var example = change
     let who = pusher == .nobody ? "no pusher identity" : pusher.rawValue
-    example.title = "\(title) (\(who), \(target.label))"
+    let when: String
+    switch dating {
+    case .usual: when = ""
+    case .future: when = ", committed two days ahead of the server's clock"
+    case .beforeMain: when = ", committed before main's tip"
+    }
+    example.title = "\(title) (\(who), \(target.label)\(when))"
     return example
   }
 
@@ -169,7 +207,7 @@ public struct PushExample: Sendable {
     var text = base
     for edit in edits {
       guard let current = text[edit.path], current.contains(edit.old) else { return nil }
-      text[edit.path] = current.replacingFirstOccurrence(of: edit.old, with: edit.new)
+      text[edit.path] = current.replacingFirst(edit.old, with: edit.new)
     }
     for (path, content) in files { text[path] = content }
     return text
@@ -208,6 +246,9 @@ extension PushExample.Target {
     case .releaseTagMoved: return "moving release tag v2026.01"
     case .releaseTagDeleted: return "deleting release tag v2026.01"
     case .otherTag(let name): return "lightweight tag \(name)"
+    case .tagOfTree(let name): return "annotated tag \(name) of a tree"
+    case .ref(let name): return "to \(name)"
+    case .branches(let names): return "to \(names.count) new branches"
     }
   }
 }
@@ -238,23 +279,5 @@ enum PathScope: Equatable {
     } else {
       self = .other
     }
-  }
-}
-
-extension String {
-  func replacingFirstOccurrence(of old: String, with new: String) -> String {
-    guard !old.isEmpty, let range = range(of: old) else { return self }
-    var copy = self
-    copy.replaceSubrange(range, with: new)
-    return copy
-  }
-
-  fileprivate func range(of needle: String) -> Range<String.Index>? {
-    var start = startIndex
-    while start < endIndex {
-      if self[start...].hasPrefix(needle) { return start..<index(start, offsetBy: needle.count) }
-      start = index(after: start)
-    }
-    return nil
   }
 }

@@ -16,6 +16,6 @@ public enum RefDeleteProtected: HistoryRule {
   ]
   public static let nonTriggeringPushes = [
     PushExample("a commit on top of main", by: .maintainer, change: PushExample.ndrcMonthlyToWeekly),
-    PushExample("a tag outside release_tags", by: .ndrcEditor, to: .otherTag("draft-1"), change: PushExample.ndrcMonthlyToWeekly),
+    PushExample("a maintainer's tag outside release_tags", by: .maintainer, to: .otherTag("draft-1"), change: PushExample.ndrcMonthlyToWeekly),
   ]
 }

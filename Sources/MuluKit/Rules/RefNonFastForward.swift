@@ -20,6 +20,6 @@ public enum RefNonFastForward: HistoryRule {
   ]
   public static let nonTriggeringPushes = [
     PushExample("a commit on top of main", by: .ndrcEditor, change: PushExample.ndrcMonthlyToWeekly),
-    PushExample("a new branch", by: .ndrcEditor, to: .newBranch("ndrc/weekly"), change: PushExample.ndrcMonthlyToWeekly),
+    PushExample("a new branch", by: .ndrcEditor, to: .newBranch("ndrc-editor/weekly"), change: PushExample.ndrcMonthlyToWeekly),
   ]
 }

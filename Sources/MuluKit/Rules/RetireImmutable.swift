@@ -16,11 +16,19 @@ public enum RetireImmutable: HistoryRule {
 
   /// Whether a change of a resource retired on the old side is allowed: nil when it is.
   /// `old` and `new` are the files' bytes; `new` nil when the file no longer reads.
-  static func check(_ path: String, code: String?, old: Resource, new: Resource?, maintainer: Bool) -> Finding? {
+  /// `dictionaryName` is the provider's name in `dictionaries/departments.yaml` on the new
+  /// side: a retired file may take it as its `provider.name` and change nothing else, so that
+  /// a department whose resources are all retired can still be renamed (机构改革).
+  static func check(
+    _ path: String, code: String?, old: Resource, new: Resource?, maintainer: Bool, dictionaryName: String? = nil
+  ) -> Finding? {
     guard let new else {
       return finding(path, code: code, message: meaning.with(zh: "文件无法读取", en: "the file no longer reads"))
     }
     if new == old { return nil }
+    var renamed = old
+    renamed.provider.name = new.provider.name
+    if new == renamed, let dictionaryName, new.provider.name == dictionaryName { return nil }
     var restored = old
     restored.retired = nil
     if new == restored {
@@ -32,6 +40,13 @@ public enum RetireImmutable: HistoryRule {
         path, code: code,
         message: meaning.with(zh: "撤销注销时不能同时修改其他内容", en: "un-retiring must change nothing else"))
     }
+    if new == renamed {
+      return finding(
+        path, code: code,
+        message: meaning.with(
+          zh: "provider.name 只能改为 dictionaries/departments.yaml 中该部门的名称（\(dictionaryName ?? "无")）",
+          en: "provider.name may only take the department's name in dictionaries/departments.yaml (\(dictionaryName ?? "none"))"))
+    }
     return finding(path, code: code)
   }
 
@@ -40,12 +55,24 @@ public enum RetireImmutable: HistoryRule {
     "the retired block removed", replacing: "retired:\n  date: 2026-06-30\n  reason: 职能划转\n", with: "")
 
   public static let triggeringPushes = [
+    PushExample("a retired resource's provider.name changed to a name departments.yaml does not give",
+                by: .ndrcEditor, setup: [PushExample.retireNDRC], change: followRename),
     PushExample("a retired resource's reason changed", by: .ndrcEditor, setup: [PushExample.retireNDRC], change: reasonChanged),
     PushExample("an editor un-retires a resource", by: .ndrcEditor, setup: [PushExample.retireNDRC], change: unretired),
     PushExample("a maintainer un-retires a resource and changes it", by: .maintainer, setup: [PushExample.retireNDRC],
                 change: RuleExample("un-retired and weekly", edits: unretired.edits + PushExample.ndrcMonthlyToWeekly.edits)),
   ]
+  static let renameNDRC = RuleExample.Edit(
+    path: "dictionaries/departments.yaml", old: "name: 国家发展和改革委员会", new: "name: 国家发展改革委")
+  static let followRename = RuleExample.resource(
+    "provider.name as departments.yaml now has it", replacing: "  name: 国家发展和改革委员会", with: "  name: 国家发展改革委")
+
   public static let nonTriggeringPushes = [
+    PushExample("a maintainer renames the department of a retired resource, and the file follows the dictionary",
+                by: .maintainer, setup: [PushExample.retireNDRC],
+                change: RuleExample("renamed", edits: [renameNDRC] + followRename.edits)),
+    PushExample("a department's retired file follows a rename already in departments.yaml", by: .ndrcEditor,
+                setup: [PushExample.retireNDRC, renameNDRC], change: followRename),
     PushExample("a maintainer un-retires a resource", by: .maintainer, setup: [PushExample.retireNDRC], change: unretired),
     PushExample("a department retires its resource", by: .ndrcEditor, change: RuleExample("retired", edits: [PushExample.retireNDRC])),
   ]

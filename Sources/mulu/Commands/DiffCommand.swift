@@ -39,6 +39,7 @@ struct DiffCommand: MuluCommand {
   func run() throws {
     let language = global.language
     let workspace = try global.workspace()
+    for note in workspace.ambiguityNotes([from, to]) { Console.note(note, language: language) }
     var diff = try DiffEngine.run(in: workspace, from: from, to: to)
     if breakingOnly { diff = diff.breakingOnly() }
     if !diff.unreadable.isEmpty {

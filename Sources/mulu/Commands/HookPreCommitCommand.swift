@@ -21,7 +21,7 @@ struct HookPreCommitCommand: MuluCommand {
   func run() throws {
     let language = global.language
     let report = try PreCommit.run(
-      environment: ProcessInfo.processInfo.environment, currentDirectory: global.absoluteDirectory)
+      environment: ProcessInfoEnvironment.current, currentDirectory: global.absoluteDirectory)
     Console.standardError(FindingWriter.text(report, language: language, color: Console.wantsColor(2)))
     if report.hasErrors {
       Console.standardError(

@@ -23,7 +23,7 @@ struct HookPreReceiveCommand: MuluCommand {
   @OptionGroup var global: GlobalOptions
 
   func run() throws {
-    let environment = ProcessInfo.processInfo.environment
+    let environment = ProcessInfoEnvironment.current
     let language =
       global.lang ?? Language(acceptLanguage: environment["HTTP_ACCEPT_LANGUAGE"]) ?? Language(environment: environment)
     let gitLab = !(environment["GL_USERNAME"] ?? "").isEmpty
@@ -36,7 +36,7 @@ struct HookPreReceiveCommand: MuluCommand {
 
   /// The pushing client shows the hook's output after `remote:`; the failure says the push was rejected.
   func show(_ failure: any UserFacingError, language: Language) {
-    let gitLab = !(ProcessInfo.processInfo.environment["GL_USERNAME"] ?? "").isEmpty
+    let gitLab = !(ProcessInfoEnvironment.current["GL_USERNAME"] ?? "").isEmpty
     Console.standardError(PushWriter.failure(failure.message, language: language, gitLab: gitLab))
   }
 }

@@ -38,7 +38,7 @@ struct HooksInstallCommand: MuluCommand {
 
   func run() throws {
     let language = global.language
-    let mulu = HookInstaller.executablePath(argv0: CommandLine.arguments[0], environment: ProcessInfo.processInfo.environment)
+    let mulu = HookInstaller.executablePath(argv0: CommandLine.arguments[0], environment: ProcessInfoEnvironment.current)
     let installed =
       if let server {
         try HookInstaller.installServer(repository: resolve(server), mulu: mulu, force: force)

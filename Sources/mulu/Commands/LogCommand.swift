@@ -27,6 +27,7 @@ struct LogCommand: MuluCommand {
   func run() throws {
     let language = global.language
     let workspace = try global.workspace()
+    for note in workspace.ambiguityNotes([rev]) { Console.note(note, language: language) }
     let history = try ResourceHistory.run(in: workspace, code: code, revision: rev)
     switch format {
     case .json:

@@ -20,6 +20,7 @@ struct ReleaseNotesCommand: MuluCommand {
   func run() throws {
     let language = global.language
     let workspace = try global.workspace()
+    for note in workspace.ambiguityNotes([from, to]) { Console.note(note, language: language) }
     Console.output(try Release.notes(in: workspace, from: from, to: to, language: language))
   }
 }

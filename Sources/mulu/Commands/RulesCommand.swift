@@ -15,28 +15,13 @@ struct RulesCommand: MuluCommand {
 
   func run() {
     let language = global.language
-    let rules = RuleDocs.all
     switch format {
     case .json:
-      let list = rules.map { rule -> JSON in
-        .object([
-          ("id", .string(rule.id)), ("severity", .string(rule.severity.rawValue)),
-          ("meaning", .string(rule.meaning[language])), ("hint", .string(rule.hint[language])),
-        ])
-      }
-      Console.output(JSON.array(list).serialized(pretty: true) + "\n")
+      Console.output(RuleDocs.json(language).serialized(pretty: true) + "\n")
     case .text:
-      let width = rules.map { $0.id.count }.max() ?? 0
-      for rule in rules {
-        let pad = String(repeating: " ", count: width - rule.id.count)
-        Console.output("\(rule.id)\(pad)  \(rule.severity.rawValue.padding(7))  \(rule.meaning[language])\n")
-      }
+      Console.output(RuleDocs.text(language))
     case .markdown:
       Console.output(RuleDocs.markdown(language))
     }
   }
-}
-
-extension String {
-  func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
 }

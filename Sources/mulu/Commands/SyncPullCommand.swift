@@ -54,9 +54,9 @@ struct SyncPullCommand: MuluCommand {
     let outcome = try progress.finishing { try Sync.pull(in: workspace, request, progress: progress.update) }
     switch outcome {
     case .upToDate(let source, let tip, let reference):
-      Console.note(SyncWriter.upToDate(source: source, tip: tip.hex, reference: reference), language: language)
+      Console.note(SyncWriter.upToDate(source: source, tip: tip.abbreviated(), reference: reference), language: language)
     case .refused(let refusal):
-      Console.output(SyncWriter.details(refusal, language: language))
+      Console.output(SyncWriter.details(refusal, language: language, color: Console.wantsColor(1)))
       Console.error(SyncWriter.reason(refusal, source: name, branch: branch), language: language)
       throw ExitCode(1)
     case .merged(let merged):

@@ -17,13 +17,20 @@ struct ValidateCommand: MuluCommand {
   @Option(help: ArgumentHelp(LocalizedText(zh: "输出格式：text 或 json。", en: "Output format: text or json.")))
   var format: ReportFormat = .text
 
+  @Flag(help: ArgumentHelp(LocalizedText(
+    zh: "不使用也不写入校验缓存（.git/mulu/cache）：读取每个文件。",
+    en: "Neither use nor write the validation cache (.git/mulu/cache): read every file.")))
+  var noCache = false
+
   @Argument(help: ArgumentHelp(LocalizedText(zh: "要报告的文件或文件夹。", en: "Files or folders to report on.")))
   var paths: [String] = []
 
   func run() throws {
     let language = global.language
     let workspace = try global.workspace()
-    let report = try Validation.run(in: workspace, revision: rev, paths: paths)
+    for note in workspace.ambiguityNotes([rev]) { Console.note(note, language: language) }
+    let (report, notes) = try Validation.run(in: workspace, revision: rev, paths: paths, cache: !noCache)
+    for note in notes { Console.note(note.message, language: language) }
     switch format {
     case .json:
       Console.output(FindingWriter.json(report, language: language).serialized() + "\n")

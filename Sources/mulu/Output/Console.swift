@@ -15,8 +15,7 @@ enum Console {
   }
 
   static func error(_ message: LocalizedText, language: Language) {
-    let label = language == .zh ? "错误" : "error"
-    standardError("mulu: \(label): \(message[language])\n")
+    standardError("mulu: " + (LocalizedText(zh: "错误: ", en: "error: ") + message)[language] + "\n")
   }
 
   static func note(_ message: LocalizedText, language: Language) {
@@ -25,7 +24,8 @@ enum Console {
 
   /// Whether colour is wanted on a file descriptor: a terminal, and no NO_COLOR.
   static func wantsColor(_ fd: Int32) -> Bool {
-    isatty(fd) == 1 && getenv("NO_COLOR") == nil && String(cString: getenv("TERM") ?? strdup("")) != "dumb"
+    let environment = ProcessInfoEnvironment.current
+    return isatty(fd) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
   }
 
   private static func write(_ fd: Int32, _ text: String) {

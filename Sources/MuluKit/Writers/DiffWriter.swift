@@ -16,11 +16,12 @@ public enum DiffWriter {
       for change in group {
         out += "  " + paint.kind(change.kind, kindName(change.kind, language: language))
         out += " \(change.code.oneLine)" + (change.name.isEmpty ? "" : " \(change.name.oneLine)")
-        out += change.breaking ? paint.breaking(breakingMark(language)) : ""
+        out += change.isRetiredProviderRename ? retiredRenameMark[language] : ""
+        out += change.breaking ? paint.breaking(breakingMark[language]) : ""
         out += "\n"
         for field in change.fields {
           out += "    " + fieldLine(field, language: language)
-          out += field.impact == .breaking ? paint.breaking(breakingMark(language)) : ""
+          out += field.impact == .breaking ? paint.breaking(breakingMark[language]) : ""
           out += "\n"
         }
       }
@@ -31,17 +32,9 @@ public enum DiffWriter {
   /// The first line of the text: both sides and the counts.
   static func headline(_ d: SemanticDiff, language: Language) -> String {
     let summary = d.summary
-    let sides = "\(d.from.oneLine) → \(d.to.oneLine)"
-    if summary.total == 0 {
-      return language == .zh ? "\(sides)：没有变更" : "\(sides): no changes"
-    }
-    let counts = ChangeKind.allCases.map { kind in
-      language == .zh ? "\(kindName(kind, language: .zh)) \(summary[kind])" : "\(summary[kind]) \(kind.rawValue)"
-    }
-    switch language {
-    case .zh: return "\(sides)：\(counts.joined(separator: "，"))；不兼容 \(summary.breaking)"
-    case .en: return "\(sides): \(counts.joined(separator: ", ")); \(summary.breaking) breaking"
-    }
+    let sides = LocalizedText("\(d.from.oneLine) → \(d.to.oneLine)")
+    if summary.total == 0 { return (sides + LocalizedText(zh: "：没有变更", en: ": no changes"))[language] }
+    return (sides + colon + counts(summary, of: ChangeKind.allCases))[language]
   }
 
   // MARK: JSON
@@ -87,24 +80,24 @@ public enum DiffWriter {
   /// Release notes: the counts per department and per sharing type, then the breaking
   /// changes, then the rest, each grouped by department.
   public static func markdown(_ d: SemanticDiff, language: Language) -> String {
-    let zh = language == .zh
-    var out = (zh ? "# 目录变更：" : "# Catalog changes: ") + escaped("\(d.from) → \(d.to)") + "\n\n"
-    guard !d.changes.isEmpty else { return out + (zh ? "没有变更。\n" : "No changes.\n") }
+    func t(_ zh: String, _ en: String) -> String { LocalizedText(zh: zh, en: en)[language] }
+    var out = t("# 目录变更：", "# Catalog changes: ") + escaped("\(d.from) → \(d.to)") + "\n\n"
+    guard !d.changes.isEmpty else { return out + t("没有变更。\n", "No changes.\n") }
 
-    let columns = ChangeKind.allCases.map { kindName($0, language: language) } + [zh ? "不兼容" : "breaking"]
+    let columns = ChangeKind.allCases.map { kindName($0, language: language) } + [t("不兼容", "breaking")]
     func counts(_ summary: DiffSummary) -> [String] {
       ChangeKind.allCases.map { String(summary[$0]) } + [String(summary.breaking)]
     }
     out += table(header: columns, alignRight: columns.count, rows: [counts(d.summary)])
 
-    out += "\n## " + (zh ? "按部门" : "By department") + "\n\n"
+    out += "\n## " + t("按部门", "By department") + "\n\n"
     out += table(
-      header: [zh ? "部门" : "Department", zh ? "代码" : "Code"] + columns, alignRight: columns.count,
+      header: [t("部门", "Department"), t("代码", "Code")] + columns, alignRight: columns.count,
       rows: departments(d.changes).map { group in
         [escaped(group.first!.providerName), group.first!.provider.oneLine] + counts(DiffSummary(group))
       })
 
-    out += "\n## " + (zh ? "按共享类型" : "By sharing type") + "\n\n"
+    out += "\n## " + t("按共享类型", "By sharing type") + "\n\n"
     var bySharing: [String: [ResourceChange]] = [:]
     for change in d.changes { bySharing[change.sharingType, default: []].append(change) }
     let sharingTypes = bySharing.keys.sorted { a, b in
@@ -113,14 +106,14 @@ public enum DiffWriter {
       return left != right ? left < right : a.utf8.lexicographicallyPrecedes(b.utf8)
     }
     out += table(
-      header: [zh ? "共享类型" : "Sharing type"] + columns, alignRight: columns.count,
+      header: [t("共享类型", "Sharing type")] + columns, alignRight: columns.count,
       rows: sharingTypes.map { type in
-        [type.isEmpty ? (zh ? "（未填）" : "(not given)") : escaped(type)] + counts(DiffSummary(bySharing[type]!))
+        [type.isEmpty ? t("（未填）", "(not given)") : escaped(type)] + counts(DiffSummary(bySharing[type]!))
       })
 
     let breaking = d.changes.filter(\.breaking)
     let others = d.changes.filter { !$0.breaking }
-    let sections = [(zh ? "不兼容变更" : "Breaking changes", breaking), (zh ? "其他变更" : "Other changes", others)]
+    let sections = [(t("不兼容变更", "Breaking changes"), breaking), (t("其他变更", "Other changes"), others)]
     for (title, changes) in sections where !changes.isEmpty {
       out += "\n## \(title)\n"
       for group in departments(changes) {
@@ -128,11 +121,12 @@ public enum DiffWriter {
         for change in group {
           out += "- **\(kindName(change.kind, language: language))** `\(change.code.oneLine)`"
           out += change.name.isEmpty ? "" : " " + escaped(change.name)
+          out += change.isRetiredProviderRename ? retiredRenameMark[language] : ""
           out += "\n"
           for field in change.fields {
-            out += "  - `\(field.field.oneLine)`" + (zh ? "：" : ": ")
+            out += "  - `\(field.field.oneLine)`" + t("：", ": ")
             out += escaped(value(field.old, language: language)) + " → " + escaped(value(field.new, language: language))
-            if field.impact == .breaking { out += zh ? "（不兼容）" : " (breaking)" }
+            if field.impact == .breaking { out += t("（不兼容）", " (breaking)") }
             out += "\n"
           }
         }
@@ -164,36 +158,52 @@ public enum DiffWriter {
 
   // MARK: Words
 
-  /// The word for a kind of change: `added` or 新增.
-  public static func kindName(_ kind: ChangeKind, language: Language) -> String {
-    switch language {
-    case .en: return kind.rawValue
-    case .zh:
-      switch kind {
-      case .added: return "新增"
-      case .modified: return "修改"
-      case .retired: return "注销"
-      case .unretired: return "恢复"
-      case .deleted: return "删除"
-      }
+  /// The word for a kind of change: 新增 / `added`.
+  public static func kindWord(_ kind: ChangeKind) -> LocalizedText {
+    switch kind {
+    case .added: return LocalizedText(zh: "新增", en: kind.rawValue)
+    case .modified: return LocalizedText(zh: "修改", en: kind.rawValue)
+    case .retired: return LocalizedText(zh: "注销", en: kind.rawValue)
+    case .unretired: return LocalizedText(zh: "恢复", en: kind.rawValue)
+    case .deleted: return LocalizedText(zh: "删除", en: kind.rawValue)
     }
   }
 
-  static func breakingMark(_ language: Language) -> String {
-    language == .zh ? "【不兼容】" : " [breaking]"
+  public static func kindName(_ kind: ChangeKind, language: Language) -> String { kindWord(kind)[language] }
+
+  /// How many changes of each of `kinds`, then (unless told not to) how many break:
+  /// 新增 2，修改 1；不兼容 0.
+  public static func counts(_ summary: DiffSummary, of kinds: [ChangeKind], breaking: Bool = true) -> LocalizedText {
+    let counts = kinds.map { LocalizedText(zh: "\(kindWord($0).zh) \(summary[$0])", en: "\(summary[$0]) \($0.rawValue)") }
+      .joined(zh: "，", en: ", ")
+    return breaking ? counts + breakingCount(summary.breaking) : counts
   }
+
+  /// `；不兼容 n` / `; n breaking`.
+  public static func breakingCount(_ count: Int) -> LocalizedText {
+    LocalizedText(zh: "；不兼容 \(count)", en: "; \(count) breaking")
+  }
+
+  /// The mark of a retired resource that follows its department's new name.
+  static let retiredRenameMark = LocalizedText(
+    zh: "（已注销；部门在 departments.yaml 中更名）", en: " (retired; the department was renamed in departments.yaml)")
+
+  static let breakingMark = LocalizedText(zh: "【不兼容】", en: " [breaking]")
+
+  /// `：` / `: `.
+  static let colon = LocalizedText(zh: "：", en: ": ")
 
   /// `field: old → new`, on one line.
   static func fieldLine(_ field: FieldChange, language: Language) -> String {
     let old = value(field.old, language: language)
     let new = value(field.new, language: language)
-    return field.field.oneLine + (language == .zh ? "：" : ": ") + "\(old) → \(new)"
+    return field.field.oneLine + colon[language] + "\(old) → \(new)"
   }
 
   /// A value on one line, its line breaks shown as ⏎ and other control characters escaped; an
   /// absent one said so.
   static func value(_ text: String?, language: Language) -> String {
-    guard let text else { return language == .zh ? "（无）" : "(none)" }
+    guard let text else { return LocalizedText(zh: "（无）", en: "(none)")[language] }
     return text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).joined(separator: "⏎").oneLine
   }
 
@@ -202,7 +212,7 @@ public enum DiffWriter {
     let code = change.provider.oneLine
     if change.providerName.isEmpty { return code }
     let name = change.providerName.oneLine
-    return language == .zh ? "\(name)（\(code)）" : "\(name) (\(code))"
+    return LocalizedText(zh: "\(name)（\(code)）", en: "\(name) (\(code))")[language]
   }
 
   /// The changes grouped by provider (in order of provider code), breaking ones first in
@@ -217,27 +227,5 @@ public enum DiffWriter {
       }
     }
     return groups.map { group in group.filter(\.breaking) + group.filter { !$0.breaking } }
-  }
-}
-
-/// ANSI colours for the text writer, or none.
-struct Paint {
-  var enabled: Bool
-
-  func bold(_ text: String) -> String { wrap(text, "1") }
-
-  func breaking(_ text: String) -> String { wrap(text, "1;31") }
-
-  func kind(_ kind: ChangeKind, _ text: String) -> String {
-    switch kind {
-    case .added: wrap(text, "32")
-    case .modified: wrap(text, "33")
-    case .retired, .deleted: wrap(text, "31")
-    case .unretired: wrap(text, "36")
-    }
-  }
-
-  private func wrap(_ text: String, _ code: String) -> String {
-    enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
   }
 }

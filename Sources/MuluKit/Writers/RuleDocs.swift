@@ -7,26 +7,49 @@ public enum RuleDocs {
   /// The rules judged on one snapshot, then the rules judged on pushes and history.
   public static var all: [any Rule.Type] { CatalogRules.all + HistoryRules.all.map { $0 as any Rule.Type } }
 
+  /// One line per rule: its id, its severity and its meaning, in columns.
+  public static func text(_ language: Language) -> String {
+    let width = all.map { $0.id.count }.max() ?? 0
+    var out = ""
+    for rule in all {
+      let id = rule.id + String(repeating: " ", count: width - rule.id.count)
+      let severity = rule.severity.rawValue + String(repeating: " ", count: max(0, 7 - rule.severity.rawValue.count))
+      out += "\(id)  \(severity)  \(rule.meaning[language])\n"
+    }
+    return out
+  }
+
+  /// Every rule's id, severity, meaning and hint.
+  public static func json(_ language: Language) -> JSON {
+    .array(
+      all.map { rule in
+        .object([
+          ("id", .string(rule.id)), ("severity", .string(rule.severity.rawValue)),
+          ("meaning", .string(rule.meaning[language])), ("hint", .string(rule.hint[language])),
+        ])
+      })
+  }
+
   /// `docs/rules.md` in one language: an index table, then each rule with its hint and the
   /// titles of the examples it fires and stays silent on (the examples the tests run).
   public static func markdown(_ language: Language) -> String {
-    let zh = language == .zh
-    var out = zh ? "# mulu 规则\n\n" : "# mulu rules\n\n"
-    out += zh
-      ? """
+    func t(_ zh: String, _ en: String) -> String { LocalizedText(zh: zh, en: en)[language] }
+    var out = t("# mulu 规则\n\n", "# mulu rules\n\n")
+    out += t(
+      """
         本页由 `mulu rules --format markdown --lang zh` 从规则类型生成，请勿手工编辑。\
         每条规则有固定的 id、默认严重程度（error 阻止，warning 只报告）、中英文说明和修正提示；\
         `registry.yaml` 的 `rules:` 可以改变严重程度或关闭规则（见 [format.md](format.md)）。\
         下面的示例是测试逐一运行的登记库。\n
-        """
-      : """
+        """,
+      """
         This page is generated from the rule types by `mulu rules --format markdown --lang en`; \
         do not edit it by hand (a test fails when it differs). Every rule has a stable id, a \
         default severity (error blocks, warning reports), a message and a hint in Chinese and \
         English; `rules:` in `registry.yaml` changes a severity or turns a rule off (see \
         [format.md](format.md)). The examples below are the registries and pushes the tests \
         run each rule on.\n
-        """
+        """)
     let groups: [(LocalizedText, [any Rule.Type])] = [
       (LocalizedText(zh: "登记库快照上的规则", en: "Rules on a snapshot of the registry"), CatalogRules.all),
       (
@@ -34,7 +57,7 @@ public enum RuleDocs {
         HistoryRules.all.map { $0 as any Rule.Type }
       ),
     ]
-    out += "\n| id | " + (zh ? "严重程度 | 含义" : "severity | meaning") + " |\n|---|---|---|\n"
+    out += "\n| id | " + t("严重程度 | 含义", "severity | meaning") + " |\n|---|---|---|\n"
     for (_, rules) in groups {
       for rule in rules {
         out += "| [`\(rule.id)`](#\(anchor(rule.id))) | \(rule.severity.rawValue) | \(cell(rule.meaning[language])) |\n"
@@ -44,12 +67,13 @@ public enum RuleDocs {
       out += "\n## \(title[language])\n"
       for rule in rules {
         out += "\n### `\(rule.id)`\n\n"
-        out += (zh ? "严重程度：" : "Severity: ") + rule.severity.rawValue + "\n\n"
+        out += t("严重程度：", "Severity: ") + rule.severity.rawValue + "\n\n"
         out += rule.meaning[language] + "\n\n"
-        out += (zh ? "修正：" : "Fix: ") + rule.hint[language] + "\n\n"
-        out += (zh ? "触发示例：" : "Fires on:") + "\n"
+        if let details = rule.details { out += details[language] + "\n\n" }
+        out += t("修正：", "Fix: ") + rule.hint[language] + "\n\n"
+        out += t("触发示例：", "Fires on:") + "\n"
         for example in rule.triggering { out += "- \(example.title)\n" }
-        out += "\n" + (zh ? "不触发示例：" : "Silent on:") + "\n"
+        out += "\n" + t("不触发示例：", "Silent on:") + "\n"
         for example in rule.nonTriggering { out += "- \(example.title)\n" }
       }
     }

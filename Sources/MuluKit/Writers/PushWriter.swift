@@ -1,10 +1,9 @@
 import MuluCatalog
-import MuluKit
 
 /// The pre-receive hook's messages: the findings per ref in the text form of docs/commands.md, the
 /// semantic preview of each branch's change, and one closing line.
-enum PushWriter {
-  static func text(_ verdict: PushVerdict, language: Language) -> String {
+public enum PushWriter {
+  public static func text(_ verdict: PushVerdict, language: Language) -> String {
     var out = ""
     if let pusher = verdict.pusher {
       out += "mulu: " + LocalizedText(zh: "推送者 \(pusher.oneLine)", en: "pusher \(pusher.oneLine)")[language] + "\n"
@@ -19,75 +18,68 @@ enum PushWriter {
   }
 
   /// How many resource lines a preview shows before it only counts the rest.
-  static let previewLines = 20
+  public static let previewLines = 20
 
   /// The resources the change adds, modifies, retires…: counts, then one line each,
   /// breaking changes first.
-  static func preview(_ diff: SemanticDiff, language: Language) -> String {
+  public static func preview(_ diff: SemanticDiff, language: Language) -> String {
     let summary = diff.summary
-    let counts = ChangeKind.allCases.filter { summary[$0] > 0 }.map { kind in
-      language == .zh ? "\(DiffWriter.kindName(kind, language: .zh)) \(summary[kind])" : "\(summary[kind]) \(kind.rawValue)"
-    }
-    var out: String
-    switch language {
-    case .zh: out = "预览：\(counts.joined(separator: "，"))；不兼容 \(summary.breaking)\n"
-    case .en: out = "preview: \(counts.joined(separator: ", ")); \(summary.breaking) breaking\n"
-    }
+    let counts = DiffWriter.counts(summary, of: ChangeKind.allCases.filter { summary[$0] > 0 })
+    var out = (LocalizedText(zh: "预览：", en: "preview: ") + counts)[language] + "\n"
     let ordered = diff.changes.filter(\.breaking) + diff.changes.filter { !$0.breaking }
     for change in ordered.prefix(previewLines) {
       // Codes, names and field names come from the pushed files: printed on one line each.
       out += "  \(DiffWriter.kindName(change.kind, language: language)) \(change.code.oneLine)"
       out += change.name.isEmpty ? "" : " \(change.name.oneLine)"
       if change.breaking {
-        let fields = change.fields.filter { $0.impact == .breaking }.map(\.field.oneLine)
-        switch language {
-        case .zh: out += fields.isEmpty ? "【不兼容】" : "【不兼容：\(fields.joined(separator: "、"))】"
-        case .en: out += fields.isEmpty ? " [breaking]" : " [breaking: \(fields.joined(separator: ", "))]"
-        }
+        let fields = change.fields.filter { $0.impact == .breaking }.map { LocalizedText($0.field.oneLine) }
+        let mark =
+          fields.isEmpty
+          ? DiffWriter.breakingMark
+          : LocalizedText(zh: "【不兼容：", en: " [breaking: ") + fields.joined(zh: "、", en: ", ") + LocalizedText(zh: "】", en: "]")
+        out += mark[language]
       }
       out += "\n"
     }
     if ordered.count > previewLines {
       let more = ordered.count - previewLines
-      out += language == .zh ? "  ……另有 \(more) 项\n" : "  … and \(more) more\n"
+      out += LocalizedText(zh: "  ……另有 \(more) 项", en: "  … and \(more) more")[language] + "\n"
     }
     return out
   }
 
 
-  static func header(_ update: RefUpdate, language: Language) -> String {
+  public static func header(_ update: RefUpdate, language: Language) -> String {
     let move: String
     if update.isCreation {
-      move = LocalizedText(zh: "新建于 \(short(update.new))", en: "created at \(short(update.new))")[language]
+      move = LocalizedText(zh: "新建于 \(update.new.abbreviated(10))", en: "created at \(update.new.abbreviated(10))")[language]
     } else if update.isDeletion {
       move = LocalizedText(zh: "删除", en: "deleted")[language]
     } else {
-      move = "\(short(update.old)) → \(short(update.new))"
+      move = "\(update.old.abbreviated(10)) → \(update.new.abbreviated(10))"
     }
     let name = update.name.oneLine
-    return language == .zh ? "== \(name)（\(move)）\n" : "== \(name) (\(move))\n"
+    return LocalizedText(zh: "== \(name)（\(move)）", en: "== \(name) (\(move))")[language] + "\n"
   }
 
   /// The last line: accepted or rejected, and why.
-  static func closing(_ verdict: PushVerdict, language: Language, gitLab: Bool) -> String {
+  public static func closing(_ verdict: PushVerdict, language: Language, gitLab: Bool) -> String {
     let report = Report(findings: verdict.findings)
     let counts = FindingWriter.summary(report, language: language)
     if verdict.accepted {
       return "mulu: " + LocalizedText(zh: "推送已接受：", en: "push accepted: ")[language] + counts + "\n"
     }
-    let rules = verdict.errorsByRule.map { language == .zh ? "\($0.rule) \($0.count) 个" : "\($0.rule): \($0.count)" }
-    let why = language == .zh ? "（\(rules.joined(separator: "，"))）" : " (\(rules.joined(separator: ", ")))"
-    let line = "mulu: " + LocalizedText(zh: "推送被拒绝：", en: "push rejected: ")[language] + counts + why
+    let rules = verdict.errorsByRule.map { LocalizedText(zh: "\($0.rule) \($0.count) 个", en: "\($0.rule): \($0.count)") }
+    let why = LocalizedText(zh: "（", en: " (") + rules.joined(zh: "，", en: ", ") + LocalizedText(zh: "）", en: ")")
+    let line = "mulu: " + LocalizedText(zh: "推送被拒绝：", en: "push rejected: ")[language] + counts + why[language]
     return (gitLab ? "GL-HOOK-ERR: " : "") + line + "\n"
   }
 
   /// The hook could not judge the push: it is rejected (fail closed).
-  static func failure(_ message: LocalizedText, language: Language, gitLab: Bool) -> String {
+  public static func failure(_ message: LocalizedText, language: Language, gitLab: Bool) -> String {
     let line =
       "mulu: " + LocalizedText(zh: "推送被拒绝：钩子无法完成检查：", en: "push rejected: the hook could not finish its checks: ")[language]
       + message[language]
     return (gitLab ? "GL-HOOK-ERR: " : "") + line + "\n"
   }
-
-  private static func short(_ id: some CustomStringConvertible) -> String { String(id.description.prefix(10)) }
 }

@@ -2,7 +2,8 @@
   import Glibc
 #endif
 
-/// This process's environment, for the workflows that read git's variables (`GIT_AUTHOR_*`, …).
+/// This process's environment: the one way the command line reads it (`LANG`, `NO_COLOR`, git's
+/// `GIT_*` variables for the workflows, the pusher's variables for the hook).
 enum ProcessInfoEnvironment {
   static var current: [String: String] {
     var result: [String: String] = [:]

@@ -1,8 +1,8 @@
 import MuluCatalog
 
 /// Writes a report in the text form or the JSON shape of docs/commands.md.
-enum FindingWriter {
-  static func text(_ report: Report, language: Language, color: Bool) -> String {
+public enum FindingWriter {
+  public static func text(_ report: Report, language: Language, color: Bool) -> String {
     var out = ""
     for finding in report.findings {
       var place = finding.path.oneLine
@@ -18,17 +18,14 @@ enum FindingWriter {
     return out
   }
 
-  static func summary(_ report: Report, language: Language) -> String {
-    switch language {
-    case .zh: return "\(report.errorCount) 个错误，\(report.warningCount) 个警告"
-    case .en:
-      let errors = report.errorCount == 1 ? "1 error" : "\(report.errorCount) errors"
-      let warnings = report.warningCount == 1 ? "1 warning" : "\(report.warningCount) warnings"
-      return "\(errors), \(warnings)"
-    }
+  public static func summary(_ report: Report, language: Language) -> String {
+    let errors = report.errorCount == 1 ? "1 error" : "\(report.errorCount) errors"
+    let warnings = report.warningCount == 1 ? "1 warning" : "\(report.warningCount) warnings"
+    return LocalizedText(
+      zh: "\(report.errorCount) 个错误，\(report.warningCount) 个警告", en: "\(errors), \(warnings)")[language]
   }
 
-  static func json(_ report: Report, language: Language) -> JSON {
+  public static func json(_ report: Report, language: Language) -> JSON {
     .object([
       ("errors", .int(report.errorCount)),
       ("warnings", .int(report.warningCount)),
@@ -36,7 +33,7 @@ enum FindingWriter {
     ])
   }
 
-  static func record(_ finding: Finding, language: Language) -> JSON {
+  public static func record(_ finding: Finding, language: Language) -> JSON {
     .object([
       ("rule", .string(finding.rule)),
       ("severity", .string(finding.severity.rawValue)),

@@ -1,17 +1,16 @@
 import MuluCatalog
-import MuluKit
 
 /// What `mulu release` prints.
-enum ReleaseWriter {
-  static func cut(_ cut: Release.Cut) -> LocalizedText {
+public enum ReleaseWriter {
+  public static func cut(_ cut: Release.Cut) -> LocalizedText {
     let previous = cut.previous ?? "—"
     let signed = cut.signed ? LocalizedText(zh: "，已签名", en: ", signed") : LocalizedText(zh: "", en: "")
     return LocalizedText(
-      zh: "已创建发布标签 \(cut.tag)（\(String(cut.commit.hex.prefix(12)))，上一发布 \(previous)\(signed.zh)）：在用资源 \(cut.resources) 项，破坏性变更 \(cut.breaking) 项",
-      en: "created release tag \(cut.tag) (\(String(cut.commit.hex.prefix(12))), previous \(previous)\(signed.en)): \(cut.resources) active resources, \(cut.breaking) breaking")
+      zh: "已创建发布标签 \(cut.tag)（\(cut.commit.abbreviated())，上一发布 \(previous)\(signed.zh)）：在用资源 \(cut.resources) 项，破坏性变更 \(cut.breaking) 项",
+      en: "created release tag \(cut.tag) (\(cut.commit.abbreviated()), previous \(previous)\(signed.en)): \(cut.resources) active resources, \(cut.breaking) breaking")
   }
 
-  static func reason(_ refusal: Release.Refusal) -> LocalizedText {
+  public static func reason(_ refusal: Release.Refusal) -> LocalizedText {
     switch refusal {
     case .invalid(let report):
       return LocalizedText(
@@ -35,7 +34,7 @@ enum ReleaseWriter {
     }
   }
 
-  static func list(_ entries: [Release.Entry], language: Language) -> String {
+  public static func list(_ entries: [Release.Entry], language: Language) -> String {
     let width = entries.map(\.tag.count).max() ?? 0
     var out = ""
     for entry in entries {
@@ -43,23 +42,17 @@ enum ReleaseWriter {
       let resources = entry.resources.map(String.init) ?? "?"
       let breaking = entry.breaking.map(String.init) ?? "?"
       let pad = String(repeating: " ", count: width - entry.tag.count)
-      out += "\(entry.tag)\(pad)  \(date)  \(String(entry.commit.hex.prefix(12)))  "
-      switch language {
-      case .zh:
-        out += "资源 \(resources)  破坏性 \(breaking)"
-        if entry.signed { out += "  已签名" }
-        if !entry.onBranch { out += "  不在 main 上" }
-      case .en:
-        out += "resources \(resources)  breaking \(breaking)"
-        if entry.signed { out += "  signed" }
-        if !entry.onBranch { out += "  not on main" }
-      }
-      out += "\n"
+      var line = LocalizedText(
+        zh: "\(entry.tag)\(pad)  \(date)  \(entry.commit.abbreviated())  资源 \(resources)  破坏性 \(breaking)",
+        en: "\(entry.tag)\(pad)  \(date)  \(entry.commit.abbreviated())  resources \(resources)  breaking \(breaking)")
+      if entry.signed { line += LocalizedText(zh: "  已签名", en: "  signed") }
+      if !entry.onBranch { line += LocalizedText(zh: "  不在 main 上", en: "  not on main") }
+      out += line[language] + "\n"
     }
     return out
   }
 
-  static func json(_ entries: [Release.Entry]) -> JSON {
+  public static func json(_ entries: [Release.Entry]) -> JSON {
     .object([
       (
         "releases",

@@ -1,0 +1,134 @@
+/// HTML built element by element. Every text node and every attribute value goes through
+/// `HTML.escape`, the one place where text from a registry meets markup: names, codes and
+/// summaries are whatever a department committed (`<script>`, quotes, bidirectional marks).
+/// Tag and attribute names are the literals of this module's code.
+struct HTML {
+  private(set) var out: String = ""
+
+  init() {
+    out.reserveCapacity(8192)
+  }
+
+  /// `<tag a="v">`; an attribute whose value is nil is left out.
+  mutating func open(_ tag: StaticString, _ attributes: KeyValuePairs<StaticString, String?> = [:]) {
+    out += "<"
+    out += tag.description
+    for (name, value) in attributes {
+      guard let value else { continue }
+      out += " "
+      out += name.description
+      out += "=\""
+      HTML.escape(value, into: &out)
+      out += "\""
+    }
+    out += ">"
+  }
+
+  mutating func close(_ tag: StaticString) {
+    out += "</"
+    out += tag.description
+    out += ">"
+  }
+
+  /// A text node.
+  mutating func text(_ value: String) {
+    HTML.escape(value, into: &out)
+  }
+
+  /// `<tag>text</tag>`.
+  mutating func element(_ tag: StaticString, _ value: String) {
+    element(tag, [:], value)
+  }
+
+  /// `<tag …>text</tag>`.
+  mutating func element(
+    _ tag: StaticString, _ attributes: KeyValuePairs<StaticString, String?> = [:], _ value: String
+  ) {
+    open(tag, attributes)
+    text(value)
+    close(tag)
+  }
+
+  /// `<tag …>…</tag>` around what `body` writes.
+  mutating func element(
+    _ tag: StaticString, _ attributes: KeyValuePairs<StaticString, String?> = [:], _ body: (inout HTML) -> Void
+  ) {
+    open(tag, attributes)
+    body(&self)
+    close(tag)
+  }
+
+  /// `<a href="…">text</a>`.
+  mutating func link(_ href: String, _ value: String, _ attributes: KeyValuePairs<StaticString, String?> = [:]) {
+    open("a", ["href": href])
+    text(value)
+    close("a")
+  }
+
+  /// Markup this module wrote itself (a document type, an inline SVG), never text from a file.
+  mutating func markup(_ literal: StaticString) {
+    out += literal.description
+  }
+
+  mutating func newline() {
+    out += "\n"
+  }
+
+  /// The one escaping function. `&<>"'` become references; control characters and
+  /// bidirectional formatting characters (which could reorder what a reader sees) are shown as
+  /// visible `⟨U+202E⟩` marks instead of acting.
+  static func escape(_ value: String, into out: inout String) {
+    if isPlain(value) {
+      out += value
+      return
+    }
+    for scalar in value.unicodeScalars {
+      switch scalar {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case "'": out += "&#39;"
+      case "\n", "\t": out.unicodeScalars.append(scalar)
+      default:
+        if isHidden(scalar) {
+          let hex = String(scalar.value, radix: 16, uppercase: true)
+          out += "⟨U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + "⟩"
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+  }
+
+  static func escape(_ value: String) -> String {
+    var out = ""
+    escape(value, into: &out)
+    return out
+  }
+
+  /// Whether a text needs no escaping: no byte of `&<>"'`, of a control character, or the lead
+  /// bytes of the hidden characters (U+0080–U+009F, U+061C, U+2000–U+207F). Most names and
+  /// summaries are; they are copied whole.
+  static func isPlain(_ value: String) -> Bool {
+    var value = value
+    return value.withUTF8 { bytes in
+      for byte in bytes {
+        switch byte {
+        case 0x00...0x1F, 0x22, 0x26, 0x27, 0x3C, 0x3E, 0x7F, 0xC2, 0xD8, 0xE2: return false
+        default: continue
+        }
+      }
+      return true
+    }
+  }
+
+  /// Control characters, and the characters that change the direction of text around them.
+  static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x00...0x1F, 0x7F...0x9F: return true
+    case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029: return true
+    default: return false
+    }
+  }
+}

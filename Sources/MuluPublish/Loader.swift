@@ -1,0 +1,218 @@
+import MuluCatalog
+import MuluGit
+import MuluKit
+import MuluYAML
+
+/// Reads what a publish needs: the revision, the releases up to it with their semantic diffs,
+/// the dictionaries, and one pass over every resource file (parsed on all cores) for the lists,
+/// the counts and the search index.
+enum Loader {
+  static let batch = 8192
+
+  static func load(_ repository: Repository, in workspace: Workspace, _ request: Publish.Request)
+    throws(PublishFailure) -> (Site, SearchIndexBuilder)
+  {
+    do {
+      return try loadSite(repository, in: workspace, request)
+    } catch let failure as PublishFailure {
+      throw failure
+    } catch let failure as Workspace.Failure {
+      throw .workspace(failure)
+    } catch let failure as Release.Failure {
+      throw .tool(failure.message.en)
+    } catch {
+      throw .tool("\(error)")
+    }
+  }
+
+  private static func loadSite(_ repository: Repository, in workspace: Workspace, _ request: Publish.Request) throws
+    -> (Site, SearchIndexBuilder)
+  {
+    let entries = try Release.list(in: workspace)
+    let revision = Publish.revision(request.revision, releases: entries)
+    let commit: ObjectID
+    do {
+      commit = try repository.resolveCommit(revision)
+    } catch {
+      throw Workspace.Failure.unknownRevision(revision, "\(error)")
+    }
+    let tree = try repository.tree(ofCommit: commit)
+    guard try repository.entry(at: "registry.yaml", inTree: tree) != nil else {
+      throw Workspace.Failure.notARegistry(revision)
+    }
+
+    // registry.yaml and the dictionaries, read by the validation engine (the resource files are
+    // read below, once each).
+    let snapshot = GitSnapshot(repository: repository, tree: tree, label: revision)
+    let (catalog, _) = try Validator.load(ContextSnapshot(base: snapshot))
+
+    // Every resource file, in path order: a department's resources stand together.
+    var files: [(path: String, folder: String, code: ResourceCode, blob: ObjectID)] = []
+    for entry in try repository.treeEntries(tree) where entry.mode == .regular || entry.mode == .executable {
+      guard case .resource(let folder, let code) = TreeLayout.role(of: entry.path) else { continue }
+      files.append((entry.path, folder, code, entry.id))
+    }
+    files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+
+    let search = SearchIndexBuilder()
+    var resources: [SiteResource] = []
+    resources.reserveCapacity(files.count)
+    var unreadable: [Finding] = []
+    for start in stride(from: 0, to: files.count, by: batch) {
+      let slice = Array(files[start..<min(start + batch, files.count)])
+      let read = try repository.mapBlobs(slice.map(\.blob), workers: Validator.defaultWorkers) {
+        _, bytes -> (ResourceReading, SearchKeys?) in
+        let reading = ResourceComparison.read(bytes, path: "", code: nil)
+        guard case .read(let resource) = reading else { return (reading, nil) }
+        return (reading, SearchKeys(resource))
+      }
+      for (file, (reading, keys)) in zip(slice, read) {
+        switch reading {
+        case .unreadable(var finding):
+          finding.path = file.path
+          finding.code = file.code.description
+          unreadable.append(finding)
+        case .read(let resource):
+          search.add(id: resources.count, keys: keys!, resource: resource)
+          resources.append(
+            SiteResource(
+              path: file.path, folder: file.folder, code: file.code, blob: file.blob, name: resource.name,
+              providerName: resource.provider.name, sharingType: resource.sharing.type,
+              updateCycle: resource.updateCycle, formatClass: resource.format.formatClass,
+              toPublic: resource.open.toPublic ?? false, retired: resource.isRetired))
+        }
+      }
+    }
+
+    // The releases the revision knows: those it contains.
+    let known = try entries.filter { try repository.isDescendant(commit, of: $0.commit) }
+    var byBlob: [ObjectID: Int] = [:]
+    for (index, resource) in resources.enumerated() { byBlob[resource.blob] = index }
+    var releases: [SiteRelease] = []
+    var history: [String: [HistoryItem]] = [:]
+    var previous: Release.Entry? = nil
+    for entry in known.reversed() {
+      let diff: SemanticDiff
+      if let previous {
+        diff = try DiffEngine.diff(
+          repository, from: previous.commit, to: entry.commit, fromLabel: previous.tag, toLabel: entry.tag)
+      } else {
+        diff = try firstRelease(repository, entry, resources: resources, byBlob: byBlob)
+      }
+      let date = try entry.tagger.map(Identity.dayString) ?? Identity.dayString(repository.commit(entry.commit).committer)
+      releases.append(
+        SiteRelease(
+          tag: entry.tag, commit: entry.commit, date: date, resources: entry.resources,
+          breaking: entry.breaking ?? diff.summary.breaking, previous: previous?.tag, diff: diff))
+      for change in diff.changes {
+        history[change.code, default: []].append(
+          HistoryItem(
+            release: entry.tag, date: date, kind: change.kind, breaking: change.breaking, fields: change.fields))
+      }
+      previous = entry
+    }
+    releases.reverse()
+    for code in history.keys { history[code]!.reverse() }
+
+    let current = known.first { $0.commit == commit && ($0.tag == revision || request.revision == nil) }
+      ?? known.first { $0.commit == commit }
+    let releaseDate = try current.flatMap { entry in releases.first { $0.tag == entry.tag }?.date }
+      ?? Identity.dayString(repository.commit(commit).committer)
+
+    var byCode: [String: Int] = [:]
+    for (index, resource) in resources.enumerated() where byCode[resource.codeText] == nil {
+      byCode[resource.codeText] = index
+    }
+
+    // Departments: those of the dictionary, and any provider folder it does not name.
+    var names: [String: String] = [:]
+    for (code, department) in catalog.departments { names[code] = department.name }
+    var departments: [SiteDepartment] = []
+    var start = 0
+    while start < resources.count {
+      let folder = resources[start].folder
+      var end = start
+      var active = 0
+      var bySharing: [String: Int] = [:]
+      while end < resources.count && resources[end].folder == folder {
+        if !resources[end].retired {
+          active += 1
+          bySharing[resources[end].sharingType, default: 0] += 1
+        }
+        end += 1
+      }
+      if names[folder] == nil { names[folder] = resources[start].providerName }
+      departments.append(
+        SiteDepartment(code: folder, name: names[folder] ?? folder, range: start..<end, active: active, bySharing: bySharing))
+      start = end
+    }
+    let withResources = Set(departments.map(\.code))
+    for (code, name) in names where !withResources.contains(code) {
+      departments.append(SiteDepartment(code: code, name: name, range: 0..<0, active: 0, bySharing: [:]))
+    }
+    departments.sort { $0.code.utf8.lexicographicallyPrecedes($1.code.utf8) }
+
+    let site = Site(
+      revision: revision, registryName: catalog.settings.name, level: catalog.settings.level,
+      release: (current?.tag, commit, releaseDate), releases: releases, resources: resources, byCode: byCode,
+      departments: departments, departmentNames: names, history: history, unreadable: unreadable)
+    return (site, search)
+  }
+}
+
+extension Loader {
+  /// The first release: every resource file of its tree added, as `DiffEngine` makes it from the
+  /// empty registry (`mulu diff` has no empty side to name; its label here is ""). A file of the
+  /// same blob as one of the published revision is not read again; a file that cannot be read is
+  /// left out, as the diff engine leaves it out of its changes.
+  static func firstRelease(
+    _ repository: Repository, _ entry: Release.Entry, resources: [SiteResource], byBlob: [ObjectID: Int]
+  ) throws -> SemanticDiff {
+    var files: [(path: String, folder: String, code: ResourceCode, blob: ObjectID)] = []
+    for file in try repository.treeEntries(ofCommit: entry.commit) where file.mode == .regular || file.mode == .executable {
+      guard case .resource(let folder, let code) = TreeLayout.role(of: file.path) else { continue }
+      files.append((file.path, folder, code, file.id))
+    }
+    let unknown = files.filter { byBlob[$0.blob] == nil }.map(\.blob)
+    let read = try repository.mapBlobs(unknown, workers: Validator.defaultWorkers) { _, bytes -> Resource? in
+      guard case .read(let resource) = ResourceComparison.read(bytes, path: "", code: nil) else { return nil }
+      return resource
+    }
+    var others: [ObjectID: Resource?] = [:]
+    for (blob, resource) in zip(unknown, read) { others[blob] = resource }
+    var changes: [ResourceChange] = []
+    for file in files {
+      let name: String
+      let providerName: String
+      let sharingType: String
+      if let index = byBlob[file.blob] {
+        (name, providerName, sharingType) = (
+          resources[index].name, resources[index].providerName, resources[index].sharingType
+        )
+      } else if let resource = others[file.blob] ?? nil {
+        (name, providerName, sharingType) = (resource.name, resource.provider.name, resource.sharing.type)
+      } else {
+        continue
+      }
+      changes.append(
+        ResourceChange(
+          code: file.code.description, path: file.path, provider: file.folder,
+          providerName: providerName.trimmingWhitespace(), name: name.trimmingWhitespace(),
+          sharingType: sharingType.trimmingWhitespace(), kind: .added, fields: []))
+    }
+    return SemanticDiff(from: "", to: entry.tag, changes: changes)
+  }
+}
+
+/// The files of a snapshot other than the resource files: what `Validator.load` reads the
+/// settings and dictionaries from.
+struct ContextSnapshot: Snapshot {
+  let base: GitSnapshot
+
+  /// The files at the top and in `dictionaries/`, looked up without listing the whole tree.
+  var entries: [SnapshotEntry] {
+    ((try? base.files(in: "")) ?? []) + ((try? base.files(in: "dictionaries")) ?? [])
+  }
+  func read(_ entry: SnapshotEntry) throws -> [UInt8] { try base.read(entry) }
+  var label: String { base.label }
+}

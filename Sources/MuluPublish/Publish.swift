@@ -1,0 +1,167 @@
+import MuluCatalog
+import MuluGit
+import MuluKit
+import MuluYAML
+
+/// A failure that stops a publish (exit code 2).
+public enum PublishFailure: UserFacingError, Sendable, Equatable {
+  case workspace(Workspace.Failure)
+  case output(String, String)
+  case tool(String)
+
+  public var message: LocalizedText {
+    switch self {
+    case .workspace(let failure): return failure.message
+    case .output(let path, let reason):
+      return LocalizedText(zh: "无法写入 \(path)：\(reason)", en: "cannot write \(path): \(reason)")
+    case .tool(let detail):
+      return LocalizedText(zh: "发布失败：\(detail)", en: "the publish failed: \(detail)")
+    }
+  }
+}
+
+/// `mulu publish`: the catalog of a release as a static web site and JSON API, for the
+/// departments that use the data and for programs (docs/publish.md).
+public enum Publish {
+  public struct Request: Sendable {
+    /// The revision to publish; nil: the newest release tag by tag date, else main.
+    public var revision: String?
+    /// The folder to write into; an earlier publish there is updated in place.
+    public var output: String
+    /// The language of the pages.
+    public var language: Language
+    /// `mulu VERSION`, as `api/v1/index.json` names its generator.
+    public var generator: String
+    /// What other modules add to the site (sections of department pages, pages of their own).
+    public var extensions: [any SiteExtension]
+
+    public init(
+      revision: String? = nil, output: String, language: Language = .zh, generator: String,
+      extensions: [any SiteExtension] = []
+    ) {
+      self.revision = revision
+      self.output = output
+      self.language = language
+      self.generator = generator
+      self.extensions = extensions
+    }
+  }
+
+  /// What a publish did.
+  public struct Summary: Sendable {
+    public var revision: String
+    public var tag: String?
+    public var commit: String
+    public var resources: Int
+    public var active: Int
+    public var departments: Int
+    public var releases: Int
+    /// Files of this publish, those written (new or changed) and those left as they were.
+    public var files: Int
+    public var written: Int
+    public var unchanged: Int
+    public var bytes: Int
+    /// Resource files that could not be read at the revision (left out, each with its reason).
+    public var unreadable: [Finding]
+  }
+
+  /// The revision a publish of `requested` shows: itself, else the newest release tag on main
+  /// (by tag date), else the newest release tag, else main.
+  public static func revision(_ requested: String?, in workspace: Workspace) throws -> String {
+    try revision(requested, releases: requested == nil ? Release.list(in: workspace) : [])
+  }
+
+  static func revision(_ requested: String?, releases entries: [Release.Entry]) -> String {
+    requested ?? (entries.first { $0.onBranch } ?? entries.first)?.tag ?? "main"
+  }
+
+  public static func run(in workspace: Workspace, _ request: Request) throws(PublishFailure) -> Summary {
+    let repository: Repository
+    do {
+      repository = try workspace.repository()
+    } catch {
+      throw .workspace(error)
+    }
+    let (site, search) = try Loader.load(repository, in: workspace, request)
+    let output = try SiteOutput(root: request.output)
+    try SiteBuilder(site: site, search: search, output: output, repository: repository, request: request).build()
+    try output.finish()
+    return Summary(
+      revision: site.revision, tag: site.release.tag, commit: site.release.commit.hex, resources: site.resources.count,
+      active: site.resources.count { !$0.retired }, departments: site.departments.count,
+      releases: site.releases.count, files: output.files, written: output.written, unchanged: output.unchanged,
+      bytes: output.bytes, unreadable: site.unreadable)
+  }
+}
+
+// MARK: - What is published
+
+/// One resource of the published revision, as every page that lists it needs it.
+struct SiteResource: Sendable {
+  var path: String
+  var folder: String
+  var code: ResourceCode
+  var blob: ObjectID
+  var name: String
+  var providerName: String
+  var sharingType: String
+  var updateCycle: String
+  var formatClass: String
+  var toPublic: Bool
+  var retired: Bool
+
+  var codeText: String { code.description }
+  /// `resources/<分类码>/<顺序码>`, without an extension.
+  var stem: String { "resources/\(code.classification)/\(code.sequence)" }
+  /// 1 基础, 2 主题, 3 部门 (the first digit of the code).
+  var catalogClass: String { String(code.classification.prefix(1)) }
+}
+
+/// A release known to the published revision.
+struct SiteRelease: Sendable {
+  var tag: String
+  var commit: ObjectID
+  var date: String
+  /// `Mulu-Resources` of the tag (nil for a tag without it, as `mulu release list` shows it).
+  var resources: Int?
+  var breaking: Int
+  /// The previous release, nil for the first.
+  var previous: String?
+  var diff: SemanticDiff
+}
+
+/// One change of a resource in a release.
+struct HistoryItem: Sendable {
+  var release: String
+  var date: String
+  var kind: ChangeKind
+  var breaking: Bool
+  var fields: [FieldChange]
+}
+
+/// A department of the site: in the dictionary, or a provider folder.
+public struct SiteDepartment: Sendable {
+  public var code: String
+  public var name: String
+  /// Positions of its resources in `Site.resources` (a range: resources are ordered by folder).
+  var range: Range<Int>
+  public var resources: Int { range.count }
+  public var active: Int
+  public var bySharing: [String: Int]
+}
+
+/// Everything a publish needs, read from the repository.
+struct Site: Sendable {
+  var revision: String
+  var registryName: String
+  var level: String
+  var release: (tag: String?, commit: ObjectID, date: String)
+  /// Newest first.
+  var releases: [SiteRelease]
+  var resources: [SiteResource]
+  var byCode: [String: Int]
+  var departments: [SiteDepartment]
+  var departmentNames: [String: String]
+  var history: [String: [HistoryItem]]
+  var unreadable: [Finding]
+}

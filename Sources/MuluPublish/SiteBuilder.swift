@@ -1,0 +1,701 @@
+import MuluCatalog
+import MuluGit
+import MuluKit
+import MuluYAML
+
+/// Writes every file of the site from what `Loader` read: pages, the JSON API, the search
+/// index and the assets. Resource files are read a second time, in batches on all cores, so
+/// that no more than a batch of full resources is held at once.
+struct SiteBuilder {
+  let site: Site
+  let search: SearchIndexBuilder
+  let output: SiteOutput
+  let repository: Repository
+  let request: Publish.Request
+  let layout: Layout
+  let words: Words
+  let extraPages: [SitePage]
+  let documents: [SiteDocument]
+
+  init(site: Site, search: SearchIndexBuilder, output: SiteOutput, repository: Repository, request: Publish.Request) {
+    self.site = site
+    self.search = search
+    self.output = output
+    self.repository = repository
+    self.request = request
+    self.words = Words(language: request.language)
+    self.extraPages = request.extensions.flatMap { $0.pages(language: request.language) }
+    self.documents = request.extensions.flatMap { $0.documents(language: request.language) }.filter {
+      !$0.path.contains("/") && !$0.path.hasPrefix(".")
+    }
+    self.layout = Layout(
+      site: site, words: words, generator: request.generator,
+      navigation: extraPages.map { ($0.path, $0.title) } + documents.map { ($0.path, $0.title) })
+  }
+
+  func build() throws(PublishFailure) {
+    try output.write("favicon.svg", Assets.favicon)
+    try output.write("assets/site.css", Assets.stylesheet)
+    try output.write("assets/search.js", Assets.script)
+    try resources()
+    try departments()
+    try releases()
+    try index()
+    try searchFiles()
+    for page in extraPages {
+      try output.write(
+        page.path,
+        layout.page(title: page.title, root: "") { html in
+          html.element("h1", page.title)
+          layout.sections(&html, root: "", page.sections)
+        })
+    }
+    for document in documents { try output.write(document.path, document.content) }
+  }
+
+  // MARK: Resources
+
+  /// Each resource's page, JSON and file; `resources.jsonl.gz` and `dcat.jsonld` on the way.
+  private func resources() throws(PublishFailure) {
+    var jsonl = try output.begin("api/v1/resources.jsonl.gz")
+    let gzip = try GzipWriter()
+    var dcat = try output.begin("api/v1/dcat.jsonld")
+    try dcat.write(DCAT.head(site))
+    var firstDataset = true
+    let all = site.resources
+    for start in stride(from: 0, to: all.count, by: Loader.batch) {
+      let slice = Array(all[start..<min(start + Loader.batch, all.count)])
+      let builder = self
+      let results: [(line: [UInt8], dataset: [UInt8]?)]
+      do {
+        let contents = try repository.mapBlobs(slice.map(\.blob), workers: Validator.defaultWorkers) { _, bytes in bytes }
+        results = try parallelMap(Array(zip(slice, contents)), workers: Validator.defaultWorkers) { entry, bytes in
+          try builder.resource(entry, bytes: bytes)
+        }
+      } catch let failure as PublishFailure {
+        throw failure
+      } catch {
+        throw .tool("\(error)")
+      }
+      for (line, dataset) in results {
+        try gzip.write(line, into: &jsonl)
+        if let dataset {
+          if !firstDataset { try dcat.write([UInt8(ascii: ",")]) }
+          try dcat.write(dataset)
+          firstDataset = false
+        }
+      }
+    }
+    try gzip.finish(into: &jsonl)
+    try output.commit(&jsonl, "api/v1/resources.jsonl.gz")
+    try dcat.write(DCAT.tail)
+    try output.commit(&dcat, "api/v1/dcat.jsonld")
+  }
+
+  /// One resource: writes its page, its JSON and its file; returns its line of the JSONL and
+  /// its DCAT dataset (nil when retired).
+  private func resource(_ entry: SiteResource, bytes: [UInt8]) throws -> ([UInt8], [UInt8]?) {
+    guard case .mapping(let mapping)? = YAMLReader.read(bytes).root else { return ([], nil) }
+    let resource = Resource(mapping)
+    let history = site.history[entry.codeText] ?? []
+    let json = ResourceJSON.document(mapping, resource: resource, history: history).serialized()
+    try output.write("api/v1/" + entry.stem + ".json", json + "\n")
+    try output.write(entry.path, bytes)
+    try output.write(entry.stem + ".html", resourcePage(entry, resource, history))
+    let dataset = entry.retired ? nil : Array(DCAT.dataset(resource, code: entry.code).serialized().utf8)
+    return (Array((json + "\n").utf8), dataset)
+  }
+
+  private func resourcePage(_ entry: SiteResource, _ resource: Resource, _ history: [HistoryItem]) -> String {
+    let root = "../../"
+    let department = site.departmentNames[entry.folder] ?? resource.provider.name
+    return layout.page(title: resource.name.isEmpty ? entry.codeText : resource.name, root: root) { html in
+      layout.breadcrumb(
+        &html, root: root,
+        [(root + "departments/" + entry.folder + ".html", department), (nil, entry.codeText)])
+      html.element("div", ["class": "title"]) { html in
+        html.element("h1", resource.name)
+        layout.status(&html, retired: resource.isRetired)
+      }
+      if let retired = resource.retired {
+        html.element("div", ["class": "notice", "role": "note"]) { html in
+          html.element("strong", words("本资源已注销", "This resource is retired"))
+          html.text(words("（注销日期 ", " (on ") + retired.date + words("，原因：", "; reason: ") + retired.reason)
+          html.text(words("）", ")"))
+          if let replacement = retired.replacedBy {
+            html.text(words("。替代资源：", ". Replaced by: "))
+            relatedLink(&html, replacement, root: root)
+          }
+        }
+      }
+      html.element("table", ["class": "fields"]) { html in
+        func row(_ label: String, _ body: (inout HTML) -> Void) {
+          html.element("tr") { html in
+            html.element("th", ["scope": "row"], label)
+            html.element("td") { html in body(&html) }
+          }
+        }
+        func row(_ label: String, _ value: String?) {
+          row(label) { html in html.text(value.flatMap { $0.isEmpty ? nil : $0 } ?? "—") }
+        }
+        row(words("信息资源名称", "Name"), resource.name)
+        row(words("信息资源代码", "Code")) { html in html.element("code", resource.code) }
+        row(words("信息资源提供方", "Provider")) { html in
+          html.link(root + "departments/" + entry.folder + ".html", resource.provider.name)
+          if let unit = resource.provider.unit { html.text(words("（", " (") + unit + words("）", ")")) }
+        }
+        row(words("提供方代码", "Provider code")) { html in html.element("code", resource.provider.code) }
+        row(words("信息资源摘要", "Summary"), resource.summary)
+        row(words("信息资源格式", "Format")) { html in
+          html.text(resource.format.formatClass)
+          if !resource.format.type.isEmpty { html.text(" · " + resource.format.type) }
+          if let note = resource.format.note { html.text(words("（", " (") + note + words("）", ")")) }
+        }
+        row(words("共享类型", "Sharing type")) { html in layout.sharing(&html, resource.sharing.type) }
+        if let condition = resource.sharing.condition { row(words("共享条件", "Sharing condition"), condition) }
+        if let basis = resource.sharing.basis { row(words("不予共享依据", "Basis for not sharing"), basis) }
+        row(words("共享方式", "Share method")) { html in
+          if let method = resource.sharing.method {
+            html.text(method.methodClass + (method.type.map { " · " + $0 } ?? ""))
+          } else {
+            html.text("—")
+          }
+        }
+        row(words("是否向社会开放", "Open to the public"), words.yesNo(resource.open.toPublic))
+        if let condition = resource.open.condition { row(words("开放条件", "Opening condition"), condition) }
+        row(words("更新周期", "Update cycle"), resource.updateCycle)
+        row(words("发布日期", "Published"), resource.published)
+        row(words("关联资源", "Related resources")) { html in
+          if resource.related.isEmpty { html.text("—") }
+          html.element("ul", ["class": "plain"]) { html in
+            for code in resource.related {
+              html.element("li") { html in relatedLink(&html, code, root: root) }
+            }
+          }
+        }
+      }
+
+      html.element("h2", words("信息项", "Data items") + " (\(resource.items.count))")
+      html.element("table", ["class": "list items"]) { html in
+        html.element("thead") { html in
+          html.element("tr") { html in
+            html.element("th", ["class": "num"], words("序号", "No."))
+            html.element("th", words("信息项名称", "Item name"))
+            html.element("th", words("数据类型", "Data type"))
+            html.element("th", ["class": "num"], words("长度", "Length"))
+          }
+        }
+        html.element("tbody") { html in
+          for (index, item) in resource.items.enumerated() {
+            html.element("tr") { html in
+              html.element("td", ["class": "num"], String(index + 1))
+              html.element("td", item.name)
+              html.element("td", words.itemType(item.type))
+              html.element("td", ["class": "num"], item.length ?? "—")
+            }
+          }
+        }
+      }
+
+      html.element("h2", words("变更记录", "History"))
+      if history.isEmpty {
+        html.element("p", ["class": "muted"], words("尚无发布记录。", "No release has changed it yet."))
+      } else {
+        html.element("table", ["class": "list"]) { html in
+          html.element("thead") { html in
+            html.element("tr") { html in
+              html.element("th", words("发布版本", "Release"))
+              html.element("th", words("日期", "Date"))
+              html.element("th", words("变更", "Change"))
+              html.element("th", words("内容", "What changed"))
+            }
+          }
+          html.element("tbody") { html in
+            for item in history {
+              html.element("tr") { html in
+                html.element("td") { html in html.link(root + "releases/" + fileName(item.release) + ".html", item.release) }
+                html.element("td", item.date)
+                html.element("td") { html in
+                  html.text(words.kind(item.kind))
+                  if item.breaking {
+                    html.text(" ")
+                    html.element("span", ["class": "tag breaking"], words.breaking)
+                  }
+                }
+                html.element("td") { html in fieldList(&html, item.fields) }
+              }
+            }
+          }
+        }
+      }
+      html.element("p", ["class": "links"]) { html in
+        html.link(root + "api/v1/" + entry.stem + ".json", "JSON")
+        html.text(" · ")
+        html.link(root + entry.path, words("目录库文件 ", "Registry file ") + entry.path)
+      }
+    }
+  }
+
+  private func relatedLink(_ html: inout HTML, _ code: String, root: String) {
+    guard let index = site.byCode[code] else {
+      html.element("code", code)
+      html.text(words("（不在目录中）", " (not in the registry)"))
+      return
+    }
+    let target = site.resources[index]
+    html.open("a", ["href": root + target.stem + ".html"])
+    html.element("code", code)
+    html.text(" " + target.name)
+    html.close("a")
+    if target.retired {
+      html.text(" ")
+      layout.status(&html, retired: true)
+    }
+  }
+
+  private func fieldList(_ html: inout HTML, _ fields: [FieldChange]) {
+    guard !fields.isEmpty else { return }
+    html.element("ul", ["class": "plain changes"]) { html in
+      for field in fields {
+        html.element("li") { html in
+          html.element("code", field.field)
+          html.text(words("：", ": ") + (field.old ?? words("（无）", "(none)")) + " → " + (field.new ?? words("（无）", "(none)")))
+          if field.impact == .breaking {
+            html.text(" ")
+            html.element("span", ["class": "tag breaking"], words.breaking)
+          }
+        }
+      }
+    }
+  }
+
+  // MARK: Departments
+
+  private func departments() throws(PublishFailure) {
+    var list: [JSON] = []
+    for department in site.departments {
+      let resources = site.resources[department.range]
+      list.append(
+        .object([
+          ("code", .string(department.code)), ("name", .string(department.name)),
+          ("resources", .int(department.resources)), ("active", .int(department.active)),
+        ]))
+      let json: JSON = .object([
+        ("code", .string(department.code)), ("name", .string(department.name)),
+        (
+          "resources",
+          .array(
+            resources.map { resource in
+              .object([
+                ("code", .string(resource.codeText)), ("name", .string(resource.name)),
+                ("sharing_type", .string(resource.sharingType)), ("retired", .bool(resource.retired)),
+              ])
+            })
+        ),
+      ])
+      guard isSafeName(department.code) else { continue }
+      try output.write("api/v1/departments/\(department.code).json", json.serialized() + "\n")
+      try output.write("departments/\(department.code).html", departmentPage(department))
+    }
+    try output.write("api/v1/departments.json", JSON.array(list).serialized() + "\n")
+  }
+
+  /// A department's page: its counts, its resources by class, then what extensions add.
+  private func departmentPage(_ department: SiteDepartment) -> String {
+    let root = "../"
+    let resources = site.resources[department.range]
+    return layout.page(title: department.name, root: root) { html in
+      layout.breadcrumb(&html, root: root, [(nil, department.name)])
+      html.element("h1", department.name)
+      html.element("p", ["class": "muted"]) { html in
+        html.text(words("统一社会信用代码 ", "Unified social credit code "))
+        html.element("code", department.code)
+      }
+      layout.counts(
+        &html, department.bySharing, total: department.active, retired: department.resources - department.active)
+      if resources.isEmpty {
+        html.element("p", ["class": "muted"], words("本部门尚未编目信息资源。", "This department has no resources yet."))
+      }
+      for digit in ["1", "2", "3"] {
+        let group = resources.filter { $0.catalogClass == digit }
+        guard !group.isEmpty else { continue }
+        html.element("h2", words.catalogClass(digit) + " (\(group.count))")
+        layout.resourceTable(&html, root: root, group[...])
+      }
+      let others = resources.filter { !["1", "2", "3"].contains($0.catalogClass) }
+      if !others.isEmpty {
+        html.element("h2", words("其他", "Other") + " (\(others.count))")
+        layout.resourceTable(&html, root: root, others[...])
+      }
+      // The hook for other modules: sections after the resources.
+      for extensionPoint in request.extensions {
+        layout.sections(&html, root: root, extensionPoint.departmentSections(department, language: request.language))
+      }
+    }
+  }
+
+  // MARK: Releases
+
+  private func releases() throws(PublishFailure) {
+    let root = "../"
+    var list: [JSON] = []
+    for release in site.releases {
+      list.append(
+        .object([
+          ("tag", .string(release.tag)), ("date", .string(release.date)), ("commit", .string(release.commit.hex)),
+          ("resources", .int(release.resources)), ("breaking", .int(release.breaking)),
+        ]))
+      guard isSafeName(fileName(release.tag)) else { continue }
+      try output.write(
+        "api/v1/releases/\(fileName(release.tag)).json", DiffWriter.json(release.diff).serialized() + "\n")
+      try output.write("releases/\(fileName(release.tag)).html", releasePage(release))
+    }
+    try output.write("api/v1/releases.json", JSON.array(list).serialized() + "\n")
+    try output.write(
+      "releases/index.html",
+      layout.page(title: words("发布记录", "Releases"), root: root) { html in
+        layout.breadcrumb(&html, root: root, [(nil, words("发布记录", "Releases"))])
+        html.element("h1", words("发布记录", "Releases"))
+        if site.releases.isEmpty {
+          html.element("p", ["class": "muted"], words("尚无发布。", "No release yet."))
+          return
+        }
+        html.element("table", ["class": "list"]) { html in
+          html.element("thead") { html in
+            html.element("tr") { html in
+              html.element("th", words("版本", "Release"))
+              html.element("th", words("日期", "Date"))
+              html.element("th", words("提交", "Commit"))
+              html.element("th", ["class": "num"], words("在用资源", "Active resources"))
+              html.element("th", ["class": "num"], words("变更资源", "Changed"))
+              html.element("th", ["class": "num"], words("不兼容变更", "Breaking"))
+            }
+          }
+          html.element("tbody") { html in
+            for release in site.releases {
+              html.element("tr") { html in
+                html.element("td") { html in html.link(fileName(release.tag) + ".html", release.tag) }
+                html.element("td", release.date)
+                html.element("td") { html in html.element("code", String(release.commit.hex.prefix(12))) }
+                html.element("td", ["class": "num"], release.resources.map(String.init) ?? "—")
+                html.element("td", ["class": "num"], String(release.diff.changes.count))
+                html.element("td", ["class": "num"], String(release.breaking))
+              }
+            }
+          }
+        }
+      })
+  }
+
+  /// The most changes a release page lists one by one; the JSON has them all.
+  static let listedChanges = 2000
+
+  private func releasePage(_ release: SiteRelease) -> String {
+    let root = "../"
+    let diff = release.diff
+    return layout.page(title: release.tag, root: root) { html in
+      layout.breadcrumb(&html, root: root, [("index.html", words("发布记录", "Releases")), (nil, release.tag)])
+      html.element("h1", words("发布 ", "Release ") + release.tag)
+      html.element("p", ["class": "muted"]) { html in
+        html.text(release.date + " · ")
+        html.element("code", String(release.commit.hex.prefix(12)))
+        html.text(" · " + words("上一发布：", "previous: "))
+        if let previous = release.previous {
+          html.link(fileName(previous) + ".html", previous)
+        } else {
+          html.text(words("无（首次发布）", "none (the first release)"))
+        }
+      }
+      let summary = diff.summary
+      html.element("div", ["class": "figures"]) { html in
+        for kind in ChangeKind.allCases {
+          html.element("div", ["class": "figure"]) { html in
+            html.element("div", ["class": "value"], String(summary[kind]))
+            html.element("div", ["class": "label"], words.kind(kind))
+          }
+        }
+        html.element("div", ["class": "figure s3"]) { html in
+          html.element("div", ["class": "value"], String(summary.breaking))
+          html.element("div", ["class": "label"], words.breaking)
+        }
+      }
+      let ordered = diff.changes.filter(\.breaking) + diff.changes.filter { !$0.breaking }
+      if ordered.count > SiteBuilder.listedChanges {
+        html.element("p", ["class": "notice"]) { html in
+          html.text(
+            words("本次发布变更 \(ordered.count) 项资源，下表列出前 \(SiteBuilder.listedChanges) 项（不兼容变更在前）；完整清单见 ",
+              "This release changes \(ordered.count) resources; the first \(SiteBuilder.listedChanges) are listed (breaking first); all of them are in "))
+          html.link(root + "api/v1/releases/" + fileName(release.tag) + ".json", "JSON")
+          html.text(words("。", "."))
+        }
+      }
+      if ordered.isEmpty { html.element("p", ["class": "muted"], words("没有变更。", "No changes.")) }
+      else {
+        html.element("table", ["class": "list"]) { html in
+          html.element("thead") { html in
+            html.element("tr") { html in
+              html.element("th", words("信息资源代码", "Code"))
+              html.element("th", words("信息资源名称", "Name"))
+              html.element("th", words("提供方", "Provider"))
+              html.element("th", words("变更", "Change"))
+              html.element("th", words("内容", "What changed"))
+            }
+          }
+          html.element("tbody") { html in
+            for change in ordered.prefix(SiteBuilder.listedChanges) {
+              html.element("tr") { html in
+                let stem = ResourceCode(change.code).map { "resources/\($0.classification)/\($0.sequence)" }
+                html.element("td", ["class": "code"]) { html in
+                  if let stem { html.link(root + stem + ".html", change.code) } else { html.text(change.code) }
+                }
+                html.element("td", change.name)
+                html.element("td") { html in
+                  html.link(root + "departments/" + change.provider + ".html", change.providerName.isEmpty ? change.provider : change.providerName)
+                }
+                html.element("td") { html in
+                  html.text(words.kind(change.kind))
+                  if change.breaking {
+                    html.text(" ")
+                    html.element("span", ["class": "tag breaking"], words.breaking)
+                  }
+                }
+                html.element("td") { html in fieldList(&html, change.fields) }
+              }
+            }
+          }
+        }
+      }
+      html.element("p", ["class": "links"]) { html in
+        html.link(root + "api/v1/releases/" + fileName(release.tag) + ".json", "JSON")
+      }
+    }
+  }
+
+  // MARK: Index
+
+  private func index() throws(PublishFailure) {
+    let active = site.resources.count { !$0.retired }
+    var bySharing: [String: Int] = [:]
+    for resource in site.resources where !resource.retired { bySharing[resource.sharingType, default: 0] += 1 }
+    let json: JSON = .object([
+      ("registry", .object([("name", .string(site.registryName)), ("level", .string(site.level))])),
+      (
+        "release",
+        .object([
+          ("tag", .string(site.release.tag)), ("commit", .string(site.release.commit.hex)),
+          ("date", .string(site.release.date)),
+        ])
+      ),
+      (
+        "counts",
+        .object([
+          ("resources", .int(site.resources.count)), ("active", .int(active)),
+          ("retired", .int(site.resources.count - active)), ("departments", .int(site.departments.count)),
+          ("by_sharing_type", .object(Vocabulary.sharingTypes.map { ($0, .int(bySharing[$0] ?? 0)) })),
+        ])
+      ),
+      ("generator", .string(request.generator)),
+    ])
+    try output.write("api/v1/index.json", json.serialized() + "\n")
+    try output.write("index.html", indexPage(bySharing: bySharing, active: active))
+  }
+
+  private func indexPage(bySharing: [String: Int], active: Int) -> String {
+    layout.page(title: words("首页", "Home"), root: "") { html in
+      html.element("div", ["class": "title"]) { html in
+        html.element("h1", site.registryName)
+        html.element("span", ["class": "tag"], words.level(site.level))
+      }
+      html.element("p", ["class": "muted"]) { html in
+        html.text(words("目录版本 ", "Release "))
+        if let tag = site.release.tag {
+          html.link("releases/" + fileName(tag) + ".html", tag)
+        } else {
+          html.element("code", String(site.release.commit.hex.prefix(12)))
+        }
+        html.text(" · " + words("发布日期 ", "dated ") + site.release.date)
+        html.text(" · " + words("共 \(site.departments.count) 个部门", "\(site.departments.count) departments"))
+      }
+      layout.counts(&html, bySharing, total: active, retired: site.resources.count - active)
+      searchForm(&html)
+      html.element("h2", words("部门", "Departments"))
+      html.element("table", ["class": "list"]) { html in
+        html.element("thead") { html in
+          html.element("tr") { html in
+            html.element("th", words("部门", "Department"))
+            html.element("th", words("统一社会信用代码", "Code"))
+            html.element("th", ["class": "num"], words("在用资源", "Active"))
+            html.element("th", ["class": "num"], words("全部资源", "All"))
+          }
+        }
+        html.element("tbody") { html in
+          for department in site.departments where isSafeName(department.code) {
+            html.element("tr") { html in
+              html.element("td") { html in html.link("departments/" + department.code + ".html", department.name) }
+              html.element("td", ["class": "code"], department.code)
+              html.element("td", ["class": "num"], String(department.active))
+              html.element("td", ["class": "num"], String(department.resources))
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// The search form: the query, the filters, and where the script puts the results. Without
+  /// JavaScript the form stays, and says that searching needs it.
+  private func searchForm(_ html: inout HTML) {
+    html.element("section", ["class": "search", "id": "search", "data-root": ""]) { html in
+      html.element("h2", words("检索信息资源", "Search the catalog"))
+      html.element("form", ["id": "search-form", "role": "search", "action": "index.html", "method": "get"]) { html in
+        html.element("div", ["class": "query"]) { html in
+          html.element("label", ["for": "q", "class": "hidden"], words("检索词", "Search"))
+          html.open(
+            "input",
+            [
+              "type": "search", "name": "q", "id": "q", "autocomplete": "off",
+              "placeholder": words("资源名称、摘要、信息项或部门，如：统一社会信用代码", "name, summary, data item or department"),
+            ])
+          html.element("button", ["type": "submit"], words("检索", "Search"))
+        }
+        html.element("div", ["class": "filters"]) { html in
+          func select(_ name: String, _ label: String, _ options: [(String, String)], selected: String = "") {
+            html.element("label") { html in
+              html.element("span", label)
+              html.element("select", ["name": name, "id": "f-" + name]) { html in
+                for (value, title) in options {
+                  html.element("option", ["value": value, "selected": value == selected ? "selected" : nil], title)
+                }
+              }
+            }
+          }
+          let all = words("全部", "all")
+          select("sharing", words("共享类型", "Sharing type"), [("", all)] + search.values(.sharing).map { ($0, $0) })
+          select(
+            "class", words("资源类别", "Class"),
+            [("", all)] + search.values(.catalogClass).map { ($0, words.catalogClass($0)) })
+          select(
+            "department", words("提供方", "Provider"),
+            [("", all)] + site.departments.filter { $0.resources > 0 }.map { ($0.code, $0.name) })
+          select("format", words("格式分类", "Format"), [("", all)] + search.values(.format).map { ($0, $0) })
+          select("cycle", words("更新周期", "Update cycle"), [("", all)] + search.values(.cycle).map { ($0, $0) })
+          select(
+            "open", words("向社会开放", "Open to public"),
+            [("", all), ("true", words.yesNo(true)), ("false", words.yesNo(false))])
+          select(
+            "status", words("状态", "Status"),
+            [("active", words.active), ("retired", words.retired), ("all", all)], selected: "active")
+        }
+      }
+      html.element("noscript") { html in
+        html.element("p", ["class": "notice"], words("检索需要启用 JavaScript；各部门的资源清单见下表。", "Searching needs JavaScript; every department's resources are listed below."))
+      }
+      html.element("div", ["id": "results", "aria-live": "polite"], "")
+      html.open("script", ["src": "assets/search.js", "defer": "defer"])
+      html.close("script")
+    }
+  }
+
+  // MARK: Search
+
+  /// `api/v1/search/`: see docs/publish.md.
+  private func searchFiles() throws(PublishFailure) {
+    let base = "api/v1/search/"
+    var shardCounts: [(String, JSON)] = []
+    for (field, lists) in [("n", search.name), ("t", search.text)] {
+      let (count, files) = SearchIndexBuilder.shards(lists)
+      shardCounts.append((field, .int(count)))
+      for (index, bytes) in files.enumerated() { try output.write(base + "\(field)/\(index).bin", bytes) }
+    }
+    var facets: [(String, JSON)] = []
+    for facet in Facet.allCases {
+      let values = search.values(facet)
+      facets.append((facet.rawValue, .array(values.map { .string($0) })))
+      for (index, value) in values.enumerated() {
+        var list = search.facets[facet]?[value] ?? PostingList()
+        try output.write(base + "f/\(facet.rawValue)/\(index).bin", list.finished())
+      }
+    }
+    let withResources = site.departments.filter { $0.resources > 0 }
+    let departmentIndex = Dictionary(uniqueKeysWithValues: withResources.enumerated().map { ($1.code, $0) })
+    let sharing = search.values(.sharing)
+    let chunk = SearchLayout.chunk
+    for start in stride(from: 0, to: site.resources.count, by: chunk) {
+      let records: [JSON] = site.resources[start..<min(start + chunk, site.resources.count)].map { resource in
+        .array([
+          .string(resource.codeText), .string(resource.name), .int(departmentIndex[resource.folder] ?? -1),
+          .int(sharing.firstIndex(of: resource.sharingType) ?? -1), .int(resource.retired ? 1 : 0),
+        ])
+      }
+      try output.write(base + "r/\(start / chunk).json", JSON.array(records).serialized() + "\n")
+    }
+    let meta: JSON = .object([
+      ("version", .int(1)),
+      ("count", .int(site.resources.count)),
+      ("chunk", .int(chunk)),
+      ("shards", .object(shardCounts)),
+      (
+        "departments",
+        .array(
+          withResources.map { department in
+            .array([
+              .string(department.code), .string(department.name), .int(department.range.lowerBound),
+              .int(department.range.upperBound),
+            ])
+          })
+      ),
+      ("facets", .object(facets)),
+      (
+        "words",
+        .object([
+          ("retired", .string(words.retired)), ("active", .string(words.active)),
+          ("found", .string(words("找到 {n} 项信息资源", "{n} resources found"))),
+          ("about", .string(words("约 {n} 项信息资源（已核对 {m} 项）", "about {n} resources ({m} checked)"))),
+          ("none", .string(words("没有符合条件的信息资源。", "No resource matches."))),
+          ("more", .string(words("显示更多", "Show more"))),
+          ("nameMatch", .string(words("名称匹配", "name match"))),
+          ("loading", .string(words("正在检索…", "Searching…"))),
+          ("failed", .string(words("检索数据无法载入：", "The search data could not be loaded: "))),
+        ])
+      ),
+    ])
+    try output.write(base + "meta.json", meta.serialized() + "\n")
+  }
+
+  // MARK: Names
+
+  /// A release tag as a file name: letters, digits and `._+-` as they are, anything else as `~XX`
+  /// (its UTF-8 bytes in hexadecimal).
+  func fileName(_ tag: String) -> String {
+    var out = ""
+    for byte in tag.utf8 {
+      switch byte {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+        UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "+"),
+        UInt8(ascii: "-"):
+        out.unicodeScalars.append(Unicode.Scalar(byte))
+      default:
+        let hex = String(byte, radix: 16, uppercase: true)
+        out += "~" + (hex.count == 1 ? "0" : "") + hex
+      }
+    }
+    return out.hasPrefix(".") ? "~2E" + out.dropFirst() : out
+  }
+
+  /// Whether a name can be a file name of the site as it is (department codes are checked by
+  /// the layout; this keeps a hostile one out all the same).
+  func isSafeName(_ name: String) -> Bool {
+    !name.isEmpty && !name.hasPrefix(".")
+      && name.utf8.allSatisfy { byte in
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+          || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: ".")
+          || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+          || byte == UInt8(ascii: "~")
+      }
+  }
+}
+
+enum SearchLayout {
+  /// Resources per file of `api/v1/search/r/`.
+  static let chunk = 128
+}

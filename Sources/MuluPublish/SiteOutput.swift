@@ -1,0 +1,291 @@
+import MuluCatalog
+import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The folder a site is published into, written incrementally: a file whose bytes are those
+/// it already has is not touched (its mtime stays), so that `rsync` and a CDN's invalidation
+/// see only what changed. Nothing is ever removed.
+///
+/// What was written is remembered in `.mulu-publish` (one line per file: FNV-1a 64 of its
+/// bytes, its size, its path), so that an unchanged file is known by its size alone, without
+/// reading it. A file the manifest does not know (or whose size differs) is read and compared.
+/// Safe to call from several threads at once.
+final class SiteOutput: Sendable {
+  static let manifestName = ".mulu-publish"
+
+  let root: String
+  private let previous: [String: Stamp]
+  private let state = Mutex(State())
+
+  struct Stamp: Sendable, Equatable {
+    var hash: UInt64
+    var size: Int
+  }
+
+  struct State {
+    var current: [String: Stamp] = [:]
+    var folders: Set<String> = []
+    var written = 0
+    var unchanged = 0
+    var bytes = 0
+  }
+
+  /// The output folder `root`, created when missing.
+  init(root: String) throws(PublishFailure) {
+    self.root = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
+    try SiteOutput.makeFolders(self.root)
+    var previous: [String: Stamp] = [:]
+    if let text = try? SiteOutput.readFile(self.root + "/" + SiteOutput.manifestName) {
+      for line in String(decoding: text, as: UTF8.self).split(separator: "\n") {
+        let parts = line.split(separator: " ", maxSplits: 2)
+        guard parts.count == 3, let hash = UInt64(parts[0], radix: 16), let size = Int(parts[1]) else { continue }
+        previous[String(parts[2])] = Stamp(hash: hash, size: size)
+      }
+    }
+    self.previous = previous
+  }
+
+  var written: Int { state.withLock { $0.written } }
+  var unchanged: Int { state.withLock { $0.unchanged } }
+  var files: Int { state.withLock { $0.current.count } }
+  var bytes: Int { state.withLock { $0.bytes } }
+
+  /// Writes `bytes` at `path` (relative, "/"-separated) unless the file holds them already.
+  func write(_ path: String, _ bytes: [UInt8]) throws(PublishFailure) {
+    let stamp = Stamp(hash: FNV.hash(bytes), size: bytes.count)
+    let full = root + "/" + path
+    if try isCurrent(path, full: full, stamp: stamp, bytes: bytes) {
+      state.withLock {
+        $0.current[path] = stamp
+        $0.unchanged += 1
+        $0.bytes += bytes.count
+      }
+      return
+    }
+    try ensureFolder(of: path)
+    if SiteOutput.size(of: full) == nil {
+      // A new file: no reader can have an older version, so it is written in place.
+      try SiteOutput.create(full, with: bytes)
+    } else {
+      try SiteOutput.replace(full, with: bytes)
+    }
+    state.withLock {
+      $0.current[path] = stamp
+      $0.written += 1
+      $0.bytes += bytes.count
+    }
+  }
+
+  func write(_ path: String, _ text: String) throws(PublishFailure) {
+    try write(path, Array(text.utf8))
+  }
+
+  /// A large file written in pieces: into a temporary file beside it, which `commit` puts in
+  /// its place only when its bytes differ.
+  func begin(_ path: String) throws(PublishFailure) -> StreamFile {
+    try ensureFolder(of: path)
+    return try StreamFile(path: root + "/" + path + ".tmp")
+  }
+
+  func commit(_ file: inout StreamFile, _ path: String) throws(PublishFailure) {
+    try file.close()
+    let full = root + "/" + path
+    let stamp = Stamp(hash: file.hash, size: file.size)
+    var same = false
+    if let known = previous[path] {
+      same = known == stamp && SiteOutput.size(of: full) == stamp.size
+    } else if SiteOutput.size(of: full) == stamp.size, let old = try? SiteOutput.readFile(full) {
+      same = FNV.hash(old) == stamp.hash
+    }
+    if same {
+      unlink(file.path)
+    } else if rename(file.path, full) != 0 {
+      let reason = String(cString: strerror(errno))
+      unlink(file.path)
+      throw PublishFailure.output(full, reason)
+    }
+    state.withLock {
+      $0.current[path] = stamp
+      if same { $0.unchanged += 1 } else { $0.written += 1 }
+      $0.bytes += stamp.size
+    }
+  }
+
+  /// Writes the manifest: every file of this publish, and those of earlier ones not written
+  /// again (they stay in the folder, so they stay in the manifest).
+  func finish() throws(PublishFailure) {
+    var all = previous
+    for (path, stamp) in state.withLock({ $0.current }) { all[path] = stamp }
+    var text = ""
+    for path in all.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+      let stamp = all[path]!
+      let hex = String(stamp.hash, radix: 16)
+      text += String(repeating: "0", count: 16 - hex.count) + hex + " \(stamp.size) \(path)\n"
+    }
+    let bytes = Array(text.utf8)
+    let full = root + "/" + SiteOutput.manifestName
+    if (try? SiteOutput.readFile(full)) == bytes { return }
+    try SiteOutput.replace(full, with: bytes)
+  }
+
+  // MARK: Files
+
+  private func isCurrent(_ path: String, full: String, stamp: Stamp, bytes: [UInt8]) throws(PublishFailure) -> Bool {
+    let size = SiteOutput.size(of: full)
+    guard size == stamp.size else { return false }
+    if let known = previous[path] { return known == stamp }
+    guard let old = try? SiteOutput.readFile(full) else { return false }
+    return old == bytes
+  }
+
+  private func ensureFolder(of path: String) throws(PublishFailure) {
+    guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return }
+    let folder = String(path[..<slash])
+    if state.withLock({ $0.folders.contains(folder) }) { return }
+    try SiteOutput.makeFolders(root + "/" + folder)
+    _ = state.withLock { $0.folders.insert(folder) }
+  }
+
+  static func size(of path: String) -> Int? {
+    var info = stat()
+    guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+    return Int(info.st_size)
+  }
+
+  static func makeFolders(_ path: String) throws(PublishFailure) {
+    var current = path.hasPrefix("/") ? "" : "."
+    for part in path.split(separator: "/") {
+      current += "/" + part
+      if mkdir(current, 0o755) != 0 && errno != EEXIST {
+        throw .output(current, String(cString: strerror(errno)))
+      }
+    }
+    var info = stat()
+    guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
+      throw .output(path, "not a directory")
+    }
+  }
+
+  static func readFile(_ path: String) throws -> [UInt8] {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { throw PublishFailure.output(path, String(cString: strerror(errno))) }
+    defer { close(fd) }
+    var out: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+      if n < 0 && errno == EINTR { continue }
+      if n < 0 { throw PublishFailure.output(path, String(cString: strerror(errno))) }
+      if n == 0 { return out }
+      out += buffer[0..<n]
+    }
+  }
+
+  static func create(_ path: String, with bytes: [UInt8]) throws(PublishFailure) {
+    var file = try StreamFile(path: path)
+    do {
+      try file.write(bytes)
+      try file.close()
+    } catch {
+      file.abandon()
+      throw error
+    }
+  }
+
+  /// Writes a temporary file beside `path`, then renames it over `path`: a reader sees the old
+  /// file or the new one, never a part.
+  static func replace(_ path: String, with bytes: [UInt8]) throws(PublishFailure) {
+    let temporary = path + ".tmp"
+    var file = try StreamFile(path: temporary)
+    do {
+      try file.write(bytes)
+      try file.close()
+    } catch {
+      file.abandon()
+      throw error
+    }
+    if rename(temporary, path) != 0 {
+      let reason = String(cString: strerror(errno))
+      unlink(temporary)
+      throw .output(path, reason)
+    }
+  }
+}
+
+/// A file being written, with the hash and size of what went in.
+struct StreamFile {
+  let path: String
+  private var fd: Int32
+  private var buffer: [UInt8] = []
+  private(set) var hash = FNV.offset
+  private(set) var size = 0
+
+  init(path: String) throws(PublishFailure) {
+    self.path = path
+    fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { throw .output(path, String(cString: strerror(errno))) }
+    buffer.reserveCapacity(1 << 16)
+  }
+
+  mutating func write(_ bytes: [UInt8]) throws(PublishFailure) {
+    hash = FNV.hash(bytes, from: hash)
+    size += bytes.count
+    buffer += bytes
+    if buffer.count >= 1 << 16 { try flush() }
+  }
+
+  mutating func write(_ text: String) throws(PublishFailure) {
+    try write(Array(text.utf8))
+  }
+
+  mutating func flush() throws(PublishFailure) {
+    var offset = 0
+    while offset < buffer.count {
+      let n = buffer.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+      if n < 0 && errno == EINTR { continue }
+      if n <= 0 { throw .output(path, String(cString: strerror(errno))) }
+      offset += n
+    }
+    buffer.removeAll(keepingCapacity: true)
+  }
+
+  mutating func close() throws(PublishFailure) {
+    try flush()
+    if Glibc.close(fd) != 0 { throw .output(path, String(cString: strerror(errno))) }
+    fd = -1
+  }
+
+  mutating func abandon() {
+    if fd >= 0 { _ = Glibc.close(fd) }
+    fd = -1
+    unlink(path)
+  }
+}
+
+/// FNV-1a, 64 bits: a stable hash of a file's bytes (Swift's `Hasher` is seeded per process).
+enum FNV {
+  static let offset: UInt64 = 0xcbf2_9ce4_8422_2325
+  static let prime: UInt64 = 0x100_0000_01b3
+
+  static func hash(_ bytes: [UInt8], from start: UInt64 = offset) -> UInt64 {
+    var hash = start
+    for byte in bytes {
+      hash ^= UInt64(byte)
+      hash = hash &* prime
+    }
+    return hash
+  }
+
+  /// FNV-1a, 32 bits, of a text's UTF-8: the search shard of a key (the page's script computes it too).
+  static func hash32(_ text: String) -> UInt32 {
+    var hash: UInt32 = 0x811c_9dc5
+    for byte in text.utf8 {
+      hash ^= UInt32(byte)
+      hash = hash &* 0x0100_0193
+    }
+    return hash
+  }
+}

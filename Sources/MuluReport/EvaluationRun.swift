@@ -1,0 +1,210 @@
+import MuluCatalog
+import MuluGit
+import MuluKit
+
+extension Evaluation {
+  /// What `mulu report` was asked for.
+  public struct Request: Sendable {
+    /// The revision to evaluate.
+    public var revision: String
+    /// A revision or a date (YYYY-MM-DD) where the period starts; nil: the previous release.
+    public var since: String?
+    /// Provider codes to report on (empty: every department). Ranks are among all departments.
+    public var departments: [String]
+    /// Fetch each source of `sources.yaml` to count the commits not yet merged. A published site
+    /// leaves them out: they depend on when they are counted, and a site of a revision does not.
+    public var countBehind: Bool
+
+    public init(revision: String = "main", since: String? = nil, departments: [String] = [], countBehind: Bool = true) {
+      self.revision = revision
+      self.since = since
+      self.departments = departments
+      self.countBehind = countBehind
+    }
+  }
+
+  /// A failure that stops the report (exit code 2).
+  public enum Failure: UserFacingError, Sendable, Equatable {
+    case workspace(Workspace.Failure)
+    case catalog(CatalogError)
+    case release(Release.Failure)
+    case unknownDepartments([String])
+    case git(String)
+
+    public var message: LocalizedText {
+      switch self {
+      case .workspace(let failure): return failure.message
+      case .catalog(let error): return error.message
+      case .release(let failure): return failure.message
+      case .unknownDepartments(let codes):
+        let list = codes.joined(separator: ", ")
+        return LocalizedText(
+          zh: "departments.yaml 中没有部门 \(list)，目录中也没有其文件夹",
+          en: "no department \(list) in departments.yaml nor a folder of it in the catalogs")
+      case .git(let detail): return LocalizedText(zh: "Git 操作失败：\(detail)", en: "a Git operation failed: \(detail)")
+      }
+    }
+  }
+
+  /// Evaluates the registry at `request.revision`.
+  public static func run(in workspace: Workspace, _ request: Request) throws(Failure) -> Evaluation {
+    let repository: Repository
+    do {
+      repository = try workspace.repository()
+    } catch {
+      throw .workspace(error)
+    }
+    let commit = try resolve(request.revision, in: repository)
+    return try step {
+      let head = try repository.commit(commit)
+      guard try repository.entry(at: "registry.yaml", inTree: head.tree) != nil else {
+        throw Failure.workspace(.notARegistry(request.revision))
+      }
+
+      // The one validation pass, counting each resource as it is read.
+      let snapshot = GitSnapshot(repository: repository, tree: head.tree, label: request.revision)
+      let (catalog, readFindings, tally) = try Validator.load(snapshot, tally: CatalogTally.self)
+      let checked = Validator.check(catalog)
+      let report = Report(findings: Validator.apply(catalog.settings, to: readFindings + checked))
+      // Duplicate collection is a fact of the catalog, counted even where registry.yaml turns the rule off.
+      let overlaps =
+        catalog.settings.runs(ItemsOverlapsBase.self)
+        ? checked.filter { $0.rule == ItemsOverlapsBase.id } : ItemsOverlapsBase.check(catalog)
+
+      let wanted = try departmentsWanted(request.departments, catalog: catalog, tally: tally)
+      let sinceDate = request.since.flatMap { DateInvalid.isValid($0) && $0.utf8.count == 10 ? $0 : nil }
+      let sources = try sourceList(head.tree, repository)
+      let history = try HistoryWalk.walk(
+        repository, from: head, folders: Set(tally.folders.keys), sources: Set(sources.map(\.name)),
+        before: sinceDate)
+
+      let releases = try releasePoints(in: workspace, repository, upTo: commit)
+      let since: PeriodStart
+      let base: ObjectID?
+      if let sinceDate {
+        since = PeriodStart(kind: .date, label: sinceDate, commit: history.baseBefore?.hex)
+        base = history.baseBefore
+      } else if let revision = request.since {
+        base = try resolve(revision, in: repository)
+        since = PeriodStart(kind: .revision, label: revision, commit: base?.hex)
+      } else if let previous = releases.last(where: { $0.commit != commit.hex }) {
+        base = ObjectID(hex: previous.commit)
+        since = PeriodStart(kind: .release, label: previous.tag, commit: previous.commit)
+      } else {
+        base = nil
+        since = PeriodStart(kind: .beginning, label: nil, commit: nil)
+      }
+      // From the empty registry every resource file that reads is added, and nothing else changed:
+      // the tally counts them, and no second reading of the whole registry is needed.
+      let diff = try base.map {
+        try DiffEngine.diff(repository, from: $0, to: commit, fromLabel: since.label ?? "", toLabel: request.revision)
+      }
+
+      var syncs = sources.map { source in
+        var sync = SourceSync(name: source.name, owns: source.owns)
+        sync.lastSync = history.lastSync[source.name]
+        return sync
+      }
+      if !syncs.isEmpty && request.countBehind {
+        syncs = try behind(syncs, in: workspace, repository, revision: commit)
+      }
+
+      var builder = Builder(
+        catalog: catalog, tally: tally, findings: report.findings, overlaps: overlaps, diff: diff, history: history,
+        now: head.committer.time)
+      return builder.evaluation(
+        revision: request.revision, commit: head, since: since, wanted: wanted, releases: releases, sources: syncs)
+    }
+  }
+
+  // MARK: Steps
+
+  static func step<Result>(_ body: () throws -> Result) throws(Failure) -> Result {
+    do {
+      return try body()
+    } catch let failure as Failure {
+      throw failure
+    } catch let error as CatalogError {
+      throw .catalog(error)
+    } catch let error as GitError {
+      throw .git(error.message)
+    } catch {
+      throw .git("\(error)")
+    }
+  }
+
+  private static func resolve(_ revision: String, in repository: Repository) throws(Failure) -> ObjectID {
+    do {
+      return try repository.resolveCommit(revision)
+    } catch let error as GitError {
+      throw .workspace(.unknownRevision(revision, error.message))
+    } catch {
+      throw .workspace(.unknownRevision(revision, "\(error)"))
+    }
+  }
+
+  /// The codes asked for, each a department of the dictionary or a folder of the catalogs.
+  private static func departmentsWanted(_ codes: [String], catalog: Catalog, tally: CatalogTally) throws -> Set<String>? {
+    guard !codes.isEmpty else { return nil }
+    let unknown = codes.filter { catalog.departments[$0] == nil && tally.folders[$0] == nil }
+    if !unknown.isEmpty { throw Failure.unknownDepartments(unknown) }
+    return Set(codes)
+  }
+
+  private static func sourceList(_ tree: ObjectID, _ repository: Repository) throws -> [SyncSource] {
+    guard let entry = try repository.entry(at: SourceList.path, inTree: tree) else { return [] }
+    return SourceList.read(try repository.blob(entry.id)).sources
+  }
+
+  /// The release tags whose commits the revision contains, oldest first.
+  private static func releasePoints(in workspace: Workspace, _ repository: Repository, upTo commit: ObjectID) throws
+    -> [ReleasePoint]
+  {
+    let entries: [Release.Entry]
+    do {
+      entries = try Release.list(in: workspace)
+    } catch {
+      throw Failure.release(error)
+    }
+    var points: [ReleasePoint] = []
+    for entry in entries.reversed() where try repository.isDescendant(commit, of: entry.commit) {
+      let signature = try entry.tagger ?? repository.commit(entry.commit).committer
+      let date = Identity.dayString(signature)
+      points.append(
+        ReleasePoint(
+          tag: entry.tag, date: date, commit: entry.commit.hex, resources: entry.resources, breaking: entry.breaking))
+    }
+    return points
+  }
+
+  /// How many commits each fork has that the revision has not, fetched as `mulu sync status`
+  /// fetches (into `refs/mulu/sources/<name>`).
+  private static func behind(
+    _ syncs: [SourceSync], in workspace: Workspace, _ repository: Repository, revision: ObjectID
+  ) throws -> [SourceSync] {
+    var statuses: [String: Sync.SourceStatus] = [:]
+    var failure: String? = nil
+    do {
+      for status in try Sync.status(in: workspace, fetch: true).sources { statuses[status.source.name] = status }
+    } catch {
+      failure = error.message.en
+    }
+    return try syncs.map { sync in
+      var sync = sync
+      if let failure {
+        sync.unknownBecause = failure
+      } else if let status = statuses[sync.name] {
+        if let reason = status.fetchError {
+          sync.unknownBecause = reason
+        } else if let tip = status.forkTip {
+          sync.behind = try repository.revwalk(from: [tip], hiding: [revision]).count
+        } else {
+          sync.unknownBecause = "never fetched"
+        }
+      } else {
+        sync.unknownBecause = "not listed in sources.yaml on main"
+      }
+      return sync
+    }
+  }
+}

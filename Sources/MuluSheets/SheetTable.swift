@@ -1,0 +1,375 @@
+import MuluCatalog
+
+/// Where a cell stands: the sheet (by its index among the workbook's visible sheets), the
+/// zero-based row and column.
+struct CellPlace: Sendable, Hashable {
+  var sheet: Int
+  var row: Int
+  var column: Int
+}
+
+/// Names cells in findings: `FILE.xlsx!Sheet1!H12`, or `FILE.csv` at line 12, column 8.
+struct Locator: Sendable {
+  var file: String
+  var kind: Workbook.Kind
+  var sheetNames: [String]
+
+  func finding(
+    _ rule: String, _ severity: Severity, at place: CellPlace?, code: String? = nil, message: LocalizedText,
+    hint: LocalizedText
+  ) -> Finding {
+    guard let place else {
+      return Finding(rule: rule, severity: severity, path: file, code: code, message: message, hint: hint)
+    }
+    switch kind {
+    case .csv:
+      return Finding(
+        rule: rule, severity: severity, path: file, line: place.row + 1, column: place.column + 1, code: code,
+        message: message, hint: hint)
+    case .xlsx:
+      return Finding(
+        rule: rule, severity: severity, path: name(place), code: code, message: message, hint: hint)
+    }
+  }
+
+  /// `FILE.xlsx!Sheet1!H12` (for CSV, `FILE.csv:12:8`).
+  func name(_ place: CellPlace) -> String {
+    switch kind {
+    case .csv: return "\(file):\(place.row + 1):\(place.column + 1)"
+    case .xlsx: return "\(file)!\(sheetNames[place.sheet])!\(Column.letter(place.column))\(place.row + 1)"
+    }
+  }
+}
+
+/// One data row of a catalog sheet, its cells read in the terms of their columns.
+struct TableRow: Sendable {
+  var sheet: Int
+  var row: Int
+  /// The text of each column (empty where the cell is).
+  var values: [String]
+  /// The column of the sheet each column stands in.
+  var columns: [Int]
+
+  subscript(column: Column) -> String { values[column.rawValue] }
+
+  func place(_ column: Column) -> CellPlace { CellPlace(sheet: sheet, row: row, column: columns[column.rawValue]) }
+
+  /// Whether the resource columns (not the item columns) are all empty.
+  var describesNoResource: Bool { Column.allCases.allSatisfy { $0.isItem || values[$0.rawValue].isEmpty } }
+
+  var hasItem: Bool { !self[.itemName].isEmpty || !self[.itemType].isEmpty || !self[.itemLength].isEmpty }
+}
+
+/// Reads the rows of a workbook's catalog sheets, saying what it had to do to each cell.
+struct SheetTable {
+  var rows: [TableRow] = []
+  var findings: [Finding] = []
+  /// The merged ranges of the catalog sheets that span rows.
+  var merges: [(sheet: Int, range: CellRange)] = []
+  /// Sheets not read, and why.
+  var notes: [LocalizedText] = []
+  let locator: Locator
+
+  init(_ workbook: Workbook, file: String) throws(SheetFailure) {
+    locator = Locator(file: file, kind: workbook.kind, sheetNames: workbook.sheets.map(\.name))
+    for hidden in workbook.hiddenSheets {
+      findings.append(
+        Finding(
+          rule: "sheet.hidden", severity: .warning, path: "\(file)!\(hidden)",
+          message: LocalizedText(zh: "隐藏的工作表“\(hidden)”未导入", en: "hidden sheet \(hidden) is not imported"),
+          hint: LocalizedText(zh: "要导入它，先取消隐藏", en: "unhide it to import it")))
+    }
+    var found = false
+    for (index, sheet) in workbook.sheets.enumerated() {
+      guard let header = sheet.rows.first, header.number == 0, isCatalogHeader(header) else {
+        if !(sheet.rows.first.map(isExplanation) ?? true) || workbook.kind == .csv {
+          notes.append(
+            LocalizedText(
+              zh: "工作表“\(sheet.name)”第 1 行不是目录列名，未导入", en: "sheet \(sheet.name) has no catalog header in row 1; not imported"))
+        }
+        continue
+      }
+      found = true
+      try read(sheet, index: index, header: header, date1904: workbook.date1904, csv: workbook.kind == .csv)
+    }
+    if !found { throw .noCatalogSheet(file) }
+  }
+
+  private func text(_ cell: Cell?) -> String {
+    guard let cell else { return "" }
+    switch cell.value {
+    case .text(let text), .number(let text), .error(let text): return text.trimmingWhitespace()
+    case .boolean(let value): return value ? "TRUE" : "FALSE"
+    }
+  }
+
+  private func isCatalogHeader(_ row: Row) -> Bool {
+    let titles = Set(row.cells.map(text))
+    return titles.contains(Column.code.title) && titles.contains(Column.name.title)
+  }
+
+  private func isExplanation(_ row: Row) -> Bool {
+    row.cells.prefix(CatalogWorkbook.explanationHeader.count).map(text) == CatalogWorkbook.explanationHeader
+  }
+
+  /// The most cells merged cells may fill.
+  static let mergedCellLimit = 2_000_000
+
+  /// The first index of a sorted list whose value is at least `value`.
+  static func lowerBound(_ sorted: [Int], _ value: Int) -> Int {
+    var low = 0
+    var high = sorted.count
+    while low < high {
+      let middle = (low + high) / 2
+      if sorted[middle] < value { low = middle + 1 } else { high = middle }
+    }
+    return low
+  }
+
+  private mutating func read(_ sheet: SheetData, index: Int, header: Row, date1904: Bool, csv: Bool) throws(SheetFailure) {
+    let byTitle = Dictionary(uniqueKeysWithValues: Column.allCases.map { ($0.title, $0) })
+    var columns = Array(repeating: -1, count: Column.allCases.count)
+    var known = Set<Int>()
+    for (position, cell) in header.cells.enumerated() {
+      let title = text(cell)
+      if title.isEmpty { continue }
+      let place = CellPlace(sheet: index, row: 0, column: position)
+      guard let column = byTitle[title] else {
+        findings.append(
+          locator.finding(
+            "sheet.column-unknown", .error, at: place,
+            message: LocalizedText(zh: "未知的列“\(title)”：其内容无处存放", en: "unknown column \(title): its values have no place"),
+            hint: LocalizedText(zh: "列名见 mulu template 生成的模板", en: "the column names are those of mulu template")))
+        continue
+      }
+      if columns[column.rawValue] >= 0 {
+        findings.append(
+          locator.finding(
+            "sheet.column-duplicate", .error, at: place,
+            message: LocalizedText(zh: "列“\(title)”出现了两次", en: "column \(title) appears twice"),
+            hint: LocalizedText(zh: "删去其中一列", en: "delete one of them")))
+        continue
+      }
+      columns[column.rawValue] = position
+      known.insert(position)
+    }
+    let missing = Column.allCases.filter { columns[$0.rawValue] < 0 }
+    if !missing.isEmpty {
+      findings.append(
+        locator.finding(
+          "sheet.column-missing", .error, at: CellPlace(sheet: index, row: 0, column: 0),
+          message: LocalizedText(
+            zh: "缺少列：\(missing.map(\.title).joined(separator: "、"))",
+            en: "missing columns: \(missing.map(\.title).joined(separator: ", "))"),
+          hint: LocalizedText(
+            zh: "不要删除列；不用的列留空即可", en: "do not delete columns; leave the ones you do not use empty")))
+      return
+    }
+    if let far = sheet.farCell {
+      findings.append(outside(CellPlace(sheet: index, row: far.row, column: far.column)))
+    }
+    // Merged cells: the value of the first cell stands for all of them (for the rows that hold
+    // data; a merge over empty rows says nothing).
+    var merged: [Int: [Int: Cell]] = [:]
+    var positions: [Int: Int] = [:]
+    for (position, row) in sheet.rows.enumerated() where positions[row.number] == nil { positions[row.number] = position }
+    let numbers = positions.keys.sorted()
+    var filled = 0
+    for range in sheet.merges where range.lastRow > 0 && range.firstColumn < SheetData.columnLimit {
+      guard let at = positions[range.firstRow], let source = sheet.rows[at][range.firstColumn] else { continue }
+      let lastColumn = min(range.lastColumn, SheetData.columnLimit - 1)
+      var next = SheetTable.lowerBound(numbers, max(range.firstRow, 1))
+      while next < numbers.count && numbers[next] <= range.lastRow {
+        let row = numbers[next]
+        for column in range.firstColumn...lastColumn where !(row == range.firstRow && column == range.firstColumn) {
+          merged[row, default: [:]][column] = source
+          filled += 1
+        }
+        if filled > SheetTable.mergedCellLimit {
+          throw .tooManyMergedCells(sheet: sheet.name, limit: SheetTable.mergedCellLimit)
+        }
+        next += 1
+      }
+    }
+    for row in sheet.rows.dropFirst() {
+      var values = Array(repeating: "", count: Column.allCases.count)
+      for (position, stored) in row.cells.enumerated() {
+        guard let cell = stored ?? merged[row.number]?[position] else { continue }
+        let place = CellPlace(sheet: index, row: row.number, column: position)
+        guard known.contains(position) else {
+          if !text(cell).isEmpty { findings.append(outside(place)) }
+          continue
+        }
+        let column = byTitle[text(header[position])]!
+        values[column.rawValue] = value(cell, column: column, at: place, date1904: date1904, csv: csv)
+      }
+      if let extra = merged[row.number] {
+        for (position, cell) in extra where position >= row.cells.count && known.contains(position) {
+          let column = byTitle[text(header[position])]!
+          let place = CellPlace(sheet: index, row: row.number, column: position)
+          values[column.rawValue] = value(cell, column: column, at: place, date1904: date1904, csv: csv)
+        }
+      }
+      if values.allSatisfy(\.isEmpty) { continue }
+      rows.append(TableRow(sheet: index, row: row.number, values: values, columns: columns))
+    }
+    merges += sheet.merges.filter { $0.lastRow > $0.firstRow && $0.lastRow > 0 }.map { (index, $0) }
+  }
+
+  private func outside(_ place: CellPlace) -> Finding {
+    locator.finding(
+      "sheet.outside-columns", .error, at: place,
+      message: LocalizedText(zh: "单元格有内容但不在任何目录列下", en: "the cell has a value but stands under no catalog column"),
+      hint: LocalizedText(zh: "把内容移到相应的列，或删去", en: "move it into its column, or delete it"))
+  }
+
+  /// The text a cell gives its column, with what had to be done to it said.
+  private mutating func value(_ cell: Cell, column: Column, at place: CellPlace, date1904: Bool, csv: Bool) -> String {
+    var result: String
+    switch cell.value {
+    case .error(let code):
+      findings.append(
+        locator.finding(
+          "sheet.formula-error", .error, at: place,
+          message: LocalizedText(zh: "单元格是错误值 \(code)", en: "the cell holds the error value \(code)"),
+          hint: LocalizedText(zh: "填入值本身", en: "enter the value itself")))
+      return ""
+    case .boolean(let value):
+      result = column == .toPublic ? (value ? "是" : "否") : (value ? "TRUE" : "FALSE")
+    case .number(let digits):
+      if column.holdsCodes {
+        // Refused; the cell says nothing more, so that the resource's other rows raise no conflict.
+        findings.append(codeAsNumber(place, column: column, shown: digits))
+        return ""
+      }
+      if column.holdsDate, let serial = Double(digits), let date = SheetDates.date(serial: serial, date1904: date1904) {
+        result = date
+      } else {
+        result = SheetNumbers.text(digits)
+      }
+    case .text(let text):
+      result = csv ? CSV.unescaped(text) : text
+    }
+    if cell.isFormula {
+      findings.append(
+        locator.finding(
+          "sheet.formula", .warning, at: place,
+          message: LocalizedText(
+            zh: "单元格是公式，使用其计算结果“\(result.oneLine)”", en: "the cell holds a formula; its cached value \"\(result.oneLine)\" is used"),
+          hint: LocalizedText(zh: "用值替换公式（复制后选择性粘贴为值）", en: "replace the formula by its value (copy, paste values)")))
+    }
+    let trimmed = result.trimmingWhitespace()
+    if trimmed != result {
+      findings.append(
+        locator.finding(
+          "sheet.trimmed", .warning, at: place,
+          message: LocalizedText(
+            zh: "已删去首尾的空格（含全角空格）", en: "spaces at either end (full-width ones too) were removed"),
+          hint: LocalizedText(zh: "单元格首尾不要留空格", en: "leave no spaces at either end of a cell")))
+      result = trimmed
+    }
+    if csv && column.holdsCodes && SheetNumbers.isScientific(result) {
+      findings.append(codeAsNumber(place, column: column, shown: result))
+      return ""
+    }
+    if column.holdsDate, !result.isEmpty {
+      if csv, let serial = Double(result), result.allSatisfy(\.isASCIIDigit),
+        let date = SheetDates.date(serial: serial, date1904: false)
+      {
+        result = date
+      } else if let date = SheetDates.normalized(result) {
+        result = date
+      }
+    }
+    if column == .itemType, let code = ItemTypeNames.code(result) { result = code }
+    if column == .toPublic {
+      switch result.uppercased() {
+      case "TRUE": result = "是"
+      case "FALSE": result = "否"
+      default: break
+      }
+    }
+    return result
+  }
+
+  private func codeAsNumber(_ place: CellPlace, column: Column, shown: String) -> Finding {
+    locator.finding(
+      "sheet.code-number", .error, at: place,
+      message: LocalizedText(
+        zh: "\(column.title)存成了数字（\(shown)），会丢失前导零或末几位",
+        en: "\(column.title) is stored as a number (\(shown)), which loses leading zeros or digits"),
+      hint: LocalizedText(
+        zh: "把该列设为文本格式后重新输入代码", en: "format the column as text and enter the code again"))
+  }
+}
+
+/// Spreadsheet serial numbers and the date texts people write.
+enum SheetDates {
+  /// The date of a serial number: days since 1899-12-30 (Excel's 1900 system, whose day 60 is
+  /// the 29 February 1900 that never was), or since 1904-01-01.
+  static func date(serial: Double, date1904: Bool) -> String? {
+    guard serial >= 1, serial < 2_958_466 else { return nil }
+    let day = Int(serial.rounded(.down))
+    if !date1904 && day == 60 { return "1900-02-29" }
+    // Days from 1970-01-01.
+    let epochDays = date1904 ? day - 24_107 : (day < 60 ? day - 25_568 : day - 25_569)
+    return civil(epochDays)
+  }
+
+  /// `2026/3/1`, `2026.3.1`, `2026-3-1`, `2026年3月1日` as `2026-03-01`; nil for other text.
+  static func normalized(_ text: String) -> String? {
+    var parts: [Int] = []
+    var current = ""
+    for character in text {
+      if character.isASCIIDigit {
+        current.append(character)
+      } else if "/.-年月日".contains(character) {
+        guard let number = Int(current), current.count <= 4 else { return nil }
+        parts.append(number)
+        current = ""
+      } else {
+        return nil
+      }
+    }
+    if !current.isEmpty {
+      guard let number = Int(current) else { return nil }
+      parts.append(number)
+    }
+    guard parts.count == 3, (1000...9999).contains(parts[0]) else { return nil }
+    func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    return "\(parts[0])-\(two(parts[1]))-\(two(parts[2]))"
+  }
+
+  /// Days since 1970-01-01 as YYYY-MM-DD (the proleptic Gregorian calendar).
+  static func civil(_ days: Int) -> String {
+    let z = days + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let dayOfEra = z - era * 146_097
+    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+    let mp = (5 * dayOfYear + 2) / 153
+    let day = dayOfYear - (153 * mp + 2) / 5 + 1
+    let month = mp < 10 ? mp + 3 : mp - 9
+    let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+    func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    return "\(year)-\(two(month))-\(two(day))"
+  }
+}
+
+enum SheetNumbers {
+  /// A number as a person would write it: `18` for a stored `18` or `18.0`.
+  static func text(_ digits: String) -> String {
+    if digits.hasSuffix(".0"), let whole = Int(digits.dropLast(2)) { return String(whole) }
+    return digits
+  }
+
+  /// `1.11E+17`: how a spreadsheet shows a long number it has rounded.
+  static func isScientific(_ text: String) -> Bool {
+    let upper = text.uppercased()
+    guard let e = upper.firstIndex(of: "E") else { return false }
+    let mantissa = upper[..<e]
+    let exponent = upper[upper.index(after: e)...].drop { $0 == "+" || $0 == "-" }
+    return !mantissa.isEmpty && mantissa.allSatisfy { $0.isASCIIDigit || $0 == "." } && !exponent.isEmpty
+      && exponent.allSatisfy(\.isASCIIDigit)
+  }
+}

@@ -1,0 +1,426 @@
+import Foundation
+import ZIPFoundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Reads the visible sheets of an xlsx workbook (Office Open XML SpreadsheetML, as Excel,
+/// WPS and LibreOffice save it) with the limits a file from anyone needs: the ZIP container
+/// through ZIPFoundation, every part's unpacked size and compression ratio bounded (as
+/// stated, then as actually unpacked), the XML through `XMLStream`.
+public enum XLSXReader {
+  struct Limits: Sendable {
+    var entries = 10_000
+    /// The unpacked size of one part, and of all parts read.
+    var partBytes: UInt64 = 512 << 20
+    var totalBytes: UInt64 = 1 << 30
+    /// Unpacked ÷ packed, for parts over `ratioFloor` bytes.
+    var ratio: UInt64 = 100
+    var ratioFloor: UInt64 = 1 << 20
+    /// Rows or cells with formatting and no value.
+    var emptyRows = 100_000
+    var emptyCells = 1_000_000
+  }
+
+  /// The most rows a sheet may have (Excel's and LibreOffice's limit).
+  public static let rowLimit = 1_048_576
+
+  static func read(_ path: String, name: String, limits: Limits = Limits()) throws(SheetFailure) -> Workbook {
+    let archive: Archive
+    do {
+      archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+    } catch {
+      throw .notAWorkbook(name, missing: "ZIP")
+    }
+    var entries: [String: Entry] = [:]
+    var count = 0
+    for entry in archive {
+      count += 1
+      if count > limits.entries { throw .tooManyEntries(count: count, limit: limits.entries) }
+      entries[entry.path] = entry
+    }
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    var parts = Parts(archive: archive, entries: entries, folder: folder, limits: limits, name: name)
+
+    // The workbook part, from the package's relationships (xl/workbook.xml, as every writer names it, if none).
+    var workbookPath = "xl/workbook.xml"
+    if let rootRels = try parts.extract("_rels/.rels", required: false) {
+      for relation in try relationships(rootRels, part: "_rels/.rels") where relation.type.hasSuffix("/officeDocument") {
+        workbookPath = resolve(relation.target, from: "")
+      }
+    }
+    guard let workbookFile = try parts.extract(workbookPath, required: true) else {
+      throw .notAWorkbook(name, missing: workbookPath)
+    }
+    let base = workbookPath.split(separator: "/").dropLast().joined(separator: "/")
+    let relsPath = (base.isEmpty ? "" : base + "/") + "_rels/" + workbookPath.split(separator: "/").last! + ".rels"
+    var targets: [String: String] = [:]
+    var sharedStringsPath: String? = nil
+    if let relsFile = try parts.extract(relsPath, required: false) {
+      for relation in try relationships(relsFile, part: relsPath) {
+        let target = resolve(relation.target, from: base)
+        targets[relation.id] = target
+        if relation.type.hasSuffix("/sharedStrings") { sharedStringsPath = target }
+      }
+    }
+    var workbook = Workbook(kind: .xlsx, sheets: [])
+    var sheetList: [(name: String, path: String)] = []
+    let stream = try XMLStream(file: workbookFile, part: workbookPath)
+    while let node = try stream.next() {
+      guard case .start(let element, _) = node else { continue }
+      switch element {
+      case .workbookPr:
+        let value = stream.attribute("date1904")
+        workbook.date1904 = value == "1" || value == "true"
+      case .sheet:
+        let attributes = stream.attributes()
+        let sheetName = attributes["name"] ?? "?"
+        if let state = attributes["state"], state != "visible" {
+          workbook.hiddenSheets.append(sheetName)
+          continue
+        }
+        guard let id = attributes["id"], let target = targets[id] else {
+          throw .notAWorkbook(name, missing: "\(relsPath) (\(sheetName))")
+        }
+        sheetList.append((sheetName, target))
+      default:
+        break
+      }
+    }
+    var shared: [String] = []
+    if let path = sharedStringsPath ?? (entries["xl/sharedStrings.xml"] != nil ? "xl/sharedStrings.xml" : nil),
+      let file = try parts.extract(path, required: false)
+    {
+      shared = try sharedStrings(file, part: path)
+    }
+    for (sheetName, path) in sheetList {
+      guard let file = try parts.extract(path, required: true) else { throw .notAWorkbook(name, missing: path) }
+      workbook.sheets.append(try sheet(file, part: path, name: sheetName, shared: shared, limits: limits))
+      try? FileManager.default.removeItem(atPath: file)
+    }
+    return workbook
+  }
+
+  /// The parts unpacked so far, with the limits on their sizes.
+  private struct Parts {
+    let archive: Archive
+    let entries: [String: Entry]
+    let folder: String
+    let limits: Limits
+    let name: String
+    var unpacked: UInt64 = 0
+    var count = 0
+
+    /// Unpacks a part to a file of its own; nil when absent and not required.
+    mutating func extract(_ path: String, required: Bool) throws(SheetFailure) -> String? {
+      guard let entry = entries[path] ?? entries["/" + path] else {
+        if required { throw .notAWorkbook(name, missing: path) }
+        return nil
+      }
+      let stated = entry.uncompressedSize
+      let packed = max(entry.compressedSize, 1)
+      if stated > limits.partBytes { throw .partTooLarge(part: path, size: stated, limit: limits.partBytes) }
+      if stated > limits.ratioFloor && stated / packed > limits.ratio {
+        throw .compressionRatio(part: path, ratio: stated / packed, limit: limits.ratio)
+      }
+      count += 1
+      let file = folder + "/part\(count).xml"
+      guard FileManager.default.createFile(atPath: file, contents: nil), let handle = FileHandle(forWritingAtPath: file)
+      else { throw .unreadable(name, reason: "cannot write \(file)") }
+      defer { try? handle.close() }
+      // The sizes an archive states may lie: the bytes are counted as they come.
+      var written: UInt64 = 0
+      let partLimit = min(limits.partBytes, stated)
+      let totalLimit = limits.totalBytes
+      let before = unpacked
+      var failure: SheetFailure? = nil
+      do {
+        _ = try archive.extract(entry, skipCRC32: false) { data in
+          written += UInt64(data.count)
+          if written > partLimit {
+            failure = .partTooLarge(part: path, size: written, limit: partLimit)
+            throw CocoaError(.fileReadTooLarge)
+          }
+          if before + written > totalLimit {
+            failure = .partTooLarge(part: path, size: before + written, limit: totalLimit)
+            throw CocoaError(.fileReadTooLarge)
+          }
+          try handle.write(contentsOf: data)
+        }
+      } catch {
+        if let failure { throw failure }
+        throw .malformed(part: path, line: 0, reason: "cannot unpack: \(error)")
+      }
+      unpacked += written
+      return file
+    }
+  }
+
+  private static func temporaryFolder() throws(SheetFailure) -> String {
+    let base = ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp"
+    var template = Array((base + "/mulu-sheet-XXXXXX").utf8CString)
+    guard let made = mkdtemp(&template) else { throw .unreadable(base, reason: String(cString: strerror(errno))) }
+    return String(cString: made)
+  }
+
+  // MARK: Parts
+
+  private struct Relationship {
+    var id: String
+    var type: String
+    var target: String
+  }
+
+  private static func relationships(_ file: String, part: String) throws(SheetFailure) -> [Relationship] {
+    let stream = try XMLStream(file: file, part: part)
+    var found: [Relationship] = []
+    while let node = try stream.next() {
+      guard case .start(.relationship, _) = node else { continue }
+      let attributes = stream.attributes()
+      if attributes["TargetMode"] == "External" { continue }
+      found.append(
+        Relationship(id: attributes["Id"] ?? "", type: attributes["Type"] ?? "", target: attributes["Target"] ?? ""))
+    }
+    return found
+  }
+
+  /// A relationship's target as a path in the package.
+  private static func resolve(_ target: String, from base: String) -> String {
+    var parts: [Substring] = target.hasPrefix("/") ? [] : base.split(separator: "/")
+    for part in target.split(separator: "/") {
+      if part == "." { continue }
+      if part == ".." { _ = parts.popLast(); continue }
+      parts.append(part)
+    }
+    return parts.joined(separator: "/")
+  }
+
+  private static func sharedStrings(_ file: String, part: String) throws(SheetFailure) -> [String] {
+    let stream = try XMLStream(file: file, part: part)
+    var strings: [String] = []
+    var current = ""
+    var inItem = false
+    var inText = false
+    var phonetic = 0
+    while let node = try stream.next() {
+      switch node {
+      case .start(.si, let isEmpty):
+        current = ""
+        inItem = true
+        if isEmpty {
+          strings.append("")
+          inItem = false
+        }
+      case .end(.si):
+        strings.append(OOXMLText.decoded(current))
+        inItem = false
+      case .start(.rPh, let isEmpty):
+        if !isEmpty { phonetic += 1 }
+      case .end(.rPh):
+        phonetic -= 1
+      case .start(.t, let isEmpty):
+        inText = !isEmpty
+      case .end(.t):
+        inText = false
+      case .text where inItem && inText && phonetic == 0:
+        current += stream.text
+      default:
+        break
+      }
+    }
+    return strings
+  }
+
+  private static func sheet(_ file: String, part: String, name: String, shared: [String], limits: Limits)
+    throws(SheetFailure) -> SheetData
+  {
+    let stream = try XMLStream(file: file, part: part)
+    var data = SheetData(name: name)
+    var rowNumber = -1
+    var cells: [Cell?] = []
+    var rowHasValue = false
+    var emptyRows = 0
+    var emptyCells = 0
+    // The cell being read.
+    var column = -1
+    var type = ""
+    var value: String? = nil
+    var inlineText: String? = nil
+    var isFormula = false
+    var reading: XMLStream.Name? = nil
+    var phonetic = 0
+    var inSheetData = false
+
+    func finishRow() {
+      if rowHasValue {
+        data.rows.append(Row(number: rowNumber, cells: cells))
+      }
+    }
+
+    while let node = try stream.next() {
+      switch node {
+      case .start(.sheetData, let isEmpty):
+        inSheetData = !isEmpty
+      case .end(.sheetData):
+        inSheetData = false
+      case .start(.row, let isEmpty) where inSheetData:
+        if let r = stream.attribute("r"), let number = Int(r), number > 0 {
+          rowNumber = number - 1
+        } else {
+          rowNumber += 1
+        }
+        if rowNumber >= rowLimit { throw .tooManyRows(sheet: name, limit: rowLimit) }
+        cells = []
+        column = -1
+        rowHasValue = false
+        if isEmpty {
+          emptyRows += 1
+          if emptyRows > limits.emptyRows { throw .emptyRows(sheet: name, count: emptyRows, limit: limits.emptyRows) }
+        }
+      case .end(.row) where inSheetData:
+        if rowHasValue {
+          finishRow()
+        } else {
+          emptyRows += 1
+          if emptyRows > limits.emptyRows { throw .emptyRows(sheet: name, count: emptyRows, limit: limits.emptyRows) }
+        }
+      case .start(.c, let isEmpty) where inSheetData:
+        if let r = stream.attribute("r"), let position = CellRange.position(r) {
+          column = position.column
+        } else {
+          column += 1
+        }
+        type = stream.attribute("t") ?? "n"
+        value = nil
+        inlineText = nil
+        isFormula = false
+        if isEmpty {
+          emptyCells += 1
+          if emptyCells > limits.emptyCells { throw .emptyRows(sheet: name, count: emptyCells, limit: limits.emptyCells) }
+        }
+      case .end(.c) where inSheetData:
+        var cell: CellValue? = nil
+        switch type {
+        case "s":
+          if let value, let index = Int(value.trimmingWhitespaceAndNewlines()) {
+            guard index >= 0 && index < shared.count else {
+              throw .malformed(part: part, line: stream.line, reason: "shared string \(index) does not exist")
+            }
+            cell = .text(shared[index])
+          }
+        case "inlineStr": cell = inlineText.map { .text(OOXMLText.decoded($0)) }
+        case "str": cell = value.map { .text(OOXMLText.decoded($0)) }
+        case "b": cell = value.map { .boolean($0.trimmingWhitespaceAndNewlines() == "1") }
+        case "e": cell = value.map { .error($0) }
+        case "d": cell = value.map { .text($0) }
+        default: cell = value.map { .number($0.trimmingWhitespaceAndNewlines()) }
+        }
+        if let cell {
+          if column >= SheetData.columnLimit {
+            if data.farCell == nil { data.farCell = (rowNumber, column) }
+          } else {
+            if cells.count <= column { cells.append(contentsOf: repeatElement(nil, count: column + 1 - cells.count)) }
+            cells[column] = Cell(value: cell, isFormula: isFormula)
+            rowHasValue = true
+          }
+        } else {
+          emptyCells += 1
+          if emptyCells > limits.emptyCells { throw .emptyRows(sheet: name, count: emptyCells, limit: limits.emptyCells) }
+        }
+      case .start(.v, let isEmpty) where inSheetData:
+        reading = isEmpty ? nil : .v
+        if isEmpty { value = "" } else if value == nil { value = "" }
+      case .start(.f, _) where inSheetData:
+        isFormula = true
+        reading = nil
+      case .start(.is, _) where inSheetData:
+        inlineText = ""
+      case .start(.rPh, let isEmpty) where inSheetData:
+        if !isEmpty { phonetic += 1 }
+      case .end(.rPh) where inSheetData:
+        phonetic -= 1
+      case .start(.t, let isEmpty) where inSheetData && inlineText != nil:
+        reading = isEmpty ? nil : .t
+      case .end(.v), .end(.t):
+        reading = nil
+      case .text where inSheetData:
+        if reading == .v {
+          value = (value ?? "") + stream.text
+        } else if reading == .t && phonetic == 0 {
+          inlineText = (inlineText ?? "") + stream.text
+        }
+      case .start(.mergeCell, _):
+        if let reference = stream.attribute("ref"), let range = CellRange(reference) { data.merges.append(range) }
+      default:
+        break
+      }
+    }
+    // Rows stand in order in every writer's sheets; one that does not is put in order.
+    if !data.rows.indices.dropFirst().allSatisfy({ data.rows[$0 - 1].number < data.rows[$0].number }) {
+      data.rows.sort { $0.number < $1.number }
+    }
+    return data
+  }
+}
+
+/// Text as SpreadsheetML stores it: characters XML cannot hold are written `_xHHHH_`, and a
+/// literal `_x` that would read as such an escape is written `_x005F_x`.
+enum OOXMLText {
+  static func encoded(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: { needsEscape($0) }) || text.contains("_x") else { return text }
+    var out = ""
+    let scalars = Array(text.unicodeScalars)
+    var index = 0
+    while index < scalars.count {
+      let scalar = scalars[index]
+      if needsEscape(scalar) {
+        out += "_x" + hex4(scalar.value) + "_"
+      } else if scalar == "_", isEscape(scalars, at: index) {
+        out += "_x005F_"
+      } else {
+        out.unicodeScalars.append(scalar)
+      }
+      index += 1
+    }
+    return out
+  }
+
+  static func decoded(_ text: String) -> String {
+    guard text.contains("_x") else { return text }
+    var out = ""
+    let scalars = Array(text.unicodeScalars)
+    var index = 0
+    while index < scalars.count {
+      if scalars[index] == "_", isEscape(scalars, at: index),
+        let value = UInt32(String(String.UnicodeScalarView(scalars[(index + 2)..<(index + 6)])), radix: 16),
+        let scalar = Unicode.Scalar(value)
+      {
+        out.unicodeScalars.append(scalar)
+        index += 7
+      } else {
+        out.unicodeScalars.append(scalars[index])
+        index += 1
+      }
+    }
+    return out
+  }
+
+  /// C0 controls other than tab, line feed and carriage return, which XML 1.0 cannot hold.
+  private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+    (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || scalar.value == 0xFFFE
+      || scalar.value == 0xFFFF
+  }
+
+  /// `_xHHHH_` at `index`.
+  private static func isEscape(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+    guard index + 6 < scalars.count, scalars[index + 1] == "x", scalars[index + 6] == "_" else { return false }
+    return scalars[(index + 2)..<(index + 6)].allSatisfy { $0.properties.isASCIIHexDigit }
+  }
+
+  private static func hex4(_ value: UInt32) -> String {
+    let digits = String(value, radix: 16, uppercase: true)
+    return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+  }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import MuluTestSupport
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `mulu publish`, run as the built binary on the sample registry with two releases.
+@Suite struct PublishTests {
+  @Test func theJSONAPIAgreesWithTheYAMLAndWithMulu() throws {
+    let lab = try PublishLab()
+    let outcome = try lab.publish()
+    #expect(outcome.status == 0, "\(outcome)")
+    #expect(outcome.stdout.hasPrefix("published v2026.05.2: 137 resources (131 active), 18 departments, 2 releases;"))
+
+    let check = try lab.python("check_api.py", [lab.repo, lab.lab.path("site")])
+    #expect(check.status == 0, "\(check)")
+
+    // The release files are what `mulu diff` prints, byte for byte; the list is `mulu release list`'s.
+    let diff = try lab.lab.mulu(["diff", "v2026.05.1", "v2026.05.2", "--format", "json"], in: "repo")
+    #expect(try lab.lab.read("site", "api/v1/releases/v2026.05.2.json") == diff.stdout)
+    let first = try lab.lab.read("site", "api/v1/releases/v2026.05.1.json")
+    #expect(first.hasPrefix("{\"from\":\"\",\"to\":\"v2026.05.1\",\"summary\":{\"added\":137,"))
+    let list = try lab.lab.mulu(["release", "list", "--format", "json"], in: "repo")
+    let releases = try JSONSerialization.jsonObject(with: Data(lab.lab.read("site", "api/v1/releases.json").utf8)) as! [[String: Any]]
+    let listed = (try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as! [String: Any])["releases"] as! [[String: Any]]
+    #expect(releases.map { $0["tag"] as! String } == ["v2026.05.2", "v2026.05.1"])
+    for (published, expected) in zip(releases, listed) {
+      for key in ["tag", "date", "commit", "resources", "breaking"] {
+        #expect("\(published[key]!)" == "\(expected[key]!)", "\(key)")
+      }
+    }
+    let index = try lab.lab.read("site", "api/v1/index.json")
+    let v2 = try lab.lab.rev("repo", "v2026.05.2^{commit}")
+    #expect(index.contains("\"release\":{\"tag\":\"v2026.05.2\",\"commit\":\"\(v2)\",\"date\":\"2026-05-01\"}"))
+
+    // The retired resource's JSON and history; its page says so and links the replacement.
+    let retired = try lab.lab.read("site", "api/v1/resources/303001001/000002.json")
+    #expect(retired.contains("\"retired\":{\"date\":\"2026-05-20\",\"reason\":\"与企业投资项目核准信息合并\",\"replaced_by\":\"303001001/000001\"}"))
+    #expect(retired.hasSuffix("\"history\":[{\"release\":\"v2026.05.2\",\"kind\":\"retired\",\"breaking\":true},{\"release\":\"v2026.05.1\",\"kind\":\"added\",\"breaking\":false}]}\n"))
+    let page = try lab.lab.read("site", "resources/303001001/000002.html")
+    #expect(page.contains("本资源已注销"))
+    #expect(page.contains("<a href=\"../../resources/303001001/000001.html\"><code>303001001/000001</code> 企业投资项目核准信息</a>"))
+
+    // An earlier revision knows only its own releases.
+    let old = try lab.publish(["--rev", "v2026.05.1"], into: "old")
+    #expect(old.status == 0, "\(old)")
+    #expect(try lab.lab.read("old", "api/v1/releases.json").hasPrefix("[{\"tag\":\"v2026.05.1\""))
+    #expect(!FileManager.default.fileExists(atPath: lab.lab.path("old/api/v1/releases/v2026.05.2.json")))
+  }
+
+  @Test func theSameRevisionGivesTheSameBytesInAnyTimeZone() throws {
+    let lab = try PublishLab(releases: 1)
+    #expect(try lab.publish(into: "a", environment: ["TZ": "UTC"]).status == 0)
+    #expect(try lab.publish(into: "b", environment: ["TZ": "America/Los_Angeles", "LANG": "zh_CN.UTF-8"]).status == 0)
+    let a = try lab.files("a")
+    let b = try lab.files("b")
+    #expect(a.count > 400)
+    #expect(a.keys.sorted() == b.keys.sorted())
+    for (path, bytes) in a where b[path] != bytes { Issue.record("\(path) differs") }
+  }
+
+  @Test func aRepublishRewritesOnlyWhatChanged() throws {
+    let lab = try PublishLab(releases: 1)
+    #expect(try lab.publish().status == 0)
+    // Every file an hour old, so that a rewrite shows in its mtime whatever the clock's grain.
+    let site = lab.lab.path("site")
+    let before = try lab.files("site")
+    for path in before.keys {
+      var times = [timespec(tv_sec: 1_700_000_000, tv_nsec: 0), timespec(tv_sec: 1_700_000_000, tv_nsec: 0)]
+      #expect(utimensat(AT_FDCWD, site + "/" + path, &times, 0) == 0)
+    }
+
+    // One resource's summary changes in a new release.
+    let path = "catalogs/11100000000090251U/303002001-000002.yaml"
+    let text = try lab.lab.read("repo", path)
+    let summary = text.split(separator: "\n").first { $0.hasPrefix("summary: ") }!
+    try lab.lab.write("repo", path, text.replacingOccurrences(of: summary, with: "summary: 学位授予单位报送的学位授予信息（含撤销）。"))
+    try lab.lab.commitAll("repo", "教育部：学位授予信息的摘要")
+    try lab.cut("2026.05.2")
+    let outcome = try lab.publish()
+    #expect(outcome.status == 0, "\(outcome)")
+
+    var rewritten: Set<String> = []
+    for path in try lab.files("site").keys {
+      var info = stat()
+      #expect(stat(site + "/" + path, &info) == 0)
+      if info.st_mtim.tv_sec != 1_700_000_000 { rewritten.insert(path) }
+    }
+    var expected: Set<String> = [
+      // The resource itself, its JSON and its file.
+      "resources/303002001/000002.html", "api/v1/resources/303002001/000002.json", path,
+      // The new release, the lists of releases, the catalog's identity.
+      "releases/v2026.05.2.html", "api/v1/releases/v2026.05.2.json", "releases/index.html", "api/v1/releases.json",
+      "index.html", "api/v1/index.json",
+      // The bulk files that hold every resource.
+      "api/v1/resources.jsonl.gz", "api/v1/dcat.jsonld",
+      // The evaluation of the new release, and each department's numbers and period on its page.
+      "evaluation.html",
+    ]
+    expected.formUnion(before.keys.filter { $0.hasPrefix("departments/") && $0.hasSuffix(".html") })
+    let search = rewritten.filter { $0.hasPrefix("api/v1/search/t/") || $0.hasPrefix("api/v1/search/n/") }
+    #expect(rewritten.subtracting(search).subtracting([".mulu-publish"]) == expected)
+    #expect(search.count <= 2, "\(search)")
+    #expect(outcome.stdout.contains("written"), "\(outcome.stdout)")
+  }
+
+  @Test func hostileTextIsEscapedEverywhere() throws {
+    let lab = try PublishLab(releases: 1)
+    let hostile = "<script>alert(\"名\")</script>' \u{202E}cod.exe"
+    let path = "catalogs/11100000000090251U/303002001-000001.yaml"
+    let text = try lab.lab.read("repo", path)
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let quoted = "\"" + hostile.replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    for index in lines.indices {
+      if lines[index].hasPrefix("name: ") { lines[index] = "name: " + quoted }
+      if lines[index].hasPrefix("summary: ") { lines[index] = "summary: " + quoted }
+      if lines[index].hasPrefix("  - { name: ") && !lines.joined().contains("x<b>") {
+        lines[index] = "  - { name: \"x<b>&\\\"\", type: C, length: 10 }"
+      }
+    }
+    try lab.lab.write("repo", path, lines.joined(separator: "\n"))
+    // The validation engine refuses the bidirectional override (text.invisible-character), so no
+    // release holds it; main, published as it is, does.
+    try lab.lab.commitAll("repo", "教育部：名称")
+    #expect(try lab.publish(["--rev", "main"]).status == 0)
+
+    var pages = 0
+    for (file, bytes) in try lab.files("site") where file.hasSuffix(".html") {
+      let page = String(decoding: bytes, as: UTF8.self)
+      pages += 1
+      #expect(!page.contains("<script>alert"), "\(file)")
+      #expect(!page.contains("\u{202E}"), "\(file)")
+      #expect(!page.contains("x<b>"), "\(file)")
+    }
+    #expect(pages > 150)
+    let page = try lab.lab.read("site", "resources/303002001/000001.html")
+    #expect(page.contains("<h1>&lt;script&gt;alert(&quot;名&quot;)&lt;/script&gt;&#39; ⟨U+202E⟩cod.exe</h1>"))
+    #expect(page.contains("<td>x&lt;b&gt;&amp;&quot;</td>"))
+    #expect(try lab.lab.read("site", "departments/11100000000090251U.html").contains("&lt;script&gt;"))
+    // JSON keeps the text as it is, escaped as JSON.
+    let json = try lab.lab.read("site", "api/v1/resources/303002001/000001.json")
+    let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
+    #expect(object["name"] as? String == hostile)
+    let check = try lab.python("check_api.py", [lab.repo, lab.lab.path("site")])
+    #expect(check.status == 0, "\(check)")
+  }
+
+  @Test func badUsageAndUnknownRevisionsAreRefused() throws {
+    let lab = try PublishLab(releases: 1)
+    let unknown = try lab.publish(["--rev", "no-such-tag"])
+    #expect(unknown.status == 2)
+    #expect(unknown.stderr.hasPrefix("mulu: error: unknown revision \"no-such-tag\""), "\(unknown.stderr)")
+    let missing = try lab.lab.mulu(["publish"], in: "repo")
+    #expect(missing.status == 2)
+    try lab.lab.write("", "file", "x")
+    let notAFolder = try lab.lab.mulu(["publish", "--out", lab.lab.path("file/site")], in: "repo")
+    #expect(notAFolder.status == 2)
+    #expect(notAFolder.stderr.hasPrefix("mulu: error: cannot write "), "\(notAFolder.stderr)")
+  }
+}
