@@ -58,4 +58,9 @@ git -C "$base/national.git" log --oneline --graph -6 main
 section "A release of the national registry: the notes are the semantic diff since the last one"
 run 0 "$MULU" release cut -C "$base/national.git" --lang zh
 run 0 "$MULU" release list -C "$base/national.git" --lang en
+
+section "The evaluation (评价) of the release: indicators, scores and ranks, with the syncs and the period"
+run 0 "$MULU" report -C "$base/national.git" --lang zh --department "$mps" "$mnr"
+run 0 "$MULU" report -C "$base/national.git" --lang zh --format html -o "$base/evaluation.html"
+grep -c "<svg" "$base/evaluation.html" | sed 's/$/ charts in evaluation.html (mulu report --format html -o FILE, then open FILE in a browser)/'
 exit "$failed"

@@ -76,67 +76,105 @@ public enum ChangeValidator {
       let full = try Validator.validate(snapshot, settings: settings, workers: workers)
       return Report(findings: full.findings.filter { $0.severity == .error || changed.contains($0.path) })
     }
-    var findings: [Finding] = []
     let context = try Validator.readContext(registryEntry, from: snapshot, settings: settings) {
       try snapshot.entry(at: $0)
     }
-    findings += context.findings
     let limit = context.settings.maxFileBytes
-
-    // The changed files that exist, their places in the layout and their neighbours' names.
-    var present: [SnapshotEntry] = []
-    for path in changed.sorted() {
-      if let entry = try snapshot.entry(at: path) { present.append(entry) }
-    }
-    findings += TreeLayout.check(present, requireDictionaries: false)
+    let present = try presentEntries(changed, in: snapshot)
+    var findings = context.findings + TreeLayout.check(present, requireDictionaries: false)
     findings += try caseCollisions(present, in: snapshot)
 
-    // The changed resources, then what their rules need to see.
-    var wanted: [String: (SnapshotEntry, String, ResourceCode)] = [:]
-    for entry in present where entry.isFile {
-      if case .resource(let folder, let code) = TreeLayout.role(of: entry.path) { wanted[entry.path] = (entry, folder, code) }
-    }
-    let changedResources = wanted
+    let changedResources = resourceFiles(present)
     var parsed = try read(Array(changedResources.values), from: snapshot, limit: limit, workers: workers)
+    let newNames = try namesNewToTheirFolder(changedResources, parsed, previous: previous, limit: limit)
+    for (folder, names) in newNames {
+      let neighbours = try neighbours(mayHolding: names, inFolder: folder, besides: changedResources, of: snapshot, limit: limit, workers: workers)
+      for (path, result) in neighbours { parsed[path] = result }
+    }
+    let referenced = try referencedResources(of: changedResources, parsed, context, in: snapshot)
+    parsed.merge(try read(Array(referenced.values), from: snapshot, limit: limit, workers: workers)) { old, _ in old }
 
-    // `name.duplicate` needs the other resources of a folder only for a name that is new there:
-    // a new resource, a renamed or un-retired one. Files that cannot hold that name are not parsed.
+    for path in changedResources.keys { findings += parsed[path]?.1 ?? [] }
+    findings += judge(changedResources.keys.sorted(), parsed, context, label: snapshot.label)
+    let scoped = findings.filter { changed.contains($0.path) }
+    return Report(findings: Validator.apply(context.settings, to: scoped))
+  }
+
+  /// A resource file with its folder (the provider's code) and its code, as the layout places it.
+  typealias Placed = (entry: SnapshotEntry, folder: String, code: ResourceCode)
+  /// Resource files read, by path: the file and the findings of reading it.
+  typealias Parsed = [String: (ResourceFile, [Finding])]
+
+  /// The changed paths that exist in the snapshot (a deleted file has no entry), sorted.
+  private static func presentEntries(_ changed: Set<String>, in snapshot: any BrowsableSnapshot) throws -> [SnapshotEntry] {
+    try changed.sorted().compactMap { try snapshot.entry(at: $0) }
+  }
+
+  /// The entries that are resource files, by path.
+  private static func resourceFiles(_ entries: [SnapshotEntry]) -> [String: Placed] {
+    var placed: [String: Placed] = [:]
+    for entry in entries where entry.isFile {
+      if case .resource(let folder, let code) = TreeLayout.role(of: entry.path) { placed[entry.path] = (entry, folder, code) }
+    }
+    return placed
+  }
+
+  /// The names `name.duplicate` must look for among a folder's other resources: those new
+  /// there (a new resource, a renamed or un-retired one), by folder.
+  private static func namesNewToTheirFolder(
+    _ changedResources: [String: Placed], _ parsed: Parsed, previous: (any BrowsableSnapshot)?, limit: Int
+  ) throws -> [String: Set<String>] {
     var newNames: [String: Set<String>] = [:]
-    for (path, (_, folder, _)) in changedResources {
+    for (path, placed) in changedResources {
       guard let resource = parsed[path]?.0.resource, !resource.isRetired, !resource.name.isEmpty else { continue }
       if let previous, let before = try previousResource(at: path, in: previous, limit: limit),
         before.name == resource.name, !before.isRetired
       {
         continue
       }
-      newNames[folder, default: []].insert(resource.name)
+      newNames[placed.folder, default: []].insert(resource.name)
     }
-    for (folder, names) in newNames {
-      let neighbours: [(SnapshotEntry, String, ResourceCode)] = try snapshot.files(in: "catalogs/" + folder).compactMap { entry in
-        guard entry.isFile, changedResources[entry.path] == nil,
-          case .resource(let folder, let code) = TreeLayout.role(of: entry.path)
-        else { return nil }
-        return (entry, folder, code)
-      }
-      let needles = names.map { Array($0.utf8) }
-      let searchable = names.allSatisfy(NameFilter.isSearchable)
-      let read = try parallelMap(neighbours, workers: workers) { entry, folder, code -> (ResourceFile, [Finding])? in
-        if searchable {
-          let bytes = try snapshot.read(entry)
-          guard NameFilter.mayHold(needles, bytes) else { return nil }
-        }
-        return try Validator.readResource(entry, folder: folder, code: code, from: snapshot, limit: limit)
-      }
-      for result in read.compactMap({ $0 }) { parsed[result.0.path] = result }
-    }
+    return newNames
+  }
 
+  /// The other resources of a folder that may hold one of `names`, read: files whose bytes
+  /// cannot hold any of them are not parsed.
+  private static func neighbours(
+    mayHolding names: Set<String>, inFolder folder: String, besides changedResources: [String: Placed],
+    of snapshot: any BrowsableSnapshot, limit: Int, workers: Int
+  ) throws -> Parsed {
+    let neighbours: [Placed] = try snapshot.files(in: "catalogs/" + folder).compactMap { entry in
+      guard entry.isFile, changedResources[entry.path] == nil,
+        case .resource(let folder, let code) = TreeLayout.role(of: entry.path)
+      else { return nil }
+      return (entry, folder, code)
+    }
+    let needles = names.map { Array($0.utf8) }
+    let searchable = names.allSatisfy(NameFilter.isSearchable)
+    let read = try parallelMap(neighbours, workers: workers) { entry, folder, code -> (ResourceFile, [Finding])? in
+      if searchable {
+        let bytes = try snapshot.read(entry)
+        guard NameFilter.mayHold(needles, bytes) else { return nil }
+      }
+      return try Validator.readResource(entry, folder: folder, code: code, from: snapshot, limit: limit)
+    }
+    var parsed: Parsed = [:]
+    for result in read.compactMap({ $0 }) { parsed[result.0.path] = result }
+    return parsed
+  }
+
+  /// The resources the changed ones name (their own codes elsewhere, `related`, `replaced_by`)
+  /// that are not read yet, by path.
+  private static func referencedResources(
+    of changedResources: [String: Placed], _ parsed: Parsed, _ context: Validator.Context, in snapshot: any BrowsableSnapshot
+  ) throws -> [String: Placed] {
     var referenced: [ResourceCode] = []
-    for (_, _, code) in changedResources.values { referenced.append(code) }
+    for placed in changedResources.values { referenced.append(placed.code) }
     for path in changedResources.keys {
       guard let resource = parsed[path]?.0.resource else { continue }
       referenced += (resource.related + [resource.retired?.replacedBy].compactMap { $0 }).compactMap { ResourceCode($0) }
     }
-    var more: [String: (SnapshotEntry, String, ResourceCode)] = [:]
+    var more: [String: Placed] = [:]
     for code in referenced {
       for folder in owners(of: code, context) {
         guard parsed["catalogs/\(folder)/\(code.fileName)"] == nil,
@@ -145,14 +183,18 @@ public enum ChangeValidator {
         more[entry.path] = (entry, folder, code)
       }
     }
-    parsed.merge(try read(Array(more.values), from: snapshot, limit: limit, workers: workers)) { old, _ in old }
+    return more
+  }
 
-    for path in changedResources.keys { findings += parsed[path]?.1 ?? [] }
+  /// The rules on the changed resources, with what was read around them as their catalog, and
+  /// the registry rules that can judge a change.
+  private static func judge(_ changedPaths: [String], _ parsed: Parsed, _ context: Validator.Context, label: String) -> [Finding] {
     let catalog = Catalog(
-      label: snapshot.label, settings: context.settings, departments: context.departments,
+      label: label, settings: context.settings, departments: context.departments,
       classification: context.classification, dictionariesRead: context.dictionariesRead,
       resources: parsed.values.map(\.0).sorted { $0.path < $1.path })
-    for path in changedResources.keys.sorted() {
+    var findings: [Finding] = []
+    for path in changedPaths {
       guard let file = parsed[path]?.0, let resource = file.resource else { continue }
       for rule in CatalogRules.resourceRules where context.settings.runs(rule) {
         findings += rule.check(file, resource, in: catalog)
@@ -161,8 +203,7 @@ public enum ChangeValidator {
     for rule in CatalogRules.registryRules where rule.judgedOnChanges && context.settings.runs(rule) {
       findings += rule.check(catalog)
     }
-    let scoped = findings.filter { changed.contains($0.path) }
-    return Report(findings: Validator.apply(context.settings, to: scoped))
+    return findings
   }
 
   private static func previousResource(at path: String, in previous: any BrowsableSnapshot, limit: Int) throws

@@ -57,8 +57,43 @@ extension Repository {
         newMode: new.map { FileMode(rawValue: git_tree_entry_filemode_raw($0).rawValue) })
     }
 
-    // The frame is read field by field, not copied: a folder of thousands of files is walked
-    // entry by entry, and each copy would retain both trees and the prefix.
+    /// An entry only the old tree has: its file was deleted, or every file of its folder was.
+    func onlyInOld(_ entry: OpaquePointer?, _ path: String) throws {
+      if git_tree_entry_type(entry) == GIT_OBJECT_TREE {
+        try descend(entry, nil, path)
+      } else {
+        try body(change(.deleted, path, entry, nil))
+      }
+    }
+
+    /// An entry only the new tree has: its file was added, or every file of its folder was.
+    func onlyInNew(_ entry: OpaquePointer?, _ path: String) throws {
+      if git_tree_entry_type(entry) == GIT_OBJECT_TREE {
+        try descend(nil, entry, path)
+      } else {
+        try body(change(.added, path, nil, entry))
+      }
+    }
+
+    /// An entry both trees have under one name, both trees or both not (git's order tells a
+    /// directory "a" from a file "a"): unchanged, a changed folder to walk, or a changed file.
+    func inBoth(_ old: OpaquePointer?, _ new: OpaquePointer?, _ prefix: String) throws {
+      let sameID = git_oid_equal(git_tree_entry_id(old), git_tree_entry_id(new)) == 1
+      let oldMode = git_tree_entry_filemode_raw(old).rawValue
+      let newMode = git_tree_entry_filemode_raw(new).rawValue
+      if sameID && oldMode == newMode { return }
+      let path = prefix + String(cString: git_tree_entry_name(old))
+      if git_tree_entry_type(old) == GIT_OBJECT_TREE {
+        try descend(old, new, path)
+      } else {
+        let kindChanged = FileMode(rawValue: oldMode).kind != FileMode(rawValue: newMode).kind
+        try body(change(kindChanged ? .typeChanged : .modified, path, old, new))
+      }
+    }
+
+    // The two trees of the top frame are walked side by side in git's order. The frame is read
+    // field by field, not copied: a folder of thousands of files is walked entry by entry, and
+    // each copy would retain both trees and the prefix.
     while !stack.isEmpty {
       let index = stack.count - 1
       let oldEntry = stack[index].old?.entry(stack[index].oldNext)
@@ -72,39 +107,16 @@ extension Repository {
       case (nil, _): order = 1
       case (let old?, let new?): order = git_tree_entry_cmp(old, new)
       }
-
       if order < 0 {
         stack[index].oldNext += 1
-        let path = stack[index].prefix + String(cString: git_tree_entry_name(oldEntry))
-        if git_tree_entry_type(oldEntry) == GIT_OBJECT_TREE {
-          try descend(oldEntry, nil, path)
-        } else {
-          try body(change(.deleted, path, oldEntry, nil))
-        }
+        try onlyInOld(oldEntry, stack[index].prefix + String(cString: git_tree_entry_name(oldEntry)))
       } else if order > 0 {
         stack[index].newNext += 1
-        let path = stack[index].prefix + String(cString: git_tree_entry_name(newEntry))
-        if git_tree_entry_type(newEntry) == GIT_OBJECT_TREE {
-          try descend(nil, newEntry, path)
-        } else {
-          try body(change(.added, path, nil, newEntry))
-        }
+        try onlyInNew(newEntry, stack[index].prefix + String(cString: git_tree_entry_name(newEntry)))
       } else {
-        // Same name and both trees or both not (git's order tells a
-        // directory "a" from a file "a").
         stack[index].oldNext += 1
         stack[index].newNext += 1
-        let sameID = git_oid_equal(git_tree_entry_id(oldEntry), git_tree_entry_id(newEntry)) == 1
-        let oldMode = git_tree_entry_filemode_raw(oldEntry).rawValue
-        let newMode = git_tree_entry_filemode_raw(newEntry).rawValue
-        if sameID && oldMode == newMode { continue }
-        let path = stack[index].prefix + String(cString: git_tree_entry_name(oldEntry))
-        if git_tree_entry_type(oldEntry) == GIT_OBJECT_TREE {
-          try descend(oldEntry, newEntry, path)
-        } else {
-          let kindChanged = FileMode(rawValue: oldMode).kind != FileMode(rawValue: newMode).kind
-          try body(change(kindChanged ? .typeChanged : .modified, path, oldEntry, newEntry))
-        }
+        try inBoth(oldEntry, newEntry, stack[index].prefix)
       }
     }
   }
