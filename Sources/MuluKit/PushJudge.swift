@@ -199,81 +199,113 @@ struct PushJudge {
       return PushVerdict.RefVerdict(update: update, report: Report(findings: apply(history)), changedPaths: [])
     }
     let new = try PushPolicy.peel(repository, update)
-    var old: ObjectID? = nil
-    if !update.isCreation {
-      old = try repository.peelToCommit(update.old)
-      if protected, let old, try !repository.isDescendant(new, of: old) {
-        history.append(RefNonFastForward.finding(ref, old: old.short, new: new.short))
-      }
-    } else if ref != policy.mainRef, let main = policy.mainBefore {
-      // A new branch brings what it adds to main.
-      old = try repository.mergeBase(new, main)
-    }
+    let (old, rewritten) = try changeBase(update, new: new, protected: protected)
+    history += rewritten
     let oldTree = try old.map { try repository.tree(ofCommit: $0) }
     let newTree = try repository.tree(ofCommit: new)
-    var changes = try repository.diffTrees(oldTree, newTree)
-    // On a branch that takes in main's changes (a merge of main, a rebase), those are not
-    // the pusher's: only the paths where the branch differs from main are judged.
-    if !protected, !update.isCreation, let main = policy.mainBefore, let base = try repository.mergeBase(new, main),
-      base != old
-    {
-      let fromMain = Set(try repository.diffTrees(try repository.tree(ofCommit: base), newTree).map(\.path))
-      changes = changes.filter { fromMain.contains($0.path) }
-    }
+    let changes = try pushersChanges(update, old: old, new: new, oldTree: oldTree, newTree: newTree, protected: protected)
     var verdict = PushVerdict.RefVerdict(
       update: update, report: Report(findings: []), changedPaths: changes.map(\.path))
-
-    judgedPaths.formUnion(changes.map(\.path))
-    if judgedPaths.count > policy.settings.maxChangedFilesPerPush && !tooMany {
-      tooMany = true
-      // Where registry.yaml lowers push.too-many-files below an error, every file is still judged.
-      enforceLimit = apply([PushTooManyFiles.finding(limit: policy.settings.maxChangedFilesPerPush)])
-        .contains { $0.severity == .error }
-    }
-    if tooMany && enforceLimit {
+    if try stopsAtTheLimit(changes) {
       verdict.report = Report(findings: apply(history))
       return verdict
     }
 
-    if let pusher {
-      for change in changes {
-        if let finding = AccessMaintainersOnly.check(change.path, pusher: pusher, policy: policy.access) {
-          history.append(finding)
-        }
-        if let finding = AccessPathNotOwned.check(change.path, pusher: pusher, policy: policy.access) {
-          history.append(finding)
-        }
-      }
-    }
+    history += accessFindings(changes)
     if protected { history += try implausibleDates(ref, old: old, new: new) }
     history += try HistoryRules.resourceHistory(
       repository, changes: changes, newTree: newTree, maintainer: isMaintainer, limit: policy.settings.maxFileBytes)
-
-    var catalog: [Finding]
-    do {
-      let snapshot = GitSnapshot(repository: repository, tree: newTree, label: "\(ref)@\(new.short)")
-      let previous = oldTree.map { GitSnapshot(repository: repository, tree: $0, label: old?.short ?? "∅") }
-      // Limits and severities are the protected branch's, not what the pushed tree says.
-      catalog = try ChangeValidator.validate(
-        snapshot, changed: changes.map(\.path), previous: previous, settings: policy.settings
-      ).findings
-    } catch CatalogError.notARegistry {
-      catalog = [TreeLayout.missing("registry.yaml")]
-    }
-    // The branches whose access.yaml the next push reads (`PushPolicy.resolve`). Not lowered
-    // by registry.yaml: a policy that cannot judge the next push locks everybody out, and only
-    // the server's administrator can undo it.
-    if ref == policy.mainRef || ref == "refs/heads/main" || ref == repository.headReference,
-      changes.contains(where: { $0.path == "access.yaml" })
-    {
-      catalog += try nextPolicy(newTree, catalog: catalog)
-    }
+    let catalog = try catalogFindings(ref, changes: changes, old: old, new: new, oldTree: oldTree, newTree: newTree)
     verdict.report = Report(findings: apply(history) + catalog)
     // The paths judged, not the whole old → new diff: on a branch that merged main, main's
     // changes are not the branch's.
     verdict.preview = try DiffEngine.diff(
       repository, changes: changes, fromLabel: old?.short ?? "∅", toLabel: new.short, limit: policy.settings.maxFileBytes)
     return verdict
+  }
+
+  /// Where the branch's change starts: the ref's old commit, or for a new branch its merge
+  /// base with main (it brings what it adds to main); nil for a branch with nothing under it.
+  /// A protected branch that does not move forward is a finding.
+  func changeBase(_ update: RefUpdate, new: ObjectID, protected: Bool) throws -> (ObjectID?, [Finding]) {
+    if !update.isCreation {
+      let old = try repository.peelToCommit(update.old)
+      if protected, try !repository.isDescendant(new, of: old) {
+        return (old, [RefNonFastForward.finding(update.name, old: old.short, new: new.short)])
+      }
+      return (old, [])
+    }
+    if update.name != policy.mainRef, let main = policy.mainBefore {
+      return (try repository.mergeBase(new, main), [])
+    }
+    return (nil, [])
+  }
+
+  /// The files the pusher changed. On a branch that takes in main's changes (a merge of main,
+  /// a rebase), those are not the pusher's: only the paths where the branch differs from main.
+  func pushersChanges(
+    _ update: RefUpdate, old: ObjectID?, new: ObjectID, oldTree: ObjectID?, newTree: ObjectID, protected: Bool
+  ) throws -> [TreeChange] {
+    let changes = try repository.diffTrees(oldTree, newTree)
+    guard !protected, !update.isCreation, let main = policy.mainBefore, let base = try repository.mergeBase(new, main),
+      base != old
+    else { return changes }
+    let fromMain = Set(try repository.diffTrees(try repository.tree(ofCommit: base), newTree).map(\.path))
+    return changes.filter { fromMain.contains($0.path) }
+  }
+
+  /// Counts the changed paths against `limits.max_changed_files_per_push`, over all refs;
+  /// true when judging stops there. Where registry.yaml lowers push.too-many-files below an
+  /// error, every file is still judged.
+  mutating func stopsAtTheLimit(_ changes: [TreeChange]) throws -> Bool {
+    judgedPaths.formUnion(changes.map(\.path))
+    if judgedPaths.count > policy.settings.maxChangedFilesPerPush && !tooMany {
+      tooMany = true
+      enforceLimit = apply([PushTooManyFiles.finding(limit: policy.settings.maxChangedFilesPerPush)])
+        .contains { $0.severity == .error }
+    }
+    return tooMany && enforceLimit
+  }
+
+  /// Whether the pusher may change each path: maintainers' files and other departments' folders.
+  func accessFindings(_ changes: [TreeChange]) -> [Finding] {
+    guard let pusher else { return [] }
+    var findings: [Finding] = []
+    for change in changes {
+      if let finding = AccessMaintainersOnly.check(change.path, pusher: pusher, policy: policy.access) {
+        findings.append(finding)
+      }
+      if let finding = AccessPathNotOwned.check(change.path, pusher: pusher, policy: policy.access) {
+        findings.append(finding)
+      }
+    }
+    return findings
+  }
+
+  /// The catalog engine on the changed files, with the protected branch's limits and
+  /// severities, not what the pushed tree says; and, on the branches whose access.yaml the
+  /// next push reads (`PushPolicy.resolve`), that access.yaml.
+  func catalogFindings(
+    _ ref: String, changes: [TreeChange], old: ObjectID?, new: ObjectID, oldTree: ObjectID?, newTree: ObjectID
+  ) throws -> [Finding] {
+    var catalog: [Finding]
+    do {
+      let snapshot = GitSnapshot(repository: repository, tree: newTree, label: "\(ref)@\(new.short)")
+      let previous = oldTree.map { GitSnapshot(repository: repository, tree: $0, label: old?.short ?? "∅") }
+      catalog = try ChangeValidator.validate(
+        snapshot, changed: changes.map(\.path), previous: previous, settings: policy.settings
+      ).findings
+    } catch CatalogError.notARegistry {
+      catalog = [TreeLayout.missing("registry.yaml")]
+    }
+    // Not lowered by registry.yaml: a policy that cannot judge the next push locks everybody
+    // out, and only the server's administrator can undo it.
+    if ref == policy.mainRef || ref == "refs/heads/main" || ref == repository.headReference,
+      changes.contains(where: { $0.path == "access.yaml" })
+    {
+      catalog += try nextPolicy(newTree, catalog: catalog)
+    }
+    return catalog
   }
 
   /// The findings on an `access.yaml` the policy branch brings, which judges every later

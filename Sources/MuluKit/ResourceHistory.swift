@@ -13,10 +13,23 @@ public struct HistoryEntry: Sendable, Hashable {
   public var change: ResourceChange?
   /// The sides that could not be read (warnings naming the commit).
   public var unreadable: [Finding]
+  /// When the commit is a merge: who merged what.
+  public var merge: Merge?
+
+  /// A merge on the branch's history: who merged (the committer), when, and what it took in.
+  public struct Merge: Sendable, Hashable {
+    public var committer: Signature
+    /// The source of a sync merge (`Mulu-Source:` of its message), else nil.
+    public var source: String?
+    /// That source's URL, as `sources.yaml` of the merge lists it.
+    public var sourceURL: String?
+    /// The commit it took in (its second parent), abbreviated.
+    public var merged: String
+  }
 
   public init(
     commit: ObjectID, shortID: String, author: Signature, subject: String, change: ResourceChange?,
-    unreadable: [Finding] = []
+    unreadable: [Finding] = [], merge: Merge? = nil
   ) {
     self.commit = commit
     self.shortID = shortID
@@ -24,24 +37,35 @@ public struct HistoryEntry: Sendable, Hashable {
     self.subject = subject
     self.change = change
     self.unreadable = unreadable
+    self.merge = merge
   }
 }
 
 /// `mulu log CODE`: the commits that changed one resource in meaning, newest first.
 public enum ResourceHistory {
-  /// Every commit reachable from `tip` that changed the resource `code`, newest first,
-  /// with git log's history simplification; commits that only reformatted or reordered
-  /// the file are left out. The file is found under any provider folder at `tip` (or,
-  /// when it is gone there, where it was last deleted), and followed back when it moved
-  /// from one provider folder to another. An unknown or malformed code has no history.
-  public static func log(_ repository: Repository, code: String, from tip: ObjectID) throws -> [HistoryEntry] {
+  /// The commits that changed the resource `code`, newest first; commits that only
+  /// reformatted or reordered the file are left out. By default, the audit trail of the
+  /// branch: its first-parent history from `tip`, each commit against its first parent, so
+  /// that every state the branch had is listed and a merge (a sync) is listed as the commit
+  /// that changed the branch, with who merged what. With `allParents`, every commit
+  /// reachable from `tip` with git log's history simplification (the commits of the forks).
+  /// The file is found under any provider folder at `tip` (or, when it is gone there, where
+  /// it was last deleted), and followed back when it moved from one provider folder to
+  /// another. An unknown or malformed code has no history. With a `prefix` ("folder/"),
+  /// the registry is that folder of the commits' trees.
+  public static func log(
+    _ repository: Repository, code: String, from tip: ObjectID, allParents: Bool = false, prefix: String = ""
+  ) throws
+    -> [HistoryEntry]
+  {
     guard let resourceCode = ResourceCode(code) else { return [] }
     let fileName = resourceCode.fileName
-    let tipTree = try repository.commit(tip).tree
-    guard
-      var path = try locate(fileName, inTree: tipTree, of: repository)
-        ?? lastDeletion(fileName, from: tip, in: repository)
-    else { return [] }
+    // Paths in the registry, from paths in the repository's trees.
+    func relative(_ path: String) -> String { String(path.dropFirst(prefix.count)) }
+    let tipTree = try RegistryFolder.tree(ofCommit: tip, prefix: prefix, in: repository)
+    var found: String? = nil
+    if let tipTree, let located = try locate(fileName, inTree: tipTree, of: repository) { found = prefix + located }
+    guard var path = try found ?? lastDeletion(fileName, from: tip, in: repository, prefix: prefix) else { return [] }
 
     var readings: [ObjectID: ResourceReading] = [:]
     func reading(_ entry: TreeEntry) throws -> ResourceReading {
@@ -55,7 +79,14 @@ public enum ResourceHistory {
     var history: [HistoryEntry] = []
     var start = tip
     walk: while true {
-      for id in try repository.commitsTouching(path: path, from: start) {
+      let candidates =
+        allParents
+        ? try repository.commitsTouching(path: path, from: start)
+        : try firstParentCommitsTouching(path, from: start, in: repository)
+      for id in candidates {
+        // Where a shallow clone's history stops, the commit's parent is unknown: what it
+        // changed cannot be told (`truncation` says so).
+        if repository.shallowBoundary.contains(id) { continue }
         let commit = try repository.commit(id)
         let parentTree = try commit.parents.first.map { try repository.commit($0).tree }
         let after = try repository.entry(at: path, inTree: commit.tree)
@@ -64,8 +95,8 @@ public enum ResourceHistory {
         if after != nil, before == nil, let parentTree {
           // Moved here from another provider folder: the same file name went away elsewhere.
           for change in try repository.diffTrees(parentTree, commit.tree) where change.status == .deleted {
-            guard change.path != path, change.path.hasSuffix("/" + fileName), let id = change.oldID,
-              let mode = change.oldMode, case .resource = TreeLayout.role(of: change.path)
+            guard change.path != path, change.path.hasPrefix(prefix), change.path.hasSuffix("/" + fileName),
+              let id = change.oldID, let mode = change.oldMode, case .resource = TreeLayout.role(of: relative(change.path))
             else { continue }
             before = TreeEntry(path: change.path, mode: mode, id: id)
             movedFrom = change.path
@@ -77,11 +108,11 @@ public enum ResourceHistory {
         var sides: [(FileVersion, Resource)?] = []
         let parentLabel = commit.parents.isEmpty ? label : label + "^"
         for (entry, sideLabel) in [(before, parentLabel), (after, label)] {
-          guard let entry, case .resource(let folder, let fileCode) = TreeLayout.role(of: entry.path) else {
+          guard let entry, case .resource(let folder, let fileCode) = TreeLayout.role(of: relative(entry.path)) else {
             sides.append(nil)
             continue
           }
-          let version = FileVersion(path: entry.path, folder: folder, code: fileCode, source: .blob(entry.id))
+          let version = FileVersion(path: relative(entry.path), folder: folder, code: fileCode, source: .blob(entry.id))
           switch try reading(entry) {
           case .read(let resource): sides.append((version, resource))
           case .unreadable(let finding):
@@ -94,7 +125,7 @@ public enum ResourceHistory {
           history.append(
             HistoryEntry(
               commit: id, shortID: label, author: commit.author, subject: commit.summary, change: change,
-              unreadable: unreadable))
+              unreadable: unreadable, merge: try merge(commit, in: repository, prefix: prefix)))
         }
         if let movedFrom, let parent = commit.parents.first {
           path = movedFrom
@@ -104,6 +135,43 @@ public enum ResourceHistory {
       }
       return history
     }
+  }
+
+  /// The commits of the first-parent history from `tip` whose entry at `path` (its id and
+  /// mode, or its absence) differs from their first parent's, newest first.
+  static func firstParentCommitsTouching(_ path: String, from tip: ObjectID, in repository: Repository) throws
+    -> [ObjectID]
+  {
+    var touching: [ObjectID] = []
+    var current: ObjectID? = tip
+    var entry = try repository.entry(at: path, inTree: repository.commit(tip).tree)
+    while let id = current {
+      let commit = try repository.commit(id)
+      let parent = commit.parents.first
+      let before = try parent.flatMap { try repository.entry(at: path, inTree: repository.commit($0).tree) }
+      if before?.id != entry?.id || before?.mode != entry?.mode { touching.append(id) }
+      entry = before
+      current = parent
+    }
+    return touching
+  }
+
+  /// Who merged what, for a merge commit; nil for any other.
+  static func merge(_ commit: Commit, in repository: Repository, prefix: String = "") throws -> HistoryEntry.Merge? {
+    guard commit.parents.count > 1 else { return nil }
+    var source: String? = nil
+    for line in commit.message.split(separator: "\n") where line.hasPrefix(Sync.sourceTrailer + ": ") {
+      source = String(line.dropFirst(Sync.sourceTrailer.count + 2)).trimmingWhitespace()
+    }
+    var url: String? = nil
+    if let source, let entry = try repository.entry(at: prefix + SourceList.path, inTree: commit.tree), entry.mode == .regular,
+      try repository.blobSize(entry.id) <= 1 << 20
+    {
+      url = SourceList.read(try repository.blob(entry.id)).sources.first { $0.name == source }?.url
+    }
+    return HistoryEntry.Merge(
+      committer: commit.committer, source: source, sourceURL: url,
+      merged: try repository.abbreviatedID(commit.parents[1]))
   }
 
   /// The path of a resource file named `fileName` in any provider folder of `tree`.
@@ -121,33 +189,57 @@ public enum ResourceHistory {
 
   /// Where a resource file named `fileName` was last deleted in the history of `tip`,
   /// comparing each commit with its first parent, newest first.
-  static func lastDeletion(_ fileName: String, from tip: ObjectID, in repository: Repository) throws -> String? {
+  static func lastDeletion(_ fileName: String, from tip: ObjectID, in repository: Repository, prefix: String = "")
+    throws -> String?
+  {
     for id in try repository.revwalk(from: [tip], hiding: []) {
       let commit = try repository.commit(id)
       guard let parent = commit.parents.first else { continue }
       for change in try repository.diffTrees(try repository.commit(parent).tree, commit.tree)
-      where change.status == .deleted && change.path.hasSuffix("/" + fileName) {
-        if case .resource = TreeLayout.role(of: change.path) { return change.path }
+      where change.status == .deleted && change.path.hasPrefix(prefix) && change.path.hasSuffix("/" + fileName) {
+        if case .resource = TreeLayout.role(of: String(change.path.dropFirst(prefix.count))) { return change.path }
       }
     }
     return nil
   }
 
+  /// In a shallow clone, a note that the history from `revision` (default HEAD) stops at
+  /// the clone's first commits, and how to fetch the rest; nil in a full clone.
+  public static func truncation(in workspace: Workspace, revision: String?) -> LocalizedText? {
+    guard let repository = try? workspace.repository(), repository.isShallow,
+      let tip = try? repository.resolveCommit(revision ?? "HEAD"),
+      let boundary = try? repository.revwalk(from: [tip], hiding: []).filter(repository.shallowBoundary.contains),
+      !boundary.isEmpty
+    else { return nil }
+    let ids = boundary.map { (try? repository.abbreviatedID($0)) ?? $0.hex }.joined(separator: ", ")
+    return LocalizedText(
+      zh: "历史不完整：这是浅克隆（git clone --depth），历史止于 \(ids)，更早的变更未列出；git fetch --unshallow 可取回完整历史",
+      en: "history truncated: this is a shallow clone (git clone --depth) whose history stops at \(ids); earlier changes"
+        + " are not shown; git fetch --unshallow fetches the rest")
+  }
+
   /// `mulu log CODE [--rev REV]`: the history of a resource from REV (default HEAD).
   /// A code that no commit ever held is a failure.
-  public static func run(in workspace: Workspace, code: String, revision: String?) throws(Workspace.Failure)
-    -> [HistoryEntry]
+  public static func run(in workspace: Workspace, code: String, revision: String?, allParents: Bool = false)
+    throws(Workspace.Failure) -> [HistoryEntry]
   {
     let repository = try workspace.repository()
     let label = revision ?? "HEAD"
-    let tip = try repository.registryCommit(label)
+    let prefix = workspace.registryPrefix(in: repository)
+    let tip = try repository.registryCommit(label, prefix: prefix)
     let history: [HistoryEntry]
     do {
-      history = try log(repository, code: code, from: tip)
+      history = try log(repository, code: code, from: tip, allParents: allParents, prefix: prefix)
     } catch {
       throw .unreadable(label, error.message)
     }
-    if history.isEmpty { throw .noSuchPath(code) }
+    // A shallow clone may hold a resource whose every change is older than its history.
+    if history.isEmpty, !(repository.isShallow && holds(code, at: tip, in: repository)) { throw .noSuchPath(code) }
     return history
+  }
+
+  private static func holds(_ code: String, at commit: ObjectID, in repository: Repository) -> Bool {
+    guard let fileName = ResourceCode(code)?.fileName, let tree = try? repository.commit(commit).tree else { return false }
+    return (try? locate(fileName, inTree: tree, of: repository)) != nil
   }
 }

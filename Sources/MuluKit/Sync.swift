@@ -60,9 +60,13 @@ public enum Sync {
     case fetchFailed(source: String, url: String, reason: String)
     case identity(Identity.Missing)
     case git(String)
+    /// The registry is kept below the repository's root.
+    case registryBelowRoot(String)
 
     public var message: LocalizedText {
       switch self {
+      case .registryBelowRoot(let prefix):
+        return RegistryFolder.notAtRoot(prefix, for: RegistryFolder.sync)
       case .workspace(let failure):
         return failure.message
       case .catalog(let error):
@@ -105,10 +109,37 @@ public enum Sync {
     case dirtyWorkingTree(branch: String)
     /// The branch moved while sync worked (someone pushed): nothing was changed.
     case targetMoved(reference: String)
-    /// The branch is locked by another writer, or by a writer that died holding the lock.
-    case locked(reference: String)
+    /// The branch is locked by another writer, or by a writer that died holding the lock (nil:
+    /// the lock was gone again by the time sync looked).
+    case locked(reference: String, lock: LockFile?)
     /// `sync/<name>` holds commits the new merge does not contain.
     case reviewBranchHasCommits(reference: String)
+    /// The fork no longer contains the commit the last sync merged: it rewrote (force-pushed)
+    /// history the target already took in.
+    case rewrittenHistory(LastSync)
+  }
+
+  /// The last sync of a source into a branch: the merge on the branch's first-parent history
+  /// whose `Mulu-Source:` names the source, and the fork commit it took in (its second parent).
+  public struct LastSync: Sendable, Equatable {
+    public var merge: Commit
+    public var forkCommit: Commit
+  }
+
+  /// The newest sync merge of `source` on the first-parent history of `tip`, if any.
+  public static func lastSync(of source: String, on tip: ObjectID, in repository: Repository) throws -> LastSync? {
+    let trailer = "\(sourceTrailer): \(source)"
+    var current: ObjectID? = tip
+    while let id = current {
+      let commit = try repository.commit(id)
+      if commit.parents.count == 2,
+        commit.message.split(separator: "\n").contains(where: { String($0).trimmingWhitespace() == trailer })
+      {
+        return LastSync(merge: commit, forkCommit: try repository.commit(commit.parents[1]))
+      }
+      current = commit.parents.first
+    }
+    return nil
   }
 
   /// A file both the target and the fork changed since their merge base.
@@ -196,6 +227,8 @@ public enum Sync {
     in workspace: Workspace, _ request: PullRequest, progress: ((FetchProgress) -> Void)? = nil
   ) throws(Failure) -> Outcome {
     let repository = try open(workspace)
+    let prefix = workspace.registryPrefix(in: repository)
+    if !prefix.isEmpty { throw .registryBelowRoot(prefix) }
     switch try prepare(repository, request, progress: progress) {
     case .upToDate(let source, let tip, let reference):
       return .upToDate(source: source, forkTip: tip, reference: reference)
@@ -216,28 +249,18 @@ public enum Sync {
       guard let tipValue = try? repository.referenceTarget(targetRef), let targetTip = try? repository.peelToCommit(tipValue)
       else { throw Failure.noBranch(request.branch) }
       let targetTree = try repository.tree(ofCommit: targetTip)
-      let followsTarget = !request.review && !repository.isBare && repository.headReference == targetRef
-      if followsTarget {
-        // A merge, revert, cherry-pick or rebase the user is in the middle of: whatever it
-        // staged is theirs, however it looks.
-        if repository.hasOperationInProgress { return .refused(.dirtyWorkingTree(branch: request.branch)) }
-        try finishInterruptedCheckout(repository, reference: targetRef, tip: targetTip)
-        if try repository.hasUncommittedChanges() { return .refused(.dirtyWorkingTree(branch: request.branch)) }
+      if try !workingTreeIsClean(repository, request, targetRef: targetRef, targetTip: targetTip) {
+        return .refused(.dirtyWorkingTree(branch: request.branch))
       }
-
-      // The source, as the target branch lists it.
-      guard let sourcesEntry = try repository.entry(at: SourceList.path, inTree: targetTree) else {
-        throw Failure.noSourcesFile(branch: request.branch)
-      }
-      let (sources, sourceFindings) = SourceList.read(try repository.blob(sourcesEntry.id))
-      let sourceReport = Report(findings: sourceFindings)
-      if sourceReport.hasErrors { return .refused(.invalidSources(sourceReport)) }
-      guard let source = sources.first(where: { $0.name == request.source }) else {
-        throw Failure.unknownSource(request.source, known: sources.map(\.name))
+      let source: SyncSource
+      switch try listedSource(request, in: repository, targetTree: targetTree) {
+      case .listed(let listed): source = listed
+      case .invalid(let report): return .refused(.invalidSources(report))
       }
 
       // 1. Fetch.
       let forkTip = try fetch(source, into: repository, progress: progress)
+      TestPause.at("sync.fetched")
 
       // Nothing new: the target has the fork's tip already.
       if try repository.isDescendant(targetTip, of: forkTip) {
@@ -255,57 +278,33 @@ public enum Sync {
         }
       }
 
+      // History the target took in and the fork no longer has: the fork rewrote it (a
+      // force-push). Its net change since the merge base would undo or redo what was synced.
+      if let last = try lastSync(of: source.name, on: targetTip, in: repository),
+        try !repository.isDescendant(forkTip, of: last.forkCommit.id)
+      {
+        return .refused(.rewrittenHistory(last))
+      }
+
       // 2. The merge base, and the fork's net change since it.
       guard let base = try repository.mergeBase(targetTip, forkTip) else { return .refused(.unrelatedHistories) }
       let baseTree = try repository.tree(ofCommit: base)
       let forkTree = try repository.tree(ofCommit: forkTip)
-      let targetChanges = try repository.diffTrees(baseTree, targetTree)
-      var targetByPath: [String: TreeChange] = [:]
-      for change in targetChanges { targetByPath[change.path] = change }
-      // A change the target made too, identically (a fork that cherry-picked it), brings nothing:
-      // it is neither foreign nor a conflict.
-      let forkChanges = try repository.diffTrees(baseTree, forkTree).filter { change in
-        guard let other = targetByPath[change.path] else { return true }
-        return other.newID != change.newID || other.newMode != change.newMode
-      }
+      let (forkChanges, targetChanges) = try netChanges(since: baseTree, target: targetTree, fork: forkTree, in: repository)
 
       // 3. Only the folders the source owns.
       let foreign = forkChanges.map(\.path).filter { !source.owns(path: $0) }
       if !foreign.isEmpty { return .refused(.foreignPaths(owns: source.owns, paths: foreign)) }
 
-      // 4. No file changed on both sides (the same change on both sides is no conflict, and was
-      // left out above).
-      let conflicts = forkChanges.compactMap { change -> Conflict? in
-        guard let other = targetByPath[change.path], other.newID != change.newID || other.newMode != change.newMode
-        else { return nil }
-        var code: String? = nil
-        if case .resource(_, let resourceCode) = TreeLayout.role(of: change.path) { code = resourceCode.description }
-        return Conflict(path: change.path, code: code)
-      }
+      // 4. No file changed on both sides.
+      let conflicts = conflicts(forkChanges, targetChanges)
       if !conflicts.isEmpty { return .refused(.conflicts(conflicts)) }
 
-      // 5. The merged tree: the target's, with the fork's changes laid over it.
-      var edits: [String: TreeEdit] = [:]
-      for change in forkChanges {
-        if let id = change.newID, let mode = change.newMode {
-          edits[change.path] = .upsert(id, mode)
-        } else {
-          edits[change.path] = .remove
-        }
-      }
-      let mergedTree = try repository.buildTree(from: targetTree, applying: edits)
-
-      // 6. The engine on what the merge changes, with the rest of the registry as context:
-      // the cost follows the fork's change, not the registry.
+      // 5. The merged tree, 6. judged by the engine and the history rules.
+      let mergedTree = try merged(forkChanges, over: targetTree, in: repository)
       let snapshot = GitSnapshot(repository: repository, tree: mergedTree, label: "\(request.branch) + \(source.name)")
-      let before = GitSnapshot(repository: repository, tree: targetTree, label: request.branch)
-      let judged = try ChangeValidator.validate(snapshot, changed: forkChanges.map(\.path), previous: before)
-      // The history rules a fork can break, as the hook applies them: a resource is retired,
-      // never deleted, and a retired one stays as it is.
-      let settings = try settings(of: snapshot)
-      let history = try HistoryRules.resourceHistory(
-        repository, changes: forkChanges, newTree: mergedTree, maintainer: false, limit: settings.maxFileBytes)
-      let report = Report(findings: judged.findings + Validator.apply(settings, to: history))
+      let report = try judgeMerge(
+        snapshot, forkChanges: forkChanges, targetTree: targetTree, branch: request.branch, in: repository)
       if report.hasErrors { return .refused(.invalid(report)) }
 
       // 7. The merge commit: parents the target's tip and the fork's; the message says what the
@@ -318,6 +317,7 @@ public enum Sync {
         source: source, forkTip: forkTip, branch: request.branch, diff: diff, language: request.language)
       let commit = try repository.createCommit(
         tree: mergedTree, parents: [targetTip, forkTip], author: author, committer: committer, message: message)
+      TestPause.at("sync.committed")
 
       if request.review, let current = expected,
         try !reviewBranchIsReplaceable(current, by: commit, in: repository)
@@ -332,6 +332,99 @@ public enum Sync {
           message: message, review: request.review, forkChanges: forkChanges, targetChanges: targetChanges,
           diff: diff, warnings: report, departments: try counts(source, in: snapshot)))
     }
+  }
+
+  /// Whether sync may write: a target branch checked out in this working tree must have no
+  /// uncommitted changes and no merge, revert, cherry-pick or rebase in progress (whatever it
+  /// staged is the user's, however it looks). A checkout an earlier sync left half done is
+  /// finished first.
+  static func workingTreeIsClean(
+    _ repository: Repository, _ request: PullRequest, targetRef: String, targetTip: ObjectID
+  ) throws -> Bool {
+    let followsTarget = !request.review && !repository.isBare && repository.headReference == targetRef
+    guard followsTarget else { return true }
+    if repository.hasOperationInProgress { return false }
+    try finishInterruptedCheckout(repository, reference: targetRef, tip: targetTip)
+    return try !repository.hasUncommittedChanges()
+  }
+
+  /// The source the request names, as the target branch's `sources.yaml` lists it, or that
+  /// file's errors.
+  enum SourceListing {
+    case listed(SyncSource)
+    case invalid(Report)
+  }
+
+  static func listedSource(
+    _ request: PullRequest, in repository: Repository, targetTree: ObjectID
+  ) throws -> SourceListing {
+    guard let sourcesEntry = try repository.entry(at: SourceList.path, inTree: targetTree) else {
+      throw Failure.noSourcesFile(branch: request.branch)
+    }
+    let (sources, sourceFindings) = SourceList.read(try repository.blob(sourcesEntry.id))
+    let sourceReport = Report(findings: sourceFindings)
+    if sourceReport.hasErrors { return .invalid(sourceReport) }
+    guard let source = sources.first(where: { $0.name == request.source }) else {
+      throw Failure.unknownSource(request.source, known: sources.map(\.name))
+    }
+    return .listed(source)
+  }
+
+  /// What each side changed since the merge base. A change the target made too, identically (a
+  /// fork that cherry-picked it), brings nothing: it is left out of the fork's, so that it is
+  /// neither foreign nor a conflict.
+  static func netChanges(
+    since baseTree: ObjectID, target targetTree: ObjectID, fork forkTree: ObjectID, in repository: Repository
+  ) throws -> (fork: [TreeChange], target: [TreeChange]) {
+    let targetChanges = try repository.diffTrees(baseTree, targetTree)
+    var targetByPath: [String: TreeChange] = [:]
+    for change in targetChanges { targetByPath[change.path] = change }
+    let forkChanges = try repository.diffTrees(baseTree, forkTree).filter { change in
+      guard let other = targetByPath[change.path] else { return true }
+      return other.newID != change.newID || other.newMode != change.newMode
+    }
+    return (forkChanges, targetChanges)
+  }
+
+  /// The files both sides changed since the merge base, differently (the same change on both
+  /// sides was left out of the fork's).
+  static func conflicts(_ forkChanges: [TreeChange], _ targetChanges: [TreeChange]) -> [Conflict] {
+    var targetByPath: [String: TreeChange] = [:]
+    for change in targetChanges { targetByPath[change.path] = change }
+    return forkChanges.compactMap { change -> Conflict? in
+      guard let other = targetByPath[change.path], other.newID != change.newID || other.newMode != change.newMode
+      else { return nil }
+      var code: String? = nil
+      if case .resource(_, let resourceCode) = TreeLayout.role(of: change.path) { code = resourceCode.description }
+      return Conflict(path: change.path, code: code)
+    }
+  }
+
+  /// The target's tree with the fork's changes laid over it.
+  static func merged(_ forkChanges: [TreeChange], over targetTree: ObjectID, in repository: Repository) throws -> ObjectID {
+    var edits: [String: TreeEdit] = [:]
+    for change in forkChanges {
+      if let id = change.newID, let mode = change.newMode {
+        edits[change.path] = .upsert(id, mode)
+      } else {
+        edits[change.path] = .remove
+      }
+    }
+    return try repository.buildTree(from: targetTree, applying: edits)
+  }
+
+  /// The engine on what the merge changes, with the rest of the registry as context (the cost
+  /// follows the fork's change, not the registry), and the history rules a fork can break, as
+  /// the hook applies them: a resource is retired, never deleted, and a retired one stays as it is.
+  static func judgeMerge(
+    _ snapshot: GitSnapshot, forkChanges: [TreeChange], targetTree: ObjectID, branch: String, in repository: Repository
+  ) throws -> Report {
+    let before = GitSnapshot(repository: repository, tree: targetTree, label: branch)
+    let judged = try ChangeValidator.validate(snapshot, changed: forkChanges.map(\.path), previous: before)
+    let settings = try settings(of: snapshot)
+    let history = try HistoryRules.resourceHistory(
+      repository, changes: forkChanges, newTree: snapshot.tree, maintainer: false, limit: settings.maxFileBytes)
+    return Report(findings: judged.findings + Validator.apply(settings, to: history))
   }
 
   /// Moves the reference from the tip sync found to the merge commit, then brings a checked-out
@@ -382,7 +475,7 @@ public enum Sync {
     } catch let error as GitError where error.isConcurrentUpdate {
       if follows { CheckoutMarker.remove(from: repository) }
       if error.isLocked {
-        return .locked(reference: prepared.reference)
+        return .locked(reference: prepared.reference, lock: repository.lockFile(ofReference: prepared.reference))
       }
       return .targetMoved(reference: prepared.reference)
     } catch {

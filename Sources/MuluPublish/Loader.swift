@@ -34,7 +34,7 @@ enum Loader {
     do {
       commit = try repository.resolveCommit(revision)
     } catch {
-      throw Workspace.Failure.unknownRevision(revision, "\(error)")
+      throw Workspace.Failure.revision(revision, error, in: repository)
     }
     let tree = try repository.tree(ofCommit: commit)
     guard try repository.entry(at: "registry.yaml", inTree: tree) != nil else {

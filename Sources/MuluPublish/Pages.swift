@@ -5,7 +5,7 @@ import MuluKit
 struct Words: Sendable {
   let language: Language
 
-  func callAsFunction(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+  func callAsFunction(_ zh: String, _ en: String) -> String { LocalizedText(zh: zh, en: en)[language] }
 
   func level(_ level: String) -> String {
     switch level {

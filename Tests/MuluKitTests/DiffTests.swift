@@ -126,6 +126,9 @@ import Testing
     #expect(change.path == moved)
     #expect(change.provider == DiffFixture.mps)
     #expect(change.fields.map(\.field) == ["provider.code", "provider.name"])
+    // Its users must now ask another department for the data: breaking.
+    #expect(change.fields.map(\.impact) == [.breaking, .compatible])
+    #expect(change.breaking && diff.summary.breaking == 1)
   }
 
   @Test func anUnreadableFileIsReportedAndTheDiffGoesOn() throws {
@@ -219,7 +222,7 @@ import Testing
     let error = #expect(throws: Workspace.Failure.self) {
       try DiffEngine.run(in: workspace, from: "no-such-tag", to: nil)
     }
-    guard case .unknownRevision("no-such-tag", _)? = error else {
+    guard case .unknownRevision("no-such-tag")? = error else {
       Issue.record("expected an unknown revision, got \(String(describing: error))")
       return
     }
