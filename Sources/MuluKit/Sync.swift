@@ -60,9 +60,13 @@ public enum Sync {
     case fetchFailed(source: String, url: String, reason: String)
     case identity(Identity.Missing)
     case git(String)
+    /// The registry is kept below the repository's root.
+    case registryBelowRoot(String)
 
     public var message: LocalizedText {
       switch self {
+      case .registryBelowRoot(let prefix):
+        return RegistryFolder.notAtRoot(prefix, for: RegistryFolder.sync)
       case .workspace(let failure):
         return failure.message
       case .catalog(let error):
@@ -222,6 +226,8 @@ public enum Sync {
     in workspace: Workspace, _ request: PullRequest, progress: ((FetchProgress) -> Void)? = nil
   ) throws(Failure) -> Outcome {
     let repository = try open(workspace)
+    let prefix = workspace.registryPrefix(in: repository)
+    if !prefix.isEmpty { throw .registryBelowRoot(prefix) }
     switch try prepare(repository, request, progress: progress) {
     case .upToDate(let source, let tip, let reference):
       return .upToDate(source: source, forkTip: tip, reference: reference)
