@@ -34,21 +34,24 @@ let package = Package(
       providers: [.apt(["libxml2-dev"])]
     ),
 
+    // Work shared out over threads, knowing nothing of Git or catalogs.
+    .target(name: "MuluParallel", exclude: ["README.md"]),
+
     // Git, knowing nothing of catalogs.
-    .target(name: "MuluGit", dependencies: ["CLibGit2"]),
+    .target(name: "MuluGit", dependencies: ["CLibGit2", "MuluParallel"]),
 
     // YAML with positions, knowing nothing of catalogs.
     .target(name: "MuluYAML", dependencies: ["CYAML"]),
 
     // Catalogs, knowing nothing of Git: model, reader, writer, rules.
-    .target(name: "MuluCatalog", dependencies: ["MuluYAML"]),
+    .target(name: "MuluCatalog", dependencies: ["MuluYAML", "MuluParallel"]),
 
     // The workflows that join Git and catalogs: validate a revision, diff, hook, sync, release.
-    .target(name: "MuluKit", dependencies: ["MuluGit", "MuluCatalog"]),
+    .target(name: "MuluKit", dependencies: ["MuluGit", "MuluCatalog", "MuluParallel"]),
 
     // The static web catalog and JSON API of a release: `mulu publish`.
     .target(
-      name: "MuluPublish", dependencies: ["MuluKit", "MuluGit", "MuluCatalog", "MuluYAML", "CGzip"],
+      name: "MuluPublish", dependencies: ["MuluKit", "MuluGit", "MuluCatalog", "MuluYAML", "MuluParallel", "CGzip"],
       exclude: ["README.md"]),
     // The evaluation (评价) of a registry's departments: indicators, scores, their reports, and
     // their pages on a published site.
@@ -70,6 +73,12 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+
+    // Fuzz targets (make fuzz): built as usual they replay files, such as the corpus in
+    // Fuzz/corpus/; with -DFUZZING -sanitize=fuzzer,address they run under libFuzzer.
+    .target(name: "MuluFuzz", dependencies: ["MuluKit", "MuluCatalog"]),
+    .executableTarget(name: "mulu-fuzz-resource", dependencies: ["MuluFuzz"]),
+    .executableTarget(name: "mulu-fuzz-push", dependencies: ["MuluFuzz"]),
 
     // What the tests share: sandboxes, running programs and git, registries on disk, the built mulu.
     .target(name: "MuluTestSupport", dependencies: ["MuluCatalog"], path: "Tests/MuluTestSupport"),

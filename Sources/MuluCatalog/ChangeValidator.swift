@@ -1,3 +1,5 @@
+import MuluParallel
+
 /// A snapshot that answers for one path or one folder without listing the whole registry.
 public protocol BrowsableSnapshot: Snapshot {
   /// The file at a path, or nil.

@@ -1,7 +1,7 @@
-import Dispatch
 #if canImport(Glibc)
   import Glibc
 #endif
+import MuluParallel
 import MuluYAML
 
 /// A failure that stops validation (not a finding).
@@ -397,32 +397,4 @@ public enum RuleIDs {
     "tag.not-allowed", "commit.unsigned", "commit.date-implausible", "push.too-many-files", "push.too-many-refs",
   ]
   public static let known: Set<String> = Set(CatalogRules.all.map { $0.id } + history)
-}
-
-/// Maps `body` over `items` on `workers` threads, keeping the order; the first error is rethrown.
-///
-/// Items are handed out in runs of `run`: by default a share of the list, and a list of fewer
-/// than 64 items is mapped on the calling thread; `run: 1` spreads a few long tasks.
-public func parallelMap<T: Sendable, R: Sendable, E: Error>(
-  _ items: [T], workers: Int, run: Int? = nil, _ body: @Sendable (T) throws(E) -> R
-) throws(E) -> [R] {
-  if workers <= 1 || items.count < (run == nil ? 64 : 2) { return try items.map(body) }
-  let results = UnsafeMutableBufferPointer<Result<R, E>?>.allocate(capacity: items.count)
-  results.initialize(repeating: nil)
-  defer { results.deinitialize(); results.deallocate() }
-  let shared = SendableBuffer(results)
-  let chunk = run ?? max(16, items.count / (workers * 8))
-  let chunks = (items.count + chunk - 1) / chunk
-  DispatchQueue.concurrentPerform(iterations: chunks) { index in
-    let start = index * chunk
-    for position in start..<min(start + chunk, items.count) {
-      shared.buffer[position] = Result { () throws(E) -> R in try body(items[position]) }
-    }
-  }
-  return try results.map { result throws(E) -> R in try result!.get() }
-}
-
-private struct SendableBuffer<R, E: Error>: @unchecked Sendable {
-  let buffer: UnsafeMutableBufferPointer<Result<R, E>?>
-  init(_ buffer: UnsafeMutableBufferPointer<Result<R, E>?>) { self.buffer = buffer }
 }

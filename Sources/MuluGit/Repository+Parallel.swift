@@ -1,4 +1,4 @@
-import Dispatch
+import MuluParallel
 import Synchronization
 
 // Reading many blobs on several threads.
@@ -23,23 +23,15 @@ extension Repository {
       return
     }
     let handles = try [self] + (1..<workerCount).map { _ in try reopen() }
-    let next = Atomic<Int>(0)
     let failure = Mutex<(any Error)?>(nil)
-    // Every worker claims a run of positions at a time: small enough to
-    // share the work out evenly, large enough to keep the counter cold.
-    DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
+    forEachRun(count: ids.count, run: Repository.blobsPerClaim, claimants: workerCount) { worker, positions in
       let repository = handles[worker]
-      while failure.withLock({ $0 == nil }) {
-        let start = next.add(Repository.blobsPerClaim, ordering: .relaxed).oldValue
-        if start >= ids.count { return }
-        do {
-          for position in start..<min(start + Repository.blobsPerClaim, ids.count) {
-            try body(position, repository.blob(ids[position]))
-          }
-        } catch {
-          failure.withLock { if $0 == nil { $0 = error } }
-          return
-        }
+      do {
+        for position in positions { try body(position, repository.blob(ids[position])) }
+        return true
+      } catch {
+        failure.withLock { if $0 == nil { $0 = error } }
+        return false
       }
     }
     if let error = failure.withLock({ $0 }) { throw error }
@@ -59,30 +51,4 @@ extension Repository {
   }
 
   private static let blobsPerClaim = 64
-}
-
-/// One slot per position, each written by exactly one worker: the workers
-/// of `readBlobs` claim disjoint positions, so no two writes touch the
-/// same slot, and `values()` runs after all of them have finished.
-private final class ResultSlots<Value>: @unchecked Sendable {
-  private let slots: UnsafeMutableBufferPointer<Value?>
-
-  init(count: Int) {
-    slots = .allocate(capacity: count)
-    slots.initialize(repeating: nil)
-  }
-
-  deinit {
-    slots.deinitialize()
-    slots.deallocate()
-  }
-
-  func store(_ value: Value, at position: Int) {
-    slots[position] = value
-  }
-
-  /// Every slot's value; all must have been stored.
-  func values() -> [Value] {
-    slots.map { $0! }
-  }
 }

@@ -1,5 +1,6 @@
 import MuluCatalog
 import MuluGit
+import MuluParallel
 
 #if canImport(Glibc)
   import Glibc

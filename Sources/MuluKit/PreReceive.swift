@@ -34,6 +34,7 @@ public enum PreReceive {
     }
     let prefix = RegistryFolder.configured(in: repository)
     if !prefix.isEmpty { throw .policy(RegistryFolder.notAtRoot(prefix, for: RegistryFolder.serverHook)) }
+    TestPause.at("pre-receive.judging")
     return try judge(repository, updates: updates, pusher: Pusher.identity(in: environment)?.id, environment: environment)
   }
 

@@ -63,7 +63,7 @@ public enum Release {
     /// The tag exists already.
     case exists(tag: String)
     /// The tag's lock file is in the way: another writer, or one that died holding it.
-    case locked(tag: String, lockFile: String)
+    case locked(tag: String, lock: LockFile?)
     /// The version cannot be a tag name, or the tag would not match `release_tags`.
     case badVersion(tag: String, pattern: String)
     /// Nothing changed since the previous release.
@@ -168,7 +168,7 @@ public enum Release {
           name: name, target: tip, tagger: tagger, message: message, createReference: true, sign: signer)
       } catch let error as GitError where error.isConcurrentUpdate {
         if error.isLocked {
-          return .refused(.locked(tag: name, lockFile: repository.commonPath + "/refs/tags/" + name + ".lock"))
+          return .refused(.locked(tag: name, lock: repository.lockFile(ofReference: "refs/tags/" + name)))
         }
         return .refused(.exists(tag: name))
       }

@@ -1,6 +1,7 @@
 import Foundation
 import MuluCatalog
 import MuluGit
+import MuluParallel
 
 #if canImport(Glibc)
   import Glibc

@@ -162,8 +162,19 @@ ul.changes li { font-size: 0.92rem; }
     return [value, pos];
   }
 
+  // Lists once decoded are kept: a query on loaded data decodes nothing again.
+  var decoded = {};
+  function cached(name, make) {
+    if (!decoded[name]) decoded[name] = make();
+    return decoded[name];
+  }
+
   // The list of one key in one field ("n": names, "t": all text), from its shard.
   function list(field, key) {
+    return cached(field + "\u0000" + key, function () { return shardList(field, key); });
+  }
+
+  function shardList(field, key) {
     var shard = fnv(key) & (meta.shards[field] - 1);
     return get(base + field + "/" + shard + ".bin", true).then(function (bytes) {
       var want = encoder.encode(key), pos = 0;
@@ -184,8 +195,10 @@ ul.changes li { font-size: 0.92rem; }
   function facet(name, value) {
     var index = meta.facets[name].indexOf(value);
     if (index < 0) return Promise.resolve(new Int32Array(0));
-    return get(base + "f/" + name + "/" + index + ".bin", true).then(function (bytes) {
-      return decode(bytes, 0, bytes.length, meta.count);
+    return cached("f\u0000" + name + "\u0000" + index, function () {
+      return get(base + "f/" + name + "/" + index + ".bin", true).then(function (bytes) {
+        return decode(bytes, 0, bytes.length, meta.count);
+      });
     });
   }
 

@@ -1,6 +1,7 @@
 import MuluCatalog
 import MuluGit
 import MuluKit
+import MuluParallel
 import MuluYAML
 
 /// Writes every file of the site from what `Loader` read: pages, the JSON API, the search

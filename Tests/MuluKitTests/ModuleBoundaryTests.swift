@@ -6,7 +6,10 @@ import Testing
 /// hold to it.
 @Suite("Module boundaries")
 struct ModuleBoundaryTests {
-  static let modules = ["MuluGit", "MuluYAML", "MuluCatalog", "MuluKit", "MuluPublish", "MuluReport", "MuluSheets", "mulu"]
+  static let modules = [
+    "MuluParallel", "MuluGit", "MuluYAML", "MuluCatalog", "MuluKit", "MuluPublish", "MuluReport", "MuluSheets", "mulu",
+    "MuluFuzz",
+  ]
 
   /// The backticked names on the README line that starts with `label`.
   func names(_ label: String, in readme: String) -> Set<String> {

@@ -49,13 +49,12 @@ public final class Sandbox: @unchecked Sendable {
     try FileManager.default.removeItem(atPath: self(relative))
   }
 
-  /// Replaces the first occurrence of `old` in a file; throws when the file does not contain it.
+  /// Replaces the first occurrence of `old` in a file (`String.edited`); throws when the file does
+  /// not contain it.
   public func edit(_ relative: String, replacing old: String, with new: String) throws {
     let text = try read(relative)
-    guard let range = text.range(of: old) else {
-      throw TestFailure("\(relative) does not contain \(old.debugDescription)")
-    }
-    try write(relative, text.replacingCharacters(in: range, with: new))
+    guard text.contains(old) else { throw TestFailure("\(relative) does not contain \(old.debugDescription)") }
+    try write(relative, text.edited(replacing: old, with: new))
   }
 
   /// Every file under a folder (relative paths), with its bytes.

@@ -1,3 +1,5 @@
+import MuluParallel
+
 /// `items.overlaps-base`: ≥ 60% of a department resource's item names repeat a base resource
 /// of another department (duplicate collection, 一数一源).
 public enum ItemsOverlapsBase: RegistryRule {
