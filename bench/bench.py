@@ -14,10 +14,10 @@ several runs, with the peak memory of the process tree:
   c. `mulu diff` between two commits that differ in 1% of the resources at 470k; floor:
      `git diff-tree -r` and `git cat-file --batch` of the changed blobs;
   d. `mulu sync pull` of a fork with 1,000 changed resources into the 470k registry;
-  f. the edit–validate loop of a department's editor: `mulu validate` in a working tree of
+  h. the edit–validate loop of a department's editor: `mulu validate` in a working tree of
      the registry after editing one file, with the cache of the runs before, against
      `git status` on the same tree;
-  g. CI on a merge to main: `mulu validate --rev main` when its parent was validated.
+  i. CI on a merge to main: `mulu validate --rev main` when its parent was validated.
 
 Each workload runs on two shapes of registry (bench/generate.py --shape): even (100
 departments of one size, 1% base resources, varied item names) and skewed (one department
