@@ -3,7 +3,7 @@ SWIFT ?= swift
 BUILD_FLAGS ?=
 MULU = $(shell $(SWIFT) build $(BUILD_FLAGS) --show-bin-path 2>/dev/null)/mulu
 
-.PHONY: setup build demo test bench clean install install-built
+.PHONY: setup build demo test bench clean install install-built package package-test fuzz
 
 setup:
 	@scripts/setup.sh
@@ -51,3 +51,18 @@ install-built:
 	LANG=C "$(MULU)" --generate-completion-script bash > "$(SHAREDIR)/bash-completion/completions/mulu"
 	LANG=C "$(MULU)" --generate-completion-script zsh > "$(SHAREDIR)/zsh/site-functions/_mulu"
 	LANG=C "$(MULU)" --generate-completion-script fish > "$(SHAREDIR)/fish/vendor_completions.d/mulu.fish"
+
+# `make package`: the Debian package mulu_VERSION_amd64.deb and a tarball in .build/package/, with
+# the Swift runtime linked in (a release build: minutes). `make package-test` installs the .deb
+# with dpkg (root) and runs it with the toolchain out of PATH; CI runs it.
+package: setup
+	@SWIFT="$(SWIFT)" scripts/package.sh
+
+package-test: package
+	@scripts/package-test.sh
+
+# `make fuzz FUZZ_SECONDS=60`: the libFuzzer targets (a resource file through the whole
+# validation; the hook's input), each for that long, from the corpus in Fuzz/corpus/.
+FUZZ_SECONDS ?= 60
+fuzz: setup
+	@SWIFT="$(SWIFT)" FUZZ_SECONDS="$(FUZZ_SECONDS)" scripts/fuzz.sh

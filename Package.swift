@@ -74,6 +74,12 @@ let package = Package(
       ]
     ),
 
+    // Fuzz targets (make fuzz): built as usual they replay files, such as the corpus in
+    // Fuzz/corpus/; with -DFUZZING -sanitize=fuzzer,address they run under libFuzzer.
+    .target(name: "MuluFuzz", dependencies: ["MuluKit", "MuluCatalog"]),
+    .executableTarget(name: "mulu-fuzz-resource", dependencies: ["MuluFuzz"]),
+    .executableTarget(name: "mulu-fuzz-push", dependencies: ["MuluFuzz"]),
+
     // What the tests share: sandboxes, running programs and git, registries on disk, the built mulu.
     .target(name: "MuluTestSupport", dependencies: ["MuluCatalog"], path: "Tests/MuluTestSupport"),
 

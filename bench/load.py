@@ -189,6 +189,7 @@ def load(arguments, mulu, work, identities, target):
             other = folder(departments[identities[number % (len(identities) - 1) + 1]])
         pushers.append(Pusher(identity, url, clone, own, other, arguments.pushes, environment))
 
+    load_before = os.getloadavg()[0]
     began = time.monotonic()
     for pusher in pushers:
         pusher.start()
@@ -258,7 +259,7 @@ def load(arguments, mulu, work, identities, target):
         "",
         "Checked: every verdict as expected, with its rule; every accepted change on main exactly once "
         "(its commit and its text); no commit the hook rejected left in the repository; `git fsck --strict` clean; "
-        f"no lock file left. Machine load before the run: {os.getloadavg()[0]:.1f}."
+        f"no lock file left. Machine load (1 min) before the run {load_before:.1f}, after it {os.getloadavg()[0]:.1f}."
         + ("" if not problems else "\n\nFAILED:\n" + "\n".join(f"- {p}" for p in problems)),
         "",
     ]

@@ -277,6 +277,9 @@ struct CodeIndex: Sendable {
 
   func contains(_ code: ResourceCode) -> Bool { first[code] != nil }
 
+  /// The position of the first file of `code`.
+  func firstPosition(of code: ResourceCode) -> Int? { first[code] }
+
   /// The positions of the files of `code`, in the catalog's order.
   func positions(of code: ResourceCode) -> [Int] {
     guard let position = first[code] else { return [] }

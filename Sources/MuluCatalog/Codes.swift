@@ -16,6 +16,20 @@ public struct ResourceCode: Sendable, Hashable, Comparable, CustomStringConverti
     self.init(classification: text[..<slash], sequence: text[text.utf8.index(after: slash)...])
   }
 
+  /// From what a user may type to name a resource: its code `303001001/000001`, its file
+  /// name with or without `.yaml` (`303001001-000001`), or a path to its file
+  /// (`catalogs/<provider>/303001001-000001.yaml`).
+  public init?(naming text: String) {
+    if let code = ResourceCode(text) {
+      self = code
+      return
+    }
+    var name = text.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? text
+    if !name.hasSuffix(".yaml") { name += ".yaml" }
+    guard let code = ResourceCode(fileName: name) else { return nil }
+    self = code
+  }
+
   /// From a file name `<分类码>-<顺序码>.yaml`.
   public init?(fileName: String) {
     var name = fileName

@@ -17,6 +17,8 @@ public final class FileResults: Sendable {
   public let context: String
   private let stored: Stored?
   private let fresh = Mutex<[Record]>([])
+  /// The digests of the validation, where each record's position points.
+  private let digests = Mutex<[ResourceDigest]>([])
   private let counts = Mutex((hits: 0, misses: 0))
   /// The item names of the validation that uses the results.
   private let itemNames = Mutex<ItemNames?>(nil)
@@ -83,21 +85,17 @@ public final class FileResults: Sendable {
     return found
   }
 
-  /// Keeps what validation found of a file it read.
-  func keep(_ entry: SnapshotEntry, findings: [Finding], digest: ResourceDigest) {
+  /// Keeps what validation learnt of the file at `position` of the catalog's resources (read, or
+  /// found here); its digest is taken from the catalog (`keepDigests`).
+  func keep(_ entry: SnapshotEntry, position: Int, findings: [Finding]) {
     guard let id = entry.contentID.flatMap(ContentKey.init(hex:)) else { return }
-    let kept = findings.filter { $0.rule != RelatedUnknown.id }
-    fresh.withLock { $0.append(Record(id: id, path: entry.path, findings: kept, digest: digest)) }
+    let kept = findings.contains { $0.rule == RelatedUnknown.id } ? findings.filter { $0.rule != RelatedUnknown.id } : findings
+    fresh.withLock { $0.append(Record(id: id, path: entry.path, findings: kept, position: position)) }
   }
 
-  /// Keeps the results of the files validation found (`result(for:…)`), `catalog` holding their digests.
-  func keepFound(_ found: [(position: Int, entry: SnapshotEntry, findings: [Finding])], in catalog: Catalog) {
-    guard !found.isEmpty else { return }
-    let records = found.compactMap { item -> Record? in
-      guard let id = item.entry.contentID.flatMap(ContentKey.init(hex:)) else { return nil }
-      return Record(id: id, path: item.entry.path, findings: item.findings, digest: catalog.resources[item.position])
-    }
-    fresh.withLock { $0 += records }
+  /// The digests of the catalog validation made, which the kept records point into.
+  func keepDigests(of catalog: Catalog) {
+    digests.withLock { $0 = catalog.resources }
   }
 
   // MARK: Bytes
@@ -107,32 +105,35 @@ public final class FileResults: Sendable {
   /// The results of the files the validation saw (found or read), as bytes to store.
   public func serialized() -> [UInt8] {
     let records = fresh.withLock { $0 }
+    let digests = digests.withLock { $0 }
     let allNames = itemNames.withLock { $0?.names } ?? []
-    var out = ByteWriter()
-    out.bytes(Self.magic)
-    out.string(context)
-    // The shared texts: item names, then the providers and folders the records use.
+    // The shared texts: item names, then the providers the records name.
     var texts = allNames
     var textNumbers: [String: Int] = [:]
-    func number(_ text: String) -> Int {
-      if let number = textNumbers[text] { return number }
-      texts.append(text)
-      textNumbers[text] = texts.count - 1
-      return texts.count - 1
+    for record in records where record.position < digests.count {
+      guard let provider = digests[record.position].content?.providerCode, textNumbers[provider] == nil else { continue }
+      texts.append(provider)
+      textNumbers[provider] = texts.count - 1
     }
     var body = ByteWriter()
-    for record in records {
-      body.bytes(record.id.bytes)
+    body.bytes(Self.magic)
+    body.string(context)
+    body.int(texts.count)
+    for text in texts { body.string(text) }
+    let written = records.count { $0.position < digests.count }
+    body.int(written)
+    for record in records where record.position < digests.count {
+      body.key(record.id)
       body.string(record.path)
       body.int(record.findings.count)
       for finding in record.findings { body.finding(finding) }
-      guard let content = record.digest.content else {
+      guard let content = digests[record.position].content else {
         body.int(0)
         continue
       }
       body.int(1)
       body.optionalString(content.writtenCode)
-      body.int(number(content.providerCode))
+      body.int(textNumbers[content.providerCode] ?? 0)
       body.string(content.name)
       body.int(content.isRetired ? 1 : 0)
       body.optionalString(content.replacedBy)
@@ -148,12 +149,8 @@ public final class FileResults: Sendable {
       body.mark(content.nameMark)
       body.mark(content.itemsMark)
     }
-    out.int(texts.count)
-    for text in texts { out.string(text) }
-    out.int(records.count)
-    out.bytes(body.buffer)
-    out.word(Checksum.of(out.buffer))
-    return out.buffer
+    body.word(Checksum.of(body.buffer))
+    return body.buffer
   }
 
   /// A file's results, as they are written.
@@ -161,7 +158,8 @@ public final class FileResults: Sendable {
     var id: ContentKey
     var path: String
     var findings: [Finding]
-    var digest: ResourceDigest
+    /// Where its digest stands among the catalog's resources.
+    var position: Int
   }
 
   /// Results read from bytes: each record is decoded when it is asked for.
@@ -383,6 +381,13 @@ struct ByteWriter {
   var buffer: [UInt8] = []
 
   mutating func bytes(_ bytes: [UInt8]) { buffer += bytes }
+
+  /// A content id's 20 bytes.
+  mutating func key(_ key: ContentKey) {
+    for shift in stride(from: 56, through: 0, by: -8) { buffer.append(UInt8(truncatingIfNeeded: key.first >> UInt64(shift))) }
+    for shift in stride(from: 56, through: 0, by: -8) { buffer.append(UInt8(truncatingIfNeeded: key.second >> UInt64(shift))) }
+    for shift in stride(from: 24, through: 0, by: -8) { buffer.append(UInt8(truncatingIfNeeded: key.last >> UInt32(shift))) }
+  }
 
   /// A non-negative number, 7 bits a byte.
   mutating func int(_ value: Int) {

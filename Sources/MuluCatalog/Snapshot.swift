@@ -105,11 +105,15 @@ public struct FileStamp: Sendable, Hashable {
 /// The files of a folder on disk, as they are now. `.git` at the top is left out.
 public struct DirectorySnapshot: Snapshot {
   public let root: String
-  public let entries: [SnapshotEntry]
+  public private(set) var entries: [SnapshotEntry]
   /// What `lstat` said of each file of `entries`, at the same position, when asked for
   /// (`stamped`); empty otherwise.
-  public let stamps: [FileStamp?]
+  public private(set) var stamps: [FileStamp?]
   public var label: String { root }
+  /// Files of the folder that are not on disk but read from elsewhere: those a sparse
+  /// checkout leaves out, read from the index (see `adding(notCheckedOut:reader:)`).
+  public private(set) var notCheckedOut: Set<String> = []
+  private var readNotCheckedOut: (@Sendable (SnapshotEntry) throws -> [UInt8])?
 
   /// The files below `root`, but none of `.git`, and none that `leavingOut` names: it is asked
   /// about each path (relative to `root`) with whether it is a folder, whose files are then
@@ -131,23 +135,36 @@ public struct DirectorySnapshot: Snapshot {
     self.stamps = stamps ?? []
   }
 
-  private init(root: String, entries: [SnapshotEntry], stamps: [FileStamp?]) {
-    self.root = root
-    self.entries = entries
-    self.stamps = stamps
-  }
-
   /// The same files, each with the content id `ids` gives at its position (nil: none).
   public func identified(by ids: [String?]) -> DirectorySnapshot {
-    var entries = entries
-    for position in entries.indices where position < ids.count {
-      entries[position].contentID = ids[position]
+    var snapshot = self
+    // A file read from the index keeps its blob id.
+    for position in snapshot.entries.indices where position < ids.count {
+      guard !notCheckedOut.contains(snapshot.entries[position].path) else { continue }
+      snapshot.entries[position].contentID = ids[position]
     }
-    return DirectorySnapshot(root: root, entries: entries, stamps: stamps)
+    return snapshot
   }
 
   public func read(_ entry: SnapshotEntry) throws -> [UInt8] {
-    try DirectorySnapshot.readFile(root + "/" + entry.path, reportAs: entry.path)
+    if let readNotCheckedOut, notCheckedOut.contains(entry.path) { return try readNotCheckedOut(entry) }
+    return try DirectorySnapshot.readFile(root + "/" + entry.path, reportAs: entry.path)
+  }
+
+  /// The folder with files that are not on disk, read by `reader`: the files a sparse
+  /// checkout leaves out, which the index still holds. A path that is on disk stays as it is.
+  public func adding(notCheckedOut extra: [SnapshotEntry], reader: @escaping @Sendable (SnapshotEntry) throws -> [UInt8])
+    -> DirectorySnapshot
+  {
+    let present = Set(entries.map(\.path))
+    var snapshot = self
+    for entry in extra where !present.contains(entry.path) {
+      snapshot.entries.append(entry)
+      if !snapshot.stamps.isEmpty { snapshot.stamps.append(nil) }
+      snapshot.notCheckedOut.insert(entry.path)
+    }
+    snapshot.readNotCheckedOut = reader
+    return snapshot
   }
 
   /// Reads a whole file with POSIX calls (no Foundation on the hot path).

@@ -103,19 +103,17 @@ public enum Validator {
     // The files are handed out in runs, whose digests are moved into one list as it is made.
     let runs = stride(from: 0, to: resourceEntries.count, by: 256).map { $0..<min($0 + 256, resourceEntries.count) }
     let checksRelated = resourceRules.contains { $0 == RelatedUnknown.self }
-    typealias Found = (position: Int, entry: SnapshotEntry, findings: [Finding])
     var read = try parallelMap(runs, workers: workers, run: 1) { run in
       var digests: [ResourceDigest] = []
       digests.reserveCapacity(run.count)
       var findings: [Finding] = []
       var tally = Tally()
-      var found: [Found] = []
       for position in run {
         let (entry, folder, code) = resourceEntries[position]
         if let (kept, digest) = results?.result(for: entry, folder: folder, code: code, names: names) {
           findings += kept
           if checksRelated { findings += RelatedUnknown.check(digest, in: index) }
-          found.append((position, entry, kept))
+          results?.keep(entry, position: position, findings: kept)
           digests.append(digest)
           continue
         }
@@ -127,25 +125,23 @@ public enum Validator {
         }
         tally.add(file)
         let digest = ResourceDigest(file, fileCode: code, folder: folder, names: names)
-        results?.keep(entry, findings: judged, digest: digest)
+        results?.keep(entry, position: position, findings: judged)
         findings += judged
         digests.append(digest)
       }
-      return (digests, findings, tally, found)
+      return (digests, findings, tally)
     }
     var digests: [ResourceDigest] = []
     digests.reserveCapacity(resourceEntries.count)
     var tally = Tally()
-    var fromResults: [Found] = []
     for position in read.indices {
       digests += read[position].0
       findings += read[position].1
       tally.merge(read[position].2)
-      fromResults += read[position].3
-      read[position] = ([], [], Tally(), [])
+      read[position] = ([], [], Tally())
     }
     let catalog = index.with(digests: digests)
-    results?.keepFound(fromResults, in: catalog)
+    results?.keepDigests(of: catalog)
     return (catalog, findings, tally)
   }
 

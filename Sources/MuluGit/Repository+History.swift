@@ -50,7 +50,16 @@ extension Repository {
   public func revwalk(
     from tips: [ObjectID], hiding: [ObjectID], hidingReferences: [String] = []
   ) throws -> [ObjectID] {
-    try withRevwalk { walk in
+    if isShallow {
+      var hidden = hiding
+      for glob in hidingReferences {
+        for reference in try references(matching: glob) {
+          if let commit = try commitIfPeelable(reference.target) { hidden.append(commit) }
+        }
+      }
+      return try shallowWalk(from: tips, hiding: hidden)
+    }
+    return try withRevwalk { walk in
       for tip in tips where !tip.isZero {
         try tip.withOID { try check("git_revwalk_push", git_revwalk_push(walk, $0)) }
       }
@@ -92,27 +101,32 @@ extension Repository {
       return found
     }
 
+    // Commits still on the simplified history: the walk's topological
+    // order visits every child before its parents.
+    var followed: Set<ObjectID> = [tip]
+    var touching: [ObjectID] = []
+    func visit(_ commit: ObjectID) throws {
+      guard followed.remove(commit) != nil else { return }
+      let mine = try state(of: commit)
+      let parents = parentsOf[commit] ?? []
+      if parents.isEmpty {
+        if mine != nil { touching.append(commit) }
+        return
+      }
+      for parent in parents where try state(of: parent) == mine {
+        followed.insert(parent)
+        return
+      }
+      touching.append(commit)
+      followed.formUnion(parents)
+    }
+    if isShallow {
+      for commit in try shallowWalk(from: [tip], hiding: []) { try visit(commit) }
+      return touching
+    }
     return try withRevwalk { walk in
       try tip.withOID { try check("git_revwalk_push", git_revwalk_push(walk, $0)) }
-      // Commits still on the simplified history: the walk's topological
-      // order visits every child before its parents.
-      var followed: Set<ObjectID> = [tip]
-      var touching: [ObjectID] = []
-      try Repository.drain(walk) { commit in
-        guard followed.remove(commit) != nil else { return }
-        let mine = try state(of: commit)
-        let parents = parentsOf[commit] ?? []
-        if parents.isEmpty {
-          if mine != nil { touching.append(commit) }
-          return
-        }
-        for parent in parents where try state(of: parent) == mine {
-          followed.insert(parent)
-          return
-        }
-        touching.append(commit)
-        followed.formUnion(parents)
-      }
+      try Repository.drain(walk, visit)
       return touching
     }
   }

@@ -91,9 +91,11 @@ extension Repository {
       Commit(
         id: id,
         tree: ObjectID(git_commit_tree_id(commit)),
-        parents: (0..<git_commit_parentcount(commit)).map {
-          ObjectID(git_commit_parent_id(commit, $0))
-        },
+        parents: shallowBoundary.contains(id)
+          ? []
+          : (0..<git_commit_parentcount(commit)).map {
+            ObjectID(git_commit_parent_id(commit, $0))
+          },
         author: Signature(git_commit_author(commit)),
         committer: Signature(git_commit_committer(commit)),
         message: git_commit_message(commit).map { String(cString: $0) } ?? "",
@@ -101,12 +103,14 @@ extension Repository {
     }
   }
 
-  /// The ids of a commit's tree and parents, without decoding the rest.
+  /// The ids of a commit's tree and parents, without decoding the rest. A commit where a
+  /// shallow clone's history stops has no parents here, as in git.
   func commitLinks(_ id: ObjectID) throws -> (tree: ObjectID, parents: [ObjectID]) {
     try withCommit(id) { commit in
       (
         ObjectID(git_commit_tree_id(commit)),
-        (0..<git_commit_parentcount(commit)).map { ObjectID(git_commit_parent_id(commit, $0)) }
+        shallowBoundary.contains(id)
+          ? [] : (0..<git_commit_parentcount(commit)).map { ObjectID(git_commit_parent_id(commit, $0)) }
       )
     }
   }

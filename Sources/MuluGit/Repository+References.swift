@@ -79,6 +79,7 @@ extension Repository {
           "'\(name)' is a symbolic reference; update the reference it points to")
       }
     }
+    TestPause.holdingLock(commonPath + "/" + name + ".lock", of: name)
     var reference: OpaquePointer? = nil
     var oid = target.oid
     if let expected {

@@ -1,5 +1,9 @@
 import CLibGit2
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 // What sync and releases need beyond reading and writing objects.
 extension GitError {
   /// A lock file is in the way: another writer holds the reference (or the index), or one died
@@ -22,5 +26,29 @@ extension Repository {
   public var commonPath: String {
     let path = String(cString: git_repository_commondir(handle))
     return path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+  }
+}
+
+/// A reference's lock file found in the way: where it is and how old it is.
+public struct LockFile: Sendable, Equatable {
+  /// The lock file's absolute path.
+  public var path: String
+  /// Seconds since it was last written (0 for one written in the future).
+  public var age: Int
+
+  public init(path: String, age: Int) {
+    self.path = path
+    self.age = age
+  }
+}
+
+extension Repository {
+  /// The lock file of the reference `name` (a full name, "refs/heads/main"), when one is there.
+  public func lockFile(ofReference name: String) -> LockFile? {
+    let path = commonPath + "/" + name + ".lock"
+    var status = stat()
+    guard stat(path, &status) == 0 else { return nil }
+    let now = time(nil)
+    return LockFile(path: path, age: max(0, Int(now - status.st_mtim.tv_sec)))
   }
 }

@@ -56,6 +56,14 @@ extension Repository {
     }
   }
 
+  /// The entries of the index that a sparse checkout leaves out of the working tree (their
+  /// skip-worktree bit is set), at stage 0, in git's path order.
+  public func skippedIndexEntries() throws -> [TreeEntry] {
+    try indexStats().entries.filter(\.skipsWorkingTree).map {
+      TreeEntry(path: $0.path, mode: FileMode(rawValue: $0.mode), id: $0.id)
+    }
+  }
+
   /// The staged entries of the index at stage 0 with the stat data git recorded of each file,
   /// and when the index file was last written (nil without an index file): what `git status`
   /// compares the working tree with. An entry whose file matches its stat data, and was

@@ -225,6 +225,7 @@ extension Repository {
       text += try sign(Array(text.utf8))
     }
     let id = try writeObject(Array(text.utf8), kind: .tag)
+    TestPause.at("tag.written")
     if createReference {
       try updateReference(
         name: "refs/tags/" + name, to: id, expected: nil, message: "tag: \(name)")

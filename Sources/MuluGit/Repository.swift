@@ -17,6 +17,8 @@ public final class Repository: @unchecked Sendable {
   private let overrides: Overrides
   /// The object database, obtained on first use.
   private var cachedObjectDatabase: ObjectDatabase?
+  /// The commits where a shallow clone's history stops, read on first use.
+  var cachedShallowBoundary: Set<ObjectID>?
 
   private init(handle: OpaquePointer, overrides: Overrides) {
     self.handle = handle
@@ -170,7 +172,7 @@ public final class Repository: @unchecked Sendable {
 
   // MARK: Helpers
 
-  private static func trimmingSlash(_ path: String) -> String {
+  static func trimmingSlash(_ path: String) -> String {
     path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
   }
 

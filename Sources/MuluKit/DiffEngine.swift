@@ -54,17 +54,34 @@ public enum DiffEngine {
   /// Between a commit (nil: an empty registry) and the files of the working tree at
   /// `root`, which must be `repository`'s working tree. The index's stat data tells
   /// which files may have changed; only those are read.
+  /// With a `prefix` ("folder/"), the registry is that folder of the working tree at `root`.
   public static func diff(
-    _ repository: Repository, from: ObjectID?, toWorkingTree root: String, fromLabel: String
+    _ repository: Repository, from: ObjectID?, toWorkingTree root: String, prefix: String = "", fromLabel: String
   ) throws -> SemanticDiff {
     let tree = try from.map { try repository.commit($0).tree }
     var versions = Versions()
-    for change in try repository.diffTreeToWorkingTree(tree, paths: ["catalogs"]) {
+    // A file a sparse checkout leaves out is not deleted: its version is the index's.
+    var skipped: [String: TreeEntry] = [:]
+    for entry in try repository.skippedIndexEntries() where entry.path.hasPrefix(prefix) {
+      skipped[String(entry.path.dropFirst(prefix.count))] = entry
+    }
+    for found in try repository.diffTreeToWorkingTree(tree, paths: [prefix + "catalogs"]) {
+      var change = found
+      change.path = String(found.path.dropFirst(prefix.count))
+      let root = root + "/" + prefix
+      if change.newMode == nil, let kept = skipped[change.path], access(root + change.path, F_OK) != 0 {
+        if kept.id == change.oldID && kept.mode == change.oldMode { continue }
+        if let id = change.oldID, let mode = change.oldMode {
+          versions.add(change.path, mode: mode, at: .old, source: .blob(id))
+        }
+        versions.add(change.path, mode: kept.mode, at: .new, source: .blob(kept.id))
+        continue
+      }
       if let id = change.oldID, let mode = change.oldMode {
         versions.add(change.path, mode: mode, at: .old, source: .blob(id))
       }
       if let mode = change.newMode {
-        versions.add(change.path, mode: mode, at: .new, source: .file(root + "/" + change.path))
+        versions.add(change.path, mode: mode, at: .new, source: .file(root + change.path))
       }
     }
     return try compare(versions, in: repository, fromLabel: fromLabel, toLabel: SemanticDiff.workingTree)
@@ -283,17 +300,21 @@ extension DiffEngine {
     -> SemanticDiff
   {
     let repository = try workspace.repository()
+    let prefix = workspace.registryPrefix(in: repository)
     let fromLabel = from ?? "HEAD"
-    let fromCommit = try repository.registryCommit(fromLabel)
+    let fromCommit = try repository.registryCommit(fromLabel, prefix: prefix)
     do {
       if let to {
-        let toCommit = try repository.registryCommit(to)
-        return try diff(repository, from: fromCommit, to: toCommit, fromLabel: fromLabel, toLabel: to)
+        let toCommit = try repository.registryCommit(to, prefix: prefix)
+        return try diff(
+          repository, fromTree: RegistryFolder.tree(ofCommit: fromCommit, prefix: prefix, in: repository),
+          toTree: RegistryFolder.tree(ofCommit: toCommit, prefix: prefix, in: repository), fromLabel: fromLabel,
+          toLabel: to)
       }
-      guard let root = repository.workdir, access(root + "/registry.yaml", F_OK) == 0 else {
+      guard let root = repository.workdir, access(root + "/" + prefix + "registry.yaml", F_OK) == 0 else {
         throw Workspace.Failure.notARegistry(repository.workdir ?? workspace.root)
       }
-      return try diff(repository, from: fromCommit, toWorkingTree: root, fromLabel: fromLabel)
+      return try diff(repository, from: fromCommit, toWorkingTree: root, prefix: prefix, fromLabel: fromLabel)
     } catch let failure as Workspace.Failure {
       throw failure
     } catch {
@@ -303,16 +324,17 @@ extension DiffEngine {
 }
 
 extension Repository {
-  /// The commit a revision names, which must hold a registry (a `registry.yaml` at the top).
-  func registryCommit(_ revision: String) throws(Workspace.Failure) -> ObjectID {
+  /// The commit a revision names, which must hold a registry (a `registry.yaml` at the top,
+  /// or in the folder `prefix` names).
+  func registryCommit(_ revision: String, prefix: String = "") throws(Workspace.Failure) -> ObjectID {
     let commit: ObjectID
     do {
       commit = try resolveCommit(revision)
     } catch {
-      throw .unknownRevision(revision, error.message)
+      throw .revision(revision, error, in: self)
     }
     do {
-      guard try entry(at: "registry.yaml", inTree: self.commit(commit).tree) != nil else {
+      guard try entry(at: prefix + "registry.yaml", inTree: self.commit(commit).tree) != nil else {
         throw Workspace.Failure.notARegistry(revision)
       }
     } catch let failure as Workspace.Failure {

@@ -28,7 +28,9 @@ public enum Formatting {
     let limits = try Validation.limits(paths, in: workspace, snapshot: snapshot) ?? []
     var results: [Result] = []
     for entry in snapshot.entries.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
-      guard entry.kind == .regular, case .resource = TreeLayout.role(of: entry.path) else { continue }
+      guard entry.kind == .regular, case .resource = TreeLayout.role(of: entry.path),
+        !snapshot.notCheckedOut.contains(entry.path)
+      else { continue }
       if !limits.isEmpty && !limits.contains(where: { entry.path == $0 || ($0.hasSuffix("/") && entry.path.hasPrefix($0)) }) {
         continue
       }

@@ -70,9 +70,20 @@ public enum HookInstaller {
     case notARepository(String, String)
     case foreignHook(String)
     case cannotWrite(String, String)
+    /// No registry.yaml in the folder given, above it, or where `mulu.registry` says.
+    case noRegistry(String)
+    /// `mulu.registry` names a folder: the server hook judges registries at the root only.
+    case registryBelowRoot(String)
 
     public var message: LocalizedText {
       switch self {
+      case .registryBelowRoot(let prefix):
+        return RegistryFolder.notAtRoot(prefix, for: RegistryFolder.serverHook)
+      case .noRegistry(let path):
+        return LocalizedText(
+          zh: "\(path) 及其上级文件夹中没有 registry.yaml：请在目录库所在的文件夹中运行，或用 git config \(RegistryFolder.configKey) 文件夹 指明；否则钩子会拒绝每一次提交",
+          en: "no registry.yaml in \(path) or above: run this in the registry's folder, or name it with"
+            + " git config \(RegistryFolder.configKey) FOLDER; otherwise the hook would refuse every commit")
       case .notARepository(let path, let reason):
         return LocalizedText(zh: "\(path) 不是 Git 仓库：\(reason)", en: "\(path) is not a Git repository: \(reason)")
       case .foreignHook(let path):
@@ -88,6 +99,8 @@ public enum HookInstaller {
   /// Installs the pre-receive shim in a (bare) repository and sets `receive.fsckObjects`.
   public static func installServer(repository path: String, mulu: String, force: Bool) throws(Failure) -> Installed {
     let repository = try open(path)
+    let prefix = RegistryFolder.configured(in: repository)
+    if !prefix.isEmpty { throw .registryBelowRoot(prefix) }
     let installed = try install(.preReceive, in: try hooksFolder(repository), mulu: mulu, force: force)
     do {
       try repository.setConfig("receive.fsckObjects", "true")
@@ -104,6 +117,18 @@ public enum HookInstaller {
       repository = try Repository.discover(from: Workspace.absolute(path))
     } catch {
       throw .notARepository(path, error.message)
+    }
+    // The hook judges the registry's folder of the staged tree: found here, and recorded for
+    // the hook, which git runs at the top of the working tree.
+    guard let workspace = try? Workspace(from: Workspace.absolute(path)), access(workspace.root + "/registry.yaml", F_OK) == 0
+    else { throw .noRegistry(Workspace.absolute(path)) }
+    let prefix = workspace.registryPrefix(in: repository)
+    if prefix != RegistryFolder.configured(in: repository) {
+      do {
+        try repository.setConfig(RegistryFolder.configKey, prefix.isEmpty ? "." : String(prefix.dropLast()))
+      } catch {
+        throw .cannotWrite(repository.path + "/config", error.message)
+      }
     }
     return try install(.preCommit, in: try hooksFolder(repository), mulu: mulu, force: force)
   }

@@ -22,8 +22,17 @@ public enum PreCommit {
     do {
       // What is staged, as the tree `git commit` will write, against HEAD's: the index's tree
       // cache keeps the folders nobody staged into, so the cost follows what was staged.
-      let head = try repository.referenceTarget("HEAD").map { try repository.tree(ofCommit: $0) }
-      let stagedTree = try repository.writeIndexTree()
+      // A registry below the repository's root is its folder of both trees (`mulu.registry`).
+      let prefix = RegistryFolder.configured(in: repository)
+      func registry(_ tree: ObjectID?) throws -> ObjectID? {
+        guard let tree, !prefix.isEmpty else { return tree }
+        guard let entry = try repository.entry(at: String(prefix.dropLast()), inTree: tree), entry.mode == .tree else {
+          return nil
+        }
+        return entry.id
+      }
+      let head = try registry(repository.referenceTarget("HEAD").map { try repository.tree(ofCommit: $0) })
+      guard let stagedTree = try registry(repository.writeIndexTree()) else { return Report(findings: []) }
       let staged = try repository.diffTrees(head, stagedTree)
       let changed = staged.filter { $0.status != .deleted }.map(\.path)
       let deleted = staged.filter { $0.status == .deleted }.map(\.path)

@@ -32,6 +32,9 @@ public enum PreReceive {
     } catch {
       throw .repository(error.message)
     }
+    let prefix = RegistryFolder.configured(in: repository)
+    if !prefix.isEmpty { throw .policy(RegistryFolder.notAtRoot(prefix, for: RegistryFolder.serverHook)) }
+    TestPause.at("pre-receive.judging")
     return try judge(repository, updates: updates, pusher: Pusher.identity(in: environment)?.id, environment: environment)
   }
 

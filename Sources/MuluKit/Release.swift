@@ -63,7 +63,7 @@ public enum Release {
     /// The tag exists already.
     case exists(tag: String)
     /// The tag's lock file is in the way: another writer, or one that died holding it.
-    case locked(tag: String, lockFile: String)
+    case locked(tag: String, lock: LockFile?)
     /// The version cannot be a tag name, or the tag would not match `release_tags`.
     case badVersion(tag: String, pattern: String)
     /// Nothing changed since the previous release.
@@ -108,9 +108,12 @@ public enum Release {
 
   public static func cut(in workspace: Workspace, _ request: CutRequest) throws(Failure) -> Outcome {
     let repository = try open(workspace)
+    let prefix = workspace.registryPrefix(in: repository)
     return try run {
       let tip = try branchTip(request.branch, repository)
-      let tree = try repository.tree(ofCommit: tip)
+      guard let tree = try RegistryFolder.tree(ofCommit: tip, prefix: prefix, in: repository) else {
+        throw Failure.workspace(.notARegistry(request.branch))
+      }
       let pattern = try tagPattern(tree, repository)
 
       // The full engine; any error stops the release.
@@ -129,13 +132,24 @@ public enum Release {
       if try repository.referenceTarget("refs/tags/" + name) != nil { return .refused(.exists(tag: name)) }
 
       let previous = releases.first { $0.onBranch }
-      if let previous, !request.allowEmpty, try repository.tree(ofCommit: previous.commit) == tree {
+      if let previous, !request.allowEmpty,
+        try RegistryFolder.tree(ofCommit: previous.commit, prefix: prefix, in: repository) == tree
+      {
         return .refused(.nothingNew(previous: previous.tag))
       }
       let active = catalog.resources.count { $0.isRead && !$0.isRetired }
       let notes = try releaseNotes(
-        repository, from: previous.map { ($0.commit, $0.tag) }, to: tip, toLabel: name, language: request.language)
-      let message = notes.text + "\n\(resourcesTrailer): \(active)\n\(breakingTrailer): \(notes.breaking)\n"
+        repository, prefix: prefix, from: previous.map { ($0.commit, $0.tag) }, to: tip, toLabel: name, language: request.language)
+      // The notes say what the trailer counts: resources in force, not files (a retired
+      // resource keeps its file, and a first release lists it as added).
+      let retired = catalog.resources.count { $0.isRead && $0.isRetired }
+      let inForce =
+        request.language == .zh
+        ? "\n\(name) 现行资源 \(active) 个" + (retired > 0 ? "（另有已注销 \(retired) 个，资源文件共 \(active + retired) 个）" : "") + "。\n"
+        : "\nResources in force at \(name): \(active)"
+          + (retired > 0 ? " (and \(retired) retired: \(active + retired) resource files)" : "") + ".\n"
+      let message =
+        notes.text + inForce + "\n\(resourcesTrailer): \(active)\n\(breakingTrailer): \(notes.breaking)\n"
 
       var signer: (([UInt8]) throws -> String)? = nil
       if let key = request.signingKey {
@@ -154,7 +168,7 @@ public enum Release {
           name: name, target: tip, tagger: tagger, message: message, createReference: true, sign: signer)
       } catch let error as GitError where error.isConcurrentUpdate {
         if error.isLocked {
-          return .refused(.locked(tag: name, lockFile: repository.commonPath + "/refs/tags/" + name + ".lock"))
+          return .refused(.locked(tag: name, lock: repository.lockFile(ofReference: "refs/tags/" + name)))
         }
         return .refused(.exists(tag: name))
       }
@@ -175,7 +189,10 @@ public enum Release {
     let old = try resolve(from, repository)
     let new = try resolve(to, repository)
     return try run {
-      try releaseNotes(repository, from: (old, from), to: new, toLabel: to, language: language).text
+      try releaseNotes(
+        repository, prefix: workspace.registryPrefix(in: repository), from: (old, from), to: new, toLabel: to,
+        language: language
+      ).text
     }
   }
 
@@ -184,7 +201,9 @@ public enum Release {
     let repository = try open(workspace)
     return try run {
       let tip = try? branchTip(branch, repository)
-      let pattern = try tip.map { try tagPattern(repository.tree(ofCommit: $0), repository) } ?? AccessPolicy().releaseTags
+      let prefix = workspace.registryPrefix(in: repository)
+      let tree = try tip.flatMap { try RegistryFolder.tree(ofCommit: $0, prefix: prefix, in: repository) }
+      let pattern = try tree.map { try tagPattern($0, repository) } ?? AccessPolicy().releaseTags
       return try entries(repository, pattern: pattern, branchTip: tip)
     }
   }
@@ -236,7 +255,7 @@ public enum Release {
     do {
       return try repository.resolveCommit(revision)
     } catch {
-      throw .workspace(.unknownRevision(revision, error.message))
+      throw .workspace(.revision(revision, error, in: repository))
     }
   }
 
@@ -264,6 +283,8 @@ public enum Release {
       guard ReleasePolicy.matches(name, pattern: pattern) else { continue }
       guard let commit = try? repository.peelToCommit(reference.target) else { continue }
       let tag = try repository.annotatedTag(reference.target)
+      // A tag of a tag is no release: a release tags its commit (docs/releases.md).
+      if let tag, tag.targetKind != .commit { continue }
       let (resources, breaking) = tag.map { trailers($0.message) } ?? (nil, nil)
       let onBranch = try branchTip.map { try repository.isDescendant($0, of: commit) } ?? false
       result.append(
@@ -309,12 +330,14 @@ public enum Release {
   /// The notes between a release (nil: the empty registry) and a commit, and the number of
   /// breaking changes.
   static func releaseNotes(
-    _ repository: Repository, from: (commit: ObjectID, label: String)?, to: ObjectID, toLabel: String,
-    language: Language
+    _ repository: Repository, prefix: String = "", from: (commit: ObjectID, label: String)?, to: ObjectID,
+    toLabel: String, language: Language
   ) throws -> (text: String, breaking: Int) {
     let empty = LocalizedText(zh: "（空目录）", en: "(empty registry)")[language]
     let diff = try DiffEngine.diff(
-      repository, from: from?.commit, to: to, fromLabel: from?.label ?? empty, toLabel: toLabel)
+      repository, fromTree: from.flatMap { try RegistryFolder.tree(ofCommit: $0.commit, prefix: prefix, in: repository) },
+      toTree: RegistryFolder.tree(ofCommit: to, prefix: prefix, in: repository), fromLabel: from?.label ?? empty,
+      toLabel: toLabel)
     return (DiffWriter.markdown(diff, language: language), diff.summary.breaking)
   }
 

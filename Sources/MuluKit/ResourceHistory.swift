@@ -51,17 +51,21 @@ public enum ResourceHistory {
   /// reachable from `tip` with git log's history simplification (the commits of the forks).
   /// The file is found under any provider folder at `tip` (or, when it is gone there, where
   /// it was last deleted), and followed back when it moved from one provider folder to
-  /// another. An unknown or malformed code has no history.
-  public static func log(_ repository: Repository, code: String, from tip: ObjectID, allParents: Bool = false) throws
+  /// another. An unknown or malformed code has no history. With a `prefix` ("folder/"),
+  /// the registry is that folder of the commits' trees.
+  public static func log(
+    _ repository: Repository, code: String, from tip: ObjectID, allParents: Bool = false, prefix: String = ""
+  ) throws
     -> [HistoryEntry]
   {
     guard let resourceCode = ResourceCode(code) else { return [] }
     let fileName = resourceCode.fileName
-    let tipTree = try repository.commit(tip).tree
-    guard
-      var path = try locate(fileName, inTree: tipTree, of: repository)
-        ?? lastDeletion(fileName, from: tip, in: repository)
-    else { return [] }
+    // Paths in the registry, from paths in the repository's trees.
+    func relative(_ path: String) -> String { String(path.dropFirst(prefix.count)) }
+    let tipTree = try RegistryFolder.tree(ofCommit: tip, prefix: prefix, in: repository)
+    var found: String? = nil
+    if let tipTree, let located = try locate(fileName, inTree: tipTree, of: repository) { found = prefix + located }
+    guard var path = try found ?? lastDeletion(fileName, from: tip, in: repository, prefix: prefix) else { return [] }
 
     var readings: [ObjectID: ResourceReading] = [:]
     func reading(_ entry: TreeEntry) throws -> ResourceReading {
@@ -80,6 +84,9 @@ public enum ResourceHistory {
         ? try repository.commitsTouching(path: path, from: start)
         : try firstParentCommitsTouching(path, from: start, in: repository)
       for id in candidates {
+        // Where a shallow clone's history stops, the commit's parent is unknown: what it
+        // changed cannot be told (`truncation` says so).
+        if repository.shallowBoundary.contains(id) { continue }
         let commit = try repository.commit(id)
         let parentTree = try commit.parents.first.map { try repository.commit($0).tree }
         let after = try repository.entry(at: path, inTree: commit.tree)
@@ -88,8 +95,8 @@ public enum ResourceHistory {
         if after != nil, before == nil, let parentTree {
           // Moved here from another provider folder: the same file name went away elsewhere.
           for change in try repository.diffTrees(parentTree, commit.tree) where change.status == .deleted {
-            guard change.path != path, change.path.hasSuffix("/" + fileName), let id = change.oldID,
-              let mode = change.oldMode, case .resource = TreeLayout.role(of: change.path)
+            guard change.path != path, change.path.hasPrefix(prefix), change.path.hasSuffix("/" + fileName),
+              let id = change.oldID, let mode = change.oldMode, case .resource = TreeLayout.role(of: relative(change.path))
             else { continue }
             before = TreeEntry(path: change.path, mode: mode, id: id)
             movedFrom = change.path
@@ -101,11 +108,11 @@ public enum ResourceHistory {
         var sides: [(FileVersion, Resource)?] = []
         let parentLabel = commit.parents.isEmpty ? label : label + "^"
         for (entry, sideLabel) in [(before, parentLabel), (after, label)] {
-          guard let entry, case .resource(let folder, let fileCode) = TreeLayout.role(of: entry.path) else {
+          guard let entry, case .resource(let folder, let fileCode) = TreeLayout.role(of: relative(entry.path)) else {
             sides.append(nil)
             continue
           }
-          let version = FileVersion(path: entry.path, folder: folder, code: fileCode, source: .blob(entry.id))
+          let version = FileVersion(path: relative(entry.path), folder: folder, code: fileCode, source: .blob(entry.id))
           switch try reading(entry) {
           case .read(let resource): sides.append((version, resource))
           case .unreadable(let finding):
@@ -118,7 +125,7 @@ public enum ResourceHistory {
           history.append(
             HistoryEntry(
               commit: id, shortID: label, author: commit.author, subject: commit.summary, change: change,
-              unreadable: unreadable, merge: try merge(commit, in: repository)))
+              unreadable: unreadable, merge: try merge(commit, in: repository, prefix: prefix)))
         }
         if let movedFrom, let parent = commit.parents.first {
           path = movedFrom
@@ -150,14 +157,14 @@ public enum ResourceHistory {
   }
 
   /// Who merged what, for a merge commit; nil for any other.
-  static func merge(_ commit: Commit, in repository: Repository) throws -> HistoryEntry.Merge? {
+  static func merge(_ commit: Commit, in repository: Repository, prefix: String = "") throws -> HistoryEntry.Merge? {
     guard commit.parents.count > 1 else { return nil }
     var source: String? = nil
     for line in commit.message.split(separator: "\n") where line.hasPrefix(Sync.sourceTrailer + ": ") {
       source = String(line.dropFirst(Sync.sourceTrailer.count + 2)).trimmingWhitespace()
     }
     var url: String? = nil
-    if let source, let entry = try repository.entry(at: SourceList.path, inTree: commit.tree), entry.mode == .regular,
+    if let source, let entry = try repository.entry(at: prefix + SourceList.path, inTree: commit.tree), entry.mode == .regular,
       try repository.blobSize(entry.id) <= 1 << 20
     {
       url = SourceList.read(try repository.blob(entry.id)).sources.first { $0.name == source }?.url
@@ -182,16 +189,33 @@ public enum ResourceHistory {
 
   /// Where a resource file named `fileName` was last deleted in the history of `tip`,
   /// comparing each commit with its first parent, newest first.
-  static func lastDeletion(_ fileName: String, from tip: ObjectID, in repository: Repository) throws -> String? {
+  static func lastDeletion(_ fileName: String, from tip: ObjectID, in repository: Repository, prefix: String = "")
+    throws -> String?
+  {
     for id in try repository.revwalk(from: [tip], hiding: []) {
       let commit = try repository.commit(id)
       guard let parent = commit.parents.first else { continue }
       for change in try repository.diffTrees(try repository.commit(parent).tree, commit.tree)
-      where change.status == .deleted && change.path.hasSuffix("/" + fileName) {
-        if case .resource = TreeLayout.role(of: change.path) { return change.path }
+      where change.status == .deleted && change.path.hasPrefix(prefix) && change.path.hasSuffix("/" + fileName) {
+        if case .resource = TreeLayout.role(of: String(change.path.dropFirst(prefix.count))) { return change.path }
       }
     }
     return nil
+  }
+
+  /// In a shallow clone, a note that the history from `revision` (default HEAD) stops at
+  /// the clone's first commits, and how to fetch the rest; nil in a full clone.
+  public static func truncation(in workspace: Workspace, revision: String?) -> LocalizedText? {
+    guard let repository = try? workspace.repository(), repository.isShallow,
+      let tip = try? repository.resolveCommit(revision ?? "HEAD"),
+      let boundary = try? repository.revwalk(from: [tip], hiding: []).filter(repository.shallowBoundary.contains),
+      !boundary.isEmpty
+    else { return nil }
+    let ids = boundary.map { (try? repository.abbreviatedID($0)) ?? $0.hex }.joined(separator: ", ")
+    return LocalizedText(
+      zh: "历史不完整：这是浅克隆（git clone --depth），历史止于 \(ids)，更早的变更未列出；git fetch --unshallow 可取回完整历史",
+      en: "history truncated: this is a shallow clone (git clone --depth) whose history stops at \(ids); earlier changes"
+        + " are not shown; git fetch --unshallow fetches the rest")
   }
 
   /// `mulu log CODE [--rev REV]`: the history of a resource from REV (default HEAD).
@@ -201,14 +225,21 @@ public enum ResourceHistory {
   {
     let repository = try workspace.repository()
     let label = revision ?? "HEAD"
-    let tip = try repository.registryCommit(label)
+    let prefix = workspace.registryPrefix(in: repository)
+    let tip = try repository.registryCommit(label, prefix: prefix)
     let history: [HistoryEntry]
     do {
-      history = try log(repository, code: code, from: tip, allParents: allParents)
+      history = try log(repository, code: code, from: tip, allParents: allParents, prefix: prefix)
     } catch {
       throw .unreadable(label, error.message)
     }
-    if history.isEmpty { throw .noSuchPath(code) }
+    // A shallow clone may hold a resource whose every change is older than its history.
+    if history.isEmpty, !(repository.isShallow && holds(code, at: tip, in: repository)) { throw .noSuchPath(code) }
     return history
+  }
+
+  private static func holds(_ code: String, at commit: ObjectID, in repository: Repository) -> Bool {
+    guard let fileName = ResourceCode(code)?.fileName, let tree = try? repository.commit(commit).tree else { return false }
+    return (try? locate(fileName, inTree: tree, of: repository)) != nil
   }
 }

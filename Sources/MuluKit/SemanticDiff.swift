@@ -111,6 +111,8 @@ public struct SemanticDiff: Sendable {
   public var changes: [ResourceChange]
   /// Files that could not be read on a side (warnings): left out of `changes`, the diff goes on.
   public var unreadable: [Finding]
+  /// After `breakingOnly()`: how many changed resources were left out as not breaking.
+  public var compatibleLeftOut: Int?
 
   /// The label of the working tree as the new side.
   public static let workingTree = "working tree"
@@ -130,6 +132,8 @@ public struct SemanticDiff: Sendable {
   /// Only the resources with a breaking change (each with all its field changes, so that
   /// a retirement keeps its reason and replacement).
   public func breakingOnly() -> SemanticDiff {
-    SemanticDiff(from: from, to: to, changes: changes.filter(\.breaking), unreadable: unreadable)
+    var diff = SemanticDiff(from: from, to: to, changes: changes.filter(\.breaking), unreadable: unreadable)
+    diff.compatibleLeftOut = changes.count - diff.changes.count
+    return diff
   }
 }

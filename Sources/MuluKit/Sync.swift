@@ -60,9 +60,13 @@ public enum Sync {
     case fetchFailed(source: String, url: String, reason: String)
     case identity(Identity.Missing)
     case git(String)
+    /// The registry is kept below the repository's root.
+    case registryBelowRoot(String)
 
     public var message: LocalizedText {
       switch self {
+      case .registryBelowRoot(let prefix):
+        return RegistryFolder.notAtRoot(prefix, for: RegistryFolder.sync)
       case .workspace(let failure):
         return failure.message
       case .catalog(let error):
@@ -105,8 +109,9 @@ public enum Sync {
     case dirtyWorkingTree(branch: String)
     /// The branch moved while sync worked (someone pushed): nothing was changed.
     case targetMoved(reference: String)
-    /// The branch is locked by another writer, or by a writer that died holding the lock.
-    case locked(reference: String)
+    /// The branch is locked by another writer, or by a writer that died holding the lock (nil:
+    /// the lock was gone again by the time sync looked).
+    case locked(reference: String, lock: LockFile?)
     /// `sync/<name>` holds commits the new merge does not contain.
     case reviewBranchHasCommits(reference: String)
     /// The fork no longer contains the commit the last sync merged: it rewrote (force-pushed)
@@ -222,6 +227,8 @@ public enum Sync {
     in workspace: Workspace, _ request: PullRequest, progress: ((FetchProgress) -> Void)? = nil
   ) throws(Failure) -> Outcome {
     let repository = try open(workspace)
+    let prefix = workspace.registryPrefix(in: repository)
+    if !prefix.isEmpty { throw .registryBelowRoot(prefix) }
     switch try prepare(repository, request, progress: progress) {
     case .upToDate(let source, let tip, let reference):
       return .upToDate(source: source, forkTip: tip, reference: reference)
@@ -253,6 +260,7 @@ public enum Sync {
 
       // 1. Fetch.
       let forkTip = try fetch(source, into: repository, progress: progress)
+      TestPause.at("sync.fetched")
 
       // Nothing new: the target has the fork's tip already.
       if try repository.isDescendant(targetTip, of: forkTip) {
@@ -309,6 +317,7 @@ public enum Sync {
         source: source, forkTip: forkTip, branch: request.branch, diff: diff, language: request.language)
       let commit = try repository.createCommit(
         tree: mergedTree, parents: [targetTip, forkTip], author: author, committer: committer, message: message)
+      TestPause.at("sync.committed")
 
       if request.review, let current = expected,
         try !reviewBranchIsReplaceable(current, by: commit, in: repository)
@@ -466,7 +475,7 @@ public enum Sync {
     } catch let error as GitError where error.isConcurrentUpdate {
       if follows { CheckoutMarker.remove(from: repository) }
       if error.isLocked {
-        return .locked(reference: prepared.reference)
+        return .locked(reference: prepared.reference, lock: repository.lockFile(ofReference: prepared.reference))
       }
       return .targetMoved(reference: prepared.reference)
     } catch {

@@ -34,6 +34,8 @@ extension Sync {
     progress: ((String, FetchProgress) -> Void)? = nil
   ) throws(Failure) -> (sources: [SourceStatus], findings: Report) {
     let repository = try open(workspace)
+    let prefix = workspace.registryPrefix(in: repository)
+    if !prefix.isEmpty { throw .registryBelowRoot(prefix) }
     return try git {
       let targetRef = "refs/heads/" + branch
       guard let value = try? repository.referenceTarget(targetRef), let targetTip = try? repository.peelToCommit(value)

@@ -150,18 +150,9 @@ extension Workspace {
   /// results are kept. Outside a working tree, no file has an id.
   public func identifiedWorkingTree() throws(Failure) -> DirectorySnapshot {
     let snapshot = try workingTree(stamped: true)
-    guard let repository = try? Repository.discover(from: root), let workdir = repository.workdir.map(Workspace.real),
+    guard let repository = try? Repository.discover(from: root), let prefix = workingTreePrefix(in: repository),
       let (entries, written) = try? repository.indexStats(), let written
     else { return snapshot }
-    let registry = Workspace.real(root)
-    let prefix: String
-    if registry == workdir {
-      prefix = ""
-    } else if registry.hasPrefix(workdir + "/") {
-      prefix = String(registry.dropFirst(workdir.count + 1)) + "/"
-    } else {
-      return snapshot
-    }
     var byPath: [String: Int] = Dictionary(minimumCapacity: entries.count)
     for (position, entry) in entries.enumerated() where entry.path.hasPrefix(prefix) {
       byPath[prefix.isEmpty ? entry.path : String(entry.path.dropFirst(prefix.count))] = position

@@ -16,7 +16,12 @@ public struct Workspace: Sendable {
     case notARegistry(String)
     case notARepository(String)
     case notOwned(String)
-    case unknownRevision(String, String)
+    /// A revision that names nothing here.
+    case unknownRevision(String)
+    /// A revision that names a tree or a blob.
+    case notACommit(String)
+    /// A revision before the first commit a shallow clone has.
+    case beyondShallowHistory(String)
     case noSuchPath(String)
     case unreadable(String, String)
 
@@ -31,9 +36,16 @@ public struct Workspace: Sendable {
           zh: "\(path) 的 Git 仓库属于另一个用户，git 的 safe.directory 没有列出它（git config --global --add safe.directory 仓库路径）",
           en: "the Git repository of \(path) belongs to another user and git's safe.directory does not list it"
             + " (git config --global --add safe.directory REPOSITORY)")
-      case .unknownRevision(let revision, let detail):
+      case .unknownRevision(let revision):
+        return LocalizedText(zh: "没有这个版本：\(revision.oneLine)", en: "no such revision: \(revision.oneLine)")
+      case .notACommit(let revision):
         return LocalizedText(
-          zh: "无法解析版本“\(revision)”：\(detail)", en: "unknown revision \"\(revision)\": \(detail)")
+          zh: "“\(revision.oneLine)”不是提交（它指向目录树或文件）", en: "\(revision.oneLine) is not a commit (it names a tree or a file)")
+      case .beyondShallowHistory(let revision):
+        return LocalizedText(
+          zh: "\(revision.oneLine) 早于这个浅克隆的历史（git clone --depth）；git fetch --unshallow 可取回完整历史",
+          en: "\(revision.oneLine) is older than the history of this shallow clone (git clone --depth);"
+            + " git fetch --unshallow fetches the rest")
       case .noSuchPath(let path):
         return LocalizedText(zh: "目录库中没有 \(path)", en: "\(path) is not in the registry")
       case .unreadable(let path, let reason):
@@ -58,7 +70,10 @@ public struct Workspace: Sendable {
         root = candidate
         break
       }
-      if access(candidate + "/.git", F_OK) == 0 || candidate == "/" { break }
+      if access(candidate + "/.git", F_OK) == 0 || candidate == "/" {
+        if let configured = Workspace.configuredRegistry(from: absolute) { root = configured }
+        break
+      }
       candidate = Workspace.parent(of: candidate)
     }
   }
@@ -70,7 +85,7 @@ public struct Workspace: Sendable {
   public func workingTree(stamped: Bool = false) throws(Failure) -> DirectorySnapshot {
     guard access(root + "/registry.yaml", F_OK) == 0 else { throw .notARegistry(root) }
     do {
-      return try DirectorySnapshot(root: root, leavingOut: ignoredPaths(), stamped: stamped)
+      return try withSparseCheckout(DirectorySnapshot(root: root, leavingOut: ignoredPaths(), stamped: stamped))
     } catch SnapshotError.unreadable(let path, let reason) {
       throw .unreadable(path, reason)
     } catch SnapshotError.notADirectory(let path) {
@@ -80,21 +95,46 @@ public struct Workspace: Sendable {
     }
   }
 
+  /// Where the registry is in `repository`'s working tree, as a prefix of its paths: "" at
+  /// the top, "folder/" below it; nil when the registry is not in that working tree (a bare
+  /// repository, or a registry outside it).
+  public func workingTreePrefix(in repository: Repository) -> String? {
+    guard let workdir = repository.workdir.map(Workspace.real) else { return nil }
+    let registry = Workspace.real(root)
+    if registry == workdir { return "" }
+    guard registry.hasPrefix(workdir + "/") else { return nil }
+    return String(registry.dropFirst(workdir.count + 1)) + "/"
+  }
+
+  /// The working tree with the files a sparse checkout (`git sparse-checkout set
+  /// catalogs/<code>`) leaves out, read from the index, where they still are: the
+  /// dictionaries and the other departments' resources that the rules need.
+  private func withSparseCheckout(_ snapshot: DirectorySnapshot) -> DirectorySnapshot {
+    guard let repository = try? Repository.discover(from: root), let prefix = workingTreePrefix(in: repository),
+      let skipped = try? repository.skippedIndexEntries(), !skipped.isEmpty
+    else { return snapshot }
+    let entries = skipped.compactMap { entry -> SnapshotEntry? in
+      guard entry.path.hasPrefix(prefix) else { return nil }
+      let path = String(entry.path.dropFirst(prefix.count))
+      // A file the user put back on disk is read from there.
+      guard access(root + "/" + path, F_OK) != 0 else { return nil }
+      return SnapshotEntry(path: path, kind: EntryKind(entry.mode), contentID: entry.id.hex)
+    }
+    let pool = RepositoryPool(repository)
+    return snapshot.adding(notCheckedOut: entries) { entry in
+      guard let hex = entry.contentID, let id = ObjectID(hex: hex) else {
+        throw SnapshotError.unreadable(path: entry.path, reason: "no object id")
+      }
+      return try pool.withRepository { try $0.blob(id) }
+    }
+  }
+
   /// What git ignores of the registry's files and folders, asked only about those the layout
   /// has no place for (a few, where 470,000 resource files are not asked about); nil outside
   /// a working tree.
   private func ignoredPaths() -> ((String, Bool) throws -> Bool)? {
-    guard let repository = try? Repository.discover(from: root), let workdir = repository.workdir.map(Workspace.real)
+    guard let repository = try? Repository.discover(from: root), let prefix = workingTreePrefix(in: repository)
     else { return nil }
-    let registry = Workspace.real(root)
-    let prefix: String
-    if registry == workdir {
-      prefix = ""
-    } else if registry.hasPrefix(workdir + "/") {
-      prefix = String(registry.dropFirst(workdir.count + 1)) + "/"
-    } else {
-      return nil
-    }
     return { path, isFolder in
       if isFolder {
         // dictionaries/, catalogs/ and catalogs/<provider-code>/.
@@ -125,12 +165,16 @@ public struct Workspace: Sendable {
     do {
       commit = try repository.resolveCommit(revision)
     } catch {
-      throw .unknownRevision(revision, error.message)
+      throw .revision(revision, error, in: repository)
     }
     do {
-      let snapshot = try GitSnapshot(repository: repository, commit: commit, label: revision)
+      guard let tree = try RegistryFolder.tree(ofCommit: commit, prefix: registryPrefix(in: repository), in: repository)
+      else { throw Failure.notARegistry(revision) }
+      let snapshot = GitSnapshot(repository: repository, tree: tree, label: revision)
       try snapshot.list()
       return snapshot
+    } catch let failure as Failure {
+      throw failure
     } catch {
       throw .unreadable(revision, error.message)
     }
@@ -145,6 +189,22 @@ public struct Workspace: Sendable {
     guard full.hasPrefix(root + "/") else { return nil }
     full.removeFirst(root.count + 1)
     return isFolder ? full + "/" : full
+  }
+
+  /// A registry path as a path that works from the process's current directory (where the
+  /// user's shell is): relative when the registry is below or beside it, else absolute.
+  public func pathFromCurrentDirectory(_ registryPath: String) -> String {
+    let target = Workspace.normalize(root + "/" + registryPath)
+    let here = Workspace.absolute(".")
+    if here == "/" { return target }
+    let from = here.split(separator: "/")
+    let to = target.split(separator: "/")
+    var common = 0
+    while common < from.count, common < to.count, from[common] == to[common] { common += 1 }
+    // Up to two levels of "../"; beyond that the absolute path reads better.
+    guard common > 0, from.count - common <= 2 else { return target }
+    let ups = Array(repeating: "..", count: from.count - common)
+    return (ups + to[common...].map(String.init)).joined(separator: "/")
   }
 
   /// The path with symbolic links resolved (itself when it cannot be).
@@ -180,6 +240,21 @@ public struct Workspace: Sendable {
   static func parent(of path: String) -> String {
     guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return "/" }
     return String(path[..<slash])
+  }
+}
+
+extension Workspace.Failure {
+  /// Why `revision` does not name a commit of `repository`, in the user's words, not
+  /// libgit2's: nothing by that name; a tree or a blob; or, in a shallow clone, an ancestor
+  /// of a commit it has (`HEAD~3`) that it does not have.
+  public static func revision(_ revision: String, _ error: any Error, in repository: Repository) -> Workspace.Failure {
+    if let error = error as? GitError, error.function == "git_object_peel" { return .notACommit(revision) }
+    if repository.isShallow, let end = revision.firstIndex(where: { $0 == "~" || $0 == "^" }),
+      (try? repository.resolveCommit(String(revision[..<end]))) != nil
+    {
+      return .beyondShallowHistory(revision)
+    }
+    return .unknownRevision(revision)
   }
 }
 

@@ -34,7 +34,7 @@ enum Loader {
     do {
       commit = try repository.resolveCommit(revision)
     } catch {
-      throw Workspace.Failure.unknownRevision(revision, "\(error)")
+      throw Workspace.Failure.revision(revision, error, in: repository)
     }
     let tree = try repository.tree(ofCommit: commit)
     guard try repository.entry(at: "registry.yaml", inTree: tree) != nil else {
@@ -58,6 +58,13 @@ enum Loader {
     var resources: [SiteResource] = []
     resources.reserveCapacity(files.count)
     var unreadable: [Finding] = []
+    // Folder and provider names are held once per department, not once per resource.
+    var interned: [String: String] = [:]
+    func intern(_ text: String) -> String {
+      if let known = interned[text] { return known }
+      interned[text] = text
+      return text
+    }
     for start in stride(from: 0, to: files.count, by: batch) {
       let slice = Array(files[start..<min(start + batch, files.count)])
       let read = try repository.mapBlobs(slice.map(\.blob), workers: Validator.defaultWorkers) {
@@ -76,48 +83,13 @@ enum Loader {
           search.add(id: resources.count, keys: keys!, resource: resource)
           resources.append(
             SiteResource(
-              path: file.path, folder: file.folder, code: file.code, blob: file.blob, name: resource.name,
-              providerName: resource.provider.name, sharingType: resource.sharing.type,
+              folder: intern(file.folder), code: file.code, blob: file.blob, name: resource.name,
+              providerName: intern(resource.provider.name), sharingType: resource.sharing.type,
               updateCycle: resource.updateCycle, formatClass: resource.format.formatClass,
               toPublic: resource.open.toPublic ?? false, retired: resource.isRetired))
         }
       }
     }
-
-    // The releases the revision knows: those it contains.
-    let known = try entries.filter { try repository.isDescendant(commit, of: $0.commit) }
-    var byBlob: [ObjectID: Int] = [:]
-    for (index, resource) in resources.enumerated() { byBlob[resource.blob] = index }
-    var releases: [SiteRelease] = []
-    var history: [String: [HistoryItem]] = [:]
-    var previous: Release.Entry? = nil
-    for entry in known.reversed() {
-      let diff: SemanticDiff
-      if let previous {
-        diff = try DiffEngine.diff(
-          repository, from: previous.commit, to: entry.commit, fromLabel: previous.tag, toLabel: entry.tag)
-      } else {
-        diff = try firstRelease(repository, entry, resources: resources, byBlob: byBlob)
-      }
-      let date = try entry.tagger.map(Identity.dayString) ?? Identity.dayString(repository.commit(entry.commit).committer)
-      releases.append(
-        SiteRelease(
-          tag: entry.tag, commit: entry.commit, date: date, resources: entry.resources,
-          breaking: entry.breaking ?? diff.summary.breaking, previous: previous?.tag, diff: diff))
-      for change in diff.changes {
-        history[change.code, default: []].append(
-          HistoryItem(
-            release: entry.tag, date: date, kind: change.kind, breaking: change.breaking, fields: change.fields))
-      }
-      previous = entry
-    }
-    releases.reverse()
-    for code in history.keys { history[code]!.reverse() }
-
-    let current = known.first { $0.commit == commit && ($0.tag == revision || request.revision == nil) }
-      ?? known.first { $0.commit == commit }
-    let releaseDate = try current.flatMap { entry in releases.first { $0.tag == entry.tag }?.date }
-      ?? Identity.dayString(repository.commit(commit).committer)
 
     var byCode: [String: Int] = [:]
     for (index, resource) in resources.enumerated() where byCode[resource.codeText] == nil {
@@ -154,13 +126,79 @@ enum Loader {
 
     let site = Site(
       revision: revision, registryName: catalog.settings.name, level: catalog.settings.level,
-      release: (current?.tag, commit, releaseDate), releases: releases, resources: resources, byCode: byCode,
-      departments: departments, departmentNames: names, history: history, unreadable: unreadable)
+      release: (nil, commit, try Identity.dayString(repository.commit(commit).committer)), releases: [],
+      resources: resources, byCode: byCode, departments: departments, departmentNames: names, history: [:],
+      unreadable: unreadable, commit: commit, entries: entries)
     return (site, search)
   }
 }
 
 extension Loader {
+  /// The releases the published revision contains, oldest first, each with its semantic diff,
+  /// handed to `write` one at a time (a first release's diff holds every resource: it is not
+  /// kept); the site gets their summaries and the history of each resource.
+  static func releases(
+    _ repository: Repository, into site: inout Site, revision request: String?,
+    write: (SiteRelease, SemanticDiff) throws(PublishFailure) -> Void
+  ) throws(PublishFailure) {
+    do {
+      try releases(repository, &site, request, write)
+    } catch let failure as PublishFailure {
+      throw failure
+    } catch {
+      throw .tool("\(error)")
+    }
+  }
+
+  private static func releases(
+    _ repository: Repository, _ site: inout Site, _ request: String?,
+    _ write: (SiteRelease, SemanticDiff) throws(PublishFailure) -> Void
+  ) throws {
+    let commit = site.commit
+    let revision = site.revision
+    let resources = site.resources
+    // The releases the revision knows: those it contains.
+    let known = try site.entries.filter { try repository.isDescendant(commit, of: $0.commit) }
+    var byBlob: [ObjectID: Int] = [:]
+    for (index, resource) in resources.enumerated() { byBlob[resource.blob] = index }
+    var releases: [SiteRelease] = []
+    var history: [String: [HistoryItem]] = [:]
+    var previous: Release.Entry? = nil
+    for entry in known.reversed() {
+      let diff: SemanticDiff
+      if let previous {
+        diff = try DiffEngine.diff(
+          repository, from: previous.commit, to: entry.commit, fromLabel: previous.tag, toLabel: entry.tag)
+      } else {
+        diff = try firstRelease(repository, entry, resources: resources, byBlob: byBlob)
+      }
+      let date = try entry.tagger.map(Identity.dayString) ?? Identity.dayString(repository.commit(entry.commit).committer)
+      let release = SiteRelease(
+        tag: entry.tag, commit: entry.commit, date: date, resources: entry.resources,
+        breaking: entry.breaking ?? diff.summary.breaking, previous: previous?.tag, summary: diff.summary,
+        changes: diff.changes.count)
+      try write(release, diff)
+      releases.append(release)
+      for change in diff.changes {
+        history[change.code, default: []].append(
+          HistoryItem(
+            release: entry.tag, date: date, kind: change.kind, breaking: change.breaking, fields: change.fields))
+      }
+      previous = entry
+    }
+    releases.reverse()
+    for code in history.keys { history[code]!.reverse() }
+
+    let current = known.first { $0.commit == commit && ($0.tag == revision || request == nil) }
+      ?? known.first { $0.commit == commit }
+    let releaseDate = try current.flatMap { entry in releases.first { $0.tag == entry.tag }?.date }
+      ?? Identity.dayString(repository.commit(commit).committer)
+    site.releases = releases
+    site.history = history
+    site.release = (current?.tag, commit, releaseDate)
+
+  }
+
   /// The first release: every resource file of its tree added, as `DiffEngine` makes it from the
   /// empty registry (`mulu diff` has no empty side to name; its label here is ""). A file of the
   /// same blob as one of the published revision is not read again; a file that cannot be read is

@@ -50,7 +50,7 @@ struct Words: Sendable {
 
 /// The layout every page shares, and the pieces pages are made of.
 struct Layout: Sendable {
-  let site: Site
+  let registryName: String
   let words: Words
   let generator: String
   let navigation: [(path: String, title: String)]
@@ -63,7 +63,7 @@ struct Layout: Sendable {
     html.open("head")
     html.open("meta", ["charset": "utf-8"])
     html.open("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
-    html.element("title", title + " · " + site.registryName)
+    html.element("title", title + " · " + registryName)
     html.open("link", ["rel": "icon", "href": root + "favicon.svg", "type": "image/svg+xml"])
     html.open("link", ["rel": "stylesheet", "href": root + "assets/site.css"])
     html.close("head")
@@ -73,7 +73,7 @@ struct Layout: Sendable {
       html.element("div", ["class": "wrap"]) { html in
         html.element("a", ["class": "brand", "href": root + "index.html"]) { html in
           html.element("span", ["class": "mark", "aria-hidden": "true"], "目")
-          html.text(site.registryName)
+          html.text(registryName)
         }
         html.element("nav") { html in
           html.link(root + "index.html", words("首页", "Home"))

@@ -82,9 +82,14 @@ public enum Publish {
     } catch {
       throw .workspace(error)
     }
-    let (site, search) = try Loader.load(repository, in: workspace, request)
+    var (site, search) = try Loader.load(repository, in: workspace, request)
     let output = try SiteOutput(root: request.output)
-    try SiteBuilder(site: site, search: search, output: output, repository: repository, request: request).build()
+    var builder = SiteBuilder(site: site, search: search, output: output, repository: repository, request: request)
+    try Loader.releases(repository, into: &site, revision: request.revision) { release, diff throws(PublishFailure) in
+      try builder.release(release, diff)
+    }
+    builder.site = site
+    try builder.build()
     try output.finish()
     return Summary(
       revision: site.revision, tag: site.release.tag, commit: site.release.commit.hex, resources: site.resources.count,
@@ -98,7 +103,6 @@ public enum Publish {
 
 /// One resource of the published revision, as every page that lists it needs it.
 struct SiteResource: Sendable {
-  var path: String
   var folder: String
   var code: ResourceCode
   var blob: ObjectID
@@ -111,6 +115,7 @@ struct SiteResource: Sendable {
   var retired: Bool
 
   var codeText: String { code.description }
+  var path: String { "catalogs/\(folder)/\(code.fileName)" }
   /// `resources/<分类码>/<顺序码>`, without an extension.
   var stem: String { "resources/\(code.classification)/\(code.sequence)" }
   /// 1 基础, 2 主题, 3 部门 (the first digit of the code).
@@ -127,7 +132,9 @@ struct SiteRelease: Sendable {
   var breaking: Int
   /// The previous release, nil for the first.
   var previous: String?
-  var diff: SemanticDiff
+  var summary: DiffSummary
+  /// The number of changed resources.
+  var changes: Int
 }
 
 /// One change of a resource in a release.
@@ -164,4 +171,7 @@ struct Site: Sendable {
   var departmentNames: [String: String]
   var history: [String: [HistoryItem]]
   var unreadable: [Finding]
+  var commit: ObjectID
+  /// The release tags of the repository (`mulu release list`), newest first.
+  var entries: [Release.Entry]
 }

@@ -8,7 +8,7 @@ import MuluYAML
 /// index and the assets. Resource files are read a second time, in batches on all cores, so
 /// that no more than a batch of full resources is held at once.
 struct SiteBuilder {
-  let site: Site
+  var site: Site
   let search: SearchIndexBuilder
   let output: SiteOutput
   let repository: Repository
@@ -30,7 +30,7 @@ struct SiteBuilder {
       !$0.path.contains("/") && !$0.path.hasPrefix(".")
     }
     self.layout = Layout(
-      site: site, words: words, generator: request.generator,
+      registryName: site.registryName, words: words, generator: request.generator,
       navigation: extraPages.map { ($0.path, $0.title) } + documents.map { ($0.path, $0.title) })
   }
 
@@ -337,6 +337,13 @@ struct SiteBuilder {
 
   // MARK: Releases
 
+  /// One release's page and JSON, written while the releases are read.
+  func release(_ release: SiteRelease, _ diff: SemanticDiff) throws(PublishFailure) {
+    guard isSafeName(fileName(release.tag)) else { return }
+    try output.write("api/v1/releases/\(fileName(release.tag)).json", DiffWriter.json(diff).serialized() + "\n")
+    try output.write("releases/\(fileName(release.tag)).html", releasePage(release, diff))
+  }
+
   private func releases() throws(PublishFailure) {
     let root = "../"
     var list: [JSON] = []
@@ -346,10 +353,6 @@ struct SiteBuilder {
           ("tag", .string(release.tag)), ("date", .string(release.date)), ("commit", .string(release.commit.hex)),
           ("resources", .int(release.resources)), ("breaking", .int(release.breaking)),
         ]))
-      guard isSafeName(fileName(release.tag)) else { continue }
-      try output.write(
-        "api/v1/releases/\(fileName(release.tag)).json", DiffWriter.json(release.diff).serialized() + "\n")
-      try output.write("releases/\(fileName(release.tag)).html", releasePage(release))
     }
     try output.write("api/v1/releases.json", JSON.array(list).serialized() + "\n")
     try output.write(
@@ -379,7 +382,7 @@ struct SiteBuilder {
                 html.element("td", release.date)
                 html.element("td") { html in html.element("code", String(release.commit.hex.prefix(12))) }
                 html.element("td", ["class": "num"], release.resources.map(String.init) ?? "—")
-                html.element("td", ["class": "num"], String(release.diff.changes.count))
+                html.element("td", ["class": "num"], String(release.changes))
                 html.element("td", ["class": "num"], String(release.breaking))
               }
             }
@@ -391,9 +394,8 @@ struct SiteBuilder {
   /// The most changes a release page lists one by one; the JSON has them all.
   static let listedChanges = 2000
 
-  private func releasePage(_ release: SiteRelease) -> String {
+  private func releasePage(_ release: SiteRelease, _ diff: SemanticDiff) -> String {
     let root = "../"
-    let diff = release.diff
     return layout.page(title: release.tag, root: root) { html in
       layout.breadcrumb(&html, root: root, [("index.html", words("发布记录", "Releases")), (nil, release.tag)])
       html.element("h1", words("发布 ", "Release ") + release.tag)

@@ -145,10 +145,8 @@ extension Evaluation {
   private static func resolve(_ revision: String, in repository: Repository) throws(Failure) -> ObjectID {
     do {
       return try repository.resolveCommit(revision)
-    } catch let error as GitError {
-      throw .workspace(.unknownRevision(revision, error.message))
     } catch {
-      throw .workspace(.unknownRevision(revision, "\(error)"))
+      throw .workspace(.revision(revision, error, in: repository))
     }
   }
 

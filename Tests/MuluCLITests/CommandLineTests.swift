@@ -89,4 +89,21 @@ struct CommandLineTests {
     #expect(try sandbox.read(usr + "share/zsh/site-functions/_mulu").hasPrefix("#compdef mulu"))
     #expect(try sandbox.read(usr + "share/fish/vendor_completions.d/mulu.fish").contains("complete -c 'mulu'"))
   }
+
+  @Test("items[1] is the first data item, on the line it is written, as docs/commands.md says")
+  func positionsCountFromOne() throws {
+    let sandbox = try Sandbox()
+    let registry = try SmallRegistry.write(into: sandbox)
+    let git = try Git.initialize(registry, home: sandbox.path)
+    try sandbox.edit("registry/" + SmallRegistry.filing, replacing: "{ name: 项目代码, type: C, length: 24 }", with: "{ name: 项目代码, type: X, length: 24 }")
+    try git.commitAll("国家发展和改革委员会：修改数据项")
+    let outcome = try Mulu.run(["validate", "--rev", "HEAD", SmallRegistry.filing], in: registry)
+    #expect(outcome.status == 1)
+    let lines = try sandbox.read("registry/" + SmallRegistry.filing).split(separator: "\n", omittingEmptySubsequences: false)
+    let line = try #require(lines.firstIndex { $0.contains("type: X") }) + 1
+    #expect(outcome.stdout.hasPrefix("\(SmallRegistry.filing):\(line):"))
+    #expect(outcome.stdout.contains("items[1].type is \"X\""))
+    let docs = try String(contentsOfFile: packageRoot + "/docs/commands.md", encoding: .utf8)
+    #expect(docs.contains("`items[1]` is the first data item"))
+  }
 }

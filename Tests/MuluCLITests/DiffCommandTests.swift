@@ -87,7 +87,11 @@ private let base = Baseline.baseResourcePath
     #expect(all.stdout.contains("modified 303001001/000001 企业投资项目核准结果\n"))
     let breaking = try registry.mulu("diff", "v2", "v3", "--lang", "en", "--breaking-only", "--exit-code")
     #expect(breaking.status == 0)
-    #expect(breaking.stdout == "v2 → v3: no changes\n")
+    #expect(breaking.stdout == "v2 → v3: no breaking changes (1 resource(s) changed compatibly)\n")
+    let chinese = try registry.mulu("diff", "v2", "v3", "--lang", "zh", "--breaking-only")
+    #expect(chinese.stdout == "v2 → v3：没有不兼容的变更（另有 1 个资源有兼容的变更）\n")
+    let markdown = try registry.mulu("diff", "v2", "v3", "--lang", "en", "--breaking-only", "--format", "markdown")
+    #expect(markdown.stdout.hasSuffix("No breaking changes (1 resource(s) changed compatibly).\n"))
   }
 
   @Test func theWorkingTreeAgainstHEAD() throws {
@@ -130,10 +134,18 @@ private let base = Baseline.baseResourcePath
     let unknown = try registry.mulu("diff", "v1", "no-such-tag", "--lang", "en")
     #expect(unknown.status == 2)
     #expect(unknown.stdout == "")
-    #expect(unknown.stderr.hasPrefix("mulu: error: unknown revision \"no-such-tag\": "))
+    #expect(unknown.stderr == "mulu: error: no such revision: no-such-tag\n")
     let chinese = try registry.mulu("diff", "no-such-tag", "--lang", "zh")
     #expect(chinese.status == 2)
-    #expect(chinese.stderr.hasPrefix("mulu: 错误: 无法解析版本“no-such-tag”："))
+    #expect(chinese.stderr == "mulu: 错误: 没有这个版本：no-such-tag\n")
+    // libgit2's words (git_object_t, revspec) never reach the user.
+    let tree = try registry.mulu("diff", "HEAD^{tree}", "--lang", "en")
+    #expect(tree.status == 2)
+    #expect(tree.stderr == "mulu: error: HEAD^{tree} is not a commit (it names a tree or a file)\n")
+    let blob = try registry.mulu("validate", "--rev", "HEAD:registry.yaml", "--lang", "en")
+    #expect(blob.stderr == "mulu: error: HEAD:registry.yaml is not a commit (it names a tree or a file)\n")
+    let parent = try registry.mulu("log", "303001001/000001", "--rev", "HEAD~5", "--lang", "en")
+    #expect(parent.stderr == "mulu: error: no such revision: HEAD~5\n")
 
     try registry.git("checkout", "-q", "--orphan", "notes")
     try registry.git("rm", "-rqf", ".")
@@ -182,10 +194,26 @@ private let base = Baseline.baseResourcePath
     let unknown = try registry.mulu("log", "303001001/999999", "--lang", "en")
     #expect(unknown.status == 2)
     #expect(unknown.stderr == "mulu: error: 303001001/999999 is not in the registry\n")
-    let malformed = try registry.mulu("log", "303001001-000001")
+    let malformed = try registry.mulu("log", "303001001:000001")
     #expect(malformed.status == 2)
-    #expect(malformed.stderr.contains("is not a resource code"))
+    #expect(malformed.stderr.contains("is not a resource code (分类码/顺序码) nor the path of a resource file"))
     #expect(try registry.mulu("log", "303001001/000001", "--rev", "nope").status == 2)
+  }
+
+  @Test("log takes the code, the file name's form 303001001-000001, or the file's path, from any folder")
+  func logOfAFile() throws {
+    let registry = try DiffCommandTests.twoVersions()
+    let byCode = try registry.mulu("log", "303001001/000001", "--lang", "en")
+    #expect(byCode.status == 0)
+    #expect(byCode.stdout.contains("  modified [breaking]\n"))
+    for name in ["303001001-000001", "303001001-000001.yaml", department, "./" + department] {
+      let outcome = try registry.mulu("log", name, "--lang", "en")
+      #expect(outcome.status == 0, "\(name): \(outcome)")
+      #expect(outcome.stdout == byCode.stdout, "\(name)")
+    }
+    let fromFolder = try registry.mulu(
+      "log", "303001001-000001.yaml", "--lang", "en", in: registry.path + "/catalogs/11100000000000001M")
+    #expect(fromFolder.stdout == byCode.stdout)
   }
 }
 

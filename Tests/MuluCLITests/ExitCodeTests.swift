@@ -86,7 +86,7 @@ struct ExitCodeTests {
     let unknown = try Mulu.run("validate", "--rev", "no-such-branch", in: registry)
     #expect(unknown.status == 2, "\(unknown)")
     #expect(unknown.stdout == "")
-    #expect(unknown.stderr.hasPrefix("mulu: error: unknown revision \"no-such-branch\""))
+    #expect(unknown.stderr == "mulu: error: no such revision: no-such-branch\n")
     let tooFarBack = try Mulu.run("validate", "--rev", "HEAD~3", in: registry)
     #expect(tooFarBack.status == 2, "\(tooFarBack)")
   }

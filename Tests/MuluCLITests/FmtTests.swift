@@ -253,6 +253,8 @@ struct FmtTests {
       mulu: 2 个文件需要格式化
 
       """))
+    let validate = try Mulu.run("validate", SmallRegistry.approval, in: clone)
+    #expect(validate.stdout.contains(":1:1: error[yaml.syntax]: not a parseable UTF-8 YAML file: byte order mark at start of file; mulu fmt converts it to UTF-8 without one"))
     let format = try Mulu.run("fmt", in: clone)
     #expect(format.status == 0, "\(format)")
     #expect(format.stderr.hasPrefix("mulu: \(SmallRegistry.approval): converted from UTF-8 with BOM to UTF-8\n"))

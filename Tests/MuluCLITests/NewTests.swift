@@ -51,6 +51,30 @@ struct NewTests {
     #expect(filled.stdout == "")
   }
 
+  @Test("the path printed works from the folder mulu ran in: a subfolder of the registry, or with -C")
+  func pathFromHere() throws {
+    let sandbox = try Sandbox()
+    let registry = try SmallRegistry.write(into: sandbox)
+    let git = try Git.initialize(registry, home: sandbox.path)
+    try git.commitAll("国家目录")
+    let arguments = ["new", "--provider", SmallRegistry.ndrc, "--class", "303001001"]
+    let inFolder = try Mulu.run(arguments, in: registry + "/catalogs/\(SmallRegistry.ndrc)")
+    #expect(inFolder.stdout == "303001001-000003.yaml\n", "\(inFolder)")
+    let inCatalogs = try Mulu.run(arguments, in: registry + "/catalogs")
+    #expect(inCatalogs.stdout == "\(SmallRegistry.ndrc)/303001001-000004.yaml\n")
+    let withC = try Mulu.run(arguments + ["-C", "registry"], in: sandbox.path)
+    #expect(withC.stdout == "registry/catalogs/\(SmallRegistry.ndrc)/303001001-000005.yaml\n")
+    let gitOrder = try Mulu.run(["-C", "registry/dictionaries"] + arguments, in: sandbox.path)
+    #expect(gitOrder.stdout == "../catalogs/\(SmallRegistry.ndrc)/303001001-000006.yaml\n")
+    for (outcome, folder) in [
+      (inFolder, "registry/catalogs/\(SmallRegistry.ndrc)"), (inCatalogs, "registry/catalogs"), (withC, ""),
+      (gitOrder, "registry/dictionaries"),
+    ] {
+      let path = folder.isEmpty ? String(outcome.stdout.dropLast()) : folder + "/" + outcome.stdout.dropLast()
+      #expect(sandbox.exists(path), "\(path)")
+    }
+  }
+
   @Test("a base 分类码 of the lead department: 无条件共享, the first 顺序码 000001, then 000002")
   func baseOfLead() throws {
     let sandbox = try Sandbox()

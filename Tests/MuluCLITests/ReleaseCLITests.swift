@@ -19,7 +19,7 @@ import Testing
     let message = String(object[object.range(of: "\n\n")!.upperBound...])
     #expect(message == first.stdout)
     #expect(first.stdout.hasPrefix("# Catalog changes: (empty registry) → v2026.05.1\n"))
-    #expect(first.stdout.hasSuffix("\n\nMulu-Resources: 4\nMulu-Breaking: 0\n"))
+    #expect(first.stdout.hasSuffix("\n\nResources in force at v2026.05.1: 4.\n\nMulu-Resources: 4\nMulu-Breaking: 0\n"))
 
     let nothing = try lab.mulu("release", "cut")
     #expect(nothing.status == 1)
@@ -60,6 +60,39 @@ import Testing
     #expect(!notes.stdout.contains("Mulu-Resources"))
     let unknown = try lab.mulu("release", "notes", "v2026.05.1", "v9")
     #expect(unknown.status == 2)
+  }
+
+  @Test("the first release: its notes and its Mulu-Resources trailer agree on what counts; a tag of a tag is no release")
+  func firstReleaseWithARetiredResource() throws {
+    let lab = try RegistryLab()
+    try lab.makeNational()
+    try lab.commitNational("国家：注销企业投资项目核准信息") {
+      try lab.edit(
+        "work", Baseline.departmentResourcePath, replacing: "related: [101001001/000001]\n",
+        with: "related: [101001001/000001]\nretired:\n  date: 2026-05-02\n  reason: 职能划转\n")
+    }
+    let first = try lab.mulu("release", "cut")
+    #expect(first.status == 0, "\(first.stderr)")
+    #expect(first.stdout.contains("\n| 4 | 0 | 0 | 0 | 0 | 0 |\n"))
+    #expect(
+      first.stdout.hasSuffix(
+        "\nResources in force at v2026.05.1: 3 (and 1 retired: 4 resource files).\n\nMulu-Resources: 3\nMulu-Breaking: 0\n"))
+    let chinese = try lab.mulu("release", "cut", "2026.05.7", "--allow-empty", language: "zh_CN.UTF-8")
+    #expect(chinese.stdout.hasSuffix("\nv2026.05.7 现行资源 3 个（另有已注销 1 个，资源文件共 4 个）。\n\nMulu-Resources: 3\nMulu-Breaking: 0\n"))
+    try lab.git("national.git", "tag", "-d", "v2026.05.7")
+
+    // A tag of the release tag (git warns of a nested tag) matches v* but is no release.
+    try lab.git("national.git", "-c", "advice.nestedTag=false", "tag", "-a", "-m", "再标记", "v2026.05.9", "v2026.05.1")
+    let list = try lab.mulu("release", "list")
+    #expect(list.stdout.hasPrefix("v2026.05.1  "), "\(list)")
+    #expect(!list.stdout.contains("v2026.05.9"))
+    try lab.commitNational("国家：新增资源") {
+      let resource = RegistryLab.ndrcResource(sequence: "000009", name: "企业投资项目备案信息")
+      try lab.write("work", resource.path, resource.text)
+    }
+    let second = try lab.mulu("release", "cut")
+    #expect(second.status == 0, "\(second.stderr)")
+    #expect(second.stdout.hasPrefix("# Catalog changes: v2026.05.1 → v2026.05.2\n"))
   }
 
   @Test func anInvalidMainIsRefusedWithItsFindings() throws {

@@ -198,7 +198,7 @@ import Testing
     #expect(unknown.stderr == "mulu: error: no department 11100000000009999U in departments.yaml nor a folder of it in the catalogs\n")
     let revision = try lab.report("--rev", "no-such-branch")
     #expect(revision.status == 2)
-    #expect(revision.stderr.hasPrefix("mulu: error: unknown revision \"no-such-branch\""))
+    #expect(revision.stderr == "mulu: error: no such revision: no-such-branch\n")
     let date = try lab.report("--since", "2026-02-30")
     #expect(date.status == 2)
     #expect(date.stderr == "mulu: error: \"2026-02-30\" is neither a real date (YYYY-MM-DD) nor a revision\n")

@@ -150,6 +150,10 @@ final class ServerLab {
     #expect(outcome.stderr.contains("remote: \(HookLab.ndrcResource):"), "\(label): \(outcome)")
     try lab.git("reset", "-q", "--hard", "HEAD~1")
 
+    // Git refuses malformed objects itself: the install sets it, gitolite through GIT_CONFIG_KEYS.
+    let fsckObjects = try lab.run(["git", "-c", "safe.directory=*", "--git-dir", target.repository, "config", "receive.fsckObjects"])
+    #expect(fsckObjects.stdout == "true\n", "\(label): receive.fsckObjects is \(fsckObjects)")
+
     // The repository is whole, and a clone finds main through HEAD.
     let fsck = try lab.run(["git", "-c", "safe.directory=*", "--git-dir", target.repository, "fsck", "--strict", "--no-progress"])
     #expect(fsck.status == 0 && fsck.stdout.isEmpty && fsck.stderr.isEmpty, "\(label): git fsck --strict: \(fsck)")

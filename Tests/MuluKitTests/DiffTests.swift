@@ -222,7 +222,7 @@ import Testing
     let error = #expect(throws: Workspace.Failure.self) {
       try DiffEngine.run(in: workspace, from: "no-such-tag", to: nil)
     }
-    guard case .unknownRevision("no-such-tag", _)? = error else {
+    guard case .unknownRevision("no-such-tag")? = error else {
       Issue.record("expected an unknown revision, got \(String(describing: error))")
       return
     }

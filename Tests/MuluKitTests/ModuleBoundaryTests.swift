@@ -8,6 +8,7 @@ import Testing
 struct ModuleBoundaryTests {
   static let modules = [
     "MuluParallel", "MuluGit", "MuluYAML", "MuluCatalog", "MuluKit", "MuluPublish", "MuluReport", "MuluSheets", "mulu",
+    "MuluFuzz",
   ]
 
   /// The backticked names on the README line that starts with `label`.

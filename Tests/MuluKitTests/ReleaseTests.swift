@@ -138,11 +138,12 @@ extension RegistryLab {
     try lab.makeNational()
     try lab.write("national.git", "refs/tags/v2026.1.lock", "")
     let refusal = try #require(try lab.cut("2026.1").refusal)
-    guard case .locked(let tag, let lockFile) = refusal else {
+    guard case .locked(let tag, let lock) = refusal, let lockFile = lock?.path else {
       Issue.record("expected a lock, got \(refusal)")
       return
     }
     #expect(tag == "v2026.1" && lockFile.hasSuffix("national.git/refs/tags/v2026.1.lock"))
+    #expect(lock!.age < 60)
     #expect(FileManager.default.fileExists(atPath: lockFile))
     #expect(try lab.git("national.git", "tag", "-l") == "")
 

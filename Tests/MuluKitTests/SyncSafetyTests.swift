@@ -62,7 +62,12 @@ extension Sync.Preparation {
     let prepared = try #require(try Sync.prepare(repository, lab.request("ndrc")).prepared)
     try lab.write("national.git", "refs/heads/main.lock", "")
 
-    #expect(try Sync.publish(prepared, in: repository).refusal == .locked(reference: "refs/heads/main"))
+    let refusal = try Sync.publish(prepared, in: repository).refusal
+    guard case .locked(let reference, let lock) = refusal else {
+      Issue.record("expected a lock, got \(String(describing: refusal))")
+      return
+    }
+    #expect(reference == "refs/heads/main" && lock?.path == repository.commonPath + "/refs/heads/main.lock")
     #expect(try lab.rev("national.git", "main") == main)
   }
 

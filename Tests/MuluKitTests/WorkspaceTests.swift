@@ -47,7 +47,7 @@ struct WorkspaceTests {
       _ = try Validation.run(in: workspace, revision: "no-such-branch")
       Issue.record("an unknown revision was accepted")
     } catch {
-      guard case .unknownRevision(let revision, _) = error as? Workspace.Failure else {
+      guard case .unknownRevision(let revision) = error as? Workspace.Failure else {
         Issue.record("unexpected failure \(error)")
         return
       }

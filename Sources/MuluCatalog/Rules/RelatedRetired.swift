@@ -9,13 +9,16 @@ public enum RelatedRetired: RegistryRule {
   /// A retired resource's own links are history and are not judged again.
   public static func check(_ catalog: Catalog) -> [Finding] {
     var findings: [Finding] = []
-    for file in catalog.resources {
-      guard let content = file.content, !content.isRetired else { continue }
-      for (code, mark) in content.related {
-        guard let target = catalog.codes.positions(of: code).first.map({ catalog.resources[$0] }),
-          let retired = target.content, retired.isRetired
-        else { continue }
-        let replacement = retired.replacedBy.map { LocalizedText(zh: "，替代资源 \($0)", en: ", replaced by \($0)") }
+    // By position, not by copy: a registry of 470,000 digests with dense links.
+    for position in catalog.resources.indices {
+      guard catalog.resources[position].content?.isRetired == false,
+        let related = catalog.resources[position].content?.related, !related.isEmpty
+      else { continue }
+      let file = catalog.resources[position]
+      for (code, mark) in related {
+        guard let target = catalog.codes.firstPosition(of: code), catalog.resources[target].isRetired else { continue }
+        let replacedBy = catalog.resources[target].content?.replacedBy
+        let replacement = replacedBy.map { LocalizedText(zh: "，替代资源 \($0)", en: ", replaced by \($0)") }
         let text = code.description
         findings.append(
           finding(

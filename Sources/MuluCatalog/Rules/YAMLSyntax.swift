@@ -20,6 +20,9 @@ public enum YAMLSyntax: Rule {
       suffix = String(text[text.index(before: open)...])
       text = String(text[..<text.index(before: open)])
     }
+    if text == "byte order mark at start of file" {
+      return LocalizedText(zh: chinese[text]!, en: problem + "; mulu fmt converts it to UTF-8 without one")
+    }
     if let zh = chinese[text] { return LocalizedText(zh: zh + suffix, en: problem) }
     for (prefix, zh) in chinesePrefixes where text.hasPrefix(prefix) {
       return LocalizedText(zh: zh + text.dropFirst(prefix.count) + suffix, en: problem)
@@ -37,7 +40,7 @@ public enum YAMLSyntax: Rule {
 
   /// libyaml 0.2's scanner, parser and reader problems, and the reader's own.
   private static let chinese: [String: String] = [
-    "byte order mark at start of file": "文件开头有字节顺序标记（BOM）",
+    "byte order mark at start of file": "文件开头有字节顺序标记（BOM）；mulu fmt 可转为无 BOM 的 UTF-8",
     "NUL byte": "NUL 字节",
     "more than one YAML document": "文件中有不止一个 YAML 文档",
     "out of memory": "内存不足",

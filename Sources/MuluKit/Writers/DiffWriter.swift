@@ -33,6 +33,11 @@ public enum DiffWriter {
   static func headline(_ d: SemanticDiff, language: Language) -> String {
     let summary = d.summary
     let sides = LocalizedText("\(d.from.oneLine) → \(d.to.oneLine)")
+    if summary.total == 0, let left = d.compatibleLeftOut {
+      return (sides
+        + LocalizedText(
+          zh: "：没有不兼容的变更（另有 \(left) 个资源有兼容的变更）", en: ": no breaking changes (\(left) resource(s) changed compatibly)"))[language]
+    }
     if summary.total == 0 { return (sides + LocalizedText(zh: "：没有变更", en: ": no changes"))[language] }
     return (sides + colon + counts(summary, of: ChangeKind.allCases))[language]
   }
@@ -82,6 +87,9 @@ public enum DiffWriter {
   public static func markdown(_ d: SemanticDiff, language: Language) -> String {
     func t(_ zh: String, _ en: String) -> String { LocalizedText(zh: zh, en: en)[language] }
     var out = t("# 目录变更：", "# Catalog changes: ") + escaped("\(d.from) → \(d.to)") + "\n\n"
+    if d.changes.isEmpty, let left = d.compatibleLeftOut {
+      return out + t("没有不兼容的变更（另有 \(left) 个资源有兼容的变更）。\n", "No breaking changes (\(left) resource(s) changed compatibly).\n")
+    }
     guard !d.changes.isEmpty else { return out + t("没有变更。\n", "No changes.\n") }
 
     let columns = ChangeKind.allCases.map { kindName($0, language: language) } + [t("不兼容", "breaking")]

@@ -18,10 +18,11 @@ public enum ReleaseWriter {
         en: "the registry on main has \(report.errorCount) error(s); no tag created")
     case .exists(let tag):
       return LocalizedText(zh: "标签 \(tag) 已存在，未改动", en: "tag \(tag) exists already and was left as it is")
-    case .locked(let tag, let lockFile):
+    case .locked(let tag, let lock):
+      let advice = LockAdvice.text(lock, path: "refs/tags/\(tag).lock")
       return LocalizedText(
-        zh: "标签 \(tag) 被锁定（存在 \(lockFile)）：若没有其他 git 或 mulu 在运行，删除该锁文件后重新运行；未创建标签",
-        en: "tag \(tag) is locked (\(lockFile) exists): if no other git or mulu is running, delete the lock file and run again; no tag created")
+        zh: "标签 \(tag) 被锁定，未创建标签：\(advice.zh)；然后重新运行",
+        en: "tag \(tag) is locked; no tag created: \(advice.en); then run release cut again")
     case .badVersion(let tag, let pattern):
       return LocalizedText(
         zh: "\(tag) 不能作为发布标签（须是有效的标签名并匹配 access.yaml 的 release_tags：\(pattern)）",

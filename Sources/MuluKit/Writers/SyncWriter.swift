@@ -126,10 +126,11 @@ public enum SyncWriter {
       return LocalizedText(
         zh: "同步期间 \(reference) 被他人移动，未改动它：请重新运行",
         en: "\(reference) moved while sync worked and was left as it is: run sync again")
-    case .locked(let reference):
+    case .locked(let reference, let lock):
+      let advice = LockAdvice.text(lock, path: reference + ".lock")
       return LocalizedText(
-        zh: "\(reference) 被锁定（存在 \(reference).lock）：若没有其他 git 或 mulu 在运行，删除该锁文件后重新运行",
-        en: "\(reference) is locked (\(reference).lock exists): if no other git or mulu is running, delete the lock file and run again")
+        zh: "\(reference) 被锁定，未改动它：\(advice.zh)；然后重新运行",
+        en: "\(reference) is locked and was left as it is: \(advice.en); then run sync again")
     case .reviewBranchHasCommits(let reference):
       return LocalizedText(
         zh: "\(reference) 上有新合并不包含的提交：先合并或删除它，未写入任何内容",

@@ -28,11 +28,24 @@ struct LogCommand: MuluCommand {
         en: "Follow every parent (git log's history simplification), listing the forks' own commits.")))
   var allParents = false
 
-  @Argument(help: ArgumentHelp(LocalizedText(zh: "信息资源代码，如 303001001/000001。", en: "The resource code (信息资源代码), e.g. 303001001/000001."), valueName: "CODE"))
-  var code: String
+  @Argument(
+    help: ArgumentHelp(
+      LocalizedText(
+        zh: "信息资源代码（如 303001001/000001 或 303001001-000001），或资源文件的路径。",
+        en: "The resource code (信息资源代码, e.g. 303001001/000001 or 303001001-000001), or the path of its file."),
+      valueName: "CODE"))
+  var resource: String
+
+  /// The code the argument names.
+  var code: String { ResourceCode(naming: resource)?.description ?? resource }
 
   func validate() throws {
-    if ResourceCode(code) == nil { throw ValidationError("'\(code)' is not a resource code (分类码/顺序码)") }
+    if ResourceCode(naming: resource) == nil {
+      throw ValidationError(
+        LocalizedText(
+          zh: "“\(resource)”不是信息资源代码（分类码/顺序码），也不是资源文件的路径",
+          en: "'\(resource)' is not a resource code (分类码/顺序码) nor the path of a resource file")[global.language])
+    }
   }
 
   func run() throws {
@@ -46,5 +59,6 @@ struct LogCommand: MuluCommand {
     case .text:
       Console.output(HistoryWriter.text(history, language: language, color: Console.wantsColor(1)))
     }
+    if let truncation = ResourceHistory.truncation(in: workspace, revision: rev) { Console.note(truncation, language: language) }
   }
 }

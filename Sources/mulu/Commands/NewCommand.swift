@@ -6,7 +6,7 @@ struct NewCommand: MuluCommand {
   static let configuration = CommandConfiguration(
     commandName: "new",
     abstract: LocalizedText(zh: "用下一个可用的顺序码写一个新的资源文件。", en: "Write a new resource file with the next free 顺序码.").help,
-    discussion: LocalizedText(zh: "打印新文件的路径。填写 name、summary、format、items 和 sharing 后运行 mulu validate。", en: "Prints the new file's path. Fill in name, summary, format, items and sharing, then run mulu validate.").help
+    discussion: LocalizedText(zh: "打印新文件的路径（从当前目录算起）。填写 name、summary、format、items 和 sharing 后运行 mulu validate。", en: "Prints the new file's path, from the current directory. Fill in name, summary, format, items and sharing, then run mulu validate.").help
   )
 
   @OptionGroup var global: GlobalOptions
@@ -20,6 +20,6 @@ struct NewCommand: MuluCommand {
   func run() throws {
     let workspace = try global.workspace()
     let path = try Scaffolding.newResource(in: workspace, provider: provider, classification: classification)
-    Console.output(path + "\n")
+    Console.output(workspace.pathFromCurrentDirectory(path) + "\n")
   }
 }
