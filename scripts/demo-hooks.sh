@@ -52,6 +52,13 @@ git_ tag -a -m "2026 年 3 月版" v2026.03.1
 push 1 mps-editor refs/tags/v2026.03.1
 SERVER_LANG=en_US.UTF-8 push 0 ndrc-catalog-admin refs/tags/v2026.03.1
 
+section "Every ref is judged: tags are the maintainers', a department's branches its own"
+git_ tag mps-draft
+push 1 mps-editor refs/tags/mps-draft
+push 1 ndrc-catalog-admin main:refs/tags/main
+push 1 mps-editor main:refs/heads/draft
+push 0 mps-editor main:refs/heads/mps-editor/draft
+
 section "Pre-commit hook: the staged file is judged, not the working tree"
 run 0 "$MULU" hooks install --client "$work" --lang zh
 f="catalogs/$mps/303003001-000001.yaml"

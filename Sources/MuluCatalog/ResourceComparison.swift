@@ -95,7 +95,8 @@ public enum ResourceComparison {
     var changes = Changes()
     changes.text("code", old.code, new.code)
     changes.text("name", old.name, new.name)
-    changes.text("provider.code", old.provider.code, new.provider.code)
+    // Another provider: the users of the data must ask another department for it.
+    changes.text("provider.code", old.provider.code, new.provider.code, impact: withdrawn)
     changes.text("provider.name", old.provider.name, new.provider.name)
     changes.text("provider.unit", old.provider.unit, new.provider.unit)
     changes.text("summary", old.summary, new.summary)

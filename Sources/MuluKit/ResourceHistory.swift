@@ -13,10 +13,23 @@ public struct HistoryEntry: Sendable, Hashable {
   public var change: ResourceChange?
   /// The sides that could not be read (warnings naming the commit).
   public var unreadable: [Finding]
+  /// When the commit is a merge: who merged what.
+  public var merge: Merge?
+
+  /// A merge on the branch's history: who merged (the committer), when, and what it took in.
+  public struct Merge: Sendable, Hashable {
+    public var committer: Signature
+    /// The source of a sync merge (`Mulu-Source:` of its message), else nil.
+    public var source: String?
+    /// That source's URL, as `sources.yaml` of the merge lists it.
+    public var sourceURL: String?
+    /// The commit it took in (its second parent), abbreviated.
+    public var merged: String
+  }
 
   public init(
     commit: ObjectID, shortID: String, author: Signature, subject: String, change: ResourceChange?,
-    unreadable: [Finding] = []
+    unreadable: [Finding] = [], merge: Merge? = nil
   ) {
     self.commit = commit
     self.shortID = shortID
@@ -24,17 +37,24 @@ public struct HistoryEntry: Sendable, Hashable {
     self.subject = subject
     self.change = change
     self.unreadable = unreadable
+    self.merge = merge
   }
 }
 
 /// `mulu log CODE`: the commits that changed one resource in meaning, newest first.
 public enum ResourceHistory {
-  /// Every commit reachable from `tip` that changed the resource `code`, newest first,
-  /// with git log's history simplification; commits that only reformatted or reordered
-  /// the file are left out. The file is found under any provider folder at `tip` (or,
-  /// when it is gone there, where it was last deleted), and followed back when it moved
-  /// from one provider folder to another. An unknown or malformed code has no history.
-  public static func log(_ repository: Repository, code: String, from tip: ObjectID) throws -> [HistoryEntry] {
+  /// The commits that changed the resource `code`, newest first; commits that only
+  /// reformatted or reordered the file are left out. By default, the audit trail of the
+  /// branch: its first-parent history from `tip`, each commit against its first parent, so
+  /// that every state the branch had is listed and a merge (a sync) is listed as the commit
+  /// that changed the branch, with who merged what. With `allParents`, every commit
+  /// reachable from `tip` with git log's history simplification (the commits of the forks).
+  /// The file is found under any provider folder at `tip` (or, when it is gone there, where
+  /// it was last deleted), and followed back when it moved from one provider folder to
+  /// another. An unknown or malformed code has no history.
+  public static func log(_ repository: Repository, code: String, from tip: ObjectID, allParents: Bool = false) throws
+    -> [HistoryEntry]
+  {
     guard let resourceCode = ResourceCode(code) else { return [] }
     let fileName = resourceCode.fileName
     let tipTree = try repository.commit(tip).tree
@@ -55,7 +75,11 @@ public enum ResourceHistory {
     var history: [HistoryEntry] = []
     var start = tip
     walk: while true {
-      for id in try repository.commitsTouching(path: path, from: start) {
+      let candidates =
+        allParents
+        ? try repository.commitsTouching(path: path, from: start)
+        : try firstParentCommitsTouching(path, from: start, in: repository)
+      for id in candidates {
         let commit = try repository.commit(id)
         let parentTree = try commit.parents.first.map { try repository.commit($0).tree }
         let after = try repository.entry(at: path, inTree: commit.tree)
@@ -94,7 +118,7 @@ public enum ResourceHistory {
           history.append(
             HistoryEntry(
               commit: id, shortID: label, author: commit.author, subject: commit.summary, change: change,
-              unreadable: unreadable))
+              unreadable: unreadable, merge: try merge(commit, in: repository)))
         }
         if let movedFrom, let parent = commit.parents.first {
           path = movedFrom
@@ -104,6 +128,43 @@ public enum ResourceHistory {
       }
       return history
     }
+  }
+
+  /// The commits of the first-parent history from `tip` whose entry at `path` (its id and
+  /// mode, or its absence) differs from their first parent's, newest first.
+  static func firstParentCommitsTouching(_ path: String, from tip: ObjectID, in repository: Repository) throws
+    -> [ObjectID]
+  {
+    var touching: [ObjectID] = []
+    var current: ObjectID? = tip
+    var entry = try repository.entry(at: path, inTree: repository.commit(tip).tree)
+    while let id = current {
+      let commit = try repository.commit(id)
+      let parent = commit.parents.first
+      let before = try parent.flatMap { try repository.entry(at: path, inTree: repository.commit($0).tree) }
+      if before?.id != entry?.id || before?.mode != entry?.mode { touching.append(id) }
+      entry = before
+      current = parent
+    }
+    return touching
+  }
+
+  /// Who merged what, for a merge commit; nil for any other.
+  static func merge(_ commit: Commit, in repository: Repository) throws -> HistoryEntry.Merge? {
+    guard commit.parents.count > 1 else { return nil }
+    var source: String? = nil
+    for line in commit.message.split(separator: "\n") where line.hasPrefix(Sync.sourceTrailer + ": ") {
+      source = String(line.dropFirst(Sync.sourceTrailer.count + 2)).trimmingWhitespace()
+    }
+    var url: String? = nil
+    if let source, let entry = try repository.entry(at: SourceList.path, inTree: commit.tree), entry.mode == .regular,
+      try repository.blobSize(entry.id) <= 1 << 20
+    {
+      url = SourceList.read(try repository.blob(entry.id)).sources.first { $0.name == source }?.url
+    }
+    return HistoryEntry.Merge(
+      committer: commit.committer, source: source, sourceURL: url,
+      merged: try repository.abbreviatedID(commit.parents[1]))
   }
 
   /// The path of a resource file named `fileName` in any provider folder of `tree`.
@@ -135,15 +196,15 @@ public enum ResourceHistory {
 
   /// `mulu log CODE [--rev REV]`: the history of a resource from REV (default HEAD).
   /// A code that no commit ever held is a failure.
-  public static func run(in workspace: Workspace, code: String, revision: String?) throws(Workspace.Failure)
-    -> [HistoryEntry]
+  public static func run(in workspace: Workspace, code: String, revision: String?, allParents: Bool = false)
+    throws(Workspace.Failure) -> [HistoryEntry]
   {
     let repository = try workspace.repository()
     let label = revision ?? "HEAD"
     let tip = try repository.registryCommit(label)
     let history: [HistoryEntry]
     do {
-      history = try log(repository, code: code, from: tip)
+      history = try log(repository, code: code, from: tip, allParents: allParents)
     } catch {
       throw .unreadable(label, error.message)
     }

@@ -109,6 +109,32 @@ public enum Sync {
     case locked(reference: String)
     /// `sync/<name>` holds commits the new merge does not contain.
     case reviewBranchHasCommits(reference: String)
+    /// The fork no longer contains the commit the last sync merged: it rewrote (force-pushed)
+    /// history the target already took in.
+    case rewrittenHistory(LastSync)
+  }
+
+  /// The last sync of a source into a branch: the merge on the branch's first-parent history
+  /// whose `Mulu-Source:` names the source, and the fork commit it took in (its second parent).
+  public struct LastSync: Sendable, Equatable {
+    public var merge: Commit
+    public var forkCommit: Commit
+  }
+
+  /// The newest sync merge of `source` on the first-parent history of `tip`, if any.
+  public static func lastSync(of source: String, on tip: ObjectID, in repository: Repository) throws -> LastSync? {
+    let trailer = "\(sourceTrailer): \(source)"
+    var current: ObjectID? = tip
+    while let id = current {
+      let commit = try repository.commit(id)
+      if commit.parents.count == 2,
+        commit.message.split(separator: "\n").contains(where: { String($0).trimmingWhitespace() == trailer })
+      {
+        return LastSync(merge: commit, forkCommit: try repository.commit(commit.parents[1]))
+      }
+      current = commit.parents.first
+    }
+    return nil
   }
 
   /// A file both the target and the fork changed since their merge base.
@@ -242,6 +268,14 @@ public enum Sync {
             return .upToDate(source: source.name, forkTip: forkTip, reference: reference)
           }
         }
+      }
+
+      // History the target took in and the fork no longer has: the fork rewrote it (a
+      // force-push). Its net change since the merge base would undo or redo what was synced.
+      if let last = try lastSync(of: source.name, on: targetTip, in: repository),
+        try !repository.isDescendant(forkTip, of: last.forkCommit.id)
+      {
+        return .refused(.rewrittenHistory(last))
       }
 
       // 2. The merge base, and the fork's net change since it.

@@ -19,6 +19,8 @@ extension Sync {
     public var syncedBy: Commit?
     /// The fork shares no commit with the target: a pull would refuse it.
     public var unrelatedHistory: Bool
+    /// The last sync merged a fork commit the fork no longer contains: a pull would refuse it.
+    public var rewritten: LastSync? = nil
     /// Paths the fork changed outside the folders it owns: a pull would refuse them.
     public var foreignPaths: [String]
     /// The fork's net change since `lastSynced`, resource by resource: what a pull would bring
@@ -60,9 +62,20 @@ extension Sync {
           status.behind = try repository.revwalk(from: [targetTip], hiding: [forkTip]).count
           let base = try repository.mergeBase(targetTip, forkTip)
           status.unrelatedHistory = base == nil
+          // The last sync is the last sync merge of this source on the branch; the merge base
+          // stands for it only before the first sync (the fork's starting point).
+          let last = try lastSync(of: source.name, on: targetTip, in: repository)
+          if let last {
+            status.lastSynced = last.forkCommit
+            status.syncedBy = last.merge
+            // As pull judges it: a fork with nothing new is up to date, whatever it dropped.
+            if status.ahead > 0, try !repository.isDescendant(forkTip, of: last.forkCommit.id) { status.rewritten = last }
+          }
           if let base {
-            status.lastSynced = try repository.commit(base)
-            status.syncedBy = try mergeOf(base, into: targetTip, repository)
+            if last == nil {
+              status.lastSynced = try repository.commit(base)
+              status.syncedBy = try mergeOf(base, into: targetTip, repository)
+            }
             let baseTree = try repository.tree(ofCommit: base)
             let forkTree = try repository.tree(ofCommit: forkTip)
             if baseTree != forkTree {

@@ -31,6 +31,9 @@ public struct SiteDocument: Sendable {
     self.title = title
     self.content = content
   }
+
+  /// The site's one escaping function, for the text of a page an extension makes whole.
+  public static func escape(_ text: String) -> String { HTML.escape(text) }
 }
 
 /// A section: a heading, paragraphs and an optional table.

@@ -29,6 +29,8 @@ extension Evaluation {
     case catalog(CatalogError)
     case release(Release.Failure)
     case unknownDepartments([String])
+    /// `--since` has the form of a date but is no calendar date, nor a revision.
+    case badDate(String)
     case git(String)
 
     public var message: LocalizedText {
@@ -41,6 +43,9 @@ extension Evaluation {
         return LocalizedText(
           zh: "departments.yaml 中没有部门 \(list)，目录中也没有其文件夹",
           en: "no department \(list) in departments.yaml nor a folder of it in the catalogs")
+      case .badDate(let text):
+        return LocalizedText(
+          zh: "“\(text)”既不是有效的日期（YYYY-MM-DD），也不是版本", en: "\"\(text)\" is neither a real date (YYYY-MM-DD) nor a revision")
       case .git(let detail): return LocalizedText(zh: "Git 操作失败：\(detail)", en: "a Git operation failed: \(detail)")
       }
     }
@@ -85,7 +90,11 @@ extension Evaluation {
         since = PeriodStart(kind: .date, label: sinceDate, commit: history.baseBefore?.hex)
         base = history.baseBefore
       } else if let revision = request.since {
-        base = try resolve(revision, in: repository)
+        do {
+          base = try resolve(revision, in: repository)
+        } catch where looksLikeDate(revision) {
+          throw Failure.badDate(revision)
+        }
         since = PeriodStart(kind: .revision, label: revision, commit: base?.hex)
       } else if let previous = releases.last(where: { $0.commit != commit.hex }) {
         base = ObjectID(hex: previous.commit)
@@ -140,6 +149,15 @@ extension Evaluation {
       throw .workspace(.unknownRevision(revision, error.message))
     } catch {
       throw .workspace(.unknownRevision(revision, "\(error)"))
+    }
+  }
+
+  /// Ten characters in the form YYYY-MM-DD.
+  static func looksLikeDate(_ text: String) -> Bool {
+    let bytes = Array(text.utf8)
+    guard bytes.count == 10 else { return false }
+    return bytes.indices.allSatisfy { index in
+      index == 4 || index == 7 ? bytes[index] == UInt8(ascii: "-") : (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index])
     }
   }
 

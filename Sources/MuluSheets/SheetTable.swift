@@ -112,6 +112,14 @@ struct SheetTable {
     row.cells.prefix(CatalogWorkbook.explanationHeader.count).map(text) == CatalogWorkbook.explanationHeader
   }
 
+  /// Unicode's White_Space, as `trimmingWhitespace` trims it, without a table lookup.
+  static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+    default: return false
+    }
+  }
+
   /// The most cells merged cells may fill.
   static let mergedCellLimit = 2_000_000
 
@@ -191,6 +199,10 @@ struct SheetTable {
         next += 1
       }
     }
+    var columnAt: [Column?] = Array(repeating: nil, count: header.cells.count)
+    for (position, cell) in header.cells.enumerated() where known.contains(position) {
+      columnAt[position] = byTitle[text(cell)]
+    }
     for row in sheet.rows.dropFirst() {
       var values = Array(repeating: "", count: Column.allCases.count)
       for (position, stored) in row.cells.enumerated() {
@@ -200,12 +212,12 @@ struct SheetTable {
           if !text(cell).isEmpty { findings.append(outside(place)) }
           continue
         }
-        let column = byTitle[text(header[position])]!
+        let column = columnAt[position]!
         values[column.rawValue] = value(cell, column: column, at: place, date1904: date1904, csv: csv)
       }
       if let extra = merged[row.number] {
         for (position, cell) in extra where position >= row.cells.count && known.contains(position) {
-          let column = byTitle[text(header[position])]!
+          let column = columnAt[position]!
           let place = CellPlace(sheet: index, row: row.number, column: position)
           values[column.rawValue] = value(cell, column: column, at: place, date1904: date1904, csv: csv)
         }
@@ -258,8 +270,10 @@ struct SheetTable {
             zh: "单元格是公式，使用其计算结果“\(result.oneLine)”", en: "the cell holds a formula; its cached value \"\(result.oneLine)\" is used"),
           hint: LocalizedText(zh: "用值替换公式（复制后选择性粘贴为值）", en: "replace the formula by its value (copy, paste values)")))
     }
-    let trimmed = result.trimmingWhitespace()
-    if trimmed != result {
+    if let first = result.unicodeScalars.first, let last = result.unicodeScalars.last,
+      SheetTable.isSpace(first) || SheetTable.isSpace(last)
+    {
+      let trimmed = result.trimmingWhitespace()
       findings.append(
         locator.finding(
           "sheet.trimmed", .warning, at: place,
@@ -318,6 +332,8 @@ enum SheetDates {
 
   /// `2026/3/1`, `2026.3.1`, `2026-3-1`, `2026年3月1日` as `2026-03-01`; nil for other text.
   static func normalized(_ text: String) -> String? {
+    let bytes = text.utf8
+    if bytes.count == 10, bytes.allSatisfy({ $0 == 0x2D || (0x30...0x39).contains($0) }) { return nil }
     var parts: [Int] = []
     var current = ""
     for character in text {

@@ -304,7 +304,7 @@ public enum XLSXReader {
         var cell: CellValue? = nil
         switch type {
         case "s":
-          if let value, let index = Int(value.trimmingWhitespaceAndNewlines()) {
+          if let value, let index = Int(value) ?? Int(value.trimmingWhitespaceAndNewlines()) {
             guard index >= 0 && index < shared.count else {
               throw .malformed(part: part, line: stream.line, reason: "shared string \(index) does not exist")
             }
@@ -315,7 +315,7 @@ public enum XLSXReader {
         case "b": cell = value.map { .boolean($0.trimmingWhitespaceAndNewlines() == "1") }
         case "e": cell = value.map { .error($0) }
         case "d": cell = value.map { .text($0) }
-        default: cell = value.map { .number($0.trimmingWhitespaceAndNewlines()) }
+        default: cell = value.map { .number(Double($0) != nil ? $0 : $0.trimmingWhitespaceAndNewlines()) }
         }
         if let cell {
           if column >= SheetData.columnLimit {

@@ -199,6 +199,12 @@ import Testing
     let revision = try lab.report("--rev", "no-such-branch")
     #expect(revision.status == 2)
     #expect(revision.stderr.hasPrefix("mulu: error: unknown revision \"no-such-branch\""))
+    let date = try lab.report("--since", "2026-02-30")
+    #expect(date.status == 2)
+    #expect(date.stderr == "mulu: error: \"2026-02-30\" is neither a real date (YYYY-MM-DD) nor a revision\n")
+    let output = try lab.report("-o", "no-such-folder/report.txt")
+    #expect(output.status == 2)
+    #expect(output.stderr.hasPrefix("mulu: error: cannot write "))
     let format = try lab.report("--format", "pdf")
     #expect(format.status == 2)
   }

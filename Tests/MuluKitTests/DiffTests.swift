@@ -126,6 +126,9 @@ import Testing
     #expect(change.path == moved)
     #expect(change.provider == DiffFixture.mps)
     #expect(change.fields.map(\.field) == ["provider.code", "provider.name"])
+    // Its users must now ask another department for the data: breaking.
+    #expect(change.fields.map(\.impact) == [.breaking, .compatible])
+    #expect(change.breaking && diff.summary.breaking == 1)
   }
 
   @Test func anUnreadableFileIsReportedAndTheDiffGoesOn() throws {

@@ -83,7 +83,7 @@ import Testing
     #expect(
       json == #"{"code":"303001001/000001","commits":[{"commit":"\#(commits[0].hex)","author":"张三","#
         + #""email":"zhangsan@example.cn","date":"2026-01-01T08:01:00+08:00","subject":"发布资源目录","#
-        + #""kind":"added","breaking":false,"fields":[],"unreadable":[]}]}"#)
+        + #""kind":"added","breaking":false,"fields":[],"unreadable":[],"merge":null}]}"#)
   }
 
   @Test func aResourceMovedToAnotherProviderIsFollowed() throws {

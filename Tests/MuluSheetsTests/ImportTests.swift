@@ -176,12 +176,13 @@ struct ImportTests {
     #expect(reason.stdout.contains("    注销原因: 机构改革，国家乡村振兴局职责划入农业农村部 → 职责划入农业农村部\n"), "\(reason)")
   }
 
-  @Test("a code the registry does not have is refused: import gives the codes")
+  @Test("a code the registry does not have is refused: import gives the codes (CSV without BOM)")
   func unknownCode() throws {
     let lab = try SheetLab()
     var rows = try lab.rows()
     rows[1][Self.code] = "104001/000099"
-    try lab.writeCSV(rows, "unknown.csv")
+    // UTF-8 without a byte order mark, as LibreOffice saves CSV.
+    try lab.writeCSV(rows, "unknown.csv", encoding: "utf-8")
     let outcome = try lab.importing("unknown.csv")
     #expect(outcome.status == 1, "\(outcome)")
     #expect(outcome.stderr.hasPrefix(

@@ -27,10 +27,14 @@ struct LibreOfficeTests {
       let export = try mulu("export", "--include-retired", "-o", "../all.\(kind)", in: registry)
       #expect(export.status == 0, "\(export)")
     }
+    let template = try mulu("template", "--provider", "11100000000090114B", "-o", "../template.xlsx", in: registry)
+    #expect(template.status == 0, "\(template)")
 
     // 1. LibreOffice reads the workbook (a damaged one would not convert) and writes each sheet as CSV.
     let csvFilter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
-    _ = try soffice(["--convert-to", csvFilter, "--outdir", "lo-csv", "all.xlsx"], in: sandbox)
+    _ = try soffice(["--convert-to", csvFilter, "--outdir", "lo-csv", "all.xlsx", "template.xlsx"], in: sandbox)
+    #expect(try pythonCSV(sandbox("lo-csv/template-Sheet1.csv")) == [RoundTripTests.titles])
+    #expect(try pythonCSV(sandbox("lo-csv/template-填写说明.csv")).count == 32)
     let ours = try pythonCSV(sandbox("all.csv")).map { $0.map(unescaped) }
     let theirs = try pythonCSV(sandbox("lo-csv/all-Sheet1.csv"))
     #expect(ours.count == 1005)

@@ -19,7 +19,7 @@ public enum CatalogRules {
     SchemaRequired.self, SchemaType.self, SchemaEnum.self, SchemaUnknownField.self,
     FileTooLarge.self, TreeLayout.self, TreeCaseCollision.self,
     CodeFormat.self, CodeFilename.self, CodeClassUnknown.self, CodePrefixNotOwned.self, CodeDuplicate.self,
-    ProviderUnknown.self, ProviderMismatch.self, ProviderChecksum.self,
+    ProviderUnknown.self, ProviderMismatch.self, ProviderChecksum.self, ProviderDissolved.self,
     SharingConditionRequired.self, SharingBasisRequired.self, SharingMethodRequired.self,
     SharingBaseUnconditional.self, OpenContradictsSharing.self,
     ItemsRequired.self, ItemsDuplicateName.self, ItemsLength.self, DateInvalid.self, DateFuture.self,

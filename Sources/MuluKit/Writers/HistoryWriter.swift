@@ -11,6 +11,7 @@ public enum HistoryWriter {
       // Names and subjects are whoever committed's: one line each, whatever they hold.
       out += paint.commit(entry.shortID) + " \(date(entry.author)) \(entry.author.name.oneLine)"
       out += DiffWriter.colon[language] + entry.subject.oneLine + "\n"
+      if let merge = entry.merge { out += "  " + mergeLine(merge, language: language) + "\n" }
       if let change = entry.change {
         out += "  " + paint.kind(change.kind, DiffWriter.kindName(change.kind, language: language))
         out += change.breaking ? paint.breaking(DiffWriter.breakingMark[language]) : ""
@@ -28,8 +29,9 @@ public enum HistoryWriter {
     return out
   }
 
-  /// `{"code","commits":[{"commit","author","email","date","subject","kind","breaking","fields","unreadable"}]}`;
-  /// `kind` is null when a side could not be read.
+  /// `{"code","commits":[{"commit","author","email","date","subject","kind","breaking","fields","unreadable","merge"}]}`;
+  /// `kind` is null when a side could not be read; `merge` is null but for a merge, which gives
+  /// `{"source","url","merged","committer","email","date"}` (`source` and `url` null but for a sync).
   public static func json(_ entries: [HistoryEntry], code: String, language: Language) -> JSON {
     .object([
       ("code", .string(code)),
@@ -56,10 +58,35 @@ public enum HistoryWriter {
                     ])
                   })
               ),
+              (
+                "merge",
+                entry.merge.map { merge in
+                  .object([
+                    ("source", .string(merge.source)), ("url", .string(merge.sourceURL)),
+                    ("merged", .string(merge.merged)), ("committer", .string(merge.committer.name)),
+                    ("email", .string(merge.committer.email)), ("date", .string(isoDate(merge.committer))),
+                  ])
+                } ?? .null
+              ),
             ])
           })
       ),
     ])
+  }
+
+  /// `sync of ndrc (../ndrc) at 1a2b3c4, merged by 李四 <lisi@example.cn>, 2026-05-01 08:09 +0800`.
+  static func mergeLine(_ merge: HistoryEntry.Merge, language: Language) -> String {
+    let who = "\(merge.committer.name.oneLine) <\(merge.committer.email.oneLine)>"
+    let when = date(merge.committer)
+    let url = merge.sourceURL.map { " (\($0.oneLine))" } ?? ""
+    switch language {
+    case .zh:
+      let what = merge.source.map { "同步 \($0.oneLine)\(url) 的 \(merge.merged)" } ?? "合并 \(merge.merged)"
+      return "\(what)，由 \(who) 于 \(when) 合并"
+    case .en:
+      let what = merge.source.map { "sync of \($0.oneLine)\(url) at \(merge.merged)" } ?? "merge of \(merge.merged)"
+      return "\(what), merged by \(who), \(when)"
+    }
   }
 
   /// `2026-01-01 08:01 +0800`, in the author's own time zone.

@@ -84,7 +84,7 @@ public enum SyncWriter {
       }.joined()
     case .invalid(let report), .invalidSources(let report):
       return FindingWriter.text(report, language: language, color: color)
-    case .unrelatedHistories, .dirtyWorkingTree, .targetMoved, .locked, .reviewBranchHasCommits:
+    case .unrelatedHistories, .dirtyWorkingTree, .targetMoved, .locked, .reviewBranchHasCommits, .rewrittenHistory:
       return ""
     }
   }
@@ -96,6 +96,10 @@ public enum SyncWriter {
       return LocalizedText(
         zh: "sources.yaml 有 \(report.errorCount) 个错误，未写入任何内容",
         en: "sources.yaml has \(report.errorCount) error(s); nothing written")
+    case .rewrittenHistory(let last):
+      return rewritten(last, branch: branch).with(
+        zh: "未写入任何内容；请让分支库重新取回 \(branch)（git fetch 后合并），使其包含已同步的提交，再同步",
+        en: "nothing written; let the fork take \(branch) again (fetch and merge it) so that it contains what was synced, then pull")
     case .unrelatedHistories:
       return LocalizedText(
         zh: "\(source) 与 \(branch) 没有共同的历史（分支库应从本目录库复制而来），未写入任何内容",
@@ -133,6 +137,16 @@ public enum SyncWriter {
     }
   }
 
+  /// "the fork no longer contains X (merged by Y): its history was rewritten".
+  static func rewritten(_ last: Sync.LastSync, branch: String) -> LocalizedText {
+    let id = last.forkCommit.id.abbreviated()
+    let summary = last.forkCommit.summary.oneLine
+    let merge = "\(last.merge.id.abbreviated()), \(last.merge.committer.name.oneLine) \(Identity.dayString(last.merge.committer))"
+    return LocalizedText(
+      zh: "分支库已不包含 \(id) “\(summary)”（已由 \(merge) 合并到 \(branch)）：其历史被改写",
+      en: "the fork no longer contains \(id) \"\(summary)\" (merged into \(branch) by \(merge)): its history was rewritten")
+  }
+
   public static func leftBehind(branch: String, reason: String) -> LocalizedText {
     LocalizedText(
       zh: "\(branch) 已移动到合并提交，但本地修改使工作区未能更新（\(reason)）：用 git status 查看",
@@ -163,6 +177,11 @@ public enum SyncWriter {
           line += LocalizedText(zh: "（由 \(merge) 合并）", en: " (merged by \(merge))")
         }
         lines.append(line)
+      }
+      if let last = s.rewritten {
+        let why = rewritten(last, branch: branch)
+        lines.append(LocalizedText(zh: "  将被拒绝：" + why.zh, en: "  would be refused: " + why.en))
+        continue
       }
       if s.unrelatedHistory {
         lines.append(
@@ -241,6 +260,7 @@ public enum SyncWriter {
               ("last_synced", .string(s.lastSynced?.id.hex)),
               ("synced_by", .string(s.syncedBy?.id.hex)),
               ("unrelated_history", .bool(s.unrelatedHistory)),
+              ("rewritten", .bool(s.rewritten != nil)),
               ("foreign_paths", .array(s.foreignPaths.map { .string($0) })),
               ("waiting", s.waiting.map(DiffWriter.json) ?? .null),
             ])

@@ -94,7 +94,7 @@ public enum EvaluationHTML {
     th{background:#f0f2f5;font-weight:600}
     td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
     table.pairs th{width:19%}table.pairs td{width:31%}
-    table.grid td,table.grid th{padding:4px 7px}table.grid tbody tr:nth-child(even){background:#fafbfc}
+    table.grid td,table.grid th{padding:4px 7px}table.grid td:nth-child(4){white-space:nowrap}table.grid td:nth-child(3){font-size:11px;color:var(--muted);text-align:left}table.grid tbody tr:nth-child(even){background:#fafbfc}
     .note,.empty{color:var(--muted);font-size:12px;margin:6px 0 0}
     .score{font-weight:600;color:var(--red);margin:0 0 8px}
     details{margin-top:8px}summary{cursor:pointer;color:var(--blue)}
