@@ -107,29 +107,17 @@ struct ReportLab {
     _ code: String, _ name: String, provider: String, providerName: String, sharing: String, toPublic: Bool = false,
     items: [String], basis: String? = nil, summary: String? = nil
   ) -> String {
-    var text = """
-      code: \(code)
-      name: \(name)
-      provider:
-        code: \(provider)
-        name: \(providerName)
-      summary: \(summary ?? name + "。")
-      format:
-        class: 电子表格
-        type: xlsx
-      items:
-
-      """
-    for item in items { text += "  - \(item)\n" }
-    text += "sharing:\n  type: \(sharing)\n"
+    var lines = ["type: \(sharing)"]
     switch sharing {
-    case "不予共享": text += "  basis: \(basis ?? "")\n"
-    case "有条件共享": text += "  condition: 仅向统计部门提供\n"
+    case "不予共享": lines.append("basis: \(basis ?? "")")
+    case "有条件共享": lines.append("condition: 仅向统计部门提供")
     default: break
     }
-    if sharing != "不予共享" { text += "  method:\n    class: 共享平台方式\n    type: 接口\n" }
-    text += "open:\n  to_public: \(toPublic)\nupdate_cycle: 每月\npublished: 2026-01-01\n"
-    return text
+    if sharing != "不予共享" { lines += ["method:", "  class: 共享平台方式", "  type: 接口"] }
+    return ResourceFixture(
+      code: code, name: name, provider: provider, providerName: providerName, summary: summary, items: items, sharing: lines,
+      toPublic: toPublic, published: "2026-01-01"
+    ).yaml
   }
 
   static let bOpenText = resource(

@@ -60,6 +60,8 @@ public struct ResourceFixture: Sendable {
   public var summary: String?
   /// Flow-style items, e.g. `{ name: 项目名称, type: C, length: 200 }`.
   public var items: [String]
+  /// The lines under `sharing:`, unindented.
+  public var sharing: [String]
   public var toPublic: Bool
   public var updateCycle: String
   public var published: String
@@ -67,7 +69,9 @@ public struct ResourceFixture: Sendable {
 
   public init(
     code: String, name: String, provider: String, providerName: String, summary: String? = nil,
-    items: [String] = ["{ name: 项目名称, type: C, length: 200 }"], toPublic: Bool = false, updateCycle: String = "每月",
+    items: [String] = ["{ name: 项目名称, type: C, length: 200 }"],
+    sharing: [String] = ["type: 无条件共享", "method:", "  class: 共享平台方式", "  type: 文件"], toPublic: Bool = false,
+    updateCycle: String = "每月",
     published: String = "2026-03-01", retired: (date: String, reason: String)? = nil
   ) {
     self.code = code
@@ -76,6 +80,7 @@ public struct ResourceFixture: Sendable {
     self.providerName = providerName
     self.summary = summary
     self.items = items
+    self.sharing = sharing
     self.toPublic = toPublic
     self.updateCycle = updateCycle
     self.published = published
@@ -98,12 +103,9 @@ public struct ResourceFixture: Sendable {
 
       """
     for item in items { text += "  - \(item)\n" }
+    text += "sharing:\n"
+    for line in sharing { text += "  \(line)\n" }
     text += """
-      sharing:
-        type: 无条件共享
-        method:
-          class: 共享平台方式
-          type: 文件
       open:
         to_public: \(toPublic)
       update_cycle: \(updateCycle)
