@@ -176,20 +176,8 @@ public enum Identity {
     return era * 146_097 + dayOfEra - 719_468
   }
 
-  /// The calendar date of a count of days since 1970-01-01, proleptic Gregorian (Howard
-  /// Hinnant's civil_from_days).
-  static func civilFromDays(_ days: Int64) -> (year: Int, month: Int, day: Int) {
-    let z = days + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let dayOfEra = z - era * 146_097
-    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let mp = (5 * dayOfYear + 2) / 153
-    let day = dayOfYear - (153 * mp + 2) / 5 + 1
-    let month = mp < 10 ? mp + 3 : mp - 9
-    let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-    return (Int(year), Int(month), Int(day))
-  }
+  /// The calendar date of a count of days since 1970-01-01.
+  static func civilFromDays(_ days: Int64) -> (year: Int, month: Int, day: Int) { CivilDate.fromDays(days) }
 }
 
 extension String {

@@ -20,21 +20,8 @@ public enum DateFuture: ResourceRule {
   /// Today a year on, `YYYY-MM-DD` (China Standard Time): the latest `published` allowed.
   static func latest(now: Int64 = Int64(time(nil))) -> String {
     let days = (now + 8 * 3600) / 86_400
-    // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
-    let z = days + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let dayOfEra = z - era * 146_097
-    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let shifted = (5 * dayOfYear + 2) / 153
-    let day = dayOfYear - (153 * shifted + 2) / 5 + 1
-    let month = shifted < 10 ? shifted + 3 : shifted - 9
-    let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-    func pad(_ value: Int64, _ width: Int) -> String {
-      let digits = String(value)
-      return String(repeating: "0", count: max(0, width - digits.count)) + digits
-    }
-    return "\(pad(year + 1, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    let (year, month, day) = CivilDate.fromDays(days)
+    return CivilDate.text(year: year + 1, month: month, day: day)
   }
 
   public static let triggering = [
