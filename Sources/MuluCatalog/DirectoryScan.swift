@@ -106,7 +106,34 @@ public struct DirectoryScan: Sendable {
       func name(_ index: Int) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(rebasing: all[nameStarts[index]..<(nameStarts[index + 1] - 1)])
       }
-      let order = (0..<(nameStarts.count - 1)).sorted { PathOrder.precedes(name($0), name($1)) }
+      // Sorted on their first 24 bytes as numbers, then on the rest: a provider folder holds
+      // tens of thousands of names.
+      struct Key: Comparable {
+        var words: (UInt64, UInt64, UInt64)
+        var index: Int
+        static func < (a: Key, b: Key) -> Bool {
+          if a.words.0 != b.words.0 { return a.words.0 < b.words.0 }
+          if a.words.1 != b.words.1 { return a.words.1 < b.words.1 }
+          return a.words.2 < b.words.2
+        }
+        static func == (a: Key, b: Key) -> Bool { a.words == b.words }
+      }
+      func word(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int) -> UInt64 {
+        var value: UInt64 = 0
+        for position in offset..<(offset + 8) {
+          value = value << 8 | UInt64(position < bytes.count ? bytes[position] : 0)
+        }
+        return value
+      }
+      var keys: [Key] = (0..<(nameStarts.count - 1)).map { index in
+        let bytes = name(index)
+        return Key(words: (word(bytes, 0), word(bytes, 8), word(bytes, 16)), index: index)
+      }
+      keys.sort { a, b in
+        if a != b { return a < b }
+        return PathOrder.precedes(name(a.index), name(b.index))
+      }
+      let order = keys.map(\.index)
       for index in order {
         let bytes = name(index)
         let cName = UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self)
@@ -149,7 +176,12 @@ public struct DirectoryScan: Sendable {
 
   private mutating func append(_ prefix: [UInt8], _ name: UnsafeBufferPointer<UInt8>, _ kind: EntryKind, _ stamp: FileStamp?) {
     paths.append(contentsOf: prefix)
-    paths.append(contentsOf: name)
+    if name.allSatisfy({ $0 < 0x80 }) {
+      paths.append(contentsOf: name)
+    } else {
+      // A name that is not UTF-8 stands as `DirectorySnapshot` has it: with U+FFFD for its bad bytes.
+      paths.append(contentsOf: String(decoding: name, as: UTF8.self).utf8)
+    }
     starts.append(paths.count)
     kinds.append(kind)
     stamps.append(stamp)
