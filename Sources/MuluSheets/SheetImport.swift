@@ -380,7 +380,7 @@ struct Plan {
     findings.append(
       locator.finding(
         "sheet.left-alone", .warning, at: row.place(.code), code: code.description,
-        message: LocalizedText(zh: "\(path) 未修改：", en: "\(path) is left as it is: ").joined(reason),
+        message: LocalizedText(zh: "\(path) 未修改：", en: "\(path) is left as it is: ") + reason,
         hint: LocalizedText(
           zh: "在 YAML 中修改该资源，或先修正该文件", en: "change this resource in its YAML file, or fix the file first")))
   }
@@ -487,8 +487,7 @@ struct Plan {
       finding.rule, finding.severity, at: place, code: write.code.description,
       message: editorWords(finding.message), hint: editorWords(finding.hint))
     if write.old == nil {
-      located.message = located.message.joined(
-        LocalizedText(zh: "（新资源 \(write.code)）", en: " (new resource \(write.code))"))
+      located.message += LocalizedText(zh: "（新资源 \(write.code)）", en: " (new resource \(write.code))")
     }
     return located
   }

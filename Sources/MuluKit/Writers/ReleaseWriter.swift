@@ -10,6 +10,24 @@ public enum ReleaseWriter {
       en: "created release tag \(cut.tag) (\(cut.commit.abbreviated()), previous \(previous)\(signed.en)): \(cut.resources) active resources, \(cut.breaking) breaking")
   }
 
+  /// The message of a release tag: the notes, the resources in force (what the trailer counts:
+  /// not files, for a retired resource keeps its file and a first release lists it as added),
+  /// then the trailers.
+  static func tagMessage(tag: String, notes: String, active: Int, retired: Int, breaking: Int, language: Language) -> String {
+    var inForce = LocalizedText(zh: "\(tag) 现行资源 \(active) 个", en: "Resources in force at \(tag): \(active)")
+    if retired > 0 {
+      inForce += LocalizedText(
+        zh: "（另有已注销 \(retired) 个，资源文件共 \(active + retired) 个）",
+        en: " (and \(retired) retired: \(active + retired) resource files)")
+    }
+    inForce += LocalizedText(zh: "。", en: ".")
+    return notes + "\n" + inForce[language] + "\n"
+      + "\n\(Release.resourcesTrailer): \(active)\n\(Release.breakingTrailer): \(breaking)\n"
+  }
+
+  /// What release notes call the registry before the first release.
+  static let emptyRegistry = LocalizedText(zh: "（空目录）", en: "(empty registry)")
+
   public static func reason(_ refusal: Release.Refusal) -> LocalizedText {
     switch refusal {
     case .invalid(let report):

@@ -1,4 +1,5 @@
 import MuluCatalog
+import MuluGit
 
 /// What `mulu sync pull` and `mulu sync status` print.
 public enum SyncWriter {
@@ -37,13 +38,15 @@ public enum SyncWriter {
     var lines = [LocalizedText(zh: "对账：", en: "reconciliation:")]
     for d in departments {
       let name = d.name.isEmpty ? "" : " " + d.name.oneLine
-      var counts = [
-        LocalizedText(zh: "本次新增 \(d.added)", en: "this sync: \(d.added) added"),
-        LocalizedText(zh: "修改 \(d.modified)", en: "\(d.modified) modified"),
-        LocalizedText(zh: "注销 \(d.retiredByMerge)", en: "\(d.retiredByMerge) retired"),
-      ]
-      if d.unretired > 0 { counts.append(LocalizedText(zh: "恢复 \(d.unretired)", en: "\(d.unretired) unretired")) }
-      if d.deleted > 0 { counts.append(LocalizedText(zh: "删除 \(d.deleted)", en: "\(d.deleted) deleted")) }
+      let counts = changeCounts { kind in
+        switch kind {
+        case .added: d.added
+        case .modified: d.modified
+        case .retired: d.retiredByMerge
+        case .unretired: d.unretired
+        case .deleted: d.deleted
+        }
+      }
       lines.append(
         LocalizedText(
           zh: "  \(d.department)\(name)：分支库 \(d.forkResources) 项，\(branch) \(d.mergedResources) 项（在用 \(d.active)，已注销 \(d.retired)）：",
@@ -51,7 +54,7 @@ public enum SyncWriter {
           + (d.isEqual
             ? LocalizedText(zh: "一致", en: "equal")
             : LocalizedText(zh: "有 \(d.differences.count) 处不同", en: "\(d.differences.count) difference(s)"))
-          + LocalizedText(zh: "；", en: "; ") + counts.joined(zh: "、", en: ", "))
+          + LocalizedText(zh: "；本次", en: "; this sync: ") + counts.joined(zh: "、", en: ", "))
       for difference in d.differences {
         let code = difference.code.map { " (\($0.oneLine))" } ?? ""
         let why: LocalizedText
@@ -154,6 +157,27 @@ public enum SyncWriter {
       en: "\(branch) moved to the merge, but local changes kept the working tree from following (\(reason)): see git status")
   }
 
+  // MARK: Merge commit
+
+  /// The merge message: a subject naming the source and the counts, the semantic diff (each
+  /// changed code, its changed fields, breaking changes marked), then trailers naming the
+  /// source and the fork commit.
+  static func mergeMessage(
+    source: SyncSource, forkTip: ObjectID, branch: String, diff: SemanticDiff, language: Language
+  ) -> String {
+    let short = forkTip.abbreviated()
+    let summary = diff.summary
+    let kinds = ChangeKind.allCases.filter { summary[$0] > 0 }
+    var subject = LocalizedText(zh: "同步 \(source.name)（\(short)）到 \(branch)", en: "Sync \(source.name) (\(short)) into \(branch)")
+    if kinds.isEmpty {
+      subject += LocalizedText(zh: "：资源无变更", en: ": no resource changed")
+    } else {
+      subject += DiffWriter.colon + DiffWriter.counts(summary, of: kinds, breaking: summary.breaking > 0)
+    }
+    let body = DiffWriter.text(diff, language: language, color: false)
+    return subject[language] + "\n\n" + body + "\n\(Sync.sourceTrailer): \(source.name)\n\(Sync.commitTrailer): \(forkTip.hex)\n"
+  }
+
   // MARK: Status
 
   public static func status(_ sources: [Sync.SourceStatus], branch: String, language: Language) -> String {
@@ -213,16 +237,9 @@ public enum SyncWriter {
       return [LocalizedText(zh: "  待同步：无资源变更", en: "  waiting: no resource changes")]
     }
     let summary = diff.summary
-    var counts = [
-      LocalizedText(zh: "新增 \(summary.added)", en: "\(summary.added) added"),
-      LocalizedText(zh: "修改 \(summary.modified)", en: "\(summary.modified) modified"),
-      LocalizedText(zh: "注销 \(summary.retired)", en: "\(summary.retired) retired"),
-    ]
-    if summary.unretired > 0 { counts.append(LocalizedText(zh: "恢复 \(summary.unretired)", en: "\(summary.unretired) unretired")) }
-    if summary.deleted > 0 { counts.append(LocalizedText(zh: "删除 \(summary.deleted)", en: "\(summary.deleted) deleted")) }
     var lines = [
-      LocalizedText(zh: "  待同步：", en: "  waiting: ") + counts.joined(zh: "，", en: ", ")
-        + LocalizedText(zh: "；不兼容 \(summary.breaking)", en: "; \(summary.breaking) breaking")
+      LocalizedText(zh: "  待同步：", en: "  waiting: ") + changeCounts { summary[$0] }.joined(zh: "，", en: ", ")
+        + DiffWriter.breakingCount(summary.breaking)
     ]
     let words = diff.changes.map { DiffWriter.kindWord($0.kind) }
     let width = (zh: words.map(\.zh.count).max() ?? 0, en: words.map(\.en.count).max() ?? 0)
@@ -236,6 +253,13 @@ public enum SyncWriter {
       lines.append(line)
     }
     return lines
+  }
+
+  /// How many resources were added, modified and retired, then unretired and deleted where
+  /// there are any: `新增 2` / `2 added`, …
+  static func changeCounts(_ count: (ChangeKind) -> Int) -> [LocalizedText] {
+    let kinds = ChangeKind.allCases.filter { [.added, .modified, .retired].contains($0) || count($0) > 0 }
+    return DiffWriter.countWords(of: kinds, count)
   }
 
   /// Lines in one language, each ending with a line break.
