@@ -7,8 +7,8 @@ public enum SyncWriter {
 
   public static func upToDate(source: String, tip short: String, reference: String) -> LocalizedText {
     return LocalizedText(
-      zh: "\(source) 没有新内容（\(short) 已在 \(reference) 中），未写入任何内容",
-      en: "nothing new from \(source) (\(short) is already in \(reference)); nothing written")
+      zh: "\(source) 没有新内容（\(short) 已在 \(reference) 中）",
+      en: "nothing new from \(source) (\(short) is already in \(reference))") + nothingWritten
   }
 
   /// The merge, what it brought, and each owned department reconciled.
@@ -97,21 +97,21 @@ public enum SyncWriter {
     switch refusal {
     case .invalidSources(let report):
       return LocalizedText(
-        zh: "sources.yaml 有 \(report.errorCount) 个错误，未写入任何内容",
-        en: "sources.yaml has \(report.errorCount) error(s); nothing written")
+        zh: "sources.yaml 有 \(report.errorCount) 个错误",
+        en: "sources.yaml has \(report.errorCount) error(s)") + nothingWritten
     case .rewrittenHistory(let last):
       return rewritten(last, branch: branch).with(
         zh: "未写入任何内容；请让分支库重新取回 \(branch)（git fetch 后合并），使其包含已同步的提交，再同步",
         en: "nothing written; let the fork take \(branch) again (fetch and merge it) so that it contains what was synced, then pull")
     case .unrelatedHistories:
       return LocalizedText(
-        zh: "\(source) 与 \(branch) 没有共同的历史（分支库应从本目录库复制而来），未写入任何内容",
-        en: "\(source) shares no history with \(branch) (a fork starts as a copy of this registry); nothing written")
+        zh: "\(source) 与 \(branch) 没有共同的历史（分支库应从本目录库复制而来）",
+        en: "\(source) shares no history with \(branch) (a fork starts as a copy of this registry)") + nothingWritten
     case .foreignPaths(let owns, let paths):
       let folders = owns.map { "catalogs/\($0)/" }.joined(separator: ", ")
       return LocalizedText(
-        zh: "\(source) 修改了 \(paths.count) 个不属于它的路径（它只能修改 \(folders)），未写入任何内容",
-        en: "\(source) changed \(paths.count) path(s) outside the folders it owns (\(folders)); nothing written")
+        zh: "\(source) 修改了 \(paths.count) 个不属于它的路径（它只能修改 \(folders)）",
+        en: "\(source) changed \(paths.count) path(s) outside the folders it owns (\(folders))") + nothingWritten
     case .conflicts(let conflicts):
       let codes = conflicts.map { ($0.code ?? $0.path).oneLine }.joined(separator: ", ")
       return LocalizedText(
@@ -119,27 +119,28 @@ public enum SyncWriter {
         en: "both \(source) and \(branch) changed \(codes) since the last sync; nothing written: let the fork take \(branch)'s changes first")
     case .invalid(let report):
       return LocalizedText(
-        zh: "合并后的目录库有 \(report.errorCount) 个错误，未写入任何内容",
-        en: "the merged registry has \(report.errorCount) error(s); nothing written")
+        zh: "合并后的目录库有 \(report.errorCount) 个错误",
+        en: "the merged registry has \(report.errorCount) error(s)") + nothingWritten
     case .dirtyWorkingTree(let branch):
       return LocalizedText(
-        zh: "\(branch) 已检出且工作区或暂存区有未提交的修改：先提交或清理，未写入任何内容",
-        en: "\(branch) is checked out and the working tree or index has uncommitted changes: commit or clean them first; nothing written")
+        zh: "\(branch) 已检出且工作区或暂存区有未提交的修改：先提交或清理",
+        en: "\(branch) is checked out and the working tree or index has uncommitted changes: commit or clean them first") + nothingWritten
     case .targetMoved(let reference):
       return LocalizedText(
         zh: "同步期间 \(reference) 被他人移动，未改动它：请重新运行",
         en: "\(reference) moved while sync worked and was left as it is: run sync again")
     case .locked(let reference, let lock):
-      let advice = LockAdvice.text(lock, path: reference + ".lock")
-      return LocalizedText(
-        zh: "\(reference) 被锁定，未改动它：\(advice.zh)；然后重新运行",
-        en: "\(reference) is locked and was left as it is: \(advice.en); then run sync again")
+      return LocalizedText(zh: "\(reference) 被锁定，未改动它", en: "\(reference) is locked and was left as it is")
+        + LockAdvice.retry(lock, path: reference + ".lock", command: "sync")
     case .reviewBranchHasCommits(let reference):
       return LocalizedText(
-        zh: "\(reference) 上有新合并不包含的提交：先合并或删除它，未写入任何内容",
-        en: "\(reference) holds commits the new merge does not contain: merge or delete it first; nothing written")
+        zh: "\(reference) 上有新合并不包含的提交：先合并或删除它",
+        en: "\(reference) holds commits the new merge does not contain: merge or delete it first") + nothingWritten
     }
   }
+
+  /// `，未写入任何内容` / `; nothing written`.
+  static let nothingWritten = LocalizedText(zh: "，未写入任何内容", en: "; nothing written")
 
   /// "the fork no longer contains X (merged by Y): its history was rewritten".
   static func rewritten(_ last: Sync.LastSync, branch: String) -> LocalizedText {
