@@ -37,21 +37,12 @@ public enum SheetImport {
     let workbook = try read(file, name: name, temporaryBase: environment["TMPDIR"] ?? "/tmp")
     var table = try SheetTable(workbook, file: name)
     let snapshot = try workspace.workingTree()
-    let catalog: Catalog
-    let loadFindings: [Finding]
-    do {
-      (catalog, loadFindings) = try Validator.load(snapshot)
-    } catch let SnapshotError.unreadable(path, reason) {
-      throw SheetFailure.unreadable(path, reason: reason)
-    }
-    var outcome = Outcome(diff: SemanticDiff(from: SemanticDiff.workingTree, to: name, changes: []))
-    outcome.notes = table.notes
-    if let encoding = workbook.encoding, encoding != .utf8 {
-      outcome.notes.append(LocalizedText(zh: "按 \(encoding.rawValue) 编码读取", en: "read as \(encoding.rawValue)"))
-    }
+    let (catalog, loadFindings) = try loadRegistry(snapshot)
     if let provider, catalog.departments[provider] == nil {
       throw SheetImportFailure.unknownProvider(provider)
     }
+    var outcome = Outcome(diff: SemanticDiff(from: SemanticDiff.workingTree, to: name, changes: []))
+    outcome.notes = readingNotes(table, workbook)
 
     var plan = Plan(table: table, catalog: catalog, snapshot: snapshot, provider: provider)
     plan.group()
@@ -59,36 +50,67 @@ public enum SheetImport {
     table.findings += plan.findings
     outcome.unchanged = plan.unchanged
     outcome.leftAlone = plan.leftAlone
-
-    // The one engine, on the registry as it would be.
     if !plan.writes.isEmpty && !table.findings.contains(where: { $0.severity == .error }) {
-      let before = Validator.apply(catalog.settings, to: loadFindings + Validator.check(catalog))
-      let overlay = OverlaySnapshot(base: snapshot, files: plan.writes.mapValues { Array($0.text.utf8) })
-      let after: Report
-      do {
-        after = try Validator.validate(overlay)
-      } catch let SnapshotError.unreadable(path, reason) {
-        throw SheetFailure.unreadable(path, reason: reason)
-      }
-      let known = Set(before.map(FindingKey.init))
-      for finding in after.findings {
-        if let write = plan.writes[finding.path] {
-          table.findings.append(plan.locate(finding, in: write))
-        } else if !known.contains(FindingKey(finding)) {
-          table.findings.append(finding)
-        }
-      }
+      table.findings += try findingsOfTheImportedRegistry(plan, snapshot: snapshot, catalog: catalog, loadFindings: loadFindings)
     }
     outcome.findings = table.findings.sorted(by: Finding.ordered)
     outcome.diff = SemanticDiff(from: SemanticDiff.workingTree, to: name, changes: plan.changes())
     if outcome.hasErrors || check || plan.writes.isEmpty { return outcome }
-    // All files written, flushed once, then renamed into place: one flush instead of one per file.
+    try write(plan, into: workspace)
+    outcome.wrote = true
+    return outcome
+  }
+
+  /// The registry of the working tree, and what loading it found.
+  private static func loadRegistry(_ snapshot: any Snapshot) throws -> (Catalog, [Finding]) {
+    do {
+      return try Validator.load(snapshot)
+    } catch let SnapshotError.unreadable(path, reason) {
+      throw SheetFailure.unreadable(path, reason: reason)
+    }
+  }
+
+  /// What reading had to say that is no finding: sheets not read, a CSV file's encoding.
+  private static func readingNotes(_ table: SheetTable, _ workbook: Workbook) -> [LocalizedText] {
+    var notes = table.notes
+    if let encoding = workbook.encoding, encoding != .utf8 {
+      notes.append(LocalizedText(zh: "按 \(encoding.rawValue) 编码读取", en: "read as \(encoding.rawValue)"))
+    }
+    return notes
+  }
+
+  /// The one engine, on the registry as it would be: the findings in the files the import
+  /// writes (placed on their cells), and the new ones elsewhere (those the registry had
+  /// before are not the import's).
+  private static func findingsOfTheImportedRegistry(
+    _ plan: Plan, snapshot: any Snapshot, catalog: Catalog, loadFindings: [Finding]
+  ) throws -> [Finding] {
+    let before = Validator.apply(catalog.settings, to: loadFindings + Validator.check(catalog))
+    let overlay = OverlaySnapshot(base: snapshot, files: plan.writes.mapValues { Array($0.text.utf8) })
+    let after: Report
+    do {
+      after = try Validator.validate(overlay)
+    } catch let SnapshotError.unreadable(path, reason) {
+      throw SheetFailure.unreadable(path, reason: reason)
+    }
+    let known = Set(before.map(FindingKey.init))
+    var findings: [Finding] = []
+    for finding in after.findings {
+      if let write = plan.writes[finding.path] {
+        findings.append(plan.locate(finding, in: write))
+      } else if !known.contains(FindingKey(finding)) {
+        findings.append(finding)
+      }
+    }
+    return findings
+  }
+
+  /// All files written, flushed once, then renamed into place: one flush instead of one per file.
+  private static func write(_ plan: Plan, into workspace: Workspace) throws {
     try Files.writeAllAtomically(plan.writes.keys.sorted().map { path in
       let write = plan.writes[path]!
       return Files.Planned(path: workspace.root + "/" + path, text: write.text, exclusive: write.old == nil)
     })
-    outcome.wrote = true
-    return outcome
   }
 
   static func read(_ file: String, name: String, temporaryBase: String) throws(SheetFailure) -> Workbook {
