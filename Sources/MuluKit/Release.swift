@@ -107,7 +107,7 @@ public enum Release {
   // MARK: Cut
 
   public static func cut(in workspace: Workspace, _ request: CutRequest) throws(Failure) -> Outcome {
-    let repository = try open(workspace)
+    let repository = try open(workspace, wholeHistoryFor: "mulu release cut")
     let prefix = workspace.registryPrefix(in: repository)
     return try run {
       let tip = try branchTip(request.branch, repository)
@@ -233,9 +233,11 @@ public enum Release {
 
   // MARK: Steps
 
-  static func open(_ workspace: Workspace) throws(Failure) -> Repository {
+  /// The registry's repository; with `command`, refused in a shallow clone.
+  static func open(_ workspace: Workspace, wholeHistoryFor command: String? = nil) throws(Failure) -> Repository {
     do {
-      return try workspace.repository()
+      guard let command else { return try workspace.repository() }
+      return try workspace.repositoryWithHistory(for: command)
     } catch {
       throw .workspace(error)
     }

@@ -226,7 +226,7 @@ public enum Sync {
   public static func pull(
     in workspace: Workspace, _ request: PullRequest, progress: ((FetchProgress) -> Void)? = nil
   ) throws(Failure) -> Outcome {
-    let repository = try open(workspace)
+    let repository = try open(workspace, wholeHistoryFor: "mulu sync pull")
     let prefix = workspace.registryPrefix(in: repository)
     if !prefix.isEmpty { throw .registryBelowRoot(prefix) }
     switch try prepare(repository, request, progress: progress) {
@@ -486,9 +486,11 @@ public enum Sync {
 
   // MARK: Steps
 
-  static func open(_ workspace: Workspace) throws(Failure) -> Repository {
+  /// The registry's repository; with `command`, refused in a shallow clone.
+  static func open(_ workspace: Workspace, wholeHistoryFor command: String? = nil) throws(Failure) -> Repository {
     do {
-      return try workspace.repository()
+      guard let command else { return try workspace.repository() }
+      return try workspace.repositoryWithHistory(for: command)
     } catch {
       throw .workspace(error)
     }
