@@ -107,7 +107,7 @@ public enum Release {
   // MARK: Cut
 
   public static func cut(in workspace: Workspace, _ request: CutRequest) throws(Failure) -> Outcome {
-    let repository = try open(workspace, wholeHistoryFor: "mulu release cut")
+    let repository = try open(workspace, wholeHistory: true)
     let prefix = workspace.registryPrefix(in: repository)
     return try run {
       let tip = try branchTip(request.branch, repository)
@@ -233,11 +233,10 @@ public enum Release {
 
   // MARK: Steps
 
-  /// The registry's repository; with `command`, refused in a shallow clone.
-  static func open(_ workspace: Workspace, wholeHistoryFor command: String? = nil) throws(Failure) -> Repository {
+  /// The registry's repository; refused in a shallow clone when `wholeHistory`.
+  static func open(_ workspace: Workspace, wholeHistory: Bool = false) throws(Failure) -> Repository {
     do {
-      guard let command else { return try workspace.repository() }
-      return try workspace.repositoryWithHistory(for: command)
+      return try wholeHistory ? workspace.repositoryWithHistory() : workspace.repository()
     } catch {
       throw .workspace(error)
     }

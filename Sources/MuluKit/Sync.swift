@@ -226,7 +226,7 @@ public enum Sync {
   public static func pull(
     in workspace: Workspace, _ request: PullRequest, progress: ((FetchProgress) -> Void)? = nil
   ) throws(Failure) -> Outcome {
-    let repository = try open(workspace, wholeHistoryFor: "mulu sync pull")
+    let repository = try open(workspace, wholeHistory: true)
     let prefix = workspace.registryPrefix(in: repository)
     if !prefix.isEmpty { throw .registryBelowRoot(prefix) }
     switch try prepare(repository, request, progress: progress) {
@@ -486,11 +486,10 @@ public enum Sync {
 
   // MARK: Steps
 
-  /// The registry's repository; with `command`, refused in a shallow clone.
-  static func open(_ workspace: Workspace, wholeHistoryFor command: String? = nil) throws(Failure) -> Repository {
+  /// The registry's repository; refused in a shallow clone when `wholeHistory`.
+  static func open(_ workspace: Workspace, wholeHistory: Bool = false) throws(Failure) -> Repository {
     do {
-      guard let command else { return try workspace.repository() }
-      return try workspace.repositoryWithHistory(for: command)
+      return try wholeHistory ? workspace.repositoryWithHistory() : workspace.repository()
     } catch {
       throw .workspace(error)
     }

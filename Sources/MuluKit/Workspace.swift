@@ -24,7 +24,7 @@ public struct Workspace: Sendable {
     case beyondShallowHistory(String)
     /// A command that needs the whole history (the last sync, the previous release, a merge
     /// base), run in a shallow clone.
-    case shallowClone(command: String)
+    case shallowClone
     case noSuchPath(String)
     case unreadable(String, String)
 
@@ -49,10 +49,10 @@ public struct Workspace: Sendable {
           zh: "\(revision.oneLine) 早于这个浅克隆的历史（git clone --depth）；git fetch --unshallow 可取回完整历史",
           en: "\(revision.oneLine) is older than the history of this shallow clone (git clone --depth);"
             + " git fetch --unshallow fetches the rest")
-      case .shallowClone(let command):
+      case .shallowClone:
         return LocalizedText(
-          zh: "这是浅克隆（git clone --depth）：\(command) 需要完整的历史（上次同步、上一个发布、合并基准可能都在它之外）；先运行 git fetch --unshallow --tags",
-          en: "this is a shallow clone (git clone --depth): \(command) needs the whole history (the last sync, the previous"
+          zh: "这是浅克隆（git clone --depth），而这个命令需要完整的历史（上次同步、上一个发布、合并基准可能都在它之外）；先运行 git fetch --unshallow --tags",
+          en: "this is a shallow clone (git clone --depth), and this command needs the whole history (the last sync, the previous"
             + " release and the merge base may lie beyond it); run git fetch --unshallow --tags first")
       case .noSuchPath(let path):
         return LocalizedText(zh: "目录库中没有 \(path)", en: "\(path) is not in the registry")
@@ -166,11 +166,11 @@ public struct Workspace: Sendable {
     }
   }
 
-  /// The repository, refused when it is a shallow clone: `command` needs its whole history,
-  /// and would otherwise take a missing past for an empty one.
-  public func repositoryWithHistory(for command: String) throws(Failure) -> Repository {
+  /// The repository, refused when it is a shallow clone: for a command that needs its whole
+  /// history, and would otherwise take a missing past for an empty one.
+  public func repositoryWithHistory() throws(Failure) -> Repository {
     let repository = try repository()
-    if repository.isShallow { throw .shallowClone(command: command) }
+    if repository.isShallow { throw .shallowClone }
     return repository
   }
 
