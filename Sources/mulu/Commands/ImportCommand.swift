@@ -30,7 +30,8 @@ struct ImportCommand: MuluCommand {
     let language = global.language
     let workspace = try global.workspace()
     let outcome = try SheetImport.run(
-      file: SheetPaths.absolute(file, from: workspace.start), in: workspace, provider: provider, check: check)
+      file: SheetPaths.absolute(file, from: workspace.start), in: workspace, provider: provider, check: check,
+      environment: ProcessInfoEnvironment.current)
     for note in outcome.notes { Console.note(note, language: language) }
     let report = Report(findings: outcome.findings)
     if !outcome.findings.isEmpty {
