@@ -94,27 +94,35 @@ struct Layout: Sendable {
     }
   }
 
+  /// The cell of a change: its kind, tagged when it breaks.
+  func changeCell(_ html: inout HTML, _ kind: ChangeKind, breaking: Bool) {
+    html.element("td") { html in
+      html.text(words.kind(kind))
+      if breaking {
+        html.text(" ")
+        html.element("span", ["class": "tag breaking"], words.breaking)
+      }
+    }
+  }
+
   /// A table of resources: code, name, sharing type, update cycle, status.
   func resourceTable(_ html: inout HTML, root: String, _ resources: ArraySlice<SiteResource>) {
-    html.element("table", ["class": "list"]) { html in
-      html.element("thead") { html in
-        html.element("tr") { html in
-          html.element("th", words("信息资源代码", "Code"))
-          html.element("th", words("信息资源名称", "Name"))
-          html.element("th", words("共享类型", "Sharing"))
-          html.element("th", words("更新周期", "Update cycle"))
-          html.element("th", words("状态", "Status"))
-        }
-      }
-      html.element("tbody") { html in
-        for resource in resources {
-          html.element("tr", ["class": resource.retired ? "is-retired" : nil]) { html in
-            html.element("td", ["class": "code"]) { html in html.link(root + resource.stem + ".html", resource.codeText) }
-            html.element("td") { html in html.link(root + resource.stem + ".html", resource.name) }
-            html.element("td") { html in sharing(&html, resource.sharingType) }
-            html.element("td", resource.updateCycle)
-            html.element("td") { html in status(&html, retired: resource.retired) }
-          }
+    html.table(
+      headers: [
+        words("信息资源代码", "Code"),
+        words("信息资源名称", "Name"),
+        words("共享类型", "Sharing"),
+        words("更新周期", "Update cycle"),
+        words("状态", "Status"),
+      ]
+    ) { html in
+      for resource in resources {
+        html.element("tr", ["class": resource.retired ? "is-retired" : nil]) { html in
+          html.element("td", ["class": "code"]) { html in html.link(root + resource.stem + ".html", resource.codeText) }
+          html.element("td") { html in html.link(root + resource.stem + ".html", resource.name) }
+          html.element("td") { html in sharing(&html, resource.sharingType) }
+          html.element("td", resource.updateCycle)
+          html.element("td") { html in status(&html, retired: resource.retired) }
         }
       }
     }
@@ -127,17 +135,12 @@ struct Layout: Sendable {
         html.element("h2", section.title)
         for paragraph in section.paragraphs { html.element("p", paragraph) }
         if let table = section.table {
-          html.element("table", ["class": "list"]) { html in
-            html.element("thead") { html in
-              html.element("tr") { html in for header in table.header { html.element("th", header) } }
-            }
-            html.element("tbody") { html in
-              for row in table.rows {
-                html.element("tr") { html in
-                  for cell in row {
-                    html.element("td", ["class": cell.numeric ? "num" : nil]) { html in
-                      if let href = cell.href { html.link(root + href, cell.text) } else { html.text(cell.text) }
-                    }
+          html.table(headers: table.header) { html in
+            for row in table.rows {
+              html.element("tr") { html in
+                for cell in row {
+                  html.element("td", ["class": cell.numeric ? "num" : nil]) { html in
+                    if let href = cell.href { html.link(root + href, cell.text) } else { html.text(cell.text) }
                   }
                 }
               }

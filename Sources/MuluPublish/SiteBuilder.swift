@@ -177,23 +177,21 @@ struct SiteBuilder {
       }
 
       html.element("h2", words("信息项", "Data items") + " (\(resource.items.count))")
-      html.element("table", ["class": "list items"]) { html in
-        html.element("thead") { html in
+      html.table(
+        class: "list items",
+        headers: [
+          words("序号", "No."),
+          words("信息项名称", "Item name"),
+          words("数据类型", "Data type"),
+          words("长度", "Length"),
+        ], numeric: [0, 3]
+      ) { html in
+        for (index, item) in resource.items.enumerated() {
           html.element("tr") { html in
-            html.element("th", ["class": "num"], words("序号", "No."))
-            html.element("th", words("信息项名称", "Item name"))
-            html.element("th", words("数据类型", "Data type"))
-            html.element("th", ["class": "num"], words("长度", "Length"))
-          }
-        }
-        html.element("tbody") { html in
-          for (index, item) in resource.items.enumerated() {
-            html.element("tr") { html in
-              html.element("td", ["class": "num"], String(index + 1))
-              html.element("td", item.name)
-              html.element("td", words.itemType(item.type))
-              html.element("td", ["class": "num"], item.length ?? "—")
-            }
+            html.element("td", ["class": "num"], String(index + 1))
+            html.element("td", item.name)
+            html.element("td", words.itemType(item.type))
+            html.element("td", ["class": "num"], item.length ?? "—")
           }
         }
       }
@@ -202,29 +200,20 @@ struct SiteBuilder {
       if history.isEmpty {
         html.element("p", ["class": "muted"], words("尚无发布记录。", "No release has changed it yet."))
       } else {
-        html.element("table", ["class": "list"]) { html in
-          html.element("thead") { html in
+        html.table(
+          headers: [
+            words("发布版本", "Release"),
+            words("日期", "Date"),
+            words("变更", "Change"),
+            words("内容", "What changed"),
+          ]
+        ) { html in
+          for item in history {
             html.element("tr") { html in
-              html.element("th", words("发布版本", "Release"))
-              html.element("th", words("日期", "Date"))
-              html.element("th", words("变更", "Change"))
-              html.element("th", words("内容", "What changed"))
-            }
-          }
-          html.element("tbody") { html in
-            for item in history {
-              html.element("tr") { html in
-                html.element("td") { html in html.link(root + "releases/" + fileName(item.release) + ".html", item.release) }
-                html.element("td", item.date)
-                html.element("td") { html in
-                  html.text(words.kind(item.kind))
-                  if item.breaking {
-                    html.text(" ")
-                    html.element("span", ["class": "tag breaking"], words.breaking)
-                  }
-                }
-                html.element("td") { html in fieldList(&html, item.fields) }
-              }
+              html.element("td") { html in html.link(root + "releases/" + fileName(item.release) + ".html", item.release) }
+              html.element("td", item.date)
+              layout.changeCell(&html, item.kind, breaking: item.breaking)
+              html.element("td") { html in fieldList(&html, item.fields) }
             }
           }
         }
@@ -364,27 +353,24 @@ struct SiteBuilder {
           html.element("p", ["class": "muted"], words("尚无发布。", "No release yet."))
           return
         }
-        html.element("table", ["class": "list"]) { html in
-          html.element("thead") { html in
+        html.table(
+          headers: [
+            words("版本", "Release"),
+            words("日期", "Date"),
+            words("提交", "Commit"),
+            words("在用资源", "Active resources"),
+            words("变更资源", "Changed"),
+            words("不兼容变更", "Breaking"),
+          ], numeric: [3, 4, 5]
+        ) { html in
+          for release in site.releases {
             html.element("tr") { html in
-              html.element("th", words("版本", "Release"))
-              html.element("th", words("日期", "Date"))
-              html.element("th", words("提交", "Commit"))
-              html.element("th", ["class": "num"], words("在用资源", "Active resources"))
-              html.element("th", ["class": "num"], words("变更资源", "Changed"))
-              html.element("th", ["class": "num"], words("不兼容变更", "Breaking"))
-            }
-          }
-          html.element("tbody") { html in
-            for release in site.releases {
-              html.element("tr") { html in
-                html.element("td") { html in html.link(fileName(release.tag) + ".html", release.tag) }
-                html.element("td", release.date)
-                html.element("td") { html in html.element("code", String(release.commit.hex.prefix(12))) }
-                html.element("td", ["class": "num"], release.resources.map(String.init) ?? "—")
-                html.element("td", ["class": "num"], String(release.changes))
-                html.element("td", ["class": "num"], String(release.breaking))
-              }
+              html.element("td") { html in html.link(fileName(release.tag) + ".html", release.tag) }
+              html.element("td", release.date)
+              html.element("td") { html in html.element("code", String(release.commit.hex.prefix(12))) }
+              html.element("td", ["class": "num"], release.resources.map(String.init) ?? "—")
+              html.element("td", ["class": "num"], String(release.changes))
+              html.element("td", ["class": "num"], String(release.breaking))
             }
           }
         }
@@ -434,36 +420,27 @@ struct SiteBuilder {
       }
       if ordered.isEmpty { html.element("p", ["class": "muted"], words("没有变更。", "No changes.")) }
       else {
-        html.element("table", ["class": "list"]) { html in
-          html.element("thead") { html in
+        html.table(
+          headers: [
+            words("信息资源代码", "Code"),
+            words("信息资源名称", "Name"),
+            words("提供方", "Provider"),
+            words("变更", "Change"),
+            words("内容", "What changed"),
+          ]
+        ) { html in
+          for change in ordered.prefix(SiteBuilder.listedChanges) {
             html.element("tr") { html in
-              html.element("th", words("信息资源代码", "Code"))
-              html.element("th", words("信息资源名称", "Name"))
-              html.element("th", words("提供方", "Provider"))
-              html.element("th", words("变更", "Change"))
-              html.element("th", words("内容", "What changed"))
-            }
-          }
-          html.element("tbody") { html in
-            for change in ordered.prefix(SiteBuilder.listedChanges) {
-              html.element("tr") { html in
-                let stem = ResourceCode(change.code).map { "resources/\($0.classification)/\($0.sequence)" }
-                html.element("td", ["class": "code"]) { html in
-                  if let stem { html.link(root + stem + ".html", change.code) } else { html.text(change.code) }
-                }
-                html.element("td", change.name)
-                html.element("td") { html in
-                  html.link(root + "departments/" + change.provider + ".html", change.providerName.isEmpty ? change.provider : change.providerName)
-                }
-                html.element("td") { html in
-                  html.text(words.kind(change.kind))
-                  if change.breaking {
-                    html.text(" ")
-                    html.element("span", ["class": "tag breaking"], words.breaking)
-                  }
-                }
-                html.element("td") { html in fieldList(&html, change.fields) }
+              let stem = ResourceCode(change.code).map { "resources/\($0.classification)/\($0.sequence)" }
+              html.element("td", ["class": "code"]) { html in
+                if let stem { html.link(root + stem + ".html", change.code) } else { html.text(change.code) }
               }
+              html.element("td", change.name)
+              html.element("td") { html in
+                html.link(root + "departments/" + change.provider + ".html", change.providerName.isEmpty ? change.provider : change.providerName)
+              }
+              layout.changeCell(&html, change.kind, breaking: change.breaking)
+              html.element("td") { html in fieldList(&html, change.fields) }
             }
           }
         }
@@ -522,23 +499,20 @@ struct SiteBuilder {
       layout.counts(&html, bySharing, total: active, retired: site.resources.count - active)
       searchForm(&html)
       html.element("h2", words("部门", "Departments"))
-      html.element("table", ["class": "list"]) { html in
-        html.element("thead") { html in
+      html.table(
+        headers: [
+          words("部门", "Department"),
+          words("统一社会信用代码", "Code"),
+          words("在用资源", "Active"),
+          words("全部资源", "All"),
+        ], numeric: [2, 3]
+      ) { html in
+        for department in site.departments where isSafeName(department.code) {
           html.element("tr") { html in
-            html.element("th", words("部门", "Department"))
-            html.element("th", words("统一社会信用代码", "Code"))
-            html.element("th", ["class": "num"], words("在用资源", "Active"))
-            html.element("th", ["class": "num"], words("全部资源", "All"))
-          }
-        }
-        html.element("tbody") { html in
-          for department in site.departments where isSafeName(department.code) {
-            html.element("tr") { html in
-              html.element("td") { html in html.link("departments/" + department.code + ".html", department.name) }
-              html.element("td", ["class": "code"], department.code)
-              html.element("td", ["class": "num"], String(department.active))
-              html.element("td", ["class": "num"], String(department.resources))
-            }
+            html.element("td") { html in html.link("departments/" + department.code + ".html", department.name) }
+            html.element("td", ["class": "code"], department.code)
+            html.element("td", ["class": "num"], String(department.active))
+            html.element("td", ["class": "num"], String(department.resources))
           }
         }
       }
