@@ -55,8 +55,8 @@ struct NewTests {
   func pathFromHere() throws {
     let sandbox = try Sandbox()
     let registry = try SmallRegistry.write(into: sandbox)
-    let git = try Git.initialize(registry, home: sandbox.path)
-    try git.commitAll("国家目录")
+    let repo = try RegistryBuilder(files: [:], in: sandbox, at: "registry")
+    try repo.commit("国家目录")
     let arguments = ["new", "--provider", SmallRegistry.ndrc, "--class", "303001001"]
     let inFolder = try Mulu.run(arguments, in: registry + "/catalogs/\(SmallRegistry.ndrc)")
     #expect(inFolder.stdout == "303001001-000003.yaml\n", "\(inFolder)")

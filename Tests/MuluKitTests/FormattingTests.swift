@@ -18,7 +18,7 @@ struct FormattingTests {
   @Test("a scrambled file is rewritten to the canonical text; its meaning does not change")
   func rewrite() throws {
     let sandbox = try Sandbox()
-    let root = try sandbox.writeBaseline()
+    let root = try RegistryBuilder(in: sandbox, repository: false).path
     let workspace = try Workspace(from: root)
     let before = try Self.departmentResource(sandbox)
     try sandbox.write("registry/" + Baseline.departmentResourcePath, Baseline.scrambledDepartmentResource)
@@ -43,7 +43,7 @@ struct FormattingTests {
   /// neither file was touched.
   func refusals(department: String, base: String) throws -> [Formatting.Outcome] {
     let sandbox = try Sandbox()
-    let root = try sandbox.writeBaseline()
+    let root = try RegistryBuilder(in: sandbox, repository: false).path
     try sandbox.write("registry/" + Baseline.departmentResourcePath, department)
     try sandbox.write("registry/" + Baseline.baseResourcePath, base)
     let results = try Formatting.run(in: Workspace(from: root), write: true)
@@ -83,7 +83,7 @@ struct FormattingTests {
   @Test("new: one past the highest 顺序码 ever given, retired ones included")
   func nextCode() throws {
     let sandbox = try Sandbox()
-    let root = try sandbox.writeBaseline()
+    let root = try RegistryBuilder(in: sandbox, repository: false).path
     let retired = Baseline.files[Baseline.departmentResourcePath]!
       .replacingOccurrences(of: "303001001/000001", with: "303001001/000007")
       .replacingOccurrences(of: "name: 企业投资项目核准信息", with: "name: 企业投资项目核准信息（旧）")

@@ -10,7 +10,7 @@ import Testing
 @Suite("The hook's policy and its failures")
 struct HookPolicyTests {
   /// A day after the example server's commits, so that the commits of a test come after main's tip.
-  static let person = Signature(name: "张三", email: "zhangsan@example.cn", time: Int64(Git.newYear2026 + 86_400), offsetMinutes: 480)
+  static let person = Signature(name: "张三", email: "zhangsan@example.cn", time: Int64(TestClock.newYear2026 + 86_400), offsetMinutes: 480)
 
   /// A commit of `files` in a bare repository.
   static func commit(
