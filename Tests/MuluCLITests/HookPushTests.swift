@@ -229,8 +229,8 @@ struct HookPushTests {
     for number in 2...4 {
       try lab.write(
         "catalogs/11100000000000001M/303001001-00000\(number).yaml",
-        template.replacingOccurrences(of: "303001001/000001", with: "303001001/00000\(number)")
-          .replacingOccurrences(of: "企业投资项目核准信息", with: "企业投资项目信息\(number)"))
+        template.edited(replacing: "303001001/000001", with: "303001001/00000\(number)")
+          .edited(replacing: "企业投资项目核准信息", with: "企业投资项目信息\(number)"))
     }
     try lab.commit("三个新资源")
     outcome = try lab.pushRejected(as: Self.ndrcEditor, ["main"])
