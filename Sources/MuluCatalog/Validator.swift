@@ -83,24 +83,43 @@ public enum Validator {
     findings += context.findings
     let settings = context.settings
 
-    // Each folder's name is held once, however many files it has.
+    let resourceEntries = resourceFiles(entries, roles: layout.roles)
+    let index = Catalog(
+      label: snapshot.label, settings: settings, departments: context.departments,
+      classification: context.classification, dictionariesRead: context.dictionariesRead, digests: [],
+      codes: CodeIndex(resourceEntries.map(\.2)))
+    let (digests, fileFindings, tally) = try readAndJudge(
+      resourceEntries, of: snapshot, in: index, workers: workers, tally: Tally.self, results: results)
+    findings += fileFindings
+    let catalog = index.with(digests: digests)
+    results?.keepDigests(of: catalog)
+    return (catalog, findings, tally)
+  }
+
+  /// The resource files of a snapshot, with their folder and code; each folder's name is held
+  /// once, however many files it has.
+  private static func resourceFiles(_ entries: [SnapshotEntry], roles: [TreeLayout.Role]) -> [(SnapshotEntry, String, ResourceCode)] {
     var folders: [String: String] = [:]
     var found: [(SnapshotEntry, String, ResourceCode)] = []
-    for (entry, role) in zip(entries, layout.roles) {
+    for (entry, role) in zip(entries, roles) {
       guard entry.isFile, case .resource(let folder, let code) = role else { continue }
       let shared = folders[folder] ?? folder
       folders[folder] = shared
       found.append((entry, shared, code))
     }
-    let resourceEntries = found
-    let index = Catalog(
-      label: snapshot.label, settings: settings, departments: context.departments,
-      classification: context.classification, dictionariesRead: context.dictionariesRead, digests: [],
-      codes: CodeIndex(resourceEntries.map(\.2)))
+    return found
+  }
+
+  /// Each file read, parsed and judged by its own rules on its own, in one pass, then kept as a
+  /// digest only (or taken from `results` when they hold it). The files are handed out in
+  /// runs, whose digests are moved into one list as it is made.
+  private static func readAndJudge<Tally: ResourceTally>(
+    _ resourceEntries: [(SnapshotEntry, String, ResourceCode)], of snapshot: any Snapshot, in index: Catalog,
+    workers: Int, tally: Tally.Type, results: FileResults?
+  ) throws -> ([ResourceDigest], [Finding], Tally) {
+    let settings = index.settings
     let names = ItemNames()
     let resourceRules = CatalogRules.resourceRules.filter { settings.runs($0) }
-    // Each file is read, parsed and judged on its own in one pass, then kept as a digest only.
-    // The files are handed out in runs, whose digests are moved into one list as it is made.
     let runs = stride(from: 0, to: resourceEntries.count, by: 256).map { $0..<min($0 + 256, resourceEntries.count) }
     let checksRelated = resourceRules.contains { $0 == RelatedUnknown.self }
     var read = try parallelMap(runs, workers: workers, run: 1) { run in
@@ -133,6 +152,7 @@ public enum Validator {
     }
     var digests: [ResourceDigest] = []
     digests.reserveCapacity(resourceEntries.count)
+    var findings: [Finding] = []
     var tally = Tally()
     for position in read.indices {
       digests += read[position].0
@@ -140,9 +160,7 @@ public enum Validator {
       tally.merge(read[position].2)
       read[position] = ([], [], Tally())
     }
-    let catalog = index.with(digests: digests)
-    results?.keepDigests(of: catalog)
-    return (catalog, findings, tally)
+    return (digests, findings, tally)
   }
 
   /// Runs the registry-wide rules (`load` has run each file's own rules), each on its own core;
