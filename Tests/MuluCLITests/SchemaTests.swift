@@ -1,4 +1,5 @@
 import Foundation
+import MuluCatalog
 import MuluTestSupport
 import Testing
 
@@ -107,18 +108,8 @@ struct SchemaTests {
     let spec = try RegistryBuilder(
       files: [
         "registry.yaml": "format: 1\nname: 示例目录\nlevel: national\n",
-        "dictionaries/classification.yaml": """
-          classes:
-            - code: "1"
-              name: 基础信息资源
-              items:
-                - { code: "01", name: 人口基础信息资源, lead: 11100000000090379C }
-            - code: "3"
-              name: 部门信息资源
-              items:
-                - { code: "03", name: 国务院 }
-
-          """,
+        "dictionaries/classification.yaml": Baseline.files["dictionaries/classification.yaml"]!
+          .edited(replacing: Baseline.mps, with: "11100000000090379C"),
         "dictionaries/departments.yaml": """
           departments:
             - { code: 11100000000000001M, name: 国家发展和改革委员会, prefix: "303001", parent: null, status: active }
