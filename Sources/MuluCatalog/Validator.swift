@@ -103,10 +103,26 @@ public enum Validator {
     findings += context.findings
     let settings = context.settings
 
-    // Each folder's name is held once, however many files it has.
+    let resourceEntries = resourceFiles(entries, roles: layout.roles)
+    let index = Catalog(
+      label: snapshot.label, settings: settings, departments: context.departments,
+      classification: context.classification, dictionariesRead: context.dictionariesRead, digests: [],
+      codes: CodeIndex(resourceEntries.map(\.2)))
+    let (digests, fileFindings, tally, own) = try readAndJudge(
+      resourceEntries, of: snapshot, in: index, workers: workers, tally: Tally.self, results: results,
+      keepOwn: keepOwn, names: names)
+    findings += fileFindings
+    let catalog = index.with(digests: digests)
+    results?.keepDigests(of: catalog)
+    return (catalog, findings, tally, own)
+  }
+
+  /// The resource files of a snapshot, with their folder and code; each folder's name is held
+  /// once, however many files it has.
+  private static func resourceFiles(_ entries: [SnapshotEntry], roles: [TreeLayout.Role]) -> [(SnapshotEntry, String, ResourceCode)] {
     var folders: [String: String] = [:]
     var found: [(SnapshotEntry, String, ResourceCode)] = []
-    for (entry, role) in zip(entries, layout.roles) {
+    for (entry, role) in zip(entries, roles) {
       guard entry.isFile, case .resource(let folder, let code) = role else { continue }
       let shared = folders[folder] ?? folder
       folders[folder] = shared
@@ -118,20 +134,25 @@ public enum Validator {
     if !zip(found, found.dropFirst()).allSatisfy({ PathOrder.compare($0.0.path, $1.0.path) < 0 }) {
       found.sort { PathOrder.compare($0.0.path, $1.0.path) < 0 }
     }
-    let resourceEntries = found
-    let index = Catalog(
-      label: snapshot.label, settings: settings, departments: context.departments,
-      classification: context.classification, dictionariesRead: context.dictionariesRead, digests: [],
-      codes: CodeIndex(resourceEntries.map(\.2)))
+    return found
+  }
+
+  /// Each file read, parsed and judged by its own rules on its own, in one pass, then kept as a
+  /// digest only (or taken from `results` when they hold it). The files are handed out in
+  /// runs, whose digests are moved into one list as it is made.
+  private static func readAndJudge<Tally: ResourceTally>(
+    _ resourceEntries: [(SnapshotEntry, String, ResourceCode)], of snapshot: any Snapshot, in index: Catalog,
+    workers: Int, tally: Tally.Type, results: FileResults?, keepOwn: Bool, names: ItemNames
+  ) throws -> ([ResourceDigest], [Finding], Tally, [[Finding]]) {
+    let settings = index.settings
     let resourceRules = CatalogRules.resourceRules.filter { settings.runs($0) }
-    // Each file is read, parsed and judged on its own in one pass, then kept as a digest only.
-    // The files are handed out in runs, whose digests are moved into one list as it is made.
     let runs = stride(from: 0, to: resourceEntries.count, by: 256).map { $0..<min($0 + 256, resourceEntries.count) }
     let checksRelated = resourceRules.contains { $0 == RelatedUnknown.self }
     var read = try parallelMap(runs, workers: workers, run: 1) { run in
       var digests: [ResourceDigest] = []
       digests.reserveCapacity(run.count)
       var findings: [Finding] = []
+      // Each file's own findings, but `related.unknown`'s, for a `RegistryState`.
       var own: [[Finding]] = []
       var tally = Tally()
       for position in run {
@@ -161,6 +182,7 @@ public enum Validator {
     }
     var digests: [ResourceDigest] = []
     digests.reserveCapacity(resourceEntries.count)
+    var findings: [Finding] = []
     var tally = Tally()
     var own: [[Finding]] = []
     for position in read.indices {
@@ -170,9 +192,7 @@ public enum Validator {
       own += read[position].3
       read[position] = ([], [], Tally(), [])
     }
-    let catalog = index.with(digests: digests)
-    results?.keepDigests(of: catalog)
-    return (catalog, findings, tally, own)
+    return (digests, findings, tally, own)
   }
 
   /// Runs the registry-wide rules (`load` has run each file's own rules), each on its own core;

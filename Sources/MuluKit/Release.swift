@@ -107,7 +107,7 @@ public enum Release {
   // MARK: Cut
 
   public static func cut(in workspace: Workspace, _ request: CutRequest) throws(Failure) -> Outcome {
-    let repository = try open(workspace)
+    let repository = try open(workspace, wholeHistory: true)
     let prefix = workspace.registryPrefix(in: repository)
     return try run {
       let tip = try branchTip(request.branch, repository)
@@ -117,9 +117,7 @@ public enum Release {
       let pattern = try tagPattern(tree, repository)
 
       // The full engine; any error stops the release.
-      let snapshot = GitSnapshot(repository: repository, tree: tree, label: request.branch)
-      let (catalog, readFindings) = try Validator.load(snapshot)
-      let report = Report(findings: Validator.apply(catalog.settings, to: readFindings + Validator.check(catalog)))
+      let (catalog, report) = try judge(tree, label: request.branch, in: repository)
       if report.hasErrors { return .refused(.invalid(report)) }
 
       let tagger = try tagger(repository, request.environment)
@@ -140,28 +138,11 @@ public enum Release {
       let active = catalog.resources.count { $0.isRead && !$0.isRetired }
       let notes = try releaseNotes(
         repository, prefix: prefix, from: previous.map { ($0.commit, $0.tag) }, to: tip, toLabel: name, language: request.language)
-      // The notes say what the trailer counts: resources in force, not files (a retired
-      // resource keeps its file, and a first release lists it as added).
       let retired = catalog.resources.count { $0.isRead && $0.isRetired }
-      let inForce =
-        request.language == .zh
-        ? "\n\(name) 现行资源 \(active) 个" + (retired > 0 ? "（另有已注销 \(retired) 个，资源文件共 \(active + retired) 个）" : "") + "。\n"
-        : "\nResources in force at \(name): \(active)"
-          + (retired > 0 ? " (and \(retired) retired: \(active + retired) resource files)" : "") + ".\n"
-      let message =
-        notes.text + inForce + "\n\(resourcesTrailer): \(active)\n\(breakingTrailer): \(notes.breaking)\n"
+      let message = ReleaseWriter.tagMessage(
+        tag: name, notes: notes.text, active: active, retired: retired, breaking: notes.breaking, language: request.language)
 
-      var signer: (([UInt8]) throws -> String)? = nil
-      if let key = request.signingKey {
-        let program = (try? repository.config("gpg.ssh.program")).flatMap { $0 } ?? "ssh-keygen"
-        signer = { payload in
-          do {
-            return try SSHSigning.sign(payload, key: key, program: program)
-          } catch let failure as SSHSigning.Failure {
-            throw Failure.signing(failure)
-          }
-        }
-      }
+      let signer = request.signingKey.map { sshSigner(key: $0, in: repository) }
       let tagObject: ObjectID
       do {
         tagObject = try repository.createAnnotatedTag(
@@ -176,6 +157,25 @@ public enum Release {
         Cut(
           tag: name, tagObject: tagObject, commit: tip, previous: previous?.tag, message: message, resources: active,
           breaking: notes.breaking, signed: signer != nil, warnings: report))
+    }
+  }
+
+  /// The registry of `tree` and the full engine's report on it.
+  private static func judge(_ tree: ObjectID, label: String, in repository: Repository) throws -> (Catalog, Report) {
+    let snapshot = GitSnapshot(repository: repository, tree: tree, label: label)
+    let (catalog, readFindings) = try Validator.load(snapshot)
+    return (catalog, Report(findings: Validator.apply(catalog.settings, to: readFindings + Validator.check(catalog))))
+  }
+
+  /// What signs the tag with the SSH `key`, through `gpg.ssh.program` (as git does) or ssh-keygen.
+  private static func sshSigner(key: String, in repository: Repository) -> ([UInt8]) throws -> String {
+    let program = (try? repository.config("gpg.ssh.program")).flatMap { $0 } ?? "ssh-keygen"
+    return { payload in
+      do {
+        return try SSHSigning.sign(payload, key: key, program: program)
+      } catch let failure as SSHSigning.Failure {
+        throw Failure.signing(failure)
+      }
     }
   }
 
@@ -233,9 +233,10 @@ public enum Release {
 
   // MARK: Steps
 
-  static func open(_ workspace: Workspace) throws(Failure) -> Repository {
+  /// The registry's repository; refused in a shallow clone when `wholeHistory`.
+  static func open(_ workspace: Workspace, wholeHistory: Bool = false) throws(Failure) -> Repository {
     do {
-      return try workspace.repository()
+      return try wholeHistory ? workspace.repositoryWithHistory() : workspace.repository()
     } catch {
       throw .workspace(error)
     }
@@ -333,10 +334,10 @@ public enum Release {
     _ repository: Repository, prefix: String = "", from: (commit: ObjectID, label: String)?, to: ObjectID,
     toLabel: String, language: Language
   ) throws -> (text: String, breaking: Int) {
-    let empty = LocalizedText(zh: "（空目录）", en: "(empty registry)")[language]
     let diff = try DiffEngine.diff(
       repository, fromTree: from.flatMap { try RegistryFolder.tree(ofCommit: $0.commit, prefix: prefix, in: repository) },
-      toTree: RegistryFolder.tree(ofCommit: to, prefix: prefix, in: repository), fromLabel: from?.label ?? empty,
+      toTree: RegistryFolder.tree(ofCommit: to, prefix: prefix, in: repository),
+      fromLabel: from?.label ?? ReleaseWriter.emptyRegistry[language],
       toLabel: toLabel)
     return (DiffWriter.markdown(diff, language: language), diff.summary.breaking)
   }

@@ -17,12 +17,12 @@ struct CacheTests {
   }
 
   /// A committed small registry; its path and its repository.
-  func repository() throws -> (Sandbox, String, Git) {
+  func repository() throws -> (Sandbox, String, RegistryBuilder) {
     let sandbox = try Sandbox()
     let registry = try SmallRegistry.write(into: sandbox)
-    let git = try Git.initialize(registry, home: sandbox.path)
-    try git.commitAll("国家目录 v1")
-    return (sandbox, registry, git)
+    let repo = try RegistryBuilder(files: [:], in: sandbox, at: "registry")
+    try repo.commit("国家目录 v1")
+    return (sandbox, registry, repo)
   }
 
   /// `mulu validate ARGUMENTS` with the cache and with `--no-cache`: the same output and exit code.
@@ -40,7 +40,7 @@ struct CacheTests {
 
   @Test("the working tree and revisions: the same findings with the cache as without, while files change")
   func sameVerdict() throws {
-    let (sandbox, registry, git) = try repository()
+    let (sandbox, registry, repo) = try repository()
     let first = try Mulu.run("validate", "--no-cache", in: registry)
     #expect(first.status == 0, "\(first)")
     #expect(!sandbox.exists("registry/" + Self.cacheFolder), "--no-cache writes no cache")
@@ -53,22 +53,22 @@ struct CacheTests {
     let broken = try expectSameVerdict([], in: registry, "broken working tree")
     #expect(broken.status == 1)
     #expect(broken.stdout == TextOutputTests.english)
-    try git.commitAll("国家发展和改革委员会：调整共享属性")
+    try repo.commit("国家发展和改革委员会：调整共享属性")
     try expectSameVerdict([], in: registry, "broken, committed")
     try expectSameVerdict(["--rev", "HEAD~1"], in: registry, "the clean commit")
     try expectSameVerdict(["--rev", "HEAD"], in: registry, "the broken commit")
     try expectSameVerdict(["--rev", "HEAD", SmallRegistry.filing], in: registry, "one file of the broken commit")
 
     // A file the cache holds points at a resource that goes away: related.unknown is judged again.
-    try git("checkout", "-q", "HEAD~1", "--", ".")
+    try repo.git("checkout", "-q", "HEAD~1", "--", ".")
     try sandbox.remove("registry/notes.txt")
     try SmallRegistry.warnOnly(in: sandbox)
-    try git.commitAll("备案信息资源注销")
+    try repo.commit("备案信息资源注销")
     try expectSameVerdict([], in: registry, "a retired resource linked")
     try sandbox.remove("registry/" + SmallRegistry.filing)
     let gone = try expectSameVerdict([], in: registry, "the linked resource deleted")
     #expect(gone.stdout.contains("related.unknown"), "\(gone)")
-    try git("checkout", "-q", "HEAD", "--", ".")
+    try repo.git("checkout", "-q", "HEAD", "--", ".")
     try expectSameVerdict([], in: registry, "the linked resource back")
   }
 
@@ -138,7 +138,7 @@ struct CacheTests {
       }),
       ("the base resource deleted", { try sandbox.remove(base) }),
       ("everything back", {
-        try git("checkout", "-q", "HEAD", "--", ".")
+        _ = try git.git("checkout", "-q", "HEAD", "--", ".")
         try sandbox.remove(ndrc + "303001001-000004.yaml")
       }),
       ("two names that differ by case", {
@@ -160,12 +160,12 @@ struct CacheTests {
       try same(comment)
     }
     // Revisions: each commit judged from the one validated before.
-    try git.commitAll("编辑")
+    _ = try git.commit("编辑")
     try same("the commit", ["--rev", "HEAD"])
     try same("its parent", ["--rev", "HEAD~1"])
     try sandbox.edit(approval, replacing: "批复", with: "批复信息")
     try sandbox.remove(ndrc + "303001001-000003.yaml")
-    try git.commitAll("再编辑")
+    _ = try git.commit("再编辑")
     try same("a commit on it", ["--rev", "HEAD"])
     try same("one file of it", ["--rev", "HEAD", SmallRegistry.approval])
     try same("the working tree, one file", [SmallRegistry.approval])
@@ -205,9 +205,9 @@ struct CacheTests {
 
   @Test("two runs at once both judge right and leave a cache that checks out")
   func concurrentRuns() throws {
-    let (sandbox, registry, git) = try repository()
+    let (sandbox, registry, repo) = try repository()
     try SmallRegistry.breakIt(in: sandbox)
-    try git.commitAll("国家发展和改革委员会：调整共享属性")
+    try repo.commit("国家发展和改革委员会：调整共享属性")
     let expected = try Mulu.run("validate", "--no-cache", in: registry)
     let expectedHead = try Mulu.run("validate", "--no-cache", "--rev", "HEAD~1", in: registry)
     for round in 0..<4 {

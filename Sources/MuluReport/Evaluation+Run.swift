@@ -55,7 +55,8 @@ extension Evaluation {
   public static func run(in workspace: Workspace, _ request: Request) throws(Failure) -> Evaluation {
     let repository: Repository
     do {
-      repository = try workspace.repository()
+      // Histories and releases: a shallow clone would show a missing past as none.
+      repository = try workspace.repositoryWithHistory()
     } catch {
       throw .workspace(error)
     }
@@ -84,39 +85,16 @@ extension Evaluation {
         before: sinceDate)
 
       let releases = try releasePoints(in: workspace, repository, upTo: commit)
-      let since: PeriodStart
-      let base: ObjectID?
-      if let sinceDate {
-        since = PeriodStart(kind: .date, label: sinceDate, commit: history.baseBefore?.hex)
-        base = history.baseBefore
-      } else if let revision = request.since {
-        do {
-          base = try resolve(revision, in: repository)
-        } catch where looksLikeDate(revision) {
-          throw Failure.badDate(revision)
-        }
-        since = PeriodStart(kind: .revision, label: revision, commit: base?.hex)
-      } else if let previous = releases.last(where: { $0.commit != commit.hex }) {
-        base = ObjectID(hex: previous.commit)
-        since = PeriodStart(kind: .release, label: previous.tag, commit: previous.commit)
-      } else {
-        base = nil
-        since = PeriodStart(kind: .beginning, label: nil, commit: nil)
-      }
+      let (since, base) = try periodStart(
+        request.since, date: sinceDate, history: history, releases: releases, commit: commit, in: repository)
       // From the empty registry every resource file that reads is added, and nothing else changed:
       // the tally counts them, and no second reading of the whole registry is needed.
       let diff = try base.map {
         try DiffEngine.diff(repository, from: $0, to: commit, fromLabel: since.label ?? "", toLabel: request.revision)
       }
 
-      var syncs = sources.map { source in
-        var sync = SourceSync(name: source.name, owns: source.owns)
-        sync.lastSync = history.lastSync[source.name]
-        return sync
-      }
-      if !syncs.isEmpty && request.countBehind {
-        syncs = try behind(syncs, in: workspace, repository, revision: commit)
-      }
+      let syncs = try sourceSyncs(
+        sources, history: history, countBehind: request.countBehind, in: workspace, repository, revision: commit)
 
       var builder = Builder(
         catalog: catalog, tally: tally, findings: report.findings, overlaps: overlaps, diff: diff, history: history,
@@ -127,6 +105,45 @@ extension Evaluation {
   }
 
   // MARK: Steps
+
+  /// Where the period starts, and its commit (nil: the empty registry): the last commit before
+  /// `date`, the revision `since` names, else the last release before `commit`, else the
+  /// beginning.
+  static func periodStart(
+    _ since: String?, date: String?, history: HistoryWalk, releases: [ReleasePoint], commit: ObjectID,
+    in repository: Repository
+  ) throws -> (PeriodStart, ObjectID?) {
+    if let date {
+      return (PeriodStart(kind: .date, label: date, commit: history.baseBefore?.hex), history.baseBefore)
+    }
+    if let revision = since {
+      let base: ObjectID
+      do {
+        base = try resolve(revision, in: repository)
+      } catch {
+        throw looksLikeDate(revision) ? Failure.badDate(revision) : error
+      }
+      return (PeriodStart(kind: .revision, label: revision, commit: base.hex), base)
+    }
+    if let previous = releases.last(where: { $0.commit != commit.hex }) {
+      return (PeriodStart(kind: .release, label: previous.tag, commit: previous.commit), ObjectID(hex: previous.commit))
+    }
+    return (PeriodStart(kind: .beginning, label: nil, commit: nil), nil)
+  }
+
+  /// Each source's last sync, and (with `countBehind`) how far its fork is behind.
+  static func sourceSyncs(
+    _ sources: [SyncSource], history: HistoryWalk, countBehind: Bool, in workspace: Workspace, _ repository: Repository,
+    revision: ObjectID
+  ) throws -> [SourceSync] {
+    let syncs = sources.map { source in
+      var sync = SourceSync(name: source.name, owns: source.owns)
+      sync.lastSync = history.lastSync[source.name]
+      return sync
+    }
+    guard !syncs.isEmpty && countBehind else { return syncs }
+    return try behind(syncs, in: workspace, repository, revision: revision)
+  }
 
   static func step<Result>(_ body: () throws -> Result) throws(Failure) -> Result {
     do {
