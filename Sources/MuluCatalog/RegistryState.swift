@@ -38,7 +38,7 @@ public final class RegistryState: @unchecked Sendable {
     case otherContext
   }
 
-  static let magic = Array("mulu validation state 1\n".utf8)
+  static let magic = Array("mulu validation state 2\n".utf8)
 
   /// Reads the state the bytes of `read` hold (the whole file, `size` bytes); refused unless
   /// they check out and were made for `context`.
@@ -454,13 +454,21 @@ struct RawReader {
     return .some(YAMLMark(line: line - 1, column: column))
   }
 
+  /// A finding as `ByteWriter.stateFinding` wrote it.
   mutating func finding() -> Finding? {
     guard let rule = string(), let severity = int(), let path = string(), let line = int(), let column = int(),
-      let code = optionalString(), let zh = string(), let en = string(), let hintZh = string(), let hintEn = string()
+      let code = optionalString(), let zh = string(), let en = string(), let ownHint = int()
     else { return nil }
+    let hint: LocalizedText
+    if ownHint == 0 {
+      guard let ruleHint = RuleHints.hint(of: rule) else { return nil }
+      hint = ruleHint
+    } else {
+      guard let hintZh = string(), let hintEn = string() else { return nil }
+      hint = LocalizedText(zh: hintZh, en: hintEn)
+    }
     return Finding(
       rule: rule, severity: severity == 1 ? .error : .warning, path: path, line: line == 0 ? nil : line - 1,
-      column: column == 0 ? nil : column - 1, code: code, message: LocalizedText(zh: zh, en: en),
-      hint: LocalizedText(zh: hintZh, en: hintEn))
+      column: column == 0 ? nil : column - 1, code: code, message: LocalizedText(zh: zh, en: en), hint: hint)
   }
 }

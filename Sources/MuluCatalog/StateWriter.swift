@@ -39,6 +39,19 @@ public struct StateWriter: Sendable {
     for index in 0..<state.textCount { textNumbers[state.text(index)] = UInt32(index) }
   }
 
+  /// Room for this many entries, resources and findings in the columns of fixed width.
+  mutating func reserve(entries: Int, resources: Int, findings: Int) {
+    let widths: [(Section, Int)] = [
+      (.pathStarts, 4 * (entries + 1)), (.kinds, entries), (.ids, ContentKey.size * entries), (.stamps, 48 * entries),
+      (.folded, 8 * entries), (.entryResource, 4 * entries), (.resourceEntry, 4 * resources), (.flags, resources),
+      (.codeHash, 8 * resources), (.folder, 4 * resources), (.nameHash, 8 * resources), (.provider, 4 * resources),
+      (.relatedStarts, 4 * (resources + 1)), (.itemStarts, 4 * (resources + 1)), (.recordStarts, 4 * (resources + 1)),
+      (.findingStarts, 4 * (findings + 1)), (.findingEntry, 4 * findings), (.findingKind, findings),
+      (.paths, 48 * entries),
+    ]
+    for (section, bytes) in widths { columns[section.rawValue].reserveCapacity(bytes) }
+  }
+
   private mutating func u32(_ section: Section, _ value: UInt32) {
     withUnsafeBytes(of: value.littleEndian) { columns[section.rawValue].append(contentsOf: $0) }
   }
@@ -106,7 +119,7 @@ public struct StateWriter: Sendable {
     var flags: RegistryState.Flags = []
     var record = ByteWriter()
     record.int(findings.count)
-    for finding in findings { record.finding(finding) }
+    for finding in findings { record.stateFinding(finding) }
     var related: [UInt64] = []
     var itemNumbers: [UInt32] = []
     var provider = text(digest.folder)
@@ -180,7 +193,7 @@ public struct StateWriter: Sendable {
   /// Adds a finding of the report (before `registry.yaml`'s severities), on entry `entry` (-1: none).
   mutating func addFinding(_ finding: Finding, entry: Int) {
     var writer = ByteWriter()
-    writer.finding(finding)
+    writer.stateFinding(finding)
     columns[Section.findings.rawValue].append(contentsOf: writer.buffer)
     u32(.findingStarts, UInt32(columns[Section.findings.rawValue].count))
     u32(.findingEntry, UInt32(bitPattern: Int32(entry)))
@@ -260,10 +273,11 @@ extension RegistryState {
   /// ids), the catalog, each resource's own findings, every finding of the report before the
   /// severities of `registry.yaml`.
   static func writer(
-    entries: [SnapshotEntry], stamps: [FileStamp?], catalog: Catalog, own: [[Finding]], findings: [Finding],
-    names: ItemNames, context: String, tree: ContentKey?, racySince: Int64
+    entries: [SnapshotEntry], stamps: [FileStamp?], digests: inout [ResourceDigest], settings: RegistrySettings,
+    own: [[Finding]], findings: [Finding], names: ItemNames, context: String, tree: ContentKey?, racySince: Int64
   ) -> StateWriter {
-    var writer = StateWriter(context: context, tree: tree, overrides: catalog.settings.overrides, racySince: racySince)
+    var writer = StateWriter(context: context, tree: tree, overrides: settings.overrides, racySince: racySince)
+    writer.reserve(entries: entries.count, resources: digests.count, findings: findings.count)
     var order = Array(entries.indices)
     let sorted = zip(order, order.dropFirst()).allSatisfy { PathOrder.compare(entries[$0].path, entries[$1].path) < 0 }
     if !sorted { order.sort { PathOrder.compare(entries[$0].path, entries[$1].path) < 0 } }
@@ -272,14 +286,16 @@ extension RegistryState {
     var entryOfPath: [String: Int] = [:]
     for (number, position) in order.enumerated() {
       let entry = entries[position]
-      let isResource = resource < catalog.resources.count && entry.isFile && catalog.resources[resource].path == entry.path
+      let isResource = resource < digests.count && entry.isFile && digests[resource].path == entry.path
       writer.addEntry(
         entry.path, kind: entry.kind, id: entry.contentID.flatMap(ContentKey.init(hex:)),
         stamp: position < stamps.count ? stamps[position] : nil, resource: isResource)
       if isResource {
-        let digest = catalog.resources[resource]
+        let digest = digests[resource]
         let items = (digest.content?.items ?? []).map { Int($0) < itemNames.count ? itemNames[Int($0)] : "" }
         writer.addResource(digest, items: items, findings: resource < own.count ? own[resource] : [])
+        // Written: what it held is let go for the columns to grow into.
+        digests[resource] = ResourceDigest(folder: digest.folder, fileCode: digest.fileCode)
         resource += 1
       }
       if !isResource { entryOfPath[entry.path] = number }

@@ -64,13 +64,18 @@ public enum Validator {
     racySince: Int64 = .max, workers: Int = defaultWorkers
   ) throws -> (Report, StateWriter) {
     let names = ItemNames()
-    let (catalog, findings, _, own) = try load(
-      snapshot, settings: nil, workers: workers, tally: NoTally.self, results: nil, keepOwn: true, names: names)
-    let all = findings + check(catalog, workers: workers)
+    // The catalog is let go before the state is made, and its digests as they are written.
+    var (all, settings, digests, own): ([Finding], RegistrySettings, [ResourceDigest], [[Finding]]) = try {
+      let (catalog, findings, _, own) = try load(
+        snapshot, settings: nil, workers: workers, tally: NoTally.self, results: nil, keepOwn: true, names: names)
+      return (findings + check(catalog, workers: workers), catalog.settings, catalog.resources, own)
+    }()
     let state = RegistryState.writer(
-      entries: snapshot.entries, stamps: stamps, catalog: catalog, own: own, findings: all, names: names,
-      context: context, tree: tree, racySince: racySince)
-    return (Report(findings: apply(catalog.settings, to: all)), state)
+      entries: snapshot.entries, stamps: stamps, digests: &digests, settings: settings, own: own, findings: all,
+      names: names, context: context, tree: tree, racySince: racySince)
+    own = []
+    all = apply(settings, to: all)
+    return (Report(findings: all), state)
   }
 
   /// `load`, also adding every resource file, as it is read, to a tally of the caller's
