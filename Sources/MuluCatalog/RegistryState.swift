@@ -38,7 +38,7 @@ public final class RegistryState: @unchecked Sendable {
     case otherContext
   }
 
-  static let magic = Array("mulu validation state 2\n".utf8)
+  static let magic = Array("mulu validation state 3\n".utf8)
 
   /// Reads the state the bytes of `read` hold (the whole file, `size` bytes); refused unless
   /// they check out and were made for `context`.
@@ -87,14 +87,18 @@ public final class RegistryState: @unchecked Sendable {
         overrides[rule] = value
       }
       self.overrides = overrides
-      guard let e = reader.int(), let r = reader.int(), let t = reader.int(), let f = reader.int() else { throw Refusal.corrupt }
-      (entryCount, resourceCount, textCount, findingCount) = (e, r, t, f)
+      guard let e = reader.int(), let r = reader.int(), let f = reader.int() else { throw Refusal.corrupt }
+      (entryCount, resourceCount, findingCount) = (e, r, f)
       for _ in 0..<Section.count {
         guard let length = reader.int(), reader.position + length <= reader.end else { throw Refusal.corrupt }
         sections.append(reader.position..<(reader.position + length))
         reader.position += length
       }
       guard reader.position == reader.end else { throw Refusal.corrupt }
+      let textStarts = sections[Section.textStarts.rawValue].count
+      guard textStarts >= 4, textStarts % 4 == 0 else { throw Refusal.corrupt }
+      let t = textStarts / 4 - 1
+      textCount = t
       let expected: [(Section, Int)] = [
         (.pathStarts, 4 * (e + 1)), (.kinds, e), (.ids, ContentKey.size * e), (.stamps, 48 * e), (.folded, 8 * e),
         (.entryResource, 4 * e), (.resourceEntry, 4 * r), (.flags, r), (.codeHash, 8 * r), (.folder, 4 * r),
