@@ -475,20 +475,12 @@ struct ByteWriter {
   }
 
   mutating func finding(_ finding: Finding) {
-    string(finding.rule)
-    int(finding.severity == .error ? 1 : 0)
-    string(finding.path)
-    int(finding.line.map { $0 + 1 } ?? 0)
-    int(finding.column.map { $0 + 1 } ?? 0)
-    optionalString(finding.code)
-    string(finding.message.zh)
-    string(finding.message.en)
+    findingWithoutHint(finding)
     string(finding.hint.zh)
     string(finding.hint.en)
   }
 
-  /// A finding of a `RegistryState`: its hint, when it is its rule's, as a mark of one byte.
-  mutating func stateFinding(_ finding: Finding) {
+  private mutating func findingWithoutHint(_ finding: Finding) {
     string(finding.rule)
     int(finding.severity == .error ? 1 : 0)
     string(finding.path)
@@ -497,6 +489,11 @@ struct ByteWriter {
     optionalString(finding.code)
     string(finding.message.zh)
     string(finding.message.en)
+  }
+
+  /// A finding of a `RegistryState`: its hint, when it is its rule's, as a mark of one byte.
+  mutating func stateFinding(_ finding: Finding) {
+    findingWithoutHint(finding)
     if RuleHints.hint(of: finding.rule) == finding.hint {
       int(0)
     } else {

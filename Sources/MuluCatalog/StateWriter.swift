@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
 import MuluYAML
 
 /// Builds the bytes of a `RegistryState`: entries in byte order of their paths, the resource
@@ -283,7 +286,7 @@ public struct StateWriter {
     }
   }
 
-  /// Writes the sections up to `last` and lets them go.
+  /// Writes the sections up to `last` and lets them go, back to the system.
   mutating func flush(through last: Section) {
     while sent <= last.rawValue {
       var length = ByteWriter()
@@ -293,6 +296,15 @@ public struct StateWriter {
       columns[sent] = []
       sent += 1
     }
+    Self.giveBack()
+  }
+
+  /// Returns the free memory of the heap to the system: what a full validation let go (its
+  /// catalog, the digests written) is not kept resident beside the state's columns.
+  static func giveBack() {
+    #if os(Linux)
+      _ = mallocTrim(0)
+    #endif
   }
 
   /// Writes what is left and the checksum; false when the sink refused a part.
@@ -341,6 +353,7 @@ extension RegistryState {
     own: [[Finding]], findings: [Finding], names: ItemNames, context: String, tree: ContentKey?, racySince: Int64,
     to sink: @escaping (UnsafeRawBufferPointer) -> Bool
   ) -> Bool {
+    StateWriter.giveBack()
     var writer = StateWriter(context: context, tree: tree, overrides: settings.overrides, racySince: racySince)
     var order = Array(entries.indices)
     let sorted = zip(order, order.dropFirst()).allSatisfy { PathOrder.compare(entries[$0].path, entries[$1].path) < 0 }
@@ -382,6 +395,7 @@ extension RegistryState {
       writer.addRecord(digests[resource], findings: resource < own.count ? own[resource] : [])
       // Written: what it held is let go.
       digests[resource] = ResourceDigest(folder: digests[resource].folder, fileCode: digests[resource].fileCode)
+      if resource % 65_536 == 65_535 { StateWriter.giveBack() }
     }
     writer.flush(through: .texts)
     // Findings on resource files are found by bisection among the paths, the few others by name.
@@ -434,3 +448,9 @@ extension StateWriter {
     }
   }
 }
+
+#if os(Linux)
+  /// glibc's `malloc_trim`, which its module map leaves out (`malloc.h`).
+  @_silgen_name("malloc_trim")
+  private func mallocTrim(_ pad: Int) -> Int32
+#endif
