@@ -75,32 +75,7 @@ struct SheetTable {
   }
 
   private mutating func read(_ sheet: SheetData, index: Int, header: Row, date1904: Bool, csv: Bool) throws(SheetFailure) {
-    let byTitle = Dictionary(uniqueKeysWithValues: Column.allCases.map { ($0.title, $0) })
-    var columns = Array(repeating: -1, count: Column.allCases.count)
-    var known = Set<Int>()
-    for (position, cell) in header.cells.enumerated() {
-      let title = text(cell)
-      if title.isEmpty { continue }
-      let place = CellPlace(sheet: index, row: 0, column: position)
-      guard let column = byTitle[title] else {
-        findings.append(
-          locator.finding(
-            "sheet.column-unknown", .error, at: place,
-            message: LocalizedText(zh: "未知的列“\(title)”：其内容无处存放", en: "unknown column \(title): its values have no place"),
-            hint: LocalizedText(zh: "列名见 mulu template 生成的模板", en: "the column names are those of mulu template")))
-        continue
-      }
-      if columns[column.rawValue] >= 0 {
-        findings.append(
-          locator.finding(
-            "sheet.column-duplicate", .error, at: place,
-            message: LocalizedText(zh: "列“\(title)”出现了两次", en: "column \(title) appears twice"),
-            hint: LocalizedText(zh: "删去其中一列", en: "delete one of them")))
-        continue
-      }
-      columns[column.rawValue] = position
-      known.insert(position)
-    }
+    let (columns, known) = headerColumns(header, sheet: index)
     let missing = Column.allCases.filter { columns[$0.rawValue] < 0 }
     if !missing.isEmpty {
       findings.append(
@@ -116,29 +91,8 @@ struct SheetTable {
     if let far = sheet.farCell {
       findings.append(outside(CellPlace(sheet: index, row: far.row, column: far.column)))
     }
-    // Merged cells: the value of the first cell stands for all of them (for the rows that hold
-    // data; a merge over empty rows says nothing).
-    var merged: [Int: [Int: Cell]] = [:]
-    var positions: [Int: Int] = [:]
-    for (position, row) in sheet.rows.enumerated() where positions[row.number] == nil { positions[row.number] = position }
-    let numbers = positions.keys.sorted()
-    var filled = 0
-    for range in sheet.merges where range.lastRow > 0 && range.firstColumn < SheetData.columnLimit {
-      guard let at = positions[range.firstRow], let source = sheet.rows[at][range.firstColumn] else { continue }
-      let lastColumn = min(range.lastColumn, SheetData.columnLimit - 1)
-      var next = SheetTable.lowerBound(numbers, max(range.firstRow, 1))
-      while next < numbers.count && numbers[next] <= range.lastRow {
-        let row = numbers[next]
-        for column in range.firstColumn...lastColumn where !(row == range.firstRow && column == range.firstColumn) {
-          merged[row, default: [:]][column] = source
-          filled += 1
-        }
-        if filled > SheetTable.mergedCellLimit {
-          throw .tooManyMergedCells(sheet: sheet.name, limit: SheetTable.mergedCellLimit)
-        }
-        next += 1
-      }
-    }
+    let merged = try mergedCells(sheet)
+    let byTitle = Dictionary(uniqueKeysWithValues: Column.allCases.map { ($0.title, $0) })
     var columnAt: [Column?] = Array(repeating: nil, count: header.cells.count)
     for (position, cell) in header.cells.enumerated() where known.contains(position) {
       columnAt[position] = byTitle[text(cell)]
@@ -166,6 +120,65 @@ struct SheetTable {
       rows.append(TableRow(sheet: index, row: row.number, values: values, columns: columns))
     }
     merges += sheet.merges.filter { $0.lastRow > $0.firstRow && $0.lastRow > 0 }.map { (index, $0) }
+  }
+
+  /// The position of each column in the header row (-1: missing), and the positions that hold
+  /// a column; an unknown title or a column given twice is a finding.
+  private mutating func headerColumns(_ header: Row, sheet index: Int) -> (columns: [Int], known: Set<Int>) {
+    let byTitle = Dictionary(uniqueKeysWithValues: Column.allCases.map { ($0.title, $0) })
+    var columns = Array(repeating: -1, count: Column.allCases.count)
+    var known = Set<Int>()
+    for (position, cell) in header.cells.enumerated() {
+      let title = text(cell)
+      if title.isEmpty { continue }
+      let place = CellPlace(sheet: index, row: 0, column: position)
+      guard let column = byTitle[title] else {
+        findings.append(
+          locator.finding(
+            "sheet.column-unknown", .error, at: place,
+            message: LocalizedText(zh: "未知的列“\(title)”：其内容无处存放", en: "unknown column \(title): its values have no place"),
+            hint: LocalizedText(zh: "列名见 mulu template 生成的模板", en: "the column names are those of mulu template")))
+        continue
+      }
+      if columns[column.rawValue] >= 0 {
+        findings.append(
+          locator.finding(
+            "sheet.column-duplicate", .error, at: place,
+            message: LocalizedText(zh: "列“\(title)”出现了两次", en: "column \(title) appears twice"),
+            hint: LocalizedText(zh: "删去其中一列", en: "delete one of them")))
+        continue
+      }
+      columns[column.rawValue] = position
+      known.insert(position)
+    }
+    return (columns, known)
+  }
+
+  /// Merged cells: the value of the first cell stands for all of them (for the rows that hold
+  /// data; a merge over empty rows says nothing), by row number and column.
+  private func mergedCells(_ sheet: SheetData) throws(SheetFailure) -> [Int: [Int: Cell]] {
+    var merged: [Int: [Int: Cell]] = [:]
+    var positions: [Int: Int] = [:]
+    for (position, row) in sheet.rows.enumerated() where positions[row.number] == nil { positions[row.number] = position }
+    let numbers = positions.keys.sorted()
+    var filled = 0
+    for range in sheet.merges where range.lastRow > 0 && range.firstColumn < SheetData.columnLimit {
+      guard let at = positions[range.firstRow], let source = sheet.rows[at][range.firstColumn] else { continue }
+      let lastColumn = min(range.lastColumn, SheetData.columnLimit - 1)
+      var next = SheetTable.lowerBound(numbers, max(range.firstRow, 1))
+      while next < numbers.count && numbers[next] <= range.lastRow {
+        let row = numbers[next]
+        for column in range.firstColumn...lastColumn where !(row == range.firstRow && column == range.firstColumn) {
+          merged[row, default: [:]][column] = source
+          filled += 1
+        }
+        if filled > SheetTable.mergedCellLimit {
+          throw .tooManyMergedCells(sheet: sheet.name, limit: SheetTable.mergedCellLimit)
+        }
+        next += 1
+      }
+    }
+    return merged
   }
 
   private func outside(_ place: CellPlace) -> Finding {
