@@ -238,12 +238,8 @@ import Testing
 
   private func summary(added: Int, modified: Int, retired: Int, unretired: Int, deleted: Int, breaking: Int) -> DiffSummary {
     var summary = DiffSummary()
-    summary.added = added
-    summary.modified = modified
-    summary.retired = retired
-    summary.unretired = unretired
-    summary.deleted = deleted
-    summary.breaking = breaking
+    (summary.added, summary.modified, summary.retired) = (added, modified, retired)
+    (summary.unretired, summary.deleted, summary.breaking) = (unretired, deleted, breaking)
     return summary
   }
 }
