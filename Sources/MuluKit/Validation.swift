@@ -184,12 +184,16 @@ public enum Validation {
 }
 
 extension Workspace {
-  /// Whether the registry's working tree is a sparse checkout (`core.sparseCheckout`).
+  /// Whether the registry's working tree may be a sparse checkout: `git sparse-checkout`
+  /// writes the worktree's `info/sparse-checkout` (and may set `core.sparseCheckout` in
+  /// `config.worktree`, which libgit2 does not read). A file left after `git sparse-checkout
+  /// disable` only costs a full validation.
   func isSparse() -> Bool {
     guard let repository = try? Repository.discover(from: root), workingTreePrefix(in: repository) != nil else {
       return false
     }
-    return (try? repository.config("core.sparseCheckout"))??.lowercased() == "true"
+    return access(repository.path + "/info/sparse-checkout", F_OK) == 0
+      || (try? repository.config("core.sparseCheckout"))??.lowercased() == "true"
   }
 
   /// The working tree's files as one table (`DirectoryScan`), without what git ignores.
