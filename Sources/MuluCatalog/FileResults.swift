@@ -486,6 +486,33 @@ struct ByteWriter {
     string(finding.hint.zh)
     string(finding.hint.en)
   }
+
+  /// A finding of a `RegistryState`: its hint, when it is its rule's, as a mark of one byte.
+  mutating func stateFinding(_ finding: Finding) {
+    string(finding.rule)
+    int(finding.severity == .error ? 1 : 0)
+    string(finding.path)
+    int(finding.line.map { $0 + 1 } ?? 0)
+    int(finding.column.map { $0 + 1 } ?? 0)
+    optionalString(finding.code)
+    string(finding.message.zh)
+    string(finding.message.en)
+    if RuleHints.hint(of: finding.rule) == finding.hint {
+      int(0)
+    } else {
+      int(1)
+      string(finding.hint.zh)
+      string(finding.hint.en)
+    }
+  }
+}
+
+/// The hint of each rule of the catalog layer, by id.
+enum RuleHints {
+  static let byID: [String: LocalizedText] = Dictionary(
+    CatalogRules.all.map { ($0.id, $0.hint) }, uniquingKeysWith: { first, _ in first })
+
+  static func hint(of rule: String) -> LocalizedText? { byID[rule] }
 }
 
 /// Reads what `ByteWriter` wrote; every read is nil past the end or on bytes that make no sense.

@@ -70,12 +70,18 @@ public enum Validation {
           changes, in: snapshot, lookup: lookup, tree: tree, keep: changes.count > rewriteAbove)
       }
     }
-    if outcome == nil {
+    let report: Report
+    if let (judged, written) = outcome {
+      report = judged
+      if let written, let failure = store.save(written, to: path) { notes.append(failure) }
+    } else {
       try snapshot.list()
-      outcome = try Validator.validate(snapshot, keepingStateAs: context, tree: tree)
+      let (value, failure) = try store.write(to: path) { sink in
+        try Validator.validate(snapshot, keepingStateAs: context, tree: tree, to: sink)
+      }
+      report = value.0
+      if let failure { notes.append(failure) }
     }
-    let (report, written) = outcome!
-    if let written, let failure = store.save(written, to: path) { notes.append(failure) }
     guard let limits = try limits(paths, in: workspace, snapshot: snapshot) else { return (report, notes) }
     return (report.limited(to: limits), notes)
   }
@@ -104,12 +110,18 @@ public enum Validation {
           changes, in: reader, lookup: lookup, tree: nil, racySince: racySince, keep: changes.count > rewriteAbove)
       }
     }
-    if outcome == nil {
+    let report: Report
+    if let (judged, written) = outcome {
+      report = judged
+      if let written, let failure = store.save(written, to: path) { notes.append(failure) }
+    } else {
       let snapshot = try scan.snapshot()
-      outcome = try Validator.validate(snapshot, keepingStateAs: context, stamps: snapshot.stamps, racySince: racySince)
+      let (value, failure) = try store.write(to: path) { sink in
+        try Validator.validate(snapshot, keepingStateAs: context, stamps: snapshot.stamps, racySince: racySince, to: sink)
+      }
+      report = value.0
+      if let failure { notes.append(failure) }
     }
-    let (report, written) = outcome!
-    if let written, let failure = store.save(written, to: path) { notes.append(failure) }
     guard !paths.isEmpty else { return (report, notes) }
     guard let limits = try limits(paths, in: workspace, snapshot: try scan.snapshot()) else { return (report, notes) }
     return (report.limited(to: limits), notes)
