@@ -7,9 +7,3 @@ public protocol ResourceTally: Sendable {
   /// Adds the tally of the files that follow.
   mutating func merge(_ other: Self)
 }
-
-/// Counts nothing.
-struct NoTally: ResourceTally {
-  func add(_ file: ResourceFile) {}
-  func merge(_ other: NoTally) {}
-}
