@@ -32,9 +32,26 @@ public enum Validator {
     _ snapshot: any Snapshot, settings: RegistrySettings? = nil, workers: Int = defaultWorkers,
     results: FileResults? = nil
   ) throws -> (Catalog, [Finding]) {
-    let (catalog, findings, _) = try load(
-      snapshot, settings: settings, workers: workers, tally: NoTally.self, results: results)
+    let (catalog, findings, _, _) = try load(
+      snapshot, settings: settings, workers: workers, tally: NoTally.self, results: results, keepOwn: false)
     return (catalog, findings)
+  }
+
+  /// A full validation that also makes the `RegistryState` of the snapshot (see there): its
+  /// `entries` with the stat data `stamps` gives at the same positions (or their blob ids), and
+  /// the tree it is, for a revision. Stat data changed at or after `racySince` are not kept.
+  public static func validate(
+    _ snapshot: any Snapshot, keepingStateAs context: String, stamps: [FileStamp?] = [], tree: ContentKey? = nil,
+    racySince: Int64 = .max, workers: Int = defaultWorkers
+  ) throws -> (Report, StateWriter) {
+    let names = ItemNames()
+    let (catalog, findings, _, own) = try load(
+      snapshot, settings: nil, workers: workers, tally: NoTally.self, results: nil, keepOwn: true, names: names)
+    let all = findings + check(catalog, workers: workers)
+    let state = RegistryState.writer(
+      entries: snapshot.entries, stamps: stamps, catalog: catalog, own: own, findings: all, names: names,
+      context: context, tree: tree, racySince: racySince)
+    return (Report(findings: apply(catalog.settings, to: all)), state)
   }
 
   /// `load`, also adding every resource file, as it is read, to a tally of the caller's
@@ -42,14 +59,17 @@ public enum Validator {
   public static func load<Tally: ResourceTally>(
     _ snapshot: any Snapshot, settings: RegistrySettings? = nil, workers: Int = defaultWorkers, tally: Tally.Type
   ) throws -> (Catalog, [Finding], Tally) {
-    try load(snapshot, settings: settings, workers: workers, tally: tally, results: nil)
+    let (catalog, findings, tally, _) = try load(
+      snapshot, settings: settings, workers: workers, tally: tally, results: nil, keepOwn: false)
+    return (catalog, findings, tally)
   }
 
   /// `load` with a tally and kept results: a file taken from the results is not read, so a
   /// tally other than `NoTally` never uses results.
   private static func load<Tally: ResourceTally>(
-    _ snapshot: any Snapshot, settings: RegistrySettings?, workers: Int, tally: Tally.Type, results: FileResults?
-  ) throws -> (Catalog, [Finding], Tally) {
+    _ snapshot: any Snapshot, settings: RegistrySettings?, workers: Int, tally: Tally.Type, results: FileResults?,
+    keepOwn: Bool, names: ItemNames = ItemNames()
+  ) throws -> (Catalog, [Finding], Tally, [[Finding]]) {
     let results = Tally.self == NoTally.self ? results : nil
     let entries = snapshot.entries
     // The files the context is read from; the resource files are many and are not looked up.
@@ -69,12 +89,13 @@ public enum Validator {
       label: snapshot.label, settings: settings, departments: context.departments,
       classification: context.classification, dictionariesRead: context.dictionariesRead, digests: [],
       codes: CodeIndex(resourceEntries.map(\.2)))
-    let (digests, fileFindings, tally) = try readAndJudge(
-      resourceEntries, of: snapshot, in: index, workers: workers, tally: Tally.self, results: results)
+    let (digests, fileFindings, tally, own) = try readAndJudge(
+      resourceEntries, of: snapshot, in: index, workers: workers, tally: Tally.self, results: results,
+      keepOwn: keepOwn, names: names)
     findings += fileFindings
     let catalog = index.with(digests: digests)
     results?.keepDigests(of: catalog)
-    return (catalog, findings, tally)
+    return (catalog, findings, tally, own)
   }
 
   /// The resource files of a snapshot, with their folder and code; each folder's name is held
@@ -88,6 +109,12 @@ public enum Validator {
       folders[folder] = shared
       found.append((entry, shared, code))
     }
+    // Resources stand in the byte order of their paths, whatever the snapshot's order (a sparse
+    // checkout adds the files it leaves out at the end): the first of two files of one code is
+    // the same in every snapshot of the same files.
+    if !zip(found, found.dropFirst()).allSatisfy({ PathOrder.compare($0.0.path, $1.0.path) < 0 }) {
+      found.sort { PathOrder.compare($0.0.path, $1.0.path) < 0 }
+    }
     return found
   }
 
@@ -96,10 +123,9 @@ public enum Validator {
   /// runs, whose digests are moved into one list as it is made.
   private static func readAndJudge<Tally: ResourceTally>(
     _ resourceEntries: [(SnapshotEntry, String, ResourceCode)], of snapshot: any Snapshot, in index: Catalog,
-    workers: Int, tally: Tally.Type, results: FileResults?
-  ) throws -> ([ResourceDigest], [Finding], Tally) {
+    workers: Int, tally: Tally.Type, results: FileResults?, keepOwn: Bool, names: ItemNames
+  ) throws -> ([ResourceDigest], [Finding], Tally, [[Finding]]) {
     let settings = index.settings
-    let names = ItemNames()
     let resourceRules = CatalogRules.resourceRules.filter { settings.runs($0) }
     let runs = stride(from: 0, to: resourceEntries.count, by: 256).map { $0..<min($0 + 256, resourceEntries.count) }
     let checksRelated = resourceRules.contains { $0 == RelatedUnknown.self }
@@ -107,6 +133,8 @@ public enum Validator {
       var digests: [ResourceDigest] = []
       digests.reserveCapacity(run.count)
       var findings: [Finding] = []
+      // Each file's own findings, but `related.unknown`'s, for a `RegistryState`.
+      var own: [[Finding]] = []
       var tally = Tally()
       for position in run {
         let (entry, folder, code) = resourceEntries[position]
@@ -115,6 +143,7 @@ public enum Validator {
           if checksRelated { findings += RelatedUnknown.check(digest, in: index) }
           results?.keep(entry, position: position, findings: kept)
           digests.append(digest)
+          if keepOwn { own.append(kept) }
           continue
         }
         let (file, fileFindings) = try readResource(
@@ -128,20 +157,23 @@ public enum Validator {
         results?.keep(entry, position: position, findings: judged)
         findings += judged
         digests.append(digest)
+        if keepOwn { own.append(judged.filter { $0.rule != RelatedUnknown.id }) }
       }
-      return (digests, findings, tally)
+      return (digests, findings, tally, own)
     }
     var digests: [ResourceDigest] = []
     digests.reserveCapacity(resourceEntries.count)
     var findings: [Finding] = []
     var tally = Tally()
+    var own: [[Finding]] = []
     for position in read.indices {
       digests += read[position].0
       findings += read[position].1
       tally.merge(read[position].2)
-      read[position] = ([], [], Tally())
+      own += read[position].3
+      read[position] = ([], [], Tally(), [])
     }
-    return (digests, findings, tally)
+    return (digests, findings, tally, own)
   }
 
   /// Runs the registry-wide rules (`load` has run each file's own rules), each on its own core;

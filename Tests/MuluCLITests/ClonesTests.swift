@@ -119,33 +119,53 @@ struct ClonesTests {
     #expect(try repo.git("status", "--porcelain", in: clone) == "?? catalogs/\(SmallRegistry.ndrc)/303001001-000003.yaml\n")
   }
 
-  @Test("a registry in a folder of its repository: the client hook, --rev, diff, log and release find it; the server hook and sync refuse, saying why")
-  func registryInAFolder() throws {
-    let sandbox = try Sandbox()
-    try SmallRegistry.write(into: sandbox, at: "repo/registry")
-    try sandbox.write("repo/README.md", "# 项目说明\n")
-    let repo = try RegistryBuilder(files: [:], in: sandbox, at: "repo")
+  /// The small registry in the folder `registry` of a repository (`repo`) that holds a README
+  /// besides, committed.
+  static func registryInAFolder(_ sandbox: Sandbox) throws -> RegistryBuilder {
+    var files = ["README.md": "# 项目说明\n"]
+    for (path, text) in SmallRegistry.files { files["registry/" + path] = text }
+    let repo = try RegistryBuilder(files: files, in: sandbox, at: "repo")
     try repo.commit("国家目录")
-    let top = sandbox("repo")
-    let folder = sandbox("repo/registry")
+    return repo
+  }
 
+  /// The same, then a change outside the registry and one of the approval resource's summary.
+  static func registryInAFolderChanged(_ sandbox: Sandbox) throws -> RegistryBuilder {
+    let repo = try registryInAFolder(sandbox)
+    try repo.write("README.md", "# 项目说明\n\n见 registry/。\n")
+    try repo.commit("说明")
+    try repo.edit("registry/" + SmallRegistry.approval, replacing: "批复信息。", with: "批复信息，按日更新。")
+    try repo.commit("国家发展和改革委员会：按日更新")
+    return repo
+  }
+
+  @Test("the client hook, installed from a registry in a folder, names the folder and judges only the registry")
+  func clientHookOfARegistryInAFolder() throws {
+    let sandbox = try Sandbox()
+    let repo = try Self.registryInAFolder(sandbox)
+    let folder = sandbox("repo/registry")
     let install = try Mulu.run("hooks", "install", "--client", in: folder)
     #expect(install.status == 0, "\(install)")
     #expect(try repo.git("config", "mulu.registry") == "registry\n")
     // A change outside the registry is no business of the hook; a bad resource is refused.
-    try sandbox.write("repo/README.md", "# 项目说明\n\n见 registry/。\n")
+    try repo.write("README.md", "# 项目说明\n\n见 registry/。\n")
     try repo.commit("说明")
-    try sandbox.edit(
-      "repo/registry/" + SmallRegistry.approval, replacing: "  type: 有条件共享\n  condition: 仅向投资审批、统计部门提供\n",
+    try repo.edit(
+      "registry/" + SmallRegistry.approval, replacing: "  type: 有条件共享\n  condition: 仅向投资审批、统计部门提供\n",
       with: "  type: 不予共享\n")
     try repo.git("add", "-A")
-    let refused = try repo.runner.run(["commit", "-q", "-m", "不予共享"])
+    let refused = try repo.runner.run(["commit", "-q", "-m", "不予共享"], in: repo.path)
     #expect(refused.status != 0)
     #expect(refused.stderr.contains("\(SmallRegistry.approval):17:9: error[sharing.basis-required]"), "\(refused)")
-    try repo.git("reset", "-q", "--hard")
-    try sandbox.edit("repo/registry/" + SmallRegistry.approval, replacing: "批复信息。", with: "批复信息，按日更新。")
-    try repo.commit("国家发展和改革委员会：按日更新")
+  }
 
+  @Test("--rev, diff, log and release cut find a registry in a folder, from the repository's top and from the folder")
+  func commandsFindARegistryInAFolder() throws {
+    let sandbox = try Sandbox()
+    let repo = try Self.registryInAFolderChanged(sandbox)
+    try repo.git("config", "mulu.registry", "registry")
+    let top = sandbox("repo")
+    let folder = sandbox("repo/registry")
     // From the repository's top, where no registry.yaml is: mulu.registry says where it is.
     for start in [top, folder] {
       let validate = try Mulu.run("validate", "--rev", "HEAD", in: start)
@@ -160,7 +180,14 @@ struct ClonesTests {
     let cut = try Mulu.run(["release", "cut"], in: top, environment: ["GIT_COMMITTER_NAME": "李四", "GIT_COMMITTER_EMAIL": "lisi@example.cn"])
     #expect(cut.status == 0, "\(cut)")
     #expect(cut.stdout.contains("Mulu-Resources: 3\n"))
+  }
 
+  @Test("a bare copy of a repository with a registry in a folder validates once configured; its server hook and sync refuse, saying why")
+  func serverHookAndSyncRefuseARegistryInAFolder() throws {
+    let sandbox = try Sandbox()
+    let repo = try Self.registryInAFolderChanged(sandbox)
+    try repo.git("config", "mulu.registry", "registry")
+    let top = sandbox("repo")
     // A bare copy names the folder in its configuration; its server hook and sync refuse.
     try repo.git("clone", "-q", "--bare", top, sandbox("server.git"))
     let server = sandbox("server.git")
@@ -175,10 +202,12 @@ struct ClonesTests {
     let sync = try Mulu.run(["sync", "status", "--lang", "zh"], in: top)
     #expect(sync.status == 2)
     #expect(sync.stderr.contains("目录库在本仓库的文件夹 registry 中"))
+  }
 
-    // Where no registry is, the client hook is not installed.
-    let elsewhere = try RegistryBuilder(files: [:], in: sandbox, at: "plain")
-    try sandbox.write("plain/notes.txt", "备忘\n")
+  @Test("where no registry is, the client hook is not installed")
+  func noClientHookWithoutARegistry() throws {
+    let sandbox = try Sandbox()
+    let elsewhere = try RegistryBuilder(files: ["notes.txt": "备忘\n"], in: sandbox, at: "plain")
     try elsewhere.commit("备忘")
     let none = try Mulu.run("hooks", "install", "--client", in: sandbox("plain"))
     #expect(none.status == 2)

@@ -16,7 +16,7 @@ struct FmtTests {
     .edited(replacing: "length: 18", with: "length: 24")
 
   /// The same, pointing only at the base resource: the small registry's approval resource, scrambled.
-  static let scrambledAlone = scrambled.replacingOccurrences(of: "  - \"303001001/000002\"\n", with: "")
+  static let scrambledAlone = scrambled.edited(replacing: "  - \"303001001/000002\"\n", with: "")
 
   /// Findings without their positions, which move when a file is rewritten.
   func meaning(_ outcome: Outcome) throws -> [String] {
@@ -87,7 +87,7 @@ struct FmtTests {
     let sandbox = try Sandbox()
     let registry = try SmallRegistry.write(into: sandbox)
     let scrambledBase = "update_cycle: 实时\n" + (try sandbox.read("registry/" + SmallRegistry.base))
-      .replacingOccurrences(of: "update_cycle: 实时\n", with: "")
+      .edited(replacing: "update_cycle: 实时\n", with: "")
     try sandbox.write("registry/" + SmallRegistry.base, scrambledBase)
     try sandbox.write("registry/" + SmallRegistry.approval, Self.scrambledAlone)
     let outcome = try Mulu.run("fmt", SmallRegistry.approval, in: registry)

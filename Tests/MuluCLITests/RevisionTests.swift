@@ -149,7 +149,7 @@ struct RevisionTests {
     let registry = try SmallRegistry.write(into: sandbox)
     let repo = try RegistryBuilder(files: [:], in: sandbox, at: "registry")
     let text = try sandbox.read("registry/" + SmallRegistry.filing)
-    try sandbox.write("registry/" + SmallRegistry.filing, text.replacingOccurrences(of: "\n", with: "\r\n"))
+    try sandbox.write("registry/" + SmallRegistry.filing, text.edited(replacing: "\n", with: "\r\n", everywhere: true))
     try repo.commit("CRLF")
     let head = try Mulu.run("validate", "--rev", "HEAD", in: registry)
     #expect(head.status == 0, "\(head)")

@@ -16,7 +16,7 @@ struct HookPartsTests {
     #expect(script.contains("exec '/opt/mulu'\\''s tools/bin/mulu' hook \(kind.rawValue)\n"))
     #expect(HookInstaller.isOwn(script, kind))
     #expect(!HookInstaller.isOwn("#!/bin/sh\nexit 0\n", kind))
-    #expect(!HookInstaller.isOwn(kind.template.replacingOccurrences(of: "exec", with: "echo"), kind))
+    #expect(!HookInstaller.isOwn(kind.template.edited(replacing: "exec", with: "echo", everywhere: true), kind))
   }
 
   @Test("the shim runs under sh with a path that needs quoting")

@@ -76,7 +76,7 @@ import Testing
     let path = "catalogs/11100000000090251U/303002001-000002.yaml"
     let text = try lab.lab.read("repo", path)
     let summary = text.split(separator: "\n").first { $0.hasPrefix("summary: ") }!
-    try lab.lab.write("repo", path, text.replacingOccurrences(of: summary, with: "summary: 学位授予单位报送的学位授予信息（含撤销）。"))
+    try lab.lab.write("repo", path, text.edited(replacing: String(summary), with: "summary: 学位授予单位报送的学位授予信息（含撤销）。"))
     try lab.lab.commitAll("repo", "教育部：学位授予信息的摘要")
     try lab.cut("2026.05.2")
     let outcome = try lab.publish()
