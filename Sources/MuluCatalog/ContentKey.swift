@@ -1,11 +1,11 @@
 /// A Git object id, as a key: its 20 bytes as numbers.
-struct ContentKey: Hashable, Sendable {
+public struct ContentKey: Hashable, Sendable {
   static let size = 20
   var first: UInt64
   var second: UInt64
   var last: UInt32
 
-  init?(hex: String) {
+  public init?(hex: String) {
     var hex = hex
     guard let key = hex.withUTF8({ ContentKey(hexBytes: $0) }) else { return nil }
     self = key
@@ -40,6 +40,11 @@ struct ContentKey: Hashable, Sendable {
       }
     }
     (first, second, last) = (values.0, values.1, UInt32(values.2))
+  }
+
+  /// The id in hexadecimal, as Git writes it.
+  public var hex: String {
+    bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
   }
 
   var bytes: [UInt8] {
