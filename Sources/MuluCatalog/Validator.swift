@@ -4,25 +4,6 @@
 import MuluParallel
 import MuluYAML
 
-/// A failure that stops validation (not a finding).
-public enum CatalogError: Error, Sendable, Equatable {
-  /// The snapshot has no `registry.yaml`.
-  case notARegistry(String)
-  /// A file could not be read.
-  case unreadable(path: String, reason: String)
-
-  public var message: LocalizedText {
-    switch self {
-    case .notARegistry(let label):
-      return LocalizedText(
-        zh: "\(label) 不是目录库：缺少 registry.yaml（用 mulu init 新建）",
-        en: "\(label) is not a registry: it has no registry.yaml (create one with mulu init)")
-    case .unreadable(let path, let reason):
-      return LocalizedText(zh: "无法读取 \(path)：\(reason)", en: "cannot read \(path): \(reason)")
-    }
-  }
-}
-
 /// The one validation engine: the same verdict on a working tree, a commit, a push or a sync.
 public enum Validator {
   /// Validates a whole snapshot. `settings`, when given, stand for those of its `registry.yaml`
@@ -427,31 +408,4 @@ public enum Validator {
     }
     return (classification, findings)
   }
-}
-
-/// What a caller counts of the resource files while `Validator.load` reads them: each run of
-/// files is added to a tally of its own, and the tallies are merged in the snapshot's order.
-public protocol ResourceTally: Sendable {
-  init()
-  /// One file as it was read (its `resource` is nil when it could not be read).
-  mutating func add(_ file: ResourceFile)
-  /// Adds the tally of the files that follow.
-  mutating func merge(_ other: Self)
-}
-
-/// Counts nothing.
-struct NoTally: ResourceTally {
-  func add(_ file: ResourceFile) {}
-  func merge(_ other: NoTally) {}
-}
-
-/// Every rule id mulu knows, including those of the layers above (history, pushes).
-public enum RuleIDs {
-  /// Ids that the layers above register, so that `registry.yaml` may set their severity.
-  public static let history = [
-    "retire.delete-forbidden", "retire.immutable", "access.unknown-identity", "access.path-not-owned",
-    "access.maintainers-only", "access.ref-not-owned", "ref.non-fast-forward", "ref.delete-protected", "ref.ambiguous",
-    "tag.not-allowed", "commit.unsigned", "commit.date-implausible", "push.too-many-files", "push.too-many-refs",
-  ]
-  public static let known: Set<String> = Set(CatalogRules.all.map { $0.id } + history)
 }
