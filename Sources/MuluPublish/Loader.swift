@@ -9,11 +9,19 @@ import MuluYAML
 enum Loader {
   static let batch = 8192
 
-  static func load(_ repository: Repository, in workspace: Workspace, _ request: Publish.Request)
-    throws(PublishFailure) -> (Site, SearchIndexBuilder)
-  {
+  /// A resource's search keys as the state keeps them (`SearchKeys.encode`).
+  struct StateKeys: Sendable {
+    var name: ArraySlice<UInt8>
+    var text: ArraySlice<UInt8>
+  }
+
+  /// The site and its search index; a resource whose file is the one `previous` knows is taken
+  /// from there instead of being read.
+  static func load(
+    _ repository: Repository, in workspace: Workspace, _ request: Publish.Request, previous: PublishState?
+  ) throws(PublishFailure) -> (Site, SearchIndexBuilder, [StateKeys]) {
     do {
-      return try loadSite(repository, in: workspace, request)
+      return try loadSite(repository, in: workspace, request, previous: previous)
     } catch let failure as PublishFailure {
       throw failure
     } catch let failure as Workspace.Failure {
@@ -25,9 +33,9 @@ enum Loader {
     }
   }
 
-  private static func loadSite(_ repository: Repository, in workspace: Workspace, _ request: Publish.Request) throws
-    -> (Site, SearchIndexBuilder)
-  {
+  private static func loadSite(
+    _ repository: Repository, in workspace: Workspace, _ request: Publish.Request, previous: PublishState?
+  ) throws -> (Site, SearchIndexBuilder, [StateKeys]) {
     let entries = try Release.list(in: workspace)
     let revision = Publish.revision(request.revision, releases: entries)
     let commit: ObjectID
@@ -54,9 +62,18 @@ enum Loader {
     }
     files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
 
+    // The records of the earlier publish, by path.
+    var known: [String: Int] = [:]
+    if let previous {
+      known.reserveCapacity(previous.records.count)
+      for (index, record) in previous.records.enumerated() { known[record.resource.path] = index }
+    }
+
     let search = SearchIndexBuilder()
     var resources: [SiteResource] = []
     resources.reserveCapacity(files.count)
+    var keys: [StateKeys] = []
+    keys.reserveCapacity(files.count)
     var unreadable: [Finding] = []
     // Folder and provider names are held once per department, not once per resource.
     var interned: [String: String] = [:]
@@ -67,26 +84,49 @@ enum Loader {
     }
     for start in stride(from: 0, to: files.count, by: batch) {
       let slice = Array(files[start..<min(start + batch, files.count)])
-      let read = try repository.mapBlobs(slice.map(\.blob), workers: Validator.defaultWorkers) {
+      let kept: [PublishState.Record?] = slice.map { file in
+        guard let previous, let index = known[file.path], previous.records[index].resource.blob == file.blob else {
+          return nil
+        }
+        return previous.records[index]
+      }
+      let unread = zip(slice, kept).filter { $0.1 == nil }.map(\.0.blob)
+      var read = try repository.mapBlobs(unread, workers: Validator.defaultWorkers) {
         _, bytes -> (ResourceReading, SearchKeys?) in
         let reading = ResourceComparison.read(bytes, path: "", code: nil)
         guard case .read(let resource) = reading else { return (reading, nil) }
         return (reading, SearchKeys(resource))
-      }
-      for (file, (reading, keys)) in zip(slice, read) {
+      }[...]
+      for (file, record) in zip(slice, kept) {
+        if let record {
+          var resource = record.resource
+          resource.folder = intern(file.folder)
+          search.add(
+            id: resources.count,
+            keys: SearchKeys(name: SearchKeys.decode(record.nameKeys), text: SearchKeys.decode(record.textKeys)),
+            resource: resource)
+          resources.append(resource)
+          keys.append(StateKeys(name: record.nameKeys, text: record.textKeys))
+          continue
+        }
+        let (reading, searchKeys) = read.removeFirst()
         switch reading {
         case .unreadable(var finding):
           finding.path = file.path
           finding.code = file.code.description
           unreadable.append(finding)
         case .read(let resource):
-          search.add(id: resources.count, keys: keys!, resource: resource)
-          resources.append(
-            SiteResource(
-              folder: intern(file.folder), code: file.code, blob: file.blob, name: resource.name,
-              providerName: intern(resource.provider.name), sharingType: resource.sharing.type,
-              updateCycle: resource.updateCycle, formatClass: resource.format.formatClass,
-              toPublic: resource.open.toPublic ?? false, retired: resource.isRetired))
+          let site = SiteResource(
+            folder: intern(file.folder), code: file.code, blob: file.blob, name: resource.name,
+            providerName: intern(resource.provider.name), sharingType: resource.sharing.type,
+            updateCycle: resource.updateCycle, formatClass: resource.format.formatClass,
+            writtenClass: String(resource.code.prefix(1)), toPublic: resource.open.toPublic ?? false,
+            retired: resource.isRetired, links: resource.related + (resource.retired?.replacedBy.map { [$0] } ?? []))
+          search.add(id: resources.count, keys: searchKeys!, resource: site)
+          resources.append(site)
+          keys.append(
+            StateKeys(
+              name: ArraySlice(SearchKeys.encode(searchKeys!.name)), text: ArraySlice(SearchKeys.encode(searchKeys!.text))))
         }
       }
     }
@@ -129,7 +169,7 @@ enum Loader {
       release: (nil, commit, try Identity.dayString(repository.commit(commit).committer)), releases: [],
       resources: resources, byCode: byCode, departments: departments, departmentNames: names, history: [:],
       unreadable: unreadable, commit: commit, entries: entries)
-    return (site, search)
+    return (site, search, keys)
   }
 }
 

@@ -3,6 +3,10 @@ import MuluGit
 import MuluKit
 import MuluYAML
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// A failure that stops a publish (exit code 2).
 public enum PublishFailure: UserFacingError, Sendable, Equatable {
   case workspace(Workspace.Failure)
@@ -63,6 +67,10 @@ public enum Publish {
     public var bytes: Int
     /// Resource files that could not be read at the revision (left out, each with its reason).
     public var unreadable: [Finding]
+    /// Whether the earlier publish in the folder was built on: only what changed was rendered.
+    public var incremental: Bool
+    /// Why a publish into a folder holding an earlier one rendered everything.
+    public var fullBecause: LocalizedText?
   }
 
   /// The revision a publish of `requested` shows: itself, else the newest release tag on main
@@ -82,20 +90,57 @@ public enum Publish {
     } catch {
       throw .workspace(error)
     }
-    var (site, search) = try Loader.load(repository, in: workspace, request)
     let output = try SiteOutput(root: request.output)
+    // The state of the earlier publish is read, then removed: a publish that stops half-way
+    // leaves none, and the next one publishes everything.
+    let statePath = output.root + "/" + PublishState.fileName
+    var previous: PublishState? = nil
+    var reason: Earlier.Reason? = nil
+    if let bytes = try? SiteOutput.readFile(statePath) {
+      previous = PublishState(bytes: bytes)
+      if previous == nil { reason = .damaged }
+      unlink(statePath)
+    } else if output.hasManifest {
+      reason = .missing
+    }
+    var (site, search, keys) = try Loader.load(repository, in: workspace, request, previous: previous)
     var builder = SiteBuilder(site: site, search: search, output: output, repository: repository, request: request)
+    let layout = PublishState.layout(
+      generator: request.generator, language: request.language, registryName: site.registryName,
+      navigation: builder.layout.navigation.map { ($0.path, $0.title) })
+    if let previous {
+      switch Earlier.open(previous, layout: layout, output: output) {
+      case .success(let earlier): builder.earlier = earlier
+      case .failure(let failure): reason = failure
+      }
+    }
     try Loader.releases(repository, into: &site, revision: request.revision) { release, diff throws(PublishFailure) in
       try builder.release(release, diff)
     }
     builder.site = site
-    try builder.build()
+    let datasets = try builder.build()
     try output.finish()
+
+    var records: [PublishState.Record] = []
+    records.reserveCapacity(site.resources.count)
+    for (index, resource) in site.resources.enumerated() {
+      records.append(
+        PublishState.Record(
+          resource: resource, history: PublishState.history(site.history[resource.codeText] ?? []),
+          nameKeys: keys[index].name, textKeys: keys[index].text, dcatOffset: datasets[index].offset,
+          dcatLength: datasets[index].length))
+    }
+    keys = []
+    let state = PublishState(
+      layout: layout, commit: site.commit.hex, releases: Set(site.releases.map(Earlier.mark)),
+      departmentNames: site.departmentNames, records: records)
+    try SiteOutput.replace(statePath, with: state.serialized())
     return Summary(
       revision: site.revision, tag: site.release.tag, commit: site.release.commit.hex, resources: site.resources.count,
       active: site.resources.count { !$0.retired }, departments: site.departments.count,
       releases: site.releases.count, files: output.files, written: output.written, unchanged: output.unchanged,
-      bytes: output.bytes, unreadable: site.unreadable)
+      bytes: output.bytes, unreadable: site.unreadable, incremental: builder.earlier != nil,
+      fullBecause: reason.map(\.message))
   }
 }
 
@@ -111,8 +156,12 @@ struct SiteResource: Sendable {
   var sharingType: String
   var updateCycle: String
   var formatClass: String
+  /// The first digit of the code written in the file (the search's class facet).
+  var writtenClass: String
   var toPublic: Bool
   var retired: Bool
+  /// The codes its page links to by name: `related` and `retired.replaced_by`.
+  var links: [String]
 
   var codeText: String { code.description }
   var path: String { "catalogs/\(folder)/\(code.fileName)" }

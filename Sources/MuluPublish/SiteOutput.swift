@@ -48,6 +48,9 @@ final class SiteOutput: Sendable {
     self.previous = previous
   }
 
+  /// Whether the folder holds the manifest of an earlier publish.
+  var hasManifest: Bool { !previous.isEmpty }
+
   var written: Int { state.withLock { $0.written } }
   var unchanged: Int { state.withLock { $0.unchanged } }
   var files: Int { state.withLock { $0.current.count } }
@@ -77,6 +80,33 @@ final class SiteOutput: Sendable {
       $0.written += 1
       $0.bytes += bytes.count
     }
+  }
+
+  /// Counts the file at `path` as written by an earlier publish and unchanged, without looking
+  /// at it: a republish that knows the file's bytes do not change. False when the manifest does
+  /// not know the file (then it has to be written).
+  func keep(_ path: String) -> Bool {
+    guard let stamp = previous[path] else { return false }
+    state.withLock {
+      $0.current[path] = stamp
+      $0.unchanged += 1
+      $0.bytes += stamp.size
+    }
+    return true
+  }
+
+  /// The stamp of `path` in the manifest of the earlier publish.
+  func previousStamp(_ path: String) -> Stamp? { previous[path] }
+
+  /// Whether the manifest of the earlier publish knows `path`.
+  func knows(_ path: String) -> Bool { previous[path] != nil }
+
+  /// The bytes of a file of the earlier publish, when they are what its manifest says.
+  func previousBytes(_ path: String) -> [UInt8]? {
+    guard let stamp = previous[path], let bytes = try? SiteOutput.readFile(root + "/" + path),
+      bytes.count == stamp.size, FNV.hash(bytes) == stamp.hash
+    else { return nil }
+    return bytes
   }
 
   func write(_ path: String, _ text: String) throws(PublishFailure) {
@@ -271,6 +301,10 @@ enum FNV {
   static let prime: UInt64 = 0x100_0000_01b3
 
   static func hash(_ bytes: [UInt8], from start: UInt64 = offset) -> UInt64 {
+    bytes.withUnsafeBytes { hash($0, from: start) }
+  }
+
+  static func hash(_ bytes: UnsafeRawBufferPointer, from start: UInt64 = offset) -> UInt64 {
     var hash = start
     for byte in bytes {
       hash ^= UInt64(byte)
@@ -287,5 +321,39 @@ enum FNV {
       hash = hash &* 0x0100_0193
     }
     return hash
+  }
+}
+
+/// A file of an earlier publish mapped into memory, read-only, for the slices a republish
+/// copies from it (`dcat.jsonld`).
+final class MappedFile: @unchecked Sendable {
+  let count: Int
+  private let base: UnsafeMutableRawPointer?
+
+  /// The file, when it can be mapped and its bytes hash to `hash`.
+  init?(path: String, size: Int, hash: UInt64) {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    guard SiteOutput.size(of: path) == size else { return nil }
+    count = size
+    if size == 0 {
+      base = nil
+    } else {
+      guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), mapped != MAP_FAILED else { return nil }
+      base = mapped
+    }
+    guard FNV.hash(UnsafeRawBufferPointer(start: base, count: count)) == hash else { return nil }
+  }
+
+  deinit {
+    if let base { munmap(base, count) }
+  }
+
+  /// The bytes `offset..<offset+length`; nil outside the file.
+  func slice(_ offset: Int, _ length: Int) -> [UInt8]? {
+    guard offset >= 0, length >= 0, offset + length <= count else { return nil }
+    guard length > 0, let base else { return [] }
+    return Array(UnsafeRawBufferPointer(start: base + offset, count: length))
   }
 }

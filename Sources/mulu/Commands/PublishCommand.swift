@@ -38,6 +38,9 @@ struct PublishCommand: ParsableCommand {
       Publish.Request(
         revision: rev, output: output, language: global.lang ?? .zh, generator: "mulu " + Mulu.configuration.version,
         extensions: [EvaluationSite(evaluation)]))
+    if let reason = summary.fullBecause {
+      Console.standardError(LocalizedText(zh: "注意：", en: "note: ")[language] + reason[language] + "\n")
+    }
     if !summary.unreadable.isEmpty {
       Console.standardError(
         FindingWriter.text(Report(findings: summary.unreadable), language: language, color: Console.wantsColor(2)))
