@@ -38,16 +38,16 @@ let package = Package(
     .target(name: "MuluParallel", exclude: ["README.md"]),
 
     // Git, knowing nothing of catalogs.
-    .target(name: "MuluGit", dependencies: ["CLibGit2", "MuluParallel"]),
+    .target(name: "MuluGit", dependencies: ["CLibGit2", "MuluParallel"], exclude: ["README.md"]),
 
     // YAML with positions, knowing nothing of catalogs.
-    .target(name: "MuluYAML", dependencies: ["CYAML"]),
+    .target(name: "MuluYAML", dependencies: ["CYAML"], exclude: ["README.md"]),
 
     // Catalogs, knowing nothing of Git: model, reader, writer, rules.
-    .target(name: "MuluCatalog", dependencies: ["MuluYAML", "MuluParallel"]),
+    .target(name: "MuluCatalog", dependencies: ["MuluYAML", "MuluParallel"], exclude: ["README.md"]),
 
     // The workflows that join Git and catalogs: validate a revision, diff, hook, sync, release.
-    .target(name: "MuluKit", dependencies: ["MuluGit", "MuluCatalog", "MuluParallel"]),
+    .target(name: "MuluKit", dependencies: ["MuluGit", "MuluCatalog", "MuluParallel"], exclude: ["README.md"]),
 
     // The static web catalog and JSON API of a release: `mulu publish`.
     .target(
@@ -55,11 +55,13 @@ let package = Package(
       exclude: ["README.md"]),
     // The evaluation (评价) of a registry's departments: indicators, scores, their reports, and
     // their pages on a published site.
-    .target(name: "MuluReport", dependencies: ["MuluKit", "MuluGit", "MuluCatalog", "MuluPublish"]),
+    .target(
+      name: "MuluReport", dependencies: ["MuluKit", "MuluGit", "MuluCatalog", "MuluPublish"], exclude: ["README.md"]),
     // Spreadsheets in the Guide's columns: export, import and the blank template (xlsx, CSV).
     .target(
       name: "MuluSheets",
-      dependencies: ["MuluKit", "MuluCatalog", "MuluYAML", "CXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+      dependencies: ["MuluKit", "MuluCatalog", "MuluYAML", "CXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      exclude: ["README.md"]
     ),
 
     // The command line.
@@ -71,12 +73,13 @@ let package = Package(
         "MuluReport",
         "MuluSheets",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
+      ],
+      exclude: ["README.md"]
     ),
 
     // Fuzz targets (make fuzz): built as usual they replay files, such as the corpus in
     // Fuzz/corpus/; with -DFUZZING -sanitize=fuzzer,address they run under libFuzzer.
-    .target(name: "MuluFuzz", dependencies: ["MuluKit", "MuluCatalog"]),
+    .target(name: "MuluFuzz", dependencies: ["MuluKit", "MuluCatalog"], exclude: ["README.md"]),
     .executableTarget(name: "mulu-fuzz-resource", dependencies: ["MuluFuzz"]),
     .executableTarget(name: "mulu-fuzz-push", dependencies: ["MuluFuzz"]),
 

@@ -31,7 +31,7 @@ new[10:13], second[10:13] = ["项目代码", "C", "24"], ["变更日期", "D", "
 rows += [new, second]
 csv.writer(open(sys.argv[2], "w", encoding="utf-8-sig", newline="")).writerows(rows)
 PY
-run 0 "$MULU" import -C "$reg" ../编辑后.csv --check --lang zh
+run 1 "$MULU" import -C "$reg" ../编辑后.csv --check --lang zh
 run 0 "$MULU" import -C "$reg" ../编辑后.csv --lang zh
 run 0 "$MULU" validate -C "$reg" --lang zh
 

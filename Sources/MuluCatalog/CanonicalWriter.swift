@@ -21,9 +21,9 @@ public enum CanonicalWriter {
         let general = LocalizedText(zh: "文件无法读取，先修正 yaml.* 错误", en: "the file does not read; fix its yaml.* errors first")
         guard let finding else { return general }
         let place = [finding.line, finding.column].compactMap { $0 }.map(String.init).joined(separator: ":")
-        return general.joined(
-          LocalizedText(
-            zh: "（\(place) \(finding.rule)：\(finding.message.zh)）", en: " (\(place) \(finding.rule): \(finding.message.en))"))
+        return general
+          + LocalizedText(
+            zh: "（\(place) \(finding.rule)：\(finding.message.zh)）", en: " (\(place) \(finding.rule): \(finding.message.en))")
       case .unknownFields:
         return LocalizedText(zh: "文件含未定义的字段，先修正 schema.unknown-field", en: "the file has unknown fields; fix schema.unknown-field first")
       case .misplacedValues:

@@ -81,11 +81,6 @@ public struct LocalizedText: Sendable, Hashable, Codable {
     LocalizedText(zh: "\(zh)：\(detail)", en: "\(en): \(detail)")
   }
 
-  /// Each text followed by the other's text in its language.
-  public func joined(_ other: LocalizedText) -> LocalizedText {
-    LocalizedText(zh: zh + other.zh, en: en + other.en)
-  }
-
   /// Both texts followed by their own details.
   public func with(zh zhDetail: String, en enDetail: String) -> LocalizedText {
     LocalizedText(zh: "\(zh)：\(zhDetail)", en: "\(en): \(enDetail)")

@@ -22,20 +22,28 @@ public enum GitLibrary {
     // diff of two registries reads each of their folders once.
     _ = mulu_git_set_cache_object_limit(GIT_OBJECT_TREE, 16 << 20)
     _ = mulu_git_set_cache_max_size(32 << 20)
-    honourConfigVariables()
   }()
+
+  /// Sets up libgit2 for a process whose environment is `environment`, once, before it opens
+  /// any repository: git's configuration variables (below) and the test-only pauses of
+  /// `TestPause`. A program that never calls this reads git's configuration files as libgit2
+  /// finds them, and never pauses.
+  public static func configure(environment: [String: String]) {
+    ensureInitialized()
+    honourConfigVariables(environment)
+    TestPause.configure(environment: environment)
+  }
 
   /// git's `GIT_CONFIG_NOSYSTEM` and `GIT_CONFIG_GLOBAL`, which libgit2 1.5 does not read: the
   /// system file is not read when the first is true; the second names the global file instead
   /// of `~/.gitconfig` and `$XDG_CONFIG_HOME/git/config`. libgit2 finds a global file only as
   /// `.gitconfig` in a folder, so a file of another name is honoured as "no global file" only
   /// when it is `/dev/null` or empty, as tests and CI write it; other names leave the default.
-  private static func honourConfigVariables() {
-    func variable(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
-    if let value = variable("GIT_CONFIG_NOSYSTEM"), ["1", "true", "yes", "on"].contains(value.lowercased()) {
+  private static func honourConfigVariables(_ environment: [String: String]) {
+    if let value = environment["GIT_CONFIG_NOSYSTEM"], ["1", "true", "yes", "on"].contains(value.lowercased()) {
       _ = mulu_git_set_search_path(GIT_CONFIG_LEVEL_SYSTEM, "")
     }
-    guard let global = variable("GIT_CONFIG_GLOBAL") else { return }
+    guard let global = environment["GIT_CONFIG_GLOBAL"] else { return }
     let folder: String
     if global.isEmpty || global == "/dev/null" {
       folder = ""

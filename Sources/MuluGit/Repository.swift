@@ -54,11 +54,11 @@ public final class Repository: @unchecked Sendable {
   /// refused.
   ///
   /// The variables are read from `environment` and relative paths taken
-  /// from `currentDirectory`, by default this process's; nothing is written
+  /// from `currentDirectory` (by default this process's); nothing is written
   /// to the process environment, so this is safe to call concurrently with
   /// anything.
   public static func openFromEnvironment(
-    _ environment: [String: String] = ProcessInfo.processInfo.environment,
+    _ environment: [String: String],
     currentDirectory: String = FileManager.default.currentDirectoryPath
   ) throws -> Repository {
     func value(_ key: String) -> String? {

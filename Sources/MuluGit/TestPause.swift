@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -6,7 +8,8 @@
 /// the test-only variable `MULU_TEST_PAUSE` names the step; at it, mulu writes its process id
 /// to the file `MULU_TEST_PAUSE_FILE` (when set) and a line to standard error, then stops
 /// itself (SIGSTOP) until it is killed or continued. Without the variable, or with another
-/// step's name, nothing happens: one `getenv` per step reached.
+/// step's name, nothing happens. The variables come from the environment given to
+/// `GitLibrary.configure(environment:)`.
 ///
 /// Steps: `sync.fetched` (the fork fetched, nothing else written), `sync.committed` (the merge
 /// commit written, no reference moved), `tag.written` (a tag object written, its reference
@@ -14,10 +17,23 @@
 /// git takes it, the reference not yet moved), `pre-receive.judging` (the hook has read the
 /// push and judges it).
 public enum TestPause {
+  /// The step a test asked for, and the file for the process id.
+  private struct Request: Sendable {
+    var step: String
+    var file: String?
+  }
+
+  private static let request = Mutex<Request?>(nil)
+
+  static func configure(environment: [String: String]) {
+    let asked = environment["MULU_TEST_PAUSE"].map { Request(step: $0, file: environment["MULU_TEST_PAUSE_FILE"]) }
+    request.withLock { $0 = asked }
+  }
+
   /// Stops here when `MULU_TEST_PAUSE` names `step`.
   public static func at(_ step: String) {
-    guard requested(step) else { return }
-    stop(step)
+    guard let request = requested(step) else { return }
+    stop(request)
   }
 
   /// Stops at `ref.locked:reference` holding `lockFile` as git holds a reference's lock, and
@@ -25,22 +41,23 @@ public enum TestPause {
   /// does.
   static func holdingLock(_ lockFile: String, of reference: String) {
     let step = "ref.locked:" + reference
-    guard requested(step) else { return }
+    guard let request = requested(step) else { return }
     let descriptor = open(lockFile, O_CREAT | O_EXCL | O_WRONLY, 0o644)
-    stop(step)
+    stop(request)
     if descriptor >= 0 {
       close(descriptor)
       unlink(lockFile)
     }
   }
 
-  private static func requested(_ step: String) -> Bool {
-    guard let value = getenv("MULU_TEST_PAUSE") else { return false }
-    return String(cString: value) == step
+  /// The request when it names `step`.
+  private static func requested(_ step: String) -> Request? {
+    request.withLock { asked in asked?.step == step ? asked : nil }
   }
 
-  private static func stop(_ step: String) {
-    if let file = getenv("MULU_TEST_PAUSE_FILE").map({ String(cString: $0) }) {
+  private static func stop(_ request: Request) {
+    let step = request.step
+    if let file = request.file {
       let temporary = file + ".\(getpid())"
       if let handle = fopen(temporary, "w") {
         fputs("\(getpid())\n", handle)

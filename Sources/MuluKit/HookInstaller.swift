@@ -97,11 +97,14 @@ public enum HookInstaller {
   }
 
   /// Installs the pre-receive shim in a (bare) repository and sets `receive.fsckObjects`.
-  public static func installServer(repository path: String, mulu: String, force: Bool) throws(Failure) -> Installed {
+  /// `environment` gives `HOME` for a `core.hooksPath` of `~/…`.
+  public static func installServer(
+    repository path: String, mulu: String, force: Bool, environment: [String: String]
+  ) throws(Failure) -> Installed {
     let repository = try open(path)
     let prefix = RegistryFolder.configured(in: repository)
     if !prefix.isEmpty { throw .registryBelowRoot(prefix) }
-    let installed = try install(.preReceive, in: try hooksFolder(repository), mulu: mulu, force: force)
+    let installed = try install(.preReceive, in: try hooksFolder(repository, environment), mulu: mulu, force: force)
     do {
       try repository.setConfig("receive.fsckObjects", "true")
     } catch {
@@ -111,7 +114,9 @@ public enum HookInstaller {
   }
 
   /// Installs the pre-commit shim in a clone (where `core.hooksPath` points, if set).
-  public static func installClient(repository path: String, mulu: String, force: Bool) throws(Failure) -> Installed {
+  public static func installClient(
+    repository path: String, mulu: String, force: Bool, environment: [String: String]
+  ) throws(Failure) -> Installed {
     let repository: Repository
     do {
       repository = try Repository.discover(from: Workspace.absolute(path))
@@ -130,7 +135,7 @@ public enum HookInstaller {
         throw .cannotWrite(repository.path + "/config", error.message)
       }
     }
-    return try install(.preCommit, in: try hooksFolder(repository), mulu: mulu, force: force)
+    return try install(.preCommit, in: try hooksFolder(repository, environment), mulu: mulu, force: force)
   }
 
   private static func open(_ path: String) throws(Failure) -> Repository {
@@ -143,8 +148,9 @@ public enum HookInstaller {
 
   /// Where git looks for hooks: `core.hooksPath` (relative to the working tree, or to the
   /// repository when bare), else the repository's `hooks/` — the one shared by all working
-  /// trees, not a linked working tree's own folder, which git never looks in.
-  private static func hooksFolder(_ repository: Repository) throws(Failure) -> String {
+  /// trees, not a linked working tree's own folder, which git never looks in. `~/` is the
+  /// environment's `HOME`.
+  private static func hooksFolder(_ repository: Repository, _ environment: [String: String]) throws(Failure) -> String {
     let configured: String?
     do {
       configured = try repository.config("core.hooksPath")
@@ -153,7 +159,7 @@ public enum HookInstaller {
     }
     guard let configured, !configured.isEmpty else { return repository.commonPath + "/hooks" }
     if configured.hasPrefix("/") { return configured }
-    if configured.hasPrefix("~/"), let home = getenv("HOME") { return String(cString: home) + configured.dropFirst() }
+    if configured.hasPrefix("~/"), let home = environment["HOME"] { return home + configured.dropFirst() }
     return (repository.workdir ?? repository.path) + "/" + configured
   }
 

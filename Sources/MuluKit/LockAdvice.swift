@@ -20,6 +20,12 @@ public enum LockAdvice {
         + " writing; if none is running (ps -C git,mulu), remove it: rm \(quoted)")
   }
 
+  /// `: <the advice>; then run <command> again`, after what a command left undone.
+  public static func retry(_ lock: LockFile?, path: String, command: String) -> LocalizedText {
+    let advice = text(lock, path: path)
+    return LocalizedText(zh: "：\(advice.zh)；然后重新运行", en: ": \(advice.en); then run \(command) again")
+  }
+
   /// "42 s", "5 min", "3 h", "2 d".
   static func age(_ seconds: Int) -> LocalizedText {
     switch seconds {

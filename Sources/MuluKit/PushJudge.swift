@@ -166,6 +166,11 @@ struct PushJudge {
               TagNotAllowed.finding(
                 ref, zh: "标签对象的名称是“\(tag.name)”", en: "the tag object is named \"\(tag.name)\""))
           }
+          if tag.targetKind == .tag {
+            findings.append(
+              TagNotAllowed.finding(
+                ref, zh: "标签指向另一个标签，不直接指向提交", en: "it tags another tag, not a commit directly"))
+          }
         } else {
           findings.append(TagNotAllowed.finding(ref, zh: "轻量标签，不是附注标签", en: "a lightweight tag, not an annotated one"))
         }

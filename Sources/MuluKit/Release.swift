@@ -107,7 +107,7 @@ public enum Release {
   // MARK: Cut
 
   public static func cut(in workspace: Workspace, _ request: CutRequest) throws(Failure) -> Outcome {
-    let repository = try open(workspace)
+    let repository = try open(workspace, wholeHistory: true)
     let prefix = workspace.registryPrefix(in: repository)
     return try run {
       let tip = try branchTip(request.branch, repository)
@@ -140,16 +140,9 @@ public enum Release {
       let active = catalog.resources.count { $0.isRead && !$0.isRetired }
       let notes = try releaseNotes(
         repository, prefix: prefix, from: previous.map { ($0.commit, $0.tag) }, to: tip, toLabel: name, language: request.language)
-      // The notes say what the trailer counts: resources in force, not files (a retired
-      // resource keeps its file, and a first release lists it as added).
       let retired = catalog.resources.count { $0.isRead && $0.isRetired }
-      let inForce =
-        request.language == .zh
-        ? "\n\(name) 现行资源 \(active) 个" + (retired > 0 ? "（另有已注销 \(retired) 个，资源文件共 \(active + retired) 个）" : "") + "。\n"
-        : "\nResources in force at \(name): \(active)"
-          + (retired > 0 ? " (and \(retired) retired: \(active + retired) resource files)" : "") + ".\n"
-      let message =
-        notes.text + inForce + "\n\(resourcesTrailer): \(active)\n\(breakingTrailer): \(notes.breaking)\n"
+      let message = ReleaseWriter.tagMessage(
+        tag: name, notes: notes.text, active: active, retired: retired, breaking: notes.breaking, language: request.language)
 
       var signer: (([UInt8]) throws -> String)? = nil
       if let key = request.signingKey {
@@ -233,9 +226,10 @@ public enum Release {
 
   // MARK: Steps
 
-  static func open(_ workspace: Workspace) throws(Failure) -> Repository {
+  /// The registry's repository; refused in a shallow clone when `wholeHistory`.
+  static func open(_ workspace: Workspace, wholeHistory: Bool = false) throws(Failure) -> Repository {
     do {
-      return try workspace.repository()
+      return try wholeHistory ? workspace.repositoryWithHistory() : workspace.repository()
     } catch {
       throw .workspace(error)
     }
@@ -333,10 +327,10 @@ public enum Release {
     _ repository: Repository, prefix: String = "", from: (commit: ObjectID, label: String)?, to: ObjectID,
     toLabel: String, language: Language
   ) throws -> (text: String, breaking: Int) {
-    let empty = LocalizedText(zh: "（空目录）", en: "(empty registry)")[language]
     let diff = try DiffEngine.diff(
       repository, fromTree: from.flatMap { try RegistryFolder.tree(ofCommit: $0.commit, prefix: prefix, in: repository) },
-      toTree: RegistryFolder.tree(ofCommit: to, prefix: prefix, in: repository), fromLabel: from?.label ?? empty,
+      toTree: RegistryFolder.tree(ofCommit: to, prefix: prefix, in: repository),
+      fromLabel: from?.label ?? ReleaseWriter.emptyRegistry[language],
       toLabel: toLabel)
     return (DiffWriter.markdown(diff, language: language), diff.summary.breaking)
   }

@@ -226,7 +226,7 @@ public enum Sync {
   public static func pull(
     in workspace: Workspace, _ request: PullRequest, progress: ((FetchProgress) -> Void)? = nil
   ) throws(Failure) -> Outcome {
-    let repository = try open(workspace)
+    let repository = try open(workspace, wholeHistory: true)
     let prefix = workspace.registryPrefix(in: repository)
     if !prefix.isEmpty { throw .registryBelowRoot(prefix) }
     switch try prepare(repository, request, progress: progress) {
@@ -313,7 +313,7 @@ public enum Sync {
         repository, fromTree: targetTree, toTree: mergedTree, fromLabel: request.branch,
         toLabel: "\(source.name)@\(forkTip.abbreviated())")
       let (author, committer) = try identities(repository, request)
-      let message = mergeMessage(
+      let message = SyncWriter.mergeMessage(
         source: source, forkTip: forkTip, branch: request.branch, diff: diff, language: request.language)
       let commit = try repository.createCommit(
         tree: mergedTree, parents: [targetTip, forkTip], author: author, committer: committer, message: message)
@@ -486,9 +486,10 @@ public enum Sync {
 
   // MARK: Steps
 
-  static func open(_ workspace: Workspace) throws(Failure) -> Repository {
+  /// The registry's repository; refused in a shallow clone when `wholeHistory`.
+  static func open(_ workspace: Workspace, wholeHistory: Bool = false) throws(Failure) -> Repository {
     do {
-      return try workspace.repository()
+      return try wholeHistory ? workspace.repositoryWithHistory() : workspace.repository()
     } catch {
       throw .workspace(error)
     }
@@ -624,24 +625,4 @@ public enum Sync {
     }
     return counts
   }
-
-  /// The merge message: a subject naming the source and the counts, the semantic diff (each
-  /// changed code, its changed fields, breaking changes marked), then trailers naming the
-  /// source and the fork commit.
-  static func mergeMessage(
-    source: SyncSource, forkTip: ObjectID, branch: String, diff: SemanticDiff, language: Language
-  ) -> String {
-    let short = forkTip.abbreviated()
-    let summary = diff.summary
-    let kinds = ChangeKind.allCases.filter { summary[$0] > 0 }
-    var subject = LocalizedText(zh: "同步 \(source.name)（\(short)）到 \(branch)", en: "Sync \(source.name) (\(short)) into \(branch)")
-    if kinds.isEmpty {
-      subject += LocalizedText(zh: "：资源无变更", en: ": no resource changed")
-    } else {
-      subject += DiffWriter.colon + DiffWriter.counts(summary, of: kinds, breaking: summary.breaking > 0)
-    }
-    let body = DiffWriter.text(diff, language: language, color: false)
-    return subject[language] + "\n\n" + body + "\n\(sourceTrailer): \(source.name)\n\(commitTrailer): \(forkTip.hex)\n"
-  }
-
 }

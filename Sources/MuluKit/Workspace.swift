@@ -22,6 +22,9 @@ public struct Workspace: Sendable {
     case notACommit(String)
     /// A revision before the first commit a shallow clone has.
     case beyondShallowHistory(String)
+    /// A command that needs the whole history (the last sync, the previous release, a merge
+    /// base), run in a shallow clone.
+    case shallowClone
     case noSuchPath(String)
     case unreadable(String, String)
 
@@ -46,6 +49,11 @@ public struct Workspace: Sendable {
           zh: "\(revision.oneLine) 早于这个浅克隆的历史（git clone --depth）；git fetch --unshallow 可取回完整历史",
           en: "\(revision.oneLine) is older than the history of this shallow clone (git clone --depth);"
             + " git fetch --unshallow fetches the rest")
+      case .shallowClone:
+        return LocalizedText(
+          zh: "这是浅克隆（git clone --depth），而这个命令需要完整的历史（上次同步、上一个发布、合并基准可能都在它之外）；先运行 git fetch --unshallow --tags",
+          en: "this is a shallow clone (git clone --depth), and this command needs the whole history (the last sync, the previous"
+            + " release and the merge base may lie beyond it); run git fetch --unshallow --tags first")
       case .noSuchPath(let path):
         return LocalizedText(zh: "目录库中没有 \(path)", en: "\(path) is not in the registry")
       case .unreadable(let path, let reason):
@@ -156,6 +164,14 @@ public struct Workspace: Sendable {
     } catch {
       throw .notARepository(root)
     }
+  }
+
+  /// The repository, refused when it is a shallow clone: for a command that needs its whole
+  /// history, and would otherwise take a missing past for an empty one.
+  public func repositoryWithHistory() throws(Failure) -> Repository {
+    let repository = try repository()
+    if repository.isShallow { throw .shallowClone }
+    return repository
   }
 
   /// The files of a revision.

@@ -86,7 +86,8 @@ public enum Publish {
   public static func run(in workspace: Workspace, _ request: Request) throws(PublishFailure) -> Summary {
     let repository: Repository
     do {
-      repository = try workspace.repository()
+      // Histories and releases: a shallow clone would show a missing past as none.
+      repository = try workspace.repositoryWithHistory()
     } catch {
       throw .workspace(error)
     }

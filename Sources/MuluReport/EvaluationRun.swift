@@ -55,7 +55,8 @@ extension Evaluation {
   public static func run(in workspace: Workspace, _ request: Request) throws(Failure) -> Evaluation {
     let repository: Repository
     do {
-      repository = try workspace.repository()
+      // Histories and releases: a shallow clone would show a missing past as none.
+      repository = try workspace.repositoryWithHistory()
     } catch {
       throw .workspace(error)
     }

@@ -47,33 +47,36 @@ public enum SheetFailure: UserFacingError, Sendable, Equatable {
         zh: "\(file) 不是有效的 xlsx 工作簿：缺少 \(missing)", en: "\(file) is not a valid xlsx workbook: \(missing) is missing")
     case .tooManyEntries(let count, let limit):
       return LocalizedText(
-        zh: "工作簿含 \(count) 个部件，超过上限 \(limit)，拒绝读取", en: "the workbook has \(count) parts, more than \(limit): refused")
+        zh: "工作簿含 \(count) 个部件，超过上限 \(limit)", en: "the workbook has \(count) parts, more than \(limit)") + Self.refused
     case .partTooLarge(let part, let size, let limit):
       return LocalizedText(
-        zh: "工作簿部件 \(part) 解压后有 \(size) 字节，超过上限 \(limit)，拒绝读取（可能是压缩炸弹）",
-        en: "workbook part \(part) unpacks to \(size) bytes, more than \(limit): refused (a zip bomb?)")
+        zh: "工作簿部件 \(part) 解压后有 \(size) 字节，超过上限 \(limit)",
+        en: "workbook part \(part) unpacks to \(size) bytes, more than \(limit)") + Self.refused + Self.zipBomb
     case .compressionRatio(let part, let ratio, let limit):
       return LocalizedText(
-        zh: "工作簿部件 \(part) 的压缩比为 \(ratio):1，超过上限 \(limit):1，拒绝读取（可能是压缩炸弹）",
-        en: "workbook part \(part) is compressed \(ratio):1, more than \(limit):1: refused (a zip bomb?)")
+        zh: "工作簿部件 \(part) 的压缩比为 \(ratio):1，超过上限 \(limit):1",
+        en: "workbook part \(part) is compressed \(ratio):1, more than \(limit):1") + Self.refused + Self.zipBomb
     case .documentType(let part):
       return LocalizedText(
-        zh: "工作簿部件 \(part) 含文档类型声明（DOCTYPE/实体），xlsx 从不需要它，拒绝读取（实体扩展或外部实体攻击）",
-        en: "workbook part \(part) has a document type declaration (DOCTYPE/entities), which xlsx never needs: refused (entity expansion or external entities)")
+        zh: "工作簿部件 \(part) 含文档类型声明（DOCTYPE/实体），xlsx 从不需要它",
+        en: "workbook part \(part) has a document type declaration (DOCTYPE/entities), which xlsx never needs") + Self.refused
+        + LocalizedText(zh: "（实体扩展或外部实体攻击）", en: " (entity expansion or external entities)")
     case .malformed(let part, let line, let reason):
       return LocalizedText(
         zh: "工作簿部件 \(part) 第 \(line) 行不是格式正确的 XML：\(reason)",
         en: "workbook part \(part) is not well-formed XML at line \(line): \(reason)")
     case .tooManyRows(let sheet, let limit):
       return LocalizedText(
-        zh: "工作表 \(sheet) 的行数超过工作簿上限 \(limit)，拒绝读取", en: "sheet \(sheet) has more rows than a workbook may have (\(limit)): refused")
+        zh: "工作表 \(sheet) 的行数超过工作簿上限 \(limit)", en: "sheet \(sheet) has more rows than a workbook may have (\(limit))") + Self.refused
     case .emptyRows(let sheet, let count, let limit):
       return LocalizedText(
-        zh: "工作表 \(sheet) 有至少 \(count) 个只带格式、没有内容的空行或单元格（上限 \(limit)），拒绝读取；请删除这些空行后另存",
-        en: "sheet \(sheet) has at least \(count) rows or cells with formatting and no content (limit \(limit)): refused; delete those rows and save again")
+        zh: "工作表 \(sheet) 有至少 \(count) 个只带格式、没有内容的空行或单元格（上限 \(limit)）",
+        en: "sheet \(sheet) has at least \(count) rows or cells with formatting and no content (limit \(limit))") + Self.refused
+        + LocalizedText(zh: "；请删除这些空行后另存", en: "; delete those rows and save again")
     case .tooManyMergedCells(let sheet, let limit):
       return LocalizedText(
-        zh: "工作表 \(sheet) 的合并单元格覆盖超过 \(limit) 个单元格，拒绝读取", en: "the merged cells of sheet \(sheet) cover more than \(limit) cells: refused")
+        zh: "工作表 \(sheet) 的合并单元格覆盖超过 \(limit) 个单元格", en: "the merged cells of sheet \(sheet) cover more than \(limit) cells")
+        + Self.refused
     case .unclosedQuote(let row):
       return LocalizedText(
         zh: "CSV 第 \(row) 行的引号没有闭合", en: "the quote opened in CSV row \(row) is never closed")
@@ -90,4 +93,8 @@ public enum SheetFailure: UserFacingError, Sendable, Equatable {
         en: "the export needs \(rows) rows, more than a workbook's \(limit): export per department with --provider")
     }
   }
+
+  /// What follows a limit a file goes beyond: nothing of it is read.
+  private static let refused = LocalizedText(zh: "，拒绝读取", en: ": refused")
+  private static let zipBomb = LocalizedText(zh: "（可能是压缩炸弹）", en: " (a zip bomb?)")
 }

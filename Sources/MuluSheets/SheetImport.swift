@@ -29,11 +29,12 @@ public enum SheetImport {
 
   /// Imports `file` into the working tree of `workspace`; with `check`, writes nothing.
   /// `provider` is the department all rows must belong to (and the one of rows that name none).
-  public static func run(file: String, in workspace: Workspace, provider: String? = nil, check: Bool = false)
-    throws -> Outcome
-  {
+  /// A workbook is unpacked below the environment's `TMPDIR` (else `/tmp`).
+  public static func run(
+    file: String, in workspace: Workspace, provider: String? = nil, check: Bool = false, environment: [String: String]
+  ) throws -> Outcome {
     let name = file.split(separator: "/").last.map(String.init) ?? file
-    let workbook = try read(file, name: name)
+    let workbook = try read(file, name: name, temporaryBase: environment["TMPDIR"] ?? "/tmp")
     var table = try SheetTable(workbook, file: name)
     let snapshot = try workspace.workingTree()
     let catalog: Catalog
@@ -90,10 +91,10 @@ public enum SheetImport {
     return outcome
   }
 
-  static func read(_ file: String, name: String) throws(SheetFailure) -> Workbook {
+  static func read(_ file: String, name: String, temporaryBase: String) throws(SheetFailure) -> Workbook {
     switch try SheetKind(path: file) {
     case .xlsx:
-      return try XLSXReader.read(file, name: name)
+      return try XLSXReader.read(file, name: name, temporaryBase: temporaryBase)
     case .csv:
       let bytes: [UInt8]
       do {
@@ -379,7 +380,7 @@ struct Plan {
     findings.append(
       locator.finding(
         "sheet.left-alone", .warning, at: row.place(.code), code: code.description,
-        message: LocalizedText(zh: "\(path) 未修改：", en: "\(path) is left as it is: ").joined(reason),
+        message: LocalizedText(zh: "\(path) 未修改：", en: "\(path) is left as it is: ") + reason,
         hint: LocalizedText(
           zh: "在 YAML 中修改该资源，或先修正该文件", en: "change this resource in its YAML file, or fix the file first")))
   }
@@ -486,8 +487,7 @@ struct Plan {
       finding.rule, finding.severity, at: place, code: write.code.description,
       message: editorWords(finding.message), hint: editorWords(finding.hint))
     if write.old == nil {
-      located.message = located.message.joined(
-        LocalizedText(zh: "（新资源 \(write.code)）", en: " (new resource \(write.code))"))
+      located.message += LocalizedText(zh: "（新资源 \(write.code)）", en: " (new resource \(write.code))")
     }
     return located
   }

@@ -26,7 +26,11 @@ public enum XLSXReader {
   /// The most rows a sheet may have (Excel's and LibreOffice's limit).
   public static let rowLimit = 1_048_576
 
-  static func read(_ path: String, name: String, limits: Limits = Limits()) throws(SheetFailure) -> Workbook {
+  /// Reads the workbook at `path` (`name` in messages), unpacking its parts below a new folder
+  /// in `temporaryBase`, removed afterwards.
+  static func read(_ path: String, name: String, temporaryBase: String, limits: Limits = Limits()) throws(SheetFailure)
+    -> Workbook
+  {
     let archive: Archive
     do {
       archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
@@ -40,7 +44,7 @@ public enum XLSXReader {
       if count > limits.entries { throw .tooManyEntries(count: count, limit: limits.entries) }
       entries[entry.path] = entry
     }
-    let folder = try temporaryFolder()
+    let folder = try temporaryFolder(in: temporaryBase)
     defer { try? FileManager.default.removeItem(atPath: folder) }
     var parts = Parts(archive: archive, entries: entries, folder: folder, limits: limits, name: name)
 
@@ -158,8 +162,7 @@ public enum XLSXReader {
     }
   }
 
-  private static func temporaryFolder() throws(SheetFailure) -> String {
-    let base = ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp"
+  private static func temporaryFolder(in base: String) throws(SheetFailure) -> String {
     var template = Array((base + "/mulu-sheet-XXXXXX").utf8CString)
     guard let made = mkdtemp(&template) else { throw .unreadable(base, reason: String(cString: strerror(errno))) }
     return String(cString: made)

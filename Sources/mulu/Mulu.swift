@@ -1,5 +1,6 @@
 import ArgumentParser
 import MuluCatalog
+import MuluKit
 
 #if canImport(Glibc)
   import Glibc
@@ -22,6 +23,7 @@ struct Mulu: ParsableCommand {
   /// A failure a user can see (`UserFacingError`) is caught here, once, for every command.
   static func main() {
     signal(SIGPIPE, SIG_IGN)
+    Startup.configure(environment: ProcessInfoEnvironment.current)
     var shown: (any MuluCommand)?
     do {
       let arguments = try LeadingDirectory.apply(to: Array(CommandLine.arguments.dropFirst()))

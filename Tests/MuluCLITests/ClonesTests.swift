@@ -57,6 +57,34 @@ struct ClonesTests {
     #expect(full.stdout.contains("  added\n"))
   }
 
+  @Test("a shallow clone: release cut, sync, report and publish refuse, as the past they show may lie beyond it")
+  func shallowRefusesReleaseAndSync() throws {
+    let sandbox = try Sandbox()
+    let (registry, git) = try threeCommits(sandbox)
+    try git("tag", "-a", "-m", "第一版", "v2026.01.1", "HEAD~2", in: registry)
+    try git("clone", "-q", "--depth", "1", "file://" + registry, sandbox("one"))
+    let one = sandbox("one")
+    let expected =
+      "needs the whole history (the last sync, the previous release and the merge base may lie beyond it);"
+      + " run git fetch --unshallow --tags first\n"
+    let commands = [["release", "cut"], ["sync", "pull", "ndrc"], ["sync", "status"], ["report"], ["publish", "--out", "site"]]
+    for command in commands {
+      let outcome = try Mulu.run(command, in: one)
+      #expect(outcome.status == 2, "\(command): \(outcome)")
+      #expect(
+        outcome.stderr.hasPrefix("mulu: error: this is a shallow clone (git clone --depth), and this command "), "\(outcome)")
+      #expect(outcome.stderr.hasSuffix(expected), "\(outcome)")
+    }
+    #expect(try git("tag", "-l", in: one) == "")
+    // The history fetched in full, the release is cut after the one the clone did not have.
+    try git("fetch", "-q", "--unshallow", "--tags", in: one)
+    let cut = try Mulu.run(
+      ["release", "cut", "2026.02.1"], in: one,
+      environment: ["GIT_COMMITTER_NAME": "李四", "GIT_COMMITTER_EMAIL": "lisi@example.cn"])
+    #expect(cut.status == 0, "\(cut)")
+    #expect(cut.stderr.contains("previous v2026.01.1"), "\(cut)")
+  }
+
   @Test("a sparse checkout of one department: validate, new, related, diff and fmt read the rest from the index")
   func sparse() throws {
     let sandbox = try Sandbox()

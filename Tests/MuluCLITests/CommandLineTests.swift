@@ -63,6 +63,43 @@ struct CommandLineTests {
     #expect(english.stdout.hasPrefix("OVERVIEW: Validate the registry's working tree, or a revision.\n"))
   }
 
+  @Test("every command and subcommand has its overview and option help in Chinese under LANG=zh_*")
+  func everyCommandInChinese() throws {
+    let sandbox = try Sandbox()
+    var commands: [[String]] = []
+    var queue: [[String]] = [[]]
+    while let command = queue.popLast() {
+      let english = try Mulu.run(command + ["--help"], in: sandbox.path, language: "en_US.UTF-8")
+      #expect(english.status == 0, "\(command): \(english)")
+      let names = Self.subcommands(english.stdout)
+      if names.isEmpty { commands.append(command) }
+      queue += names.map { command + [$0] }
+    }
+    #expect(commands.count >= 20, "\(commands)")
+    for command in commands {
+      let chinese = try Mulu.run(command + ["--help"], in: sandbox.path, language: "zh_CN.UTF-8")
+      let overview = chinese.stdout.split(separator: "\n").first.map(String.init) ?? ""
+      #expect(overview.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }, "\(command): \(overview)")
+      // Every option's help (on its line, when the option's name leaves room) is in Chinese;
+      // ArgumentParser's own --version and --help are not mulu's to translate.
+      let options = chinese.stdout.split(separator: "\n").filter {
+        $0.hasPrefix("  -") && !$0.contains("--version") && !$0.contains("--help") && $0.count > 26
+      }
+      for line in options {
+        #expect(line.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }, "\(command): \(line)")
+      }
+    }
+  }
+
+  /// The names under SUBCOMMANDS in a help text.
+  static func subcommands(_ help: String) -> [String] {
+    guard let start = help.range(of: "SUBCOMMANDS:\n") else { return [] }
+    return help[start.upperBound...].split(separator: "\n").compactMap { line in
+      guard line.hasPrefix("  "), !line.hasPrefix("   "), !line.hasPrefix("  See ") else { return nil }
+      return line.split(separator: " ").first.map(String.init)
+    }
+  }
+
   @Test("make install PREFIX=… DESTDIR=…: the binary, man pages in English and Chinese, bash, zsh and fish completions")
   func install() throws {
     let sandbox = try Sandbox()

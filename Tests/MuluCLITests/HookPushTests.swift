@@ -184,6 +184,19 @@ struct HookPushTests {
     _ = try lab.pushAccepted(as: Self.maintainer, [":refs/tags/draft-1"])
   }
 
+  @Test("a release tag that tags another tag is refused; readers would never take it as a release")
+  func releaseTagOfATag() throws {
+    let lab = try HookLab()
+    try lab.seed()
+    try lab.git("tag", "-a", "-m", "内层", "inner")
+    try lab.git("tag", "-a", "-m", "2026 年 3 月版", "v2026.03", "inner")
+    let outcome = try lab.pushRejected(as: Self.maintainer, ["refs/tags/v2026.03"])
+    #expect(outcome.stderr.contains("refs/tags/v2026.03: error[tag.not-allowed]"), "\(outcome)")
+    #expect(outcome.stderr.contains("it tags another tag, not a commit directly"), "\(outcome)")
+    try lab.git("tag", "-f", "-a", "-m", "2026 年 3 月版", "v2026.03", "inner^{}")
+    _ = try lab.pushAccepted(as: Self.maintainer, ["refs/tags/v2026.03"])
+  }
+
   @Test("the net change of many commits is judged; limits and warnings")
   func netChange() throws {
     let lab = try HookLab()

@@ -182,9 +182,13 @@ public enum DiffWriter {
   /// How many changes of each of `kinds`, then (unless told not to) how many break:
   /// 新增 2，修改 1；不兼容 0.
   public static func counts(_ summary: DiffSummary, of kinds: [ChangeKind], breaking: Bool = true) -> LocalizedText {
-    let counts = kinds.map { LocalizedText(zh: "\(kindWord($0).zh) \(summary[$0])", en: "\(summary[$0]) \($0.rawValue)") }
-      .joined(zh: "，", en: ", ")
+    let counts = countWords(of: kinds) { summary[$0] }.joined(zh: "，", en: ", ")
     return breaking ? counts + breakingCount(summary.breaking) : counts
+  }
+
+  /// `新增 2` / `2 added`, for each of `kinds`.
+  static func countWords(of kinds: [ChangeKind], _ count: (ChangeKind) -> Int) -> [LocalizedText] {
+    kinds.map { LocalizedText(zh: "\(kindWord($0).zh) \(count($0))", en: "\(count($0)) \($0.rawValue)") }
   }
 
   /// `；不兼容 n` / `; n breaking`.

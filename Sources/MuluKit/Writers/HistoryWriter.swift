@@ -11,7 +11,7 @@ public enum HistoryWriter {
       // Names and subjects are whoever committed's: one line each, whatever they hold.
       out += paint.commit(entry.shortID) + " \(date(entry.author)) \(entry.author.name.oneLine)"
       out += DiffWriter.colon[language] + entry.subject.oneLine + "\n"
-      if let merge = entry.merge { out += "  " + mergeLine(merge, language: language) + "\n" }
+      if let merge = entry.merge { out += "  " + mergeLine(merge)[language] + "\n" }
       if let change = entry.change {
         out += "  " + paint.kind(change.kind, DiffWriter.kindName(change.kind, language: language))
         out += change.breaking ? paint.breaking(DiffWriter.breakingMark[language]) : ""
@@ -75,18 +75,14 @@ public enum HistoryWriter {
   }
 
   /// `sync of ndrc (../ndrc) at 1a2b3c4, merged by 李四 <lisi@example.cn>, 2026-05-01 08:09 +0800`.
-  static func mergeLine(_ merge: HistoryEntry.Merge, language: Language) -> String {
+  static func mergeLine(_ merge: HistoryEntry.Merge) -> LocalizedText {
     let who = "\(merge.committer.name.oneLine) <\(merge.committer.email.oneLine)>"
     let when = date(merge.committer)
     let url = merge.sourceURL.map { " (\($0.oneLine))" } ?? ""
-    switch language {
-    case .zh:
-      let what = merge.source.map { "同步 \($0.oneLine)\(url) 的 \(merge.merged)" } ?? "合并 \(merge.merged)"
-      return "\(what)，由 \(who) 于 \(when) 合并"
-    case .en:
-      let what = merge.source.map { "sync of \($0.oneLine)\(url) at \(merge.merged)" } ?? "merge of \(merge.merged)"
-      return "\(what), merged by \(who), \(when)"
-    }
+    let what =
+      merge.source.map { LocalizedText(zh: "同步 \($0.oneLine)\(url) 的 \(merge.merged)", en: "sync of \($0.oneLine)\(url) at \(merge.merged)") }
+      ?? LocalizedText(zh: "合并 \(merge.merged)", en: "merge of \(merge.merged)")
+    return what + LocalizedText(zh: "，由 \(who) 于 \(when) 合并", en: ", merged by \(who), \(when)")
   }
 
   /// `2026-01-01 08:01 +0800`, in the author's own time zone.

@@ -10,29 +10,46 @@ public enum ReleaseWriter {
       en: "created release tag \(cut.tag) (\(cut.commit.abbreviated()), previous \(previous)\(signed.en)): \(cut.resources) active resources, \(cut.breaking) breaking")
   }
 
+  /// The message of a release tag: the notes, the resources in force (what the trailer counts:
+  /// not files, for a retired resource keeps its file and a first release lists it as added),
+  /// then the trailers.
+  static func tagMessage(tag: String, notes: String, active: Int, retired: Int, breaking: Int, language: Language) -> String {
+    var inForce = LocalizedText(zh: "\(tag) 现行资源 \(active) 个", en: "Resources in force at \(tag): \(active)")
+    if retired > 0 {
+      inForce += LocalizedText(
+        zh: "（另有已注销 \(retired) 个，资源文件共 \(active + retired) 个）",
+        en: " (and \(retired) retired: \(active + retired) resource files)")
+    }
+    inForce += LocalizedText(zh: "。", en: ".")
+    return notes + "\n" + inForce[language] + "\n"
+      + "\n\(Release.resourcesTrailer): \(active)\n\(Release.breakingTrailer): \(breaking)\n"
+  }
+
+  /// What release notes call the registry before the first release.
+  static let emptyRegistry = LocalizedText(zh: "（空目录）", en: "(empty registry)")
+
   public static func reason(_ refusal: Release.Refusal) -> LocalizedText {
     switch refusal {
     case .invalid(let report):
       return LocalizedText(
-        zh: "main 上的目录库有 \(report.errorCount) 个错误，未创建标签",
-        en: "the registry on main has \(report.errorCount) error(s); no tag created")
+        zh: "main 上的目录库有 \(report.errorCount) 个错误", en: "the registry on main has \(report.errorCount) error(s)") + noTag
     case .exists(let tag):
       return LocalizedText(zh: "标签 \(tag) 已存在，未改动", en: "tag \(tag) exists already and was left as it is")
     case .locked(let tag, let lock):
-      let advice = LockAdvice.text(lock, path: "refs/tags/\(tag).lock")
-      return LocalizedText(
-        zh: "标签 \(tag) 被锁定，未创建标签：\(advice.zh)；然后重新运行",
-        en: "tag \(tag) is locked; no tag created: \(advice.en); then run release cut again")
+      return LocalizedText(zh: "标签 \(tag) 被锁定", en: "tag \(tag) is locked") + noTag
+        + LockAdvice.retry(lock, path: "refs/tags/\(tag).lock", command: "release cut")
     case .badVersion(let tag, let pattern):
       return LocalizedText(
         zh: "\(tag) 不能作为发布标签（须是有效的标签名并匹配 access.yaml 的 release_tags：\(pattern)）",
         en: "\(tag) cannot be a release tag (it must be a valid tag name matching access.yaml's release_tags: \(pattern))")
     case .nothingNew(let previous):
-      return LocalizedText(
-        zh: "自上一发布 \(previous) 以来没有变化，未创建标签（确需发布请加 --allow-empty）",
-        en: "nothing changed since the previous release \(previous); no tag created (pass --allow-empty to cut one anyway)")
+      return LocalizedText(zh: "自上一发布 \(previous) 以来没有变化", en: "nothing changed since the previous release \(previous)")
+        + noTag + LocalizedText(zh: "（确需发布请加 --allow-empty）", en: " (pass --allow-empty to cut one anyway)")
     }
   }
+
+  /// `，未创建标签` / `; no tag created`.
+  static let noTag = LocalizedText(zh: "，未创建标签", en: "; no tag created")
 
   public static func list(_ entries: [Release.Entry], language: Language) -> String {
     let width = entries.map(\.tag.count).max() ?? 0

@@ -1,4 +1,5 @@
 import MuluCatalog
+import MuluGit
 
 /// What `mulu sync pull` and `mulu sync status` print.
 public enum SyncWriter {
@@ -6,8 +7,8 @@ public enum SyncWriter {
 
   public static func upToDate(source: String, tip short: String, reference: String) -> LocalizedText {
     return LocalizedText(
-      zh: "\(source) 没有新内容（\(short) 已在 \(reference) 中），未写入任何内容",
-      en: "nothing new from \(source) (\(short) is already in \(reference)); nothing written")
+      zh: "\(source) 没有新内容（\(short) 已在 \(reference) 中）",
+      en: "nothing new from \(source) (\(short) is already in \(reference))") + nothingWritten
   }
 
   /// The merge, what it brought, and each owned department reconciled.
@@ -37,13 +38,15 @@ public enum SyncWriter {
     var lines = [LocalizedText(zh: "对账：", en: "reconciliation:")]
     for d in departments {
       let name = d.name.isEmpty ? "" : " " + d.name.oneLine
-      var counts = [
-        LocalizedText(zh: "本次新增 \(d.added)", en: "this sync: \(d.added) added"),
-        LocalizedText(zh: "修改 \(d.modified)", en: "\(d.modified) modified"),
-        LocalizedText(zh: "注销 \(d.retiredByMerge)", en: "\(d.retiredByMerge) retired"),
-      ]
-      if d.unretired > 0 { counts.append(LocalizedText(zh: "恢复 \(d.unretired)", en: "\(d.unretired) unretired")) }
-      if d.deleted > 0 { counts.append(LocalizedText(zh: "删除 \(d.deleted)", en: "\(d.deleted) deleted")) }
+      let counts = changeCounts { kind in
+        switch kind {
+        case .added: d.added
+        case .modified: d.modified
+        case .retired: d.retiredByMerge
+        case .unretired: d.unretired
+        case .deleted: d.deleted
+        }
+      }
       lines.append(
         LocalizedText(
           zh: "  \(d.department)\(name)：分支库 \(d.forkResources) 项，\(branch) \(d.mergedResources) 项（在用 \(d.active)，已注销 \(d.retired)）：",
@@ -51,7 +54,7 @@ public enum SyncWriter {
           + (d.isEqual
             ? LocalizedText(zh: "一致", en: "equal")
             : LocalizedText(zh: "有 \(d.differences.count) 处不同", en: "\(d.differences.count) difference(s)"))
-          + LocalizedText(zh: "；", en: "; ") + counts.joined(zh: "、", en: ", "))
+          + LocalizedText(zh: "；本次", en: "; this sync: ") + counts.joined(zh: "、", en: ", "))
       for difference in d.differences {
         let code = difference.code.map { " (\($0.oneLine))" } ?? ""
         let why: LocalizedText
@@ -94,21 +97,21 @@ public enum SyncWriter {
     switch refusal {
     case .invalidSources(let report):
       return LocalizedText(
-        zh: "sources.yaml 有 \(report.errorCount) 个错误，未写入任何内容",
-        en: "sources.yaml has \(report.errorCount) error(s); nothing written")
+        zh: "sources.yaml 有 \(report.errorCount) 个错误",
+        en: "sources.yaml has \(report.errorCount) error(s)") + nothingWritten
     case .rewrittenHistory(let last):
       return rewritten(last, branch: branch).with(
         zh: "未写入任何内容；请让分支库重新取回 \(branch)（git fetch 后合并），使其包含已同步的提交，再同步",
         en: "nothing written; let the fork take \(branch) again (fetch and merge it) so that it contains what was synced, then pull")
     case .unrelatedHistories:
       return LocalizedText(
-        zh: "\(source) 与 \(branch) 没有共同的历史（分支库应从本目录库复制而来），未写入任何内容",
-        en: "\(source) shares no history with \(branch) (a fork starts as a copy of this registry); nothing written")
+        zh: "\(source) 与 \(branch) 没有共同的历史（分支库应从本目录库复制而来）",
+        en: "\(source) shares no history with \(branch) (a fork starts as a copy of this registry)") + nothingWritten
     case .foreignPaths(let owns, let paths):
       let folders = owns.map { "catalogs/\($0)/" }.joined(separator: ", ")
       return LocalizedText(
-        zh: "\(source) 修改了 \(paths.count) 个不属于它的路径（它只能修改 \(folders)），未写入任何内容",
-        en: "\(source) changed \(paths.count) path(s) outside the folders it owns (\(folders)); nothing written")
+        zh: "\(source) 修改了 \(paths.count) 个不属于它的路径（它只能修改 \(folders)）",
+        en: "\(source) changed \(paths.count) path(s) outside the folders it owns (\(folders))") + nothingWritten
     case .conflicts(let conflicts):
       let codes = conflicts.map { ($0.code ?? $0.path).oneLine }.joined(separator: ", ")
       return LocalizedText(
@@ -116,27 +119,28 @@ public enum SyncWriter {
         en: "both \(source) and \(branch) changed \(codes) since the last sync; nothing written: let the fork take \(branch)'s changes first")
     case .invalid(let report):
       return LocalizedText(
-        zh: "合并后的目录库有 \(report.errorCount) 个错误，未写入任何内容",
-        en: "the merged registry has \(report.errorCount) error(s); nothing written")
+        zh: "合并后的目录库有 \(report.errorCount) 个错误",
+        en: "the merged registry has \(report.errorCount) error(s)") + nothingWritten
     case .dirtyWorkingTree(let branch):
       return LocalizedText(
-        zh: "\(branch) 已检出且工作区或暂存区有未提交的修改：先提交或清理，未写入任何内容",
-        en: "\(branch) is checked out and the working tree or index has uncommitted changes: commit or clean them first; nothing written")
+        zh: "\(branch) 已检出且工作区或暂存区有未提交的修改：先提交或清理",
+        en: "\(branch) is checked out and the working tree or index has uncommitted changes: commit or clean them first") + nothingWritten
     case .targetMoved(let reference):
       return LocalizedText(
         zh: "同步期间 \(reference) 被他人移动，未改动它：请重新运行",
         en: "\(reference) moved while sync worked and was left as it is: run sync again")
     case .locked(let reference, let lock):
-      let advice = LockAdvice.text(lock, path: reference + ".lock")
-      return LocalizedText(
-        zh: "\(reference) 被锁定，未改动它：\(advice.zh)；然后重新运行",
-        en: "\(reference) is locked and was left as it is: \(advice.en); then run sync again")
+      return LocalizedText(zh: "\(reference) 被锁定，未改动它", en: "\(reference) is locked and was left as it is")
+        + LockAdvice.retry(lock, path: reference + ".lock", command: "sync")
     case .reviewBranchHasCommits(let reference):
       return LocalizedText(
-        zh: "\(reference) 上有新合并不包含的提交：先合并或删除它，未写入任何内容",
-        en: "\(reference) holds commits the new merge does not contain: merge or delete it first; nothing written")
+        zh: "\(reference) 上有新合并不包含的提交：先合并或删除它",
+        en: "\(reference) holds commits the new merge does not contain: merge or delete it first") + nothingWritten
     }
   }
+
+  /// `，未写入任何内容` / `; nothing written`.
+  static let nothingWritten = LocalizedText(zh: "，未写入任何内容", en: "; nothing written")
 
   /// "the fork no longer contains X (merged by Y): its history was rewritten".
   static func rewritten(_ last: Sync.LastSync, branch: String) -> LocalizedText {
@@ -152,6 +156,27 @@ public enum SyncWriter {
     LocalizedText(
       zh: "\(branch) 已移动到合并提交，但本地修改使工作区未能更新（\(reason)）：用 git status 查看",
       en: "\(branch) moved to the merge, but local changes kept the working tree from following (\(reason)): see git status")
+  }
+
+  // MARK: Merge commit
+
+  /// The merge message: a subject naming the source and the counts, the semantic diff (each
+  /// changed code, its changed fields, breaking changes marked), then trailers naming the
+  /// source and the fork commit.
+  static func mergeMessage(
+    source: SyncSource, forkTip: ObjectID, branch: String, diff: SemanticDiff, language: Language
+  ) -> String {
+    let short = forkTip.abbreviated()
+    let summary = diff.summary
+    let kinds = ChangeKind.allCases.filter { summary[$0] > 0 }
+    var subject = LocalizedText(zh: "同步 \(source.name)（\(short)）到 \(branch)", en: "Sync \(source.name) (\(short)) into \(branch)")
+    if kinds.isEmpty {
+      subject += LocalizedText(zh: "：资源无变更", en: ": no resource changed")
+    } else {
+      subject += DiffWriter.colon + DiffWriter.counts(summary, of: kinds, breaking: summary.breaking > 0)
+    }
+    let body = DiffWriter.text(diff, language: language, color: false)
+    return subject[language] + "\n\n" + body + "\n\(Sync.sourceTrailer): \(source.name)\n\(Sync.commitTrailer): \(forkTip.hex)\n"
   }
 
   // MARK: Status
@@ -213,16 +238,9 @@ public enum SyncWriter {
       return [LocalizedText(zh: "  待同步：无资源变更", en: "  waiting: no resource changes")]
     }
     let summary = diff.summary
-    var counts = [
-      LocalizedText(zh: "新增 \(summary.added)", en: "\(summary.added) added"),
-      LocalizedText(zh: "修改 \(summary.modified)", en: "\(summary.modified) modified"),
-      LocalizedText(zh: "注销 \(summary.retired)", en: "\(summary.retired) retired"),
-    ]
-    if summary.unretired > 0 { counts.append(LocalizedText(zh: "恢复 \(summary.unretired)", en: "\(summary.unretired) unretired")) }
-    if summary.deleted > 0 { counts.append(LocalizedText(zh: "删除 \(summary.deleted)", en: "\(summary.deleted) deleted")) }
     var lines = [
-      LocalizedText(zh: "  待同步：", en: "  waiting: ") + counts.joined(zh: "，", en: ", ")
-        + LocalizedText(zh: "；不兼容 \(summary.breaking)", en: "; \(summary.breaking) breaking")
+      LocalizedText(zh: "  待同步：", en: "  waiting: ") + changeCounts { summary[$0] }.joined(zh: "，", en: ", ")
+        + DiffWriter.breakingCount(summary.breaking)
     ]
     let words = diff.changes.map { DiffWriter.kindWord($0.kind) }
     let width = (zh: words.map(\.zh.count).max() ?? 0, en: words.map(\.en.count).max() ?? 0)
@@ -236,6 +254,13 @@ public enum SyncWriter {
       lines.append(line)
     }
     return lines
+  }
+
+  /// How many resources were added, modified and retired, then unretired and deleted where
+  /// there are any: `新增 2` / `2 added`, …
+  static func changeCounts(_ count: (ChangeKind) -> Int) -> [LocalizedText] {
+    let kinds = ChangeKind.allCases.filter { [.added, .modified, .retired].contains($0) || count($0) > 0 }
+    return DiffWriter.countWords(of: kinds, count)
   }
 
   /// Lines in one language, each ending with a line break.

@@ -43,15 +43,13 @@ struct ExportCommand: MuluCommand {
       zh: "已导出 \(result.resources) 个资源（\(result.rows) 行）到 \(output)",
       en: "exported \(result.resources) resource(s) (\(result.rows) rows) to \(output)")
     if result.retiredLeftOut > 0 {
-      summary = summary.joined(
-        LocalizedText(
-          zh: "；\(result.retiredLeftOut) 个已注销的资源未导出（--include-retired）",
-          en: "; \(result.retiredLeftOut) retired resource(s) left out (--include-retired)"))
+      summary += LocalizedText(
+        zh: "；\(result.retiredLeftOut) 个已注销的资源未导出（--include-retired）",
+        en: "; \(result.retiredLeftOut) retired resource(s) left out (--include-retired)")
     }
     if !result.unreadable.isEmpty {
-      summary = summary.joined(
-        LocalizedText(
-          zh: "；\(result.unreadable.count) 个无法读取的文件未导出", en: "; \(result.unreadable.count) unreadable file(s) left out"))
+      summary += LocalizedText(
+        zh: "；\(result.unreadable.count) 个无法读取的文件未导出", en: "; \(result.unreadable.count) unreadable file(s) left out")
     }
     Console.note(summary, language: language)
   }

@@ -43,7 +43,7 @@ struct FmtCommand: MuluCommand {
         }
       case .refused(let refusal):
         left += 1
-        Console.note(LocalizedText(zh: "\(result.path)：未格式化，", en: "\(result.path): not formatted, ").joined(refusal.message), language: language)
+        Console.note(LocalizedText(zh: "\(result.path)：未格式化，", en: "\(result.path): not formatted, ") + refusal.message, language: language)
       case .unreadable(let reason):
         failed += 1
         Console.error(LocalizedText(zh: "无法读取 \(result.path)：\(reason)", en: "cannot read \(result.path): \(reason)"), language: language)
@@ -57,8 +57,7 @@ struct FmtCommand: MuluCommand {
       ? LocalizedText(zh: "\(changed) 个文件需要格式化", en: "\(changed) file(s) not in canonical form")
       : LocalizedText(zh: "已格式化 \(changed) 个文件", en: "formatted \(changed) file(s)")
     if left > 0 {
-      summary = summary.joined(
-        LocalizedText(zh: "，\(left) 个文件无法格式化（原因见上）", en: ", \(left) file(s) cannot be formatted (reasons above)"))
+      summary += LocalizedText(zh: "，\(left) 个文件无法格式化（原因见上）", en: ", \(left) file(s) cannot be formatted (reasons above)")
     }
     Console.note(summary, language: language)
     if crlf > 0 {

@@ -38,12 +38,14 @@ struct HooksInstallCommand: MuluCommand {
 
   func run() throws {
     let language = global.language
-    let mulu = HookInstaller.executablePath(argv0: CommandLine.arguments[0], environment: ProcessInfoEnvironment.current)
+    let environment = ProcessInfoEnvironment.current
+    let mulu = HookInstaller.executablePath(argv0: CommandLine.arguments[0], environment: environment)
     let installed =
       if let server {
-        try HookInstaller.installServer(repository: resolve(server), mulu: mulu, force: force)
+        try HookInstaller.installServer(repository: resolve(server), mulu: mulu, force: force, environment: environment)
       } else {
-        try HookInstaller.installClient(repository: resolve(repository ?? "."), mulu: mulu, force: force)
+        try HookInstaller.installClient(
+          repository: resolve(repository ?? "."), mulu: mulu, force: force, environment: environment)
       }
     Console.output(installed.path + "\n")
     let note: LocalizedText

@@ -20,7 +20,7 @@ struct ImportCommand: MuluCommand {
   @Option(help: ArgumentHelp(LocalizedText(zh: "各行所属的部门（没有提供方代码的行取此代码）。", en: "The department every row belongs to (and rows without a provider code get)."), valueName: "CODE"))
   var provider: String?
 
-  @Flag(help: ArgumentHelp(LocalizedText(zh: "不写任何文件，只说明导入会做什么。", en: "Write nothing; say what the import would do.")))
+  @Flag(help: ArgumentHelp(LocalizedText(zh: "不写任何文件，只说明导入会做什么（会写入文件时退出码 1，同 mulu fmt --check）。", en: "Write nothing; say what the import would do (exit 1 when it would write a file, as mulu fmt --check).")))
   var check = false
 
   @Argument(help: ArgumentHelp(LocalizedText(zh: "要导入的文件：FILE.xlsx 或 FILE.csv。", en: "The file to import: FILE.xlsx or FILE.csv."), valueName: "FILE"))
@@ -30,7 +30,8 @@ struct ImportCommand: MuluCommand {
     let language = global.language
     let workspace = try global.workspace()
     let outcome = try SheetImport.run(
-      file: SheetPaths.absolute(file, from: workspace.start), in: workspace, provider: provider, check: check)
+      file: SheetPaths.absolute(file, from: workspace.start), in: workspace, provider: provider, check: check,
+      environment: ProcessInfoEnvironment.current)
     for note in outcome.notes { Console.note(note, language: language) }
     let report = Report(findings: outcome.findings)
     if !outcome.findings.isEmpty {
@@ -52,5 +53,7 @@ struct ImportCommand: MuluCommand {
         ? LocalizedText(zh: "--check：未写入任何文件（将写入 \(written) 个）", en: "--check: nothing written (\(written) file(s) would be)")
         : LocalizedText(zh: "已写入 \(written) 个文件", en: "wrote \(written) file(s)"),
       language: language)
+    // As `mulu fmt --check`: a check that finds something to write is a difference (exit 1).
+    if check && written > 0 { throw ExitCode(1) }
   }
 }

@@ -4,24 +4,29 @@ import MuluKit
 import MuluPublish
 import MuluReport
 
-struct PublishCommand: ParsableCommand {
+struct PublishCommand: MuluCommand {
   static let configuration = CommandConfiguration(
     commandName: "publish",
-    abstract: "Write the catalog of a release as a static web site and JSON API.",
-    discussion: """
-      REV defaults to the newest release tag (by tag date), else main. The site needs no server of its own: \
-      any web server, CDN or object store serves it, under any path. The same REV gives the same bytes; \
-      when DIR holds an earlier publish, only the files whose content changes are written, and none is \
-      removed. The layout is described in docs/publish.md.
-      """
+    abstract: LocalizedText(
+      zh: "把某次发布的目录写成静态网站和 JSON 接口。",
+      en: "Write the catalog of a release as a static web site and JSON API.").help,
+    discussion: LocalizedText(
+      zh: "REV 默认为最新的发布标签（按标签日期），没有发布时为 main。网站不需要自己的服务器：任何 Web 服务器、CDN 或对象存储都可在任何路径下提供它。同一 REV 得到相同的字节；DIR 中已有以前的发布时，只写入内容有变化的文件，不删除任何文件。目录结构见 docs/publish.md。",
+      en: "REV defaults to the newest release tag (by tag date), else main. The site needs no server of its own: any web server, CDN or object store serves it, under any path. The same REV gives the same bytes; when DIR holds an earlier publish, only the files whose content changes are written, and none is removed. The layout is described in docs/publish.md."
+    ).help
   )
 
   @OptionGroup var global: GlobalOptions
 
-  @Option(help: ArgumentHelp("The revision to publish (default: the newest release tag, else main).", valueName: "REV"))
+  @Option(
+    help: ArgumentHelp(
+      LocalizedText(
+        zh: "要发布的版本（默认：最新的发布标签，没有时为 main）。",
+        en: "The revision to publish (default: the newest release tag, else main)."), valueName: "REV"))
   var rev: String?
 
-  @Option(help: ArgumentHelp("The folder to write the site into.", valueName: "DIR"))
+  @Option(
+    help: ArgumentHelp(LocalizedText(zh: "写入网站的文件夹。", en: "The folder to write the site into."), valueName: "DIR"))
   var out: String
 
   func run() throws {
