@@ -2,6 +2,7 @@
   import Glibc
 #endif
 import MuluParallel
+import Synchronization
 import MuluYAML
 
 /// A failure that stops validation (not a finding).
@@ -64,12 +65,27 @@ public enum Validator {
     try load(snapshot, settings: settings, workers: workers, tally: tally, results: nil)
   }
 
+  /// `load` with a tally and kept results, for a caller that counts some files without the
+  /// tally: a file for which `countedElsewhere` is true is taken from `results` when they have
+  /// it, and is then not read nor added to the tally; the positions in `snapshot.entries` of
+  /// the files so taken are returned, for the caller to add in.
+  public static func load<Tally: ResourceTally>(
+    _ snapshot: any Snapshot, tally: Tally.Type, results: FileResults, workers: Int = defaultWorkers,
+    countedElsewhere: @escaping @Sendable (SnapshotEntry) -> Bool
+  ) throws -> (Catalog, [Finding], Tally, taken: [Int]) {
+    let taken = TakenPositions()
+    let (catalog, findings, tally) = try load(
+      snapshot, settings: nil, workers: workers, tally: tally, results: results, reuse: countedElsewhere, taken: taken)
+    return (catalog, findings, tally, taken.sorted())
+  }
+
   /// `load` with a tally and kept results: a file taken from the results is not read, so a
-  /// tally other than `NoTally` never uses results.
+  /// tally other than `NoTally` uses results only for the files `reuse` names.
   private static func load<Tally: ResourceTally>(
-    _ snapshot: any Snapshot, settings: RegistrySettings?, workers: Int, tally: Tally.Type, results: FileResults?
+    _ snapshot: any Snapshot, settings: RegistrySettings?, workers: Int, tally: Tally.Type, results: FileResults?,
+    reuse: (@Sendable (SnapshotEntry) -> Bool)? = nil, taken: TakenPositions? = nil
   ) throws -> (Catalog, [Finding], Tally) {
-    let results = Tally.self == NoTally.self ? results : nil
+    let results = Tally.self == NoTally.self || reuse != nil ? results : nil
     let entries = snapshot.entries
     // The files the context is read from; the resource files are many and are not looked up.
     var byPath: [String: SnapshotEntry] = [:]
@@ -86,13 +102,16 @@ public enum Validator {
     // Each folder's name is held once, however many files it has.
     var folders: [String: String] = [:]
     var found: [(SnapshotEntry, String, ResourceCode)] = []
-    for (entry, role) in zip(entries, layout.roles) {
+    var entryPositions: [Int] = []
+    for (position, (entry, role)) in zip(entries, layout.roles).enumerated() {
       guard entry.isFile, case .resource(let folder, let code) = role else { continue }
       let shared = folders[folder] ?? folder
       folders[folder] = shared
       found.append((entry, shared, code))
+      if taken != nil { entryPositions.append(position) }
     }
     let resourceEntries = found
+    let positionsInSnapshot = entryPositions
     let index = Catalog(
       label: snapshot.label, settings: settings, departments: context.departments,
       classification: context.classification, dictionariesRead: context.dictionariesRead, digests: [],
@@ -110,7 +129,8 @@ public enum Validator {
       var tally = Tally()
       for position in run {
         let (entry, folder, code) = resourceEntries[position]
-        if let (kept, digest) = results?.result(for: entry, folder: folder, code: code, names: names) {
+        if reuse?(entry) ?? true, let (kept, digest) = results?.result(for: entry, folder: folder, code: code, names: names) {
+          taken?.add(positionsInSnapshot[position])
           findings += kept
           if checksRelated { findings += RelatedUnknown.check(digest, in: index) }
           results?.keep(entry, position: position, findings: kept)
@@ -380,6 +400,17 @@ public protocol ResourceTally: Sendable {
   mutating func add(_ file: ResourceFile)
   /// Adds the tally of the files that follow.
   mutating func merge(_ other: Self)
+}
+
+/// The positions of the files a load took from kept results, gathered from its workers.
+final class TakenPositions: Sendable {
+  private let positions = Mutex<[Int]>([])
+
+  func add(_ position: Int) {
+    positions.withLock { $0.append(position) }
+  }
+
+  func sorted() -> [Int] { positions.withLock { $0.sorted() } }
 }
 
 /// Counts nothing.

@@ -121,7 +121,7 @@ enum Loader {
             providerName: intern(resource.provider.name), sharingType: resource.sharing.type,
             updateCycle: resource.updateCycle, formatClass: resource.format.formatClass,
             writtenClass: String(resource.code.prefix(1)), toPublic: resource.open.toPublic ?? false,
-            retired: resource.isRetired, links: resource.related + (resource.retired?.replacedBy.map { [$0] } ?? []))
+            retired: resource.isRetired, counts: ResourceCounts(resource), links: resource.related + (resource.retired?.replacedBy.map { [$0] } ?? []))
           search.add(id: resources.count, keys: searchKeys!, resource: site)
           resources.append(site)
           keys.append(

@@ -84,6 +84,55 @@ public enum Publish {
   }
 
   public static func run(in workspace: Workspace, _ request: Request) throws(PublishFailure) -> Summary {
+    try finish(prepare(in: workspace, request), extensions: request.extensions)
+  }
+
+  /// A publish read and not yet written: the revision's resources, taken from the state of the
+  /// earlier publish in the folder where their files are the same, else read.
+  public final class Prepared: @unchecked Sendable {
+    let request: Request
+    let repository: Repository
+    let output: SiteOutput
+    let statePath: String
+    let previous: PublishState?
+    let reason: Earlier.Reason?
+    var site: Site
+    let search: SearchIndexBuilder
+    var keys: [Loader.StateKeys]
+    private let byPath: [String: Int]
+
+    init(
+      request: Request, repository: Repository, output: SiteOutput, statePath: String, previous: PublishState?,
+      reason: Earlier.Reason?, site: Site, search: SearchIndexBuilder, keys: [Loader.StateKeys]
+    ) {
+      self.request = request
+      self.repository = repository
+      self.output = output
+      self.statePath = statePath
+      self.previous = previous
+      self.reason = reason
+      self.site = site
+      self.search = search
+      self.keys = keys
+      var byPath: [String: Int] = [:]
+      byPath.reserveCapacity(site.resources.count)
+      for (index, resource) in site.resources.enumerated() { byPath[resource.path] = index }
+      self.byPath = byPath
+    }
+
+    /// The revision published.
+    public var revision: String { site.revision }
+
+    /// What the evaluation counts of the resource file at `path` with the blob `blob` (hex),
+    /// when it is a resource of this publish.
+    public func counts(path: String, blob: String) -> ResourceCounts? {
+      guard let index = byPath[path], site.resources[index].blob.hex == blob else { return nil }
+      return site.resources[index].counts
+    }
+  }
+
+  /// Reads what a publish of `request` shows (`request.extensions` are not used: `finish` takes them).
+  public static func prepare(in workspace: Workspace, _ request: Request) throws(PublishFailure) -> Prepared {
     let repository: Repository
     do {
       // Histories and releases: a shallow clone would show a missing past as none.
@@ -104,18 +153,32 @@ public enum Publish {
     } else if output.hasManifest {
       reason = .missing
     }
-    var (site, search, keys) = try Loader.load(repository, in: workspace, request, previous: previous)
-    var builder = SiteBuilder(site: site, search: search, output: output, repository: repository, request: request)
+    let (site, search, keys) = try Loader.load(repository, in: workspace, request, previous: previous)
+    return Prepared(
+      request: request, repository: repository, output: output, statePath: statePath, previous: previous,
+      reason: reason, site: site, search: search, keys: keys)
+  }
+
+  /// Writes the site `prepare` read, with what `extensions` add, and the state for the next publish.
+  public static func finish(_ prepared: Prepared, extensions: [any SiteExtension]) throws(PublishFailure) -> Summary {
+    var request = prepared.request
+    request.extensions = extensions
+    let output = prepared.output
+    var site = prepared.site
+    var reason = prepared.reason
+    var builder = SiteBuilder(
+      site: site, search: prepared.search, output: output, repository: prepared.repository, request: request)
     let layout = PublishState.layout(
       generator: request.generator, language: request.language, registryName: site.registryName,
       navigation: builder.layout.navigation.map { ($0.path, $0.title) })
-    if let previous {
+    if let previous = prepared.previous {
       switch Earlier.open(previous, layout: layout, output: output) {
       case .success(let earlier): builder.earlier = earlier
       case .failure(let failure): reason = failure
       }
     }
-    try Loader.releases(repository, into: &site, revision: request.revision) { release, diff throws(PublishFailure) in
+    try Loader.releases(prepared.repository, into: &site, revision: request.revision) {
+      release, diff throws(PublishFailure) in
       try builder.release(release, diff)
     }
     builder.site = site
@@ -124,6 +187,8 @@ public enum Publish {
 
     var records: [PublishState.Record] = []
     records.reserveCapacity(site.resources.count)
+    let keys = prepared.keys
+    prepared.keys = []
     for (index, resource) in site.resources.enumerated() {
       records.append(
         PublishState.Record(
@@ -131,11 +196,10 @@ public enum Publish {
           nameKeys: keys[index].name, textKeys: keys[index].text, dcatOffset: datasets[index].offset,
           dcatLength: datasets[index].length))
     }
-    keys = []
     let state = PublishState(
       layout: layout, commit: site.commit.hex, releases: Set(site.releases.map(Earlier.mark)),
       departmentNames: site.departmentNames, records: records)
-    try SiteOutput.replace(statePath, with: state.serialized())
+    try SiteOutput.replace(prepared.statePath, with: state.serialized())
     return Summary(
       revision: site.revision, tag: site.release.tag, commit: site.release.commit.hex, resources: site.resources.count,
       active: site.resources.count { !$0.retired }, departments: site.departments.count,
@@ -161,6 +225,8 @@ struct SiteResource: Sendable {
   var writtenClass: String
   var toPublic: Bool
   var retired: Bool
+  /// What the evaluation counts of it.
+  var counts: ResourceCounts
   /// The codes its page links to by name: `related` and `retired.replaced_by`.
   var links: [String]
 

@@ -12,7 +12,7 @@ import MuluGit
 /// leaves none, and the next one is a full publish.
 struct PublishState: Sendable {
   static let fileName = ".mulu-publish-state"
-  static let magic = Array("mulu-publish-state 1\n".utf8)
+  static let magic = Array("mulu-publish-state 2\n".utf8)
 
   /// What every page depends on beyond its resource: the generator, the language, the registry's
   /// name and the navigation. A state of another layout is not used.
@@ -117,6 +117,12 @@ struct PublishState: Sendable {
     out.string(resource.formatClass)
     out.string(resource.writtenClass)
     out.varint((resource.toPublic ? 1 : 0) | (resource.retired ? 2 : 0))
+    let counts = resource.counts
+    out.varint(
+      (counts.retired ? 1 : 0) | (counts.toPublic ? 2 : 0) | (counts.notSharedWithBasis ? 4 : 0)
+        | (counts.withoutLengths ? 8 : 0))
+    out.varint(counts.sharingIndex + 1)
+    out.varint(counts.items)
     out.varint(resource.links.count)
     for link in resource.links { out.string(link) }
     out.u64(record.history)
@@ -163,8 +169,12 @@ struct PublishState: Sendable {
       guard let folder = reader.string(), let codeText = reader.string(), let code = ResourceCode(codeText),
         let blob = reader.objectID(), let name = reader.string(), let providerName = reader.string(),
         let sharingType = reader.string(), let updateCycle = reader.string(), let formatClass = reader.string(),
-        let writtenClass = reader.string(), let flags = reader.varint(), let linkCount = reader.varint()
+        let writtenClass = reader.string(), let flags = reader.varint(), let countFlags = reader.varint(),
+        let sharingIndex = reader.varint(), let items = reader.varint(), let linkCount = reader.varint()
       else { return nil }
+      let counts = ResourceCounts(
+        retired: countFlags & 1 != 0, sharingIndex: sharingIndex - 1, toPublic: countFlags & 2 != 0,
+        notSharedWithBasis: countFlags & 4 != 0, items: items, withoutLengths: countFlags & 8 != 0)
       var links: [String] = []
       for _ in 0..<linkCount {
         guard let link = reader.string() else { return nil }
@@ -178,7 +188,8 @@ struct PublishState: Sendable {
           resource: SiteResource(
             folder: intern(folder), code: code, blob: blob, name: name, providerName: intern(providerName),
             sharingType: intern(sharingType), updateCycle: intern(updateCycle), formatClass: intern(formatClass),
-            writtenClass: intern(writtenClass), toPublic: flags & 1 != 0, retired: flags & 2 != 0, links: links),
+            writtenClass: intern(writtenClass), toPublic: flags & 1 != 0, retired: flags & 2 != 0, counts: counts,
+            links: links),
           history: history, nameKeys: nameKeys, textKeys: textKeys, dcatOffset: dcatOffset, dcatLength: dcatLength))
     }
     guard reader.position == end else { return nil }

@@ -51,8 +51,17 @@ extension Evaluation {
     }
   }
 
-  /// Evaluates the registry at `request.revision`.
-  public static func run(in workspace: Workspace, _ request: Request) throws(Failure) -> Evaluation {
+  /// What a caller knows of the revision's resource files without reading them (a republish,
+  /// from its state): each file's counts by its path and blob id, nil for a file it does not
+  /// know. The validation takes the files it knows from the validation cache when the cache has
+  /// them (`ValidationCache`), instead of reading them.
+  public typealias KnownCounts = @Sendable (_ path: String, _ blob: String) -> ResourceCounts?
+
+  /// Evaluates the registry at `request.revision`. With `known`, the validation cache of the
+  /// repository is used for the files `known` counts, and kept for the next run.
+  public static func run(in workspace: Workspace, _ request: Request, known: KnownCounts? = nil) throws(Failure)
+    -> Evaluation
+  {
     let repository: Repository
     do {
       // Histories and releases: a shallow clone would show a missing past as none.
@@ -69,7 +78,7 @@ extension Evaluation {
 
       // The one validation pass, counting each resource as it is read.
       let snapshot = GitSnapshot(repository: repository, tree: head.tree, label: request.revision)
-      let (catalog, readFindings, tally) = try Validator.load(snapshot, tally: CatalogTally.self)
+      let (catalog, readFindings, tally) = try load(snapshot, in: workspace, known: known)
       let checked = Validator.check(catalog)
       let report = Report(findings: Validator.apply(catalog.settings, to: readFindings + checked))
       // Duplicate collection is a fact of the catalog, counted even where registry.yaml turns the rule off.
@@ -128,6 +137,32 @@ extension Evaluation {
   }
 
   // MARK: Steps
+
+  /// The one validation pass, counting each resource as it is read; with `known`, through the
+  /// validation cache for the files `known` counts.
+  private static func load(_ snapshot: GitSnapshot, in workspace: Workspace, known: KnownCounts?) throws
+    -> (Catalog, [Finding], CatalogTally)
+  {
+    guard let known, let store = workspace.validationCache() else {
+      return try Validator.load(snapshot, tally: CatalogTally.self)
+    }
+    let (results, _) = store.load(context: ValidationCache.context(of: snapshot))
+    let (catalog, findings, counted, taken) = try Validator.load(
+      snapshot, tally: CatalogTally.self, results: results
+    ) { entry in entry.contentID.flatMap { known(entry.path, $0) } != nil }
+    var tally = counted
+    let entries = snapshot.entries
+    for position in taken {
+      let entry = entries[position]
+      guard case .resource(let folder, let code) = TreeLayout.role(of: entry.path), let id = entry.contentID,
+        let counts = known(entry.path, id)
+      else { continue }
+      tally.folders[folder, default: FolderTally()].add(counts, code: code)
+    }
+    // A cache that cannot be written costs the next run its speed, not this one its result.
+    _ = store.save(results)
+    return (catalog, findings, tally)
+  }
 
   static func step<Result>(_ body: () throws -> Result) throws(Failure) -> Result {
     do {
