@@ -9,19 +9,14 @@ import MuluYAML
 enum Loader {
   static let batch = 8192
 
-  /// A resource's search keys as the state keeps them (`SearchKeys.encode`).
-  struct StateKeys: Sendable {
-    var name: ArraySlice<UInt8>
-    var text: ArraySlice<UInt8>
-  }
-
   /// The site and its search index; a resource whose file is the one `previous` knows is taken
-  /// from there instead of being read.
+  /// from there instead of being read. Each resource's search keys go to `spool`, in order.
   static func load(
-    _ repository: Repository, in workspace: Workspace, _ request: Publish.Request, previous: PublishState?
-  ) throws(PublishFailure) -> (Site, SearchIndexBuilder, [StateKeys]) {
+    _ repository: Repository, in workspace: Workspace, _ request: Publish.Request, previous: PublishState?,
+    spool: KeySpool
+  ) throws(PublishFailure) -> (Site, SearchIndexBuilder) {
     do {
-      return try loadSite(repository, in: workspace, request, previous: previous)
+      return try loadSite(repository, in: workspace, request, previous: previous, spool: spool)
     } catch let failure as PublishFailure {
       throw failure
     } catch let failure as Workspace.Failure {
@@ -34,8 +29,9 @@ enum Loader {
   }
 
   private static func loadSite(
-    _ repository: Repository, in workspace: Workspace, _ request: Publish.Request, previous: PublishState?
-  ) throws -> (Site, SearchIndexBuilder, [StateKeys]) {
+    _ repository: Repository, in workspace: Workspace, _ request: Publish.Request, previous: PublishState?,
+    spool: KeySpool
+  ) throws -> (Site, SearchIndexBuilder) {
     let entries = try Release.list(in: workspace)
     let revision = Publish.revision(request.revision, releases: entries)
     let commit: ObjectID
@@ -72,8 +68,6 @@ enum Loader {
     let search = SearchIndexBuilder()
     var resources: [SiteResource] = []
     resources.reserveCapacity(files.count)
-    var keys: [StateKeys] = []
-    keys.reserveCapacity(files.count)
     var unreadable: [Finding] = []
     // Folder and provider names are held once per department, not once per resource.
     var interned: [String: String] = [:]
@@ -106,7 +100,7 @@ enum Loader {
             keys: SearchKeys(name: SearchKeys.decode(record.nameKeys), text: SearchKeys.decode(record.textKeys)),
             resource: resource)
           resources.append(resource)
-          keys.append(StateKeys(name: record.nameKeys, text: record.textKeys))
+          try spool.add(name: record.nameKeys, text: record.textKeys)
           continue
         }
         let (reading, searchKeys) = read.removeFirst()
@@ -124,9 +118,8 @@ enum Loader {
             retired: resource.isRetired, counts: ResourceCounts(resource), links: resource.related + (resource.retired?.replacedBy.map { [$0] } ?? []))
           search.add(id: resources.count, keys: searchKeys!, resource: site)
           resources.append(site)
-          keys.append(
-            StateKeys(
-              name: ArraySlice(SearchKeys.encode(searchKeys!.name)), text: ArraySlice(SearchKeys.encode(searchKeys!.text))))
+          try spool.add(
+            name: ArraySlice(SearchKeys.encode(searchKeys!.name)), text: ArraySlice(SearchKeys.encode(searchKeys!.text)))
         }
       }
     }
@@ -169,7 +162,7 @@ enum Loader {
       release: (nil, commit, try Identity.dayString(repository.commit(commit).committer)), releases: [],
       resources: resources, byCode: byCode, departments: departments, departmentNames: names, history: [:],
       unreadable: unreadable, commit: commit, entries: entries)
-    return (site, search, keys)
+    return (site, search)
   }
 }
 

@@ -98,12 +98,13 @@ public enum Publish {
     let reason: Earlier.Reason?
     var site: Site
     let search: SearchIndexBuilder
-    var keys: [Loader.StateKeys]
+    /// Where the resources' search keys wait for the state.
+    let spool: String
     private let byPath: [String: Int]
 
     init(
       request: Request, repository: Repository, output: SiteOutput, statePath: String, previous: PublishState?,
-      reason: Earlier.Reason?, site: Site, search: SearchIndexBuilder, keys: [Loader.StateKeys]
+      reason: Earlier.Reason?, site: Site, search: SearchIndexBuilder, spool: String
     ) {
       self.request = request
       self.repository = repository
@@ -113,7 +114,7 @@ public enum Publish {
       self.reason = reason
       self.site = site
       self.search = search
-      self.keys = keys
+      self.spool = spool
       var byPath: [String: Int] = [:]
       byPath.reserveCapacity(site.resources.count)
       for (index, resource) in site.resources.enumerated() { byPath[resource.path] = index }
@@ -153,10 +154,12 @@ public enum Publish {
     } else if output.hasManifest {
       reason = .missing
     }
-    let (site, search, keys) = try Loader.load(repository, in: workspace, request, previous: previous)
+    let spool = try KeySpool(path: output.root + "/.mulu-publish-keys.tmp")
+    let (site, search) = try Loader.load(repository, in: workspace, request, previous: previous, spool: spool)
+    try spool.close()
     return Prepared(
       request: request, repository: repository, output: output, statePath: statePath, previous: previous,
-      reason: reason, site: site, search: search, keys: keys)
+      reason: reason, site: site, search: search, spool: spool.path)
   }
 
   /// Writes the site `prepare` read, with what `extensions` add, and the state for the next publish.
@@ -185,21 +188,15 @@ public enum Publish {
     let datasets = try builder.build()
     try output.finish()
 
-    var records: [PublishState.Record] = []
-    records.reserveCapacity(site.resources.count)
-    let keys = prepared.keys
-    prepared.keys = []
-    for (index, resource) in site.resources.enumerated() {
-      records.append(
+    try PublishState.write(
+      to: prepared.statePath, layout: layout, commit: site.commit.hex, releases: Set(site.releases.map(Earlier.mark)),
+      departmentNames: site.departmentNames, count: site.resources.count,
+      record: { index, name, text in
         PublishState.Record(
-          resource: resource, history: PublishState.history(site.history[resource.codeText] ?? []),
-          nameKeys: keys[index].name, textKeys: keys[index].text, dcatOffset: datasets[index].offset,
-          dcatLength: datasets[index].length))
-    }
-    let state = PublishState(
-      layout: layout, commit: site.commit.hex, releases: Set(site.releases.map(Earlier.mark)),
-      departmentNames: site.departmentNames, records: records)
-    try SiteOutput.replace(prepared.statePath, with: state.serialized())
+          resource: site.resources[index], history: PublishState.history(site.history[site.resources[index].codeText] ?? []),
+          nameKeys: name, textKeys: text, dcatOffset: datasets[index].offset, dcatLength: datasets[index].length)
+      }, spool: prepared.spool)
+    unlink(prepared.spool)
     return Summary(
       revision: site.revision, tag: site.release.tag, commit: site.release.commit.hex, resources: site.resources.count,
       active: site.resources.count { !$0.retired }, departments: site.departments.count,

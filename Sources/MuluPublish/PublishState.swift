@@ -1,6 +1,10 @@
 import MuluCatalog
 import MuluGit
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// What a publish leaves in its folder for the next one, `.mulu-publish-state`: the commit it
 /// published, the releases whose files it wrote, and for each resource what it contributed to
 /// the files every resource shares (the lists, the search index, `dcat.jsonld`), so that a
@@ -80,8 +84,7 @@ struct PublishState: Sendable {
 
   // MARK: Reading and writing
 
-  func serialized() -> [UInt8] {
-    var out = ByteWriter()
+  func writeHeader(into out: inout ByteWriter) {
     out.bytes += PublishState.magic
     out.u64(layout)
     out.string(commit)
@@ -99,10 +102,6 @@ struct PublishState: Sendable {
       out.string(code)
       out.string(name)
     }
-    out.varint(records.count)
-    for record in records { PublishState.write(record, into: &out) }
-    out.u64(FNV.hash(out.bytes))
-    return out.bytes
   }
 
   static func write(_ record: Record, into out: inout ByteWriter) {
@@ -140,7 +139,7 @@ struct PublishState: Sendable {
     let end = bytes.count - 8
     var sum: UInt64 = 0
     for index in 0..<8 { sum |= UInt64(bytes[end + index]) << (8 * UInt64(index)) }
-    guard FNV.hash(Array(bytes[..<end])) == sum else { return nil }
+    guard bytes.withUnsafeBytes({ FNV.hash(UnsafeRawBufferPointer(rebasing: $0[..<end])) }) == sum else { return nil }
     var reader = ByteReader(bytes: bytes, position: PublishState.magic.count, end: end)
     guard let layout = reader.u64(), let commit = reader.string(), let markCount = reader.varint() else { return nil }
     var marks: Set<ReleaseMark> = []
@@ -308,5 +307,130 @@ extension SearchKeys {
   init(name: [UInt64], text: [UInt64]) {
     self.name = name
     self.text = text
+  }
+}
+
+/// The search keys of every resource, in the resources' order, spooled to a file beside the
+/// state while the resources are read and read back when the state is written, so that they
+/// are not held in memory meanwhile.
+final class KeySpool {
+  let path: String
+  private var file: StreamFile
+  private var pending = ByteWriter()
+
+  init(path: String) throws(PublishFailure) {
+    self.path = path
+    file = try StreamFile(path: path)
+  }
+
+  func add(name: ArraySlice<UInt8>, text: ArraySlice<UInt8>) throws(PublishFailure) {
+    pending.varint(name.count)
+    pending.bytes += name
+    pending.varint(text.count)
+    pending.bytes += text
+    if pending.bytes.count >= 1 << 20 { try flush() }
+  }
+
+  private func flush() throws(PublishFailure) {
+    try file.write(pending.bytes)
+    pending.bytes.removeAll(keepingCapacity: true)
+  }
+
+  func close() throws(PublishFailure) {
+    try flush()
+    try file.close()
+  }
+
+  /// Reads the spool back, one resource's keys at a time.
+  struct Reader {
+    private let fd: Int32
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var ended = false
+
+    init(path: String) throws(PublishFailure) {
+      fd = open(path, O_RDONLY | O_CLOEXEC)
+      guard fd >= 0 else { throw .output(path, String(cString: strerror(errno))) }
+    }
+
+    func close() { _ = Glibc.close(fd) }
+
+    /// The next resource's name and text keys; nil at the end or at a record cut short.
+    mutating func next() -> (name: ArraySlice<UInt8>, text: ArraySlice<UInt8>)? {
+      guard let name = field(), let text = field() else { return nil }
+      return (name, text)
+    }
+
+    private mutating func field() -> ArraySlice<UInt8>? {
+      while true {
+        var reader = ByteReader(bytes: buffer, position: start, end: buffer.count)
+        if let count = reader.varint(), count <= buffer.count - reader.position {
+          start = reader.position + count
+          return buffer[reader.position..<start]
+        }
+        guard fill() else { return nil }
+      }
+    }
+
+    private mutating func fill() -> Bool {
+      guard !ended else { return false }
+      if start > 0 {
+        buffer.removeFirst(start)
+        start = 0
+      }
+      var chunk = [UInt8](repeating: 0, count: 1 << 20)
+      while true {
+        let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        if n < 0 && errno == EINTR { continue }
+        if n <= 0 {
+          ended = true
+          return false
+        }
+        buffer += chunk[0..<n]
+        return true
+      }
+    }
+  }
+}
+
+extension PublishState {
+  /// Writes the state of a publish to `path` as it is made, record by record: the header, each
+  /// resource with its keys from `spool`, the checksum.
+  static func write(
+    to path: String, layout: UInt64, commit: String, releases: Set<ReleaseMark>, departmentNames: [String: String],
+    count: Int, record: (Int, ArraySlice<UInt8>, ArraySlice<UInt8>) -> Record, spool: String
+  ) throws(PublishFailure) {
+    let temporary = path + ".tmp"
+    var file = try StreamFile(path: temporary)
+    var reader = try KeySpool.Reader(path: spool)
+    defer { reader.close() }
+    do throws(PublishFailure) {
+      let header = PublishState(
+        layout: layout, commit: commit, releases: releases, departmentNames: departmentNames, records: [])
+      var out = ByteWriter()
+      header.writeHeader(into: &out)
+      out.varint(count)
+      for index in 0..<count {
+        guard let (name, text) = reader.next() else { throw .output(spool, "cut short") }
+        PublishState.write(record(index, name, text), into: &out)
+        if out.bytes.count >= 1 << 20 {
+          try file.write(out.bytes)
+          out.bytes.removeAll(keepingCapacity: true)
+        }
+      }
+      try file.write(out.bytes)
+      var sum = ByteWriter()
+      sum.u64(file.hash)
+      try file.write(sum.bytes)
+      try file.close()
+    } catch {
+      file.abandon()
+      throw error
+    }
+    if rename(temporary, path) != 0 {
+      let reason = String(cString: strerror(errno))
+      unlink(temporary)
+      throw .output(path, reason)
+    }
   }
 }
