@@ -52,6 +52,19 @@ final class SiteOutput: Sendable {
   func write(_ path: String, _ bytes: [UInt8]) throws(PublishFailure) {
     let stamp = Stamp(hash: FNV.hash(bytes), size: bytes.count)
     let full = root + "/" + path
+    // A file the manifest does not know is most likely new: it is created, unless it exists
+    // (then it is compared as any other).
+    if previous[path] == nil {
+      try ensureFolder(of: path)
+      if try SiteOutput.createNew(full, with: bytes) {
+        state.withLock {
+          $0.current[path] = stamp
+          $0.written += 1
+          $0.bytes += bytes.count
+        }
+        return
+      }
+    }
     if try isCurrent(path, full: full, stamp: stamp, bytes: bytes) {
       state.withLock {
         $0.current[path] = stamp
@@ -256,6 +269,22 @@ final class SiteOutput: Sendable {
     }
   }
 
+  /// Creates the file `path` with `bytes`; false when it exists already.
+  static func createNew(_ path: String, with bytes: [UInt8]) throws(PublishFailure) -> Bool {
+    let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    if fd < 0 && errno == EEXIST { return false }
+    guard fd >= 0 else { throw .output(path, String(cString: strerror(errno))) }
+    var file = StreamFile(path: path, fd: fd)
+    do {
+      try file.write(bytes)
+      try file.close()
+    } catch {
+      file.abandon()
+      throw error
+    }
+    return true
+  }
+
   static func create(_ path: String, with bytes: [UInt8]) throws(PublishFailure) {
     var file = try StreamFile(path: path)
     do {
@@ -300,6 +329,12 @@ struct StreamFile {
     fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw .output(path, String(cString: strerror(errno))) }
     buffer.reserveCapacity(1 << 16)
+  }
+
+  /// A file opened already.
+  init(path: String, fd: Int32) {
+    self.path = path
+    self.fd = fd
   }
 
   mutating func write(_ bytes: [UInt8]) throws(PublishFailure) {
