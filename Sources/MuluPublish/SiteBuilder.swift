@@ -132,7 +132,7 @@ struct SiteBuilder {
     return (Array((json + "\n").utf8), dataset)
   }
 
-  private func resourcePage(_ entry: SiteResource, _ resource: Resource, _ history: [HistoryItem]) -> String {
+  private func resourcePage(_ entry: SiteResource, _ resource: Resource, _ history: [HistoryItem]) -> [UInt8] {
     let root = "../../"
     let department = site.departmentNames[entry.folder] ?? resource.provider.name
     return layout.page(title: resource.name.isEmpty ? entry.codeText : resource.name, root: root) { html in
@@ -327,7 +327,7 @@ struct SiteBuilder {
   }
 
   /// A department's page: its counts, its resources by class, then what extensions add.
-  private func departmentPage(_ department: SiteDepartment) -> String {
+  private func departmentPage(_ department: SiteDepartment) -> [UInt8] {
     let root = "../"
     let resources = site.resources[department.range]
     return layout.page(title: department.name, root: root) { html in
@@ -424,7 +424,7 @@ struct SiteBuilder {
   /// The most changes a release page lists one by one; the JSON has them all.
   static let listedChanges = 2000
 
-  private func releasePage(_ release: SiteRelease, _ diff: SemanticDiff) -> String {
+  private func releasePage(_ release: SiteRelease, _ diff: SemanticDiff) -> [UInt8] {
     let root = "../"
     return layout.page(title: release.tag, root: root) { html in
       layout.breadcrumb(&html, root: root, [("index.html", words("发布记录", "Releases")), (nil, release.tag)])
@@ -533,7 +533,7 @@ struct SiteBuilder {
     try output.write("index.html", indexPage(bySharing: bySharing, active: active))
   }
 
-  private func indexPage(bySharing: [String: Int], active: Int) -> String {
+  private func indexPage(bySharing: [String: Int], active: Int) -> [UInt8] {
     layout.page(title: words("首页", "Home"), root: "") { html in
       html.element("div", ["class": "title"]) { html in
         html.element("h1", site.registryName)
