@@ -577,14 +577,18 @@ def edit_loop(table, mulu, registry, count, runs, work, shape="even"):
     status = Measure.of(runs, ["git", "-C", tree, "status"])
     warm = Measure.of(runs, [mulu, "validate", "-C", tree, "--lang", "en"], verify=verify)
     ratio = warm.seconds / status.seconds
+    # Both are measured under the same load; CPU times are what a shared machine leaves alone.
+    cpu_ratio = warm.cpu / status.cpu
     table.add(f"h. edit, then validate, {shape}", label, "`mulu validate` of the working tree, no cache (`--no-cache`)",
               fmt_seconds(cold.seconds), fmt_rss(cold.rss))
     table.add("", label, "`mulu validate` of the working tree, first run (writes the cache)",
               fmt_seconds(first.seconds), fmt_rss(first.rss))
-    table.add("", label, "`git status` after editing one file", fmt_seconds(status.seconds), fmt_rss(status.rss))
-    table.add("", label, "`mulu validate` after editing one file, with the cache", fmt_seconds(warm.seconds),
-              fmt_rss(warm.rss))
-    table.add("", label, f"↳ target: at most 1.5× `git status` ({ratio:.2f}×)", "", "", "≤ 1.5×", ratio <= 1.5)
+    table.add("", label, f"`git status` after editing one file ({status.cpu:.2f} s CPU)", fmt_seconds(status.seconds),
+              fmt_rss(status.rss))
+    table.add("", label, f"`mulu validate` after editing one file, with the cache ({warm.cpu:.2f} s CPU)",
+              fmt_seconds(warm.seconds), fmt_rss(warm.rss))
+    table.add("", label, f"↳ target: at most 1.5× `git status` in CPU time ({cpu_ratio:.2f}×; in wall time {ratio:.2f}×)",
+              "", "", "≤ 1.5×", cpu_ratio <= 1.5)
     shutil.rmtree(tree)
 
 
@@ -605,8 +609,9 @@ def after_parent(table, mulu, registry, count, runs, work, shape="even"):
     measured = Measure.of(runs, [mulu, "validate", "--rev", "main", "-C", server, "--lang", "en"],
                           prepare=validate_parent, verify=verify)
     table.add(f"i. validate a merge, {shape}", label,
-              "`mulu validate --rev main` after `--rev main~1` (10 resources changed)",
-              fmt_seconds(measured.seconds), fmt_rss(measured.rss), "≤ 3 s", measured.seconds <= 3)
+              f"`mulu validate --rev main` after `--rev main~1` (10 resources changed; {measured.cpu:.2f} s CPU)",
+              fmt_seconds(measured.seconds), fmt_rss(measured.rss), "≤ 3 s, ≤ 1 GiB",
+              measured.seconds <= 3 and measured.rss <= 1024 * MiB)
     shutil.rmtree(server)
 
 

@@ -298,13 +298,13 @@ public final class FileResults: Sendable {
 }
 
 /// A Git object id, as a key: its 20 bytes as numbers.
-struct ContentKey: Hashable, Sendable {
+public struct ContentKey: Hashable, Sendable {
   static let size = 20
   var first: UInt64
   var second: UInt64
   var last: UInt32
 
-  init?(hex: String) {
+  public init?(hex: String) {
     var hex = hex
     guard let key = hex.withUTF8({ ContentKey(hexBytes: $0) }) else { return nil }
     self = key
@@ -341,6 +341,11 @@ struct ContentKey: Hashable, Sendable {
     (first, second, last) = (values.0, values.1, UInt32(values.2))
   }
 
+  /// The id in hexadecimal, as Git writes it.
+  public var hex: String {
+    bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+  }
+
   var bytes: [UInt8] {
     var out: [UInt8] = []
     for shift in stride(from: 56, through: 0, by: -8) { out.append(UInt8(truncatingIfNeeded: first >> UInt64(shift))) }
@@ -352,6 +357,54 @@ struct ContentKey: Hashable, Sendable {
 
 /// A 64-bit checksum of bytes, eight at a time (not cryptographic: it finds damage, not forgery).
 enum Checksum {
+  static func of(_ raw: UnsafeRawBufferPointer) -> UInt64 {
+    var running = Running()
+    running.add(raw)
+    return running.value
+  }
+
+  /// The checksum of bytes given in parts, equal to that of all of them at once.
+  struct Running {
+    private var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
+    private var pending: UInt64 = 0
+    private var pendingCount = 0
+    private var total = 0
+
+    private mutating func mix(_ word: UInt64) {
+      hash = (hash ^ word) &* 0xBF58_476D_1CE4_E5B9
+      hash ^= hash >> 31
+    }
+
+    mutating func add(_ raw: UnsafeRawBufferPointer) {
+      var offset = 0
+      total += raw.count
+      while pendingCount > 0 && offset < raw.count {
+        pending |= UInt64(raw[offset]) << UInt64(8 * pendingCount)
+        pendingCount += 1
+        offset += 1
+        if pendingCount == 8 {
+          mix(pending)
+          (pending, pendingCount) = (0, 0)
+        }
+      }
+      while offset + 8 <= raw.count {
+        mix(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+        offset += 8
+      }
+      while offset < raw.count {
+        pending |= UInt64(raw[offset]) << UInt64(8 * pendingCount)
+        pendingCount += 1
+        offset += 1
+      }
+    }
+
+    var value: UInt64 {
+      var copy = self
+      copy.mix(copy.pending ^ UInt64(copy.total) << 8)
+      return copy.hash
+    }
+  }
+
   static func of(_ bytes: some Collection<UInt8>) -> UInt64 {
     var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
     func mix(_ word: UInt64) {

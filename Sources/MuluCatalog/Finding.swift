@@ -47,7 +47,16 @@ public struct Finding: Sendable, Hashable, Codable {
     if (a.line ?? 0) != (b.line ?? 0) { return (a.line ?? 0) < (b.line ?? 0) }
     if (a.column ?? 0) != (b.column ?? 0) { return (a.column ?? 0) < (b.column ?? 0) }
     if a.rule != b.rule { return a.rule < b.rule }
-    return a.message.en < b.message.en
+    if a.message.en != b.message.en { return a.message.en < b.message.en }
+    // The rest only where all of that is equal, so that the order never depends on the order
+    // the findings were made in (a run with the validation cache makes them in another).
+    if a.line != b.line { return a.line == nil }
+    if a.column != b.column { return a.column == nil }
+    if a.severity != b.severity { return a.severity < b.severity }
+    if a.code != b.code { return (a.code ?? "").utf8.lexicographicallyPrecedes((b.code ?? "").utf8) || a.code == nil }
+    if a.message.zh != b.message.zh { return a.message.zh.utf8.lexicographicallyPrecedes(b.message.zh.utf8) }
+    if a.hint.en != b.hint.en { return a.hint.en.utf8.lexicographicallyPrecedes(b.hint.en.utf8) }
+    return a.hint.zh.utf8.lexicographicallyPrecedes(b.hint.zh.utf8)
   }
 }
 

@@ -129,36 +129,7 @@ struct SchemaCheck {
       guard case .mapping(let mapping) = node else {
         return mismatch(node, "mapping", field, &findings)
       }
-      // The schema's fields this mapping has, by position in `fields` (a schema has fewer than 64).
-      var present: UInt64 = 0
-      for pair in mapping.pairs {
-        let name = pair.key.value
-        trail.append(.key(name))
-        defer { trail.removeLast() }
-        if let index = fields.firstIndex(where: { $0.name == name }) {
-          if index < 64 { present |= 1 << UInt64(index) }
-          let schemaField = fields[index]
-          if isAbsent(pair.value) {
-            if schemaField.required {
-              findings.append(SchemaRequired.finding(path, at: pair.key.mark, code: code, detail: field))
-            }
-            continue
-          }
-          check(pair.value, against: schemaField.type, at: &trail, into: &findings, misplaced: &misplaced)
-        } else if let values {
-          if !isAbsent(pair.value) {
-            check(pair.value, against: values, at: &trail, into: &findings, misplaced: &misplaced)
-          }
-        } else {
-          findings.append(SchemaUnknownField.finding(path, at: pair.key.mark, code: code, detail: field))
-        }
-      }
-      for (index, schemaField) in fields.enumerated() where schemaField.required {
-        if index < 64 ? present & (1 << UInt64(index)) != 0 : mapping[schemaField.name] != nil { continue }
-        trail.append(.key(schemaField.name))
-        findings.append(SchemaRequired.finding(path, at: mapping.mark, code: code, detail: field))
-        trail.removeLast()
-      }
+      check(mapping, fields: fields, values: values, at: &trail, into: &findings, misplaced: &misplaced)
 
     case .array(let element, _):
       guard case .sequence(let sequence) = node else {
@@ -196,6 +167,46 @@ struct SchemaCheck {
               zh: "\(field) 的值“\(value)”不在 \(allowed.joined(separator: "、")) 之中",
               en: "\(field) is \"\(value)\", not one of \(allowed.joined(separator: ", "))")))
       }
+    }
+  }
+
+  /// A mapping against an object's fields: each field's value checked, a required field that is
+  /// absent or empty and a key the object does not have (unless `values` gives the shape of
+  /// any other key's value) are findings.
+  private func check(
+    _ mapping: YAMLMapping, fields: [SchemaField], values: FieldShape?, at trail: inout [Step],
+    into findings: inout [Finding], misplaced: inout Bool
+  ) {
+    var field: String { SchemaCheck.dotted(trail) }
+    // The schema's fields this mapping has, by position in `fields` (a schema has fewer than 64).
+    var present: UInt64 = 0
+    for pair in mapping.pairs {
+      let name = pair.key.value
+      trail.append(.key(name))
+      defer { trail.removeLast() }
+      if let index = fields.firstIndex(where: { $0.name == name }) {
+        if index < 64 { present |= 1 << UInt64(index) }
+        let schemaField = fields[index]
+        if isAbsent(pair.value) {
+          if schemaField.required {
+            findings.append(SchemaRequired.finding(path, at: pair.key.mark, code: code, detail: field))
+          }
+          continue
+        }
+        check(pair.value, against: schemaField.type, at: &trail, into: &findings, misplaced: &misplaced)
+      } else if let values {
+        if !isAbsent(pair.value) {
+          check(pair.value, against: values, at: &trail, into: &findings, misplaced: &misplaced)
+        }
+      } else {
+        findings.append(SchemaUnknownField.finding(path, at: pair.key.mark, code: code, detail: field))
+      }
+    }
+    for (index, schemaField) in fields.enumerated() where schemaField.required {
+      if index < 64 ? present & (1 << UInt64(index)) != 0 : mapping[schemaField.name] != nil { continue }
+      trail.append(.key(schemaField.name))
+      findings.append(SchemaRequired.finding(path, at: mapping.mark, code: code, detail: field))
+      trail.removeLast()
     }
   }
 

@@ -135,6 +135,16 @@ public struct DirectorySnapshot: Snapshot {
     self.stamps = stamps ?? []
   }
 
+  /// The files `entries` name below `root`, listed already (`DirectoryScan`), with their stat
+  /// data at the same positions.
+  public init(root: String, entries: [SnapshotEntry], stamps: [FileStamp?]) throws {
+    var trimmed = root
+    while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
+    self.root = trimmed
+    self.entries = entries
+    self.stamps = stamps
+  }
+
   /// The same files, each with the content id `ids` gives at its position (nil: none).
   public func identified(by ids: [String?]) -> DirectorySnapshot {
     var snapshot = self

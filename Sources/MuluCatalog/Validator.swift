@@ -52,9 +52,26 @@ public enum Validator {
     _ snapshot: any Snapshot, settings: RegistrySettings? = nil, workers: Int = defaultWorkers,
     results: FileResults? = nil
   ) throws -> (Catalog, [Finding]) {
-    let (catalog, findings, _) = try load(
-      snapshot, settings: settings, workers: workers, tally: NoTally.self, results: results)
+    let (catalog, findings, _, _) = try load(
+      snapshot, settings: settings, workers: workers, tally: NoTally.self, results: results, keepOwn: false)
     return (catalog, findings)
+  }
+
+  /// A full validation that also makes the `RegistryState` of the snapshot (see there): its
+  /// `entries` with the stat data `stamps` gives at the same positions (or their blob ids), and
+  /// the tree it is, for a revision. Stat data changed at or after `racySince` are not kept.
+  public static func validate(
+    _ snapshot: any Snapshot, keepingStateAs context: String, stamps: [FileStamp?] = [], tree: ContentKey? = nil,
+    racySince: Int64 = .max, workers: Int = defaultWorkers
+  ) throws -> (Report, StateWriter) {
+    let names = ItemNames()
+    let (catalog, findings, _, own) = try load(
+      snapshot, settings: nil, workers: workers, tally: NoTally.self, results: nil, keepOwn: true, names: names)
+    let all = findings + check(catalog, workers: workers)
+    let state = RegistryState.writer(
+      entries: snapshot.entries, stamps: stamps, catalog: catalog, own: own, findings: all, names: names,
+      context: context, tree: tree, racySince: racySince)
+    return (Report(findings: apply(catalog.settings, to: all)), state)
   }
 
   /// `load`, also adding every resource file, as it is read, to a tally of the caller's
@@ -62,29 +79,33 @@ public enum Validator {
   public static func load<Tally: ResourceTally>(
     _ snapshot: any Snapshot, settings: RegistrySettings? = nil, workers: Int = defaultWorkers, tally: Tally.Type
   ) throws -> (Catalog, [Finding], Tally) {
-    try load(snapshot, settings: settings, workers: workers, tally: tally, results: nil)
+    let (catalog, findings, tally, _) = try load(
+      snapshot, settings: settings, workers: workers, tally: tally, results: nil, keepOwn: false)
+    return (catalog, findings, tally)
   }
 
   /// `load` with a tally and kept results, for a caller that counts some files without the
   /// tally: a file for which `countedElsewhere` is true is taken from `results` when they have
-  /// it, and is then not read nor added to the tally; the positions in `snapshot.entries` of
-  /// the files so taken are returned, for the caller to add in.
+  /// it, and is then not read nor added to the tally; the files so taken are returned, for the
+  /// caller to add in.
   public static func load<Tally: ResourceTally>(
     _ snapshot: any Snapshot, tally: Tally.Type, results: FileResults, workers: Int = defaultWorkers,
     countedElsewhere: @escaping @Sendable (SnapshotEntry) -> Bool
-  ) throws -> (Catalog, [Finding], Tally, taken: [Int]) {
-    let taken = TakenPositions()
-    let (catalog, findings, tally) = try load(
-      snapshot, settings: nil, workers: workers, tally: tally, results: results, reuse: countedElsewhere, taken: taken)
-    return (catalog, findings, tally, taken.sorted())
+  ) throws -> (Catalog, [Finding], Tally, taken: [SnapshotEntry]) {
+    let taken = TakenEntries()
+    let (catalog, findings, tally, _) = try load(
+      snapshot, settings: nil, workers: workers, tally: tally, results: results, keepOwn: false,
+      reuse: countedElsewhere, taken: taken)
+    return (catalog, findings, tally, taken.all())
   }
 
   /// `load` with a tally and kept results: a file taken from the results is not read, so a
   /// tally other than `NoTally` uses results only for the files `reuse` names.
   private static func load<Tally: ResourceTally>(
     _ snapshot: any Snapshot, settings: RegistrySettings?, workers: Int, tally: Tally.Type, results: FileResults?,
-    reuse: (@Sendable (SnapshotEntry) -> Bool)? = nil, taken: TakenPositions? = nil
-  ) throws -> (Catalog, [Finding], Tally) {
+    keepOwn: Bool, names: ItemNames = ItemNames(), reuse: (@Sendable (SnapshotEntry) -> Bool)? = nil,
+    taken: TakenEntries? = nil
+  ) throws -> (Catalog, [Finding], Tally, [[Finding]]) {
     let results = Tally.self == NoTally.self || reuse != nil ? results : nil
     let entries = snapshot.entries
     // The files the context is read from; the resource files are many and are not looked up.
@@ -99,42 +120,68 @@ public enum Validator {
     findings += context.findings
     let settings = context.settings
 
-    // Each folder's name is held once, however many files it has.
-    var folders: [String: String] = [:]
-    var found: [(SnapshotEntry, String, ResourceCode)] = []
-    var entryPositions: [Int] = []
-    for (position, (entry, role)) in zip(entries, layout.roles).enumerated() {
-      guard entry.isFile, case .resource(let folder, let code) = role else { continue }
-      let shared = folders[folder] ?? folder
-      folders[folder] = shared
-      found.append((entry, shared, code))
-      if taken != nil { entryPositions.append(position) }
-    }
-    let resourceEntries = found
-    let positionsInSnapshot = entryPositions
+    let resourceEntries = resourceFiles(entries, roles: layout.roles)
     let index = Catalog(
       label: snapshot.label, settings: settings, departments: context.departments,
       classification: context.classification, dictionariesRead: context.dictionariesRead, digests: [],
       codes: CodeIndex(resourceEntries.map(\.2)))
-    let names = ItemNames()
+    let (digests, fileFindings, tally, own) = try readAndJudge(
+      resourceEntries, of: snapshot, in: index, workers: workers, tally: Tally.self, results: results,
+      keepOwn: keepOwn, names: names, reuse: reuse, taken: taken)
+    findings += fileFindings
+    let catalog = index.with(digests: digests)
+    results?.keepDigests(of: catalog)
+    return (catalog, findings, tally, own)
+  }
+
+  /// The resource files of a snapshot, with their folder and code; each folder's name is held
+  /// once, however many files it has.
+  private static func resourceFiles(_ entries: [SnapshotEntry], roles: [TreeLayout.Role]) -> [(SnapshotEntry, String, ResourceCode)] {
+    var folders: [String: String] = [:]
+    var found: [(SnapshotEntry, String, ResourceCode)] = []
+    for (entry, role) in zip(entries, roles) {
+      guard entry.isFile, case .resource(let folder, let code) = role else { continue }
+      let shared = folders[folder] ?? folder
+      folders[folder] = shared
+      found.append((entry, shared, code))
+    }
+    // Resources stand in the byte order of their paths, whatever the snapshot's order (a sparse
+    // checkout adds the files it leaves out at the end): the first of two files of one code is
+    // the same in every snapshot of the same files.
+    if !zip(found, found.dropFirst()).allSatisfy({ PathOrder.compare($0.0.path, $1.0.path) < 0 }) {
+      found.sort { PathOrder.compare($0.0.path, $1.0.path) < 0 }
+    }
+    return found
+  }
+
+  /// Each file read, parsed and judged by its own rules on its own, in one pass, then kept as a
+  /// digest only (or taken from `results` when they hold it). The files are handed out in
+  /// runs, whose digests are moved into one list as it is made.
+  private static func readAndJudge<Tally: ResourceTally>(
+    _ resourceEntries: [(SnapshotEntry, String, ResourceCode)], of snapshot: any Snapshot, in index: Catalog,
+    workers: Int, tally: Tally.Type, results: FileResults?, keepOwn: Bool, names: ItemNames,
+    reuse: (@Sendable (SnapshotEntry) -> Bool)?, taken: TakenEntries?
+  ) throws -> ([ResourceDigest], [Finding], Tally, [[Finding]]) {
+    let settings = index.settings
     let resourceRules = CatalogRules.resourceRules.filter { settings.runs($0) }
-    // Each file is read, parsed and judged on its own in one pass, then kept as a digest only.
-    // The files are handed out in runs, whose digests are moved into one list as it is made.
     let runs = stride(from: 0, to: resourceEntries.count, by: 256).map { $0..<min($0 + 256, resourceEntries.count) }
     let checksRelated = resourceRules.contains { $0 == RelatedUnknown.self }
     var read = try parallelMap(runs, workers: workers, run: 1) { run in
       var digests: [ResourceDigest] = []
       digests.reserveCapacity(run.count)
       var findings: [Finding] = []
+      // Each file's own findings, but `related.unknown`'s, for a `RegistryState`.
+      var own: [[Finding]] = []
       var tally = Tally()
       for position in run {
         let (entry, folder, code) = resourceEntries[position]
         if reuse?(entry) ?? true, let (kept, digest) = results?.result(for: entry, folder: folder, code: code, names: names) {
-          taken?.add(positionsInSnapshot[position])
+          taken?.add(entry)
           findings += kept
           if checksRelated { findings += RelatedUnknown.check(digest, in: index) }
           results?.keep(entry, position: position, findings: kept)
           digests.append(digest)
+          if keepOwn { own.append(kept) }
           continue
         }
         let (file, fileFindings) = try readResource(
@@ -148,21 +195,23 @@ public enum Validator {
         results?.keep(entry, position: position, findings: judged)
         findings += judged
         digests.append(digest)
+        if keepOwn { own.append(judged.filter { $0.rule != RelatedUnknown.id }) }
       }
-      return (digests, findings, tally)
+      return (digests, findings, tally, own)
     }
     var digests: [ResourceDigest] = []
     digests.reserveCapacity(resourceEntries.count)
+    var findings: [Finding] = []
     var tally = Tally()
+    var own: [[Finding]] = []
     for position in read.indices {
       digests += read[position].0
       findings += read[position].1
       tally.merge(read[position].2)
-      read[position] = ([], [], Tally())
+      own += read[position].3
+      read[position] = ([], [], Tally(), [])
     }
-    let catalog = index.with(digests: digests)
-    results?.keepDigests(of: catalog)
-    return (catalog, findings, tally)
+    return (digests, findings, tally, own)
   }
 
   /// Runs the registry-wide rules (`load` has run each file's own rules), each on its own core;
@@ -402,15 +451,15 @@ public protocol ResourceTally: Sendable {
   mutating func merge(_ other: Self)
 }
 
-/// The positions of the files a load took from kept results, gathered from its workers.
-final class TakenPositions: Sendable {
-  private let positions = Mutex<[Int]>([])
+/// The files a load took from kept results, gathered from its workers.
+final class TakenEntries: Sendable {
+  private let entries = Mutex<[SnapshotEntry]>([])
 
-  func add(_ position: Int) {
-    positions.withLock { $0.append(position) }
+  func add(_ entry: SnapshotEntry) {
+    entries.withLock { $0.append(entry) }
   }
 
-  func sorted() -> [Int] { positions.withLock { $0.sorted() } }
+  func all() -> [SnapshotEntry] { entries.withLock { $0 } }
 }
 
 /// Counts nothing.

@@ -117,9 +117,7 @@ public enum Release {
       let pattern = try tagPattern(tree, repository)
 
       // The full engine; any error stops the release.
-      let snapshot = GitSnapshot(repository: repository, tree: tree, label: request.branch)
-      let (catalog, readFindings) = try Validator.load(snapshot)
-      let report = Report(findings: Validator.apply(catalog.settings, to: readFindings + Validator.check(catalog)))
+      let (catalog, report) = try judge(tree, label: request.branch, in: repository)
       if report.hasErrors { return .refused(.invalid(report)) }
 
       let tagger = try tagger(repository, request.environment)
@@ -144,17 +142,7 @@ public enum Release {
       let message = ReleaseWriter.tagMessage(
         tag: name, notes: notes.text, active: active, retired: retired, breaking: notes.breaking, language: request.language)
 
-      var signer: (([UInt8]) throws -> String)? = nil
-      if let key = request.signingKey {
-        let program = (try? repository.config("gpg.ssh.program")).flatMap { $0 } ?? "ssh-keygen"
-        signer = { payload in
-          do {
-            return try SSHSigning.sign(payload, key: key, program: program)
-          } catch let failure as SSHSigning.Failure {
-            throw Failure.signing(failure)
-          }
-        }
-      }
+      let signer = request.signingKey.map { sshSigner(key: $0, in: repository) }
       let tagObject: ObjectID
       do {
         tagObject = try repository.createAnnotatedTag(
@@ -169,6 +157,25 @@ public enum Release {
         Cut(
           tag: name, tagObject: tagObject, commit: tip, previous: previous?.tag, message: message, resources: active,
           breaking: notes.breaking, signed: signer != nil, warnings: report))
+    }
+  }
+
+  /// The registry of `tree` and the full engine's report on it.
+  private static func judge(_ tree: ObjectID, label: String, in repository: Repository) throws -> (Catalog, Report) {
+    let snapshot = GitSnapshot(repository: repository, tree: tree, label: label)
+    let (catalog, readFindings) = try Validator.load(snapshot)
+    return (catalog, Report(findings: Validator.apply(catalog.settings, to: readFindings + Validator.check(catalog))))
+  }
+
+  /// What signs the tag with the SSH `key`, through `gpg.ssh.program` (as git does) or ssh-keygen.
+  private static func sshSigner(key: String, in repository: Repository) -> ([UInt8]) throws -> String {
+    let program = (try? repository.config("gpg.ssh.program")).flatMap { $0 } ?? "ssh-keygen"
+    return { payload in
+      do {
+        return try SSHSigning.sign(payload, key: key, program: program)
+      } catch let failure as SSHSigning.Failure {
+        throw Failure.signing(failure)
+      }
     }
   }
 

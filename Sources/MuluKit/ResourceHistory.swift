@@ -59,23 +59,8 @@ public enum ResourceHistory {
     -> [HistoryEntry]
   {
     guard let resourceCode = ResourceCode(code) else { return [] }
-    let fileName = resourceCode.fileName
-    // Paths in the registry, from paths in the repository's trees.
-    func relative(_ path: String) -> String { String(path.dropFirst(prefix.count)) }
-    let tipTree = try RegistryFolder.tree(ofCommit: tip, prefix: prefix, in: repository)
-    var found: String? = nil
-    if let tipTree, let located = try locate(fileName, inTree: tipTree, of: repository) { found = prefix + located }
-    guard var path = try found ?? lastDeletion(fileName, from: tip, in: repository, prefix: prefix) else { return [] }
-
-    var readings: [ObjectID: ResourceReading] = [:]
-    func reading(_ entry: TreeEntry) throws -> ResourceReading {
-      guard entry.mode == .regular || entry.mode == .executable else { return Readings.notAFile(entry.path) }
-      if let known = readings[entry.id] { return known }
-      let read = ResourceComparison.read(try repository.blob(entry.id), path: entry.path, code: code)
-      readings[entry.id] = read
-      return read
-    }
-
+    var file = Walk(repository: repository, code: code, fileName: resourceCode.fileName, prefix: prefix)
+    guard var path = try file.startingPath(at: tip) else { return [] }
     var history: [HistoryEntry] = []
     var start = tip
     walk: while true {
@@ -88,45 +73,9 @@ public enum ResourceHistory {
         // changed cannot be told (`truncation` says so).
         if repository.shallowBoundary.contains(id) { continue }
         let commit = try repository.commit(id)
-        let parentTree = try commit.parents.first.map { try repository.commit($0).tree }
+        let (before, movedFrom) = try file.entryBefore(commit, at: path)
         let after = try repository.entry(at: path, inTree: commit.tree)
-        var before = try parentTree.flatMap { try repository.entry(at: path, inTree: $0) }
-        var movedFrom: String? = nil
-        if after != nil, before == nil, let parentTree {
-          // Moved here from another provider folder: the same file name went away elsewhere.
-          for change in try repository.diffTrees(parentTree, commit.tree) where change.status == .deleted {
-            guard change.path != path, change.path.hasPrefix(prefix), change.path.hasSuffix("/" + fileName),
-              let id = change.oldID, let mode = change.oldMode, case .resource = TreeLayout.role(of: relative(change.path))
-            else { continue }
-            before = TreeEntry(path: change.path, mode: mode, id: id)
-            movedFrom = change.path
-            break
-          }
-        }
-        let label = try repository.abbreviatedID(id)
-        var unreadable: [Finding] = []
-        var sides: [(FileVersion, Resource)?] = []
-        let parentLabel = commit.parents.isEmpty ? label : label + "^"
-        for (entry, sideLabel) in [(before, parentLabel), (after, label)] {
-          guard let entry, case .resource(let folder, let fileCode) = TreeLayout.role(of: relative(entry.path)) else {
-            sides.append(nil)
-            continue
-          }
-          let version = FileVersion(path: relative(entry.path), folder: folder, code: fileCode, source: .blob(entry.id))
-          switch try reading(entry) {
-          case .read(let resource): sides.append((version, resource))
-          case .unreadable(let finding):
-            unreadable.append(DiffEngine.unreadableFinding(finding, version, in: sideLabel))
-            sides.append(nil)
-          }
-        }
-        let change = unreadable.isEmpty ? DiffEngine.resourceChange(old: sides[0], new: sides[1]) : nil
-        if change != nil || !unreadable.isEmpty {
-          history.append(
-            HistoryEntry(
-              commit: id, shortID: label, author: commit.author, subject: commit.summary, change: change,
-              unreadable: unreadable, merge: try merge(commit, in: repository, prefix: prefix)))
-        }
+        if let entry = try file.entry(id, commit, before: before, after: after) { history.append(entry) }
         if let movedFrom, let parent = commit.parents.first {
           path = movedFrom
           start = parent
@@ -134,6 +83,81 @@ public enum ResourceHistory {
         }
       }
       return history
+    }
+  }
+
+  /// One walk back through the history of one resource file: what it reads, once per blob.
+  private struct Walk {
+    let repository: Repository
+    let code: String
+    let fileName: String
+    /// The registry's folder in the commits' trees ("" or "folder/").
+    let prefix: String
+    var readings: [ObjectID: ResourceReading] = [:]
+
+    /// A path in the registry, from a path in the repository's trees.
+    func relative(_ path: String) -> String { String(path.dropFirst(prefix.count)) }
+
+    /// Where the file is at `tip`, under any provider folder; where it was last deleted when
+    /// it is gone there; nil when it never was.
+    func startingPath(at tip: ObjectID) throws -> String? {
+      if let tipTree = try RegistryFolder.tree(ofCommit: tip, prefix: prefix, in: repository),
+        let located = try ResourceHistory.locate(fileName, inTree: tipTree, of: repository)
+      {
+        return prefix + located
+      }
+      return try ResourceHistory.lastDeletion(fileName, from: tip, in: repository, prefix: prefix)
+    }
+
+    /// The file at `path` in the first parent of `commit`; when the commit added it, the same
+    /// file it deleted in another provider folder (a move), with that folder's path.
+    func entryBefore(_ commit: Commit, at path: String) throws -> (TreeEntry?, movedFrom: String?) {
+      guard let parentTree = try commit.parents.first.map({ try repository.commit($0).tree }) else { return (nil, nil) }
+      if let before = try repository.entry(at: path, inTree: parentTree) { return (before, nil) }
+      guard try repository.entry(at: path, inTree: commit.tree) != nil else { return (nil, nil) }
+      for change in try repository.diffTrees(parentTree, commit.tree) where change.status == .deleted {
+        guard change.path != path, change.path.hasPrefix(prefix), change.path.hasSuffix("/" + fileName),
+          let id = change.oldID, let mode = change.oldMode, case .resource = TreeLayout.role(of: relative(change.path))
+        else { continue }
+        return (TreeEntry(path: change.path, mode: mode, id: id), change.path)
+      }
+      return (nil, nil)
+    }
+
+    /// The history entry of commit `id`: what it changed in meaning between the file `before`
+    /// and `after`, or which side could not be read; nil when it changed nothing in meaning.
+    mutating func entry(_ id: ObjectID, _ commit: Commit, before: TreeEntry?, after: TreeEntry?) throws -> HistoryEntry? {
+      let label = try repository.abbreviatedID(id)
+      var unreadable: [Finding] = []
+      var sides: [(FileVersion, Resource)?] = []
+      let parentLabel = commit.parents.isEmpty ? label : label + "^"
+      for (entry, sideLabel) in [(before, parentLabel), (after, label)] {
+        guard let entry, case .resource(let folder, let fileCode) = TreeLayout.role(of: relative(entry.path)) else {
+          sides.append(nil)
+          continue
+        }
+        let version = FileVersion(path: relative(entry.path), folder: folder, code: fileCode, source: .blob(entry.id))
+        switch try reading(entry) {
+        case .read(let resource): sides.append((version, resource))
+        case .unreadable(let finding):
+          unreadable.append(DiffEngine.unreadableFinding(finding, version, in: sideLabel))
+          sides.append(nil)
+        }
+      }
+      let change = unreadable.isEmpty ? DiffEngine.resourceChange(old: sides[0], new: sides[1]) : nil
+      guard change != nil || !unreadable.isEmpty else { return nil }
+      return HistoryEntry(
+        commit: id, shortID: label, author: commit.author, subject: commit.summary, change: change,
+        unreadable: unreadable, merge: try ResourceHistory.merge(commit, in: repository, prefix: prefix))
+    }
+
+    /// The resource in a blob, read once per blob id.
+    mutating func reading(_ entry: TreeEntry) throws -> ResourceReading {
+      guard entry.mode == .regular || entry.mode == .executable else { return Readings.notAFile(entry.path) }
+      if let known = readings[entry.id] { return known }
+      let read = ResourceComparison.read(try repository.blob(entry.id), path: entry.path, code: code)
+      readings[entry.id] = read
+      return read
     }
   }
 

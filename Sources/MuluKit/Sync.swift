@@ -245,10 +245,10 @@ public enum Sync {
     _ repository: Repository, _ request: PullRequest, progress: ((FetchProgress) -> Void)? = nil
   ) throws(Failure) -> Preparation {
     try git {
-      let targetRef = "refs/heads/" + request.branch
-      guard let tipValue = try? repository.referenceTarget(targetRef), let targetTip = try? repository.peelToCommit(tipValue)
-      else { throw Failure.noBranch(request.branch) }
-      let targetTree = try repository.tree(ofCommit: targetTip)
+      let target = try targetBranch(request.branch, in: repository)
+      let targetRef = target.reference
+      let targetTip = target.tip
+      let targetTree = target.tree
       if try !workingTreeIsClean(repository, request, targetRef: targetRef, targetTip: targetTip) {
         return .refused(.dirtyWorkingTree(branch: request.branch))
       }
@@ -262,27 +262,19 @@ public enum Sync {
       let forkTip = try fetch(source, into: repository, progress: progress)
       TestPause.at("sync.fetched")
 
-      // Nothing new: the target has the fork's tip already.
+      // Nothing new: the target (or the review branch) has the fork's tip already.
       if try repository.isDescendant(targetTip, of: forkTip) {
         return .upToDate(source: source.name, forkTip: forkTip, reference: targetRef)
       }
       let reference = request.review ? reviewPrefix + source.name : targetRef
-      var expected: ObjectID? = targetTip
-      if request.review {
-        expected = try repository.referenceTarget(reference)
-        if let current = expected {
-          let links = try repository.commit(current).parents
-          if links == [targetTip, forkTip] {
-            return .upToDate(source: source.name, forkTip: forkTip, reference: reference)
-          }
-        }
+      let expected = request.review ? try repository.referenceTarget(reference) : targetTip
+      if request.review, try reviewBranchHoldsTheMerge(expected, of: targetTip, and: forkTip, in: repository) {
+        return .upToDate(source: source.name, forkTip: forkTip, reference: reference)
       }
 
       // History the target took in and the fork no longer has: the fork rewrote it (a
       // force-push). Its net change since the merge base would undo or redo what was synced.
-      if let last = try lastSync(of: source.name, on: targetTip, in: repository),
-        try !repository.isDescendant(forkTip, of: last.forkCommit.id)
-      {
+      if let last = try syncedHistoryTheForkRewrote(source, forkTip: forkTip, targetTip: targetTip, in: repository) {
         return .refused(.rewrittenHistory(last))
       }
 
@@ -307,20 +299,13 @@ public enum Sync {
         snapshot, forkChanges: forkChanges, targetTree: targetTree, branch: request.branch, in: repository)
       if report.hasErrors { return .refused(.invalid(report)) }
 
-      // 7. The merge commit: parents the target's tip and the fork's; the message says what the
-      // merge brings, resource by resource.
-      let diff = try DiffEngine.diff(
-        repository, fromTree: targetTree, toTree: mergedTree, fromLabel: request.branch,
-        toLabel: "\(source.name)@\(forkTip.abbreviated())")
-      let (author, committer) = try identities(repository, request)
-      let message = SyncWriter.mergeMessage(
-        source: source, forkTip: forkTip, branch: request.branch, diff: diff, language: request.language)
-      let commit = try repository.createCommit(
-        tree: mergedTree, parents: [targetTip, forkTip], author: author, committer: committer, message: message)
+      // 7. The merge commit.
+      let merge = try writeMergeCommit(
+        mergedTree, target: target, forkTip: forkTip, source: source, request, in: repository)
       TestPause.at("sync.committed")
 
       if request.review, let current = expected,
-        try !reviewBranchIsReplaceable(current, by: commit, in: repository)
+        try !reviewBranchIsReplaceable(current, by: merge.commit, in: repository)
       {
         return .refused(.reviewBranchHasCommits(reference: reference))
       }
@@ -328,10 +313,62 @@ public enum Sync {
       return .ready(
         Prepared(
           source: source, reference: reference, expected: expected, targetBranch: request.branch, targetTip: targetTip,
-          targetTree: targetTree, forkTip: forkTip, mergeBase: base, mergedTree: mergedTree, commit: commit,
-          message: message, review: request.review, forkChanges: forkChanges, targetChanges: targetChanges,
-          diff: diff, warnings: report, departments: try counts(source, in: snapshot)))
+          targetTree: targetTree, forkTip: forkTip, mergeBase: base, mergedTree: mergedTree, commit: merge.commit,
+          message: merge.message, review: request.review, forkChanges: forkChanges, targetChanges: targetChanges,
+          diff: merge.diff, warnings: report, departments: try counts(source, in: snapshot)))
     }
+  }
+
+  /// The branch sync merges into: its reference, its tip and the tip's tree.
+  struct TargetBranch {
+    var reference: String
+    var tip: ObjectID
+    var tree: ObjectID
+  }
+
+  /// The target branch as it is now; a branch that does not exist (or is no commit) fails.
+  static func targetBranch(_ branch: String, in repository: Repository) throws -> TargetBranch {
+    let reference = "refs/heads/" + branch
+    guard let target = try? repository.referenceTarget(reference), let tip = try? repository.peelToCommit(target)
+    else { throw Failure.noBranch(branch) }
+    return TargetBranch(reference: reference, tip: tip, tree: try repository.tree(ofCommit: tip))
+  }
+
+  /// Whether the review branch (at `current`, nil: none yet) is already the merge of the
+  /// target's tip and the fork's.
+  static func reviewBranchHoldsTheMerge(
+    _ current: ObjectID?, of targetTip: ObjectID, and forkTip: ObjectID, in repository: Repository
+  ) throws -> Bool {
+    guard let current else { return false }
+    return try repository.commit(current).parents == [targetTip, forkTip]
+  }
+
+  /// The last sync of `source` into the target, when the fork's tip no longer contains the fork
+  /// commit it took in; nil when the fork kept its history (or was never synced).
+  static func syncedHistoryTheForkRewrote(
+    _ source: SyncSource, forkTip: ObjectID, targetTip: ObjectID, in repository: Repository
+  ) throws -> LastSync? {
+    guard let last = try lastSync(of: source.name, on: targetTip, in: repository),
+      try !repository.isDescendant(forkTip, of: last.forkCommit.id)
+    else { return nil }
+    return last
+  }
+
+  /// The merge commit, written but on no reference: parents the target's tip and the fork's;
+  /// the message says what the merge brings, resource by resource.
+  static func writeMergeCommit(
+    _ mergedTree: ObjectID, target: TargetBranch, forkTip: ObjectID, source: SyncSource, _ request: PullRequest,
+    in repository: Repository
+  ) throws -> (commit: ObjectID, message: String, diff: SemanticDiff) {
+    let diff = try DiffEngine.diff(
+      repository, fromTree: target.tree, toTree: mergedTree, fromLabel: request.branch,
+      toLabel: "\(source.name)@\(forkTip.abbreviated())")
+    let (author, committer) = try identities(repository, request)
+    let message = SyncWriter.mergeMessage(
+      source: source, forkTip: forkTip, branch: request.branch, diff: diff, language: request.language)
+    let commit = try repository.createCommit(
+      tree: mergedTree, parents: [target.tip, forkTip], author: author, committer: committer, message: message)
+    return (commit, message, diff)
   }
 
   /// Whether sync may write: a target branch checked out in this working tree must have no

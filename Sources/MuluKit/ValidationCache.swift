@@ -4,18 +4,17 @@
 import MuluCatalog
 import MuluGit
 
-/// Where validation keeps what it learnt of each resource file between runs: one file under
-/// the repository's Git directory (`mulu/cache/file-results`), holding the results of the last
-/// validated snapshot (working tree or revision), so that it is no larger than one snapshot's.
+/// Where validation keeps the verdict on the last snapshot it validated, with what it needs to
+/// judge the next one from what changed (`RegistryState`): files under the repository's Git
+/// directory (`mulu/cache/`), one for revisions (`revision`) and one for each working tree
+/// (`worktree-<hash of its path>`), each no larger than one snapshot's state.
 ///
-/// Several runs at once are safe: each reads the file whole, and writes a file of its own that
-/// it renames into place. Results that do not check out are not used; the file is written anew.
+/// Several runs at once are safe: each reads a file whole, and writes a file of its own that
+/// it renames into place. A state that does not check out is not used; it is written anew.
 public struct ValidationCache: Sendable {
   /// The folder of the cache.
   public let folder: String
-  /// The results file.
-  public var path: String { folder + "/file-results" }
-  /// No results file larger than this is read or written.
+  /// No state file larger than this is read or written.
   public static let maximumBytes = 1 << 30
 
   /// The cache of the repository whose Git directory (shared by its working trees) is `gitDirectory`.
@@ -23,11 +22,20 @@ public struct ValidationCache: Sendable {
     folder = gitDirectory + "/mulu/cache"
   }
 
+  /// The state file of revisions.
+  public var revisionPath: String { folder + "/revision" }
+
+  /// The state file of the working tree at `root`.
+  public func workingTreePath(_ root: String) -> String {
+    let hash = String(RegistryState.nameHash(Workspace.real(root)), radix: 16)
+    return folder + "/worktree-" + hash
+  }
+
   /// What a run found of the cache, for its user.
   public enum Note: Sendable, Equatable {
-    /// The results file did not check out: it is not used, and is written anew.
+    /// The state file did not check out: it is not used, and is written anew.
     case corrupt(String)
-    /// The results file could not be written (the validation itself stands).
+    /// The state file could not be written (the validation itself stands).
     case unwritable(String, String)
 
     public var message: LocalizedText {
@@ -42,42 +50,65 @@ public struct ValidationCache: Sendable {
     }
   }
 
-  /// The stored results for `context`, or none (a first run, another context, or a damaged file:
-  /// then the note says so).
-  public func load(context: String) -> (FileResults, Note?) {
-    guard let bytes = read() else { return (FileResults(context: context), nil) }
+  /// The state at `path` made for `context`, or none (a first run, another context, or a
+  /// damaged file: then the note says so).
+  public func load(_ path: String, context: String) -> (RegistryState?, Note?) {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return (nil, nil) }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0, info.st_size <= Self.maximumBytes else { return (nil, nil) }
     do {
-      return (try FileResults(bytes: bytes, context: context), nil)
+      // Mapped, not copied: a national registry's state is a few hundred megabytes.
+      let size = Int(info.st_size)
+      guard size > 0, let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), mapped != MAP_FAILED
+      else { return (nil, .corrupt(path)) }
+      let address = UInt(bitPattern: mapped)
+      let state = try RegistryState(bytes: UnsafeRawBufferPointer(start: mapped, count: size), context: context) {
+        munmap(UnsafeMutableRawPointer(bitPattern: address), size)
+      }
+      return (state, nil)
     } catch .otherContext {
-      return (FileResults(context: context), nil)
+      return (nil, nil)
     } catch {
-      return (FileResults(context: context), .corrupt(path))
+      return (nil, .corrupt(path))
     }
   }
 
-  /// Writes `results` when they changed: into a file of this run, renamed into place.
-  public func save(_ results: FileResults) -> Note? {
-    guard results.changed else { return nil }
-    let bytes = results.serialized()
-    guard bytes.count <= Self.maximumBytes else { return nil }
+  /// Writes a state into a file of this run, renamed into place at `path`.
+  public func save(_ state: StateWriter, to path: String) -> Note? {
+    guard state.size <= Self.maximumBytes else { return nil }
     if let failure = makeFolder() { return .unwritable(path, failure) }
     var random = SystemRandomNumberGenerator()
     let temporary = "\(path).\(getpid()).\(random.next() % 1_000_000_000).tmp"
     let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard fd >= 0 else { return .unwritable(path, String(cString: strerror(errno))) }
-    var written = 0
     var failure: String? = nil
-    bytes.withUnsafeBytes { buffer in
-      while written < buffer.count {
-        let n = write(fd, buffer.baseAddress! + written, buffer.count - written)
-        if n < 0 {
-          if errno == EINTR { continue }
-          failure = String(cString: strerror(errno))
-          return
+    // Written in parts of a few megabytes, not as one copy of the whole state.
+    var pending: [UInt8] = []
+    pending.reserveCapacity(1 << 22)
+    func flush() -> Bool {
+      var written = 0
+      let ok = pending.withUnsafeBytes { buffer -> Bool in
+        while written < buffer.count {
+          let n = write(fd, buffer.baseAddress! + written, buffer.count - written)
+          if n < 0 {
+            if errno == EINTR { continue }
+            failure = String(cString: strerror(errno))
+            return false
+          }
+          written += n
         }
-        written += n
+        return true
       }
+      pending.removeAll(keepingCapacity: true)
+      return ok
     }
+    let complete = state.write { part in
+      pending.append(contentsOf: part)
+      return pending.count < 1 << 22 || flush()
+    }
+    if complete { _ = flush() }
     close(fd)
     if failure == nil && rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
     if let failure {
@@ -85,13 +116,6 @@ public struct ValidationCache: Sendable {
       return .unwritable(path, failure)
     }
     return nil
-  }
-
-  /// The whole results file; nil when there is none, or it is too large to be one.
-  private func read() -> [UInt8]? {
-    var info = stat()
-    guard stat(path, &info) == 0, info.st_size <= Self.maximumBytes else { return nil }
-    return try? DirectorySnapshot.readFile(path, reportAs: path)
   }
 
   private func makeFolder() -> String? {
@@ -104,21 +128,17 @@ public struct ValidationCache: Sendable {
     return nil
   }
 
-  /// The name of what a snapshot's per-file results depend on: this mulu (its version and its
-  /// executable) and the bytes of `registry.yaml` and the dictionaries.
-  public static func context(of snapshot: any Snapshot) -> String {
+  /// The name of what a snapshot's verdict depends on besides its files: this mulu (its version
+  /// and its executable), the bytes of `registry.yaml` and the dictionaries, and the day.
+  /// `lookup` finds an entry of the snapshot by path, `read` reads it.
+  public static func context(lookup: (String) throws -> SnapshotEntry?, read: (SnapshotEntry) throws -> [UInt8]) -> String {
     var parts: [[UInt8]] = [Array("mulu \(engineVersion)".utf8), executableStamp()]
-    let wanted = ["registry.yaml", "dictionaries/departments.yaml", "dictionaries/classification.yaml"]
-    var found: [String: SnapshotEntry] = [:]
-    for entry in snapshot.entries where !entry.path.hasPrefix("catalogs/") && wanted.contains(entry.path) {
-      found[entry.path] = entry
-    }
-    for path in wanted {
-      guard let entry = found[path] else {
+    for path in ["registry.yaml", "dictionaries/departments.yaml", "dictionaries/classification.yaml"] {
+      guard let entry = try? lookup(path) else {
         parts.append(Array("no \(path)".utf8))
         continue
       }
-      parts.append(Array("\(entry.kind)".utf8) + ((try? snapshot.read(entry)) ?? Array("unreadable".utf8)))
+      parts.append(Array("\(entry.kind)".utf8) + ((try? read(entry)) ?? Array("unreadable".utf8)))
     }
     return FileResults.context(parts)
   }
@@ -142,49 +162,5 @@ extension Workspace {
   public func validationCache() -> ValidationCache? {
     guard let repository = try? Repository.discover(from: root) else { return nil }
     return ValidationCache(gitDirectory: repository.commonPath)
-  }
-
-  /// The working tree's files (`workingTree()`), each tracked file that git's index says is
-  /// unchanged (its stat data match, and it was not changed in the second the index was
-  /// written) with the blob id of the index: the files that need no reading when their
-  /// results are kept. Outside a working tree, no file has an id.
-  public func identifiedWorkingTree() throws(Failure) -> DirectorySnapshot {
-    let snapshot = try workingTree(stamped: true)
-    guard let repository = try? Repository.discover(from: root), let prefix = workingTreePrefix(in: repository),
-      let (entries, written) = try? repository.indexStats(), let written
-    else { return snapshot }
-    var byPath: [String: Int] = Dictionary(minimumCapacity: entries.count)
-    for (position, entry) in entries.enumerated() where entry.path.hasPrefix(prefix) {
-      byPath[prefix.isEmpty ? entry.path : String(entry.path.dropFirst(prefix.count))] = position
-    }
-    var ids = [String?](repeating: nil, count: snapshot.entries.count)
-    for (position, file) in snapshot.entries.enumerated() {
-      guard position < snapshot.stamps.count, let stamp = snapshot.stamps[position],
-        let found = byPath[file.path]
-      else { continue }
-      let entry = entries[found]
-      if Self.matches(entry, stamp, kind: file.kind, written: written) { ids[position] = entry.id.hex }
-    }
-    return snapshot.identified(by: ids)
-  }
-
-  /// Whether a file holds its index entry's blob as git judges it: size, times, inode and kind
-  /// as recorded, and not changed in or after the second the index was written (a racy entry
-  /// is read). Times are compared to the nanosecond where the index has nanoseconds.
-  static func matches(_ entry: IndexStat, _ stamp: FileStamp, kind: EntryKind, written: IndexStat.Time) -> Bool {
-    let mode: UInt32 = kind == .executable ? 0o100755 : 0o100644
-    guard entry.mode == mode, !entry.skipsWorkingTree, entry.size == UInt32(truncatingIfNeeded: stamp.size),
-      entry.inode == UInt32(truncatingIfNeeded: stamp.inode),
-      entry.modified.seconds == Int64(Int32(truncatingIfNeeded: stamp.modifiedSeconds)),
-      entry.changed.seconds == Int64(Int32(truncatingIfNeeded: stamp.changedSeconds))
-    else { return false }
-    let nanoseconds = entry.modified.nanoseconds != 0 || entry.changed.nanoseconds != 0
-    if nanoseconds {
-      guard entry.modified.nanoseconds == stamp.modifiedNanoseconds,
-        entry.changed.nanoseconds == stamp.changedNanoseconds
-      else { return false }
-      return IndexStat.Time(seconds: stamp.modifiedSeconds, nanoseconds: stamp.modifiedNanoseconds) < written
-    }
-    return stamp.modifiedSeconds < written.seconds
   }
 }

@@ -140,7 +140,7 @@ public struct Workspace: Sendable {
   /// What git ignores of the registry's files and folders, asked only about those the layout
   /// has no place for (a few, where 470,000 resource files are not asked about); nil outside
   /// a working tree.
-  private func ignoredPaths() -> ((String, Bool) throws -> Bool)? {
+  func ignoredPaths() -> ((String, Bool) throws -> Bool)? {
     guard let repository = try? Repository.discover(from: root), let prefix = workingTreePrefix(in: repository)
     else { return nil }
     return { path, isFolder in

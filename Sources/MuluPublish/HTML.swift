@@ -65,6 +65,23 @@ struct HTML {
     close(tag)
   }
 
+  /// `<table class="…">`: a header row of `headers` (those at the positions `numeric` right-aligned,
+  /// as the numbers below them), then the rows `body` writes.
+  mutating func table(
+    class name: String = "list", headers: [String], numeric: Set<Int> = [], _ body: (inout HTML) -> Void
+  ) {
+    element("table", ["class": name]) { html in
+      html.element("thead") { html in
+        html.element("tr") { html in
+          for (index, header) in headers.enumerated() {
+            html.element("th", ["class": numeric.contains(index) ? "num" : nil], header)
+          }
+        }
+      }
+      html.element("tbody", [:], body)
+    }
+  }
+
   /// `<a href="…">text</a>`.
   mutating func link(_ href: String, _ value: String, _ attributes: KeyValuePairs<StaticString, String?> = [:]) {
     open("a", ["href": href])

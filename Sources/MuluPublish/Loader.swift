@@ -50,22 +50,50 @@ enum Loader {
     let snapshot = GitSnapshot(repository: repository, tree: tree, label: revision)
     let (catalog, _) = try Validator.load(ContextSnapshot(base: snapshot))
 
-    // Every resource file, in path order: a department's resources stand together.
-    var files: [(path: String, folder: String, code: ResourceCode, blob: ObjectID)] = []
+    let search = SearchIndexBuilder()
+    let (resources, unreadable) = try readResources(
+      try resourceFiles(tree, in: repository), into: search, from: repository, previous: previous, spool: spool)
+    var byCode: [String: Int] = [:]
+    for (index, resource) in resources.enumerated() where byCode[resource.codeText] == nil {
+      byCode[resource.codeText] = index
+    }
+    let (departments, names) = departments(of: resources, catalog: catalog)
+
+    let site = Site(
+      revision: revision, registryName: catalog.settings.name, level: catalog.settings.level,
+      release: (nil, commit, try Identity.dayString(repository.commit(commit).committer)), releases: [],
+      resources: resources, byCode: byCode, departments: departments, departmentNames: names, history: [:],
+      unreadable: unreadable, commit: commit, entries: entries)
+    return (site, search)
+  }
+
+  /// Every resource file of `tree`, in path order: a department's resources stand together.
+  private static func resourceFiles(_ tree: ObjectID, in repository: Repository) throws -> [ResourceFileEntry] {
+    var files: [ResourceFileEntry] = []
     for entry in try repository.treeEntries(tree) where entry.mode == .regular || entry.mode == .executable {
       guard case .resource(let folder, let code) = TreeLayout.role(of: entry.path) else { continue }
       files.append((entry.path, folder, code, entry.id))
     }
     files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    return files
+  }
 
+  /// A resource file: its path, provider folder, code and blob.
+  private typealias ResourceFileEntry = (path: String, folder: String, code: ResourceCode, blob: ObjectID)
+
+  /// The resources of `files`, read a batch at a time across the cores and added to `search`;
+  /// the files that do not read, as findings. A file whose blob is the one `previous` knows at
+  /// its path is not read: its record stands for it. Each resource's keys go to `spool`.
+  private static func readResources(
+    _ files: [ResourceFileEntry], into search: SearchIndexBuilder, from repository: Repository,
+    previous: PublishState?, spool: KeySpool
+  ) throws -> ([SiteResource], [Finding]) {
     // The records of the earlier publish, by path.
     var known: [String: Int] = [:]
     if let previous {
       known.reserveCapacity(previous.records.count)
       for (index, record) in previous.records.enumerated() { known[record.resource.path] = index }
     }
-
-    let search = SearchIndexBuilder()
     var resources: [SiteResource] = []
     resources.reserveCapacity(files.count)
     var unreadable: [Finding] = []
@@ -115,7 +143,8 @@ enum Loader {
             providerName: intern(resource.provider.name), sharingType: resource.sharing.type,
             updateCycle: resource.updateCycle, formatClass: resource.format.formatClass,
             writtenClass: String(resource.code.prefix(1)), toPublic: resource.open.toPublic ?? false,
-            retired: resource.isRetired, counts: ResourceCounts(resource), links: resource.related + (resource.retired?.replacedBy.map { [$0] } ?? []))
+            retired: resource.isRetired, counts: ResourceCounts(resource),
+            links: resource.related + (resource.retired?.replacedBy.map { [$0] } ?? []))
           search.add(id: resources.count, keys: searchKeys!, resource: site)
           resources.append(site)
           try spool.add(
@@ -123,13 +152,13 @@ enum Loader {
         }
       }
     }
+    return (resources, unreadable)
+  }
 
-    var byCode: [String: Int] = [:]
-    for (index, resource) in resources.enumerated() where byCode[resource.codeText] == nil {
-      byCode[resource.codeText] = index
-    }
-
-    // Departments: those of the dictionary, and any provider folder it does not name.
+  /// The departments, in code order: those of the dictionary, and any provider folder it does
+  /// not name (under its resources' provider name), each with its range of `resources` (in
+  /// path order) and its counts; and every department's name by code.
+  private static func departments(of resources: [SiteResource], catalog: Catalog) -> ([SiteDepartment], [String: String]) {
     var names: [String: String] = [:]
     for (code, department) in catalog.departments { names[code] = department.name }
     var departments: [SiteDepartment] = []
@@ -156,13 +185,7 @@ enum Loader {
       departments.append(SiteDepartment(code: code, name: name, range: 0..<0, active: 0, bySharing: [:]))
     }
     departments.sort { $0.code.utf8.lexicographicallyPrecedes($1.code.utf8) }
-
-    let site = Site(
-      revision: revision, registryName: catalog.settings.name, level: catalog.settings.level,
-      release: (nil, commit, try Identity.dayString(repository.commit(commit).committer)), releases: [],
-      resources: resources, byCode: byCode, departments: departments, departmentNames: names, history: [:],
-      unreadable: unreadable, commit: commit, entries: entries)
-    return (site, search)
+    return (departments, names)
   }
 }
 

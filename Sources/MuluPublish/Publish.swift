@@ -124,6 +124,11 @@ public enum Publish {
     /// The revision published.
     public var revision: String { site.revision }
 
+    /// Where the evaluation keeps its verdicts on each resource file between publishes into the
+    /// folder: `.mulu-publish-results`, beside the state. Removed with the state when the state
+    /// is not used.
+    public var resultsPath: String { output.root + "/" + Publish.resultsName }
+
     /// What the evaluation counts of the resource file at `path` with the blob `blob` (hex),
     /// when it is a resource of this publish.
     public func counts(path: String, blob: String) -> ResourceCounts? {
@@ -131,6 +136,8 @@ public enum Publish {
       return site.resources[index].counts
     }
   }
+
+  static let resultsName = ".mulu-publish-results"
 
   /// Reads what a publish of `request` shows (`request.extensions` are not used: `finish` takes them).
   public static func prepare(in workspace: Workspace, _ request: Request) throws(PublishFailure) -> Prepared {
@@ -154,6 +161,7 @@ public enum Publish {
     } else if output.hasManifest {
       reason = .missing
     }
+    if previous == nil { unlink(output.root + "/" + resultsName) }
     let spool = try KeySpool(path: output.root + "/.mulu-publish-keys.tmp")
     let (site, search) = try Loader.load(repository, in: workspace, request, previous: previous, spool: spool)
     try spool.close()

@@ -143,121 +143,127 @@ struct SiteBuilder {
         html.element("h1", resource.name)
         layout.status(&html, retired: resource.isRetired)
       }
-      if let retired = resource.retired {
-        html.element("div", ["class": "notice", "role": "note"]) { html in
-          html.element("strong", words("本资源已注销", "This resource is retired"))
-          html.text(words("（注销日期 ", " (on ") + retired.date + words("，原因：", "; reason: ") + retired.reason)
-          html.text(words("）", ")"))
-          if let replacement = retired.replacedBy {
-            html.text(words("。替代资源：", ". Replaced by: "))
-            relatedLink(&html, replacement, root: root)
-          }
-        }
-      }
-      html.element("table", ["class": "fields"]) { html in
-        func row(_ label: String, _ body: (inout HTML) -> Void) {
-          html.element("tr") { html in
-            html.element("th", ["scope": "row"], label)
-            html.element("td") { html in body(&html) }
-          }
-        }
-        func row(_ label: String, _ value: String?) {
-          row(label) { html in html.text(value.flatMap { $0.isEmpty ? nil : $0 } ?? "—") }
-        }
-        row(words("信息资源名称", "Name"), resource.name)
-        row(words("信息资源代码", "Code")) { html in html.element("code", resource.code) }
-        row(words("信息资源提供方", "Provider")) { html in
-          html.link(root + "departments/" + entry.folder + ".html", resource.provider.name)
-          if let unit = resource.provider.unit { html.text(words("（", " (") + unit + words("）", ")")) }
-        }
-        row(words("提供方代码", "Provider code")) { html in html.element("code", resource.provider.code) }
-        row(words("信息资源摘要", "Summary"), resource.summary)
-        row(words("信息资源格式", "Format")) { html in
-          html.text(resource.format.formatClass)
-          if !resource.format.type.isEmpty { html.text(" · " + resource.format.type) }
-          if let note = resource.format.note { html.text(words("（", " (") + note + words("）", ")")) }
-        }
-        row(words("共享类型", "Sharing type")) { html in layout.sharing(&html, resource.sharing.type) }
-        if let condition = resource.sharing.condition { row(words("共享条件", "Sharing condition"), condition) }
-        if let basis = resource.sharing.basis { row(words("不予共享依据", "Basis for not sharing"), basis) }
-        row(words("共享方式", "Share method")) { html in
-          if let method = resource.sharing.method {
-            html.text(method.methodClass + (method.type.map { " · " + $0 } ?? ""))
-          } else {
-            html.text("—")
-          }
-        }
-        row(words("是否向社会开放", "Open to the public"), words.yesNo(resource.open.toPublic))
-        if let condition = resource.open.condition { row(words("开放条件", "Opening condition"), condition) }
-        row(words("更新周期", "Update cycle"), resource.updateCycle)
-        row(words("发布日期", "Published"), resource.published)
-        row(words("关联资源", "Related resources")) { html in
-          if resource.related.isEmpty { html.text("—") }
-          html.element("ul", ["class": "plain"]) { html in
-            for code in resource.related {
-              html.element("li") { html in relatedLink(&html, code, root: root) }
-            }
-          }
-        }
-      }
-
-      html.element("h2", words("信息项", "Data items") + " (\(resource.items.count))")
-      html.element("table", ["class": "list items"]) { html in
-        html.element("thead") { html in
-          html.element("tr") { html in
-            html.element("th", ["class": "num"], words("序号", "No."))
-            html.element("th", words("信息项名称", "Item name"))
-            html.element("th", words("数据类型", "Data type"))
-            html.element("th", ["class": "num"], words("长度", "Length"))
-          }
-        }
-        html.element("tbody") { html in
-          for (index, item) in resource.items.enumerated() {
-            html.element("tr") { html in
-              html.element("td", ["class": "num"], String(index + 1))
-              html.element("td", item.name)
-              html.element("td", words.itemType(item.type))
-              html.element("td", ["class": "num"], item.length ?? "—")
-            }
-          }
-        }
-      }
-
-      html.element("h2", words("变更记录", "History"))
-      if history.isEmpty {
-        html.element("p", ["class": "muted"], words("尚无发布记录。", "No release has changed it yet."))
-      } else {
-        html.element("table", ["class": "list"]) { html in
-          html.element("thead") { html in
-            html.element("tr") { html in
-              html.element("th", words("发布版本", "Release"))
-              html.element("th", words("日期", "Date"))
-              html.element("th", words("变更", "Change"))
-              html.element("th", words("内容", "What changed"))
-            }
-          }
-          html.element("tbody") { html in
-            for item in history {
-              html.element("tr") { html in
-                html.element("td") { html in html.link(root + "releases/" + fileName(item.release) + ".html", item.release) }
-                html.element("td", item.date)
-                html.element("td") { html in
-                  html.text(words.kind(item.kind))
-                  if item.breaking {
-                    html.text(" ")
-                    html.element("span", ["class": "tag breaking"], words.breaking)
-                  }
-                }
-                html.element("td") { html in fieldList(&html, item.fields) }
-              }
-            }
-          }
-        }
-      }
+      retiredNotice(&html, resource, root: root)
+      fieldsTable(&html, entry, resource, root: root)
+      itemsTable(&html, resource)
+      historyTable(&html, history, root: root)
       html.element("p", ["class": "links"]) { html in
         html.link(root + "api/v1/" + entry.stem + ".json", "JSON")
         html.text(" · ")
         html.link(root + entry.path, words("目录库文件 ", "Registry file ") + entry.path)
+      }
+    }
+  }
+
+  /// The notice on a retired resource's page: when, why, and what replaces it.
+  private func retiredNotice(_ html: inout HTML, _ resource: Resource, root: String) {
+    guard let retired = resource.retired else { return }
+    html.element("div", ["class": "notice", "role": "note"]) { html in
+      html.element("strong", words("本资源已注销", "This resource is retired"))
+      html.text(words("（注销日期 ", " (on ") + retired.date + words("，原因：", "; reason: ") + retired.reason)
+      html.text(words("）", ")"))
+      if let replacement = retired.replacedBy {
+        html.text(words("。替代资源：", ". Replaced by: "))
+        relatedLink(&html, replacement, root: root)
+      }
+    }
+  }
+
+  /// The fields of a resource, one row each.
+  private func fieldsTable(_ html: inout HTML, _ entry: SiteResource, _ resource: Resource, root: String) {
+    html.element("table", ["class": "fields"]) { html in
+      func row(_ label: String, _ body: (inout HTML) -> Void) {
+        html.element("tr") { html in
+          html.element("th", ["scope": "row"], label)
+          html.element("td") { html in body(&html) }
+        }
+      }
+      func row(_ label: String, _ value: String?) {
+        row(label) { html in html.text(value.flatMap { $0.isEmpty ? nil : $0 } ?? "—") }
+      }
+      row(words("信息资源名称", "Name"), resource.name)
+      row(words("信息资源代码", "Code")) { html in html.element("code", resource.code) }
+      row(words("信息资源提供方", "Provider")) { html in
+        html.link(root + "departments/" + entry.folder + ".html", resource.provider.name)
+        if let unit = resource.provider.unit { html.text(words("（", " (") + unit + words("）", ")")) }
+      }
+      row(words("提供方代码", "Provider code")) { html in html.element("code", resource.provider.code) }
+      row(words("信息资源摘要", "Summary"), resource.summary)
+      row(words("信息资源格式", "Format")) { html in
+        html.text(resource.format.formatClass)
+        if !resource.format.type.isEmpty { html.text(" · " + resource.format.type) }
+        if let note = resource.format.note { html.text(words("（", " (") + note + words("）", ")")) }
+      }
+      row(words("共享类型", "Sharing type")) { html in layout.sharing(&html, resource.sharing.type) }
+      if let condition = resource.sharing.condition { row(words("共享条件", "Sharing condition"), condition) }
+      if let basis = resource.sharing.basis { row(words("不予共享依据", "Basis for not sharing"), basis) }
+      row(words("共享方式", "Share method")) { html in
+        if let method = resource.sharing.method {
+          html.text(method.methodClass + (method.type.map { " · " + $0 } ?? ""))
+        } else {
+          html.text("—")
+        }
+      }
+      row(words("是否向社会开放", "Open to the public"), words.yesNo(resource.open.toPublic))
+      if let condition = resource.open.condition { row(words("开放条件", "Opening condition"), condition) }
+      row(words("更新周期", "Update cycle"), resource.updateCycle)
+      row(words("发布日期", "Published"), resource.published)
+      row(words("关联资源", "Related resources")) { html in
+        if resource.related.isEmpty { html.text("—") }
+        html.element("ul", ["class": "plain"]) { html in
+          for code in resource.related {
+            html.element("li") { html in relatedLink(&html, code, root: root) }
+          }
+        }
+      }
+    }
+  }
+
+  /// The data items (信息项) of a resource, under their heading.
+  private func itemsTable(_ html: inout HTML, _ resource: Resource) {
+    html.element("h2", words("信息项", "Data items") + " (\(resource.items.count))")
+    html.table(
+      class: "list items",
+      headers: [
+        words("序号", "No."),
+        words("信息项名称", "Item name"),
+        words("数据类型", "Data type"),
+        words("长度", "Length"),
+      ], numeric: [0, 3]
+    ) { html in
+      for (index, item) in resource.items.enumerated() {
+        html.element("tr") { html in
+          html.element("td", ["class": "num"], String(index + 1))
+          html.element("td", item.name)
+          html.element("td", words.itemType(item.type))
+          html.element("td", ["class": "num"], item.length ?? "—")
+        }
+      }
+    }
+  }
+
+  /// The releases that changed a resource, and what each changed, under their heading.
+  private func historyTable(_ html: inout HTML, _ history: [HistoryItem], root: String) {
+    html.element("h2", words("变更记录", "History"))
+    if history.isEmpty {
+      html.element("p", ["class": "muted"], words("尚无发布记录。", "No release has changed it yet."))
+    } else {
+      html.table(
+        headers: [
+          words("发布版本", "Release"),
+          words("日期", "Date"),
+          words("变更", "Change"),
+          words("内容", "What changed"),
+        ]
+      ) { html in
+        for item in history {
+          html.element("tr") { html in
+            html.element("td") { html in html.link(root + "releases/" + fileName(item.release) + ".html", item.release) }
+            html.element("td", item.date)
+            layout.changeCell(&html, item.kind, breaking: item.breaking)
+            html.element("td") { html in fieldList(&html, item.fields) }
+          }
+        }
       }
     }
   }
@@ -394,27 +400,24 @@ struct SiteBuilder {
           html.element("p", ["class": "muted"], words("尚无发布。", "No release yet."))
           return
         }
-        html.element("table", ["class": "list"]) { html in
-          html.element("thead") { html in
+        html.table(
+          headers: [
+            words("版本", "Release"),
+            words("日期", "Date"),
+            words("提交", "Commit"),
+            words("在用资源", "Active resources"),
+            words("变更资源", "Changed"),
+            words("不兼容变更", "Breaking"),
+          ], numeric: [3, 4, 5]
+        ) { html in
+          for release in site.releases {
             html.element("tr") { html in
-              html.element("th", words("版本", "Release"))
-              html.element("th", words("日期", "Date"))
-              html.element("th", words("提交", "Commit"))
-              html.element("th", ["class": "num"], words("在用资源", "Active resources"))
-              html.element("th", ["class": "num"], words("变更资源", "Changed"))
-              html.element("th", ["class": "num"], words("不兼容变更", "Breaking"))
-            }
-          }
-          html.element("tbody") { html in
-            for release in site.releases {
-              html.element("tr") { html in
-                html.element("td") { html in html.link(fileName(release.tag) + ".html", release.tag) }
-                html.element("td", release.date)
-                html.element("td") { html in html.element("code", String(release.commit.hex.prefix(12))) }
-                html.element("td", ["class": "num"], release.resources.map(String.init) ?? "—")
-                html.element("td", ["class": "num"], String(release.changes))
-                html.element("td", ["class": "num"], String(release.breaking))
-              }
+              html.element("td") { html in html.link(fileName(release.tag) + ".html", release.tag) }
+              html.element("td", release.date)
+              html.element("td") { html in html.element("code", String(release.commit.hex.prefix(12))) }
+              html.element("td", ["class": "num"], release.resources.map(String.init) ?? "—")
+              html.element("td", ["class": "num"], String(release.changes))
+              html.element("td", ["class": "num"], String(release.breaking))
             }
           }
         }
@@ -439,19 +442,7 @@ struct SiteBuilder {
           html.text(words("无（首次发布）", "none (the first release)"))
         }
       }
-      let summary = diff.summary
-      html.element("div", ["class": "figures"]) { html in
-        for kind in ChangeKind.allCases {
-          html.element("div", ["class": "figure"]) { html in
-            html.element("div", ["class": "value"], String(summary[kind]))
-            html.element("div", ["class": "label"], words.kind(kind))
-          }
-        }
-        html.element("div", ["class": "figure s3"]) { html in
-          html.element("div", ["class": "value"], String(summary.breaking))
-          html.element("div", ["class": "label"], words.breaking)
-        }
-      }
+      releaseFigures(&html, diff.summary)
       let ordered = diff.changes.filter(\.breaking) + diff.changes.filter { !$0.breaking }
       if ordered.count > SiteBuilder.listedChanges {
         html.element("p", ["class": "notice"]) { html in
@@ -462,44 +453,58 @@ struct SiteBuilder {
           html.text(words("。", "."))
         }
       }
-      if ordered.isEmpty { html.element("p", ["class": "muted"], words("没有变更。", "No changes.")) }
-      else {
-        html.element("table", ["class": "list"]) { html in
-          html.element("thead") { html in
-            html.element("tr") { html in
-              html.element("th", words("信息资源代码", "Code"))
-              html.element("th", words("信息资源名称", "Name"))
-              html.element("th", words("提供方", "Provider"))
-              html.element("th", words("变更", "Change"))
-              html.element("th", words("内容", "What changed"))
-            }
-          }
-          html.element("tbody") { html in
-            for change in ordered.prefix(SiteBuilder.listedChanges) {
-              html.element("tr") { html in
-                let stem = ResourceCode(change.code).map { "resources/\($0.classification)/\($0.sequence)" }
-                html.element("td", ["class": "code"]) { html in
-                  if let stem { html.link(root + stem + ".html", change.code) } else { html.text(change.code) }
-                }
-                html.element("td", change.name)
-                html.element("td") { html in
-                  html.link(root + "departments/" + change.provider + ".html", change.providerName.isEmpty ? change.provider : change.providerName)
-                }
-                html.element("td") { html in
-                  html.text(words.kind(change.kind))
-                  if change.breaking {
-                    html.text(" ")
-                    html.element("span", ["class": "tag breaking"], words.breaking)
-                  }
-                }
-                html.element("td") { html in fieldList(&html, change.fields) }
-              }
-            }
-          }
-        }
-      }
+      changesTable(&html, ordered, root: root)
       html.element("p", ["class": "links"]) { html in
         html.link(root + "api/v1/releases/" + fileName(release.tag) + ".json", "JSON")
+      }
+    }
+  }
+
+  /// How many resources a release changed, by kind of change, and how many break.
+  private func releaseFigures(_ html: inout HTML, _ summary: DiffSummary) {
+    html.element("div", ["class": "figures"]) { html in
+      for kind in ChangeKind.allCases {
+        html.element("div", ["class": "figure"]) { html in
+          html.element("div", ["class": "value"], String(summary[kind]))
+          html.element("div", ["class": "label"], words.kind(kind))
+        }
+      }
+      html.element("div", ["class": "figure s3"]) { html in
+        html.element("div", ["class": "value"], String(summary.breaking))
+        html.element("div", ["class": "label"], words.breaking)
+      }
+    }
+  }
+
+  /// The changes a release lists (breaking first, at most `listedChanges`): code, name,
+  /// provider, kind, fields.
+  private func changesTable(_ html: inout HTML, _ ordered: [ResourceChange], root: String) {
+    if ordered.isEmpty {
+      html.element("p", ["class": "muted"], words("没有变更。", "No changes."))
+      return
+    }
+    html.table(
+      headers: [
+        words("信息资源代码", "Code"),
+        words("信息资源名称", "Name"),
+        words("提供方", "Provider"),
+        words("变更", "Change"),
+        words("内容", "What changed"),
+      ]
+    ) { html in
+      for change in ordered.prefix(SiteBuilder.listedChanges) {
+        html.element("tr") { html in
+          let stem = ResourceCode(change.code).map { "resources/\($0.classification)/\($0.sequence)" }
+          html.element("td", ["class": "code"]) { html in
+            if let stem { html.link(root + stem + ".html", change.code) } else { html.text(change.code) }
+          }
+          html.element("td", change.name)
+          html.element("td") { html in
+            html.link(root + "departments/" + change.provider + ".html", change.providerName.isEmpty ? change.provider : change.providerName)
+          }
+          layout.changeCell(&html, change.kind, breaking: change.breaking)
+          html.element("td") { html in fieldList(&html, change.fields) }
+        }
       }
     }
   }
@@ -552,23 +557,20 @@ struct SiteBuilder {
       layout.counts(&html, bySharing, total: active, retired: site.resources.count - active)
       searchForm(&html)
       html.element("h2", words("部门", "Departments"))
-      html.element("table", ["class": "list"]) { html in
-        html.element("thead") { html in
+      html.table(
+        headers: [
+          words("部门", "Department"),
+          words("统一社会信用代码", "Code"),
+          words("在用资源", "Active"),
+          words("全部资源", "All"),
+        ], numeric: [2, 3]
+      ) { html in
+        for department in site.departments where isSafeName(department.code) {
           html.element("tr") { html in
-            html.element("th", words("部门", "Department"))
-            html.element("th", words("统一社会信用代码", "Code"))
-            html.element("th", ["class": "num"], words("在用资源", "Active"))
-            html.element("th", ["class": "num"], words("全部资源", "All"))
-          }
-        }
-        html.element("tbody") { html in
-          for department in site.departments where isSafeName(department.code) {
-            html.element("tr") { html in
-              html.element("td") { html in html.link("departments/" + department.code + ".html", department.name) }
-              html.element("td", ["class": "code"], department.code)
-              html.element("td", ["class": "num"], String(department.active))
-              html.element("td", ["class": "num"], String(department.resources))
-            }
+            html.element("td") { html in html.link("departments/" + department.code + ".html", department.name) }
+            html.element("td", ["class": "code"], department.code)
+            html.element("td", ["class": "num"], String(department.active))
+            html.element("td", ["class": "num"], String(department.resources))
           }
         }
       }

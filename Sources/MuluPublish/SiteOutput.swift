@@ -300,14 +300,7 @@ final class SiteOutput: Sendable {
   /// file or the new one, never a part.
   static func replace(_ path: String, with bytes: [UInt8]) throws(PublishFailure) {
     let temporary = path + ".tmp"
-    var file = try StreamFile(path: temporary)
-    do {
-      try file.write(bytes)
-      try file.close()
-    } catch {
-      file.abandon()
-      throw error
-    }
+    try create(temporary, with: bytes)
     if rename(temporary, path) != 0 {
       let reason = String(cString: strerror(errno))
       unlink(temporary)

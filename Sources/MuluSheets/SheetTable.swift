@@ -1,65 +1,5 @@
 import MuluCatalog
 
-/// Where a cell stands: the sheet (by its index among the workbook's visible sheets), the
-/// zero-based row and column.
-struct CellPlace: Sendable, Hashable {
-  var sheet: Int
-  var row: Int
-  var column: Int
-}
-
-/// Names cells in findings: `FILE.xlsx!Sheet1!H12`, or `FILE.csv` at line 12, column 8.
-struct Locator: Sendable {
-  var file: String
-  var kind: Workbook.Kind
-  var sheetNames: [String]
-
-  func finding(
-    _ rule: String, _ severity: Severity, at place: CellPlace?, code: String? = nil, message: LocalizedText,
-    hint: LocalizedText
-  ) -> Finding {
-    guard let place else {
-      return Finding(rule: rule, severity: severity, path: file, code: code, message: message, hint: hint)
-    }
-    switch kind {
-    case .csv:
-      return Finding(
-        rule: rule, severity: severity, path: file, line: place.row + 1, column: place.column + 1, code: code,
-        message: message, hint: hint)
-    case .xlsx:
-      return Finding(
-        rule: rule, severity: severity, path: name(place), code: code, message: message, hint: hint)
-    }
-  }
-
-  /// `FILE.xlsx!Sheet1!H12` (for CSV, `FILE.csv:12:8`).
-  func name(_ place: CellPlace) -> String {
-    switch kind {
-    case .csv: return "\(file):\(place.row + 1):\(place.column + 1)"
-    case .xlsx: return "\(file)!\(sheetNames[place.sheet])!\(Column.letter(place.column))\(place.row + 1)"
-    }
-  }
-}
-
-/// One data row of a catalog sheet, its cells read in the terms of their columns.
-struct TableRow: Sendable {
-  var sheet: Int
-  var row: Int
-  /// The text of each column (empty where the cell is).
-  var values: [String]
-  /// The column of the sheet each column stands in.
-  var columns: [Int]
-
-  subscript(column: Column) -> String { values[column.rawValue] }
-
-  func place(_ column: Column) -> CellPlace { CellPlace(sheet: sheet, row: row, column: columns[column.rawValue]) }
-
-  /// Whether the resource columns (not the item columns) are all empty.
-  var describesNoResource: Bool { Column.allCases.allSatisfy { $0.isItem || values[$0.rawValue].isEmpty } }
-
-  var hasItem: Bool { !self[.itemName].isEmpty || !self[.itemType].isEmpty || !self[.itemLength].isEmpty }
-}
-
 /// Reads the rows of a workbook's catalog sheets, saying what it had to do to each cell.
 struct SheetTable {
   var rows: [TableRow] = []
@@ -135,32 +75,7 @@ struct SheetTable {
   }
 
   private mutating func read(_ sheet: SheetData, index: Int, header: Row, date1904: Bool, csv: Bool) throws(SheetFailure) {
-    let byTitle = Dictionary(uniqueKeysWithValues: Column.allCases.map { ($0.title, $0) })
-    var columns = Array(repeating: -1, count: Column.allCases.count)
-    var known = Set<Int>()
-    for (position, cell) in header.cells.enumerated() {
-      let title = text(cell)
-      if title.isEmpty { continue }
-      let place = CellPlace(sheet: index, row: 0, column: position)
-      guard let column = byTitle[title] else {
-        findings.append(
-          locator.finding(
-            "sheet.column-unknown", .error, at: place,
-            message: LocalizedText(zh: "未知的列“\(title)”：其内容无处存放", en: "unknown column \(title): its values have no place"),
-            hint: LocalizedText(zh: "列名见 mulu template 生成的模板", en: "the column names are those of mulu template")))
-        continue
-      }
-      if columns[column.rawValue] >= 0 {
-        findings.append(
-          locator.finding(
-            "sheet.column-duplicate", .error, at: place,
-            message: LocalizedText(zh: "列“\(title)”出现了两次", en: "column \(title) appears twice"),
-            hint: LocalizedText(zh: "删去其中一列", en: "delete one of them")))
-        continue
-      }
-      columns[column.rawValue] = position
-      known.insert(position)
-    }
+    let (columns, known) = headerColumns(header, sheet: index)
     let missing = Column.allCases.filter { columns[$0.rawValue] < 0 }
     if !missing.isEmpty {
       findings.append(
@@ -176,29 +91,8 @@ struct SheetTable {
     if let far = sheet.farCell {
       findings.append(outside(CellPlace(sheet: index, row: far.row, column: far.column)))
     }
-    // Merged cells: the value of the first cell stands for all of them (for the rows that hold
-    // data; a merge over empty rows says nothing).
-    var merged: [Int: [Int: Cell]] = [:]
-    var positions: [Int: Int] = [:]
-    for (position, row) in sheet.rows.enumerated() where positions[row.number] == nil { positions[row.number] = position }
-    let numbers = positions.keys.sorted()
-    var filled = 0
-    for range in sheet.merges where range.lastRow > 0 && range.firstColumn < SheetData.columnLimit {
-      guard let at = positions[range.firstRow], let source = sheet.rows[at][range.firstColumn] else { continue }
-      let lastColumn = min(range.lastColumn, SheetData.columnLimit - 1)
-      var next = SheetTable.lowerBound(numbers, max(range.firstRow, 1))
-      while next < numbers.count && numbers[next] <= range.lastRow {
-        let row = numbers[next]
-        for column in range.firstColumn...lastColumn where !(row == range.firstRow && column == range.firstColumn) {
-          merged[row, default: [:]][column] = source
-          filled += 1
-        }
-        if filled > SheetTable.mergedCellLimit {
-          throw .tooManyMergedCells(sheet: sheet.name, limit: SheetTable.mergedCellLimit)
-        }
-        next += 1
-      }
-    }
+    let merged = try mergedCells(sheet)
+    let byTitle = Dictionary(uniqueKeysWithValues: Column.allCases.map { ($0.title, $0) })
     var columnAt: [Column?] = Array(repeating: nil, count: header.cells.count)
     for (position, cell) in header.cells.enumerated() where known.contains(position) {
       columnAt[position] = byTitle[text(cell)]
@@ -226,6 +120,65 @@ struct SheetTable {
       rows.append(TableRow(sheet: index, row: row.number, values: values, columns: columns))
     }
     merges += sheet.merges.filter { $0.lastRow > $0.firstRow && $0.lastRow > 0 }.map { (index, $0) }
+  }
+
+  /// The position of each column in the header row (-1: missing), and the positions that hold
+  /// a column; an unknown title or a column given twice is a finding.
+  private mutating func headerColumns(_ header: Row, sheet index: Int) -> (columns: [Int], known: Set<Int>) {
+    let byTitle = Dictionary(uniqueKeysWithValues: Column.allCases.map { ($0.title, $0) })
+    var columns = Array(repeating: -1, count: Column.allCases.count)
+    var known = Set<Int>()
+    for (position, cell) in header.cells.enumerated() {
+      let title = text(cell)
+      if title.isEmpty { continue }
+      let place = CellPlace(sheet: index, row: 0, column: position)
+      guard let column = byTitle[title] else {
+        findings.append(
+          locator.finding(
+            "sheet.column-unknown", .error, at: place,
+            message: LocalizedText(zh: "未知的列“\(title)”：其内容无处存放", en: "unknown column \(title): its values have no place"),
+            hint: LocalizedText(zh: "列名见 mulu template 生成的模板", en: "the column names are those of mulu template")))
+        continue
+      }
+      if columns[column.rawValue] >= 0 {
+        findings.append(
+          locator.finding(
+            "sheet.column-duplicate", .error, at: place,
+            message: LocalizedText(zh: "列“\(title)”出现了两次", en: "column \(title) appears twice"),
+            hint: LocalizedText(zh: "删去其中一列", en: "delete one of them")))
+        continue
+      }
+      columns[column.rawValue] = position
+      known.insert(position)
+    }
+    return (columns, known)
+  }
+
+  /// Merged cells: the value of the first cell stands for all of them (for the rows that hold
+  /// data; a merge over empty rows says nothing), by row number and column.
+  private func mergedCells(_ sheet: SheetData) throws(SheetFailure) -> [Int: [Int: Cell]] {
+    var merged: [Int: [Int: Cell]] = [:]
+    var positions: [Int: Int] = [:]
+    for (position, row) in sheet.rows.enumerated() where positions[row.number] == nil { positions[row.number] = position }
+    let numbers = positions.keys.sorted()
+    var filled = 0
+    for range in sheet.merges where range.lastRow > 0 && range.firstColumn < SheetData.columnLimit {
+      guard let at = positions[range.firstRow], let source = sheet.rows[at][range.firstColumn] else { continue }
+      let lastColumn = min(range.lastColumn, SheetData.columnLimit - 1)
+      var next = SheetTable.lowerBound(numbers, max(range.firstRow, 1))
+      while next < numbers.count && numbers[next] <= range.lastRow {
+        let row = numbers[next]
+        for column in range.firstColumn...lastColumn where !(row == range.firstRow && column == range.firstColumn) {
+          merged[row, default: [:]][column] = source
+          filled += 1
+        }
+        if filled > SheetTable.mergedCellLimit {
+          throw .tooManyMergedCells(sheet: sheet.name, limit: SheetTable.mergedCellLimit)
+        }
+        next += 1
+      }
+    }
+    return merged
   }
 
   private func outside(_ place: CellPlace) -> Finding {
@@ -314,66 +267,5 @@ struct SheetTable {
         en: "\(column.title) is stored as a number (\(shown)), which loses leading zeros or digits"),
       hint: LocalizedText(
         zh: "把该列设为文本格式后重新输入代码", en: "format the column as text and enter the code again"))
-  }
-}
-
-/// Spreadsheet serial numbers and the date texts people write.
-enum SheetDates {
-  /// The date of a serial number: days since 1899-12-30 (Excel's 1900 system, whose day 60 is
-  /// the 29 February 1900 that never was), or since 1904-01-01.
-  static func date(serial: Double, date1904: Bool) -> String? {
-    guard serial >= 1, serial < 2_958_466 else { return nil }
-    let day = Int(serial.rounded(.down))
-    if !date1904 && day == 60 { return "1900-02-29" }
-    // Days from 1970-01-01.
-    let epochDays = date1904 ? day - 24_107 : (day < 60 ? day - 25_568 : day - 25_569)
-    return civil(epochDays)
-  }
-
-  /// `2026/3/1`, `2026.3.1`, `2026-3-1`, `2026年3月1日` as `2026-03-01`; nil for other text.
-  static func normalized(_ text: String) -> String? {
-    let bytes = text.utf8
-    if bytes.count == 10, bytes.allSatisfy({ $0 == 0x2D || (0x30...0x39).contains($0) }) { return nil }
-    var parts: [Int] = []
-    var current = ""
-    for character in text {
-      if character.isASCIIDigit {
-        current.append(character)
-      } else if "/.-年月日".contains(character) {
-        guard let number = Int(current), current.count <= 4 else { return nil }
-        parts.append(number)
-        current = ""
-      } else {
-        return nil
-      }
-    }
-    if !current.isEmpty {
-      guard let number = Int(current) else { return nil }
-      parts.append(number)
-    }
-    guard parts.count == 3, (1000...9999).contains(parts[0]) else { return nil }
-    func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-    return "\(parts[0])-\(two(parts[1]))-\(two(parts[2]))"
-  }
-
-  /// Days since 1970-01-01 as YYYY-MM-DD (the proleptic Gregorian calendar).
-  static func civil(_ days: Int) -> String { CivilDate.text(days: Int64(days)) }
-}
-
-enum SheetNumbers {
-  /// A number as a person would write it: `18` for a stored `18` or `18.0`.
-  static func text(_ digits: String) -> String {
-    if digits.hasSuffix(".0"), let whole = Int(digits.dropLast(2)) { return String(whole) }
-    return digits
-  }
-
-  /// `1.11E+17`: how a spreadsheet shows a long number it has rounded.
-  static func isScientific(_ text: String) -> Bool {
-    let upper = text.uppercased()
-    guard let e = upper.firstIndex(of: "E") else { return false }
-    let mantissa = upper[..<e]
-    let exponent = upper[upper.index(after: e)...].drop { $0 == "+" || $0 == "-" }
-    return !mantissa.isEmpty && mantissa.allSatisfy { $0.isASCIIDigit || $0 == "." } && !exponent.isEmpty
-      && exponent.allSatisfy(\.isASCIIDigit)
   }
 }

@@ -48,16 +48,44 @@ public enum XLSXReader {
     defer { try? FileManager.default.removeItem(atPath: folder) }
     var parts = Parts(archive: archive, entries: entries, folder: folder, limits: limits, name: name)
 
-    // The workbook part, from the package's relationships (xl/workbook.xml, as every writer names it, if none).
+    let workbookPath = try workbookPart(&parts)
+    guard let workbookFile = try parts.extract(workbookPath, required: true) else {
+      throw .notAWorkbook(name, missing: workbookPath)
+    }
+    let (relsPath, targets, sharedStringsPath) = try workbookRelationships(workbookPath, &parts)
+    let visible = try visibleSheets(workbookFile, part: workbookPath, targets: targets, relsPath: relsPath, name: name)
+    var workbook = visible.workbook
+    var shared: [String] = []
+    if let path = sharedStringsPath ?? (entries["xl/sharedStrings.xml"] != nil ? "xl/sharedStrings.xml" : nil),
+      let file = try parts.extract(path, required: false)
+    {
+      shared = try sharedStrings(file, part: path)
+    }
+    for (sheetName, path) in visible.sheets {
+      guard let file = try parts.extract(path, required: true) else { throw .notAWorkbook(name, missing: path) }
+      workbook.sheets.append(try sheet(file, part: path, name: sheetName, shared: shared, limits: limits))
+      try? FileManager.default.removeItem(atPath: file)
+    }
+    return workbook
+  }
+
+  /// The workbook part, from the package's relationships (xl/workbook.xml, as every writer
+  /// names it, if none).
+  private static func workbookPart(_ parts: inout Parts) throws(SheetFailure) -> String {
     var workbookPath = "xl/workbook.xml"
     if let rootRels = try parts.extract("_rels/.rels", required: false) {
       for relation in try relationships(rootRels, part: "_rels/.rels") where relation.type.hasSuffix("/officeDocument") {
         workbookPath = resolve(relation.target, from: "")
       }
     }
-    guard let workbookFile = try parts.extract(workbookPath, required: true) else {
-      throw .notAWorkbook(name, missing: workbookPath)
-    }
+    return workbookPath
+  }
+
+  /// The workbook's relationships part, the part each relationship id leads to, and the shared
+  /// strings part when it names one.
+  private static func workbookRelationships(_ workbookPath: String, _ parts: inout Parts) throws(SheetFailure)
+    -> (relsPath: String, targets: [String: String], sharedStrings: String?)
+  {
     let base = workbookPath.split(separator: "/").dropLast().joined(separator: "/")
     let relsPath = (base.isEmpty ? "" : base + "/") + "_rels/" + workbookPath.split(separator: "/").last! + ".rels"
     var targets: [String: String] = [:]
@@ -69,6 +97,14 @@ public enum XLSXReader {
         if relation.type.hasSuffix("/sharedStrings") { sharedStringsPath = target }
       }
     }
+    return (relsPath, targets, sharedStringsPath)
+  }
+
+  /// The workbook with its date system and hidden sheets (no sheets read yet), and the name and
+  /// part of each visible sheet, in the workbook's order.
+  private static func visibleSheets(
+    _ workbookFile: String, part workbookPath: String, targets: [String: String], relsPath: String, name: String
+  ) throws(SheetFailure) -> (workbook: Workbook, sheets: [(name: String, path: String)]) {
     var workbook = Workbook(kind: .xlsx, sheets: [])
     var sheetList: [(name: String, path: String)] = []
     let stream = try XMLStream(file: workbookFile, part: workbookPath)
@@ -93,18 +129,7 @@ public enum XLSXReader {
         break
       }
     }
-    var shared: [String] = []
-    if let path = sharedStringsPath ?? (entries["xl/sharedStrings.xml"] != nil ? "xl/sharedStrings.xml" : nil),
-      let file = try parts.extract(path, required: false)
-    {
-      shared = try sharedStrings(file, part: path)
-    }
-    for (sheetName, path) in sheetList {
-      guard let file = try parts.extract(path, required: true) else { throw .notAWorkbook(name, missing: path) }
-      workbook.sheets.append(try sheet(file, part: path, name: sheetName, shared: shared, limits: limits))
-      try? FileManager.default.removeItem(atPath: file)
-    }
-    return workbook
+    return (workbook, sheetList)
   }
 
   /// The parts unpacked so far, with the limits on their sizes.

@@ -10,8 +10,8 @@ struct CommandLineTests {
   func leadingDirectory() throws {
     let sandbox = try Sandbox()
     let registry = try SmallRegistry.write(into: sandbox)
-    let git = try Git.initialize(registry, home: sandbox.path)
-    try git.commitAll("国家目录")
+    let repo = try RegistryBuilder(files: [:], in: sandbox, at: "registry")
+    try repo.commit("国家目录")
     try SmallRegistry.breakIt(in: sandbox)
     let after = try Mulu.run("validate", "-C", "registry", "--rev", "HEAD", in: sandbox.path)
     #expect(after.status == 0, "\(after)")
@@ -131,9 +131,9 @@ struct CommandLineTests {
   func positionsCountFromOne() throws {
     let sandbox = try Sandbox()
     let registry = try SmallRegistry.write(into: sandbox)
-    let git = try Git.initialize(registry, home: sandbox.path)
+    let repo = try RegistryBuilder(files: [:], in: sandbox, at: "registry")
     try sandbox.edit("registry/" + SmallRegistry.filing, replacing: "{ name: 项目代码, type: C, length: 24 }", with: "{ name: 项目代码, type: X, length: 24 }")
-    try git.commitAll("国家发展和改革委员会：修改数据项")
+    try repo.commit("国家发展和改革委员会：修改数据项")
     let outcome = try Mulu.run(["validate", "--rev", "HEAD", SmallRegistry.filing], in: registry)
     #expect(outcome.status == 1)
     let lines = try sandbox.read("registry/" + SmallRegistry.filing).split(separator: "\n", omittingEmptySubsequences: false)

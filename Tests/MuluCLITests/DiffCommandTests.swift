@@ -220,48 +220,45 @@ private let base = Baseline.baseResourcePath
 // MARK: - A registry in a repository, and the binary
 
 extension DiffCommandTests {
-  /// The baseline registry, in a temporary folder that is removed when the value is released;
-  /// a Git repository, built with the git command line, from its first git command on.
+  /// The baseline registry (the shared `RegistryBuilder`), a Git repository from its first git
+  /// command on, whose clock stands still between commits and moves one minute with each, from
+  /// 2026-01-01 00:00:00 UTC; and the built `mulu`, run in git's environment.
   final class Registry: @unchecked Sendable {
-    let sandbox: Sandbox
-    let path: String
-    /// git in the registry; its clock moves one minute with each commit, from 2026-01-01 00:00:00 UTC.
-    private let runner: Git
+    let registry: RegistryBuilder
+    var sandbox: Sandbox { registry.sandbox }
+    var path: String { registry.path }
 
     init() throws {
-      sandbox = try Sandbox()
-      path = try sandbox.writeBaseline()
-      runner = Git(in: path, home: sandbox.path, tick: 0)
-      runner.environment["NO_COLOR"] = "1"
-      runner.environment["LANG"] = "C"
+      let sandbox = try Sandbox()
+      let git = Git(in: sandbox("registry"), home: sandbox.path, clock: TestClock(tick: 0))
+      git.environment["NO_COLOR"] = "1"
+      git.environment["LANG"] = "C"
+      registry = try RegistryBuilder(in: sandbox, git: git, repository: false)
     }
 
-    func write(_ file: String, _ text: String) throws {
-      try sandbox.write("registry/" + file, text)
+    /// The registry, which it first makes a repository.
+    private func repository() throws -> RegistryBuilder {
+      if !registry.exists(".git") { try registry.makeRepository() }
+      return registry
     }
 
-    func edit(_ file: String, _ old: String, _ new: String) throws {
-      try sandbox.edit("registry/" + file, replacing: old, with: new)
-    }
+    func write(_ file: String, _ text: String) throws { try registry.write(file, text) }
 
-    /// Runs git in the registry, which it first makes a repository.
+    func edit(_ file: String, _ old: String, _ new: String) throws { try registry.edit(file, replacing: old, with: new) }
+
     @discardableResult
-    func git(_ arguments: String...) throws -> String {
-      if !FileManager.default.fileExists(atPath: path + "/.git") { try runner("init", "-q") }
-      return try runner(arguments)
-    }
+    func git(_ arguments: String...) throws -> String { try repository().git(arguments) }
 
     /// Commits everything one minute after the previous commit, and tags it.
     func commit(_ message: String, tag: String? = nil) throws {
-      runner.clock += 60
-      try git("add", "-A")
-      try git("commit", "-q", "-m", message)
-      if let tag { try git("tag", tag) }
+      registry.clock.advance(minutes: 1)
+      try repository().commit(message, tag: tag)
     }
 
     /// Runs the built `mulu` in the registry (or in `directory`), in git's environment.
     func mulu(_ arguments: String..., in directory: String? = nil) throws -> Outcome {
-      try Program.run([try MuluBinary.require()] + arguments, in: directory ?? path, environment: runner.environmentNow)
+      try Program.run(
+        [try MuluBinary.require()] + arguments, in: directory ?? path, environment: registry.runner.environmentNow)
     }
   }
 }

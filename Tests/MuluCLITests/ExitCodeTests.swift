@@ -81,8 +81,8 @@ struct ExitCodeTests {
     #expect(outsideGit.status == 2, "\(outsideGit)")
     #expect(outsideGit.stderr.hasPrefix("mulu: error: "))
 
-    let git = try Git.initialize(registry, home: sandbox.path)
-    try git.commitAll("国家目录 v1")
+    let repo = try RegistryBuilder(files: [:], in: sandbox, at: "registry")
+    try repo.commit("国家目录 v1")
     let unknown = try Mulu.run("validate", "--rev", "no-such-branch", in: registry)
     #expect(unknown.status == 2, "\(unknown)")
     #expect(unknown.stdout == "")

@@ -16,7 +16,7 @@ struct FmtTests {
     .edited(replacing: "length: 18", with: "length: 24")
 
   /// The same, pointing only at the base resource: the small registry's approval resource, scrambled.
-  static let scrambledAlone = scrambled.replacingOccurrences(of: "  - \"303001001/000002\"\n", with: "")
+  static let scrambledAlone = scrambled.edited(replacing: "  - \"303001001/000002\"\n", with: "")
 
   /// Findings without their positions, which move when a file is rewritten.
   func meaning(_ outcome: Outcome) throws -> [String] {
@@ -87,7 +87,7 @@ struct FmtTests {
     let sandbox = try Sandbox()
     let registry = try SmallRegistry.write(into: sandbox)
     let scrambledBase = "update_cycle: 实时\n" + (try sandbox.read("registry/" + SmallRegistry.base))
-      .replacingOccurrences(of: "update_cycle: 实时\n", with: "")
+      .edited(replacing: "update_cycle: 实时\n", with: "")
     try sandbox.write("registry/" + SmallRegistry.base, scrambledBase)
     try sandbox.write("registry/" + SmallRegistry.approval, Self.scrambledAlone)
     let outcome = try Mulu.run("fmt", SmallRegistry.approval, in: registry)
@@ -196,28 +196,28 @@ struct FmtTests {
   }
 
   /// The small registry committed without a .gitattributes, cloned as a Windows user clones it.
-  func windowsClone() throws -> (Sandbox, String, Git) {
+  func windowsClone() throws -> (Sandbox, String, RegistryBuilder) {
     let sandbox = try Sandbox()
     let registry = try SmallRegistry.write(into: sandbox)
-    let git = try Git.initialize(registry, home: sandbox.path)
-    try git.commitAll("国家目录")
+    let repo = try RegistryBuilder(files: [:], in: sandbox, at: "registry")
+    try repo.commit("国家目录")
     // Not through the runner, whose settings keep core.autocrlf off.
     let clone = try Program.run(
       ["git", "clone", "-q", "-c", "core.autocrlf=true", registry, sandbox("windows")], in: sandbox.path,
-      environment: git.environment)
+      environment: repo.runner.environment)
     try #require(clone.status == 0, "\(clone)")
     #expect(try sandbox.read("windows/" + SmallRegistry.filing).contains("\r\n"))
-    return (sandbox, sandbox("windows"), git)
+    return (sandbox, sandbox("windows"), repo)
   }
 
   /// `git status --porcelain` in the clone, with its own core.autocrlf.
-  func status(_ clone: String, _ git: Git) throws -> String {
-    try Program.run(["git", "status", "--porcelain"], in: clone, environment: git.environment).stdout
+  func status(_ clone: String, _ repo: RegistryBuilder) throws -> String {
+    try Program.run(["git", "status", "--porcelain"], in: clone, environment: repo.runner.environment).stdout
   }
 
   @Test("a core.autocrlf=true clone: CRLF is no difference of form; named once, exit 0; fmt keeps it")
   func crlfClone() throws {
-    let (sandbox, clone, git) = try windowsClone()
+    let (sandbox, clone, repo) = try windowsClone()
     let check = try Mulu.run("fmt", "--check", in: clone)
     #expect(check.status == 0, "\(check)")
     #expect(check.stdout == "")
@@ -232,12 +232,12 @@ struct FmtTests {
     let format = try Mulu.run("fmt", in: clone)
     #expect(format.status == 0, "\(format)")
     #expect(try sandbox.bytes("windows/" + SmallRegistry.filing) == before)
-    #expect(try status(clone, git) == "")
+    #expect(try status(clone, repo) == "")
   }
 
   @Test("UTF-16 and UTF-8 with a BOM, as Windows editors save: converted to UTF-8, the meaning unchanged")
   func encodings() throws {
-    let (sandbox, clone, git) = try windowsClone()
+    let (sandbox, clone, repo) = try windowsClone()
     let filing = try sandbox.read("windows/" + SmallRegistry.filing)
     var utf16: [UInt8] = [0xFF, 0xFE]
     for unit in filing.utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
@@ -260,7 +260,7 @@ struct FmtTests {
     #expect(format.stderr.hasPrefix("mulu: \(SmallRegistry.approval): converted from UTF-8 with BOM to UTF-8\n"))
     #expect(try sandbox.read("windows/" + SmallRegistry.filing) == filing)
     #expect(try sandbox.bytes("windows/" + SmallRegistry.approval) == approval)
-    #expect(try status(clone, git) == "")
+    #expect(try status(clone, repo) == "")
   }
 
   @Test("the sample registry and mulu init ship .gitattributes: * text=auto eol=lf")

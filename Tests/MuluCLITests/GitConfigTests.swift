@@ -7,9 +7,9 @@ import Testing
   @Test("GIT_CONFIG_GLOBAL=/dev/null turns ~/.gitconfig off, as it does for git")
   func globalConfigurationTurnedOff() throws {
     let sandbox = try Sandbox()
-    let root = try sandbox.writeBaseline()
-    let git = try Git.initialize(root, home: sandbox.path)
-    try git.commitAll("示例目录")
+    let repo = try RegistryBuilder(in: sandbox)
+    let root = repo.path
+    try repo.commit("示例目录")
     try sandbox.write(".gitconfig", "[user]\n\tname = 王五\n\temail = wangwu@example.cn\n")
     var environment = Mulu.environment(language: "en_US.UTF-8", extra: ["HOME": sandbox.path, "GIT_CONFIG_NOSYSTEM": "1"])
     let binary = try MuluBinary.require()
@@ -22,6 +22,6 @@ import Testing
     environment["GIT_CONFIG_GLOBAL"] = nil
     let cut = try Program.run([binary, "release", "cut", "v2026.11.1"], in: root, environment: environment)
     #expect(cut.status == 0, "\(cut)")
-    #expect(try git("cat-file", "tag", "v2026.11.1").contains("tagger 王五 <wangwu@example.cn>"))
+    #expect(try repo.git("cat-file", "tag", "v2026.11.1").contains("tagger 王五 <wangwu@example.cn>"))
   }
 }

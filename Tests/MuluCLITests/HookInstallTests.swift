@@ -50,7 +50,7 @@ struct HookInstallTests {
     let good = try lab.read(HookLab.ndrcResource)
     try lab.edit(HookLab.ndrcResource, "  type: 有条件共享\n  condition: 仅向投资审批、统计部门提供\n", "  type: 不予共享\n")
     try lab.git("add", HookLab.ndrcResource)
-    try lab.write(HookLab.ndrcResource, good.replacingOccurrences(of: "update_cycle: 每月", with: "update_cycle: 每周"))
+    try lab.write(HookLab.ndrcResource, good.edited(replacing: "update_cycle: 每月", with: "update_cycle: 每周"))
     outcome = try lab.run(["git", "commit", "-q", "-m", "不予共享"])
     #expect(outcome.status != 0)
     #expect(outcome.stderr.contains("\(HookLab.ndrcResource):17:9: error[sharing.basis-required]"))

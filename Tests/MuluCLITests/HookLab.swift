@@ -19,7 +19,9 @@ final class HookLab: @unchecked Sendable {
 
   let sandbox: Sandbox
   let server: String
-  let work: String
+  /// The clone: the registry, built with the shared builder.
+  let registry: RegistryBuilder
+  var work: String { registry.path }
   /// The built `mulu`.
   let mulu: String
   /// git in the clone, as it is (no settings); its environment and clock are those of every
@@ -39,21 +41,19 @@ final class HookLab: @unchecked Sendable {
   init(serverName: String = "server.git", install: Bool = true) throws {
     sandbox = try Sandbox()
     server = sandbox(serverName)
-    work = sandbox("work")
     mulu = try MuluBinary.require()
-    runner = Git(in: work, home: sandbox.path, author: .zhangsan, committer: .zhangsan, settings: [])
+    runner = Git(in: sandbox("work"), home: sandbox.path, author: .zhangsan, committer: .zhangsan, settings: [])
     for pusher in ["MULU_PUSHER", "GL_USERNAME", "GITEA_PUSHER_NAME", "GL_USER", "REMOTE_USER"] {
       runner.environment[pusher] = nil
     }
     runner.environment["LANG"] = "en_US.UTF-8"
     runner.environment["NO_COLOR"] = "1"
+    var files = Baseline.files
+    files["access.yaml"] = HookLab.access
+    registry = try RegistryBuilder(files: files, in: sandbox, at: "work", git: runner)
     try FileManager.default.createDirectory(atPath: server, withIntermediateDirectories: true)
     try must(["git", "init", "-q", "--bare", "-b", "main", server], in: root)
     if install { try must([mulu, "hooks", "install", "--server", server], in: root) }
-    try must(["git", "init", "-q", "-b", "main", work], in: root)
-    var files = Baseline.files
-    files["access.yaml"] = HookLab.access
-    try sandbox.writeRegistry(files, at: "work")
   }
 
   // MARK: Running programs
@@ -79,24 +79,18 @@ final class HookLab: @unchecked Sendable {
 
   // MARK: Files and commits
 
-  func write(_ path: String, _ text: String) throws { try sandbox.write("work/" + path, text) }
+  func write(_ path: String, _ text: String) throws { try registry.write(path, text) }
 
-  func read(_ path: String) throws -> String { try sandbox.read("work/" + path) }
+  func read(_ path: String) throws -> String { try registry.read(path) }
 
-  /// Replaces the first `old` in a file of the clone.
-  func edit(_ path: String, _ old: String, _ new: String) throws {
-    try sandbox.edit("work/" + path, replacing: old, with: new)
-  }
+  func edit(_ path: String, _ old: String, _ new: String) throws { try registry.edit(path, replacing: old, with: new) }
 
   /// Stages everything and commits.
   func commit(_ message: String, _ extra: [String] = []) throws {
-    try git("add", "-A")
-    try must(["git", "commit", "-q", "--allow-empty", "-m", message] + extra)
+    try registry.commit(message, options: extra)
   }
 
-  func id(_ revision: String) throws -> String {
-    try git("rev-parse", "--verify", revision).trimmingCharacters(in: .whitespacesAndNewlines)
-  }
+  func id(_ revision: String) throws -> String { try registry.rev(revision) }
 
   // MARK: Pushing
 

@@ -11,8 +11,8 @@ struct HookPushTests {
   static let mpsEditor = "mps-editor"
   static let maintainer = "ndrc-admin"
 
-  @Test("the first push comes from a maintainer; departments push their own folders")
-  func departments() throws {
+  @Test("the first push comes from a maintainer, not from a department nor from someone access.yaml does not name")
+  func firstPushByAMaintainer() throws {
     let lab = try HookLab()
     try lab.commit("国家政务信息资源目录")
     var outcome = try lab.pushRejected(as: Self.ndrcEditor, ["main"])
@@ -20,21 +20,36 @@ struct HookPushTests {
     outcome = try lab.pushRejected(as: "visitor", ["main"])
     #expect(outcome.stderr.contains("error[access.unknown-identity]"))
     _ = try lab.pushAccepted(as: Self.maintainer, ["main"])
+  }
 
+  @Test("a department pushes a change of its own resource; the preview names it, breaking changes first")
+  func aDepartmentPushesItsOwnFolder() throws {
+    let lab = try HookLab()
+    try lab.seed()
     // 公安部 changes its own base resource.
     try lab.edit(HookLab.mpsResource, "update_cycle: 实时", "update_cycle: 每日")
     try lab.commit("公安部：人口基本信息每日更新")
-    outcome = try lab.pushAccepted(as: Self.mpsEditor, ["main"])
+    let outcome = try lab.pushAccepted(as: Self.mpsEditor, ["main"])
     #expect(outcome.stderr.contains("remote: mulu: pusher mps-editor"))
     // The preview names the changed resources, breaking changes first.
     #expect(outcome.stderr.contains("remote: preview: 1 modified; 1 breaking"))
     #expect(outcome.stderr.contains("remote:   modified 101001001/000001 人口基本信息 [breaking: update_cycle]"))
     #expect(outcome.stderr.contains("remote: mulu: push accepted: 0 errors, 0 warnings"))
+  }
 
-    // 公安部 changes 国家发展和改革委员会's resource: refused, whoever else is named or not.
+  /// The seeded lab with a commit in which 公安部's editor changes 国家发展和改革委员会's resource.
+  static func labWithAnotherDepartmentsChange() throws -> HookLab {
+    let lab = try HookLab()
+    try lab.seed()
     try lab.edit(HookLab.ndrcResource, "update_cycle: 每月", "update_cycle: 每周")
     try lab.commit("发改委资源每周更新")
-    outcome = try lab.pushRejected(as: Self.mpsEditor, ["main"])
+    return lab
+  }
+
+  @Test("a change of another department's resource is refused, whoever else is named or not")
+  func anotherDepartmentsFolderIsRefused() throws {
+    let lab = try Self.labWithAnotherDepartmentsChange()
+    var outcome = try lab.pushRejected(as: Self.mpsEditor, ["main"])
     #expect(
       outcome.stderr.contains(
         "remote: \(HookLab.ndrcResource): error[access.path-not-owned]: the push changes a path its department does not own: \"mps-editor\" may change only catalogs/11100000000001234L/ (hint: "
@@ -45,11 +60,22 @@ struct HookPushTests {
     #expect(outcome.stderr.contains("access.yaml: error[access.unknown-identity]: the pusher is not in access.yaml: \"visitor\""))
     outcome = try lab.pushRejected(as: nil, ["main"])
     #expect(outcome.stderr.contains("no pusher identity (none of MULU_PUSHER, GL_USERNAME, GITEA_PUSHER_NAME, GL_USER, REMOTE_USER is set)"))
-    // GitLab names the pusher and shows GL-HOOK-ERR lines to the user.
-    outcome = try lab.pushRejected(as: nil, ["main"], environment: ["GL_USERNAME": Self.mpsEditor])
+    // The department that owns it pushes the same commit.
+    _ = try lab.pushAccepted(as: Self.ndrcEditor, ["main"])
+  }
+
+  @Test("GitLab names the pusher in GL_USERNAME and shows GL-HOOK-ERR lines to the user")
+  func gitLabPusherAndErrorLines() throws {
+    let lab = try Self.labWithAnotherDepartmentsChange()
+    let outcome = try lab.pushRejected(as: nil, ["main"], environment: ["GL_USERNAME": Self.mpsEditor])
     #expect(outcome.stderr.contains("remote: GL-HOOK-ERR: mulu: push rejected: 1 error"))
+  }
+
+  @Test("the hook speaks the server's language: English without LANG, Chinese with zh*; LC_ALL, then LC_MESSAGES, then LANG")
+  func theServersLanguage() throws {
+    let lab = try Self.labWithAnotherDepartmentsChange()
     // A server without LANG speaks English (docs/commands.md); one with LANG=zh* speaks Chinese.
-    outcome = try lab.pushRejected(as: Self.mpsEditor, ["main"], environment: ["LANG": ""])
+    var outcome = try lab.pushRejected(as: Self.mpsEditor, ["main"], environment: ["LANG": ""])
     #expect(outcome.stderr.contains("remote: mulu: push rejected: 1 error, 0 warnings (access.path-not-owned: 1)"))
     outcome = try lab.pushRejected(as: Self.mpsEditor, ["main"], environment: ["LANG": "zh_CN.UTF-8"])
     #expect(outcome.stderr.contains("error[access.path-not-owned]: 推送修改了本部门无权修改的路径：“mps-editor”只能修改 catalogs/11100000000001234L/ (hint: "))
@@ -61,35 +87,55 @@ struct HookPushTests {
     #expect(outcome.stderr.contains("mulu: 推送被拒绝：1 个错误，0 个警告（access.path-not-owned 1 个）"))
     outcome = try lab.pushRejected(as: Self.mpsEditor, ["main"], environment: ["LANG": "zh_CN.UTF-8", "LC_MESSAGES": "C"])
     #expect(outcome.stderr.contains("remote: mulu: push rejected: 1 error, 0 warnings (access.path-not-owned: 1)"))
-    // The department that owns it pushes the same commit.
-    _ = try lab.pushAccepted(as: Self.ndrcEditor, ["main"])
+  }
 
-    // Only maintainers change the dictionaries.
+  @Test("only maintainers change the dictionaries")
+  func dictionariesAreTheMaintainers() throws {
+    let lab = try HookLab()
+    try lab.seed()
     try lab.edit("dictionaries/departments.yaml", "name: 公安部", "name: 中华人民共和国公安部")
     try lab.commit("改部门名称")
-    outcome = try lab.pushRejected(as: Self.mpsEditor, ["main"])
+    let outcome = try lab.pushRejected(as: Self.mpsEditor, ["main"])
     #expect(outcome.stderr.contains("dictionaries/departments.yaml: error[access.maintainers-only]"))
-    try lab.git("reset", "-q", "--hard", "HEAD~1")
+  }
 
-    // A resource is retired, never deleted; once retired it stays as it is.
+  @Test("a resource is retired, never deleted")
+  func aResourceIsNeverDeleted() throws {
+    let lab = try HookLab()
+    try lab.seed()
     try lab.git("rm", "-q", HookLab.ndrcResource)
     try lab.commit("删除资源")
-    outcome = try lab.pushRejected(as: Self.ndrcEditor, ["main"])
+    let outcome = try lab.pushRejected(as: Self.ndrcEditor, ["main"])
     #expect(outcome.stderr.contains("\(HookLab.ndrcResource): error[retire.delete-forbidden]"))
-    try lab.git("reset", "-q", "--hard", "HEAD~1")
+  }
+
+  /// The seeded lab in which 国家发展和改革委员会 has retired its resource (pushed).
+  static func labWithARetiredResource() throws -> HookLab {
+    let lab = try HookLab()
+    try lab.seed()
     try lab.edit(
       HookLab.ndrcResource, "related: [101001001/000001]\n",
       "related: [101001001/000001]\nretired:\n  date: 2026-06-30\n  reason: 职能划转\n")
     try lab.commit("注销资源")
     _ = try lab.pushAccepted(as: Self.ndrcEditor, ["main"])
+    return lab
+  }
+
+  @Test("once retired, a resource stays as it is")
+  func aRetiredResourceStaysAsItIs() throws {
+    let lab = try Self.labWithARetiredResource()
     try lab.edit(HookLab.ndrcResource, "reason: 职能划转", "reason: 机构改革")
     try lab.commit("改注销原因")
-    outcome = try lab.pushRejected(as: Self.ndrcEditor, ["main"])
+    let outcome = try lab.pushRejected(as: Self.ndrcEditor, ["main"])
     #expect(outcome.stderr.contains("\(HookLab.ndrcResource): error[retire.immutable]"))
-    try lab.git("reset", "-q", "--hard", "HEAD~1")
+  }
+
+  @Test("only maintainers un-retire a resource")
+  func onlyMaintainersUnretire() throws {
+    let lab = try Self.labWithARetiredResource()
     try lab.edit(HookLab.ndrcResource, "retired:\n  date: 2026-06-30\n  reason: 职能划转\n", "")
     try lab.commit("撤销注销")
-    outcome = try lab.pushRejected(as: Self.ndrcEditor, ["main"])
+    let outcome = try lab.pushRejected(as: Self.ndrcEditor, ["main"])
     #expect(outcome.stderr.contains("only maintainers may un-retire"))
     _ = try lab.pushAccepted(as: Self.maintainer, ["main"])
   }
@@ -110,11 +156,12 @@ struct HookPushTests {
     #expect(try lab.remoteRefs() == "")
   }
 
-  @Test("protected branches, new branches, multi-ref pushes, force-pushes and release tags")
-  func refs() throws {
+  /// The seeded lab with 国家发展和改革委员会's branches: `ndrc-editor/weekly` (its own
+  /// resource updated daily, force-pushed) and `ndrc-editor/overreach` (公安部's resource changed,
+  /// refused); the outcome of pushing the latter.
+  static func labWithDepartmentBranches() throws -> (HookLab, Outcome) {
     let lab = try HookLab()
     try lab.seed()
-
     // A department's new branch, under its identity id, carries its own change.
     try lab.git("checkout", "-q", "-b", "ndrc-editor/weekly")
     try lab.edit(HookLab.ndrcResource, "update_cycle: 每月", "update_cycle: 每周")
@@ -128,33 +175,55 @@ struct HookPushTests {
     try lab.git("checkout", "-q", "-b", "ndrc-editor/overreach", "main")
     try lab.edit(HookLab.mpsResource, "update_cycle: 实时", "update_cycle: 每日")
     try lab.commit("改公安部的资源")
-    var outcome = try lab.pushRejected(as: Self.ndrcEditor, ["ndrc-editor/overreach"])
-    #expect(outcome.stderr.contains("\(HookLab.mpsResource): error[access.path-not-owned]"))
+    let outcome = try lab.pushRejected(as: Self.ndrcEditor, ["ndrc-editor/overreach"])
+    return (lab, outcome)
+  }
 
-    // One bad ref rejects the whole push.
+  /// The lab of `labWithDepartmentBranches` with main moved to `ndrc-editor/weekly` and pushed.
+  static func labWithMainMoved() throws -> HookLab {
+    let (lab, _) = try labWithDepartmentBranches()
+    try lab.git("checkout", "-q", "main")
+    try lab.git("reset", "-q", "--hard", "ndrc-editor/weekly")
+    _ = try lab.pushAccepted(as: Self.ndrcEditor, ["main"])
+    return lab
+  }
+
+  @Test("a department's new branches carry its own changes and may be force-pushed; another department's path is refused")
+  func departmentBranches() throws {
+    let (_, overreach) = try Self.labWithDepartmentBranches()
+    #expect(overreach.stderr.contains("\(HookLab.mpsResource): error[access.path-not-owned]"))
+  }
+
+  @Test("one bad ref rejects the whole push")
+  func oneBadRefRejectsThePush() throws {
+    let (lab, _) = try Self.labWithDepartmentBranches()
     try lab.git("checkout", "-q", "-b", "ndrc-editor/fine", "ndrc-editor/weekly")
     try lab.git("checkout", "-q", "main")
     try lab.git("merge", "-q", "--ff-only", "ndrc-editor/overreach")
-    outcome = try lab.pushRejected(as: Self.ndrcEditor, ["ndrc-editor/fine", "main"])
+    let outcome = try lab.pushRejected(as: Self.ndrcEditor, ["ndrc-editor/fine", "main"])
     #expect(outcome.stderr.contains("== refs/heads/main ("))
     #expect(outcome.stderr.contains("\(HookLab.mpsResource): error[access.path-not-owned]"))
     #expect(!(try lab.remoteRefs()).contains("refs/heads/ndrc-editor/fine"))
-    try lab.git("reset", "-q", "--hard", "ndrc-editor/weekly")
+  }
 
-    // Main moves forward only and is never deleted.
-    _ = try lab.pushAccepted(as: Self.ndrcEditor, ["main"])
+  @Test("main moves forward only and is never deleted; a department's branch may be")
+  func mainMovesForwardOnly() throws {
+    let lab = try Self.labWithMainMoved()
     try lab.edit(HookLab.ndrcResource, "update_cycle: 每日", "update_cycle: 每季度")
     try lab.commit("每季度更新", ["--amend"])
-    outcome = try lab.pushRejected(as: Self.maintainer, ["--force", "main"])
+    var outcome = try lab.pushRejected(as: Self.maintainer, ["--force", "main"])
     #expect(outcome.stderr.contains("refs/heads/main: error[ref.non-fast-forward]"))
     outcome = try lab.pushRejected(as: Self.maintainer, [":main"])
     #expect(outcome.stderr.contains("refs/heads/main: error[ref.delete-protected]"))
     try lab.git("reset", "-q", "--hard", "ndrc-editor/weekly")
     _ = try lab.pushAccepted(as: Self.ndrcEditor, [":ndrc-editor/weekly"])
+  }
 
-    // Release tags: a maintainer's, annotated, on main, never moved nor deleted.
+  @Test("a release tag is a maintainer's, annotated, on main (or on the tip main gets in the same push), never moved nor deleted")
+  func releaseTags() throws {
+    let lab = try Self.labWithMainMoved()
     try lab.git("tag", "v2026.01")
-    outcome = try lab.pushRejected(as: Self.maintainer, ["refs/tags/v2026.01"])
+    var outcome = try lab.pushRejected(as: Self.maintainer, ["refs/tags/v2026.01"])
     #expect(outcome.stderr.contains("refs/tags/v2026.01: error[tag.not-allowed]: only maintainers create, move or delete tags, and a tag points to a commit; a release tag is also annotated, points into main and never moves: a lightweight tag"))
     try lab.git("tag", "-d", "v2026.01")
     try lab.git("tag", "-a", "-m", "2026 年 1 月版", "v2026.01")
@@ -174,9 +243,14 @@ struct HookPushTests {
     #expect(outcome.stderr.contains("a release tag never moves"))
     outcome = try lab.pushRejected(as: Self.maintainer, [":refs/tags/v2026.01"])
     #expect(outcome.stderr.contains("refs/tags/v2026.01: error[ref.delete-protected]"))
-    // Other tags are the maintainers' too (docs/hooks.md): a department's drafts go on its branches.
+  }
+
+  @Test("other tags are the maintainers' too (docs/hooks.md): a department's drafts go on its branches")
+  func otherTagsAreTheMaintainers() throws {
+    let lab = try HookLab()
+    try lab.seed()
     try lab.git("tag", "draft-1")
-    outcome = try lab.pushRejected(as: Self.ndrcEditor, ["refs/tags/draft-1"])
+    var outcome = try lab.pushRejected(as: Self.ndrcEditor, ["refs/tags/draft-1"])
     #expect(outcome.stderr.contains("refs/tags/draft-1: error[tag.not-allowed]"))
     _ = try lab.pushAccepted(as: Self.maintainer, ["refs/tags/draft-1"])
     outcome = try lab.pushRejected(as: Self.ndrcEditor, [":refs/tags/draft-1"])
@@ -242,8 +316,8 @@ struct HookPushTests {
     for number in 2...4 {
       try lab.write(
         "catalogs/11100000000000001M/303001001-00000\(number).yaml",
-        template.replacingOccurrences(of: "303001001/000001", with: "303001001/00000\(number)")
-          .replacingOccurrences(of: "企业投资项目核准信息", with: "企业投资项目信息\(number)"))
+        template.edited(replacing: "303001001/000001", with: "303001001/00000\(number)")
+          .edited(replacing: "企业投资项目核准信息", with: "企业投资项目信息\(number)"))
     }
     try lab.commit("三个新资源")
     outcome = try lab.pushRejected(as: Self.ndrcEditor, ["main"])

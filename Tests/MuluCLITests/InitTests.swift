@@ -44,8 +44,8 @@ struct InitTests {
     #expect(counted.stdout == "5 12 8\n")
 
     // A Git repository of it validates the same at HEAD, and is canonical.
-    let git = try Git.initialize(sandbox("新目录"), home: sandbox.path)
-    try git.commitAll("新建目录库")
+    let repo = try RegistryBuilder(files: [:], in: sandbox, at: "新目录")
+    try repo.commit("新建目录库")
     #expect(try Mulu.run("validate", "--rev", "HEAD", in: sandbox("新目录")).status == 0)
     #expect(try Mulu.run("fmt", "--check", in: sandbox("新目录")).status == 0)
   }

@@ -55,8 +55,8 @@ struct NewTests {
   func pathFromHere() throws {
     let sandbox = try Sandbox()
     let registry = try SmallRegistry.write(into: sandbox)
-    let git = try Git.initialize(registry, home: sandbox.path)
-    try git.commitAll("国家目录")
+    let repo = try RegistryBuilder(files: [:], in: sandbox, at: "registry")
+    try repo.commit("国家目录")
     let arguments = ["new", "--provider", SmallRegistry.ndrc, "--class", "303001001"]
     let inFolder = try Mulu.run(arguments, in: registry + "/catalogs/\(SmallRegistry.ndrc)")
     #expect(inFolder.stdout == "303001001-000003.yaml\n", "\(inFolder)")
@@ -107,8 +107,8 @@ struct NewTests {
     #expect(try Mulu.run("new", "--provider", SmallRegistry.ndrc, "--class", "303001001", in: registry).stdout
       == "catalogs/\(SmallRegistry.ndrc)/303001001-000003.yaml\n")
     let retired = try sandbox.read("registry/" + SmallRegistry.filing)
-      .replacingOccurrences(of: "303001001/000002", with: "303001001/000007")
-      .replacingOccurrences(of: "企业投资项目备案信息", with: "企业投资项目备案信息（旧）")
+      .edited(replacing: "303001001/000002", with: "303001001/000007")
+      .edited(replacing: "企业投资项目备案信息", with: "企业投资项目备案信息（旧）", everywhere: true)
     try sandbox.write("registry/catalogs/\(SmallRegistry.ndrc)/303001001-000007.yaml", retired)
     let outcome = try Mulu.run("new", "--provider", SmallRegistry.ndrc, "--class", "303001001", in: registry)
     #expect(outcome.status == 0, "\(outcome)")
@@ -147,7 +147,7 @@ struct NewTests {
     let sandbox = try Sandbox()
     let registry = try SmallRegistry.write(into: sandbox)
     let last = try sandbox.read("registry/" + SmallRegistry.filing)
-      .replacingOccurrences(of: "303001001/000002", with: "303001001/9999999999")
+      .edited(replacing: "303001001/000002", with: "303001001/9999999999")
     try sandbox.write("registry/catalogs/\(SmallRegistry.ndrc)/303001001-9999999999.yaml", last)
     try sandbox.remove("registry/" + SmallRegistry.filing)
     #expect(try Mulu.run("validate", in: registry).status == 0)

@@ -12,11 +12,11 @@ struct OwnershipTests {
   func safeDirectory() throws {
     let sandbox = try Sandbox()
     let registry = try SmallRegistry.write(into: sandbox)
-    let git = try Git.initialize(registry, home: sandbox.path)
-    try git.commitAll("国家目录")
+    let repo = try RegistryBuilder(files: [:], in: sandbox, at: "registry")
+    try repo.commit("国家目录")
     let bare = sandbox("bare.git")
-    try git("clone", "-q", "--bare", registry, bare)
-    try Program.output(["chown", "-R", "nobody", bare], in: sandbox.path, environment: git.environment)
+    try repo.git("clone", "-q", "--bare", registry, bare)
+    try Program.output(["chown", "-R", "nobody", bare], in: sandbox.path, environment: repo.runner.environment)
 
     let cases: [(settings: [String], safe: Bool)] = [
       ([], false),
@@ -51,7 +51,7 @@ struct OwnershipTests {
 
       // The hook, as git runs it in that repository, with a push of nothing new: it reads the
       // repository (and finds no access.yaml in the small registry), or cannot open it.
-      let main = try git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
+      let main = try repo.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
       let hook = try Program.run(
         [try MuluBinary.require(), "hook", "pre-receive"], in: bare,
         environment: environment.merging(["GIT_DIR": ".", "MULU_PUSHER": "ndrc-admin", "LANG": "C"]) { $1 },

@@ -5,61 +5,96 @@ import Testing
 
 /// `mulu release`, run as the built binary.
 @Suite struct ReleaseCLITests {
-  @Test func cutPrintsTheNotesThatTheTagCarries() throws {
+  /// What the commands print over one history: the national registry released (v2026.05.1),
+  /// released again with nothing new, a resource retired and released in Chinese (v2026.05.2),
+  /// a release cut to an existing tag, the list in text and JSON, and the notes between the tags.
+  struct Releases: Sendable {
+    let first, nothing, second, exists, list, json, notes, unknown: Outcome
+    /// main at the first and at the second release, and the first tag's object.
+    let main, secondMain, firstTag: String
+  }
+
+  static let releases = Result<Releases, any Error> {
     let lab = try RegistryLab()
     try lab.makeNational()
     let main = try lab.rev("national.git", "main")
-
     let first = try lab.mulu("release", "cut")
-    #expect(first.status == 0, "\(first.stderr)")
-    #expect(
-      first.stderr == "mulu: created release tag v2026.05.1 (\(main.prefix(12)), previous —): 4 active resources, 0 breaking\n")
-    // The tag's message is exactly what was printed.
-    let object = try lab.git("national.git", "cat-file", "tag", "v2026.05.1")
-    let message = String(object[object.range(of: "\n\n")!.upperBound...])
-    #expect(message == first.stdout)
-    #expect(first.stdout.hasPrefix("# Catalog changes: (empty registry) → v2026.05.1\n"))
-    #expect(first.stdout.hasSuffix("\n\nResources in force at v2026.05.1: 4.\n\nMulu-Resources: 4\nMulu-Breaking: 0\n"))
-
+    let firstTag = try lab.git("national.git", "cat-file", "tag", "v2026.05.1")
     let nothing = try lab.mulu("release", "cut")
-    #expect(nothing.status == 1)
-    #expect(
-      nothing.stderr
-        == "mulu: error: nothing changed since the previous release v2026.05.1; no tag created (pass --allow-empty to cut one anyway)\n")
-
     try lab.commitNational("国家：注销企业投资项目核准信息") {
       try lab.edit(
         "work", Baseline.departmentResourcePath, replacing: "related: [101001001/000001]\n",
         with: "related: [101001001/000001]\nretired:\n  date: 2026-05-02\n  reason: 职能划转\n")
     }
     let second = try lab.mulu("release", "cut", language: "zh_CN.UTF-8")
+    return Releases(
+      first: first, nothing: nothing, second: second,
+      exists: try lab.mulu("release", "cut", "2026.05.2", "--allow-empty"),
+      list: try lab.mulu("release", "list"), json: try lab.mulu("release", "list", "--format", "json"),
+      notes: try lab.mulu("release", "notes", "v2026.05.1", "v2026.05.2"),
+      unknown: try lab.mulu("release", "notes", "v2026.05.1", "v9"),
+      main: main, secondMain: try lab.rev("national.git", "main"), firstTag: firstTag)
+  }
+
+  @Test func cutPrintsTheNotesThatTheTagCarries() throws {
+    let releases = try Self.releases.get()
+    let first = releases.first
+    #expect(first.status == 0, "\(first.stderr)")
+    #expect(
+      first.stderr
+        == "mulu: created release tag v2026.05.1 (\(releases.main.prefix(12)), previous —): 4 active resources, 0 breaking\n")
+    // The tag's message is exactly what was printed.
+    let object = releases.firstTag
+    let message = String(object[object.range(of: "\n\n")!.upperBound...])
+    #expect(message == first.stdout)
+    #expect(first.stdout.hasPrefix("# Catalog changes: (empty registry) → v2026.05.1\n"))
+    #expect(first.stdout.hasSuffix("\n\nResources in force at v2026.05.1: 4.\n\nMulu-Resources: 4\nMulu-Breaking: 0\n"))
+  }
+
+  @Test func aCutWithNothingNewSinceThePreviousReleaseIsRefused() throws {
+    let nothing = try Self.releases.get().nothing
+    #expect(nothing.status == 1)
+    #expect(
+      nothing.stderr
+        == "mulu: error: nothing changed since the previous release v2026.05.1; no tag created (pass --allow-empty to cut one anyway)\n")
+  }
+
+  @Test func aRetirementIsABreakingChangeInTheNextReleasesNotes() throws {
+    let second = try Self.releases.get().second
     #expect(second.status == 0, "\(second.stderr)")
     #expect(second.stdout.hasPrefix("# 目录变更：v2026.05.1 → v2026.05.2\n"))
     #expect(second.stdout.contains("## 不兼容变更\n\n### 国家发展和改革委员会（\(Baseline.ndrc)）\n\n- **注销** `303001001/000001` 企业投资项目核准信息\n"))
+  }
 
-    let exists = try lab.mulu("release", "cut", "2026.05.2", "--allow-empty")
+  @Test func aTagThatExistsIsLeftAsItIs() throws {
+    let exists = try Self.releases.get().exists
     #expect(exists.status == 1)
     #expect(exists.stderr == "mulu: error: tag v2026.05.2 exists already and was left as it is\n")
+  }
 
-    let list = try lab.mulu("release", "list")
+  @Test func theListShowsEachReleaseNewestFirstInTextAndJSON() throws {
+    let releases = try Self.releases.get()
+    let list = releases.list
     #expect(list.status == 0)
-    let second12 = try lab.rev("national.git", "main").prefix(12)
+    let second12 = releases.secondMain.prefix(12)
     #expect(
       list.stdout == """
         v2026.05.2  2026-05-01  \(second12)  resources 3  breaking 1
-        v2026.05.1  2026-05-01  \(main.prefix(12))  resources 4  breaking 0
+        v2026.05.1  2026-05-01  \(releases.main.prefix(12))  resources 4  breaking 0
 
         """)
-    let json = try lab.mulu("release", "list", "--format", "json")
+    let json = releases.json
     #expect(json.stdout.hasPrefix("{\"releases\":[{\"tag\":\"v2026.05.2\",\"date\":\"2026-05-01\",\"commit\":\""))
     #expect(json.stdout.contains("\"resources\":3,\"breaking\":1,\"signed\":false,\"on_main\":true}"))
+  }
 
-    let notes = try lab.mulu("release", "notes", "v2026.05.1", "v2026.05.2")
+  @Test func theNotesBetweenTwoReleasesCarryNoTrailersAndAnUnknownTagIsBadUsage() throws {
+    let releases = try Self.releases.get()
+    let notes = releases.notes
     #expect(notes.status == 0)
     #expect(notes.stdout.hasPrefix("# Catalog changes: v2026.05.1 → v2026.05.2\n"))
     #expect(!notes.stdout.contains("Mulu-Resources"))
-    let unknown = try lab.mulu("release", "notes", "v2026.05.1", "v9")
-    #expect(unknown.status == 2)
+    #expect(releases.unknown.status == 2)
   }
 
   @Test("the first release: its notes and its Mulu-Resources trailer agree on what counts; a tag of a tag is no release")

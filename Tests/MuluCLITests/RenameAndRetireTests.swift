@@ -51,7 +51,9 @@ struct RenameAndRetireTests {
   @Test("un-retiring a resource of a dissolved department goes through with a warning")
   func unretireUnderADissolvedDepartment() throws {
     let lab = try Self.labWithRetiredResource()
-    try lab.edit("dictionaries/departments.yaml", "status: active", "status: dissolved")
+    try lab.edit(
+      "dictionaries/departments.yaml", "prefix: \"303001\"\n    parent: null\n    status: active",
+      "prefix: \"303001\"\n    parent: null\n    status: dissolved")
     try lab.commit("国家发展和改革委员会撤销")
     var outcome = try lab.pushAccepted(as: "ndrc-admin", ["main"])
     #expect(!outcome.stderr.contains("provider.dissolved"), "its only resource is retired: \(outcome)")

@@ -32,9 +32,7 @@ struct ReportLab {
     var files = ReportLab.files
     files["registry.yaml"] = registryYAML
     files["dictionaries/departments.yaml"] = departmentsYAML
-    try lab.sandbox.writeRegistry(files, at: "reg")
-    try lab.git("reg", "init", "-q")
-    first = try lab.commitAll("reg", "目录")
+    first = try lab.registry("reg", files: files, repository: true).commit("目录")
     let cut = try lab.mulu(["release", "cut", "1"], in: "reg")
     try #require(cut.status == 0, "\(cut.stderr)\(cut.stdout)")
 

@@ -42,7 +42,7 @@ import Testing
   @Test func thePageOpensWithoutAConsoleErrorAndEscapesEveryName() throws {
     let hostile = "国家档案局</td><script>alert(1)</script>&amp;'\""
     let lab = try ReportLab(
-      departmentsYAML: ReportLab.departmentsYAML.replacingOccurrences(of: "name: 国家档案局", with: "name: \(hostile)"))
+      departmentsYAML: ReportLab.departmentsYAML.edited(replacing: "name: 国家档案局", with: "name: \(hostile)"))
     let written = try lab.report("--format", "html", "-o", "evaluation.html", language: "zh_CN.UTF-8")
     #expect(written.status == 0, "\(written.stderr)")
     #expect(written.stdout == "")

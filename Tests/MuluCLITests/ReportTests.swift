@@ -7,16 +7,42 @@ import Testing
 @Suite struct ReportTests {
   typealias L = ReportLab
 
-  @Test func everyIndicatorHasItsKnownValue() throws {
+  /// `mulu report --format json` of one `ReportLab` and the lab's commits, made once for the
+  /// tests that only read the report.
+  struct KnownReport: Sendable {
+    let json: String
+    let first: String
+    let third: String
+  }
+
+  static let known = Result<KnownReport, any Error> {
     let lab = try ReportLab()
-    let report = try lab.json()
+    let outcome = try lab.lab.mulu(["report", "--format", "json"], in: "reg")
+    guard outcome.status == 0 else { throw TestFailure("mulu report: \(outcome)") }
+    return KnownReport(json: outcome.stdout, first: lab.first, third: lab.third)
+  }
+
+  /// The known report, parsed.
+  static func report() throws -> [String: Any] {
+    let json = try known.get().json
+    return try #require(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+  }
+
+  /// The revision, its date, and the period: since the last release.
+  @Test func theReportNamesItsRevisionDateAndTheReleaseItCountsFrom() throws {
+    let report = try Self.report()
+    let known = try Self.known.get()
     #expect(report["rev"] as? String == "main")
-    #expect(report["commit"] as? String == lab.third)
+    #expect(report["commit"] as? String == known.third)
     #expect(report["date"] as? String == "2026-06-10")
     #expect(report["since"] as? String == "v1")
     #expect(report["since_kind"] as? String == "release")
-    #expect(report["since_commit"] as? String == lab.first)
+    #expect(report["since_commit"] as? String == known.first)
+  }
 
+  /// 公安部: three resources in force and one retired, their sharing types and the shares of each.
+  @Test func aDepartmentsSharesCountItsResourcesByKind() throws {
+    let report = try Self.report()
     let a = try L.department(report, L.a)
     #expect(a["name"] as? String == "公安部")
     #expect(a["resources"] as? Int == 3)
@@ -26,6 +52,12 @@ import Testing
     #expect(a["unconditional_share"] as? Double == 0.3333)
     #expect(a["open_to_public_share"] as? Double == 0)
     #expect(a["not_shared_with_basis_share"] as? Double == 0.5)
+  }
+
+  /// 公安部: the base and theme 项 it leads and whether it covers them, its items and lengths, duplicates and findings.
+  @Test func coverageLengthsDuplicatesAndFindingsOfADepartment() throws {
+    let report = try Self.report()
+    let a = try L.department(report, L.a)
     let coverage = try #require(a["base_and_theme_coverage"] as? [[String: Any]])
     #expect(coverage.map { $0["item"] as? String } == ["101", "201"])
     #expect(coverage.map { $0["covered"] as? Bool } == [true, false])
@@ -34,6 +66,12 @@ import Testing
     #expect(a["resources_without_lengths"] as? Int == 1)
     #expect(a["duplicate_collection"] as? Int == 0)
     #expect(a["findings"] as? [String: Int] == ["errors": 0, "warnings": 1, "files": 1])
+  }
+
+  /// 公安部: what changed in the period, when it last changed, and its score from the weighted components.
+  @Test func aDepartmentsPeriodLastChangeAndScore() throws {
+    let report = try Self.report()
+    let a = try L.department(report, L.a)
     #expect(a["period"] as? [String: Int] == ["added": 0, "modified": 0, "retired": 1, "breaking": 1])
     #expect(a["last_change"] as? String == "2026-05-11")
     #expect(a["days_since_last_change"] as? Int == 30)
@@ -46,7 +84,11 @@ import Testing
     // (50 × 1/3 + 30 × 0 + 20 × 0.5) ÷ 100.
     #expect(a["score"] as? Double == 26.7)
     #expect(a["rank"] as? Int == 2)
+  }
 
+  /// 国家统计局: no 不予共享 resource, so that share is null and its weight is left out; a duplicate collection; first in rank.
+  @Test func aComponentWithoutADenominatorIsLeftOutOfTheScore() throws {
+    let report = try Self.report()
     let b = try L.department(report, L.b)
     #expect(b["resources"] as? Int == 2)
     #expect(b["by_sharing_type"] as? [String: Int] == ["无条件共享": 1, "有条件共享": 1, "不予共享": 0])
@@ -66,8 +108,11 @@ import Testing
     // (50 × 0.5 + 30 × 1) ÷ 80: the component without a denominator is left out.
     #expect(b["score"] as? Double == 68.8)
     #expect(b["rank"] as? Int == 1)
+  }
 
-    // A department with no resources: every share null, score 0, ranked last.
+  /// 国家档案局: no resources, every share null, score 0, ranked last of the active departments.
+  @Test func aDepartmentWithoutResourcesScoresZeroAndRanksLast() throws {
+    let report = try Self.report()
     let c = try L.department(report, L.c)
     #expect(c["resources"] as? Int == 0)
     for share in ["unconditional_share", "open_to_public_share", "not_shared_with_basis_share", "items_per_resource"] {
@@ -78,14 +123,22 @@ import Testing
     #expect(c["days_since_last_change"] is NSNull)
     #expect(c["score"] as? Double == 0)
     #expect(c["rank"] as? Int == 3)
+  }
 
+  /// 扶贫办, dissolved: no score, no rank, listed after the ranked departments.
+  @Test func aDissolvedDepartmentIsListedLastUnscoredAndUnranked() throws {
+    let report = try Self.report()
     let d = try L.department(report, L.d)
     #expect(d["status"] as? String == "dissolved")
     #expect(d["score"] is NSNull)
     #expect(d["rank"] is NSNull)
     let order = try #require(report["departments"] as? [[String: Any]]).map { $0["code"] as? String }
     #expect(order == [L.b, L.a, L.c, L.d])
+  }
 
+  /// The registry as a whole: counts, shares, coverage, findings, the period and the mean score.
+  @Test func theRegistryTotalsCountEveryDepartment() throws {
+    let report = try Self.report()
     let registry = try #require(report["registry"] as? [String: Any])
     #expect(registry["name"] as? String == "测试目录")
     #expect(registry["resources"] as? Int == 5)
@@ -104,7 +157,11 @@ import Testing
     #expect(registry["period"] as? [String: Int] == ["added": 1, "modified": 1, "retired": 1, "breaking": 2])
     #expect(registry["last_change"] as? String == "2026-06-10")
     #expect(registry["mean_score"] as? Double == 31.8)
+  }
 
+  /// The releases, the weights of registry.yaml and its stale_after_days.
+  @Test func theReleasesWeightsAndStalenessOfTheRegistryAreReported() throws {
+    let report = try Self.report()
     let releases = try #require(report["releases"] as? [[String: Any]])
     #expect(releases.count == 1)
     #expect(releases.first?["tag"] as? String == "v1")

@@ -8,26 +8,26 @@ import Testing
 struct RevisionTests {
   /// A repository whose first commit (tag v1, branch `clean`) is the small registry and whose
   /// second (main) breaks it as `SmallRegistry.breakIt` does; the working tree is clean again.
-  func history() throws -> (Sandbox, Git) {
+  func history() throws -> (Sandbox, RegistryBuilder) {
     let sandbox = try Sandbox()
     let registry = try SmallRegistry.write(into: sandbox)
-    let git = try Git.initialize(registry, home: sandbox.path)
-    try git.commitAll("国家目录 v1")
-    try git("tag", "-a", "v1", "-m", "国家目录 v1")
-    try git("branch", "clean")
+    let repo = try RegistryBuilder(files: [:], in: sandbox, at: "registry")
+    try repo.commit("国家目录 v1")
+    try repo.git("tag", "-a", "v1", "-m", "国家目录 v1")
+    try repo.git("branch", "clean")
     try SmallRegistry.breakIt(in: sandbox)
-    try git.commitAll("国家发展和改革委员会：调整共享属性")
-    try git("checkout", "-q", "v1", "--", ".")
+    try repo.commit("国家发展和改革委员会：调整共享属性")
+    try repo.git("checkout", "-q", "v1", "--", ".")
     try sandbox.remove("registry/notes.txt")
-    return (sandbox, git)
+    return (sandbox, repo)
   }
 
   @Test("a broken working tree over a clean commit")
   func brokenWorkingTree() throws {
     let sandbox = try Sandbox()
     let registry = try SmallRegistry.write(into: sandbox)
-    let git = try Git.initialize(registry, home: sandbox.path)
-    try git.commitAll("国家目录 v1")
+    let repo = try RegistryBuilder(files: [:], in: sandbox, at: "registry")
+    try repo.commit("国家目录 v1")
     try SmallRegistry.breakIt(in: sandbox)
     let workingTree = try Mulu.run("validate", in: registry)
     #expect(workingTree.status == 1)
@@ -40,7 +40,7 @@ struct RevisionTests {
 
   @Test("a clean working tree over a broken commit; HEAD~1, a tag, a branch, a commit id")
   func brokenCommit() throws {
-    let (sandbox, git) = try history()
+    let (sandbox, repo) = try history()
     let registry = sandbox("registry")
     let workingTree = try Mulu.run("validate", in: registry)
     #expect(workingTree.status == 0, "\(workingTree)")
@@ -50,7 +50,7 @@ struct RevisionTests {
       #expect(outcome.stdout == TextOutputTests.english, "\(revision)")
       #expect(outcome.stderr == "5 errors, 0 warnings\n")
     }
-    let first = try git("rev-parse", "HEAD~1").trimmingCharacters(in: .whitespacesAndNewlines)
+    let first = try repo.git("rev-parse", "HEAD~1").trimmingCharacters(in: .whitespacesAndNewlines)
     for revision in ["HEAD~1", "v1", "clean", first, String(first.prefix(10))] {
       let outcome = try Mulu.run("validate", "--rev", revision, in: registry)
       #expect(outcome.status == 0, "\(revision): \(outcome)")
@@ -64,8 +64,8 @@ struct RevisionTests {
 
   @Test("a bare clone: -C bare.git --rev main")
   func bare() throws {
-    let (sandbox, git) = try history()
-    try git("clone", "-q", "--bare", sandbox("registry"), sandbox("bare.git"))
+    let (sandbox, repo) = try history()
+    try repo.git("clone", "-q", "--bare", sandbox("registry"), sandbox("bare.git"))
     let main = try Mulu.run("validate", "-C", "bare.git", "--rev", "main", in: sandbox.path)
     #expect(main.status == 1, "\(main)")
     #expect(main.stdout == TextOutputTests.english)
@@ -94,15 +94,15 @@ struct RevisionTests {
   func modes() throws {
     let sandbox = try Sandbox()
     let registry = try SmallRegistry.write(into: sandbox)
-    let git = try Git.initialize(registry, home: sandbox.path)
-    try git.commitAll("国家目录 v1")
+    let repo = try RegistryBuilder(files: [:], in: sandbox, at: "registry")
+    try repo.commit("国家目录 v1")
     // Only in Git's index: the files on disk stay regular and non-executable.
-    try git("update-index", "--chmod=+x", SmallRegistry.filing)
-    let target = try git("hash-object", "-w", "--stdin", input: Array("303001001-000001.yaml".utf8))
+    try repo.git("update-index", "--chmod=+x", SmallRegistry.filing)
+    let target = try repo.git("hash-object", "-w", "--stdin", input: Array("303001001-000001.yaml".utf8))
       .trimmingCharacters(in: .whitespacesAndNewlines)
-    try git("update-index", "--add", "--cacheinfo", "120000,\(target),catalogs/\(SmallRegistry.ndrc)/303001001-000009.yaml")
-    try git("commit", "-q", "-m", "链接与可执行位")
-    let tree = try git("ls-tree", "-r", "HEAD", "catalogs/\(SmallRegistry.ndrc)/")
+    try repo.git("update-index", "--add", "--cacheinfo", "120000,\(target),catalogs/\(SmallRegistry.ndrc)/303001001-000009.yaml")
+    try repo.git("commit", "-q", "-m", "链接与可执行位")
+    let tree = try repo.git("ls-tree", "-r", "HEAD", "catalogs/\(SmallRegistry.ndrc)/")
     #expect(tree.contains("100755 blob"))
     #expect(tree.contains("120000 blob"))
 
@@ -113,7 +113,7 @@ struct RevisionTests {
     #expect(head.lines == [Self.executableLine, Self.symlinkLine])
 
     // The same verdict once the working tree has them too.
-    try git("checkout", "-q", "--", ".")
+    try repo.git("checkout", "-q", "--", ".")
     let onDisk = try Mulu.run("validate", in: registry)
     #expect(onDisk.lines == [Self.executableLine, Self.symlinkLine])
   }
@@ -122,15 +122,15 @@ struct RevisionTests {
   func gbk() throws {
     let sandbox = try Sandbox()
     let registry = try SmallRegistry.write(into: sandbox)
-    let git = try Git.initialize(registry, home: sandbox.path)
+    let repo = try RegistryBuilder(files: [:], in: sandbox, at: "registry")
     let path = "catalogs/\(SmallRegistry.ndrc)/303001001-000003.yaml"
     let gbk: [UInt8] =
       Array("# yaml-language-server: $schema=https://mulu.example/schema/resource-1.json\r\ncode: 303001001/000003\r\nname: ".utf8)
       + [0xC6, 0xF3, 0xD2, 0xB5, 0xCD, 0xB6, 0xD7, 0xCA]  // 企业投资, in GBK
       + Array("\r\nsummary: x\r\n".utf8)
     try sandbox.write("registry/" + path, bytes: gbk)
-    try git.commitAll("GBK 编码的资源")
-    #expect(try git("cat-file", "-p", "HEAD:" + path).utf8.contains(0x0D))
+    try repo.commit("GBK 编码的资源")
+    #expect(try repo.git("cat-file", "-p", "HEAD:" + path).utf8.contains(0x0D))
     try sandbox.remove("registry/" + path)
 
     let workingTree = try Mulu.run("validate", in: registry)
@@ -147,10 +147,10 @@ struct RevisionTests {
   func crlfAlone() throws {
     let sandbox = try Sandbox()
     let registry = try SmallRegistry.write(into: sandbox)
-    let git = try Git.initialize(registry, home: sandbox.path)
+    let repo = try RegistryBuilder(files: [:], in: sandbox, at: "registry")
     let text = try sandbox.read("registry/" + SmallRegistry.filing)
-    try sandbox.write("registry/" + SmallRegistry.filing, text.replacingOccurrences(of: "\n", with: "\r\n"))
-    try git.commitAll("CRLF")
+    try sandbox.write("registry/" + SmallRegistry.filing, text.edited(replacing: "\n", with: "\r\n", everywhere: true))
+    try repo.commit("CRLF")
     let head = try Mulu.run("validate", "--rev", "HEAD", in: registry)
     #expect(head.status == 0, "\(head)")
     #expect(head.stdout == "")

@@ -1,4 +1,5 @@
 import Foundation
+import MuluCatalog
 import MuluTestSupport
 import Testing
 
@@ -88,91 +89,47 @@ struct SchemaTests {
     }
   }
 
-  /// The resource example of docs/format.md, as the docs write it (comments and all).
-  static let specExample = """
-    # yaml-language-server: $schema=https://mulu.example/schema/resource-1.json
-    code: 303001001/000001            # 信息资源代码; must match the file name
-    name: 企业投资项目核准信息          # 信息资源名称
-    provider:                         # 信息资源提供方 / 提供方代码
-      code: 11100000000000001M        # must match the folder
-      name: 国家发展和改革委员会        # must match dictionaries/departments.yaml
-      unit: 固定资产投资司              # optional: internal unit
-    summary: 企业投资项目核准的申请、受理、批复信息。   # 信息资源摘要
-    format:                           # 信息资源格式
-      class: 数据库                     # 电子文件 电子表格 数据库 图形图像 流媒体 自描述格式 服务接口
-      type: KingbaseES                 # free text; "其他" needs note
-      note: ""
-    items:                            # 信息项; at least one for 数据库 and 电子表格
-      - { name: 统一社会信用代码, type: C, length: 18 }
-      - { name: 项目名称, type: C, length: 200 }
-      - { name: 核准日期, type: D }
-    sharing:                          # 共享属性
-      type: 有条件共享                  # 无条件共享 | 有条件共享 | 不予共享
-      condition: 仅向投资审批、统计部门提供   # required for 有条件共享
-      basis: ""                       # required for 不予共享: the law/regulation/policy relied on
-      method:                         # 共享方式, required unless 不予共享
-        class: 共享平台方式              # 共享平台方式 | 邮件或介质
-        type: 接口                      # 接口 | 数据库 | 文件 (for 共享平台方式)
-    open:                             # 开放属性
-      to_public: false                # 是否向社会开放
-      condition: ""                   # 开放条件
-    update_cycle: 每月                 # 实时 每日 每周 每月 每季度 每半年 每年 不定期
-    published: 2026-03-01             # 发布日期, YYYY-MM-DD
-    related: [101001/000003]          # 关联资源代码, optional
-    retired:                          # 注销: present only once the resource is withdrawn
-      date: 2026-10-01
-      reason: 职能划转
-      replaced_by: 303015002/000010   # optional
-
-    """
+  /// The resource example of docs/format.md, as the docs write it (comments and all): the YAML
+  /// block under "A resource file" that starts with the schema modeline; "" when there is none.
+  static let specExample: String = {
+    let format = (try? String(contentsOfFile: packageRoot + "/docs/format.md", encoding: .utf8)) ?? ""
+    guard let fence = format.range(of: "```yaml\n# yaml-language-server: "),
+      let end = format[fence.upperBound...].range(of: "\n```\n")
+    else { return "" }
+    return String(format[format.index(fence.lowerBound, offsetBy: "```yaml\n".count)...end.lowerBound])
+  }()
 
   @Test("the example of docs/format.md validates with mulu and passes the schema (empty optional text included)")
   func specExamplePasses() throws {
-    let format = try String(contentsOfFile: packageRoot + "/docs/format.md", encoding: .utf8)
-    #expect(format.contains("```yaml\n" + Self.specExample + "```\n"), "docs/format.md no longer shows this example")
+    #expect(Self.specExample.contains("\ncode: 303001001/000001 "), "docs/format.md no longer shows the resource example")
     let sandbox = try Sandbox()
     // A registry the example fits in: its provider, the base resource it relates to, its successor.
-    try sandbox.write("spec/registry.yaml", "format: 1\nname: 示例目录\nlevel: national\n")
-    try sandbox.write(
-      "spec/dictionaries/classification.yaml",
-      """
-      classes:
-        - code: "1"
-          name: 基础信息资源
-          items:
-            - { code: "01", name: 人口基础信息资源, lead: 11100000000090379C }
-        - code: "3"
-          name: 部门信息资源
-          items:
-            - { code: "03", name: 国务院 }
+    let example = "catalogs/11100000000000001M/303001001-000001.yaml"
+    let spec = try RegistryBuilder(
+      files: [
+        "registry.yaml": "format: 1\nname: 示例目录\nlevel: national\n",
+        "dictionaries/classification.yaml": Baseline.files["dictionaries/classification.yaml"]!
+          .edited(replacing: Baseline.mps, with: "11100000000090379C"),
+        "dictionaries/departments.yaml": """
+          departments:
+            - { code: 11100000000000001M, name: 国家发展和改革委员会, prefix: "303001", parent: null, status: active }
+            - { code: 11100000000090379C, name: 公安部, prefix: "303003", parent: null, status: active }
+            - { code: 11100000000091527K, name: 国家市场监督管理总局, prefix: "303015", parent: null, status: active }
 
-      """)
-    try sandbox.write(
-      "spec/dictionaries/departments.yaml",
-      """
-      departments:
-        - { code: 11100000000000001M, name: 国家发展和改革委员会, prefix: "303001", parent: null, status: active }
-        - { code: 11100000000090379C, name: 公安部, prefix: "303003", parent: null, status: active }
-        - { code: 11100000000091527K, name: 国家市场监督管理总局, prefix: "303015", parent: null, status: active }
-
-      """)
-    try SmallRegistry.write(into: sandbox)
-    try sandbox.write(
-      "spec/catalogs/11100000000090379C/101001-000003.yaml",
-      try sandbox.read("registry/" + SmallRegistry.base).replacingOccurrences(of: "101001/000001", with: "101001/000003"))
-    try sandbox.write(
-      "spec/catalogs/11100000000091527K/303015002-000010.yaml",
-      try sandbox.read("registry/" + SmallRegistry.filing)
-        .replacingOccurrences(of: "303001001/000002", with: "303015002/000010")
-        .replacingOccurrences(of: SmallRegistry.ndrc, with: "11100000000091527K")
-        .replacingOccurrences(of: "国家发展和改革委员会", with: "国家市场监督管理总局"))
-    let example = "spec/catalogs/11100000000000001M/303001001-000001.yaml"
-    try sandbox.write(example, Self.specExample)
+          """,
+        "catalogs/11100000000090379C/101001-000003.yaml": SmallRegistry.files[SmallRegistry.base]!
+          .edited(replacing: "101001/000001", with: "101001/000003"),
+        "catalogs/11100000000091527K/303015002-000010.yaml": SmallRegistry.files[SmallRegistry.filing]!
+          .edited(replacing: "303001001/000002", with: "303015002/000010")
+          .edited(replacing: SmallRegistry.ndrc, with: "11100000000091527K")
+          .edited(replacing: "国家发展和改革委员会", with: "国家市场监督管理总局"),
+        example: Self.specExample,
+      ], in: sandbox, at: "spec", repository: false)
     let validated = try Mulu.run("validate", in: sandbox("spec"))
     #expect(validated.status == 0, "\(validated)")
     #expect(validated.stdout == "")
-    let verdicts = try check([sandbox(example)], in: sandbox)
-    #expect(verdicts[sandbox(example)] == "")
+    let verdicts = try check([spec.path + "/" + example], in: sandbox)
+    #expect(verdicts[spec.path + "/" + example] == "")
   }
 
   /// Broken variants of the approval resource: what mulu says, and what the schema must say too.
@@ -212,9 +169,12 @@ struct SchemaTests {
     for (index, variant) in Self.broken.enumerated() {
       let sequence = String(format: "%06d", index + 11)
       let range = try #require(original.range(of: variant.old), "\(variant.rule): no \(variant.old.debugDescription)")
-      let text = original.replacingCharacters(in: range, with: variant.new)
-        .replacingOccurrences(of: "303001001/000001", with: "303001001/\(sequence)")
-        .replacingOccurrences(of: "企业投资项目核准信息", with: "企业投资项目核准信息（\(sequence)）")
+      var text = original.replacingCharacters(in: range, with: variant.new)
+        .edited(replacing: "303001001/000001", with: "303001001/\(sequence)")
+      // Each file a name of its own, unless the variant is about the name.
+      if text.contains("企业投资项目核准信息") {
+        text = text.edited(replacing: "企业投资项目核准信息", with: "企业投资项目核准信息（\(sequence)）", everywhere: true)
+      }
       let path = "catalogs/\(SmallRegistry.ndrc)/303001001-\(sequence).yaml"
       try sandbox.write("registry/" + path, text)
       paths.append(path)

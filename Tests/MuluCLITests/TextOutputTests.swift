@@ -108,13 +108,13 @@ struct TextOutputTests {
     try sandbox.edit(
       "registry/" + SmallRegistry.approval, replacing: "{ name: 项目代码, type: C, length: 24 }",
       with: "{ name: \"项目\\n代码\\u001B[2J\", type: C }")
-    let git = try Git.initialize(registry, home: sandbox.path)
-    try git.commitAll("国家目录")
+    let repo = try RegistryBuilder(files: [:], in: sandbox, at: "registry")
+    try repo.commit("国家目录")
     // A file name with a line break that looks like a finding of its own, committed to Git.
-    let blob = try git("hash-object", "-w", "--stdin", input: Array("草稿\n".utf8))
+    let blob = try repo.git("hash-object", "-w", "--stdin", input: Array("草稿\n".utf8))
       .trimmingCharacters(in: .whitespacesAndNewlines)
-    try git("update-index", "--add", "--cacheinfo", "100644,\(blob),notes\nregistry.yaml:1:1: error[forged]: x")
-    try git("commit", "-q", "-m", "换行的文件名")
+    try repo.git("update-index", "--add", "--cacheinfo", "100644,\(blob),notes\nregistry.yaml:1:1: error[forged]: x")
+    try repo.git("commit", "-q", "-m", "换行的文件名")
     let outcome = try Mulu.run("validate", "--rev", "HEAD", in: registry)
     #expect(outcome.status == 1)
     #expect(

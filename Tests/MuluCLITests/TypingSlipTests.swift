@@ -10,9 +10,9 @@ struct TypingSlipTests {
   func findings(replacing old: String, with new: String, language: String, options: [String] = []) throws -> Outcome {
     let sandbox = try Sandbox()
     let registry = try SmallRegistry.write(into: sandbox)
-    let git = try Git.initialize(registry, home: sandbox.path)
+    let repo = try RegistryBuilder(files: [:], in: sandbox, at: "registry")
     try sandbox.edit("registry/" + SmallRegistry.approval, replacing: old, with: new)
-    try git.commitAll("国家发展和改革委员会：修改资源")
+    try repo.commit("国家发展和改革委员会：修改资源")
     let outcome = try Mulu.run(["validate", "--rev", "HEAD", SmallRegistry.approval] + options, in: registry, language: language)
     #expect(outcome.status == 1, "\(outcome)")
     let working = try Mulu.run(["validate", SmallRegistry.approval] + options, in: registry, language: language)

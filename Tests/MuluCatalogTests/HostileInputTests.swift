@@ -126,7 +126,7 @@ struct HostileInputTests {
   @Test("NFC and NFD spellings of one name collide")
   func normalisation() throws {
     let sandbox = try Sandbox()
-    let root = try sandbox.writeBaseline()
+    let root = try RegistryBuilder(in: sandbox, repository: false).path
     for name in ["README-\u{E9}.md", "README-e\u{301}.md"] {
       try sandbox.write("registry/" + name, "x\n")
     }

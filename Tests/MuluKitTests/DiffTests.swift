@@ -28,7 +28,7 @@ import Testing
     try fixture.edit(DiffFixture.base, "update_cycle: 实时", "update_cycle: 每日\nretired:\n  date: 2026-10-01\n  reason: 职能划转")
     try fixture.write(second, resource("000002", name: "企业投资项目备案信息"))
     try fixture.remove(third)
-    try fixture.write("catalogs/11100000000000001M/303001002-000001.yaml", resource("000001", name: "价格监测信息").replacingOccurrences(of: "303001001/", with: "303001002/"))
+    try fixture.write("catalogs/11100000000000001M/303001002-000001.yaml", resource("000001", name: "价格监测信息").edited(replacing: "303001001/", with: "303001002/"))
     try fixture.edit("dictionaries/departments.yaml", "name: 公安部", "name: 中华人民共和国公安部")
     try fixture.commit("v2", tag: "v2")
     return fixture

@@ -118,34 +118,13 @@ struct FieldCase: Sendable, CustomTestStringConvertible {
   }
 
   @Test func reformattingIsNoChange() throws {
-    // Block style instead of flow, quotes, comments, another key order, a folded summary, a padded length.
-    let reformatted = """
-      code: "303001001/000001"
-      name: '企业投资项目核准信息'
-      # 提供方
-      provider: { code: 11100000000000001M, name: 国家发展和改革委员会, unit: 固定资产投资司 }
-      summary: >-
-        企业投资项目核准的申请、受理、批复信息。
-      format:
-        type: KingbaseES
-        class: "数据库"
-      items:
-        - name: 项目名称
-          type: C
-          length: 0200
-        - { name: 统一社会信用代码, type: "C", length: "18" }
-        - { name: 核准日期, type: D }
-      sharing:
-        type: 有条件共享
-        condition: "仅向投资审批、统计部门提供"
-        method: { class: 共享平台方式, type: 接口 }
-      open: { to_public: false }
-      update_cycle: 每月
-      published: "2026-03-01"
-      related:
-        - 101001001/000001
-
-      """
+    // The scrambled resource (another key order, quotes, block style, a folded summary), with a
+    // comment, flow style, a padded length and a quoted one.
+    let reformatted = Baseline.scrambledDepartmentResource
+      .edited(replacing: "provider:\n", with: "# 提供方\nprovider:\n")
+      .edited(replacing: "    length: 18\n", with: "    length: \"18\"\n")
+      .edited(replacing: "    length: 200\n", with: "    length: 0200\n")
+      .edited(replacing: "open:\n  to_public: false\n", with: "open: { to_public: false }\n")
     #expect(try ResourceComparison.compare(old: DiffSample.resource(DiffSample.department), new: DiffSample.resource(reformatted)) == nil)
   }
 

@@ -121,7 +121,7 @@ import Testing
     let fixture = try DiffFixture()
     let added = try fixture.commit("发布")
     let good = try fixture.read(DiffFixture.department)
-    try fixture.write(DiffFixture.department, good.replacingOccurrences(of: "name: 企业投资项目核准信息", with: "name: [未闭合"))
+    try fixture.write(DiffFixture.department, good.edited(replacing: "name: 企业投资项目核准信息", with: "name: [未闭合"))
     let broken = try fixture.commit("编辑出错")
     try fixture.write(DiffFixture.department, good)
     let fixed = try fixture.commit("修复")

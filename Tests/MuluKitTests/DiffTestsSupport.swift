@@ -4,14 +4,14 @@ import MuluGit
 import MuluKit
 import MuluTestSupport
 
-/// A registry in a real Git repository, built with the git command line in a temporary
-/// folder (removed when released): fixed identities and dates, no user configuration.
+/// A registry in a real repository for the engine's tests: the shared `RegistryBuilder`, whose
+/// clock stands still between commits and moves one minute with each, from 2026-01-01 00:00:00
+/// UTC, with the object ids and the views of the repository the engine takes.
 final class DiffFixture: @unchecked Sendable {
-  let sandbox: Sandbox
+  let registry: RegistryBuilder
   /// The working tree.
-  let path: String
-  /// git in the working tree; its clock moves one minute with each commit, from 2026-01-01 00:00:00 UTC.
-  let git: Git
+  var path: String { registry.path }
+  var git: Git { registry.runner }
 
   static let ndrc = Baseline.ndrc
   static let mps = Baseline.mps
@@ -20,35 +20,20 @@ final class DiffFixture: @unchecked Sendable {
   /// 公安部's base resource 101001001/000001 (无条件共享).
   static let base = Baseline.baseResourcePath
 
-  /// Writes `files` (by default the small valid registry of the catalog layer) and runs `git init`.
+  /// Writes `files` (by default the baseline registry) and runs `git init`.
   init(files: [String: String] = Baseline.files) throws {
-    sandbox = try Sandbox()
-    path = sandbox("registry")
-    git = Git(in: path, home: sandbox.path, tick: 0)
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    try git("init", "-q")
-    try sandbox.writeRegistry(files, at: "registry")
+    let sandbox = try Sandbox()
+    registry = try RegistryBuilder(
+      files: files, in: sandbox, git: Git(in: sandbox("registry"), home: sandbox.path, clock: TestClock(tick: 0)))
   }
 
-  func write(_ file: String, _ text: String) throws {
-    try sandbox.write("registry/" + file, text)
-  }
+  func write(_ file: String, _ text: String) throws { try registry.write(file, text) }
 
-  func read(_ file: String) throws -> String {
-    try sandbox.read("registry/" + file)
-  }
+  func read(_ file: String) throws -> String { try registry.read(file) }
 
-  /// Replaces text that must be in the file exactly once.
-  func edit(_ file: String, _ old: String, _ new: String) throws {
-    guard try read(file).components(separatedBy: old).count == 2 else {
-      throw TestFailure("\(file) does not hold \(old.debugDescription) exactly once")
-    }
-    try sandbox.edit("registry/" + file, replacing: old, with: new)
-  }
+  func edit(_ file: String, _ old: String, _ new: String) throws { try registry.edit(file, replacing: old, with: new) }
 
-  func remove(_ file: String) throws {
-    try sandbox.remove("registry/" + file)
-  }
+  func remove(_ file: String) throws { try registry.remove(file) }
 
   /// Moves the department resource to 公安部's folder, its provider changed to match, as a
   /// transfer of duties does; the new path.
@@ -58,23 +43,20 @@ final class DiffFixture: @unchecked Sendable {
     let moved = "catalogs/\(Baseline.mps)/303001001-000001.yaml"
     try write(
       moved,
-      text.replacingOccurrences(of: "code: \(Baseline.ndrc)", with: "code: \(Baseline.mps)")
-        .replacingOccurrences(of: "name: 国家发展和改革委员会", with: "name: 公安部"))
+      text.edited(replacing: "code: \(Baseline.ndrc)", with: "code: \(Baseline.mps)")
+        .edited(replacing: "name: 国家发展和改革委员会", with: "name: 公安部"))
     return moved
   }
 
-  /// Stages everything, commits one minute after the previous commit, tags; returns the commit.
+  /// Commits everything one minute after the previous commit, tags; returns the commit.
   @discardableResult
   func commit(_ message: String, tag: String? = nil) throws -> ObjectID {
-    git.clock += 60
-    try git("add", "-A")
-    try git("commit", "-q", "--allow-empty", "-m", message)
-    if let tag { try git("tag", tag) }
-    return try id("HEAD")
+    git.clock.advance(minutes: 1)
+    return try id(registry.commit(message, tag: tag))
   }
 
   func id(_ revision: String) throws -> ObjectID {
-    let hex = try git("rev-parse", "--verify", revision).trimmingCharacters(in: .whitespacesAndNewlines)
+    let hex = try registry.rev(revision)
     guard let id = ObjectID(hex: hex) else { throw TestFailure("rev-parse \(revision): \(hex)") }
     return id
   }

@@ -18,7 +18,7 @@ struct FormattingTests {
   @Test("a scrambled file is rewritten to the canonical text; its meaning does not change")
   func rewrite() throws {
     let sandbox = try Sandbox()
-    let root = try sandbox.writeBaseline()
+    let root = try RegistryBuilder(in: sandbox, repository: false).path
     let workspace = try Workspace(from: root)
     let before = try Self.departmentResource(sandbox)
     try sandbox.write("registry/" + Baseline.departmentResourcePath, Baseline.scrambledDepartmentResource)
@@ -43,7 +43,7 @@ struct FormattingTests {
   /// neither file was touched.
   func refusals(department: String, base: String) throws -> [Formatting.Outcome] {
     let sandbox = try Sandbox()
-    let root = try sandbox.writeBaseline()
+    let root = try RegistryBuilder(in: sandbox, repository: false).path
     try sandbox.write("registry/" + Baseline.departmentResourcePath, department)
     try sandbox.write("registry/" + Baseline.baseResourcePath, base)
     let results = try Formatting.run(in: Workspace(from: root), write: true)
@@ -56,9 +56,9 @@ struct FormattingTests {
   @Test("comments and YAML errors: refused, named, left alone")
   func refusals() throws {
     let commented = Baseline.files[Baseline.departmentResourcePath]!
-      .replacingOccurrences(of: "update_cycle: 每月\n", with: "update_cycle: 每月  # 每月 5 日前更新\n")
+      .edited(replacing: "update_cycle: 每月\n", with: "update_cycle: 每月  # 每月 5 日前更新\n")
     let broken = Baseline.files[Baseline.baseResourcePath]!
-      .replacingOccurrences(of: "name: 人口基本信息\n", with: "name: [人口基本信息\n")
+      .edited(replacing: "name: 人口基本信息\n", with: "name: [人口基本信息\n")
     let outcomes = try refusals(department: commented, base: broken)
     #expect(outcomes.first == .refused(.comments(lines: [24])))
     guard case .refused(.unreadable(let finding?))? = outcomes.last else {
@@ -71,22 +71,22 @@ struct FormattingTests {
   @Test("a list or a mapping where the schema wants text or a mapping: refused, left byte for byte")
   func misplacedValues() throws {
     let department = Baseline.files[Baseline.departmentResourcePath]!
-      .replacingOccurrences(of: "name: 企业投资项目核准信息\n", with: "name: [企业投资, 项目核准]\n")
-      .replacingOccurrences(
-        of: "summary: 企业投资项目核准的申请、受理、批复信息。\n", with: "summary: {text: 企业投资项目核准的申请、受理、批复信息。}\n")
+      .edited(replacing: "name: 企业投资项目核准信息\n", with: "name: [企业投资, 项目核准]\n")
+      .edited(
+        replacing: "summary: 企业投资项目核准的申请、受理、批复信息。\n", with: "summary: {text: 企业投资项目核准的申请、受理、批复信息。}\n")
     let base = Baseline.files[Baseline.baseResourcePath]!
-      .replacingOccurrences(of: "open:\n  to_public: false\n", with: "open:\n  - to_public: false\n")
-      .replacingOccurrences(of: "  type: KingbaseES\n", with: "  type:   KingbaseES\n")
+      .edited(replacing: "open:\n  to_public: false\n", with: "open:\n  - to_public: false\n")
+      .edited(replacing: "  type: KingbaseES\n", with: "  type:   KingbaseES\n")
     #expect(try refusals(department: department, base: base) == [.refused(.misplacedValues), .refused(.misplacedValues)])
   }
 
   @Test("new: one past the highest 顺序码 ever given, retired ones included")
   func nextCode() throws {
     let sandbox = try Sandbox()
-    let root = try sandbox.writeBaseline()
+    let root = try RegistryBuilder(in: sandbox, repository: false).path
     let retired = Baseline.files[Baseline.departmentResourcePath]!
-      .replacingOccurrences(of: "303001001/000001", with: "303001001/000007")
-      .replacingOccurrences(of: "name: 企业投资项目核准信息", with: "name: 企业投资项目核准信息（旧）")
+      .edited(replacing: "303001001/000001", with: "303001001/000007")
+      .edited(replacing: "name: 企业投资项目核准信息", with: "name: 企业投资项目核准信息（旧）")
       + "retired:\n  date: 2026-06-30\n  reason: 职能划转\n"
     try sandbox.write("registry/catalogs/\(Baseline.ndrc)/303001001-000007.yaml", retired)
     let workspace = try Workspace(from: root)

@@ -34,7 +34,7 @@ struct HookLimitsTests {
     let server = try ExampleServer(setup: [])
     var files = server.files
     files[Baseline.departmentResourcePath] = files[Baseline.departmentResourcePath]!
-      .replacingOccurrences(of: "update_cycle: 每月", with: "update_cycle: 每周")
+      .edited(replacing: "update_cycle: 每月", with: "update_cycle: 每周")
     let next = try HookPolicyTests.commit(server.repository, files, parents: [server.main])
     let repository = server.repository
     let (old, new) = (try repository.tree(ofCommit: server.main), try repository.tree(ofCommit: next))

@@ -16,7 +16,7 @@ struct HookPartsTests {
     #expect(script.contains("exec '/opt/mulu'\\''s tools/bin/mulu' hook \(kind.rawValue)\n"))
     #expect(HookInstaller.isOwn(script, kind))
     #expect(!HookInstaller.isOwn("#!/bin/sh\nexit 0\n", kind))
-    #expect(!HookInstaller.isOwn(kind.template.replacingOccurrences(of: "exec", with: "echo"), kind))
+    #expect(!HookInstaller.isOwn(kind.template.edited(replacing: "exec", with: "echo", everywhere: true), kind))
   }
 
   @Test("the shim runs under sh with a path that needs quoting")
@@ -91,26 +91,20 @@ struct HookPartsTests {
   }
 
   /// A new repository in a sandbox with `paths` staged, each file holding its own path.
-  static func staged(_ paths: [String]) throws -> (Sandbox, String) {
-    let sandbox = try Sandbox()
-    let work = sandbox.path + "/work"
-    try Program.output(["git", "init", "-q", work], in: sandbox.path, environment: sandbox.hookEnvironment)
-    for path in paths {
-      try FileManager.default.createDirectory(
-        atPath: (work + "/" + path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-      try path.write(toFile: work + "/" + path, atomically: true, encoding: .utf8)
-    }
-    try Program.output(["git", "add", "-A"], in: work, environment: sandbox.hookEnvironment)
-    return (sandbox, work)
+  static func staged(_ paths: [String]) throws -> RegistryBuilder {
+    let registry = try RegistryBuilder(
+      files: Dictionary(uniqueKeysWithValues: paths.map { ($0, $0) }), at: "work")
+    try registry.git("add", "-A")
+    return registry
   }
 
   @Test("the staged files as the tree git write-tree makes, whatever the working tree holds")
   func stagedTree() throws {
-    let (sandbox, work) = try Self.staged(["registry.yaml", "a.txt", "a/b.yaml", "a/c/d.yaml", "b", "数据/表.yaml", "数据.yaml"])
-    try "changed, not staged".write(toFile: work + "/a/b.yaml", atomically: true, encoding: .utf8)
-    let repository = try Repository.open(at: work)
+    let work = try Self.staged(["registry.yaml", "a.txt", "a/b.yaml", "a/c/d.yaml", "b", "数据/表.yaml", "数据.yaml"])
+    try work.write("a/b.yaml", "changed, not staged")
+    let repository = try Repository.open(at: work.path)
     let tree = try repository.writeIndexTree()
-    let git = try Program.output(["git", "write-tree"], in: work, environment: sandbox.hookEnvironment)
+    let git = try work.git("write-tree")
     #expect(tree.hex == git.trimmingCharacters(in: .whitespacesAndNewlines))
     let snapshot = GitSnapshot(repository: repository, tree: tree, label: "index")
     let entry = try #require(try snapshot.entry(at: "a/b.yaml"))
@@ -121,9 +115,9 @@ struct HookPartsTests {
 
   @Test("a commit's folders listed as names and as one run of bytes agree")
   func gitSnapshotListing() throws {
-    let (sandbox, work) = try Self.staged(["registry.yaml", "a.txt", "a/b.yaml", "a/c/d.yaml", "a/Café.yaml", "a/cafe\u{301}.yaml", "b"])
-    try Program.output(["git", "commit", "-q", "-m", "files"], in: work, environment: sandbox.hookEnvironment)
-    let repository = try Repository.open(at: work)
+    let work = try Self.staged(["registry.yaml", "a.txt", "a/b.yaml", "a/c/d.yaml", "a/Café.yaml", "a/cafe\u{301}.yaml", "b"])
+    try work.commit("files")
+    let repository = try Repository.open(at: work.path)
     let snapshot = try GitSnapshot(repository: repository, commit: try #require(try repository.referenceTarget("HEAD")))
     // git's order: a folder sorts as its name with "/" after it.
     #expect(try snapshot.names(in: "") == ["a.txt", "a", "b", "registry.yaml"])

@@ -10,7 +10,7 @@ import Testing
 @Suite("The hook's policy and its failures")
 struct HookPolicyTests {
   /// A day after the example server's commits, so that the commits of a test come after main's tip.
-  static let person = Signature(name: "张三", email: "zhangsan@example.cn", time: Int64(Git.newYear2026 + 86_400), offsetMinutes: 480)
+  static let person = Signature(name: "张三", email: "zhangsan@example.cn", time: Int64(TestClock.newYear2026 + 86_400), offsetMinutes: 480)
 
   /// A commit of `files` in a bare repository.
   static func commit(
@@ -82,9 +82,9 @@ struct HookPolicyTests {
   func rulesBeforeThePush() throws {
     let server = try ExampleServer(setup: [])
     var files = PushExample.before
-    files["access.yaml"] = PushExample.access.replacingOccurrences(of: "[ndrc-admin]", with: "[ndrc-admin, mps-editor]")
+    files["access.yaml"] = PushExample.access.edited(replacing: "[ndrc-admin]", with: "[ndrc-admin, mps-editor]")
     files[Baseline.departmentResourcePath] = files[Baseline.departmentResourcePath]!
-      .replacingOccurrences(of: "update_cycle: 每月", with: "update_cycle: 每周")
+      .edited(replacing: "update_cycle: 每月", with: "update_cycle: 每周")
     let next = try Self.commit(server.repository, files, parents: [server.main])
     let verdict = try PreReceive.judge(
       server.repository, updates: [RefUpdate(old: server.main, new: next, name: "refs/heads/main")], pusher: "mps-editor")
@@ -97,15 +97,15 @@ struct HookPolicyTests {
     let repository = server.repository
     var branchFiles = server.files
     branchFiles[Baseline.departmentResourcePath] = branchFiles[Baseline.departmentResourcePath]!
-      .replacingOccurrences(of: "update_cycle: 每月", with: "update_cycle: 每周")
+      .edited(replacing: "update_cycle: 每月", with: "update_cycle: 每周")
     let branchTip = try Self.commit(repository, branchFiles, parents: [server.main])
     try repository.updateReference(name: "refs/heads/ndrc-editor/weekly", to: branchTip, expected: nil, message: "test")
     // Meanwhile a maintainer changes the departments dictionary on main.
     var mainFiles = server.files
     mainFiles["dictionaries/departments.yaml"] = mainFiles["dictionaries/departments.yaml"]!
-      .replacingOccurrences(of: "name: 公安部", with: "name: 中华人民共和国公安部")
+      .edited(replacing: "name: 公安部", with: "name: 中华人民共和国公安部")
     mainFiles[Baseline.baseResourcePath] = mainFiles[Baseline.baseResourcePath]!
-      .replacingOccurrences(of: "name: 公安部", with: "name: 中华人民共和国公安部")
+      .edited(replacing: "name: 公安部", with: "name: 中华人民共和国公安部")
     let mainTip = try Self.commit(repository, mainFiles, parents: [server.main])
     try repository.updateReference(name: "refs/heads/main", to: mainTip, expected: server.main, message: "test")
     // The department merges main into its branch and pushes it.

@@ -7,11 +7,13 @@ import Testing
 @testable import MuluKit
 
 /// A server repository for the push examples: main holds the baseline with `access.yaml`
-/// (first commit, tagged `v2026.01`), then the example's setup (second commit). Each example's
-/// objects are written into it without moving any ref, and the hook logic judges the updates
-/// in-process, as it would in the quarantine of a real push.
+/// (first commit, tagged `v2026.01`), then the example's setup (second commit), built with the
+/// shared `RegistryBuilder` and cloned bare. Each example's objects are written into the bare
+/// repository without moving any ref, on the builder's clock, and the hook logic judges the
+/// updates in-process, as it would in the quarantine of a real push.
 final class ExampleServer {
-  let sandbox: Sandbox
+  let registry: RegistryBuilder
+  var sandbox: Sandbox { registry.sandbox }
   let repository: Repository
   let keys: HookKeys?
   let first: ObjectID
@@ -19,13 +21,13 @@ final class ExampleServer {
   let releaseTag: ObjectID
   let mainTree: ObjectID
   let files: [String: String]
-  private var clock = Int64(Git.newYear2026)
 
   init(setup: [RuleExample.Edit]) throws {
-    sandbox = try Sandbox()
-    let path = sandbox.path + "/server.git"
-    try Program.output(["git", "init", "-q", "--bare", path], in: sandbox.path, environment: sandbox.hookEnvironment)
-    repository = try Repository.open(at: path)
+    let sandbox = try Sandbox()
+    let registry = try RegistryBuilder(
+      files: PushExample.before, in: sandbox,
+      git: Git(in: sandbox("registry"), home: sandbox.path, committer: .zhangsan))
+    self.registry = registry
     guard var files = PushExample.apply(setup, to: PushExample.before) else {
       throw TestFailure("a setup edit does not match")
     }
@@ -38,14 +40,20 @@ final class ExampleServer {
       keys = nil
     }
     self.files = files
-    let baseTree = try ExampleServer.tree(repository, files: PushExample.before, base: nil, old: [:])
-    first = try ExampleServer.commit(repository, tree: baseTree, parents: [], message: "国家目录\n", clock: &clock)
-    releaseTag = try repository.createAnnotatedTag(
-      name: "v2026.01", target: first, tagger: Signature(name: "张三", email: "zhangsan@example.cn", time: clock, offsetMinutes: 480),
-      message: "v2026.01\n", createReference: true)
-    mainTree = try ExampleServer.tree(repository, files: files, base: baseTree, old: PushExample.before)
-    main = try ExampleServer.commit(repository, tree: mainTree, parents: [first], message: "准备\n", clock: &clock)
-    try repository.updateReference(name: "refs/heads/main", to: main, expected: nil, message: "setup")
+    try registry.commit("国家目录")
+    try registry.git("tag", "-a", "v2026.01", "-m", "v2026.01")
+    for path in PushExample.before.keys where files[path] == nil { try registry.remove(path) }
+    try registry.write(files)
+    try registry.commit("准备")
+    try registry.git("clone", "-q", "--bare", ".", "../server.git")
+    repository = try Repository.open(at: sandbox("server.git"))
+    func id(_ revision: String) throws -> ObjectID {
+      try #require(ObjectID(hex: try registry.rev(revision)))
+    }
+    first = try id("main~1")
+    releaseTag = try id("v2026.01")
+    main = try id("main")
+    mainTree = try id("main^{tree}")
   }
 
   /// The tree of `files`, written as edits of `base` (whose files are `old`).
@@ -58,12 +66,13 @@ final class ExampleServer {
     return try repository.buildTree(from: base, applying: edits)
   }
 
+  /// A commit by 张三 at the next tick of `clock` (or at `time`).
   static func commit(
-    _ repository: Repository, tree: ObjectID, parents: [ObjectID], message: String, clock: inout Int64,
+    _ repository: Repository, tree: ObjectID, parents: [ObjectID], message: String, clock: TestClock,
     at time: Int64? = nil, sign: ((_ payload: [UInt8]) throws -> String)? = nil
   ) throws -> ObjectID {
-    clock += 60
-    let person = Signature(name: "张三", email: "zhangsan@example.cn", time: time ?? clock, offsetMinutes: 480)
+    let person = Signature(
+      name: "张三", email: "zhangsan@example.cn", time: time ?? Int64(clock.advance()), offsetMinutes: 480)
     return try repository.createCommit(
       tree: tree, parents: parents, author: person, committer: person, message: message, sign: sign)
   }
@@ -99,8 +108,8 @@ final class ExampleServer {
     case .beforeMain: time = try repository.commit(main).committer.time - 3600
     }
     let commit = try ExampleServer.commit(
-      repository, tree: tree, parents: [parent], message: message, clock: &clock, at: time, sign: sign)
-    let tagger = Signature(name: "张三", email: "zhangsan@example.cn", time: clock, offsetMinutes: 480)
+      repository, tree: tree, parents: [parent], message: message, clock: registry.clock, at: time, sign: sign)
+    let tagger = Signature(name: "张三", email: "zhangsan@example.cn", time: Int64(registry.clock.now), offsetMinutes: 480)
 
     switch example.target {
     case .main, .mainRewritten:

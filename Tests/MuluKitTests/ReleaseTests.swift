@@ -192,8 +192,8 @@ extension RegistryLab {
     #expect(entry.signed && entry.resources == 4 && entry.breaking == 0)
 
     // Tampering with the message breaks the signature.
-    let raw = try lab.git("national", "cat-file", "tag", cut.tag).replacingOccurrences(
-      of: "Mulu-Resources: 4", with: "Mulu-Resources: 5")
+    let raw = try lab.git("national", "cat-file", "tag", cut.tag).edited(
+      replacing: "Mulu-Resources: 4", with: "Mulu-Resources: 5")
     let forged = try Program.run(
       ["git", "hash-object", "-t", "tag", "-w", "--stdin"], in: lab.path("national"), environment: lab.environment,
       input: Array(raw.utf8)

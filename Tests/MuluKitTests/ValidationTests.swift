@@ -9,28 +9,26 @@ import Testing
 struct ValidationTests {
   /// The baseline with five errors: 不予共享 with no basis, a copy in 公安部's folder (the code
   /// twice, and a provider that is not the folder's), and a stray file.
-  func brokenBaseline(_ sandbox: Sandbox) throws -> String {
-    let root = try sandbox.writeBaseline()
-    let resource = try sandbox.read("registry/" + Baseline.departmentResourcePath)
-    try sandbox.write(
-      "registry/" + Baseline.departmentResourcePath,
-      resource.edited(
-        replacing:
-        "  type: 有条件共享\n  condition: 仅向投资审批、统计部门提供\n  method:\n    class: 共享平台方式\n    type: 接口\n",
-        with: "  type: 不予共享\n"))
-    try sandbox.write("registry/catalogs/\(Baseline.mps)/303001001-000001.yaml", resource)
-    try sandbox.write("registry/notes.txt", "草稿\n")
-    return root
+  func brokenBaseline(_ sandbox: Sandbox) throws -> RegistryBuilder {
+    let registry = try RegistryBuilder(in: sandbox, repository: false)
+    let resource = try registry.read(Baseline.departmentResourcePath)
+    try registry.edit(
+      Baseline.departmentResourcePath,
+      replacing: "  type: 有条件共享\n  condition: 仅向投资审批、统计部门提供\n  method:\n    class: 共享平台方式\n    type: 接口\n",
+      with: "  type: 不予共享\n")
+    try registry.write("catalogs/\(Baseline.mps)/303001001-000001.yaml", resource)
+    try registry.write("notes.txt", "草稿\n")
+    return registry
   }
 
   @Test("working tree, commit and bare clone: one verdict")
   func sameVerdict() throws {
     let sandbox = try Sandbox()
-    let root = try brokenBaseline(sandbox)
-    try sandbox.git("init", "-q", in: "registry")
-    try sandbox.git("add", "-A", in: "registry")
-    try sandbox.git("commit", "-q", "-m", "示例目录", in: "registry")
-    try sandbox.git("clone", "-q", "--bare", "registry", "bare.git", in: "")
+    let registry = try brokenBaseline(sandbox)
+    let root = registry.path
+    try registry.makeRepository()
+    try registry.commit("示例目录")
+    try registry.git("clone", "-q", "--bare", ".", "../bare.git")
 
     let workingTree = try Validation.run(in: Workspace(from: root))
     let commit = try Validation.run(in: Workspace(from: root), revision: "HEAD")
@@ -46,7 +44,7 @@ struct ValidationTests {
   @Test("PATHs limit the report, not what the rules see")
   func limited() throws {
     let sandbox = try Sandbox()
-    let root = try brokenBaseline(sandbox)
+    let root = try brokenBaseline(sandbox).path
     let workspace = try Workspace(from: root)
     let report = try Validation.run(in: workspace, paths: [Baseline.departmentResourcePath])
     #expect(report.findings.map(\.rule) == ["code.duplicate", "sharing.basis-required"])
@@ -58,11 +56,10 @@ struct ValidationTests {
   @Test("a folder PATH of a revision needs no folder on disk")
   func folderOfRevision() throws {
     let sandbox = try Sandbox()
-    _ = try brokenBaseline(sandbox)
-    try sandbox.git("init", "-q", in: "registry")
-    try sandbox.git("add", "-A", in: "registry")
-    try sandbox.git("commit", "-q", "-m", "示例目录", in: "registry")
-    try sandbox.git("clone", "-q", "--bare", "registry", "bare.git", in: "")
+    let registry = try brokenBaseline(sandbox)
+    try registry.makeRepository()
+    try registry.commit("示例目录")
+    try registry.git("clone", "-q", "--bare", ".", "../bare.git")
     let bare = try Workspace(from: sandbox("bare.git"))
     for path in ["catalogs/\(Baseline.mps)", "catalogs/\(Baseline.mps)/"] {
       let report = try Validation.run(in: bare, revision: "main", paths: [path])

@@ -13,7 +13,7 @@ struct WorkspaceTests {
   @Test("the registry is found upward from a sub-folder; user paths become registry paths")
   func foundUpward() throws {
     let sandbox = try Sandbox()
-    let root = try sandbox.writeBaseline()
+    let root = try RegistryBuilder(in: sandbox, repository: false).path
     let workspace = try Workspace(from: root + "/catalogs/" + Baseline.ndrc)
     #expect(workspace.root == root)
     #expect(workspace.start == root + "/catalogs/" + Baseline.ndrc)
@@ -34,15 +34,15 @@ struct WorkspaceTests {
     #expect(throws: Workspace.Failure.notARegistry(sandbox("plain"))) { try Validation.run(in: plain) }
     #expect(throws: Workspace.Failure.self) { try Workspace(from: sandbox("missing")) }
 
-    let root = try sandbox.writeBaseline()
+    let registry = try RegistryBuilder(in: sandbox, repository: false)
+    let root = registry.path
     let workspace = try Workspace(from: root)
     #expect(throws: Workspace.Failure.notARepository(root)) { try Validation.run(in: workspace, revision: "HEAD") }
     #expect(throws: Workspace.Failure.noSuchPath("catalogs/nowhere.yaml")) {
       try Validation.run(in: workspace, paths: ["catalogs/nowhere.yaml"])
     }
-    try sandbox.git("init", "-q", in: "registry")
-    try sandbox.git("add", "-A", in: "registry")
-    try sandbox.git("commit", "-q", "-m", "示例目录", in: "registry")
+    try registry.makeRepository()
+    try registry.commit("示例目录")
     do {
       _ = try Validation.run(in: workspace, revision: "no-such-branch")
       Issue.record("an unknown revision was accepted")
@@ -58,7 +58,8 @@ struct WorkspaceTests {
   @Test("in a Git working tree, files git ignores and does not track are not part of the registry")
   func ignoredFiles() throws {
     let sandbox = try Sandbox()
-    let root = try sandbox.writeBaseline()
+    let registry = try RegistryBuilder(in: sandbox, repository: false)
+    let root = registry.path
     let folder = "catalogs/\(Baseline.ndrc)"
     let strays = [".DS_Store", "\(folder)/.303001001-000001.yaml.swp", "scratch/notes.txt", "notes.txt", "kept.swp"]
     for path in strays { try sandbox.write("registry/" + path, "x\n") }
@@ -70,15 +71,15 @@ struct WorkspaceTests {
     #expect(try layoutPaths() == Set(strays))
 
     try sandbox.write("registry/.gitignore", "*.swp\n.DS_Store\nscratch/\n")
-    try sandbox.git("init", "-q", in: "registry")
-    try sandbox.git("add", "-A", in: "registry")
-    try sandbox.git("add", "-f", "kept.swp", in: "registry")
-    try sandbox.git("commit", "-q", "-m", "示例目录", in: "registry")
+    try registry.makeRepository()
+    try registry.git("add", "-A")
+    try registry.git("add", "-f", "kept.swp")
+    try registry.commit("示例目录")
     // Ignored and untracked: left out; ignored but tracked, or not ignored: reported.
     #expect(try layoutPaths() == ["notes.txt", "kept.swp"])
     // A resource file is read even where a rule ignores it, or its untracked folder.
     try sandbox.write("registry/.git/info/exclude", "*.yaml\ncatalogs/\(Baseline.mps)/\ndictionaries/\n")
-    try sandbox.git("rm", "-q", "-r", "--cached", "catalogs/\(Baseline.mps)", in: "registry")
+    try registry.git("rm", "-q", "-r", "--cached", "catalogs/\(Baseline.mps)")
     let entries = try Workspace(from: root).workingTree().entries.map(\.path)
     #expect(entries.contains(Baseline.departmentResourcePath))
     #expect(entries.contains(Baseline.baseResourcePath))
@@ -86,10 +87,11 @@ struct WorkspaceTests {
 
     // A registry in a folder of a larger working tree: the rules above it count too.
     try sandbox.write("outer/.gitignore", "*.tmp\n")
-    let inner = try sandbox.writeBaseline(at: "outer/registry")
-    try sandbox.write("outer/registry/draft.tmp", "x\n")
-    try sandbox.write("outer/registry/draft.txt", "x\n")
-    try sandbox.git("init", "-q", in: "outer")
+    var files = Baseline.files
+    files["draft.tmp"] = "x\n"
+    files["draft.txt"] = "x\n"
+    let inner = try RegistryBuilder(files: files, in: sandbox, at: "outer/registry", repository: false).path
+    try Git(in: sandbox("outer"), home: sandbox.path)("init", "-q")
     let report = try Validation.run(in: try Workspace(from: inner))
     #expect(Set(report.findings.filter { $0.rule == "tree.layout" }.map(\.path)) == ["draft.txt"])
   }
@@ -97,7 +99,7 @@ struct WorkspaceTests {
   @Test("a name that is not UTF-8 is a layout finding, not a failure to read the working tree")
   func nameNotUTF8() throws {
     let sandbox = try Sandbox()
-    let root = try sandbox.writeBaseline()
+    let root = try RegistryBuilder(in: sandbox, repository: false).path
     /// Makes a file (or a folder) whose name ends in the bytes FF FE, which no UTF-8 text has.
     func make(_ parent: String, _ suffix: String, folder: Bool = false) throws {
       let path = Array((root + "/" + parent).utf8) + [0xFF, 0xFE] + Array(suffix.utf8) + [0]
@@ -124,7 +126,7 @@ struct WorkspaceTests {
   @Test("registry.yaml and access.yaml as symbolic links are layout findings, neither followed nor read")
   func metadataSymlinks() throws {
     let sandbox = try Sandbox()
-    let root = try sandbox.writeBaseline()
+    let root = try RegistryBuilder(in: sandbox, repository: false).path
     try sandbox.write("elsewhere.yaml", "format: 1\nname: 别处\nlevel: national\n")
     for name in ["registry.yaml", "access.yaml"] {
       unlink(root + "/" + name)

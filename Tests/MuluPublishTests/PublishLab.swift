@@ -18,9 +18,7 @@ final class PublishLab {
 
   init(releases: Int = 2) throws {
     lab = try RegistryLab()
-    try FileManager.default.copyItem(atPath: packageRoot + "/registry", toPath: lab.path("repo"))
-    try lab.git("repo", "init", "-q", "-b", "main")
-    try lab.commitAll("repo", "国家目录")
+    try lab.registry("repo", files: RegistryBuilder.sample, repository: true).commit("国家目录")
     try cut("2026.05.1")
     if releases > 1 {
       try lab.edit(
@@ -51,16 +49,7 @@ final class PublishLab {
 
   /// Every file under a folder, by path relative to it.
   func files(_ folder: String) throws -> [String: Data] {
-    let root = lab.path(folder)
-    var result: [String: Data] = [:]
-    let enumerator = FileManager.default.enumerator(atPath: root)
-    while let relative = enumerator?.nextObject() as? String {
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue
-      else { continue }
-      result[relative] = try Data(contentsOf: URL(fileURLWithPath: root + "/" + relative))
-    }
-    return result
+    try lab.sandbox.snapshot(folder).mapValues { Data($0) }
   }
 
   /// Runs a Python script of this folder with arguments; its outcome.

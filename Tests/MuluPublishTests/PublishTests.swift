@@ -76,7 +76,7 @@ import Testing
     let path = "catalogs/11100000000090251U/303002001-000002.yaml"
     let text = try lab.lab.read("repo", path)
     let summary = text.split(separator: "\n").first { $0.hasPrefix("summary: ") }!
-    try lab.lab.write("repo", path, text.replacingOccurrences(of: summary, with: "summary: 学位授予单位报送的学位授予信息（含撤销）。"))
+    try lab.lab.write("repo", path, text.edited(replacing: String(summary), with: "summary: 学位授予单位报送的学位授予信息（含撤销）。"))
     try lab.lab.commitAll("repo", "教育部：学位授予信息的摘要")
     try lab.cut("2026.05.2")
     let outcome = try lab.publish()
@@ -101,7 +101,7 @@ import Testing
     ]
     expected.formUnion(before.keys.filter { $0.hasPrefix("departments/") && $0.hasSuffix(".html") })
     let search = rewritten.filter { $0.hasPrefix("api/v1/search/t/") || $0.hasPrefix("api/v1/search/n/") }
-    #expect(rewritten.subtracting(search).subtracting([".mulu-publish", ".mulu-publish-state"]) == expected)
+    #expect(rewritten.subtracting(search).subtracting([".mulu-publish", ".mulu-publish-state", ".mulu-publish-results"]) == expected)
     #expect(search.count <= 2, "\(search)")
     #expect(outcome.stdout.contains("written"), "\(outcome.stdout)")
   }
@@ -118,7 +118,8 @@ import Testing
     }
 
     // v2026.05.2 (a resource tightened, one retired in favour of another) into v2026.05.1's site,
-    // and into an empty folder: the same files, the same bytes, state and manifest included.
+    // and into an empty folder: the same files, the same bytes, state and manifest included (the
+    // evaluation's verdicts on each file, kept between publishes, hold what each run validated).
     let republished = try lab.publish()
     #expect(republished.status == 0, "\(republished)")
     #expect(republished.stderr.isEmpty, "\(republished.stderr)")
@@ -126,7 +127,9 @@ import Testing
     let after = try lab.files("site")
     let fresh = try lab.files("fresh")
     #expect(after.keys.sorted() == fresh.keys.sorted())
-    for (path, bytes) in after where fresh[path] != bytes { Issue.record("\(path) differs from a fresh publish") }
+    for (path, bytes) in after where fresh[path] != bytes && path != ".mulu-publish-results" {
+      Issue.record("\(path) differs from a fresh publish")
+    }
 
     // Only the files whose bytes changed were written.
     var rewritten: Set<String> = []
@@ -145,7 +148,9 @@ import Testing
     let again = try lab.publish(environment: ["LANG": "en_US.UTF-8"])
     #expect(again.status == 0, "\(again)")
     #expect(again.stderr.contains("the state of the earlier publish (.mulu-publish-state) is damaged; publishing everything"))
-    for (path, bytes) in try lab.files("site") where fresh[path] != bytes { Issue.record("\(path) differs after a full republish") }
+    for (path, bytes) in try lab.files("site") where fresh[path] != bytes && path != ".mulu-publish-results" {
+      Issue.record("\(path) differs after a full republish")
+    }
   }
 
   @Test func hostileTextIsEscapedEverywhere() throws {

@@ -11,26 +11,9 @@ func mulu(_ arguments: String..., in directory: String, language: String = "C") 
     ])
 }
 
-/// A copy of the sample registry (registry/) in a sandbox; its path.
+/// A copy of the sample registry (registry/) in a sandbox, not a repository; its path.
 func sampleRegistry(in sandbox: Sandbox, at folder: String = "registry") throws -> String {
-  let source = packageRoot + "/registry"
-  for (path, bytes) in try Sandbox.files(under: source) { try sandbox.write(folder + "/" + path, bytes: bytes) }
-  return sandbox(folder)
-}
-
-extension Sandbox {
-  /// Every file under an absolute folder, by relative path.
-  static func files(under root: String) throws -> [String: [UInt8]] {
-    var files: [String: [UInt8]] = [:]
-    guard let walker = FileManager.default.enumerator(atPath: root) else { return files }
-    for case let name as String in walker {
-      var isDirectory: ObjCBool = false
-      if FileManager.default.fileExists(atPath: root + "/" + name, isDirectory: &isDirectory), !isDirectory.boolValue {
-        files[name] = Array(try Data(contentsOf: URL(fileURLWithPath: root + "/" + name)))
-      }
-    }
-    return files
-  }
+  try RegistryBuilder(files: RegistryBuilder.sample, in: sandbox, at: folder, repository: false).path
 }
 
 /// The rows of a CSV file as Python's csv module reads them (an independent reader), the byte

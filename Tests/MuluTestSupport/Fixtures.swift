@@ -2,15 +2,26 @@ import Foundation
 import MuluCatalog
 
 extension String {
-  /// The text with the first occurrence of `old` replaced by `new`; stops the run when the text
-  /// has no `old`, so that an edit of a fixture cannot silently do nothing.
+  /// The one way the tests edit a fixture's text: `old` replaced by `new` where it stands once
+  /// (or, `everywhere`, wherever it stands). Stops the run when the text has no `old`, or has it
+  /// more than once and `everywhere` is not asked for, so that an edit cannot silently do nothing
+  /// or touch a place the test did not mean.
   public func edited(
-    replacing old: String, with new: String, file: StaticString = #fileID, line: UInt = #line
+    replacing old: String, with new: String, everywhere: Bool = false, file: StaticString = #fileID, line: UInt = #line
   ) -> String {
-    guard let range = range(of: old) else {
-      preconditionFailure("the text does not contain \(old.debugDescription):\n\(self)", file: file, line: line)
+    if let problem = problemEditing(old, everywhere: everywhere) {
+      preconditionFailure("\(problem):\n\(self)", file: file, line: line)
     }
-    return replacingCharacters(in: range, with: new)
+    return everywhere ? replacingOccurrences(of: old, with: new) : replacingCharacters(in: range(of: old)!, with: new)
+  }
+
+  /// Why `edited(replacing: old, everywhere:)` cannot edit the text; nil when it can.
+  public func problemEditing(_ old: String, everywhere: Bool = false) -> String? {
+    guard let first = range(of: old) else { return "the text does not contain \(old.debugDescription)" }
+    if !everywhere, self[first.upperBound...].contains(old) {
+      return "the text contains \(old.debugDescription) more than once"
+    }
+    return nil
   }
 }
 

@@ -17,11 +17,9 @@ public struct GitIdentity: Sendable, Hashable {
 }
 
 /// The git command line, run for a test: no user or system configuration, nothing inherited
-/// that would point git at another repository, fixed identities, and a clock that moves
-/// `tick` seconds before each run, so that dates are fixed and ordered.
+/// that would point git at another repository, fixed identities, and the test's clock, which
+/// moves its step before each run.
 public final class Git: @unchecked Sendable {
-  /// 2026-01-01 00:00:00 UTC.
-  public static let newYear2026 = 1_767_225_600
   /// The settings of every run: main as the first branch, nothing signed unless asked,
   /// files checked in as they are.
   public static let settings = [
@@ -32,21 +30,18 @@ public final class Git: @unchecked Sendable {
   public let directory: String
   /// The environment of every run, without dates; a test may change it.
   public var environment: [String: String]
-  /// Seconds since 1970 of the author and committer dates, in +0800.
-  public var clock: Int
-  /// How far the clock moves before each run (0: only when a test moves it).
-  public let tick: Int
+  /// The author and committer dates; shared with whatever else the test runs.
+  public let clock: TestClock
   /// The `-c` settings of every run.
   public let settings: [String]
 
   public init(
     in directory: String, home: String, author: GitIdentity = .zhangsan, committer: GitIdentity = .lisi,
-    locale: String? = "C", clock: Int = Git.newYear2026, tick: Int = 60, settings: [String] = Git.settings
+    locale: String? = "C", clock: TestClock = TestClock(), settings: [String] = Git.settings
   ) {
     self.directory = directory
     environment = Git.isolatedEnvironment(home: home, author: author, committer: committer, locale: locale)
     self.clock = clock
-    self.tick = tick
     self.settings = settings
   }
 
@@ -74,15 +69,12 @@ public final class Git: @unchecked Sendable {
 
   /// The environment with the author and committer dates at the clock's time.
   public var environmentNow: [String: String] {
-    var environment = self.environment
-    environment["GIT_AUTHOR_DATE"] = "@\(clock) +0800"
-    environment["GIT_COMMITTER_DATE"] = "@\(clock) +0800"
-    return environment
+    environment.merging(clock.gitDates) { $1 }
   }
 
-  /// Moves the clock on by `tick`; the environment at the new time, for git or another program.
+  /// Moves the clock on by its step; the environment at the new time, for git or another program.
   public func advance() -> [String: String] {
-    clock += tick
+    clock.advance()
     return environmentNow
   }
 

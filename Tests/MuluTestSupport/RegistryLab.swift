@@ -6,7 +6,7 @@ import MuluCatalog
 /// forks of departments and of a province cloned from it. Removed when released.
 public final class RegistryLab: @unchecked Sendable {
   public let sandbox: Sandbox
-  /// Each git command runs one minute after the previous one, from 2026-05-01 08:00 +0800.
+  /// git in every repository of the lab: one clock, one minute a run, from 2026-05-01 08:00 +0800.
   private let runner: Git
 
   /// 浙江省的两个部门: a provincial registry owns both.
@@ -19,7 +19,7 @@ public final class RegistryLab: @unchecked Sendable {
 
   public init() throws {
     sandbox = try Sandbox()
-    runner = Git(in: sandbox.path, home: sandbox.path, clock: 1_777_593_600)
+    runner = Git(in: sandbox.path, home: sandbox.path, clock: TestClock(at: TestClock.mayDay2026))
     runner.environment["NO_COLOR"] = "1"
   }
 
@@ -32,7 +32,16 @@ public final class RegistryLab: @unchecked Sendable {
 
   /// Moves the lab's clock on by whole days (a run after it is dated that much later).
   public func advanceClock(days: Int) {
-    runner.clock += days * 86_400
+    runner.clock.advance(days: days)
+  }
+
+  /// A registry of the lab in `folder`, written from `files` and made a repository when
+  /// `repository`; with no files, the repository already there (a clone, a fork).
+  @discardableResult
+  public func registry(_ folder: String, files: [String: String] = [:], repository: Bool = false) throws
+    -> RegistryBuilder
+  {
+    try RegistryBuilder(files: files, in: sandbox, at: folder, git: runner, repository: repository)
   }
 
   /// Runs git in `folder` (relative to the lab), one minute later than the previous run.
@@ -48,7 +57,7 @@ public final class RegistryLab: @unchecked Sendable {
 
   /// The full id a revision names.
   public func rev(_ folder: String, _ revision: String) throws -> String {
-    try git(folder, "rev-parse", "--verify", "-q", revision).trimmingCharacters(in: .whitespacesAndNewlines)
+    try registry(folder).rev(revision)
   }
 
   /// Whether a revision exists.
@@ -57,22 +66,20 @@ public final class RegistryLab: @unchecked Sendable {
   }
 
   public func write(_ folder: String, _ relative: String, _ text: String) throws {
-    try sandbox.write(folder + "/" + relative, text)
+    try registry(folder).write(relative, text)
   }
 
   public func read(_ folder: String, _ relative: String) throws -> String {
-    try sandbox.read(folder + "/" + relative)
+    try registry(folder).read(relative)
   }
 
   public func edit(_ folder: String, _ relative: String, replacing old: String, with new: String) throws {
-    try sandbox.edit(folder + "/" + relative, replacing: old, with: new)
+    try registry(folder).edit(relative, replacing: old, with: new)
   }
 
   @discardableResult
   public func commitAll(_ folder: String, _ message: String) throws -> String {
-    try git(folder, "add", "-A")
-    try git(folder, "commit", "-q", "-m", message)
-    return try rev(folder, "HEAD")
+    try registry(folder).commit(message)
   }
 
   /// Runs the built `mulu` in `folder` with the lab's environment at the current time and
@@ -85,7 +92,7 @@ public final class RegistryLab: @unchecked Sendable {
     var environment = self.environment
     environment["LANG"] = language
     environment.merge(extra) { $1 }
-    runner.clock += 60
+    runner.clock.advance()
     return try Program.run([binary] + arguments, in: path(folder), environment: environment)
   }
 
@@ -103,10 +110,9 @@ public final class RegistryLab: @unchecked Sendable {
   public func makeNational(sources: String = RegistryLab.sourcesYAML, forks: [String] = ["ndrc", "mps", "zhejiang"])
     throws
   {
-    try sandbox.writeRegistry(RegistryLab.files, at: "seed")
-    try write("seed", "sources.yaml", sources)
-    try git("seed", "init", "-q")
-    try commitAll("seed", "国家目录")
+    var files = RegistryLab.files
+    files["sources.yaml"] = sources
+    try registry("seed", files: files, repository: true).commit("国家目录")
     try git("", "clone", "-q", "--bare", "seed", "national.git")
     try git("", "clone", "-q", "national.git", "work")
     for fork in forks { try git("", "clone", "-q", "national.git", fork) }

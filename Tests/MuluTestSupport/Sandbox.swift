@@ -49,17 +49,21 @@ public final class Sandbox: @unchecked Sendable {
     try FileManager.default.removeItem(atPath: self(relative))
   }
 
-  /// Replaces the first occurrence of `old` in a file (`String.edited`); throws when the file does
-  /// not contain it.
-  public func edit(_ relative: String, replacing old: String, with new: String) throws {
+  /// Edits a file with `String.edited`; throws when the file does not hold `old` (once, unless
+  /// `everywhere`).
+  public func edit(_ relative: String, replacing old: String, with new: String, everywhere: Bool = false) throws {
     let text = try read(relative)
-    guard text.contains(old) else { throw TestFailure("\(relative) does not contain \(old.debugDescription)") }
-    try write(relative, text.edited(replacing: old, with: new))
+    if let problem = text.problemEditing(old, everywhere: everywhere) { throw TestFailure("\(relative): \(problem)") }
+    try write(relative, text.edited(replacing: old, with: new, everywhere: everywhere))
   }
 
   /// Every file under a folder (relative paths), with its bytes.
   public func snapshot(_ relative: String) throws -> [String: [UInt8]] {
-    let root = self(relative)
+    try Sandbox.files(under: self(relative))
+  }
+
+  /// Every file under an absolute folder, by relative path, with its bytes.
+  public static func files(under root: String) throws -> [String: [UInt8]] {
     var files: [String: [UInt8]] = [:]
     guard let walker = FileManager.default.enumerator(atPath: root) else { return files }
     for case let name as String in walker {
@@ -69,20 +73,5 @@ public final class Sandbox: @unchecked Sendable {
       }
     }
     return files
-  }
-
-  // MARK: Registries
-
-  /// Writes a registry's files (path in the registry → text) into `folder`; returns its absolute path.
-  @discardableResult
-  public func writeRegistry(_ files: [String: String], at folder: String = "registry") throws -> String {
-    for (path, text) in files { try write(folder + "/" + path, text) }
-    return self(folder)
-  }
-
-  /// The baseline registry of the rule examples (公安部 and 国家发展和改革委员会), on disk.
-  @discardableResult
-  public func writeBaseline(at folder: String = "registry") throws -> String {
-    try writeRegistry(Baseline.files, at: folder)
   }
 }

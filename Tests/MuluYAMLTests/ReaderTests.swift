@@ -10,7 +10,7 @@ import Testing
     #expect(!root.isFlow)
     #expect(root.mark == mark(2, 1))
     #expect(root.pairs.map(\.key.value) == [
-      "code", "name", "provider", "summary", "items", "sharing", "open", "update_cycle", "published", "related",
+      "code", "name", "provider", "summary", "format", "items", "sharing", "open", "update_cycle", "published", "related",
     ])
     #expect(root["code"]?.string == "303001001/000001")
     #expect(root["name"]?.string == "企业投资项目核准信息")
@@ -23,21 +23,21 @@ import Testing
 
     let items = try #require(root["items"]?.sequence)
     #expect(!items.isFlow)
-    #expect(items.mark == mark(9, 3))
-    #expect(items.items.count == 2)
+    #expect(items.mark == mark(13, 3))
+    #expect(items.items.count == 3)
     let first = try #require(items.items[0].mapping)
     #expect(first.isFlow)
-    #expect(first.mark == mark(9, 5))
+    #expect(first.mark == mark(13, 5))
     #expect(first["name"]?.string == "统一社会信用代码")
     #expect(first["length"]?.string == "18")
     // Columns count characters, not bytes.
-    #expect(first.pair("type")?.key.mark == mark(9, 23))
-    #expect(first["type"]?.scalar?.mark == mark(9, 29))
+    #expect(first.pair("type")?.key.mark == mark(13, 23))
+    #expect(first["type"]?.scalar?.mark == mark(13, 29))
 
     let related = try #require(root["related"]?.sequence)
     #expect(related.isFlow)
-    #expect(related.items.map(\.string) == ["101001/000003"])
-    #expect(related.mark == mark(18, 10))
+    #expect(related.items.map(\.string) == ["101001001/000001"])
+    #expect(related.mark == mark(26, 10))
   }
 
   @Test func scalarsAreNotResolved() throws {

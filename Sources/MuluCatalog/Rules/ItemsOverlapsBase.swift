@@ -1,4 +1,5 @@
 import MuluParallel
+import MuluYAML
 
 /// `items.overlaps-base`: ≥ 60% of a department resource's item names repeat a base resource
 /// of another department (duplicate collection, 一数一源).
@@ -76,17 +77,30 @@ public enum ItemsOverlapsBase: RegistryRule {
       var search = index.search()
       return run.compactMap { (position: Int) -> Finding? in
         let file = catalog.resources[position]
-        guard let content = file.content, let (base, count) = search.best(for: content) else { return nil }
-        let names = content.items.count
-        guard Double(count) / Double(names) >= threshold else { return nil }
-        let percent = count * 100 / names
-        let baseCode = catalog.resources[index.positions[base]].code
+        guard let content = file.content, let (base, count) = search.best(for: content),
+          repeats(count, of: content.items.count)
+        else { return nil }
         return finding(
-          file.path, at: content.itemsMark, code: file.code,
-          message: meaning.with(
-            zh: "\(count)/\(names)（\(percent)%）与 \(baseCode) 相同", en: "\(count)/\(names) (\(percent)%) repeat \(baseCode)"))
+          file.path, at: content.itemsMark, code: file.code, count: count, of: content.items.count,
+          base: catalog.resources[index.positions[base]].code)
       }
     }.flatMap { $0 }
+  }
+
+  /// Whether `count` shared names of a resource's `names` are enough to report.
+  static func repeats(_ count: Int, of names: Int) -> Bool {
+    names > 0 && Double(count) / Double(names) >= threshold
+  }
+
+  /// The finding on a resource that shares `count` of its `names` item names with `base`.
+  static func finding(_ path: String, at mark: YAMLMark?, code: String, count: Int, of names: Int, base baseCode: String)
+    -> Finding
+  {
+    let percent = count * 100 / names
+    return finding(
+      path, at: mark, code: code,
+      message: meaning.with(
+        zh: "\(count)/\(names)（\(percent)%）与 \(baseCode) 相同", en: "\(count)/\(names) (\(percent)%) repeat \(baseCode)"))
   }
 
   /// The active base resources of a catalog, indexed by the names they carry: the base resources
@@ -112,7 +126,15 @@ public enum ItemsOverlapsBase: RegistryRule {
     init(_ resources: [ResourceDigest], commonCarriers: Int) {
       var items: [[ItemNames.Symbol]] = []
       var paths: [String] = []
-      var symbols = 0
+      var positions: [Int] = []
+      var providers: [Int32] = []
+      var numbers: [String: Int32] = [:]
+      func number(of provider: String) -> Int32 {
+        if let number = numbers[provider] { return number }
+        let number = Int32(numbers.count)
+        numbers[provider] = number
+        return number
+      }
       for position in resources.indices {
         guard let content = resources[position].content, !content.isRetired,
           resources[position].writtenCode.hasPrefix("1")
@@ -121,10 +143,21 @@ public enum ItemsOverlapsBase: RegistryRule {
         providers.append(number(of: content.providerCode))
         items.append(content.items)
         paths.append(resources[position].path)
-        for symbol in content.items { symbols = max(symbols, Int(symbol) + 1) }
       }
-      ranks = [Int32](repeating: 0, count: positions.count)
+      var ranks = [Int32](repeating: 0, count: positions.count)
       for (rank, base) in paths.indices.sorted(by: { paths[$0] < paths[$1] }).enumerated() { ranks[base] = Int32(rank) }
+      self.init(positions: positions, providers: providers, ranks: ranks, items: items, commonCarriers: commonCarriers)
+      providerNumbers = numbers
+    }
+
+    /// The base resources given as numbers: where each stands (`positions`), its provider's
+    /// number, its rank in path order and its item names' symbols.
+    init(positions: [Int], providers: [Int32], ranks: [Int32], items: [[ItemNames.Symbol]], commonCarriers: Int) {
+      self.positions = positions
+      self.providers = providers
+      self.ranks = ranks
+      var symbols = 0
+      for names in items { for symbol in names { symbols = max(symbols, Int(symbol) + 1) } }
       var counts = [Int32](repeating: 0, count: symbols + 1)
       for names in items { for symbol in names { counts[Int(symbol)] += 1 } }
       commonBit = [Int32](repeating: -1, count: symbols)
@@ -157,12 +190,6 @@ public enum ItemsOverlapsBase: RegistryRule {
       }
     }
 
-    private mutating func number(of provider: String) -> Int32 {
-      if let number = providerNumbers[provider] { return number }
-      let number = Int32(providerNumbers.count)
-      providerNumbers[provider] = number
-      return number
-    }
 
     func search() -> Search { Search(index: self) }
   }
@@ -184,8 +211,12 @@ public enum ItemsOverlapsBase: RegistryRule {
     /// The base resource of another provider sharing most names with `content` (the first
     /// path on a tie), among those found through its names that are not common, and how many.
     mutating func best(for content: ResourceDigest.Content) -> (base: Int, count: Int)? {
-      let provider = index.providerNumbers[content.providerCode] ?? -1
-      for symbol in content.items where Int(symbol) < index.commonBit.count {
+      best(items: content.items, provider: index.providerNumbers[content.providerCode] ?? -1)
+    }
+
+    /// `best(for:)` of a resource given by the symbols of its items and its provider's number.
+    mutating func best(items: some Sequence<ItemNames.Symbol>, provider: Int32) -> (base: Int, count: Int)? {
+      for symbol in items where Int(symbol) < index.commonBit.count {
         let bit = index.commonBit[Int(symbol)]
         if bit >= 0 {
           mask[Int(bit) / 64] |= 1 << UInt64(bit % 64)

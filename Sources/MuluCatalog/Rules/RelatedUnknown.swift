@@ -20,12 +20,17 @@ public enum RelatedUnknown: ResourceRule {
 
   /// The same findings for a file known by its digest (read in an earlier validation).
   static func check(_ file: ResourceDigest, in catalog: Catalog) -> [Finding] {
+    check(file) { catalog.codes.contains($0) }
+  }
+
+  /// The same, with `present` saying which codes the registry has.
+  static func check(_ file: ResourceDigest, present: (ResourceCode) -> Bool) -> [Finding] {
     guard let content = file.content else { return [] }
     var findings: [Finding] = []
-    for (code, mark) in content.related where !catalog.codes.contains(code) {
+    for (code, mark) in content.related where !present(code) {
       findings.append(finding(file.path, at: mark, code: file.code, detail: code.description))
     }
-    if let text = content.replacedBy, let code = ResourceCode(text), !catalog.codes.contains(code) {
+    if let text = content.replacedBy, let code = ResourceCode(text), !present(code) {
       findings.append(finding(file.path, at: content.replacedByMark, code: file.code, detail: text))
     }
     return findings

@@ -75,6 +75,25 @@ public enum TreeLayout: Rule {
     } ?? nil
   }
 
+  /// Whether a folder's path, with its final "/", is `catalogs/<18 characters>/`, on its bytes.
+  static func isResourceFolder(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let prefix = "catalogs/".utf8
+    let name = 18
+    return bytes.count == prefix.count + name + 1 && bytes.starts(with: prefix) && bytes[prefix.count + name] == UInt8(ascii: "/")
+      && CreditCode.hasForm(UnsafeBufferPointer(rebasing: bytes[prefix.count..<prefix.count + name]))
+  }
+
+  /// Whether a file name has the shape of a resource file's, `<digits>-<digits>.yaml`, on its bytes.
+  static func isResourceFileName(_ file: UnsafeBufferPointer<UInt8>) -> Bool {
+    let suffix = ".yaml".utf8
+    guard file.count > suffix.count, file.suffix(suffix.count).elementsEqual(suffix),
+      let dash = file.firstIndex(of: UInt8(ascii: "-"))
+    else { return false }
+    let sequence = file.count - suffix.count - dash - 1
+    return dash >= 6 && file[..<dash].allSatisfy(ResourceCode.isDigit) && (1...10).contains(sequence)
+      && file[(dash + 1)..<(file.count - suffix.count)].allSatisfy(ResourceCode.isDigit)
+  }
+
   /// Every path's place in the layout, and the kind of file at it.
   static func check(_ entries: [SnapshotEntry], requireDictionaries: Bool = true) -> [Finding] {
     layout(entries, requireDictionaries: requireDictionaries).findings

@@ -40,10 +40,11 @@ struct PublishCommand: MuluCommand {
         revision: rev, output: output, language: global.lang ?? .zh, generator: "mulu " + Mulu.configuration.version))
     // The site carries the evaluation of the revision it shows (evaluation.html, and each
     // department's numbers on its page); the files the publish knows are not validated again
-    // where the validation cache has them.
+    // where the verdicts of the last publish into the folder hold them.
     let evaluation = try Evaluation.run(
       in: workspace, Evaluation.Request(revision: prepared.revision, countBehind: false),
-      known: { path, blob in prepared.counts(path: path, blob: blob) })
+      known: Evaluation.Known(
+        counts: { path, blob in prepared.counts(path: path, blob: blob) }, results: prepared.resultsPath))
     let summary = try Publish.finish(prepared, extensions: [EvaluationSite(evaluation)])
     if let reason = summary.fullBecause {
       Console.standardError(LocalizedText(zh: "注意：", en: "note: ")[language] + reason[language] + "\n")

@@ -30,23 +30,3 @@ enum Mulu {
     try run(arguments, in: directory, language: language)
   }
 }
-
-extension Git {
-  /// A new repository in `directory` (created when absent), written by 张三 and 李四 of
-  /// 国家发展和改革委员会 one minute apart from 2026-03-01 00:00:00 UTC, with file modes kept.
-  static func initialize(_ directory: String, home: String) throws -> Git {
-    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    let git = Git(
-      in: directory, home: home, author: GitIdentity("张三", "zhangsan@ndrc.example.cn"),
-      committer: GitIdentity("李四", "lisi@ndrc.example.cn"), clock: 1_772_323_200,
-      settings: Git.settings + ["core.fileMode=true"])
-    try git("init", "-q")
-    return git
-  }
-
-  /// Stages everything and commits.
-  func commitAll(_ message: String) throws {
-    try self("add", "-A")
-    try self("commit", "-q", "--allow-empty", "-m", message)
-  }
-}

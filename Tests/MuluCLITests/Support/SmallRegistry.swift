@@ -53,7 +53,7 @@ enum SmallRegistry {
   /// Writes the registry into `folder` of the sandbox; returns its absolute path.
   @discardableResult
   static func write(into sandbox: Sandbox, at folder: String = "registry") throws -> String {
-    try sandbox.writeRegistry(files, at: folder)
+    try RegistryBuilder(files: files, in: sandbox, at: folder, repository: false).path
   }
 
   /// Five errors, one of each kind the text form shows: 不予共享 with no basis yet open to

@@ -2,51 +2,46 @@ import Foundation
 import MuluGit
 import MuluTestSupport
 
-/// A real repository built with the git command line.
+/// A real repository built with the git command line: the shared `RegistryBuilder` with no
+/// registry files, or a bare repository beside it, with libgit2's view of it.
 final class GitFixture: @unchecked Sendable {
-  let sandbox: Sandbox
+  let builder: RegistryBuilder
+  var sandbox: Sandbox { builder.sandbox }
   /// The folder of the working tree (or repository) in the sandbox.
-  let name: String
+  var name: String { builder.folder }
   /// The working tree (or, when bare, the repository directory).
-  let path: String
+  var path: String { builder.path }
   /// git in the fixture, with fixed dates and settings: each run is one minute after the
   /// previous one, from 2026-01-01 00:00:00 UTC.
-  let git: Git
+  var git: Git { builder.runner }
   /// git's environment, without dates: no user or system configuration, fixed identities.
   var environment: [String: String] { git.environment }
 
   init(bare: Bool = false, name: String = "repo", sandbox: Sandbox? = nil) throws {
-    self.sandbox = try sandbox ?? Sandbox()
-    self.name = name
-    path = self.sandbox(name)
-    git = Git(in: path, home: self.sandbox.path)
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    try git(["init", "-q"] + (bare ? ["--bare"] : []))
+    builder = try RegistryBuilder(files: [:], in: sandbox, at: name, repository: !bare)
+    if bare { try builder.git("init", "-q", "--bare") }
   }
 
   /// The object id a revision names, per git.
   func id(_ revision: String) throws -> ObjectID {
-    let hex = try git("rev-parse", "--verify", "--end-of-options", revision)
+    let hex = try git("rev-parse", "--verify", "--end-of-options", revision, in: path)
       .trimmingCharacters(in: .whitespacesAndNewlines)
     guard let id = ObjectID(hex: hex) else { throw TestFailure("\(revision) names \(hex)") }
     return id
   }
 
   func write(_ relativePath: String, _ contents: String, executable: Bool = false) throws {
-    try sandbox.write(name + "/" + relativePath, contents)
+    try builder.write(relativePath, contents)
     try FileManager.default.setAttributes(
       [.posixPermissions: executable ? 0o755 : 0o644], ofItemAtPath: path + "/" + relativePath)
   }
 
-  func remove(_ relativePath: String) throws {
-    try FileManager.default.removeItem(atPath: path + "/" + relativePath)
-  }
+  func remove(_ relativePath: String) throws { try builder.remove(relativePath) }
 
   /// Stages everything and commits; returns the new commit.
   @discardableResult
   func commitAll(_ message: String) throws -> ObjectID {
-    try git("add", "-A")
-    try git("commit", "-q", "--allow-empty", "-m", message)
+    try builder.commit(message)
     return try id("HEAD")
   }
 
@@ -82,7 +77,7 @@ extension GitFixture {
     func data(_ text: String) { append("data \(text.utf8.count)\n\(text)\n") }
     let hasParent = (try? id("refs/heads/\(branch)")) != nil
     append("commit refs/heads/\(branch)\n")
-    append("committer 李四 <lisi@example.cn> 1767225600 +0800\n")
+    append("committer 李四 <lisi@example.cn> \(git.clock.advance()) +0800\n")
     data(message)
     if hasParent { append("from refs/heads/\(branch)^0\n") }
     for (path, contents) in files {

@@ -1,53 +1,6 @@
 import MuluCatalog
 import MuluKit
 
-/// Words of the pages, in the language asked for.
-struct Words: Sendable {
-  let language: Language
-
-  func callAsFunction(_ zh: String, _ en: String) -> String { LocalizedText(zh: zh, en: en)[language] }
-
-  func level(_ level: String) -> String {
-    switch level {
-    case "national": return self("国家级", "national")
-    case "provincial": return self("省级", "provincial")
-    case "municipal": return self("市级", "municipal")
-    case "county": return self("县级", "county")
-    default: return level
-    }
-  }
-
-  func catalogClass(_ digit: String) -> String {
-    switch digit {
-    case "1": return self("基础信息资源", "base resources")
-    case "2": return self("主题信息资源", "theme resources")
-    case "3": return self("部门信息资源", "department resources")
-    default: return digit
-    }
-  }
-
-  func itemType(_ code: String) -> String {
-    let names: [String: (String, String)] = [
-      "C": ("字符型", "character"), "N": ("数值型", "numeric"), "Y": ("货币型", "currency"), "D": ("日期型", "date"),
-      "T": ("日期时间型", "date and time"), "L": ("逻辑型", "logical"), "M": ("备注型", "memo"), "G": ("通用型", "general"),
-      "B": ("双精度型", "double"), "I": ("整型", "integer"), "F": ("浮点型", "float"),
-    ]
-    guard let name = names[code] else { return code }
-    return "\(code) " + self(name.0, name.1)
-  }
-
-  func kind(_ kind: ChangeKind) -> String { DiffWriter.kindName(kind, language: language) }
-
-  func yesNo(_ value: Bool?) -> String {
-    guard let value else { return "—" }
-    return value ? self("是", "yes") : self("否", "no")
-  }
-
-  var breaking: String { self("不兼容", "breaking") }
-  var active: String { self("在用", "active") }
-  var retired: String { self("已注销", "retired") }
-}
-
 /// The layout every page shares, and the pieces pages are made of.
 struct Layout: Sendable {
   let registryName: String
@@ -141,27 +94,35 @@ struct Layout: Sendable {
     }
   }
 
+  /// The cell of a change: its kind, tagged when it breaks.
+  func changeCell(_ html: inout HTML, _ kind: ChangeKind, breaking: Bool) {
+    html.element("td") { html in
+      html.text(words.kind(kind))
+      if breaking {
+        html.text(" ")
+        html.element("span", ["class": "tag breaking"], words.breaking)
+      }
+    }
+  }
+
   /// A table of resources: code, name, sharing type, update cycle, status.
   func resourceTable(_ html: inout HTML, root: String, _ resources: ArraySlice<SiteResource>) {
-    html.element("table", ["class": "list"]) { html in
-      html.element("thead") { html in
-        html.element("tr") { html in
-          html.element("th", words("信息资源代码", "Code"))
-          html.element("th", words("信息资源名称", "Name"))
-          html.element("th", words("共享类型", "Sharing"))
-          html.element("th", words("更新周期", "Update cycle"))
-          html.element("th", words("状态", "Status"))
-        }
-      }
-      html.element("tbody") { html in
-        for resource in resources {
-          html.element("tr", ["class": resource.retired ? "is-retired" : nil]) { html in
-            html.element("td", ["class": "code"]) { html in html.link(root + resource.stem + ".html", resource.codeText) }
-            html.element("td") { html in html.link(root + resource.stem + ".html", resource.name) }
-            html.element("td") { html in sharing(&html, resource.sharingType) }
-            html.element("td", resource.updateCycle)
-            html.element("td") { html in status(&html, retired: resource.retired) }
-          }
+    html.table(
+      headers: [
+        words("信息资源代码", "Code"),
+        words("信息资源名称", "Name"),
+        words("共享类型", "Sharing"),
+        words("更新周期", "Update cycle"),
+        words("状态", "Status"),
+      ]
+    ) { html in
+      for resource in resources {
+        html.element("tr", ["class": resource.retired ? "is-retired" : nil]) { html in
+          html.element("td", ["class": "code"]) { html in html.link(root + resource.stem + ".html", resource.codeText) }
+          html.element("td") { html in html.link(root + resource.stem + ".html", resource.name) }
+          html.element("td") { html in sharing(&html, resource.sharingType) }
+          html.element("td", resource.updateCycle)
+          html.element("td") { html in status(&html, retired: resource.retired) }
         }
       }
     }
@@ -174,17 +135,12 @@ struct Layout: Sendable {
         html.element("h2", section.title)
         for paragraph in section.paragraphs { html.element("p", paragraph) }
         if let table = section.table {
-          html.element("table", ["class": "list"]) { html in
-            html.element("thead") { html in
-              html.element("tr") { html in for header in table.header { html.element("th", header) } }
-            }
-            html.element("tbody") { html in
-              for row in table.rows {
-                html.element("tr") { html in
-                  for cell in row {
-                    html.element("td", ["class": cell.numeric ? "num" : nil]) { html in
-                      if let href = cell.href { html.link(root + href, cell.text) } else { html.text(cell.text) }
-                    }
+          html.table(headers: table.header) { html in
+            for row in table.rows {
+              html.element("tr") { html in
+                for cell in row {
+                  html.element("td", ["class": cell.numeric ? "num" : nil]) { html in
+                    if let href = cell.href { html.link(root + href, cell.text) } else { html.text(cell.text) }
                   }
                 }
               }

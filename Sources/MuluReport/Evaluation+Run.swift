@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
 import MuluCatalog
 import MuluGit
 import MuluKit
@@ -52,14 +55,23 @@ extension Evaluation {
   }
 
   /// What a caller knows of the revision's resource files without reading them (a republish,
-  /// from its state): each file's counts by its path and blob id, nil for a file it does not
-  /// know. The validation takes the files it knows from the validation cache when the cache has
-  /// them (`ValidationCache`), instead of reading them.
-  public typealias KnownCounts = @Sendable (_ path: String, _ blob: String) -> ResourceCounts?
+  /// from its state), and where the verdicts on each file are kept between its runs.
+  public struct Known: Sendable {
+    /// Each file's counts by its path and blob id, nil for a file the caller does not know.
+    public var counts: @Sendable (_ path: String, _ blob: String) -> ResourceCounts?
+    /// The file of the verdicts on each resource file (`FileResults`) of the last run: a file
+    /// both know, by path and blob, is not read again.
+    public var results: String
 
-  /// Evaluates the registry at `request.revision`. With `known`, the validation cache of the
-  /// repository is used for the files `known` counts, and kept for the next run.
-  public static func run(in workspace: Workspace, _ request: Request, known: KnownCounts? = nil) throws(Failure)
+    public init(counts: @escaping @Sendable (_ path: String, _ blob: String) -> ResourceCounts?, results: String) {
+      self.counts = counts
+      self.results = results
+    }
+  }
+
+  /// Evaluates the registry at `request.revision`. With `known`, a file known to the caller and
+  /// to the verdicts of the last run is not validated again.
+  public static func run(in workspace: Workspace, _ request: Request, known: Known? = nil) throws(Failure)
     -> Evaluation
   {
     let repository: Repository
@@ -78,7 +90,7 @@ extension Evaluation {
 
       // The one validation pass, counting each resource as it is read.
       let snapshot = GitSnapshot(repository: repository, tree: head.tree, label: request.revision)
-      let (catalog, readFindings, tally) = try load(snapshot, in: workspace, known: known)
+      let (catalog, readFindings, tally) = try load(snapshot, known: known)
       let checked = Validator.check(catalog)
       let report = Report(findings: Validator.apply(catalog.settings, to: readFindings + checked))
       // Duplicate collection is a fact of the catalog, counted even where registry.yaml turns the rule off.
@@ -94,39 +106,16 @@ extension Evaluation {
         before: sinceDate)
 
       let releases = try releasePoints(in: workspace, repository, upTo: commit)
-      let since: PeriodStart
-      let base: ObjectID?
-      if let sinceDate {
-        since = PeriodStart(kind: .date, label: sinceDate, commit: history.baseBefore?.hex)
-        base = history.baseBefore
-      } else if let revision = request.since {
-        do {
-          base = try resolve(revision, in: repository)
-        } catch where looksLikeDate(revision) {
-          throw Failure.badDate(revision)
-        }
-        since = PeriodStart(kind: .revision, label: revision, commit: base?.hex)
-      } else if let previous = releases.last(where: { $0.commit != commit.hex }) {
-        base = ObjectID(hex: previous.commit)
-        since = PeriodStart(kind: .release, label: previous.tag, commit: previous.commit)
-      } else {
-        base = nil
-        since = PeriodStart(kind: .beginning, label: nil, commit: nil)
-      }
+      let (since, base) = try periodStart(
+        request.since, date: sinceDate, history: history, releases: releases, commit: commit, in: repository)
       // From the empty registry every resource file that reads is added, and nothing else changed:
       // the tally counts them, and no second reading of the whole registry is needed.
       let diff = try base.map {
         try DiffEngine.diff(repository, from: $0, to: commit, fromLabel: since.label ?? "", toLabel: request.revision)
       }
 
-      var syncs = sources.map { source in
-        var sync = SourceSync(name: source.name, owns: source.owns)
-        sync.lastSync = history.lastSync[source.name]
-        return sync
-      }
-      if !syncs.isEmpty && request.countBehind {
-        syncs = try behind(syncs, in: workspace, repository, revision: commit)
-      }
+      let syncs = try sourceSyncs(
+        sources, history: history, countBehind: request.countBehind, in: workspace, repository, revision: commit)
 
       var builder = Builder(
         catalog: catalog, tally: tally, findings: report.findings, overlaps: overlaps, diff: diff, history: history,
@@ -138,30 +127,87 @@ extension Evaluation {
 
   // MARK: Steps
 
-  /// The one validation pass, counting each resource as it is read; with `known`, through the
-  /// validation cache for the files `known` counts.
-  private static func load(_ snapshot: GitSnapshot, in workspace: Workspace, known: KnownCounts?) throws
-    -> (Catalog, [Finding], CatalogTally)
-  {
-    guard let known, let store = workspace.validationCache() else {
-      return try Validator.load(snapshot, tally: CatalogTally.self)
+  /// The one validation pass, counting each resource as it is read; with `known`, the files
+  /// it knows are taken from the verdicts of the last run where they hold them.
+  private static func load(_ snapshot: GitSnapshot, known: Known?) throws -> (Catalog, [Finding], CatalogTally) {
+    guard let known else { return try Validator.load(snapshot, tally: CatalogTally.self) }
+    let context = ValidationCache.context(lookup: { try snapshot.entry(at: $0) }, read: snapshot.read)
+    let kept = (try? DirectorySnapshot.readFile(known.results, reportAs: known.results)).flatMap {
+      try? FileResults(bytes: $0, context: context)
     }
-    let (results, _) = store.load(context: ValidationCache.context(of: snapshot))
+    let results = kept ?? FileResults(context: context)
+    let counts = known.counts
     let (catalog, findings, counted, taken) = try Validator.load(
       snapshot, tally: CatalogTally.self, results: results
-    ) { entry in entry.contentID.flatMap { known(entry.path, $0) } != nil }
+    ) { entry in entry.contentID.flatMap { counts(entry.path, $0) } != nil }
     var tally = counted
-    let entries = snapshot.entries
-    for position in taken {
-      let entry = entries[position]
+    for entry in taken {
       guard case .resource(let folder, let code) = TreeLayout.role(of: entry.path), let id = entry.contentID,
-        let counts = known(entry.path, id)
+        let counts = counts(entry.path, id)
       else { continue }
       tally.folders[folder, default: FolderTally()].add(counts, code: code)
     }
-    // A cache that cannot be written costs the next run its speed, not this one its result.
-    _ = store.save(results)
+    // Verdicts that cannot be written cost the next run its speed, not this one its result.
+    if results.changed { writeFile(known.results, results.serialized()) }
     return (catalog, findings, tally)
+  }
+
+  /// Writes `bytes` into a file beside `path`, renamed into place; nothing when it cannot.
+  private static func writeFile(_ path: String, _ bytes: [UInt8]) {
+    let temporary = path + ".tmp"
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { return }
+    var written = 0
+    let complete = bytes.withUnsafeBytes { buffer -> Bool in
+      while written < buffer.count {
+        let n = write(fd, buffer.baseAddress! + written, buffer.count - written)
+        if n < 0 && errno == EINTR { continue }
+        if n <= 0 { return false }
+        written += n
+      }
+      return true
+    }
+    close(fd)
+    if !complete || rename(temporary, path) != 0 { unlink(temporary) }
+  }
+
+  /// Where the period starts, and its commit (nil: the empty registry): the last commit before
+  /// `date`, the revision `since` names, else the last release before `commit`, else the
+  /// beginning.
+  static func periodStart(
+    _ since: String?, date: String?, history: HistoryWalk, releases: [ReleasePoint], commit: ObjectID,
+    in repository: Repository
+  ) throws -> (PeriodStart, ObjectID?) {
+    if let date {
+      return (PeriodStart(kind: .date, label: date, commit: history.baseBefore?.hex), history.baseBefore)
+    }
+    if let revision = since {
+      let base: ObjectID
+      do {
+        base = try resolve(revision, in: repository)
+      } catch {
+        throw looksLikeDate(revision) ? Failure.badDate(revision) : error
+      }
+      return (PeriodStart(kind: .revision, label: revision, commit: base.hex), base)
+    }
+    if let previous = releases.last(where: { $0.commit != commit.hex }) {
+      return (PeriodStart(kind: .release, label: previous.tag, commit: previous.commit), ObjectID(hex: previous.commit))
+    }
+    return (PeriodStart(kind: .beginning, label: nil, commit: nil), nil)
+  }
+
+  /// Each source's last sync, and (with `countBehind`) how far its fork is behind.
+  static func sourceSyncs(
+    _ sources: [SyncSource], history: HistoryWalk, countBehind: Bool, in workspace: Workspace, _ repository: Repository,
+    revision: ObjectID
+  ) throws -> [SourceSync] {
+    let syncs = sources.map { source in
+      var sync = SourceSync(name: source.name, owns: source.owns)
+      sync.lastSync = history.lastSync[source.name]
+      return sync
+    }
+    guard !syncs.isEmpty && countBehind else { return syncs }
+    return try behind(syncs, in: workspace, repository, revision: revision)
   }
 
   static func step<Result>(_ body: () throws -> Result) throws(Failure) -> Result {

@@ -1,0 +1,9 @@
+extension Substring {
+  /// This text without the characters of `set` at either end.
+  func trimmingCharacters(in set: String) -> String {
+    var text = self
+    while let first = text.first, set.contains(first) { text.removeFirst() }
+    while let last = text.last, set.contains(last) { text.removeLast() }
+    return String(text)
+  }
+}
