@@ -275,18 +275,17 @@ final class SiteOutput: Sendable {
     if fd < 0 && errno == EEXIST { return false }
     guard fd >= 0 else { throw .output(path, String(cString: strerror(errno))) }
     var file = StreamFile(path: path, fd: fd)
-    do {
-      try file.write(bytes)
-      try file.close()
-    } catch {
-      file.abandon()
-      throw error
-    }
+    try fill(&file, with: bytes)
     return true
   }
 
   static func create(_ path: String, with bytes: [UInt8]) throws(PublishFailure) {
     var file = try StreamFile(path: path)
+    try fill(&file, with: bytes)
+  }
+
+  /// Writes `bytes` into `file` and closes it; a file that fails is removed.
+  private static func fill(_ file: inout StreamFile, with bytes: [UInt8]) throws(PublishFailure) {
     do {
       try file.write(bytes)
       try file.close()
