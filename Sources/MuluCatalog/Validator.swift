@@ -4,25 +4,6 @@
 import MuluParallel
 import MuluYAML
 
-/// A failure that stops validation (not a finding).
-public enum CatalogError: Error, Sendable, Equatable {
-  /// The snapshot has no `registry.yaml`.
-  case notARegistry(String)
-  /// A file could not be read.
-  case unreadable(path: String, reason: String)
-
-  public var message: LocalizedText {
-    switch self {
-    case .notARegistry(let label):
-      return LocalizedText(
-        zh: "\(label) 不是目录库：缺少 registry.yaml（用 mulu init 新建）",
-        en: "\(label) is not a registry: it has no registry.yaml (create one with mulu init)")
-    case .unreadable(let path, let reason):
-      return LocalizedText(zh: "无法读取 \(path)：\(reason)", en: "cannot read \(path): \(reason)")
-    }
-  }
-}
-
 /// The one validation engine: the same verdict on a working tree, a commit, a push or a sync.
 public enum Validator {
   /// Validates a whole snapshot. `settings`, when given, stand for those of its `registry.yaml`
@@ -90,13 +71,29 @@ public enum Validator {
     return (catalog, findings, tally)
   }
 
+  /// `load` with a tally and kept results, for a caller that counts some files without the
+  /// tally: a file for which `countedElsewhere` is true is taken from `results` when they have
+  /// it, and is then not read nor added to the tally; the files so taken are returned, for the
+  /// caller to add in.
+  public static func load<Tally: ResourceTally>(
+    _ snapshot: any Snapshot, tally: Tally.Type, results: FileResults, workers: Int = defaultWorkers,
+    countedElsewhere: @escaping @Sendable (SnapshotEntry) -> Bool
+  ) throws -> (Catalog, [Finding], Tally, taken: [SnapshotEntry]) {
+    let taken = TakenEntries()
+    let (catalog, findings, tally, _) = try load(
+      snapshot, settings: nil, workers: workers, tally: tally, results: results, keepOwn: false,
+      reuse: countedElsewhere, taken: taken)
+    return (catalog, findings, tally, taken.all())
+  }
+
   /// `load` with a tally and kept results: a file taken from the results is not read, so a
-  /// tally other than `NoTally` never uses results.
+  /// tally other than `NoTally` uses results only for the files `reuse` names.
   private static func load<Tally: ResourceTally>(
     _ snapshot: any Snapshot, settings: RegistrySettings?, workers: Int, tally: Tally.Type, results: FileResults?,
-    keepOwn: Bool, names: ItemNames = ItemNames()
+    keepOwn: Bool, names: ItemNames = ItemNames(), reuse: (@Sendable (SnapshotEntry) -> Bool)? = nil,
+    taken: TakenEntries? = nil
   ) throws -> (Catalog, [Finding], Tally, [[Finding]]) {
-    let results = Tally.self == NoTally.self ? results : nil
+    let results = Tally.self == NoTally.self || reuse != nil ? results : nil
     let entries = snapshot.entries
     // The files the context is read from; the resource files are many and are not looked up.
     var byPath: [String: SnapshotEntry] = [:]
@@ -117,7 +114,7 @@ public enum Validator {
       codes: CodeIndex(resourceEntries.map(\.2)))
     let (digests, fileFindings, tally, own) = try readAndJudge(
       resourceEntries, of: snapshot, in: index, workers: workers, tally: Tally.self, results: results,
-      keepOwn: keepOwn, names: names)
+      keepOwn: keepOwn, names: names, reuse: reuse, taken: taken)
     findings += fileFindings
     let catalog = index.with(digests: digests)
     results?.keepDigests(of: catalog)
@@ -149,7 +146,8 @@ public enum Validator {
   /// runs, whose digests are moved into one list as it is made.
   private static func readAndJudge<Tally: ResourceTally>(
     _ resourceEntries: [(SnapshotEntry, String, ResourceCode)], of snapshot: any Snapshot, in index: Catalog,
-    workers: Int, tally: Tally.Type, results: FileResults?, keepOwn: Bool, names: ItemNames
+    workers: Int, tally: Tally.Type, results: FileResults?, keepOwn: Bool, names: ItemNames,
+    reuse: (@Sendable (SnapshotEntry) -> Bool)?, taken: TakenEntries?
   ) throws -> ([ResourceDigest], [Finding], Tally, [[Finding]]) {
     let settings = index.settings
     let resourceRules = CatalogRules.resourceRules.filter { settings.runs($0) }
@@ -164,7 +162,8 @@ public enum Validator {
       var tally = Tally()
       for position in run {
         let (entry, folder, code) = resourceEntries[position]
-        if let (kept, digest) = results?.result(for: entry, folder: folder, code: code, names: names) {
+        if reuse?(entry) ?? true, let (kept, digest) = results?.result(for: entry, folder: folder, code: code, names: names) {
+          taken?.add(entry)
           findings += kept
           if checksRelated { findings += RelatedUnknown.check(digest, in: index) }
           results?.keep(entry, position: position, findings: kept)
@@ -427,31 +426,4 @@ public enum Validator {
     }
     return (classification, findings)
   }
-}
-
-/// What a caller counts of the resource files while `Validator.load` reads them: each run of
-/// files is added to a tally of its own, and the tallies are merged in the snapshot's order.
-public protocol ResourceTally: Sendable {
-  init()
-  /// One file as it was read (its `resource` is nil when it could not be read).
-  mutating func add(_ file: ResourceFile)
-  /// Adds the tally of the files that follow.
-  mutating func merge(_ other: Self)
-}
-
-/// Counts nothing.
-struct NoTally: ResourceTally {
-  func add(_ file: ResourceFile) {}
-  func merge(_ other: NoTally) {}
-}
-
-/// Every rule id mulu knows, including those of the layers above (history, pushes).
-public enum RuleIDs {
-  /// Ids that the layers above register, so that `registry.yaml` may set their severity.
-  public static let history = [
-    "retire.delete-forbidden", "retire.immutable", "access.unknown-identity", "access.path-not-owned",
-    "access.maintainers-only", "access.ref-not-owned", "ref.non-fast-forward", "ref.delete-protected", "ref.ambiguous",
-    "tag.not-allowed", "commit.unsigned", "commit.date-implausible", "push.too-many-files", "push.too-many-refs",
-  ]
-  public static let known: Set<String> = Set(CatalogRules.all.map { $0.id } + history)
 }
