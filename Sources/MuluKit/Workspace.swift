@@ -176,24 +176,13 @@ public struct Workspace: Sendable {
 
   /// The files of a revision.
   public func snapshot(at revision: String) throws(Failure) -> GitSnapshot {
-    let repository = try repository()
-    let commit: ObjectID
+    let (_, snapshot) = try unlistedSnapshot(at: revision)
     do {
-      commit = try repository.resolveCommit(revision)
-    } catch {
-      throw .revision(revision, error, in: repository)
-    }
-    do {
-      guard let tree = try RegistryFolder.tree(ofCommit: commit, prefix: registryPrefix(in: repository), in: repository)
-      else { throw Failure.notARegistry(revision) }
-      let snapshot = GitSnapshot(repository: repository, tree: tree, label: revision)
       try snapshot.list()
-      return snapshot
-    } catch let failure as Failure {
-      throw failure
     } catch {
       throw .unreadable(revision, error.message)
     }
+    return snapshot
   }
 
   /// A path the user gave (relative to where the command started), as a registry path.
