@@ -49,6 +49,24 @@ struct ByteWriter {
   }
 
   mutating func finding(_ finding: Finding) {
+    findingWithoutHint(finding)
+    string(finding.hint.zh)
+    string(finding.hint.en)
+  }
+
+  /// A finding of a `RegistryState`: its hint, when it is its rule's, as a mark of one byte.
+  mutating func stateFinding(_ finding: Finding) {
+    findingWithoutHint(finding)
+    if RuleHints.hint(of: finding.rule) == finding.hint {
+      int(0)
+    } else {
+      int(1)
+      string(finding.hint.zh)
+      string(finding.hint.en)
+    }
+  }
+
+  private mutating func findingWithoutHint(_ finding: Finding) {
     string(finding.rule)
     int(finding.severity == .error ? 1 : 0)
     string(finding.path)
@@ -57,7 +75,5 @@ struct ByteWriter {
     optionalString(finding.code)
     string(finding.message.zh)
     string(finding.message.en)
-    string(finding.hint.zh)
-    string(finding.hint.en)
   }
 }

@@ -37,21 +37,28 @@ public enum Validator {
     return (catalog, findings)
   }
 
-  /// A full validation that also makes the `RegistryState` of the snapshot (see there): its
-  /// `entries` with the stat data `stamps` gives at the same positions (or their blob ids), and
-  /// the tree it is, for a revision. Stat data changed at or after `racySince` are not kept.
+  /// A full validation that also writes the `RegistryState` of the snapshot (see there) to
+  /// `sink`, as it is made: its `entries` with the stat data `stamps` gives at the same positions
+  /// (or their blob ids), and the tree it is, for a revision. Stat data changed at or after
+  /// `racySince` are not kept. The flag is false when the sink refused a part.
   public static func validate(
     _ snapshot: any Snapshot, keepingStateAs context: String, stamps: [FileStamp?] = [], tree: ContentKey? = nil,
-    racySince: Int64 = .max, workers: Int = defaultWorkers
-  ) throws -> (Report, StateWriter) {
+    racySince: Int64 = .max, workers: Int = defaultWorkers, to sink: @escaping (UnsafeRawBufferPointer) -> Bool
+  ) throws -> (Report, Bool) {
     let names = ItemNames()
-    let (catalog, findings, _, own) = try load(
-      snapshot, settings: nil, workers: workers, tally: NoTally.self, results: nil, keepOwn: true, names: names)
-    let all = findings + check(catalog, workers: workers)
-    let state = RegistryState.writer(
-      entries: snapshot.entries, stamps: stamps, catalog: catalog, own: own, findings: all, names: names,
-      context: context, tree: tree, racySince: racySince)
-    return (Report(findings: apply(catalog.settings, to: all)), state)
+    // The catalog is let go before the state is made, and its digests as they are written.
+    var (all, settings, digests, own): ([Finding], RegistrySettings, [ResourceDigest], [[Finding]]) = try {
+      let (catalog, findings, _, own) = try load(
+        snapshot, settings: nil, workers: workers, tally: NoTally.self, results: nil, keepOwn: true, names: names)
+      return (findings + check(catalog, workers: workers), catalog.settings, catalog.resources, own)
+    }()
+    let written = RegistryState.write(
+      entries: snapshot.entries, stamps: stamps, digests: &digests, settings: settings, own: own, findings: all,
+      names: names, context: context, tree: tree, racySince: racySince, to: sink)
+    own = []
+    digests = []
+    all = apply(settings, to: all)
+    return (Report(findings: all), written)
   }
 
   /// `load`, also adding every resource file, as it is read, to a tally of the caller's

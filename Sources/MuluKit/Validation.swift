@@ -75,12 +75,18 @@ public enum Validation {
           changes, in: snapshot, lookup: lookup, tree: tree, keep: changes.count > rewriteAbove)
       }
     }
-    if outcome == nil {
+    let report: Report
+    if let (judged, written) = outcome {
+      report = judged
+      if let written, let failure = store.save(written, to: path) { notes.append(failure) }
+    } else {
       try snapshot.list()
-      outcome = try Validator.validate(snapshot, keepingStateAs: context, tree: tree)
+      let (value, failure) = try store.write(to: path) { sink in
+        try Validator.validate(snapshot, keepingStateAs: context, tree: tree, to: sink)
+      }
+      report = value.0
+      if let failure { notes.append(failure) }
     }
-    let (report, written) = outcome!
-    if let written, let failure = store.save(written, to: path) { notes.append(failure) }
     guard let limits = try limits(paths, in: workspace, snapshot: snapshot) else { return (report, notes) }
     return (report.limited(to: limits), notes)
   }
@@ -109,12 +115,18 @@ public enum Validation {
           changes, in: reader, lookup: lookup, tree: nil, racySince: racySince, keep: changes.count > rewriteAbove)
       }
     }
-    if outcome == nil {
+    let report: Report
+    if let (judged, written) = outcome {
+      report = judged
+      if let written, let failure = store.save(written, to: path) { notes.append(failure) }
+    } else {
       let snapshot = try scan.snapshot()
-      outcome = try Validator.validate(snapshot, keepingStateAs: context, stamps: snapshot.stamps, racySince: racySince)
+      let (value, failure) = try store.write(to: path) { sink in
+        try Validator.validate(snapshot, keepingStateAs: context, stamps: snapshot.stamps, racySince: racySince, to: sink)
+      }
+      report = value.0
+      if let failure { notes.append(failure) }
     }
-    let (report, written) = outcome!
-    if let written, let failure = store.save(written, to: path) { notes.append(failure) }
     guard !paths.isEmpty else { return (report, notes) }
     guard let limits = try limits(paths, in: workspace, snapshot: try scan.snapshot()) else { return (report, notes) }
     return (report.limited(to: limits), notes)
@@ -189,12 +201,16 @@ public enum Validation {
 }
 
 extension Workspace {
-  /// Whether the registry's working tree is a sparse checkout (`core.sparseCheckout`).
+  /// Whether the registry's working tree may be a sparse checkout: `git sparse-checkout`
+  /// writes the worktree's `info/sparse-checkout` (and may set `core.sparseCheckout` in
+  /// `config.worktree`, which libgit2 does not read). A file left after `git sparse-checkout
+  /// disable` only costs a full validation.
   func isSparse() -> Bool {
     guard let repository = try? Repository.discover(from: root), workingTreePrefix(in: repository) != nil else {
       return false
     }
-    return (try? repository.config("core.sparseCheckout"))??.lowercased() == "true"
+    return access(repository.path + "/info/sparse-checkout", F_OK) == 0
+      || (try? repository.config("core.sparseCheckout"))??.lowercased() == "true"
   }
 
   /// The working tree's files as one table (`DirectoryScan`), without what git ignores.
