@@ -91,9 +91,17 @@ public struct Workspace: Sendable {
   /// any commit; every file the layout has a place for is, ignored or not. With `stamped`, each
   /// file's stat data is kept too.
   public func workingTree(stamped: Bool = false) throws(Failure) -> DirectorySnapshot {
+    try readingWorkingTree {
+      try withSparseCheckout(DirectorySnapshot(root: root, leavingOut: ignoredPaths(), stamped: stamped))
+    }
+  }
+
+  /// What `read` reads of the working tree of a registry; what keeps it from reading, as a
+  /// `Failure` (no registry.yaml, a file or folder that cannot be read).
+  func readingWorkingTree<Result>(_ read: () throws -> Result) throws(Failure) -> Result {
     guard access(root + "/registry.yaml", F_OK) == 0 else { throw .notARegistry(root) }
     do {
-      return try withSparseCheckout(DirectorySnapshot(root: root, leavingOut: ignoredPaths(), stamped: stamped))
+      return try read()
     } catch SnapshotError.unreadable(let path, let reason) {
       throw .unreadable(path, reason)
     } catch SnapshotError.notADirectory(let path) {
