@@ -71,13 +71,29 @@ public enum Validator {
     return (catalog, findings, tally)
   }
 
+  /// `load` with a tally and kept results, for a caller that counts some files without the
+  /// tally: a file for which `countedElsewhere` is true is taken from `results` when they have
+  /// it, and is then not read nor added to the tally; the files so taken are returned, for the
+  /// caller to add in.
+  public static func load<Tally: ResourceTally>(
+    _ snapshot: any Snapshot, tally: Tally.Type, results: FileResults, workers: Int = defaultWorkers,
+    countedElsewhere: @escaping @Sendable (SnapshotEntry) -> Bool
+  ) throws -> (Catalog, [Finding], Tally, taken: [SnapshotEntry]) {
+    let taken = TakenEntries()
+    let (catalog, findings, tally, _) = try load(
+      snapshot, settings: nil, workers: workers, tally: tally, results: results, keepOwn: false,
+      reuse: countedElsewhere, taken: taken)
+    return (catalog, findings, tally, taken.all())
+  }
+
   /// `load` with a tally and kept results: a file taken from the results is not read, so a
-  /// tally other than `NoTally` never uses results.
+  /// tally other than `NoTally` uses results only for the files `reuse` names.
   private static func load<Tally: ResourceTally>(
     _ snapshot: any Snapshot, settings: RegistrySettings?, workers: Int, tally: Tally.Type, results: FileResults?,
-    keepOwn: Bool, names: ItemNames = ItemNames()
+    keepOwn: Bool, names: ItemNames = ItemNames(), reuse: (@Sendable (SnapshotEntry) -> Bool)? = nil,
+    taken: TakenEntries? = nil
   ) throws -> (Catalog, [Finding], Tally, [[Finding]]) {
-    let results = Tally.self == NoTally.self ? results : nil
+    let results = Tally.self == NoTally.self || reuse != nil ? results : nil
     let entries = snapshot.entries
     // The files the context is read from; the resource files are many and are not looked up.
     var byPath: [String: SnapshotEntry] = [:]
@@ -98,7 +114,7 @@ public enum Validator {
       codes: CodeIndex(resourceEntries.map(\.2)))
     let (digests, fileFindings, tally, own) = try readAndJudge(
       resourceEntries, of: snapshot, in: index, workers: workers, tally: Tally.self, results: results,
-      keepOwn: keepOwn, names: names)
+      keepOwn: keepOwn, names: names, reuse: reuse, taken: taken)
     findings += fileFindings
     let catalog = index.with(digests: digests)
     results?.keepDigests(of: catalog)
@@ -130,7 +146,8 @@ public enum Validator {
   /// runs, whose digests are moved into one list as it is made.
   private static func readAndJudge<Tally: ResourceTally>(
     _ resourceEntries: [(SnapshotEntry, String, ResourceCode)], of snapshot: any Snapshot, in index: Catalog,
-    workers: Int, tally: Tally.Type, results: FileResults?, keepOwn: Bool, names: ItemNames
+    workers: Int, tally: Tally.Type, results: FileResults?, keepOwn: Bool, names: ItemNames,
+    reuse: (@Sendable (SnapshotEntry) -> Bool)?, taken: TakenEntries?
   ) throws -> ([ResourceDigest], [Finding], Tally, [[Finding]]) {
     let settings = index.settings
     let resourceRules = CatalogRules.resourceRules.filter { settings.runs($0) }
@@ -145,7 +162,8 @@ public enum Validator {
       var tally = Tally()
       for position in run {
         let (entry, folder, code) = resourceEntries[position]
-        if let (kept, digest) = results?.result(for: entry, folder: folder, code: code, names: names) {
+        if reuse?(entry) ?? true, let (kept, digest) = results?.result(for: entry, folder: folder, code: code, names: names) {
+          taken?.add(entry)
           findings += kept
           if checksRelated { findings += RelatedUnknown.check(digest, in: index) }
           results?.keep(entry, position: position, findings: kept)

@@ -4,6 +4,10 @@ enum FNV {
   static let prime: UInt64 = 0x100_0000_01b3
 
   static func hash(_ bytes: [UInt8], from start: UInt64 = offset) -> UInt64 {
+    bytes.withUnsafeBytes { hash($0, from: start) }
+  }
+
+  static func hash(_ bytes: UnsafeRawBufferPointer, from start: UInt64 = offset) -> UInt64 {
     var hash = start
     for byte in bytes {
       hash ^= UInt64(byte)

@@ -63,3 +63,76 @@ final class GzipWriter {
     if let failure { throw failure }
   }
 }
+
+/// The lines of a gzip file of an earlier publish (`resources.jsonl.gz`), read in order, one
+/// at a time, without holding the whole text.
+final class GzipLines {
+  private var stream = z_stream()
+  private var started = false
+  private let input: [UInt8]
+  private var buffer: [UInt8] = []
+  private var start = 0
+  private var ended = false
+  /// The number of lines handed out or skipped so far.
+  private(set) var index = 0
+
+  init?(_ compressed: [UInt8]) {
+    input = compressed
+    guard mulu_inflate_init_gzip(&stream) == Z_OK else { return nil }
+    started = true
+  }
+
+  deinit {
+    if started { inflateEnd(&stream) }
+  }
+
+  /// The line at `position` (without its newline), skipping those before it; nil when the file
+  /// has no such line, or `position` was passed.
+  func line(at position: Int) -> [UInt8]? {
+    guard position >= index else { return nil }
+    while true {
+      if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+        let current = index
+        index += 1
+        let line = Array(buffer[start..<newline])
+        start = newline + 1
+        if current == position { return line }
+        continue
+      }
+      if ended { return nil }
+      if start > 0 {
+        buffer.removeFirst(start)
+        start = 0
+      }
+      if !inflateMore() { ended = true }
+    }
+  }
+
+  private var consumed = 0
+
+  private func inflateMore() -> Bool {
+    guard consumed < input.count else { return false }
+    var chunk = [UInt8](repeating: 0, count: 1 << 18)
+    var produced = 0
+    var status: Int32 = Z_OK
+    input.withUnsafeBufferPointer { source in
+      stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress! + consumed)
+      stream.avail_in = UInt32(source.count - consumed)
+      chunk.withUnsafeMutableBufferPointer { out in
+        stream.next_out = out.baseAddress
+        stream.avail_out = UInt32(out.count)
+        status = inflate(&stream, Z_NO_FLUSH)
+        produced = out.count - Int(stream.avail_out)
+      }
+      consumed = source.count - Int(stream.avail_in)
+      stream.next_in = nil
+    }
+    buffer += chunk[0..<produced]
+    if status == Z_STREAM_END {
+      // Another member may follow.
+      if consumed < input.count { inflateReset(&stream) }
+      return true
+    }
+    return status == Z_OK || status == Z_BUF_ERROR && produced > 0
+  }
+}

@@ -3,36 +3,43 @@
 /// summaries are whatever a department committed (`<script>`, quotes, bidirectional marks).
 /// Tag and attribute names are the literals of this module's code.
 struct HTML {
-  private(set) var out: String = ""
+  /// The page's UTF-8, appended to byte by byte.
+  private(set) var bytes: [UInt8] = []
 
   init() {
-    out.reserveCapacity(8192)
+    bytes.reserveCapacity(16384)
+  }
+
+  private mutating func append(_ literal: StaticString) {
+    literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
   }
 
   /// `<tag a="v">`; an attribute whose value is nil is left out.
   mutating func open(_ tag: StaticString, _ attributes: KeyValuePairs<StaticString, String?> = [:]) {
-    out += "<"
-    out += tag.description
+    bytes.append(UInt8(ascii: "<"))
+    append(tag)
     for (name, value) in attributes {
       guard let value else { continue }
-      out += " "
-      out += name.description
-      out += "=\""
-      HTML.escape(value, into: &out)
-      out += "\""
+      bytes.append(UInt8(ascii: " "))
+      append(name)
+      bytes.append(UInt8(ascii: "="))
+      bytes.append(UInt8(ascii: "\""))
+      HTML.escape(value, into: &bytes)
+      bytes.append(UInt8(ascii: "\""))
     }
-    out += ">"
+    bytes.append(UInt8(ascii: ">"))
   }
 
   mutating func close(_ tag: StaticString) {
-    out += "</"
-    out += tag.description
-    out += ">"
+    bytes.append(UInt8(ascii: "<"))
+    bytes.append(UInt8(ascii: "/"))
+    append(tag)
+    bytes.append(UInt8(ascii: ">"))
   }
 
   /// A text node.
   mutating func text(_ value: String) {
-    HTML.escape(value, into: &out)
+    HTML.escape(value, into: &bytes)
   }
 
   /// `<tag>text</tag>`.
@@ -84,44 +91,45 @@ struct HTML {
 
   /// Markup this module wrote itself (a document type, an inline SVG), never text from a file.
   mutating func markup(_ literal: StaticString) {
-    out += literal.description
+    append(literal)
   }
 
   mutating func newline() {
-    out += "\n"
+    bytes.append(UInt8(ascii: "\n"))
   }
 
   /// The one escaping function. `&<>"'` become references; control characters and
   /// bidirectional formatting characters (which could reorder what a reader sees) are shown as
   /// visible `⟨U+202E⟩` marks instead of acting.
-  static func escape(_ value: String, into out: inout String) {
+  static func escape(_ value: String, into out: inout [UInt8]) {
+    var value = value
     if isPlain(value) {
-      out += value
+      value.withUTF8 { out.append(contentsOf: $0) }
       return
     }
     for scalar in value.unicodeScalars {
       switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      case "\n", "\t": out.unicodeScalars.append(scalar)
+      case "&": out += "&amp;".utf8
+      case "<": out += "&lt;".utf8
+      case ">": out += "&gt;".utf8
+      case "\"": out += "&quot;".utf8
+      case "'": out += "&#39;".utf8
+      case "\n", "\t": out.append(UInt8(scalar.value))
       default:
         if isHidden(scalar) {
           let hex = String(scalar.value, radix: 16, uppercase: true)
-          out += "⟨U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + "⟩"
+          out += ("⟨U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + "⟩").utf8
         } else {
-          out.unicodeScalars.append(scalar)
+          out += UTF8.encode(scalar)!
         }
       }
     }
   }
 
   static func escape(_ value: String) -> String {
-    var out = ""
+    var out: [UInt8] = []
     escape(value, into: &out)
-    return out
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// Whether a text needs no escaping: no byte of `&<>"'`, of a control character, or the lead

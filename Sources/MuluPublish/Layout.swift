@@ -9,7 +9,7 @@ struct Layout: Sendable {
   let navigation: [(path: String, title: String)]
 
   /// A whole page. `root` leads from the page to the site's root ("", "../", "../../").
-  func page(title: String, root: String, _ body: (inout HTML) -> Void) -> String {
+  func page(title: String, root: String, _ body: (inout HTML) -> Void) -> [UInt8] {
     var html = HTML()
     html.markup("<!DOCTYPE html>\n")
     html.open("html", ["lang": words("zh-CN", "en")])
@@ -46,7 +46,7 @@ struct Layout: Sendable {
     html.close("body")
     html.close("html")
     html.newline()
-    return html.out
+    return html.bytes
   }
 
   func breadcrumb(_ html: inout HTML, root: String, _ trail: [(String?, String)]) {

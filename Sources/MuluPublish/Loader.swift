@@ -9,11 +9,14 @@ import MuluYAML
 enum Loader {
   static let batch = 8192
 
-  static func load(_ repository: Repository, in workspace: Workspace, _ request: Publish.Request)
-    throws(PublishFailure) -> (Site, SearchIndexBuilder)
-  {
+  /// The site and its search index; a resource whose file is the one `previous` knows is taken
+  /// from there instead of being read. Each resource's search keys go to `spool`, in order.
+  static func load(
+    _ repository: Repository, in workspace: Workspace, _ request: Publish.Request, previous: PublishState?,
+    spool: KeySpool
+  ) throws(PublishFailure) -> (Site, SearchIndexBuilder) {
     do {
-      return try loadSite(repository, in: workspace, request)
+      return try loadSite(repository, in: workspace, request, previous: previous, spool: spool)
     } catch let failure as PublishFailure {
       throw failure
     } catch let failure as Workspace.Failure {
@@ -25,9 +28,10 @@ enum Loader {
     }
   }
 
-  private static func loadSite(_ repository: Repository, in workspace: Workspace, _ request: Publish.Request) throws
-    -> (Site, SearchIndexBuilder)
-  {
+  private static func loadSite(
+    _ repository: Repository, in workspace: Workspace, _ request: Publish.Request, previous: PublishState?,
+    spool: KeySpool
+  ) throws -> (Site, SearchIndexBuilder) {
     let entries = try Release.list(in: workspace)
     let revision = Publish.revision(request.revision, releases: entries)
     let commit: ObjectID
@@ -47,7 +51,8 @@ enum Loader {
     let (catalog, _) = try Validator.load(ContextSnapshot(base: snapshot))
 
     let search = SearchIndexBuilder()
-    let (resources, unreadable) = try readResources(try resourceFiles(tree, in: repository), into: search, from: repository)
+    let (resources, unreadable) = try readResources(
+      try resourceFiles(tree, in: repository), into: search, from: repository, previous: previous, spool: spool)
     var byCode: [String: Int] = [:]
     for (index, resource) in resources.enumerated() where byCode[resource.codeText] == nil {
       byCode[resource.codeText] = index
@@ -77,10 +82,18 @@ enum Loader {
   private typealias ResourceFileEntry = (path: String, folder: String, code: ResourceCode, blob: ObjectID)
 
   /// The resources of `files`, read a batch at a time across the cores and added to `search`;
-  /// the files that do not read, as findings.
+  /// the files that do not read, as findings. A file whose blob is the one `previous` knows at
+  /// its path is not read: its record stands for it. Each resource's keys go to `spool`.
   private static func readResources(
-    _ files: [ResourceFileEntry], into search: SearchIndexBuilder, from repository: Repository
+    _ files: [ResourceFileEntry], into search: SearchIndexBuilder, from repository: Repository,
+    previous: PublishState?, spool: KeySpool
   ) throws -> ([SiteResource], [Finding]) {
+    // The records of the earlier publish, by path.
+    var known: [String: Int] = [:]
+    if let previous {
+      known.reserveCapacity(previous.records.count)
+      for (index, record) in previous.records.enumerated() { known[record.resource.path] = index }
+    }
     var resources: [SiteResource] = []
     resources.reserveCapacity(files.count)
     var unreadable: [Finding] = []
@@ -93,26 +106,49 @@ enum Loader {
     }
     for start in stride(from: 0, to: files.count, by: batch) {
       let slice = Array(files[start..<min(start + batch, files.count)])
-      let read = try repository.mapBlobs(slice.map(\.blob), workers: Validator.defaultWorkers) {
+      let kept: [PublishState.Record?] = slice.map { file in
+        guard let previous, let index = known[file.path], previous.records[index].resource.blob == file.blob else {
+          return nil
+        }
+        return previous.records[index]
+      }
+      let unread = zip(slice, kept).filter { $0.1 == nil }.map(\.0.blob)
+      var read = try repository.mapBlobs(unread, workers: Validator.defaultWorkers) {
         _, bytes -> (ResourceReading, SearchKeys?) in
         let reading = ResourceComparison.read(bytes, path: "", code: nil)
         guard case .read(let resource) = reading else { return (reading, nil) }
         return (reading, SearchKeys(resource))
-      }
-      for (file, (reading, keys)) in zip(slice, read) {
+      }[...]
+      for (file, record) in zip(slice, kept) {
+        if let record {
+          var resource = record.resource
+          resource.folder = intern(file.folder)
+          search.add(
+            id: resources.count,
+            keys: SearchKeys(name: SearchKeys.decode(record.nameKeys), text: SearchKeys.decode(record.textKeys)),
+            resource: resource)
+          resources.append(resource)
+          try spool.add(name: record.nameKeys, text: record.textKeys)
+          continue
+        }
+        let (reading, searchKeys) = read.removeFirst()
         switch reading {
         case .unreadable(var finding):
           finding.path = file.path
           finding.code = file.code.description
           unreadable.append(finding)
         case .read(let resource):
-          search.add(id: resources.count, keys: keys!, resource: resource)
-          resources.append(
-            SiteResource(
-              folder: intern(file.folder), code: file.code, blob: file.blob, name: resource.name,
-              providerName: intern(resource.provider.name), sharingType: resource.sharing.type,
-              updateCycle: resource.updateCycle, formatClass: resource.format.formatClass,
-              toPublic: resource.open.toPublic ?? false, retired: resource.isRetired))
+          let site = SiteResource(
+            folder: intern(file.folder), code: file.code, blob: file.blob, name: resource.name,
+            providerName: intern(resource.provider.name), sharingType: resource.sharing.type,
+            updateCycle: resource.updateCycle, formatClass: resource.format.formatClass,
+            writtenClass: String(resource.code.prefix(1)), toPublic: resource.open.toPublic ?? false,
+            retired: resource.isRetired, counts: ResourceCounts(resource),
+            links: resource.related + (resource.retired?.replacedBy.map { [$0] } ?? []))
+          search.add(id: resources.count, keys: searchKeys!, resource: site)
+          resources.append(site)
+          try spool.add(
+            name: ArraySlice(SearchKeys.encode(searchKeys!.name)), text: ArraySlice(SearchKeys.encode(searchKeys!.text)))
         }
       }
     }

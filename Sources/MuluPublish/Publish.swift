@@ -3,6 +3,10 @@ import MuluGit
 import MuluKit
 import MuluYAML
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// `mulu publish`: the catalog of a release as a static web site and JSON API, for the
 /// departments that use the data and for programs (docs/publish.md).
 public enum Publish {
@@ -46,6 +50,10 @@ public enum Publish {
     public var bytes: Int
     /// Resource files that could not be read at the revision (left out, each with its reason).
     public var unreadable: [Finding]
+    /// Whether the earlier publish in the folder was built on: only what changed was rendered.
+    public var incremental: Bool
+    /// Why a publish into a folder holding an earlier one rendered everything.
+    public var fullBecause: LocalizedText?
   }
 
   /// The revision a publish of `requested` shows: itself, else the newest release tag on main
@@ -59,6 +67,63 @@ public enum Publish {
   }
 
   public static func run(in workspace: Workspace, _ request: Request) throws(PublishFailure) -> Summary {
+    try finish(prepare(in: workspace, request), extensions: request.extensions)
+  }
+
+  /// A publish read and not yet written: the revision's resources, taken from the state of the
+  /// earlier publish in the folder where their files are the same, else read.
+  public final class Prepared: @unchecked Sendable {
+    let request: Request
+    let repository: Repository
+    let output: SiteOutput
+    let statePath: String
+    let previous: PublishState?
+    let reason: Earlier.Reason?
+    var site: Site
+    let search: SearchIndexBuilder
+    /// Where the resources' search keys wait for the state.
+    let spool: String
+    private let byPath: [String: Int]
+
+    init(
+      request: Request, repository: Repository, output: SiteOutput, statePath: String, previous: PublishState?,
+      reason: Earlier.Reason?, site: Site, search: SearchIndexBuilder, spool: String
+    ) {
+      self.request = request
+      self.repository = repository
+      self.output = output
+      self.statePath = statePath
+      self.previous = previous
+      self.reason = reason
+      self.site = site
+      self.search = search
+      self.spool = spool
+      var byPath: [String: Int] = [:]
+      byPath.reserveCapacity(site.resources.count)
+      for (index, resource) in site.resources.enumerated() { byPath[resource.path] = index }
+      self.byPath = byPath
+    }
+
+    /// The revision published.
+    public var revision: String { site.revision }
+
+    /// Where the evaluation keeps its verdicts on each resource file between publishes into the
+    /// folder: `.mulu-publish-results`, beside the state. Removed with the state when the state
+    /// is not used.
+    public var resultsPath: String { output.root + "/" + Publish.resultsName }
+
+    /// What the evaluation counts of the resource file at `path` with the blob `blob` (hex),
+    /// when it is a resource of this publish.
+    public func counts(path: String, blob: String) -> ResourceCounts? {
+      guard let index = byPath[path], site.resources[index].blob.hex == blob else { return nil }
+      return site.resources[index].counts
+    }
+  }
+
+  static let resultsName = ".mulu-publish-results"
+
+  /// Reads what a publish of `request` shows (`request.extensions` are not used: `finish` takes them).
+  public static func prepare(in workspace: Workspace, _ request: Request) throws(PublishFailure) -> Prepared {
     let repository: Repository
     do {
       // Histories and releases: a shallow clone would show a missing past as none.
@@ -66,20 +131,69 @@ public enum Publish {
     } catch {
       throw .workspace(error)
     }
-    var (site, search) = try Loader.load(repository, in: workspace, request)
     let output = try SiteOutput(root: request.output)
-    var builder = SiteBuilder(site: site, search: search, output: output, repository: repository, request: request)
-    try Loader.releases(repository, into: &site, revision: request.revision) { release, diff throws(PublishFailure) in
+    // The state of the earlier publish is read, then removed: a publish that stops half-way
+    // leaves none, and the next one publishes everything.
+    let statePath = output.root + "/" + PublishState.fileName
+    var previous: PublishState? = nil
+    var reason: Earlier.Reason? = nil
+    if let bytes = try? SiteOutput.readFile(statePath) {
+      previous = PublishState(bytes: bytes)
+      if previous == nil { reason = .damaged }
+      unlink(statePath)
+    } else if output.hasManifest {
+      reason = .missing
+    }
+    if previous == nil { unlink(output.root + "/" + resultsName) }
+    let spool = try KeySpool(path: output.root + "/.mulu-publish-keys.tmp")
+    let (site, search) = try Loader.load(repository, in: workspace, request, previous: previous, spool: spool)
+    try spool.close()
+    return Prepared(
+      request: request, repository: repository, output: output, statePath: statePath, previous: previous,
+      reason: reason, site: site, search: search, spool: spool.path)
+  }
+
+  /// Writes the site `prepare` read, with what `extensions` add, and the state for the next publish.
+  public static func finish(_ prepared: Prepared, extensions: [any SiteExtension]) throws(PublishFailure) -> Summary {
+    var request = prepared.request
+    request.extensions = extensions
+    let output = prepared.output
+    var site = prepared.site
+    var reason = prepared.reason
+    var builder = SiteBuilder(
+      site: site, search: prepared.search, output: output, repository: prepared.repository, request: request)
+    let layout = PublishState.layout(
+      generator: request.generator, language: request.language, registryName: site.registryName,
+      navigation: builder.layout.navigation.map { ($0.path, $0.title) })
+    if let previous = prepared.previous {
+      switch Earlier.open(previous, layout: layout, output: output) {
+      case .success(let earlier): builder.earlier = earlier
+      case .failure(let failure): reason = failure
+      }
+    }
+    try Loader.releases(prepared.repository, into: &site, revision: request.revision) {
+      release, diff throws(PublishFailure) in
       try builder.release(release, diff)
     }
     builder.site = site
-    try builder.build()
+    let datasets = try builder.build()
     try output.finish()
+
+    try PublishState.write(
+      to: prepared.statePath, layout: layout, commit: site.commit.hex, releases: Set(site.releases.map(Earlier.mark)),
+      departmentNames: site.departmentNames, count: site.resources.count,
+      record: { index, name, text in
+        PublishState.Record(
+          resource: site.resources[index], history: PublishState.history(site.history[site.resources[index].codeText] ?? []),
+          nameKeys: name, textKeys: text, dcatOffset: datasets[index].offset, dcatLength: datasets[index].length)
+      }, spool: prepared.spool)
+    unlink(prepared.spool)
     return Summary(
       revision: site.revision, tag: site.release.tag, commit: site.release.commit.hex, resources: site.resources.count,
       active: site.resources.count { !$0.retired }, departments: site.departments.count,
       releases: site.releases.count, files: output.files, written: output.written, unchanged: output.unchanged,
-      bytes: output.bytes, unreadable: site.unreadable)
+      bytes: output.bytes, unreadable: site.unreadable, incremental: builder.earlier != nil,
+      fullBecause: reason.map(\.message))
   }
 }
 

@@ -7,18 +7,18 @@ final class SearchIndexBuilder: @unchecked Sendable {
   private(set) var facets: [Facet: [String: PostingList]] = [:]
   private(set) var count = 0
 
-  func add(id: Int, keys: SearchKeys, resource: Resource) {
+  func add(id: Int, keys: SearchKeys, resource: SiteResource) {
     for key in keys.name { name[key, default: PostingList()].append(id) }
     for key in keys.text { text[key, default: PostingList()].append(id) }
     let values: [(Facet, String)] = [
-      (.sharing, resource.sharing.type), (.catalogClass, String(resource.code.prefix(1))),
-      (.format, resource.format.formatClass), (.cycle, resource.updateCycle),
-      (.open, resource.open.toPublic == true ? "true" : "false"),
+      (.sharing, resource.sharingType), (.catalogClass, resource.writtenClass),
+      (.format, resource.formatClass), (.cycle, resource.updateCycle),
+      (.open, resource.toPublic ? "true" : "false"),
     ]
     for (facet, value) in values where !value.isEmpty {
       facets[facet, default: [:]][value, default: PostingList()].append(id)
     }
-    if resource.isRetired { facets[.status, default: [:]]["retired", default: PostingList()].append(id) }
+    if resource.retired { facets[.status, default: [:]]["retired", default: PostingList()].append(id) }
     count = id + 1
   }
 

@@ -17,6 +17,8 @@ struct SiteBuilder {
   let words: Words
   let extraPages: [SitePage]
   let documents: [SiteDocument]
+  /// What a republish takes from the earlier publish in the folder; nil for a full publish.
+  var earlier: Earlier?
 
   init(site: Site, search: SearchIndexBuilder, output: SiteOutput, repository: Repository, request: Publish.Request) {
     self.site = site
@@ -34,11 +36,12 @@ struct SiteBuilder {
       navigation: extraPages.map { ($0.path, $0.title) } + documents.map { ($0.path, $0.title) })
   }
 
-  func build() throws(PublishFailure) {
+  /// Writes the site; returns where each resource's dataset stands in `dcat.jsonld`.
+  func build() throws(PublishFailure) -> [(offset: Int, length: Int)] {
     try output.write("favicon.svg", Assets.favicon)
     try output.write("assets/site.css", Assets.stylesheet)
     try output.write("assets/search.js", Assets.script)
-    try resources()
+    let datasets = try resources()
     try departments()
     try releases()
     try index()
@@ -52,38 +55,59 @@ struct SiteBuilder {
         })
     }
     for document in documents { try output.write(document.path, document.content) }
+    return datasets
   }
 
   // MARK: Resources
 
   /// Each resource's page, JSON and file; `resources.jsonl.gz` and `dcat.jsonld` on the way.
-  private func resources() throws(PublishFailure) {
+  /// In a republish, a resource whose files do not change is not read: its line and its dataset
+  /// come from the earlier publish's files.
+  private func resources() throws(PublishFailure) -> [(offset: Int, length: Int)] {
     var jsonl = try output.begin("api/v1/resources.jsonl.gz")
     let gzip = try GzipWriter()
     var dcat = try output.begin("api/v1/dcat.jsonld")
     try dcat.write(DCAT.head(site))
     var firstDataset = true
+    var spans: [(offset: Int, length: Int)] = []
+    spans.reserveCapacity(site.resources.count)
     let all = site.resources
+    let changed = earlier.map { $0.changedTargets(site) } ?? []
     for start in stride(from: 0, to: all.count, by: Loader.batch) {
       let slice = Array(all[start..<min(start + Loader.batch, all.count)])
+      // What the earlier publish wrote for each resource of the batch, when it stays.
+      let kept: [(line: [UInt8], dataset: [UInt8]?)?] = slice.map { entry in
+        earlier?.kept(entry, site: site, changedTargets: changed, output: output)
+      }
       let builder = self
-      let results: [(line: [UInt8], dataset: [UInt8]?)]
+      let fresh = zip(slice, kept).filter { $0.1 == nil }.map(\.0)
+      var results: ArraySlice<(line: [UInt8], dataset: [UInt8]?)>
       do {
-        let contents = try repository.mapBlobs(slice.map(\.blob), workers: Validator.defaultWorkers) { _, bytes in bytes }
-        results = try parallelMap(Array(zip(slice, contents)), workers: Validator.defaultWorkers) { entry, bytes in
+        let contents = try repository.mapBlobs(fresh.map(\.blob), workers: Validator.defaultWorkers) { _, bytes in bytes }
+        results = try parallelMap(Array(zip(fresh, contents)), workers: Validator.defaultWorkers) { entry, bytes in
           try builder.resource(entry, bytes: bytes)
-        }
+        }[...]
       } catch let failure as PublishFailure {
         throw failure
       } catch {
         throw .tool("\(error)")
       }
-      for (line, dataset) in results {
+      for (entry, old) in zip(slice, kept) {
+        let (line, dataset): ([UInt8], [UInt8]?)
+        if let old {
+          (line, dataset) = old
+          for path in [entry.stem + ".html", "api/v1/" + entry.stem + ".json", entry.path] { _ = output.keep(path) }
+        } else {
+          (line, dataset) = results.removeFirst()
+        }
         try gzip.write(line, into: &jsonl)
         if let dataset {
           if !firstDataset { try dcat.write([UInt8(ascii: ",")]) }
+          spans.append((dcat.size, dataset.count))
           try dcat.write(dataset)
           firstDataset = false
+        } else {
+          spans.append((0, 0))
         }
       }
     }
@@ -91,6 +115,7 @@ struct SiteBuilder {
     try output.commit(&jsonl, "api/v1/resources.jsonl.gz")
     try dcat.write(DCAT.tail)
     try output.commit(&dcat, "api/v1/dcat.jsonld")
+    return spans
   }
 
   /// One resource: writes its page, its JSON and its file; returns its line of the JSONL and
@@ -107,7 +132,7 @@ struct SiteBuilder {
     return (Array((json + "\n").utf8), dataset)
   }
 
-  private func resourcePage(_ entry: SiteResource, _ resource: Resource, _ history: [HistoryItem]) -> String {
+  private func resourcePage(_ entry: SiteResource, _ resource: Resource, _ history: [HistoryItem]) -> [UInt8] {
     let root = "../../"
     let department = site.departmentNames[entry.folder] ?? resource.provider.name
     return layout.page(title: resource.name.isEmpty ? entry.codeText : resource.name, root: root) { html in
@@ -308,7 +333,7 @@ struct SiteBuilder {
   }
 
   /// A department's page: its counts, its resources by class, then what extensions add.
-  private func departmentPage(_ department: SiteDepartment) -> String {
+  private func departmentPage(_ department: SiteDepartment) -> [UInt8] {
     let root = "../"
     let resources = site.resources[department.range]
     return layout.page(title: department.name, root: root) { html in
@@ -346,6 +371,11 @@ struct SiteBuilder {
   /// One release's page and JSON, written while the releases are read.
   func release(_ release: SiteRelease, _ diff: SemanticDiff) throws(PublishFailure) {
     guard isSafeName(fileName(release.tag)) else { return }
+    let paths = ["api/v1/releases/\(fileName(release.tag)).json", "releases/\(fileName(release.tag)).html"]
+    if let earlier, earlier.state.releases.contains(Earlier.mark(release)), paths.allSatisfy(output.knows) {
+      for path in paths { _ = output.keep(path) }
+      return
+    }
     try output.write("api/v1/releases/\(fileName(release.tag)).json", DiffWriter.json(diff).serialized() + "\n")
     try output.write("releases/\(fileName(release.tag)).html", releasePage(release, diff))
   }
@@ -397,7 +427,7 @@ struct SiteBuilder {
   /// The most changes a release page lists one by one; the JSON has them all.
   static let listedChanges = 2000
 
-  private func releasePage(_ release: SiteRelease, _ diff: SemanticDiff) -> String {
+  private func releasePage(_ release: SiteRelease, _ diff: SemanticDiff) -> [UInt8] {
     let root = "../"
     return layout.page(title: release.tag, root: root) { html in
       layout.breadcrumb(&html, root: root, [("index.html", words("发布记录", "Releases")), (nil, release.tag)])
@@ -508,7 +538,7 @@ struct SiteBuilder {
     try output.write("index.html", indexPage(bySharing: bySharing, active: active))
   }
 
-  private func indexPage(bySharing: [String: Int], active: Int) -> String {
+  private func indexPage(bySharing: [String: Int], active: Int) -> [UInt8] {
     layout.page(title: words("首页", "Home"), root: "") { html in
       html.element("div", ["class": "title"]) { html in
         html.element("h1", site.registryName)

@@ -37,16 +37,11 @@ final class SiteOutput: Sendable {
   init(root: String) throws(PublishFailure) {
     self.root = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
     try SiteOutput.makeFolders(self.root)
-    var previous: [String: Stamp] = [:]
-    if let text = try? SiteOutput.readFile(self.root + "/" + SiteOutput.manifestName) {
-      for line in String(decoding: text, as: UTF8.self).split(separator: "\n") {
-        let parts = line.split(separator: " ", maxSplits: 2)
-        guard parts.count == 3, let hash = UInt64(parts[0], radix: 16), let size = Int(parts[1]) else { continue }
-        previous[String(parts[2])] = Stamp(hash: hash, size: size)
-      }
-    }
-    self.previous = previous
+    self.previous = (try? SiteOutput.readFile(self.root + "/" + SiteOutput.manifestName)).map(SiteOutput.manifest) ?? [:]
   }
+
+  /// Whether the folder holds the manifest of an earlier publish.
+  var hasManifest: Bool { !previous.isEmpty }
 
   var written: Int { state.withLock { $0.written } }
   var unchanged: Int { state.withLock { $0.unchanged } }
@@ -57,6 +52,19 @@ final class SiteOutput: Sendable {
   func write(_ path: String, _ bytes: [UInt8]) throws(PublishFailure) {
     let stamp = Stamp(hash: FNV.hash(bytes), size: bytes.count)
     let full = root + "/" + path
+    // A file the manifest does not know is most likely new: it is created, unless it exists
+    // (then it is compared as any other).
+    if previous[path] == nil {
+      try ensureFolder(of: path)
+      if try SiteOutput.createNew(full, with: bytes) {
+        state.withLock {
+          $0.current[path] = stamp
+          $0.written += 1
+          $0.bytes += bytes.count
+        }
+        return
+      }
+    }
     if try isCurrent(path, full: full, stamp: stamp, bytes: bytes) {
       state.withLock {
         $0.current[path] = stamp
@@ -77,6 +85,33 @@ final class SiteOutput: Sendable {
       $0.written += 1
       $0.bytes += bytes.count
     }
+  }
+
+  /// Counts the file at `path` as written by an earlier publish and unchanged, without looking
+  /// at it: a republish that knows the file's bytes do not change. False when the manifest does
+  /// not know the file (then it has to be written).
+  func keep(_ path: String) -> Bool {
+    guard let stamp = previous[path] else { return false }
+    state.withLock {
+      $0.current[path] = stamp
+      $0.unchanged += 1
+      $0.bytes += stamp.size
+    }
+    return true
+  }
+
+  /// The stamp of `path` in the manifest of the earlier publish.
+  func previousStamp(_ path: String) -> Stamp? { previous[path] }
+
+  /// Whether the manifest of the earlier publish knows `path`.
+  func knows(_ path: String) -> Bool { previous[path] != nil }
+
+  /// The bytes of a file of the earlier publish, when they are what its manifest says.
+  func previousBytes(_ path: String) -> [UInt8]? {
+    guard let stamp = previous[path], let bytes = try? SiteOutput.readFile(root + "/" + path),
+      bytes.count == stamp.size, FNV.hash(bytes) == stamp.hash
+    else { return nil }
+    return bytes
   }
 
   func write(_ path: String, _ text: String) throws(PublishFailure) {
@@ -119,16 +154,66 @@ final class SiteOutput: Sendable {
   func finish() throws(PublishFailure) {
     var all = previous
     for (path, stamp) in state.withLock({ $0.current }) { all[path] = stamp }
-    var text = ""
-    for path in all.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-      let stamp = all[path]!
-      let hex = String(stamp.hash, radix: 16)
-      text += String(repeating: "0", count: 16 - hex.count) + hex + " \(stamp.size) \(path)\n"
+    // Sorted by the paths' bytes, compared as memory.
+    let lines = all.map { (Array($0.key.utf8), $0.value) }.sorted { left, right in
+      left.0.withUnsafeBufferPointer { a in
+        right.0.withUnsafeBufferPointer { b in
+          let common = memcmp(a.baseAddress!, b.baseAddress!, min(a.count, b.count))
+          return common != 0 ? common < 0 : a.count < b.count
+        }
+      }
     }
-    let bytes = Array(text.utf8)
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(lines.count * 64)
+    let digits = Array("0123456789abcdef".utf8)
+    for (path, stamp) in lines {
+      for shift in stride(from: 60, through: 0, by: -4) { bytes.append(digits[Int((stamp.hash >> UInt64(shift)) & 0xF)]) }
+      bytes.append(UInt8(ascii: " "))
+      bytes += String(stamp.size).utf8
+      bytes.append(UInt8(ascii: " "))
+      bytes += path
+      bytes.append(UInt8(ascii: "\n"))
+    }
     let full = root + "/" + SiteOutput.manifestName
     if (try? SiteOutput.readFile(full)) == bytes { return }
     try SiteOutput.replace(full, with: bytes)
+  }
+
+  /// The manifest's lines: `<16 hex digits> <size> <path>`; a line of another form is left out.
+  static func manifest(_ bytes: [UInt8]) -> [String: Stamp] {
+    var stamps: [String: Stamp] = [:]
+    stamps.reserveCapacity(bytes.count / 64)
+    var start = 0
+    while start < bytes.count {
+      let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+      defer { start = end + 1 }
+      var hash: UInt64 = 0
+      var position = start
+      while position < end, position - start < 16, let digit = hexValue(bytes[position]) {
+        hash = hash << 4 | UInt64(digit)
+        position += 1
+      }
+      guard position - start == 16, position < end, bytes[position] == UInt8(ascii: " ") else { continue }
+      position += 1
+      var size = 0
+      let sizeStart = position
+      while position < end, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position]), position - sizeStart < 18 {
+        size = size * 10 + Int(bytes[position] - UInt8(ascii: "0"))
+        position += 1
+      }
+      guard position > sizeStart, position < end, bytes[position] == UInt8(ascii: " "), position + 1 < end else { continue }
+      stamps[String(decoding: bytes[(position + 1)..<end], as: UTF8.self)] = Stamp(hash: hash, size: size)
+    }
+    return stamps
+  }
+
+  private static func hexValue(_ byte: UInt8) -> UInt8? {
+    switch byte {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
+    case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
+    case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
+    default: return nil
+    }
   }
 
   // MARK: Files
@@ -184,8 +269,23 @@ final class SiteOutput: Sendable {
     }
   }
 
+  /// Creates the file `path` with `bytes`; false when it exists already.
+  static func createNew(_ path: String, with bytes: [UInt8]) throws(PublishFailure) -> Bool {
+    let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    if fd < 0 && errno == EEXIST { return false }
+    guard fd >= 0 else { throw .output(path, String(cString: strerror(errno))) }
+    var file = StreamFile(path: path, fd: fd)
+    try fill(&file, with: bytes)
+    return true
+  }
+
   static func create(_ path: String, with bytes: [UInt8]) throws(PublishFailure) {
     var file = try StreamFile(path: path)
+    try fill(&file, with: bytes)
+  }
+
+  /// Writes `bytes` into `file` and closes it; a file that fails is removed.
+  private static func fill(_ file: inout StreamFile, with bytes: [UInt8]) throws(PublishFailure) {
     do {
       try file.write(bytes)
       try file.close()

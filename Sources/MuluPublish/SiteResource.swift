@@ -13,8 +13,14 @@ struct SiteResource: Sendable {
   var sharingType: String
   var updateCycle: String
   var formatClass: String
+  /// The first digit of the code written in the file (the search's class facet).
+  var writtenClass: String
   var toPublic: Bool
   var retired: Bool
+  /// What the evaluation counts of it.
+  var counts: ResourceCounts
+  /// The codes its page links to by name: `related` and `retired.replaced_by`.
+  var links: [String]
 
   var codeText: String { code.description }
   var path: String { "catalogs/\(folder)/\(code.fileName)" }

@@ -19,6 +19,12 @@ struct StreamFile {
     buffer.reserveCapacity(1 << 16)
   }
 
+  /// A file opened already.
+  init(path: String, fd: Int32) {
+    self.path = path
+    self.fd = fd
+  }
+
   mutating func write(_ bytes: [UInt8]) throws(PublishFailure) {
     hash = FNV.hash(bytes, from: hash)
     size += bytes.count

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
 import MuluCatalog
 import MuluGit
 import MuluKit
@@ -51,8 +54,26 @@ extension Evaluation {
     }
   }
 
-  /// Evaluates the registry at `request.revision`.
-  public static func run(in workspace: Workspace, _ request: Request) throws(Failure) -> Evaluation {
+  /// What a caller knows of the revision's resource files without reading them (a republish,
+  /// from its state), and where the verdicts on each file are kept between its runs.
+  public struct Known: Sendable {
+    /// Each file's counts by its path and blob id, nil for a file the caller does not know.
+    public var counts: @Sendable (_ path: String, _ blob: String) -> ResourceCounts?
+    /// The file of the verdicts on each resource file (`FileResults`) of the last run: a file
+    /// both know, by path and blob, is not read again.
+    public var results: String
+
+    public init(counts: @escaping @Sendable (_ path: String, _ blob: String) -> ResourceCounts?, results: String) {
+      self.counts = counts
+      self.results = results
+    }
+  }
+
+  /// Evaluates the registry at `request.revision`. With `known`, a file known to the caller and
+  /// to the verdicts of the last run is not validated again.
+  public static func run(in workspace: Workspace, _ request: Request, known: Known? = nil) throws(Failure)
+    -> Evaluation
+  {
     let repository: Repository
     do {
       // Histories and releases: a shallow clone would show a missing past as none.
@@ -69,7 +90,7 @@ extension Evaluation {
 
       // The one validation pass, counting each resource as it is read.
       let snapshot = GitSnapshot(repository: repository, tree: head.tree, label: request.revision)
-      let (catalog, readFindings, tally) = try Validator.load(snapshot, tally: CatalogTally.self)
+      let (catalog, readFindings, tally) = try load(snapshot, known: known)
       let checked = Validator.check(catalog)
       let report = Report(findings: Validator.apply(catalog.settings, to: readFindings + checked))
       // Duplicate collection is a fact of the catalog, counted even where registry.yaml turns the rule off.
@@ -105,6 +126,50 @@ extension Evaluation {
   }
 
   // MARK: Steps
+
+  /// The one validation pass, counting each resource as it is read; with `known`, the files
+  /// it knows are taken from the verdicts of the last run where they hold them.
+  private static func load(_ snapshot: GitSnapshot, known: Known?) throws -> (Catalog, [Finding], CatalogTally) {
+    guard let known else { return try Validator.load(snapshot, tally: CatalogTally.self) }
+    let context = ValidationCache.context(lookup: { try snapshot.entry(at: $0) }, read: snapshot.read)
+    let kept = (try? DirectorySnapshot.readFile(known.results, reportAs: known.results)).flatMap {
+      try? FileResults(bytes: $0, context: context)
+    }
+    let results = kept ?? FileResults(context: context)
+    let counts = known.counts
+    let (catalog, findings, counted, taken) = try Validator.load(
+      snapshot, tally: CatalogTally.self, results: results
+    ) { entry in entry.contentID.flatMap { counts(entry.path, $0) } != nil }
+    var tally = counted
+    for entry in taken {
+      guard case .resource(let folder, let code) = TreeLayout.role(of: entry.path), let id = entry.contentID,
+        let counts = counts(entry.path, id)
+      else { continue }
+      tally.folders[folder, default: FolderTally()].add(counts, code: code)
+    }
+    // Verdicts that cannot be written cost the next run its speed, not this one its result.
+    if results.changed { writeFile(known.results, results.serialized()) }
+    return (catalog, findings, tally)
+  }
+
+  /// Writes `bytes` into a file beside `path`, renamed into place; nothing when it cannot.
+  private static func writeFile(_ path: String, _ bytes: [UInt8]) {
+    let temporary = path + ".tmp"
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { return }
+    var written = 0
+    let complete = bytes.withUnsafeBytes { buffer -> Bool in
+      while written < buffer.count {
+        let n = write(fd, buffer.baseAddress! + written, buffer.count - written)
+        if n < 0 && errno == EINTR { continue }
+        if n <= 0 { return false }
+        written += n
+      }
+      return true
+    }
+    close(fd)
+    if !complete || rename(temporary, path) != 0 { unlink(temporary) }
+  }
 
   /// Where the period starts, and its commit (nil: the empty registry): the last commit before
   /// `date`, the revision `since` names, else the last release before `commit`, else the

@@ -20,21 +20,24 @@ struct FolderTally: Sendable, Hashable {
       unreadable += 1
       return
     }
-    if resource.isRetired {
+    add(ResourceCounts(resource), code: file.fileCode)
+  }
+
+  /// A file read elsewhere, by what it counts; `code` is its file name's.
+  mutating func add(_ counts: ResourceCounts, code: ResourceCode?) {
+    if counts.retired {
       retired += 1
       return
     }
     active += 1
-    if let index = Vocabulary.sharingTypes.firstIndex(of: resource.sharing.type.trimmingWhitespace()) {
-      bySharingType[index] += 1
-      if index == 2, FolderTally.citesTitle(resource.sharing.basis ?? "") { notSharedWithBasis += 1 }
+    if counts.sharingIndex >= 0 {
+      bySharingType[counts.sharingIndex] += 1
+      if counts.notSharedWithBasis { notSharedWithBasis += 1 }
     }
-    if resource.open.toPublic == true { openToPublic += 1 }
-    items += resource.items.count
-    if resource.items.contains(where: { Vocabulary.itemTypesNeedingLength.contains($0.type) && $0.length == nil }) {
-      withoutLengths += 1
-    }
-    if let code = file.fileCode?.description, code.hasPrefix("1") || code.hasPrefix("2") {
+    if counts.toPublic { openToPublic += 1 }
+    items += counts.items
+    if counts.withoutLengths { withoutLengths += 1 }
+    if let code = code?.description, code.hasPrefix("1") || code.hasPrefix("2") {
       baseAndTheme[String(code.prefix(3)), default: 0] += 1
     }
   }
@@ -49,25 +52,5 @@ struct FolderTally: Sendable, Hashable {
     items += other.items
     withoutLengths += other.withoutLengths
     baseAndTheme.merge(other.baseAndTheme, uniquingKeysWith: +)
-  }
-
-  /// Whether a text cites a law, regulation or policy by its title: 《 and 》 around at least
-  /// one character that is not white space.
-  static func citesTitle(_ text: String) -> Bool {
-    var inside = false
-    var visible = false
-    for character in text {
-      switch character {
-      case "《":
-        inside = true
-        visible = false
-      case "》":
-        if inside && visible { return true }
-        inside = false
-      default:
-        if inside && !character.isWhitespace { visible = true }
-      }
-    }
-    return false
   }
 }

@@ -34,15 +34,21 @@ struct PublishCommand: MuluCommand {
     let workspace = try global.workspace()
     // As if started in -C's directory, as every path a command takes.
     let output = out.hasPrefix("/") ? out : global.absoluteDirectory + "/" + out
-    // The site carries the evaluation of the revision it shows (evaluation.html, and each
-    // department's numbers on its page).
-    let evaluation = try Evaluation.run(
-      in: workspace, Evaluation.Request(revision: try Publish.revision(rev, in: workspace), countBehind: false))
-    let summary = try Publish.run(
+    let prepared = try Publish.prepare(
       in: workspace,
       Publish.Request(
-        revision: rev, output: output, language: global.lang ?? .zh, generator: "mulu " + Mulu.configuration.version,
-        extensions: [EvaluationSite(evaluation)]))
+        revision: rev, output: output, language: global.lang ?? .zh, generator: "mulu " + Mulu.configuration.version))
+    // The site carries the evaluation of the revision it shows (evaluation.html, and each
+    // department's numbers on its page); the files the publish knows are not validated again
+    // where the verdicts of the last publish into the folder hold them.
+    let evaluation = try Evaluation.run(
+      in: workspace, Evaluation.Request(revision: prepared.revision, countBehind: false),
+      known: Evaluation.Known(
+        counts: { path, blob in prepared.counts(path: path, blob: blob) }, results: prepared.resultsPath))
+    let summary = try Publish.finish(prepared, extensions: [EvaluationSite(evaluation)])
+    if let reason = summary.fullBecause {
+      Console.standardError(LocalizedText(zh: "注意：", en: "note: ")[language] + reason[language] + "\n")
+    }
     if !summary.unreadable.isEmpty {
       Console.standardError(
         FindingWriter.text(Report(findings: summary.unreadable), language: language, color: Console.wantsColor(2)))

@@ -1,0 +1,114 @@
+import MuluCatalog
+import MuluGit
+
+/// What a republish takes from the earlier publish in its folder: its state, and the lines of
+/// its `resources.jsonl.gz` and the datasets of its `dcat.jsonld` for the resources whose files
+/// stay as they are. Every file it relies on is checked against the folder's manifest first.
+final class Earlier: @unchecked Sendable {
+  let state: PublishState
+  private let byPath: [String: Int]
+  private let lines: GzipLines
+  private let dcat: MappedFile
+
+  /// Why a publish into a folder holding an earlier one is a full publish.
+  enum Reason: Error, Sendable, Equatable {
+    /// The folder has no state (an earlier version of mulu, or a publish that stopped half-way).
+    case missing
+    /// The state does not check out.
+    case damaged
+    /// The state is of another mulu, language, registry name or set of pages.
+    case otherLayout
+    /// A file the state relies on is not as the earlier publish wrote it.
+    case filesChanged(String)
+
+    public var message: LocalizedText {
+      let full = LocalizedText(zh: "，本次完整发布", en: "; publishing everything")
+      switch self {
+      case .missing:
+        return LocalizedText(zh: "输出目录中没有上次发布的状态（\(PublishState.fileName)）", en: "the folder has no state of the earlier publish (\(PublishState.fileName))") + full
+      case .damaged:
+        return LocalizedText(zh: "上次发布的状态 \(PublishState.fileName) 已损坏", en: "the state of the earlier publish (\(PublishState.fileName)) is damaged") + full
+      case .otherLayout:
+        return LocalizedText(zh: "上次发布的版本、语言、目录名称或页面不同", en: "the earlier publish was of another mulu, language, registry name or set of pages") + full
+      case .filesChanged(let path):
+        return LocalizedText(zh: "上次发布的文件 \(path) 已被改动", en: "the earlier publish's file \(path) was changed") + full
+      }
+    }
+  }
+
+  init(state: PublishState, lines: GzipLines, dcat: MappedFile) {
+    self.state = state
+    self.lines = lines
+    self.dcat = dcat
+    var byPath: [String: Int] = [:]
+    byPath.reserveCapacity(state.records.count)
+    for (index, record) in state.records.enumerated() { byPath[record.resource.path] = index }
+    self.byPath = byPath
+  }
+
+  /// The earlier publish in `output`, when its state and files check out for a site of `layout`.
+  static func open(_ state: PublishState, layout: UInt64, output: SiteOutput) -> Result<Earlier, Reason> {
+    guard state.layout == layout else { return .failure(.otherLayout) }
+    for path in ["api/v1/resources.jsonl.gz", "api/v1/dcat.jsonld"] where output.previousStamp(path) == nil {
+      return .failure(.filesChanged(path))
+    }
+    guard let compressed = output.previousBytes("api/v1/resources.jsonl.gz"), let lines = GzipLines(compressed) else {
+      return .failure(.filesChanged("api/v1/resources.jsonl.gz"))
+    }
+    let stamp = output.previousStamp("api/v1/dcat.jsonld")!
+    guard let dcat = MappedFile(path: output.root + "/api/v1/dcat.jsonld", size: stamp.size, hash: stamp.hash) else {
+      return .failure(.filesChanged("api/v1/dcat.jsonld"))
+    }
+    return .success(Earlier(state: state, lines: lines, dcat: dcat))
+  }
+
+  static func mark(_ release: SiteRelease) -> PublishState.ReleaseMark {
+    PublishState.ReleaseMark(
+      tag: release.tag, commit: release.commit.hex, date: release.date, previous: release.previous ?? "")
+  }
+
+  /// The codes whose link on a page (the resource a code leads to, its name, whether it is
+  /// retired) is not what it was.
+  func changedTargets(_ site: Site) -> Set<String> {
+    var old: [String: Int] = [:]
+    old.reserveCapacity(state.records.count)
+    for (index, record) in state.records.enumerated() where old[record.resource.codeText] == nil {
+      old[record.resource.codeText] = index
+    }
+    var changed: Set<String> = []
+    for code in Set(old.keys).union(site.byCode.keys) {
+      let before = old[code].map { state.records[$0].resource }
+      let after = site.byCode[code].map { site.resources[$0] }
+      if before?.stem != after?.stem || before?.name != after?.name || before?.retired != after?.retired {
+        changed.insert(code)
+      }
+    }
+    return changed
+  }
+
+  /// The line and the dataset the earlier publish wrote for `entry`, when its page, its JSON and
+  /// its file stay as they are: the same file, the same history, the same links and department
+  /// name. Called for the resources in their order.
+  func kept(_ entry: SiteResource, site: Site, changedTargets: Set<String>, output: SiteOutput)
+    -> (line: [UInt8], dataset: [UInt8]?)?
+  {
+    guard let index = byPath[entry.path] else { return nil }
+    let record = state.records[index]
+    guard record.resource.blob == entry.blob,
+      record.history == PublishState.history(site.history[entry.codeText] ?? []),
+      state.departmentNames[entry.folder] == site.departmentNames[entry.folder],
+      !entry.links.contains(where: changedTargets.contains),
+      output.knows(entry.stem + ".html"), output.knows("api/v1/" + entry.stem + ".json"), output.knows(entry.path)
+    else { return nil }
+    let dataset: [UInt8]?
+    if entry.retired {
+      dataset = nil
+    } else {
+      guard record.dcatLength > 0, let bytes = dcat.slice(record.dcatOffset, record.dcatLength) else { return nil }
+      dataset = bytes
+    }
+    guard var line = lines.line(at: index) else { return nil }
+    line.append(UInt8(ascii: "\n"))
+    return (line, dataset)
+  }
+}
