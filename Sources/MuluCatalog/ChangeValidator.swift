@@ -1,49 +1,5 @@
 import MuluParallel
 
-/// A snapshot that answers for one path or one folder without listing the whole registry.
-public protocol BrowsableSnapshot: Snapshot {
-  /// The file at a path, or nil.
-  func entry(at path: String) throws -> SnapshotEntry?
-  /// The names directly in a folder (files and sub-folders); empty when there is no such folder.
-  func names(in folder: String) throws -> [String]
-  /// The files directly in a folder, with their full paths.
-  func files(in folder: String) throws -> [SnapshotEntry]
-  /// `names(in:)` as one run of bytes; a snapshot that can list a folder without a `String`
-  /// per name (a Git tree) does so here.
-  func listing(of folder: String) throws -> FolderListing
-}
-
-extension BrowsableSnapshot {
-  public func listing(of folder: String) throws -> FolderListing {
-    FolderListing(try names(in: folder))
-  }
-}
-
-/// The names of one folder, one after the other in one array of UTF-8 bytes: name `i` is
-/// `bytes[starts[i]..<starts[i + 1]]`. A provider folder of a national registry has thousands
-/// of names; change validation asks about a few of them.
-public struct FolderListing: Sendable {
-  public private(set) var bytes: [UInt8] = []
-  public private(set) var starts: [Int] = [0]
-
-  public init() {}
-
-  public init(_ names: [String]) {
-    for var name in names { name.withUTF8 { append($0) } }
-  }
-
-  public mutating func append(_ name: UnsafeBufferPointer<UInt8>) {
-    bytes.append(contentsOf: name)
-    starts.append(bytes.count)
-  }
-
-  public var count: Int { starts.count - 1 }
-
-  public subscript(index: Int) -> String {
-    String(decoding: bytes[starts[index]..<starts[index + 1]], as: UTF8.self)
-  }
-}
-
 /// The engine on a change: the verdict on the changed files, with the rest of the registry read
 /// only where a rule needs it. Cost grows with the change, not the registry.
 ///
@@ -291,62 +247,5 @@ public enum ChangeValidator {
       }
     }
     return findings
-  }
-}
-
-extension RegistryRule {
-  public static var judgedOnChanges: Bool { true }
-}
-
-extension MemorySnapshot: BrowsableSnapshot {
-  public func entry(at path: String) throws -> SnapshotEntry? {
-    files[path].map { SnapshotEntry(path: path, kind: kinds[path] ?? .regular, size: $0.count) }
-  }
-
-  public func names(in folder: String) throws -> [String] {
-    let prefix = folder.isEmpty ? "" : folder + "/"
-    var names: Set<String> = []
-    for path in files.keys where path.hasPrefix(prefix) {
-      names.insert(String(path.dropFirst(prefix.count).prefix { $0 != "/" }))
-    }
-    return names.sorted()
-  }
-
-  public func files(in folder: String) throws -> [SnapshotEntry] {
-    let prefix = folder + "/"
-    return try files.keys.filter { $0.hasPrefix(prefix) && !$0.dropFirst(prefix.count).contains("/") }.sorted()
-      .compactMap { try entry(at: $0) }
-  }
-}
-
-/// A safe test that a file cannot hold a given name, or one canonically equivalent to it
-/// (`name.duplicate` compares names as Swift's `==` does), without parsing it.
-///
-/// A YAML scalar's text stands in the file as written except for escapes (`\` in double quotes),
-/// doubled single quotes and folded white space. A name with neither white space nor `'` therefore
-/// stands verbatim in any file that holds it, unless the file has a backslash. Two texts in plain
-/// NFC (`isPlainNFC`, as Chinese is) are equivalent exactly when their bytes are equal: a plain
-/// NFC name is searched for by its bytes in files that are plain NFC throughout; any other file
-/// may hold an equivalent spelling, and is read.
-enum NameFilter {
-  static func isSearchable(_ name: String) -> Bool {
-    !name.unicodeScalars.contains { $0.properties.isWhitespace || $0 == "'" } && name.isPlainNFC
-  }
-
-  static func mayHold(_ needles: [[UInt8]], _ bytes: [UInt8]) -> Bool {
-    if bytes.contains(UInt8(ascii: "\\")) { return true }
-    if !bytes.withUnsafeBufferPointer(String.isPlainNFC) { return true }
-    return needles.contains { contains(bytes, $0) }
-  }
-
-  private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-    guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
-    var index = 0
-    let last = haystack.count - needle.count
-    while index <= last {
-      if haystack[index] == first && haystack[index..<index + needle.count].elementsEqual(needle) { return true }
-      index += 1
-    }
-    return false
   }
 }

@@ -1,20 +1,3 @@
-/// How much a finding weighs: errors block, warnings report.
-public enum Severity: String, Sendable, Hashable, Codable, Comparable {
-  case warning
-  case error
-
-  public static func < (lhs: Severity, rhs: Severity) -> Bool {
-    lhs == .warning && rhs == .error
-  }
-}
-
-/// What `registry.yaml` may set a rule to.
-public enum SeverityOverride: String, Sendable, Hashable, Codable, CaseIterable {
-  case error
-  case warning
-  case off
-}
-
 /// One thing a rule found: a plain value, printed by the writers.
 public struct Finding: Sendable, Hashable, Codable {
   public var rule: String
@@ -57,26 +40,5 @@ public struct Finding: Sendable, Hashable, Codable {
     if a.message.zh != b.message.zh { return a.message.zh.utf8.lexicographicallyPrecedes(b.message.zh.utf8) }
     if a.hint.en != b.hint.en { return a.hint.en.utf8.lexicographicallyPrecedes(b.hint.en.utf8) }
     return a.hint.zh.utf8.lexicographicallyPrecedes(b.hint.zh.utf8)
-  }
-}
-
-/// The verdict on a registry: every finding, in a stable order.
-public struct Report: Sendable, Hashable {
-  public var findings: [Finding]
-
-  public init(findings: [Finding]) {
-    self.findings = findings.sorted(by: Finding.ordered)
-  }
-
-  public var errorCount: Int { findings.count { $0.severity == .error } }
-  public var warningCount: Int { findings.count { $0.severity == .warning } }
-  public var hasErrors: Bool { findings.contains { $0.severity == .error } }
-
-  /// Only the findings on the given paths (files, or folders ending in "/").
-  public func limited(to paths: [String]) -> Report {
-    guard !paths.isEmpty else { return self }
-    return Report(findings: findings.filter { finding in
-      paths.contains { finding.path == $0 || (finding.path.hasPrefix($0) && $0.hasSuffix("/")) }
-    })
   }
 }

@@ -38,7 +38,7 @@ public final class RegistryState: @unchecked Sendable {
     case otherContext
   }
 
-  static let magic = Array("mulu validation state 1\n".utf8)
+  static let magic = Array("mulu validation state 3\n".utf8)
 
   /// Reads the state the bytes of `read` hold (the whole file, `size` bytes); refused unless
   /// they check out and were made for `context`.
@@ -87,14 +87,18 @@ public final class RegistryState: @unchecked Sendable {
         overrides[rule] = value
       }
       self.overrides = overrides
-      guard let e = reader.int(), let r = reader.int(), let t = reader.int(), let f = reader.int() else { throw Refusal.corrupt }
-      (entryCount, resourceCount, textCount, findingCount) = (e, r, t, f)
+      guard let e = reader.int(), let r = reader.int(), let f = reader.int() else { throw Refusal.corrupt }
+      (entryCount, resourceCount, findingCount) = (e, r, f)
       for _ in 0..<Section.count {
         guard let length = reader.int(), reader.position + length <= reader.end else { throw Refusal.corrupt }
         sections.append(reader.position..<(reader.position + length))
         reader.position += length
       }
       guard reader.position == reader.end else { throw Refusal.corrupt }
+      let textStarts = sections[Section.textStarts.rawValue].count
+      guard textStarts >= 4, textStarts % 4 == 0 else { throw Refusal.corrupt }
+      let t = textStarts / 4 - 1
+      textCount = t
       let expected: [(Section, Int)] = [
         (.pathStarts, 4 * (e + 1)), (.kinds, e), (.ids, ContentKey.size * e), (.stamps, 48 * e), (.folded, 8 * e),
         (.entryResource, 4 * e), (.resourceEntry, 4 * r), (.flags, r), (.codeHash, 8 * r), (.folder, 4 * r),
@@ -454,13 +458,21 @@ struct RawReader {
     return .some(YAMLMark(line: line - 1, column: column))
   }
 
+  /// A finding as `ByteWriter.stateFinding` wrote it.
   mutating func finding() -> Finding? {
     guard let rule = string(), let severity = int(), let path = string(), let line = int(), let column = int(),
-      let code = optionalString(), let zh = string(), let en = string(), let hintZh = string(), let hintEn = string()
+      let code = optionalString(), let zh = string(), let en = string(), let ownHint = int()
     else { return nil }
+    let hint: LocalizedText
+    if ownHint == 0 {
+      guard let ruleHint = RuleHints.hint(of: rule) else { return nil }
+      hint = ruleHint
+    } else {
+      guard let hintZh = string(), let hintEn = string() else { return nil }
+      hint = LocalizedText(zh: hintZh, en: hintEn)
+    }
     return Finding(
       rule: rule, severity: severity == 1 ? .error : .warning, path: path, line: line == 0 ? nil : line - 1,
-      column: column == 0 ? nil : column - 1, code: code, message: LocalizedText(zh: zh, en: en),
-      hint: LocalizedText(zh: hintZh, en: hintEn))
+      column: column == 0 ? nil : column - 1, code: code, message: LocalizedText(zh: zh, en: en), hint: hint)
   }
 }

@@ -6,31 +6,6 @@ import MuluYAML
   import Darwin
 #endif
 
-/// A fork that `mulu sync` pulls from (docs/sync.md): a department's or a lower-level registry's copy
-/// of this registry, which may change only the folders of the departments it owns.
-public struct SyncSource: Sendable, Hashable {
-  /// A short name, used in `refs/mulu/sources/<name>` and `refs/heads/sync/<name>`.
-  public var name: String
-  /// Where the fork is: a path (relative to the registry's repository), or any URL git understands.
-  public var url: String
-  /// The fork's branch to pull.
-  public var branch: String
-  /// The provider codes whose `catalogs/<code>/` folders the fork may change.
-  public var owns: [String]
-
-  public init(name: String, url: String, branch: String = SourceList.defaultBranch, owns: [String]) {
-    self.name = name
-    self.url = url
-    self.branch = branch
-    self.owns = owns
-  }
-
-  /// Whether the fork may change `path`: a path below `catalogs/<code>/` of an owned code.
-  public func owns(path: String) -> Bool {
-    owns.contains { path.hasPrefix("catalogs/" + $0 + "/") }
-  }
-}
-
 /// `sources.yaml`, read.
 public enum SourceList {
   public static let path = "sources.yaml"
@@ -99,16 +74,5 @@ public enum SourceList {
       }
     }
     return true
-  }
-}
-
-/// Which tags are releases (docs/format.md, docs/releases.md): those whose names match `release_tags` of
-/// `access.yaml`, read by `AccessPolicy.read`.
-public enum ReleasePolicy {
-  /// Whether a tag name (without `refs/tags/`) matches a `release_tags` pattern: fnmatch(3)
-  /// without flags, as the hook matches pushed tags — `*`, `?`, `[...]` classes and `\`
-  /// escapes, where `*` also matches "/".
-  public static func matches(_ name: String, pattern: String) -> Bool {
-    fnmatch(pattern, name, 0) == 0
   }
 }

@@ -2,7 +2,7 @@ import MuluYAML
 
 /// Builds the bytes of a `RegistryState`: entries in byte order of their paths, the resource
 /// files among them in the same order, then the findings of the report.
-public struct StateWriter: Sendable {
+public struct StateWriter {
   let context: String
   let tree: ContentKey?
   let overrides: [String: SeverityOverride]
@@ -10,6 +10,13 @@ public struct StateWriter: Sendable {
   private var columns = [[UInt8]](repeating: [], count: RegistryState.Section.count)
   private(set) var entryCount = 0
   private(set) var resourceCount = 0
+  /// Resources named by entries so far (`addEntry` numbers them before their columns are added).
+  private var entryResources = 0
+  /// Where the sections go as they are done, when they are written as they are made.
+  private var sink: ((UnsafeRawBufferPointer) -> Bool)? = nil
+  private var sent = 0
+  private var checksum = Checksum.Running()
+  private var failed = false
   private(set) var findingCount = 0
   private var textCount = 0
   private var textNumbers: [String: UInt32] = [:]
@@ -37,6 +44,19 @@ public struct StateWriter: Sendable {
     columns[Section.texts.rawValue] = Array(state.blob(.texts, 0..<Int(state.u32(.textStarts, state.textCount))).bindMemory(to: UInt8.self))
     textCount = state.textCount
     for index in 0..<state.textCount { textNumbers[state.text(index)] = UInt32(index) }
+  }
+
+  /// Room for this many entries, resources and findings in the columns of fixed width.
+  mutating func reserve(entries: Int, resources: Int, findings: Int) {
+    let widths: [(Section, Int)] = [
+      (.pathStarts, 4 * (entries + 1)), (.kinds, entries), (.ids, ContentKey.size * entries), (.stamps, 48 * entries),
+      (.folded, 8 * entries), (.entryResource, 4 * entries), (.resourceEntry, 4 * resources), (.flags, resources),
+      (.codeHash, 8 * resources), (.folder, 4 * resources), (.nameHash, 8 * resources), (.provider, 4 * resources),
+      (.relatedStarts, 4 * (resources + 1)), (.itemStarts, 4 * (resources + 1)), (.recordStarts, 4 * (resources + 1)),
+      (.findingStarts, 4 * (findings + 1)), (.findingEntry, 4 * findings), (.findingKind, findings),
+      (.paths, 48 * entries),
+    ]
+    for (section, bytes) in widths { columns[section.rawValue].reserveCapacity(bytes) }
   }
 
   private mutating func u32(_ section: Section, _ value: UInt32) {
@@ -80,7 +100,8 @@ public struct StateWriter: Sendable {
     }
     if allASCII && path.contains(where: { $0 >= 0x80 }) { allASCII = false }
     u64(.folded, RegistryState.folded(path))
-    u32(.entryResource, resource ? UInt32(resourceCount) : UInt32(bitPattern: -1))
+    u32(.entryResource, resource ? UInt32(entryResources) : UInt32(bitPattern: -1))
+    if resource { entryResources += 1 }
     entryCount += 1
   }
 
@@ -102,11 +123,14 @@ public struct StateWriter: Sendable {
 
   /// Adds the resource of the entry added last: its digest (items as names), its own findings.
   mutating func addResource(_ digest: ResourceDigest, items: [String], findings: [Finding]) {
-    u32(.resourceEntry, UInt32(entryCount - 1))
+    addResource(digest, items: items, findings: findings, entry: entryCount - 1, record: true)
+  }
+
+  /// Adds a resource of entry `entry`: its columns, and its record when `record` (or later,
+  /// with `addRecord`, when the sections are written as they are made).
+  mutating func addResource(_ digest: ResourceDigest, items: [String], findings: [Finding], entry: Int, record withRecord: Bool) {
+    u32(.resourceEntry, UInt32(entry))
     var flags: RegistryState.Flags = []
-    var record = ByteWriter()
-    record.int(findings.count)
-    for finding in findings { record.finding(finding) }
     var related: [UInt64] = []
     var itemNumbers: [UInt32] = []
     var provider = text(digest.folder)
@@ -123,25 +147,9 @@ public struct StateWriter: Sendable {
         nameHash = RegistryState.hash(content.name.utf8)
       }
       provider = text(content.providerCode)
-      record.int(1)
-      record.optionalString(content.writtenCode)
-      record.string(content.name)
-      record.int(content.isRetired ? 1 : 0)
-      record.optionalString(content.replacedBy)
-      record.mark(content.replacedByMark)
-      record.int(content.related.count)
-      for (code, mark) in content.related {
-        record.string(code.description)
-        record.mark(mark)
-        related.append(RegistryState.hash(code))
-      }
+      related = content.related.map { RegistryState.hash($0.code) }
       if let text = content.replacedBy, let code = ResourceCode(text) { related.append(RegistryState.hash(code)) }
-      record.mark(content.codeMark)
-      record.mark(content.nameMark)
-      record.mark(content.itemsMark)
       itemNumbers = items.map { text($0) }
-    } else {
-      record.int(0)
     }
     columns[Section.flags.rawValue].append(flags.rawValue)
     u64(.codeHash, RegistryState.hash(digest.fileCode))
@@ -152,9 +160,36 @@ public struct StateWriter: Sendable {
     u32(.relatedStarts, UInt32(columns[Section.related.rawValue].count / 8))
     for number in itemNumbers { u32(.items, number) }
     u32(.itemStarts, UInt32(columns[Section.items.rawValue].count / 4))
+    if withRecord { addRecord(digest, findings: findings) }
+    resourceCount += 1
+  }
+
+  /// The record of a resource added without it: its own findings and what its digest holds.
+  mutating func addRecord(_ digest: ResourceDigest, findings: [Finding]) {
+    var record = ByteWriter()
+    Self.encode(digest, findings: findings, into: &record)
     columns[Section.records.rawValue].append(contentsOf: record.buffer)
     u32(.recordStarts, UInt32(columns[Section.records.rawValue].count))
-    resourceCount += 1
+  }
+
+  static func encode(_ digest: ResourceDigest, findings: [Finding], into record: inout ByteWriter) {
+    record.int(findings.count)
+    for finding in findings { record.stateFinding(finding) }
+    guard let content = digest.content else { return record.int(0) }
+    record.int(1)
+    record.optionalString(content.writtenCode)
+    record.string(content.name)
+    record.int(content.isRetired ? 1 : 0)
+    record.optionalString(content.replacedBy)
+    record.mark(content.replacedByMark)
+    record.int(content.related.count)
+    for (code, mark) in content.related {
+      record.string(code.description)
+      record.mark(mark)
+    }
+    record.mark(content.codeMark)
+    record.mark(content.nameMark)
+    record.mark(content.itemsMark)
   }
 
   /// Copies resource `resource` of `state` for the entry added last (texts are numbered alike).
@@ -180,7 +215,7 @@ public struct StateWriter: Sendable {
   /// Adds a finding of the report (before `registry.yaml`'s severities), on entry `entry` (-1: none).
   mutating func addFinding(_ finding: Finding, entry: Int) {
     var writer = ByteWriter()
-    writer.finding(finding)
+    writer.stateFinding(finding)
     columns[Section.findings.rawValue].append(contentsOf: writer.buffer)
     u32(.findingStarts, UInt32(columns[Section.findings.rawValue].count))
     u32(.findingEntry, UInt32(bitPattern: Int32(entry)))
@@ -223,9 +258,49 @@ public struct StateWriter: Sendable {
     }
     header.int(entryCount)
     header.int(resourceCount)
-    header.int(textCount)
     header.int(findingCount)
     return header.buffer
+  }
+
+  /// Writes the sections to `sink` as they are done (`flush`), the header first: the state
+  /// will have `entries` entries, `resources` resources and `findings` findings, and its paths
+  /// are all ASCII or not as `allASCII` says.
+  mutating func stream(
+    to sink: @escaping (UnsafeRawBufferPointer) -> Bool, entries: Int, resources: Int, findings: Int, allASCII: Bool
+  ) {
+    self.sink = sink
+    self.allASCII = allASCII
+    (entryCount, resourceCount, findingCount) = (entries, resources, findings)
+    send(header())
+    (entryCount, resourceCount, findingCount) = (0, 0, 0)
+  }
+
+  private mutating func send(_ bytes: [UInt8]) {
+    guard !failed, let sink else { return }
+    bytes.withUnsafeBytes { raw in
+      checksum.add(raw)
+      if !sink(raw) { failed = true }
+    }
+  }
+
+  /// Writes the sections up to `last` and lets them go.
+  mutating func flush(through last: Section) {
+    while sent <= last.rawValue {
+      var length = ByteWriter()
+      length.int(columns[sent].count)
+      send(length.buffer)
+      send(columns[sent])
+      columns[sent] = []
+      sent += 1
+    }
+  }
+
+  /// Writes what is left and the checksum; false when the sink refused a part.
+  mutating func finish() -> Bool {
+    flush(through: Section.allCases.last!)
+    var last = checksum.value.littleEndian
+    if !failed, let sink, !withUnsafeBytes(of: &last, { sink($0) }) { failed = true }
+    return !failed
   }
 
   /// Gives the bytes in parts, the checksum last; stops when `body` returns false.
@@ -256,46 +331,82 @@ public struct StateWriter: Sendable {
 }
 
 extension RegistryState {
-  /// The state of a snapshot validated in full: its entries (with their stat data, or their blob
-  /// ids), the catalog, each resource's own findings, every finding of the report before the
-  /// severities of `registry.yaml`.
-  static func writer(
-    entries: [SnapshotEntry], stamps: [FileStamp?], catalog: Catalog, own: [[Finding]], findings: [Finding],
-    names: ItemNames, context: String, tree: ContentKey?, racySince: Int64
-  ) -> StateWriter {
-    var writer = StateWriter(context: context, tree: tree, overrides: catalog.settings.overrides, racySince: racySince)
+  /// Writes to `sink` the state of a snapshot validated in full: its entries (with their stat
+  /// data, or their blob ids), its resources' digests, each resource's own findings, every
+  /// finding of the report before the severities of `registry.yaml`. Each section is written
+  /// as it is done and let go, and each digest once written: the state is never whole in memory
+  /// beside the catalog. False when the sink refused a part.
+  static func write(
+    entries: [SnapshotEntry], stamps: [FileStamp?], digests: inout [ResourceDigest], settings: RegistrySettings,
+    own: [[Finding]], findings: [Finding], names: ItemNames, context: String, tree: ContentKey?, racySince: Int64,
+    to sink: @escaping (UnsafeRawBufferPointer) -> Bool
+  ) -> Bool {
+    var writer = StateWriter(context: context, tree: tree, overrides: settings.overrides, racySince: racySince)
     var order = Array(entries.indices)
     let sorted = zip(order, order.dropFirst()).allSatisfy { PathOrder.compare(entries[$0].path, entries[$1].path) < 0 }
     if !sorted { order.sort { PathOrder.compare(entries[$0].path, entries[$1].path) < 0 } }
-    let itemNames = names.names
-    var resource = 0
+    // Which entry each resource is.
+    var resourceEntries: [Int] = []
+    resourceEntries.reserveCapacity(digests.count)
     var entryOfPath: [String: Int] = [:]
     for (number, position) in order.enumerated() {
       let entry = entries[position]
-      let isResource = resource < catalog.resources.count && entry.isFile && catalog.resources[resource].path == entry.path
+      if resourceEntries.count < digests.count && entry.isFile && digests[resourceEntries.count].path == entry.path {
+        resourceEntries.append(number)
+      } else {
+        entryOfPath[entry.path] = number
+      }
+    }
+    let allASCII = entries.allSatisfy { $0.path.utf8.allSatisfy { $0 < 0x80 } }
+    writer.stream(
+      to: sink, entries: entries.count, resources: resourceEntries.count, findings: findings.count, allASCII: allASCII)
+    writer.reserve(entries: entries.count, resources: resourceEntries.count, findings: findings.count)
+    var next = 0
+    for (number, position) in order.enumerated() {
+      let entry = entries[position]
+      let isResource = next < resourceEntries.count && resourceEntries[next] == number
+      if isResource { next += 1 }
       writer.addEntry(
         entry.path, kind: entry.kind, id: entry.contentID.flatMap(ContentKey.init(hex:)),
         stamp: position < stamps.count ? stamps[position] : nil, resource: isResource)
-      if isResource {
-        let digest = catalog.resources[resource]
-        let items = (digest.content?.items ?? []).map { Int($0) < itemNames.count ? itemNames[Int($0)] : "" }
-        writer.addResource(digest, items: items, findings: resource < own.count ? own[resource] : [])
-        resource += 1
-      }
-      if !isResource { entryOfPath[entry.path] = number }
     }
-    // Findings on resource files are found by bisection, the few others by name.
-    let sortedFindings = findings.sorted(by: Finding.ordered)
+    writer.flush(through: .entryResource)
+    let itemNames = names.names
+    for (resource, entry) in resourceEntries.enumerated() {
+      let digest = digests[resource]
+      let items = (digest.content?.items ?? []).map { Int($0) < itemNames.count ? itemNames[Int($0)] : "" }
+      writer.addResource(digest, items: items, findings: [], entry: entry, record: false)
+    }
+    writer.flush(through: .items)
+    for resource in resourceEntries.indices {
+      writer.addRecord(digests[resource], findings: resource < own.count ? own[resource] : [])
+      // Written: what it held is let go.
+      digests[resource] = ResourceDigest(folder: digests[resource].folder, fileCode: digests[resource].fileCode)
+    }
+    writer.flush(through: .texts)
+    // Findings on resource files are found by bisection among the paths, the few others by name.
     var lastPath = ""
     var lastEntry = -1
-    for finding in sortedFindings {
+    for finding in findings.sorted(by: Finding.ordered) {
       if finding.path != lastPath {
         lastPath = finding.path
-        lastEntry = entryOfPath[finding.path] ?? writer.entryNumber(of: finding.path) ?? -1
+        lastEntry = entryOfPath[finding.path] ?? resourceEntry(of: finding.path) ?? -1
       }
       writer.addFinding(finding, entry: lastEntry)
     }
-    return writer
+    return writer.finish()
+
+    func resourceEntry(of path: String) -> Int? {
+      var low = 0
+      var high = resourceEntries.count
+      while low < high {
+        let middle = (low + high) / 2
+        let order = PathOrder.compare(digests[middle].path, path)
+        if order == 0 { return resourceEntries[middle] }
+        if order < 0 { low = middle + 1 } else { high = middle }
+      }
+      return nil
+    }
   }
 }
 

@@ -5,25 +5,6 @@ import MuluParallel
 import Synchronization
 import MuluYAML
 
-/// A failure that stops validation (not a finding).
-public enum CatalogError: Error, Sendable, Equatable {
-  /// The snapshot has no `registry.yaml`.
-  case notARegistry(String)
-  /// A file could not be read.
-  case unreadable(path: String, reason: String)
-
-  public var message: LocalizedText {
-    switch self {
-    case .notARegistry(let label):
-      return LocalizedText(
-        zh: "\(label) 不是目录库：缺少 registry.yaml（用 mulu init 新建）",
-        en: "\(label) is not a registry: it has no registry.yaml (create one with mulu init)")
-    case .unreadable(let path, let reason):
-      return LocalizedText(zh: "无法读取 \(path)：\(reason)", en: "cannot read \(path): \(reason)")
-    }
-  }
-}
-
 /// The one validation engine: the same verdict on a working tree, a commit, a push or a sync.
 public enum Validator {
   /// Validates a whole snapshot. `settings`, when given, stand for those of its `registry.yaml`
@@ -57,21 +38,28 @@ public enum Validator {
     return (catalog, findings)
   }
 
-  /// A full validation that also makes the `RegistryState` of the snapshot (see there): its
-  /// `entries` with the stat data `stamps` gives at the same positions (or their blob ids), and
-  /// the tree it is, for a revision. Stat data changed at or after `racySince` are not kept.
+  /// A full validation that also writes the `RegistryState` of the snapshot (see there) to
+  /// `sink`, as it is made: its `entries` with the stat data `stamps` gives at the same positions
+  /// (or their blob ids), and the tree it is, for a revision. Stat data changed at or after
+  /// `racySince` are not kept. The flag is false when the sink refused a part.
   public static func validate(
     _ snapshot: any Snapshot, keepingStateAs context: String, stamps: [FileStamp?] = [], tree: ContentKey? = nil,
-    racySince: Int64 = .max, workers: Int = defaultWorkers
-  ) throws -> (Report, StateWriter) {
+    racySince: Int64 = .max, workers: Int = defaultWorkers, to sink: @escaping (UnsafeRawBufferPointer) -> Bool
+  ) throws -> (Report, Bool) {
     let names = ItemNames()
-    let (catalog, findings, _, own) = try load(
-      snapshot, settings: nil, workers: workers, tally: NoTally.self, results: nil, keepOwn: true, names: names)
-    let all = findings + check(catalog, workers: workers)
-    let state = RegistryState.writer(
-      entries: snapshot.entries, stamps: stamps, catalog: catalog, own: own, findings: all, names: names,
-      context: context, tree: tree, racySince: racySince)
-    return (Report(findings: apply(catalog.settings, to: all)), state)
+    // The catalog is let go before the state is made, and its digests as they are written.
+    var (all, settings, digests, own): ([Finding], RegistrySettings, [ResourceDigest], [[Finding]]) = try {
+      let (catalog, findings, _, own) = try load(
+        snapshot, settings: nil, workers: workers, tally: NoTally.self, results: nil, keepOwn: true, names: names)
+      return (findings + check(catalog, workers: workers), catalog.settings, catalog.resources, own)
+    }()
+    let written = RegistryState.write(
+      entries: snapshot.entries, stamps: stamps, digests: &digests, settings: settings, own: own, findings: all,
+      names: names, context: context, tree: tree, racySince: racySince, to: sink)
+    own = []
+    digests = []
+    all = apply(settings, to: all)
+    return (Report(findings: all), written)
   }
 
   /// `load`, also adding every resource file, as it is read, to a tally of the caller's
@@ -441,16 +429,6 @@ public enum Validator {
   }
 }
 
-/// What a caller counts of the resource files while `Validator.load` reads them: each run of
-/// files is added to a tally of its own, and the tallies are merged in the snapshot's order.
-public protocol ResourceTally: Sendable {
-  init()
-  /// One file as it was read (its `resource` is nil when it could not be read).
-  mutating func add(_ file: ResourceFile)
-  /// Adds the tally of the files that follow.
-  mutating func merge(_ other: Self)
-}
-
 /// The files a load took from kept results, gathered from its workers.
 final class TakenEntries: Sendable {
   private let entries = Mutex<[SnapshotEntry]>([])
@@ -460,21 +438,4 @@ final class TakenEntries: Sendable {
   }
 
   func all() -> [SnapshotEntry] { entries.withLock { $0 } }
-}
-
-/// Counts nothing.
-struct NoTally: ResourceTally {
-  func add(_ file: ResourceFile) {}
-  func merge(_ other: NoTally) {}
-}
-
-/// Every rule id mulu knows, including those of the layers above (history, pushes).
-public enum RuleIDs {
-  /// Ids that the layers above register, so that `registry.yaml` may set their severity.
-  public static let history = [
-    "retire.delete-forbidden", "retire.immutable", "access.unknown-identity", "access.path-not-owned",
-    "access.maintainers-only", "access.ref-not-owned", "ref.non-fast-forward", "ref.delete-protected", "ref.ambiguous",
-    "tag.not-allowed", "commit.unsigned", "commit.date-implausible", "push.too-many-files", "push.too-many-refs",
-  ]
-  public static let known: Set<String> = Set(CatalogRules.all.map { $0.id } + history)
 }

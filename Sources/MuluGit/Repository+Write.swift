@@ -1,15 +1,5 @@
 import CLibGit2
 
-/// A change to one path of a tree, for `Repository.buildTree`.
-public enum TreeEdit: Sendable, Hashable {
-  /// Puts the object `id` at the path with `mode`, adding or replacing the
-  /// entry and creating the directories above it as needed.
-  case upsert(ObjectID, FileMode)
-  /// Removes the entry at the path (a file, or a whole directory); nothing
-  /// happens when there is none.
-  case remove
-}
-
 // Writing objects. None of these move a reference: publish a commit or a
 // tag with `updateReference`.
 extension Repository {
@@ -246,4 +236,3 @@ extension Repository {
     return ObjectID(oid)
   }
 }
-

@@ -3,6 +3,7 @@
 #endif
 import MuluCatalog
 import MuluGit
+import Synchronization
 
 /// `mulu validate`: the working tree or a revision, the report limited to some paths.
 public enum Validation {
@@ -21,11 +22,15 @@ public enum Validation {
   /// Changes beyond this many are judged by a full validation.
   static let mostChanges = 100_000
   /// A state is written again when a run judged more changes than this since it was written
-  /// (`MULU_CACHE_REWRITE_ABOVE` sets another number, for tests of the states written so).
-  static let rewriteAbove: Int = {
-    guard let text = getenv("MULU_CACHE_REWRITE_ABOVE"), let value = Int(String(cString: text)) else { return 200 }
-    return value
-  }()
+  /// (`MULU_CACHE_REWRITE_ABOVE` in the environment given to `Startup.configure` sets another
+  /// number, for tests of the states written so).
+  static var rewriteAbove: Int { rewriteLimit.withLock { $0 } }
+  private static let rewriteLimit = Mutex(200)
+
+  static func configure(environment: [String: String]) {
+    guard let value = environment["MULU_CACHE_REWRITE_ABOVE"].flatMap({ Int($0) }) else { return }
+    rewriteLimit.withLock { $0 = value }
+  }
 
   /// `run`, with the validation cache of the registry's repository (`ValidationCache`) unless
   /// `cache` is false: the verdict on the snapshot validated last is kept, and a later run
@@ -70,12 +75,18 @@ public enum Validation {
           changes, in: snapshot, lookup: lookup, tree: tree, keep: changes.count > rewriteAbove)
       }
     }
-    if outcome == nil {
+    let report: Report
+    if let (judged, written) = outcome {
+      report = judged
+      if let written, let failure = store.save(written, to: path) { notes.append(failure) }
+    } else {
       try snapshot.list()
-      outcome = try Validator.validate(snapshot, keepingStateAs: context, tree: tree)
+      let (value, failure) = try store.write(to: path) { sink in
+        try Validator.validate(snapshot, keepingStateAs: context, tree: tree, to: sink)
+      }
+      report = value.0
+      if let failure { notes.append(failure) }
     }
-    let (report, written) = outcome!
-    if let written, let failure = store.save(written, to: path) { notes.append(failure) }
     guard let limits = try limits(paths, in: workspace, snapshot: snapshot) else { return (report, notes) }
     return (report.limited(to: limits), notes)
   }
@@ -104,12 +115,18 @@ public enum Validation {
           changes, in: reader, lookup: lookup, tree: nil, racySince: racySince, keep: changes.count > rewriteAbove)
       }
     }
-    if outcome == nil {
+    let report: Report
+    if let (judged, written) = outcome {
+      report = judged
+      if let written, let failure = store.save(written, to: path) { notes.append(failure) }
+    } else {
       let snapshot = try scan.snapshot()
-      outcome = try Validator.validate(snapshot, keepingStateAs: context, stamps: snapshot.stamps, racySince: racySince)
+      let (value, failure) = try store.write(to: path) { sink in
+        try Validator.validate(snapshot, keepingStateAs: context, stamps: snapshot.stamps, racySince: racySince, to: sink)
+      }
+      report = value.0
+      if let failure { notes.append(failure) }
     }
-    let (report, written) = outcome!
-    if let written, let failure = store.save(written, to: path) { notes.append(failure) }
     guard !paths.isEmpty else { return (report, notes) }
     guard let limits = try limits(paths, in: workspace, snapshot: try scan.snapshot()) else { return (report, notes) }
     return (report.limited(to: limits), notes)
@@ -184,12 +201,16 @@ public enum Validation {
 }
 
 extension Workspace {
-  /// Whether the registry's working tree is a sparse checkout (`core.sparseCheckout`).
+  /// Whether the registry's working tree may be a sparse checkout: `git sparse-checkout`
+  /// writes the worktree's `info/sparse-checkout` (and may set `core.sparseCheckout` in
+  /// `config.worktree`, which libgit2 does not read). A file left after `git sparse-checkout
+  /// disable` only costs a full validation.
   func isSparse() -> Bool {
     guard let repository = try? Repository.discover(from: root), workingTreePrefix(in: repository) != nil else {
       return false
     }
-    return (try? repository.config("core.sparseCheckout"))??.lowercased() == "true"
+    return access(repository.path + "/info/sparse-checkout", F_OK) == 0
+      || (try? repository.config("core.sparseCheckout"))??.lowercased() == "true"
   }
 
   /// The working tree's files as one table (`DirectoryScan`), without what git ignores.

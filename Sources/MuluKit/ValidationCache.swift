@@ -77,45 +77,64 @@ public struct ValidationCache: Sendable {
 
   /// Writes a state into a file of this run, renamed into place at `path`.
   public func save(_ state: StateWriter, to path: String) -> Note? {
-    guard state.size <= Self.maximumBytes else { return nil }
-    if let failure = makeFolder() { return .unwritable(path, failure) }
+    write(to: path) { state.write($0) }.note
+  }
+
+  /// Writes into a file of this run what `produce` gives its sink (false: it stopped), and
+  /// renames it into place at `path`; nothing is left when the sink was refused, or the bytes
+  /// outgrow `maximumBytes` (the cache is then not written). `produce`'s value is returned.
+  public func write<Value>(to path: String, _ produce: (@escaping (UnsafeRawBufferPointer) -> Bool) throws -> Value)
+    rethrows -> (value: Value, note: Note?)
+  {
+    if let failure = makeFolder() {
+      return (try produce { _ in false }, .unwritable(path, failure))
+    }
     var random = SystemRandomNumberGenerator()
     let temporary = "\(path).\(getpid()).\(random.next() % 1_000_000_000).tmp"
     let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { return .unwritable(path, String(cString: strerror(errno))) }
-    var failure: String? = nil
-    // Written in parts of a few megabytes, not as one copy of the whole state.
-    var pending: [UInt8] = []
-    pending.reserveCapacity(1 << 22)
+    guard fd >= 0 else { return (try produce { _ in false }, .unwritable(path, String(cString: strerror(errno)))) }
+    let progress = WriteProgress()
+    progress.pending.reserveCapacity(1 << 22)
     func flush() -> Bool {
       var written = 0
-      let ok = pending.withUnsafeBytes { buffer -> Bool in
+      let ok = progress.pending.withUnsafeBytes { buffer -> Bool in
         while written < buffer.count {
-          let n = write(fd, buffer.baseAddress! + written, buffer.count - written)
+          let n = Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written)
           if n < 0 {
             if errno == EINTR { continue }
-            failure = String(cString: strerror(errno))
+            progress.failure = String(cString: strerror(errno))
             return false
           }
           written += n
         }
         return true
       }
-      pending.removeAll(keepingCapacity: true)
+      progress.pending.removeAll(keepingCapacity: true)
       return ok
     }
-    let complete = state.write { part in
-      pending.append(contentsOf: part)
-      return pending.count < 1 << 22 || flush()
-    }
-    if complete { _ = flush() }
-    close(fd)
-    if failure == nil && rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
-    if let failure {
+    // Written in parts of a few megabytes.
+    let value: Value
+    do {
+      value = try produce { part in
+        guard progress.failure == nil, !progress.tooLarge else { return false }
+        progress.total += part.count
+        if progress.total > Self.maximumBytes {
+          progress.tooLarge = true
+          return false
+        }
+        progress.pending.append(contentsOf: part)
+        return progress.pending.count < 1 << 22 || flush()
+      }
+    } catch {
+      close(fd)
       unlink(temporary)
-      return .unwritable(path, failure)
+      throw error
     }
-    return nil
+    let complete = progress.failure == nil && !progress.tooLarge && flush()
+    close(fd)
+    if complete && rename(temporary, path) != 0 { progress.failure = String(cString: strerror(errno)) }
+    if !complete || progress.failure != nil { unlink(temporary) }
+    return (value, progress.failure.map { .unwritable(path, $0) })
   }
 
   private func makeFolder() -> String? {
@@ -163,4 +182,12 @@ extension Workspace {
     guard let repository = try? Repository.discover(from: root) else { return nil }
     return ValidationCache(gitDirectory: repository.commonPath)
   }
+}
+
+/// What a write of the cache has done so far.
+private final class WriteProgress {
+  var failure: String? = nil
+  var total = 0
+  var tooLarge = false
+  var pending: [UInt8] = []
 }

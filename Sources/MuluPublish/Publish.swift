@@ -7,23 +7,6 @@ import MuluYAML
   import Glibc
 #endif
 
-/// A failure that stops a publish (exit code 2).
-public enum PublishFailure: UserFacingError, Sendable, Equatable {
-  case workspace(Workspace.Failure)
-  case output(String, String)
-  case tool(String)
-
-  public var message: LocalizedText {
-    switch self {
-    case .workspace(let failure): return failure.message
-    case .output(let path, let reason):
-      return LocalizedText(zh: "无法写入 \(path)：\(reason)", en: "cannot write \(path): \(reason)")
-    case .tool(let detail):
-      return LocalizedText(zh: "发布失败：\(detail)", en: "the publish failed: \(detail)")
-    }
-  }
-}
-
 /// `mulu publish`: the catalog of a release as a static web site and JSON API, for the
 /// departments that use the data and for programs (docs/publish.md).
 public enum Publish {
@@ -215,84 +198,3 @@ public enum Publish {
 }
 
 // MARK: - What is published
-
-/// One resource of the published revision, as every page that lists it needs it.
-struct SiteResource: Sendable {
-  var folder: String
-  var code: ResourceCode
-  var blob: ObjectID
-  var name: String
-  var providerName: String
-  var sharingType: String
-  var updateCycle: String
-  var formatClass: String
-  /// The first digit of the code written in the file (the search's class facet).
-  var writtenClass: String
-  var toPublic: Bool
-  var retired: Bool
-  /// What the evaluation counts of it.
-  var counts: ResourceCounts
-  /// The codes its page links to by name: `related` and `retired.replaced_by`.
-  var links: [String]
-
-  var codeText: String { code.description }
-  var path: String { "catalogs/\(folder)/\(code.fileName)" }
-  /// `resources/<分类码>/<顺序码>`, without an extension.
-  var stem: String { "resources/\(code.classification)/\(code.sequence)" }
-  /// 1 基础, 2 主题, 3 部门 (the first digit of the code).
-  var catalogClass: String { String(code.classification.prefix(1)) }
-}
-
-/// A release known to the published revision.
-struct SiteRelease: Sendable {
-  var tag: String
-  var commit: ObjectID
-  var date: String
-  /// `Mulu-Resources` of the tag (nil for a tag without it, as `mulu release list` shows it).
-  var resources: Int?
-  var breaking: Int
-  /// The previous release, nil for the first.
-  var previous: String?
-  var summary: DiffSummary
-  /// The number of changed resources.
-  var changes: Int
-}
-
-/// One change of a resource in a release.
-struct HistoryItem: Sendable {
-  var release: String
-  var date: String
-  var kind: ChangeKind
-  var breaking: Bool
-  var fields: [FieldChange]
-}
-
-/// A department of the site: in the dictionary, or a provider folder.
-public struct SiteDepartment: Sendable {
-  public var code: String
-  public var name: String
-  /// Positions of its resources in `Site.resources` (a range: resources are ordered by folder).
-  var range: Range<Int>
-  public var resources: Int { range.count }
-  public var active: Int
-  public var bySharing: [String: Int]
-}
-
-/// Everything a publish needs, read from the repository.
-struct Site: Sendable {
-  var revision: String
-  var registryName: String
-  var level: String
-  var release: (tag: String?, commit: ObjectID, date: String)
-  /// Newest first.
-  var releases: [SiteRelease]
-  var resources: [SiteResource]
-  var byCode: [String: Int]
-  var departments: [SiteDepartment]
-  var departmentNames: [String: String]
-  var history: [String: [HistoryItem]]
-  var unreadable: [Finding]
-  var commit: ObjectID
-  /// The release tags of the repository (`mulu release list`), newest first.
-  var entries: [Release.Entry]
-}

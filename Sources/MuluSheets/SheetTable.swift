@@ -190,31 +190,7 @@ struct SheetTable {
 
   /// The text a cell gives its column, with what had to be done to it said.
   private mutating func value(_ cell: Cell, column: Column, at place: CellPlace, date1904: Bool, csv: Bool) -> String {
-    var result: String
-    switch cell.value {
-    case .error(let code):
-      findings.append(
-        locator.finding(
-          "sheet.formula-error", .error, at: place,
-          message: LocalizedText(zh: "单元格是错误值 \(code)", en: "the cell holds the error value \(code)"),
-          hint: LocalizedText(zh: "填入值本身", en: "enter the value itself")))
-      return ""
-    case .boolean(let value):
-      result = column == .toPublic ? (value ? "是" : "否") : (value ? "TRUE" : "FALSE")
-    case .number(let digits):
-      if column.holdsCodes {
-        // Refused; the cell says nothing more, so that the resource's other rows raise no conflict.
-        findings.append(codeAsNumber(place, column: column, shown: digits))
-        return ""
-      }
-      if column.holdsDate, let serial = Double(digits), let date = SheetDates.date(serial: serial, date1904: date1904) {
-        result = date
-      } else {
-        result = SheetNumbers.text(digits)
-      }
-    case .text(let text):
-      result = csv ? CSV.unescaped(text) : text
-    }
+    guard var result = storedText(cell, column: column, at: place, date1904: date1904, csv: csv) else { return "" }
     if cell.isFormula {
       findings.append(
         locator.finding(
@@ -239,6 +215,42 @@ struct SheetTable {
       findings.append(codeAsNumber(place, column: column, shown: result))
       return ""
     }
+    return inColumnTerms(result, column: column, csv: csv)
+  }
+
+  /// The text a cell stores, as its column reads it (a date serial as a date, a number as its
+  /// digits, a CSV field unescaped); nil when the cell gives its column nothing: an error
+  /// value, or a code stored as a number.
+  private mutating func storedText(_ cell: Cell, column: Column, at place: CellPlace, date1904: Bool, csv: Bool) -> String? {
+    switch cell.value {
+    case .error(let code):
+      findings.append(
+        locator.finding(
+          "sheet.formula-error", .error, at: place,
+          message: LocalizedText(zh: "单元格是错误值 \(code)", en: "the cell holds the error value \(code)"),
+          hint: LocalizedText(zh: "填入值本身", en: "enter the value itself")))
+      return nil
+    case .boolean(let value):
+      return column == .toPublic ? (value ? "是" : "否") : (value ? "TRUE" : "FALSE")
+    case .number(let digits):
+      if column.holdsCodes {
+        // Refused; the cell says nothing more, so that the resource's other rows raise no conflict.
+        findings.append(codeAsNumber(place, column: column, shown: digits))
+        return nil
+      }
+      if column.holdsDate, let serial = Double(digits), let date = SheetDates.date(serial: serial, date1904: date1904) {
+        return date
+      }
+      return SheetNumbers.text(digits)
+    case .text(let text):
+      return csv ? CSV.unescaped(text) : text
+    }
+  }
+
+  /// A text in the form its column's field wants: a date as YYYY-MM-DD (a CSV date serial too),
+  /// a data type by its letter code, 是/否 for TRUE/FALSE.
+  private func inColumnTerms(_ text: String, column: Column, csv: Bool) -> String {
+    var result = text
     if column.holdsDate, !result.isEmpty {
       if csv, let serial = Double(result), result.allSatisfy(\.isASCIIDigit),
         let date = SheetDates.date(serial: serial, date1904: false)

@@ -265,7 +265,65 @@ public enum XLSXReader {
     throws(SheetFailure) -> SheetData
   {
     let stream = try XMLStream(file: file, part: part)
-    var data = SheetData(name: name)
+    var sheet = SheetReading(data: SheetData(name: name), limits: limits, shared: shared, part: part)
+    while let node = try stream.next() {
+      switch node {
+      case .start(.sheetData, let isEmpty):
+        sheet.inSheetData = !isEmpty
+      case .end(.sheetData):
+        sheet.inSheetData = false
+      case .start(.row, let isEmpty) where sheet.inSheetData:
+        try sheet.startRow(stream.attribute("r"), isEmpty: isEmpty)
+      case .end(.row) where sheet.inSheetData:
+        try sheet.endRow()
+      case .start(.c, let isEmpty) where sheet.inSheetData:
+        try sheet.startCell(reference: stream.attribute("r"), type: stream.attribute("t"), isEmpty: isEmpty)
+      case .end(.c) where sheet.inSheetData:
+        try sheet.endCell(stream)
+      case .start(.v, let isEmpty) where sheet.inSheetData:
+        sheet.reading = isEmpty ? nil : .v
+        if isEmpty { sheet.value = "" } else if sheet.value == nil { sheet.value = "" }
+      case .start(.f, _) where sheet.inSheetData:
+        sheet.isFormula = true
+        sheet.reading = nil
+      case .start(.is, _) where sheet.inSheetData:
+        sheet.inlineText = ""
+      case .start(.rPh, let isEmpty) where sheet.inSheetData:
+        if !isEmpty { sheet.phonetic += 1 }
+      case .end(.rPh) where sheet.inSheetData:
+        sheet.phonetic -= 1
+      case .start(.t, let isEmpty) where sheet.inSheetData && sheet.inlineText != nil:
+        sheet.reading = isEmpty ? nil : .t
+      case .end(.v), .end(.t):
+        sheet.reading = nil
+      case .text where sheet.inSheetData:
+        if sheet.reading == .v {
+          sheet.value = (sheet.value ?? "") + stream.text
+        } else if sheet.reading == .t && sheet.phonetic == 0 {
+          sheet.inlineText = (sheet.inlineText ?? "") + stream.text
+        }
+      case .start(.mergeCell, _):
+        if let reference = stream.attribute("ref"), let range = CellRange(reference) { sheet.data.merges.append(range) }
+      default:
+        break
+      }
+    }
+    var data = sheet.data
+    // Rows stand in order in every writer's sheets; one that does not is put in order.
+    if !data.rows.indices.dropFirst().allSatisfy({ data.rows[$0 - 1].number < data.rows[$0].number }) {
+      data.rows.sort { $0.number < $1.number }
+    }
+    return data
+  }
+
+  /// Where the reading of one sheet's XML stands: the rows read, the row and the cell being
+  /// read, and the rows and cells with formatting and nothing else, counted against their limits.
+  private struct SheetReading {
+    var data: SheetData
+    let limits: Limits
+    let shared: [String]
+    let part: String
+    var inSheetData = false
     var rowNumber = -1
     var cells: [Cell?] = []
     var rowHasValue = false
@@ -279,176 +337,86 @@ public enum XLSXReader {
     var isFormula = false
     var reading: XMLStream.Name? = nil
     var phonetic = 0
-    var inSheetData = false
 
-    func finishRow() {
+    /// A row begins: its number from its `r` attribute, else the one after the last.
+    mutating func startRow(_ reference: String?, isEmpty: Bool) throws(SheetFailure) {
+      if let reference, let number = Int(reference), number > 0 {
+        rowNumber = number - 1
+      } else {
+        rowNumber += 1
+      }
+      if rowNumber >= XLSXReader.rowLimit { throw .tooManyRows(sheet: data.name, limit: XLSXReader.rowLimit) }
+      cells = []
+      column = -1
+      rowHasValue = false
+      if isEmpty { try countEmptyRow() }
+    }
+
+    /// A row ends: kept when a cell of it holds a value.
+    mutating func endRow() throws(SheetFailure) {
       if rowHasValue {
         data.rows.append(Row(number: rowNumber, cells: cells))
-      }
-    }
-
-    while let node = try stream.next() {
-      switch node {
-      case .start(.sheetData, let isEmpty):
-        inSheetData = !isEmpty
-      case .end(.sheetData):
-        inSheetData = false
-      case .start(.row, let isEmpty) where inSheetData:
-        if let r = stream.attribute("r"), let number = Int(r), number > 0 {
-          rowNumber = number - 1
-        } else {
-          rowNumber += 1
-        }
-        if rowNumber >= rowLimit { throw .tooManyRows(sheet: name, limit: rowLimit) }
-        cells = []
-        column = -1
-        rowHasValue = false
-        if isEmpty {
-          emptyRows += 1
-          if emptyRows > limits.emptyRows { throw .emptyRows(sheet: name, count: emptyRows, limit: limits.emptyRows) }
-        }
-      case .end(.row) where inSheetData:
-        if rowHasValue {
-          finishRow()
-        } else {
-          emptyRows += 1
-          if emptyRows > limits.emptyRows { throw .emptyRows(sheet: name, count: emptyRows, limit: limits.emptyRows) }
-        }
-      case .start(.c, let isEmpty) where inSheetData:
-        if let r = stream.attribute("r"), let position = CellRange.position(r) {
-          column = position.column
-        } else {
-          column += 1
-        }
-        type = stream.attribute("t") ?? "n"
-        value = nil
-        inlineText = nil
-        isFormula = false
-        if isEmpty {
-          emptyCells += 1
-          if emptyCells > limits.emptyCells { throw .emptyRows(sheet: name, count: emptyCells, limit: limits.emptyCells) }
-        }
-      case .end(.c) where inSheetData:
-        var cell: CellValue? = nil
-        switch type {
-        case "s":
-          if let value, let index = Int(value) ?? Int(value.trimmingWhitespaceAndNewlines()) {
-            guard index >= 0 && index < shared.count else {
-              throw .malformed(part: part, line: stream.line, reason: "shared string \(index) does not exist")
-            }
-            cell = .text(shared[index])
-          }
-        case "inlineStr": cell = inlineText.map { .text(OOXMLText.decoded($0)) }
-        case "str": cell = value.map { .text(OOXMLText.decoded($0)) }
-        case "b": cell = value.map { .boolean($0.trimmingWhitespaceAndNewlines() == "1") }
-        case "e": cell = value.map { .error($0) }
-        case "d": cell = value.map { .text($0) }
-        default: cell = value.map { .number(Double($0) != nil ? $0 : $0.trimmingWhitespaceAndNewlines()) }
-        }
-        if let cell {
-          if column >= SheetData.columnLimit {
-            if data.farCell == nil { data.farCell = (rowNumber, column) }
-          } else {
-            if cells.count <= column { cells.append(contentsOf: repeatElement(nil, count: column + 1 - cells.count)) }
-            cells[column] = Cell(value: cell, isFormula: isFormula)
-            rowHasValue = true
-          }
-        } else {
-          emptyCells += 1
-          if emptyCells > limits.emptyCells { throw .emptyRows(sheet: name, count: emptyCells, limit: limits.emptyCells) }
-        }
-      case .start(.v, let isEmpty) where inSheetData:
-        reading = isEmpty ? nil : .v
-        if isEmpty { value = "" } else if value == nil { value = "" }
-      case .start(.f, _) where inSheetData:
-        isFormula = true
-        reading = nil
-      case .start(.is, _) where inSheetData:
-        inlineText = ""
-      case .start(.rPh, let isEmpty) where inSheetData:
-        if !isEmpty { phonetic += 1 }
-      case .end(.rPh) where inSheetData:
-        phonetic -= 1
-      case .start(.t, let isEmpty) where inSheetData && inlineText != nil:
-        reading = isEmpty ? nil : .t
-      case .end(.v), .end(.t):
-        reading = nil
-      case .text where inSheetData:
-        if reading == .v {
-          value = (value ?? "") + stream.text
-        } else if reading == .t && phonetic == 0 {
-          inlineText = (inlineText ?? "") + stream.text
-        }
-      case .start(.mergeCell, _):
-        if let reference = stream.attribute("ref"), let range = CellRange(reference) { data.merges.append(range) }
-      default:
-        break
-      }
-    }
-    // Rows stand in order in every writer's sheets; one that does not is put in order.
-    if !data.rows.indices.dropFirst().allSatisfy({ data.rows[$0 - 1].number < data.rows[$0].number }) {
-      data.rows.sort { $0.number < $1.number }
-    }
-    return data
-  }
-}
-
-/// Text as SpreadsheetML stores it: characters XML cannot hold are written `_xHHHH_`, and a
-/// literal `_x` that would read as such an escape is written `_x005F_x`.
-enum OOXMLText {
-  static func encoded(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: { needsEscape($0) }) || text.contains("_x") else { return text }
-    var out = ""
-    let scalars = Array(text.unicodeScalars)
-    var index = 0
-    while index < scalars.count {
-      let scalar = scalars[index]
-      if needsEscape(scalar) {
-        out += "_x" + hex4(scalar.value) + "_"
-      } else if scalar == "_", isEscape(scalars, at: index) {
-        out += "_x005F_"
       } else {
-        out.unicodeScalars.append(scalar)
+        try countEmptyRow()
       }
-      index += 1
     }
-    return out
-  }
 
-  static func decoded(_ text: String) -> String {
-    guard text.contains("_x") else { return text }
-    var out = ""
-    let scalars = Array(text.unicodeScalars)
-    var index = 0
-    while index < scalars.count {
-      if scalars[index] == "_", isEscape(scalars, at: index),
-        let value = UInt32(String(String.UnicodeScalarView(scalars[(index + 2)..<(index + 6)])), radix: 16),
-        let scalar = Unicode.Scalar(value)
-      {
-        out.unicodeScalars.append(scalar)
-        index += 7
+    /// A cell begins: its column from its `r` attribute, else the one after the last.
+    mutating func startCell(reference: String?, type: String?, isEmpty: Bool) throws(SheetFailure) {
+      if let reference, let position = CellRange.position(reference) {
+        column = position.column
       } else {
-        out.unicodeScalars.append(scalars[index])
-        index += 1
+        column += 1
+      }
+      self.type = type ?? "n"
+      value = nil
+      inlineText = nil
+      isFormula = false
+      if isEmpty { try countEmptyCell() }
+    }
+
+    /// A cell ends: its value goes into the row, or, beyond the last column read, is noted as
+    /// the first cell out there.
+    mutating func endCell(_ stream: XMLStream) throws(SheetFailure) {
+      guard let cell = try cellValue(type: type, value: value, inlineText: inlineText, shared: shared, in: stream, part: part)
+      else { return try countEmptyCell() }
+      if column >= SheetData.columnLimit {
+        if data.farCell == nil { data.farCell = (rowNumber, column) }
+      } else {
+        if cells.count <= column { cells.append(contentsOf: repeatElement(nil, count: column + 1 - cells.count)) }
+        cells[column] = Cell(value: cell, isFormula: isFormula)
+        rowHasValue = true
       }
     }
-    return out
+
+    mutating func countEmptyRow() throws(SheetFailure) {
+      emptyRows += 1
+      if emptyRows > limits.emptyRows { throw .emptyRows(sheet: data.name, count: emptyRows, limit: limits.emptyRows) }
+    }
+
+    mutating func countEmptyCell() throws(SheetFailure) {
+      emptyCells += 1
+      if emptyCells > limits.emptyCells { throw .emptyRows(sheet: data.name, count: emptyCells, limit: limits.emptyCells) }
+    }
   }
 
-  /// C0 controls other than tab, line feed and carriage return, which XML 1.0 cannot hold.
-  private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
-    (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || scalar.value == 0xFFFE
-      || scalar.value == 0xFFFF
-  }
-
-  /// `_xHHHH_` at `index`.
-  private static func isEscape(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
-    guard index + 6 < scalars.count, scalars[index + 1] == "x", scalars[index + 6] == "_" else { return false }
-    return scalars[(index + 2)..<(index + 6)].allSatisfy { $0.properties.isASCIIHexDigit }
-  }
-
-  private static func hex4(_ value: UInt32) -> String {
-    let digits = String(value, radix: 16, uppercase: true)
-    return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+  /// What a cell of `type` (its `t` attribute) holds, from its value or inline text (nil: nothing).
+  private static func cellValue(
+    type: String, value: String?, inlineText: String?, shared: [String], in stream: XMLStream, part: String
+  ) throws(SheetFailure) -> CellValue? {
+    switch type {
+    case "s":
+      guard let value, let index = Int(value) ?? Int(value.trimmingWhitespaceAndNewlines()) else { return nil }
+      guard index >= 0 && index < shared.count else {
+        throw .malformed(part: part, line: stream.line, reason: "shared string \(index) does not exist")
+      }
+      return .text(shared[index])
+    case "inlineStr": return inlineText.map { .text(OOXMLText.decoded($0)) }
+    case "str": return value.map { .text(OOXMLText.decoded($0)) }
+    case "b": return value.map { .boolean($0.trimmingWhitespaceAndNewlines() == "1") }
+    case "e": return value.map { .error($0) }
+    case "d": return value.map { .text($0) }
+    default: return value.map { .number(Double($0) != nil ? $0 : $0.trimmingWhitespaceAndNewlines()) }
+    }
   }
 }

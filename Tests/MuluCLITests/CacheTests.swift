@@ -90,7 +90,7 @@ struct CacheTests {
     let text = SmallRegistry.files[SmallRegistry.approval]!
       .edited(replacing: "code: 303001001/000001", with: "code: 303001001/" + sequence)
       .edited(replacing: "related: [101001/000001]", with: "related: " + related)
-    let withName = text.replacingOccurrences(of: "name: 企业投资项目核准信息", with: "name: " + name)
+    let withName = text.edited(replacing: "name: 企业投资项目核准信息", with: "name: " + name)
     let start = withName.range(of: "items:\n")!.upperBound
     let end = withName.range(of: "sharing:")!.lowerBound
     return withName.replacingCharacters(in: start..<end, with: items)
@@ -100,7 +100,7 @@ struct CacheTests {
     "a sequence of edits: with the cache, each report is byte for byte the one of --no-cache",
     arguments: ["200", "0"])
   func editSequence(rewriteAbove: String) throws {
-    let (sandbox, registry, git) = try repository()
+    let (sandbox, registry, repo) = try repository()
     let environment = ["MULU_CACHE_REWRITE_ABOVE": rewriteAbove]
     let ndrc = "registry/catalogs/\(SmallRegistry.ndrc)/"
     let mps = "registry/catalogs/\(SmallRegistry.mps)/"
@@ -138,7 +138,7 @@ struct CacheTests {
       }),
       ("the base resource deleted", { try sandbox.remove(base) }),
       ("everything back", {
-        _ = try git.git("checkout", "-q", "HEAD", "--", ".")
+        _ = try repo.git("checkout", "-q", "HEAD", "--", ".")
         try sandbox.remove(ndrc + "303001001-000004.yaml")
       }),
       ("two names that differ by case", {
@@ -160,12 +160,12 @@ struct CacheTests {
       try same(comment)
     }
     // Revisions: each commit judged from the one validated before.
-    _ = try git.commit("编辑")
+    _ = try repo.commit("编辑")
     try same("the commit", ["--rev", "HEAD"])
     try same("its parent", ["--rev", "HEAD~1"])
     try sandbox.edit(approval, replacing: "批复", with: "批复信息")
     try sandbox.remove(ndrc + "303001001-000003.yaml")
-    _ = try git.commit("再编辑")
+    _ = try repo.commit("再编辑")
     try same("a commit on it", ["--rev", "HEAD"])
     try same("one file of it", ["--rev", "HEAD", SmallRegistry.approval])
     try same("the working tree, one file", [SmallRegistry.approval])

@@ -129,9 +129,11 @@ struct ClonesTests {
     return repo
   }
 
-  /// The same, then a change outside the registry and one of the approval resource's summary.
+  /// The same, then a change outside the registry and one of the approval resource's summary,
+  /// with `mulu.registry` naming the folder (as the client hook's installation sets it).
   static func registryInAFolderChanged(_ sandbox: Sandbox) throws -> RegistryBuilder {
     let repo = try registryInAFolder(sandbox)
+    try repo.git("config", "mulu.registry", "registry")
     try repo.write("README.md", "# 项目说明\n\n见 registry/。\n")
     try repo.commit("说明")
     try repo.edit("registry/" + SmallRegistry.approval, replacing: "批复信息。", with: "批复信息，按日更新。")
@@ -163,7 +165,6 @@ struct ClonesTests {
   func commandsFindARegistryInAFolder() throws {
     let sandbox = try Sandbox()
     let repo = try Self.registryInAFolderChanged(sandbox)
-    try repo.git("config", "mulu.registry", "registry")
     let top = sandbox("repo")
     let folder = sandbox("repo/registry")
     // From the repository's top, where no registry.yaml is: mulu.registry says where it is.
@@ -186,7 +187,6 @@ struct ClonesTests {
   func serverHookAndSyncRefuseARegistryInAFolder() throws {
     let sandbox = try Sandbox()
     let repo = try Self.registryInAFolderChanged(sandbox)
-    try repo.git("config", "mulu.registry", "registry")
     let top = sandbox("repo")
     // A bare copy names the folder in its configuration; its server hook and sync refuse.
     try repo.git("clone", "-q", "--bare", top, sandbox("server.git"))

@@ -112,11 +112,9 @@ struct FaultTests {
 
   @Test("the hook killed while it judges a push: the push is refused, main stays, the next push goes through")
   func hook() throws {
-    let lab = try HookLab()
-    try lab.seed()
+    let lab = try HookLab.seeded()
     let main = try lab.id("main")
-    try lab.edit(HookLab.ndrcResource, "update_cycle: 每月", "update_cycle: 每周")
-    try lab.commit("发改委资源每周更新")
+    try lab.commit("发改委资源每周更新", editing: HookLab.ndrcResource, "update_cycle: 每月", "update_cycle: 每周")
     let pidFile = lab.root + "/hook.pid"
     let killer = Thread {
       var waited = 0

@@ -35,18 +35,23 @@ struct FmtTests {
     #expect(outcome.stderr == "mulu: 0 file(s) not in canonical form\n")
   }
 
-  @Test("a scrambled file is rewritten to canonical form; its meaning is unchanged; fmt is idempotent")
-  func rewrite() throws {
-    let sandbox = try Sandbox()
+  /// The small registry (one warning) with its approval resource scrambled; its folder, the
+  /// resource's canonical text, and `validate --format json` before the scrambling.
+  func scrambledRegistry(_ sandbox: Sandbox) throws -> (registry: String, canonical: String, before: Outcome) {
     let registry = try SmallRegistry.write(into: sandbox)
     try SmallRegistry.warnOnly(in: sandbox)
     let canonical = try sandbox.read("registry/" + SmallRegistry.approval)
     let before = try Mulu.run("validate", "--format", "json", in: registry)
+    try sandbox.write("registry/" + SmallRegistry.approval, Self.scrambled)
+    return (registry, canonical, before)
+  }
+
+  @Test("a scrambled file means what it meant; fmt --check names it and leaves it")
+  func checkNamesAScrambledFile() throws {
+    let sandbox = try Sandbox()
+    let (registry, _, before) = try scrambledRegistry(sandbox)
     #expect(before.status == 0)
     #expect(try meaning(before).count == 1)
-    try sandbox.write("before.yaml", canonical)
-
-    try sandbox.write("registry/" + SmallRegistry.approval, Self.scrambled)
     let scrambled = try Mulu.run("validate", "--format", "json", in: registry)
     #expect(try meaning(scrambled) == meaning(before))
 
@@ -55,7 +60,13 @@ struct FmtTests {
     #expect(check.stdout == SmallRegistry.approval + "\n")
     #expect(check.stderr == "mulu: 1 file(s) not in canonical form\n")
     #expect(try sandbox.read("registry/" + SmallRegistry.approval) == Self.scrambled)
+  }
 
+  @Test("a scrambled file is rewritten to canonical form; its meaning is unchanged, for mulu and for another reader")
+  func rewrite() throws {
+    let sandbox = try Sandbox()
+    let (registry, canonical, before) = try scrambledRegistry(sandbox)
+    try sandbox.write("before.yaml", canonical)
     let format = try Mulu.run("fmt", in: registry)
     #expect(format.status == 0, "\(format)")
     #expect(format.stdout == SmallRegistry.approval + "\n")
@@ -73,7 +84,13 @@ struct FmtTests {
       "import sys\nprint(load(sys.argv[1]) == load(sys.argv[2]) == load(sys.argv[3]))\n",
       [sandbox("scrambled.yaml"), sandbox("registry/" + SmallRegistry.approval), sandbox("before.yaml")], in: sandbox)
     #expect(same.stdout == "True\n")
+  }
 
+  @Test("fmt is idempotent: a second run writes nothing")
+  func idempotent() throws {
+    let sandbox = try Sandbox()
+    let (registry, _, _) = try scrambledRegistry(sandbox)
+    #expect(try Mulu.run("fmt", in: registry).status == 0)
     let files = try sandbox.snapshot("registry")
     let again = try Mulu.run("fmt", in: registry)
     #expect(again.status == 0)

@@ -77,6 +77,17 @@ struct HookInstallTests {
     #expect(try lab.run([lab.mulu, "hooks", "install", "--client", "--force"]).status == 0)
   }
 
+  @Test("core.hooksPath of ~/… is below the HOME of mulu's environment, as git reads it")
+  func hooksPathInHome() throws {
+    let lab = try HookLab(install: false)
+    let home = lab.root + "/elsewhere"
+    try lab.git("config", "core.hooksPath", "~/git-hooks")
+    let outcome = try lab.run([lab.mulu, "hooks", "install", "--client", "--lang", "en"], environment: ["HOME": home])
+    #expect(outcome.status == 0, "\(outcome)")
+    #expect(outcome.stdout == home + "/git-hooks/pre-commit\n")
+    #expect(FileManager.default.fileExists(atPath: home + "/git-hooks/pre-commit"))
+  }
+
   @Test("installed from a linked working tree, the pre-commit hook lands where git looks for it")
   func linkedWorkingTree() throws {
     let lab = try HookLab(install: false)

@@ -90,6 +90,12 @@ final class HookLab: @unchecked Sendable {
     try registry.commit(message, options: extra)
   }
 
+  /// Replaces `old` in a file of the clone and commits the change.
+  func commit(_ message: String, editing path: String, _ old: String, _ new: String) throws {
+    try edit(path, old, new)
+    try commit(message)
+  }
+
   func id(_ revision: String) throws -> String { try registry.rev(revision) }
 
   // MARK: Pushing
@@ -127,6 +133,13 @@ final class HookLab: @unchecked Sendable {
     let outcome = try push(as: pusher, arguments, url: url, environment: extra)
     #expect(outcome.status == 0, "the push should be accepted: \(outcome)", sourceLocation: sourceLocation)
     return outcome
+  }
+
+  /// A lab whose server's main holds the registry (`seed`).
+  static func seeded(serverName: String = "server.git") throws -> HookLab {
+    let lab = try HookLab(serverName: serverName)
+    try lab.seed()
+    return lab
   }
 
   /// The first push: the maintainer creates main with the registry.

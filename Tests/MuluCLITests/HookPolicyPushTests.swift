@@ -22,15 +22,13 @@ struct HookPolicyPushTests {
   @Test("a registry on master: nobody takes it over by pushing a main of their own")
   func takeover() throws {
     let lab = try HookLab()
-    try lab.edit("access.yaml", "protected_branches: [main]", "protected_branches: [master]")
-    try lab.commit("国家政务信息资源目录")
+    try lab.commit("国家政务信息资源目录", editing: "access.yaml", "protected_branches: [main]", "protected_branches: [master]")
     _ = try lab.pushAccepted(as: Self.maintainer, ["main:master"])
 
     // The server's HEAD still names main, which does not exist. A stranger brings a main whose
     // access.yaml makes them its maintainer.
     try lab.edit("access.yaml", "maintainers: [ndrc-admin]", "maintainers: [visitor]")
-    try lab.edit("access.yaml", "protected_branches: [master]", "protected_branches: [main]")
-    try lab.commit("接管")
+    try lab.commit("接管", editing: "access.yaml", "protected_branches: [master]", "protected_branches: [main]")
     try Self.refused(
       lab, as: "visitor", ["main"],
       english: ["neither refs/heads/main nor the branch HEAD names (refs/heads/main) exists", "point HEAD at the protected branch"],
@@ -43,8 +41,7 @@ struct HookPolicyPushTests {
     outcome = try lab.pushRejected(as: "visitor", ["main"])
     #expect(outcome.stderr.contains("error[access.unknown-identity]"))
     try lab.git("reset", "-q", "--hard", "HEAD~1")
-    try lab.edit(HookLab.ndrcResource, "update_cycle: 每月", "update_cycle: 每周")
-    try lab.commit("每周更新")
+    try lab.commit("每周更新", editing: HookLab.ndrcResource, "update_cycle: 每月", "update_cycle: 每周")
     _ = try lab.pushAccepted(as: "ndrc-editor", ["main:master"])
   }
 
@@ -55,8 +52,7 @@ struct HookPolicyPushTests {
     try lab.seed()
     // Another department's resource and the maintainers' files.
     try lab.edit(HookLab.mpsResource, "update_cycle: 实时", "update_cycle: 每日")
-    try lab.edit("access.yaml", "maintainers: [ndrc-admin]", "maintainers: [ndrc-admin, visitor]")
-    try lab.commit("无名推送")
+    try lab.commit("无名推送", editing: "access.yaml", "maintainers: [ndrc-admin]", "maintainers: [ndrc-admin, visitor]")
     var outcome = try lab.pushRejected(as: nil, ["main"])
     #expect(outcome.stderr.contains("access.yaml: error[access.unknown-identity]: the pusher is not in access.yaml: no pusher identity"))
     outcome = try lab.pushRejected(as: nil, ["main"], environment: ["LANG": "zh_CN.UTF-8"])
@@ -68,8 +64,7 @@ struct HookPolicyPushTests {
     #expect(outcome.stderr.contains("access.yaml: error[access.maintainers-only]"))
     // Nor a path of a department's folder, with no maintainers' file in the push.
     try lab.git("reset", "-q", "--hard", "HEAD~1")
-    try lab.edit(HookLab.ndrcResource, "update_cycle: 每月", "update_cycle: 每周")
-    try lab.commit("发改委资源每周更新")
+    try lab.commit("发改委资源每周更新", editing: HookLab.ndrcResource, "update_cycle: 每月", "update_cycle: 每周")
     outcome = try lab.pushRejected(as: "visitor", ["main"])
     #expect(outcome.stderr.contains("\(HookLab.ndrcResource): error[access.path-not-owned]"))
     outcome = try lab.pushRejected(as: nil, ["main"])
@@ -84,8 +79,7 @@ struct HookPolicyPushTests {
     try lab.edit("access.yaml", "require_signed_commits: false", "require_signed_commit: true")
     try lab.seed()
     try lab.must([lab.mulu, "hooks", "install", "--server", lab.server], in: lab.root)
-    try lab.edit(HookLab.ndrcResource, "update_cycle: 每月", "update_cycle: 每周")
-    try lab.commit("每周更新（未签名）")
+    try lab.commit("每周更新（未签名）", editing: HookLab.ndrcResource, "update_cycle: 每月", "update_cycle: 每周")
     try Self.refused(
       lab, as: "ndrc-editor", ["main"],
       english: ["cannot read access.yaml of refs/heads/main (access.yaml:7: schema.unknown-field: ", "require_signed_commit"],
@@ -94,8 +88,7 @@ struct HookPolicyPushTests {
 
   @Test("a maintainer's push cannot leave an access.yaml that locks every later push out")
   func lockOut() throws {
-    let lab = try HookLab()
-    try lab.seed()
+    let lab = try HookLab.seeded()
     try lab.git("rm", "-q", "access.yaml")
     try lab.commit("删除 access.yaml")
     var outcome = try lab.pushRejected(as: Self.maintainer, ["main"])
@@ -109,8 +102,7 @@ struct HookPolicyPushTests {
     #expect(outcome.stderr.contains("push rejected: 1 error"))
     try lab.git("reset", "-q", "--hard", "HEAD~1")
 
-    try lab.edit("access.yaml", "protected_branches: [main]", "protected_branches: [release]")
-    try lab.commit("只保护 release")
+    try lab.commit("只保护 release", editing: "access.yaml", "protected_branches: [main]", "protected_branches: [release]")
     try Self.refused(
       lab, as: Self.maintainer, ["main"],
       english: ["access.yaml: error[schema.enum]: a value outside its enumeration: none of protected_branches (release) exists after the push"],
@@ -119,18 +111,15 @@ struct HookPolicyPushTests {
     _ = try lab.pushAccepted(as: Self.maintainer, ["main", "main:release"])
 
     // Main's access.yaml is read first on the next push, though release is now the policy branch.
-    try lab.edit("access.yaml", "protected_branches: [release]", "protected_branches: [draft]")
-    try lab.commit("只保护 draft")
+    try lab.commit("只保护 draft", editing: "access.yaml", "protected_branches: [release]", "protected_branches: [draft]")
     outcome = try lab.pushRejected(as: Self.maintainer, ["main"])
     #expect(outcome.stderr.contains("none of protected_branches (draft) exists after the push"))
     try lab.git("reset", "-q", "--hard", "HEAD~1")
 
     // The branch pushed counts; the registry goes on.
-    try lab.edit("access.yaml", "protected_branches: [release]", "protected_branches: [main, draft]")
-    try lab.commit("保护 main")
+    try lab.commit("保护 main", editing: "access.yaml", "protected_branches: [release]", "protected_branches: [main, draft]")
     _ = try lab.pushAccepted(as: Self.maintainer, ["main"])
-    try lab.edit(HookLab.ndrcResource, "update_cycle: 每月", "update_cycle: 每周")
-    try lab.commit("每周更新")
+    try lab.commit("每周更新", editing: HookLab.ndrcResource, "update_cycle: 每月", "update_cycle: 每周")
     _ = try lab.pushAccepted(as: "ndrc-editor", ["main"])
   }
 }

@@ -24,11 +24,9 @@ struct HookPushTests {
 
   @Test("a department pushes a change of its own resource; the preview names it, breaking changes first")
   func aDepartmentPushesItsOwnFolder() throws {
-    let lab = try HookLab()
-    try lab.seed()
+    let lab = try HookLab.seeded()
     // 公安部 changes its own base resource.
-    try lab.edit(HookLab.mpsResource, "update_cycle: 实时", "update_cycle: 每日")
-    try lab.commit("公安部：人口基本信息每日更新")
+    try lab.commit("公安部：人口基本信息每日更新", editing: HookLab.mpsResource, "update_cycle: 实时", "update_cycle: 每日")
     let outcome = try lab.pushAccepted(as: Self.mpsEditor, ["main"])
     #expect(outcome.stderr.contains("remote: mulu: pusher mps-editor"))
     // The preview names the changed resources, breaking changes first.
@@ -39,10 +37,8 @@ struct HookPushTests {
 
   /// The seeded lab with a commit in which 公安部's editor changes 国家发展和改革委员会's resource.
   static func labWithAnotherDepartmentsChange() throws -> HookLab {
-    let lab = try HookLab()
-    try lab.seed()
-    try lab.edit(HookLab.ndrcResource, "update_cycle: 每月", "update_cycle: 每周")
-    try lab.commit("发改委资源每周更新")
+    let lab = try HookLab.seeded()
+    try lab.commit("发改委资源每周更新", editing: HookLab.ndrcResource, "update_cycle: 每月", "update_cycle: 每周")
     return lab
   }
 
@@ -91,18 +87,15 @@ struct HookPushTests {
 
   @Test("only maintainers change the dictionaries")
   func dictionariesAreTheMaintainers() throws {
-    let lab = try HookLab()
-    try lab.seed()
-    try lab.edit("dictionaries/departments.yaml", "name: 公安部", "name: 中华人民共和国公安部")
-    try lab.commit("改部门名称")
+    let lab = try HookLab.seeded()
+    try lab.commit("改部门名称", editing: "dictionaries/departments.yaml", "name: 公安部", "name: 中华人民共和国公安部")
     let outcome = try lab.pushRejected(as: Self.mpsEditor, ["main"])
     #expect(outcome.stderr.contains("dictionaries/departments.yaml: error[access.maintainers-only]"))
   }
 
   @Test("a resource is retired, never deleted")
   func aResourceIsNeverDeleted() throws {
-    let lab = try HookLab()
-    try lab.seed()
+    let lab = try HookLab.seeded()
     try lab.git("rm", "-q", HookLab.ndrcResource)
     try lab.commit("删除资源")
     let outcome = try lab.pushRejected(as: Self.ndrcEditor, ["main"])
@@ -111,8 +104,7 @@ struct HookPushTests {
 
   /// The seeded lab in which 国家发展和改革委员会 has retired its resource (pushed).
   static func labWithARetiredResource() throws -> HookLab {
-    let lab = try HookLab()
-    try lab.seed()
+    let lab = try HookLab.seeded()
     try lab.edit(
       HookLab.ndrcResource, "related: [101001001/000001]\n",
       "related: [101001001/000001]\nretired:\n  date: 2026-06-30\n  reason: 职能划转\n")
@@ -124,8 +116,7 @@ struct HookPushTests {
   @Test("once retired, a resource stays as it is")
   func aRetiredResourceStaysAsItIs() throws {
     let lab = try Self.labWithARetiredResource()
-    try lab.edit(HookLab.ndrcResource, "reason: 职能划转", "reason: 机构改革")
-    try lab.commit("改注销原因")
+    try lab.commit("改注销原因", editing: HookLab.ndrcResource, "reason: 职能划转", "reason: 机构改革")
     let outcome = try lab.pushRejected(as: Self.ndrcEditor, ["main"])
     #expect(outcome.stderr.contains("\(HookLab.ndrcResource): error[retire.immutable]"))
   }
@@ -133,8 +124,7 @@ struct HookPushTests {
   @Test("only maintainers un-retire a resource")
   func onlyMaintainersUnretire() throws {
     let lab = try Self.labWithARetiredResource()
-    try lab.edit(HookLab.ndrcResource, "retired:\n  date: 2026-06-30\n  reason: 职能划转\n", "")
-    try lab.commit("撤销注销")
+    try lab.commit("撤销注销", editing: HookLab.ndrcResource, "retired:\n  date: 2026-06-30\n  reason: 职能划转\n", "")
     let outcome = try lab.pushRejected(as: Self.ndrcEditor, ["main"])
     #expect(outcome.stderr.contains("only maintainers may un-retire"))
     _ = try lab.pushAccepted(as: Self.maintainer, ["main"])
@@ -160,12 +150,10 @@ struct HookPushTests {
   /// resource updated daily, force-pushed) and `ndrc-editor/overreach` (公安部's resource changed,
   /// refused); the outcome of pushing the latter.
   static func labWithDepartmentBranches() throws -> (HookLab, Outcome) {
-    let lab = try HookLab()
-    try lab.seed()
+    let lab = try HookLab.seeded()
     // A department's new branch, under its identity id, carries its own change.
     try lab.git("checkout", "-q", "-b", "ndrc-editor/weekly")
-    try lab.edit(HookLab.ndrcResource, "update_cycle: 每月", "update_cycle: 每周")
-    try lab.commit("每周更新")
+    try lab.commit("每周更新", editing: HookLab.ndrcResource, "update_cycle: 每月", "update_cycle: 每周")
     _ = try lab.pushAccepted(as: Self.ndrcEditor, ["ndrc-editor/weekly"])
     // Force-pushing a branch that is not protected is the department's business.
     try lab.edit(HookLab.ndrcResource, "update_cycle: 每周", "update_cycle: 每日")
@@ -173,8 +161,7 @@ struct HookPushTests {
     _ = try lab.pushAccepted(as: Self.ndrcEditor, ["--force", "ndrc-editor/weekly"])
     // A new branch that touches another department's resource is refused.
     try lab.git("checkout", "-q", "-b", "ndrc-editor/overreach", "main")
-    try lab.edit(HookLab.mpsResource, "update_cycle: 实时", "update_cycle: 每日")
-    try lab.commit("改公安部的资源")
+    try lab.commit("改公安部的资源", editing: HookLab.mpsResource, "update_cycle: 实时", "update_cycle: 每日")
     let outcome = try lab.pushRejected(as: Self.ndrcEditor, ["ndrc-editor/overreach"])
     return (lab, outcome)
   }
@@ -231,8 +218,7 @@ struct HookPushTests {
     #expect(outcome.stderr.contains("\"ndrc-editor\" is not a maintainer and may not create a tag"))
     _ = try lab.pushAccepted(as: Self.maintainer, ["refs/tags/v2026.01"])
     try lab.git("checkout", "-q", "-b", "unpushed")
-    try lab.edit(HookLab.ndrcResource, "update_cycle: 每日", "update_cycle: 每年")
-    try lab.commit("未推送的修改")
+    try lab.commit("未推送的修改", editing: HookLab.ndrcResource, "update_cycle: 每日", "update_cycle: 每年")
     try lab.git("tag", "-a", "-m", "不在主分支上", "v2026.02")
     outcome = try lab.pushRejected(as: Self.maintainer, ["refs/tags/v2026.02"])
     #expect(outcome.stderr.contains("is not on main"))
@@ -247,8 +233,7 @@ struct HookPushTests {
 
   @Test("other tags are the maintainers' too (docs/hooks.md): a department's drafts go on its branches")
   func otherTagsAreTheMaintainers() throws {
-    let lab = try HookLab()
-    try lab.seed()
+    let lab = try HookLab.seeded()
     try lab.git("tag", "draft-1")
     var outcome = try lab.pushRejected(as: Self.ndrcEditor, ["refs/tags/draft-1"])
     #expect(outcome.stderr.contains("refs/tags/draft-1: error[tag.not-allowed]"))
@@ -260,8 +245,7 @@ struct HookPushTests {
 
   @Test("a release tag that tags another tag is refused; readers would never take it as a release")
   func releaseTagOfATag() throws {
-    let lab = try HookLab()
-    try lab.seed()
+    let lab = try HookLab.seeded()
     try lab.git("tag", "-a", "-m", "内层", "inner")
     try lab.git("tag", "-a", "-m", "2026 年 3 月版", "v2026.03", "inner")
     let outcome = try lab.pushRejected(as: Self.maintainer, ["refs/tags/v2026.03"])
@@ -273,25 +257,20 @@ struct HookPushTests {
 
   @Test("the net change of many commits is judged; limits and warnings")
   func netChange() throws {
-    let lab = try HookLab()
-    try lab.seed()
+    let lab = try HookLab.seeded()
     // A bad intermediate commit, fixed later in the same push.
-    try lab.edit(HookLab.ndrcResource, "  type: 有条件共享\n  condition: 仅向投资审批、统计部门提供\n", "  type: 不予共享\n")
-    try lab.commit("不予共享（漏了依据）")
-    try lab.edit(HookLab.ndrcResource, "  type: 不予共享\n", "  type: 不予共享\n  basis: 《政府信息公开条例》第十四条\n")
-    try lab.commit("补上依据")
+    try lab.commit("不予共享（漏了依据）", editing: HookLab.ndrcResource, "  type: 有条件共享\n  condition: 仅向投资审批、统计部门提供\n", "  type: 不予共享\n")
+    try lab.commit("补上依据", editing: HookLab.ndrcResource, "  type: 不予共享\n", "  type: 不予共享\n  basis: 《政府信息公开条例》第十四条\n")
     var cycle = "每月"
     for next in ["每周", "每日", "每季度"] {
-      try lab.edit(HookLab.ndrcResource, "update_cycle: \(cycle)", "update_cycle: \(next)")
-      try lab.commit("更新周期：\(next)")
+      try lab.commit("更新周期：\(next)", editing: HookLab.ndrcResource, "update_cycle: \(cycle)", "update_cycle: \(next)")
       cycle = next
     }
     var outcome = try lab.pushAccepted(as: Self.ndrcEditor, ["main"])
     #expect(outcome.stderr.contains("push accepted"))
 
     // The net change itself bad: the finding in the text form, with its line and column.
-    try lab.edit(HookLab.ndrcResource, "  basis: 《政府信息公开条例》第十四条\n", "")
-    try lab.commit("删掉依据")
+    try lab.commit("删掉依据", editing: HookLab.ndrcResource, "  basis: 《政府信息公开条例》第十四条\n", "")
     outcome = try lab.pushRejected(as: Self.ndrcEditor, ["main"])
     #expect(outcome.stderr.contains("\(HookLab.ndrcResource):17:9: error[sharing.basis-required]"))
     try lab.git("reset", "-q", "--hard", "HEAD~1")
@@ -301,16 +280,14 @@ struct HookPushTests {
       HookLab.mpsResource, "published: 2025-06-30\n", "published: 2025-06-30\nretired:\n  date: 2026-06-30\n  reason: 数据整合\n")
     try lab.commit("注销人口基本信息")
     _ = try lab.pushAccepted(as: Self.mpsEditor, ["main"])
-    try lab.edit(HookLab.ndrcResource, "summary: ", "summary: 2026 年起，")
-    try lab.commit("改摘要")
+    try lab.commit("改摘要", editing: HookLab.ndrcResource, "summary: ", "summary: 2026 年起，")
     outcome = try lab.pushAccepted(as: Self.ndrcEditor, ["main"])
     #expect(outcome.stderr.contains("\(HookLab.ndrcResource):"))
     #expect(outcome.stderr.contains("warning[related.retired]"))
     #expect(outcome.stderr.contains("push accepted: 0 errors, 1 warning"))
 
     // max_changed_files_per_push, from main's registry.yaml.
-    try lab.edit("registry.yaml", "level: national\n", "level: national\nlimits:\n  max_changed_files_per_push: 2\n")
-    try lab.commit("每次推送最多 2 个文件")
+    try lab.commit("每次推送最多 2 个文件", editing: "registry.yaml", "level: national\n", "level: national\nlimits:\n  max_changed_files_per_push: 2\n")
     _ = try lab.pushAccepted(as: Self.maintainer, ["main"])
     let template = try lab.read(HookLab.ndrcResource)
     for number in 2...4 {
@@ -327,16 +304,14 @@ struct HookPushTests {
 
   @Test("require_signed_commits: SSH signatures of the pusher, in the commit header")
   func signedCommits() throws {
-    let lab = try HookLab()
-    try lab.seed()
+    let lab = try HookLab.seeded()
     var signers = ""
     for identity in [Self.ndrcEditor, Self.mpsEditor] {
       signers += try SSHKey(at: lab.root + "/" + identity, comment: identity, environment: lab.environment)
         .allowedSigner(identity)
     }
     try lab.write("allowed_signers", signers)
-    try lab.edit("access.yaml", "require_signed_commits: false", "require_signed_commits: true")
-    try lab.commit("要求签名提交")
+    try lab.commit("要求签名提交", editing: "access.yaml", "require_signed_commits: false", "require_signed_commits: true")
     // Judged by main's access.yaml before the push: not yet signed.
     _ = try lab.pushAccepted(as: Self.maintainer, ["main"])
 
@@ -344,8 +319,7 @@ struct HookPushTests {
     let temporary = lab.root + "/tmp"
     try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
     lab.environment["TMPDIR"] = temporary
-    try lab.edit(HookLab.ndrcResource, "update_cycle: 每月", "update_cycle: 每周")
-    try lab.commit("每周更新")
+    try lab.commit("每周更新", editing: HookLab.ndrcResource, "update_cycle: 每月", "update_cycle: 每周")
     var outcome = try lab.pushRejected(as: Self.ndrcEditor, ["main"])
     #expect(outcome.stderr.contains("refs/heads/main: error[commit.unsigned]"))
     #expect(outcome.stderr.contains("\"每周更新\": not signed"))
@@ -369,8 +343,7 @@ struct HookPushTests {
 
   @Test("a file name that is not UTF-8 is refused as a path outside the layout, at the top and in a folder")
   func nameNotUTF8() throws {
-    let lab = try HookLab()
-    try lab.seed()
+    let lab = try HookLab.seeded()
     for folder in ["", "catalogs/\(HookLab.ndrc)/"] {
       // The name's bytes FF FE, which no UTF-8 text has: it reads as "\u{FFFD}\u{FFFD}.yaml".
       let path = Array((lab.work + "/" + folder).utf8) + [0xFF, 0xFE] + Array(".yaml".utf8) + [0]
@@ -388,8 +361,7 @@ struct HookPushTests {
 
   @Test("a resource name with a line break and escape sequences is refused on one line, without the escapes")
   func forgedLines() throws {
-    let lab = try HookLab()
-    try lab.seed()
+    let lab = try HookLab.seeded()
     // Valid YAML: a name that would print a forged closing line and clear the pusher's screen.
     try lab.edit(
       HookLab.ndrcResource, "name: 企业投资项目核准信息", #"name: "机动车\nmulu: push accepted: 0 errors, 0 warnings\e[2J""#)
@@ -406,8 +378,7 @@ struct HookPushTests {
 
   @Test("-C names the repository the hook judges, as it does for every command")
   func directoryOption() throws {
-    let lab = try HookLab()
-    try lab.seed()
+    let lab = try HookLab.seeded()
     let line = "\(String(repeating: "0", count: 40)) \(try lab.id("main")) refs/heads/ndrc-editor/草稿\n"
     // Run from the folder that holds the server, not from the server.
     let outcome = try lab.run(
@@ -419,12 +390,10 @@ struct HookPushTests {
 
   @Test("limits come from the protected branch before the push, not from the pushed registry.yaml")
   func limitsFromTheProtectedBranch() throws {
-    let lab = try HookLab()
-    try lab.seed()
+    let lab = try HookLab.seeded()
     try lab.write("registry.yaml", try lab.read("registry.yaml") + "limits:\n  max_file_bytes: 10000000\n")
     let summary = "summary: 企业投资项目核准的申请、受理、批复信息。"
-    try lab.edit(HookLab.ndrcResource, summary, "summary: " + String(repeating: "很长的摘要", count: 20_000))
-    try lab.commit("放宽文件大小并写长摘要")
+    try lab.commit("放宽文件大小并写长摘要", editing: HookLab.ndrcResource, summary, "summary: " + String(repeating: "很长的摘要", count: 20_000))
     let outcome = try lab.pushRejected(as: Self.maintainer, ["main"])
     #expect(outcome.stderr.contains("\(HookLab.ndrcResource): error[file.too-large]"), "\(outcome)")
     // Once main allows it, the same file passes.
@@ -432,8 +401,7 @@ struct HookPushTests {
     try lab.write("registry.yaml", try lab.read("registry.yaml") + "limits:\n  max_file_bytes: 10000000\n")
     try lab.commit("放宽文件大小")
     _ = try lab.pushAccepted(as: Self.maintainer, ["main"])
-    try lab.edit(HookLab.ndrcResource, summary, "summary: " + String(repeating: "很长的摘要", count: 20_000))
-    try lab.commit("写长摘要")
+    try lab.commit("写长摘要", editing: HookLab.ndrcResource, summary, "summary: " + String(repeating: "很长的摘要", count: 20_000))
     _ = try lab.pushAccepted(as: Self.maintainer, ["main"])
   }
 
@@ -441,12 +409,10 @@ struct HookPushTests {
   func transports() throws {
     let lab = try HookLab(serverName: "国家目录:2026/server.git")
     try lab.seed()
-    try lab.edit(HookLab.ndrcResource, "update_cycle: 每月", "update_cycle: 每周")
-    try lab.commit("每周更新")
+    try lab.commit("每周更新", editing: HookLab.ndrcResource, "update_cycle: 每月", "update_cycle: 每周")
     // The old objects come through the quoted GIT_ALTERNATE_OBJECT_DIRECTORIES.
     _ = try lab.pushAccepted(as: Self.ndrcEditor, ["main"])
-    try lab.edit(HookLab.mpsResource, "update_cycle: 实时", "update_cycle: 每日")
-    try lab.commit("改公安部的资源")
+    try lab.commit("改公安部的资源", editing: HookLab.mpsResource, "update_cycle: 实时", "update_cycle: 每日")
     var outcome = try lab.pushRejected(as: Self.ndrcEditor, ["main"])
     #expect(outcome.stderr.contains("error[access.path-not-owned]"))
     try lab.git("reset", "-q", "--hard", "HEAD~1")
@@ -456,12 +422,10 @@ struct HookPushTests {
       base: lab.root + "/国家目录:2026", environment: lab.environment.merging(["MULU_PUSHER": Self.ndrcEditor]) { $1 }, lab: lab)
     defer { daemon.stop() }
     let url = "git://127.0.0.1:\(daemon.port)/server.git"
-    try lab.edit(HookLab.ndrcResource, "update_cycle: 每周", "update_cycle: 每日")
-    try lab.commit("每日更新")
+    try lab.commit("每日更新", editing: HookLab.ndrcResource, "update_cycle: 每周", "update_cycle: 每日")
     outcome = try lab.pushAccepted(as: nil, ["main"], url: url)
     #expect(outcome.stderr.contains("mulu: pusher ndrc-editor"))
-    try lab.edit(HookLab.mpsResource, "update_cycle: 实时", "update_cycle: 每日")
-    try lab.commit("改公安部的资源")
+    try lab.commit("改公安部的资源", editing: HookLab.mpsResource, "update_cycle: 实时", "update_cycle: 每日")
     outcome = try lab.pushRejected(as: nil, ["main"], url: url)
     #expect(outcome.stderr.contains("error[access.path-not-owned]"))
   }

@@ -13,8 +13,7 @@ struct HookRefPolicyTests {
 
   @Test("a department's tag is refused, whatever commit it points at; a maintainer's tag of a tree too")
   func tags() throws {
-    let lab = try HookLab()
-    try lab.seed()
+    let lab = try HookLab.seeded()
     // The commit changes another department's folder and adds a large file: as a tag, the hook
     // used to let it through without a look.
     try lab.git("checkout", "-q", "-b", "side")
@@ -46,8 +45,7 @@ struct HookRefPolicyTests {
 
   @Test("a ref that shadows another kind, named like HEAD, or outside branches and tags is refused for everyone")
   func ambiguousRefs() throws {
-    let lab = try HookLab()
-    try lab.seed()
+    let lab = try HookLab.seeded()
     for target in ["refs/tags/main", "refs/heads/HEAD", "refs/heads/tags/v1", "refs/notes/commits", "refs/mulu/x"] {
       let outcome = try lab.pushRejected(as: Self.maintainer, ["main:" + target])
       #expect(outcome.stderr.contains("\(target): error[ref.ambiguous]"), "\(target): \(outcome)")
@@ -65,10 +63,8 @@ struct HookRefPolicyTests {
 
   @Test("a department creates, moves and deletes only branches under its identity id")
   func departmentBranches() throws {
-    let lab = try HookLab()
-    try lab.seed()
-    try lab.edit(HookLab.ndrcResource, "update_cycle: 每月", "update_cycle: 每周")
-    try lab.commit("每周更新")
+    let lab = try HookLab.seeded()
+    try lab.commit("每周更新", editing: HookLab.ndrcResource, "update_cycle: 每月", "update_cycle: 每周")
     var outcome = try lab.pushRejected(as: Self.ndrcEditor, ["HEAD:refs/heads/draft"])
     #expect(outcome.stderr.contains("refs/heads/draft: error[access.ref-not-owned]"), "\(outcome)")
     #expect(outcome.stderr.contains("\"ndrc-editor\" may not create the branch draft, only branches under ndrc-editor/"))
@@ -86,10 +82,8 @@ struct HookRefPolicyTests {
 
   @Test("limits.max_refs_per_push of main's registry.yaml caps the refs of one push")
   func tooManyRefs() throws {
-    let lab = try HookLab()
-    try lab.seed()
-    try lab.edit("registry.yaml", "level: national\n", "level: national\nlimits:\n  max_refs_per_push: 2\n")
-    try lab.commit("每次推送最多两个引用")
+    let lab = try HookLab.seeded()
+    try lab.commit("每次推送最多两个引用", editing: "registry.yaml", "level: national\n", "level: national\nlimits:\n  max_refs_per_push: 2\n")
     _ = try lab.pushAccepted(as: Self.maintainer, ["main"])
     let outcome = try lab.pushRejected(
       as: Self.maintainer, ["main:refs/heads/a", "main:refs/heads/b", "main:refs/heads/c"])
@@ -100,8 +94,7 @@ struct HookRefPolicyTests {
 
   @Test("a protected branch takes no commit dated a day ahead of the server, nor before its tip")
   func implausibleDates() throws {
-    let lab = try HookLab()
-    try lab.seed()
+    let lab = try HookLab.seeded()
     let tipTime = Int(try lab.git("log", "-1", "--format=%ct", "main").trimmingCharacters(in: .whitespacesAndNewlines))!
     try lab.edit(HookLab.ndrcResource, "update_cycle: 每月", "update_cycle: 每周")
     try lab.git("add", "-A")
@@ -133,8 +126,7 @@ struct AmbiguousRevisionTests {
     try lab.commit("国家政务信息资源目录")
     try lab.git("tag", "main")
     // The branch moves on with an error; the tag stays on the clean commit.
-    try lab.edit(HookLab.ndrcResource, "update_cycle: 每月", "update_cycle: 每时")
-    try lab.commit("笔误")
+    try lab.commit("笔误", editing: HookLab.ndrcResource, "update_cycle: 每月", "update_cycle: 每时")
     var outcome = try lab.run([lab.mulu, "validate", "--rev", "main"])
     #expect(outcome.status == 1, "\(outcome)")
     #expect(outcome.stdout.contains("error[schema.enum]"))

@@ -18,13 +18,23 @@ struct JSONOutputTests {
     try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "not a JSON object: \(text)")
   }
 
-  @Test("the shape, the types, and null where there is no position or code")
-  func shape() throws {
+  /// `mulu validate --format json` of the small registry with five errors and a warning.
+  func brokenValidation() throws -> Outcome {
     let sandbox = try Sandbox()
     let registry = try SmallRegistry.write(into: sandbox)
     try SmallRegistry.warnOnly(in: sandbox)
     try SmallRegistry.breakIt(in: sandbox)
-    let outcome = try Mulu.run(["validate", "--format", "json"], in: registry)
+    return try Mulu.run(["validate", "--format", "json"], in: registry)
+  }
+
+  /// Its findings.
+  func brokenFindings() throws -> [[String: Any]] {
+    try #require(try parse(brokenValidation().stdout)["findings"] as? [[String: Any]])
+  }
+
+  @Test("the object counts errors and warnings as whole numbers beside the findings")
+  func shape() throws {
+    let outcome = try brokenValidation()
     #expect(outcome.status == 1)
     #expect(outcome.stderr == "")
     #expect(outcome.stdout.hasSuffix("}\n"))
@@ -35,7 +45,12 @@ struct JSONOutputTests {
     #expect(object["warnings"] as? Int == 1)
     let findings = try #require(object["findings"] as? [[String: Any]])
     #expect(findings.count == 6)
-    for finding in findings {
+    #expect(findings.filter { $0["severity"] as? String == "error" }.count == 5)
+  }
+
+  @Test("every finding has every key, each of its type: text, a whole number or null")
+  func everyFindingsTypes() throws {
+    for finding in try brokenFindings() {
       #expect(Set(finding.keys) == Self.findingKeys, "\(finding)")
       for key in ["rule", "severity", "path", "message", "hint"] {
         #expect((finding[key] as? String)?.isEmpty == false, "\(key) of \(finding)")
@@ -46,8 +61,11 @@ struct JSONOutputTests {
       }
       #expect(finding["code"] is String || finding["code"] is NSNull)
     }
-    #expect(findings.filter { $0["severity"] as? String == "error" }.count == 5)
+  }
 
+  @Test("a finding in a resource has its position, its code, its message and its hint")
+  func aFindingInAResource() throws {
+    let findings = try brokenFindings()
     let basis = try #require(findings.first { $0["rule"] as? String == "sharing.basis-required" })
     #expect(basis["path"] as? String == SmallRegistry.approval)
     #expect(basis["line"] as? Int == 17)
@@ -55,7 +73,11 @@ struct JSONOutputTests {
     #expect(basis["code"] as? String == "303001001/000001")
     #expect(basis["message"] as? String == "a 不予共享 resource must state its basis in law, regulation or policy")
     #expect(basis["hint"] as? String == "cite the provision in sharing.basis, e.g. 《中华人民共和国统计法》第二十五条")
+  }
 
+  @Test("a finding of a file with no position or code has null there; a warning is a warning")
+  func nullWhereThereIsNoPositionOrCode() throws {
+    let findings = try brokenFindings()
     let stray = try #require(findings.first { $0["path"] as? String == "notes.txt" })
     #expect(stray["rule"] as? String == "tree.layout")
     #expect(stray["line"] is NSNull)
@@ -64,8 +86,11 @@ struct JSONOutputTests {
 
     let warning = try #require(findings.first { $0["severity"] as? String == "warning" })
     #expect(warning["rule"] as? String == "related.retired")
+  }
 
-    // On the wire: one line, the keys in the order of docs/commands.md.
+  @Test("on the wire: one line, the keys in the order of docs/commands.md")
+  func onTheWire() throws {
+    let outcome = try brokenValidation()
     #expect(outcome.stdout.hasPrefix("{\"errors\":5,\"warnings\":1,\"findings\":[{\"rule\":"))
     #expect(outcome.stdout.filter { $0 == "\n" }.count == 1)
     #expect(

@@ -15,15 +15,13 @@ struct LogAuditTrailTests {
     try lab.commit("国家目录")
     // The fork's first change, merged as a sync merges it.
     try lab.git("checkout", "-q", "-b", "fork")
-    try lab.edit(HookLab.ndrcResource, "update_cycle: 每月", "update_cycle: 每周")
-    try lab.commit("发改委：每周更新")
+    try lab.commit("发改委：每周更新", editing: HookLab.ndrcResource, "update_cycle: 每月", "update_cycle: 每周")
     let first = try lab.id("fork")
     try lab.git("checkout", "-q", "main")
     try lab.git("merge", "-q", "--no-ff", "fork", "-m", "同步 ndrc 到 main：修改 1\n\nMulu-Source: ndrc\nMulu-Source-Commit: \(first)")
     // The fork starts over from before that change, and goes straight to daily.
     try lab.git("checkout", "-q", "-B", "fork", "main~1")
-    try lab.edit(HookLab.ndrcResource, "update_cycle: 每月", "update_cycle: 每日")
-    try lab.commit("发改委：每日更新（重写）")
+    try lab.commit("发改委：每日更新（重写）", editing: HookLab.ndrcResource, "update_cycle: 每月", "update_cycle: 每日")
     let second = try lab.id("fork")
     try lab.git("checkout", "-q", "main")
     try lab.git(

@@ -39,8 +39,7 @@ struct RenameAndRetireTests {
     #expect(outcome.stdout.contains("企业投资项目核准信息（已注销；部门在 departments.yaml 中更名）"), "\(outcome)")
 
     // Any other name, or any other change, of a retired file is still refused.
-    try lab.edit(HookLab.ndrcResource, "  name: 国家发展改革委", "  name: 发改委")
-    try lab.commit("改名")
+    try lab.commit("改名", editing: HookLab.ndrcResource, "  name: 国家发展改革委", "  name: 发改委")
     outcome = try lab.pushRejected(as: "ndrc-editor", ["main"])
     #expect(
       outcome.stderr.contains(
@@ -58,8 +57,7 @@ struct RenameAndRetireTests {
     var outcome = try lab.pushAccepted(as: "ndrc-admin", ["main"])
     #expect(!outcome.stderr.contains("provider.dissolved"), "its only resource is retired: \(outcome)")
 
-    try lab.edit(HookLab.ndrcResource, "retired:\n  date: 2026-06-30\n  reason: 职能划转\n", "")
-    try lab.commit("恢复资源")
+    try lab.commit("恢复资源", editing: HookLab.ndrcResource, "retired:\n  date: 2026-06-30\n  reason: 职能划转\n", "")
     outcome = try lab.pushAccepted(as: "ndrc-admin", ["main"])
     #expect(
       outcome.stderr.contains(

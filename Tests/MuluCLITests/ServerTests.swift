@@ -120,13 +120,11 @@ final class ServerLab {
     #expect(outcome.stderr.contains("remote: mulu: push accepted: 0 errors, 0 warnings"), "\(label): \(outcome)")
 
     // 公安部 changes its own resource.
-    try lab.edit(HookLab.mpsResource, "update_cycle: 实时", "update_cycle: 每日")
-    try lab.commit("公安部：人口基本信息每日更新")
+    try lab.commit("公安部：人口基本信息每日更新", editing: HookLab.mpsResource, "update_cycle: 实时", "update_cycle: 每日")
     _ = try accepted("mps-editor")
 
     // 公安部 changes 国家发展和改革委员会's resource: refused, in the pusher's language.
-    try lab.edit(HookLab.ndrcResource, "update_cycle: 每月", "update_cycle: 每周")
-    try lab.commit("发改委资源每周更新")
+    try lab.commit("发改委资源每周更新", editing: HookLab.ndrcResource, "update_cycle: 每月", "update_cycle: 每周")
     outcome = try rejected("mps-editor", "remote: \(HookLab.ndrcResource): error[access.path-not-owned]", target.speaking("en"))
     #expect(outcome.stderr.contains("remote: mulu: push rejected: 1 error, 0 warnings (access.path-not-owned: 1)"), "\(label): \(outcome)")
     outcome = try rejected("mps-editor", "error[access.path-not-owned]", target.speaking("zh"))
@@ -144,8 +142,7 @@ final class ServerLab {
     _ = try accepted("ndrc-editor")
 
     // An invalid resource, in the department's own folder: refused with the rule's id.
-    try lab.edit(HookLab.ndrcResource, "  type: 有条件共享\n  condition: 仅向投资审批、统计部门提供\n", "  type: 不予共享\n")
-    try lab.commit("不予共享（漏了依据）")
+    try lab.commit("不予共享（漏了依据）", editing: HookLab.ndrcResource, "  type: 有条件共享\n  condition: 仅向投资审批、统计部门提供\n", "  type: 不予共享\n")
     outcome = try rejected("ndrc-editor", "error[sharing.basis-required]", target.speaking("en"))
     #expect(outcome.stderr.contains("remote: \(HookLab.ndrcResource):"), "\(label): \(outcome)")
     try lab.git("reset", "-q", "--hard", "HEAD~1")

@@ -8,12 +8,10 @@ import Testing
 struct TextAndDateTests {
   @Test("a zero-width space in a name and a date in 2099 are found by validate --rev and refused by the hook")
   func foundEverywhere() throws {
-    let lab = try HookLab()
-    try lab.seed()
+    let lab = try HookLab.seeded()
     try lab.edit(HookLab.ndrcResource, "name: 企业投资项目核准信息", "name: \"企业投资\\u200B项目核准信息\"")
     try lab.edit(HookLab.ndrcResource, "{ name: 项目名称, type: C, length: 200 }", "{ name: \"项目\\u0007名称\", type: C, length: 200 }")
-    try lab.edit(HookLab.ndrcResource, "published: 2026-03-01", "published: 2062-03-01")
-    try lab.commit("看不见的字符")
+    try lab.commit("看不见的字符", editing: HookLab.ndrcResource, "published: 2026-03-01", "published: 2062-03-01")
     var outcome = try lab.run([lab.mulu, "validate", "--rev", "HEAD"])
     #expect(outcome.status == 1, "\(outcome)")
     let path = HookLab.ndrcResource

@@ -34,12 +34,15 @@ import Testing
     return fixture
   }
 
-  @Test func eachKindBetweenTwoCommits() throws {
+  /// The diff of `everyKind` between its tags.
+  static func everyKindDiff() throws -> SemanticDiff {
     let fixture = try DiffTests.everyKind()
-    let repository = try fixture.repository()
-    let diff = try DiffEngine.diff(
-      repository, from: fixture.id("v1"), to: fixture.id("v2"), fromLabel: "v1", toLabel: "v2")
+    return try DiffEngine.diff(
+      fixture.repository(), from: fixture.id("v1"), to: fixture.id("v2"), fromLabel: "v1", toLabel: "v2")
+  }
 
+  @Test func eachKindBetweenTwoCommits() throws {
+    let diff = try Self.everyKindDiff()
     #expect(diff.from == "v1")
     #expect(diff.to == "v2")
     #expect(diff.unreadable.isEmpty)
@@ -47,7 +50,10 @@ import Testing
     #expect(diff.changes.map(\.kind) == [.modified, .unretired, .deleted, .added, .retired])
     #expect(diff.changes.map(\.breaking) == [true, false, true, false, true])
     #expect(diff.summary == summary(added: 1, modified: 1, retired: 1, unretired: 1, deleted: 1, breaking: 3))
+  }
 
+  @Test func aTightenedResourceNamesItsProviderAndEachFieldThatChanged() throws {
+    let diff = try Self.everyKindDiff()
     let tightened = diff.changes[0]
     #expect(tightened.path == DiffFixture.department)
     #expect(tightened.provider == DiffFixture.ndrc)
@@ -59,7 +65,10 @@ import Testing
         FieldChange(field: "sharing.type", old: "有条件共享", new: "不予共享", impact: .breaking),
         FieldChange(field: "sharing.basis", old: nil, new: "《政府投资条例》第九条", impact: .compatible),
       ])
+  }
 
+  @Test func aRetirementIsBreakingAndListsItsFields() throws {
+    let diff = try Self.everyKindDiff()
     let retired = diff.changes[4]
     #expect(retired.provider == DiffFixture.mps)
     #expect(retired.providerName == "公安部")
@@ -69,7 +78,10 @@ import Testing
         FieldChange(field: "retired.date", old: nil, new: "2026-10-01", impact: .breaking),
         FieldChange(field: "retired.reason", old: nil, new: "职能划转", impact: .compatible),
       ])
+  }
 
+  @Test func aDeletedResourceKeepsItsNameAndHasNoFields() throws {
+    let diff = try Self.everyKindDiff()
     let deleted = diff.changes[2]
     #expect(deleted.path == DiffTests.third)
     #expect(deleted.name == "投资项目审批事项")
@@ -238,12 +250,8 @@ import Testing
 
   private func summary(added: Int, modified: Int, retired: Int, unretired: Int, deleted: Int, breaking: Int) -> DiffSummary {
     var summary = DiffSummary()
-    summary.added = added
-    summary.modified = modified
-    summary.retired = retired
-    summary.unretired = unretired
-    summary.deleted = deleted
-    summary.breaking = breaking
+    (summary.added, summary.modified, summary.retired) = (added, modified, retired)
+    (summary.unretired, summary.deleted, summary.breaking) = (unretired, deleted, breaking)
     return summary
   }
 }

@@ -38,44 +38,81 @@ extension RegistryLab {
 }
 
 @Suite struct ReleaseTests {
-  @Test func releasesAreNumberedPerMonthAndCarryNotesAndTrailers() throws {
+  /// One history of releases: the national registry released (v2026.05.1), released again with
+  /// nothing new (refused, then allowed empty: v2026.05.2), then a resource retired and released
+  /// (v2026.05.3); what each step answered. Made once for the tests that read it.
+  struct Releases: Sendable {
+    let first: Release.Cut?
+    /// The first tag's object type, whether it tags main, and its tagger and message.
+    let firstType: String
+    let firstTagsMain: Bool
+    let firstMessage: String
+    let nothingNew: Release.Outcome
+    let empty: Release.Cut?
+    let third: Release.Cut?
+    let list: [Release.Entry]
+    let notes: String
+  }
+
+  static let releases = Result<Releases, any Error> {
     let lab = try RegistryLab()
     try lab.makeNational()
+    let first = try lab.cut().cut
+    let firstType = try lab.git("national.git", "cat-file", "-t", "v2026.05.1")
+    let firstTagsMain = try lab.rev("national.git", "v2026.05.1^{commit}") == lab.rev("national.git", "main")
+    let firstMessage = try lab.git(
+      "national.git", "tag", "-l", "--format=%(taggername) %(taggeremail)%0a%(contents)", "v2026.05.1")
+    let nothingNew = try lab.cut()
+    let empty = try lab.cut(allowEmpty: true).cut
+    try lab.retireNdrcResource()
+    let third = try lab.cut().cut
+    return Releases(
+      first: first, firstType: firstType, firstTagsMain: firstTagsMain, firstMessage: firstMessage, nothingNew: nothingNew,
+      empty: empty, third: third, list: try Release.list(in: lab.workspace()),
+      notes: try Release.notes(in: lab.workspace(), from: "v2026.05.1", to: "v2026.05.3", language: .en))
+  }
 
-    let first = try #require(try lab.cut().cut)
+  @Test func theFirstReleaseIsAnAnnotatedTagOfMainWithNotesAndTrailers() throws {
+    let releases = try Self.releases.get()
+    let first = try #require(releases.first)
     #expect(first.tag == "v2026.05.1" && first.previous == nil)
     #expect(first.resources == 4 && first.breaking == 0)
-    #expect(try lab.git("national.git", "cat-file", "-t", "v2026.05.1") == "tag\n")
-    #expect(try lab.rev("national.git", "v2026.05.1^{commit}") == lab.rev("national.git", "main"))
-    let message = try lab.git("national.git", "tag", "-l", "--format=%(taggername) %(taggeremail)%0a%(contents)", "v2026.05.1")
+    #expect(releases.firstType == "tag\n")
+    #expect(releases.firstTagsMain)
+    let message = releases.firstMessage
     #expect(message.hasPrefix("李四 <lisi@example.cn>\n"))
     // for-each-ref ends each entry with a newline of its own.
     #expect(message.hasSuffix("\n\nMulu-Resources: 4\nMulu-Breaking: 0\n\n"))
     #expect(message.contains("# Catalog changes: (empty registry) → v2026.05.1\n"))
     #expect(message.contains("303001001/000001") && message.contains("307002001/000001"))
+  }
 
+  @Test func nothingNewIsRefusedUnlessAnEmptyReleaseIsAskedFor() throws {
+    let releases = try Self.releases.get()
     // Nothing new: refused, unless asked for.
-    #expect(try lab.cut().refusal == .nothingNew(previous: "v2026.05.1"))
-    let empty = try #require(try lab.cut(allowEmpty: true).cut)
+    #expect(releases.nothingNew.refusal == .nothingNew(previous: "v2026.05.1"))
+    let empty = try #require(releases.empty)
     #expect(empty.tag == "v2026.05.2" && empty.previous == "v2026.05.1")
+  }
 
-    // A retirement is a breaking change, and one resource fewer in force.
-    try lab.retireNdrcResource()
-    let third = try #require(try lab.cut().cut)
+  @Test func aRetirementIsABreakingChangeAndOneResourceFewerInForce() throws {
+    let third = try #require(try Self.releases.get().third)
     #expect(third.tag == "v2026.05.3" && third.previous == "v2026.05.2")
     #expect(third.resources == 3 && third.breaking == 1)
     #expect(third.message.contains("303001001/000001"))
     #expect(!third.message.contains("307002001/000001"))
     #expect(third.message.hasSuffix("\n\nMulu-Resources: 3\nMulu-Breaking: 1\n"))
+  }
 
-    // Listed newest first, with the trailers' counts.
-    let list = try Release.list(in: lab.workspace())
+  @Test func releasesAreListedNewestFirstWithTheTrailersCounts() throws {
+    let list = try Self.releases.get().list
     #expect(list.map(\.tag) == ["v2026.05.3", "v2026.05.2", "v2026.05.1"])
     #expect(list.map(\.resources) == [3, 4, 4] && list.map(\.breaking) == [1, 0, 0])
     #expect(list.allSatisfy { $0.onBranch && !$0.signed })
+  }
 
-    // The notes between two releases.
-    let notes = try Release.notes(in: lab.workspace(), from: "v2026.05.1", to: "v2026.05.3", language: .en)
+  @Test func theNotesBetweenTwoReleasesNameTheChangesWithoutTrailers() throws {
+    let notes = try Self.releases.get().notes
     #expect(notes.contains("303001001/000001"))
     #expect(!notes.contains("Mulu-Resources"))
   }

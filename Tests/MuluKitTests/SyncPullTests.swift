@@ -30,7 +30,22 @@ func references(_ lab: RegistryLab, _ folder: String = "national.git") throws ->
 }
 
 @Suite struct SyncPullTests {
-  @Test func aForkComesInAsOneMergeCommitAndASecondPullWritesNothing() throws {
+  /// One pull of 国家发展和改革委员会's fork (a resource changed, one added) into the national
+  /// registry, then a second pull; what git and mulu say after each. Made once for the tests
+  /// that read it.
+  struct Pulled: Sendable {
+    let merged: Sync.Merged?
+    /// main before and after, and the fork's tip.
+    let before, main, forkTip: String
+    /// git's answers after the pull: main's parents, the commits main^2..main, main's author and
+    /// message, the fetched fork's ref, the files that differ from the fork's tip, fsck.
+    let parents, count, message, sourceRef, difference, fsck: String
+    /// The second pull, and whether it left every reference as it was.
+    let again: Sync.Outcome
+    let referencesKept: Bool
+  }
+
+  static let pulled = Result<Pulled, any Error> {
     let lab = try RegistryLab()
     try lab.makeNational()
     try lab.edit("ndrc", Baseline.departmentResourcePath, replacing: "update_cycle: 每月", with: "update_cycle: 每日")
@@ -38,24 +53,45 @@ func references(_ lab: RegistryLab, _ folder: String = "national.git") throws ->
     try lab.write("ndrc", added.path, added.text)
     let forkTip = try lab.commitAll("ndrc", "发改委：更新周期改为每日，新增审批信息")
     let before = try lab.rev("national.git", "main")
-
-    let merged = try #require(try Sync.pull(in: lab.workspace(), lab.request("ndrc")).merged)
-
+    let merged = try Sync.pull(in: lab.workspace(), lab.request("ndrc")).merged
     let main = try lab.rev("national.git", "main")
-    #expect(main == merged.prepared.commit.hex)
-    #expect(try lab.git("national.git", "rev-parse", "main^1", "main^2") == "\(before)\n\(forkTip)\n")
-    #expect(try lab.git("national.git", "rev-list", "--count", "main^2..main") == "1\n")
+    let parents = try lab.git("national.git", "rev-parse", "main^1", "main^2")
+    let count = try lab.git("national.git", "rev-list", "--count", "main^2..main")
     let message = try lab.git("national.git", "log", "-1", "--format=%an <%ae>%n%B", "main")
+    let sourceRef = try lab.rev("national.git", "refs/mulu/sources/ndrc")
+    let difference = try lab.git("national.git", "diff", "--name-only", forkTip, "main")
+    let fsck = try lab.git("national.git", "fsck", "--no-progress")
+    let refs = try references(lab)
+    let again = try Sync.pull(in: lab.workspace(), lab.request("ndrc"))
+    return Pulled(
+      merged: merged, before: before, main: main, forkTip: forkTip, parents: parents, count: count, message: message,
+      sourceRef: sourceRef, difference: difference, fsck: fsck, again: again, referencesKept: try references(lab) == refs)
+  }
+
+  @Test func aForkComesInAsOneMergeCommitOfMainAndTheForksTip() throws {
+    let pulled = try Self.pulled.get()
+    let merged = try #require(pulled.merged)
+    #expect(pulled.main == merged.prepared.commit.hex)
+    #expect(pulled.parents == "\(pulled.before)\n\(pulled.forkTip)\n")
+    #expect(pulled.count == "1\n")
+    // Nobody changed the national registry meanwhile: the merge's files are the fork's.
+    #expect(pulled.difference == "")
+    #expect(pulled.fsck.isEmpty)
+    #expect(merged.workingTree == .untouched)
+  }
+
+  @Test func theMergeIsWrittenByThePullerAndNamesTheChangesTheSourceAndItsCommit() throws {
+    let pulled = try Self.pulled.get()
+    let message = pulled.message
     #expect(message.hasPrefix("张三 <zhangsan@example.cn>\nSync ndrc"))
     #expect(message.contains("303001001/000001"))
     #expect(message.contains("303001001/000002"))
-    #expect(message.contains("\nMulu-Source: ndrc\nMulu-Source-Commit: \(forkTip)\n"))
-    #expect(try lab.rev("national.git", "refs/mulu/sources/ndrc") == forkTip)
-    // Nobody changed the national registry meanwhile: the merge's files are the fork's.
-    #expect(try lab.git("national.git", "diff", "--name-only", forkTip, "main") == "")
-    #expect(try lab.git("national.git", "fsck", "--no-progress").isEmpty)
+    #expect(message.contains("\nMulu-Source: ndrc\nMulu-Source-Commit: \(pulled.forkTip)\n"))
+    #expect(pulled.sourceRef == pulled.forkTip)
+  }
 
-    #expect(merged.workingTree == .untouched)
+  @Test func theMergeIsReconciledWithTheForkDepartmentByDepartment() throws {
+    let merged = try #require(try Self.pulled.get().merged)
     let reconciliation = try #require(merged.reconciliation.first)
     #expect(merged.reconciliation.count == 1)
     #expect(reconciliation.department == Baseline.ndrc)
@@ -63,12 +99,13 @@ func references(_ lab: RegistryLab, _ folder: String = "national.git") throws ->
     #expect(reconciliation.isEqual)
     #expect(reconciliation.forkResources == 2 && reconciliation.mergedResources == 2)
     #expect(reconciliation.active == 2 && reconciliation.retired == 0)
+  }
 
+  @Test func aSecondPullFindsNothingNewAndWritesNothing() throws {
+    let pulled = try Self.pulled.get()
     // The fork's tip is in main now: nothing new, nothing written.
-    let refs = try references(lab)
-    let again = try Sync.pull(in: lab.workspace(), lab.request("ndrc"))
-    #expect(again.isUpToDate)
-    #expect(try references(lab) == refs)
+    #expect(pulled.again.isUpToDate)
+    #expect(pulled.referencesKept)
   }
 
   @Test func pathsOutsideTheOwnedFoldersAreRefusedAndAllListed() throws {

@@ -94,6 +94,30 @@ import Testing
       ReleaseWriter.list([entry], language: .en)
         == "v2026.03.1  2026-03-01  0123456789ab  resources 137  breaking 2  signed  not on main\n")
     #expect(ReleaseWriter.reason(.exists(tag: "v1")).en == "tag v1 exists already and was left as it is")
+    #expect(ReleaseWriter.reason(.nothingNew(previous: "v1")).zh == "自上一发布 v1 以来没有变化，未创建标签（确需发布请加 --allow-empty）")
+    #expect(
+      ReleaseWriter.reason(.locked(tag: "v2", lock: nil)).en
+        == "tag v2 is locked; no tag created: refs/tags/v2.lock was locked (the lock file is gone now); then run release cut again")
+    #expect(
+      ReleaseWriter.tagMessage(tag: "v2", notes: "# notes\n", active: 5, retired: 2, breaking: 1, language: .zh) == """
+        # notes
+
+        v2 现行资源 5 个（另有已注销 2 个，资源文件共 7 个）。
+
+        Mulu-Resources: 5
+        Mulu-Breaking: 1
+
+        """)
+    #expect(
+      ReleaseWriter.tagMessage(tag: "v2", notes: "# notes\n", active: 5, retired: 0, breaking: 0, language: .en) == """
+        # notes
+
+        Resources in force at v2: 5.
+
+        Mulu-Resources: 5
+        Mulu-Breaking: 0
+
+        """)
     #expect(
       ReleaseWriter.json([entry]).serialized()
         == #"{"releases":[{"tag":"v2026.03.1","date":"2026-03-01","commit":"0123456789abcdef0123456789abcdef01234567","resources":137,"breaking":2,"signed":true,"on_main":false}]}"#)
@@ -137,6 +161,37 @@ import Testing
 
         """)
     #expect(SyncWriter.upToDate(source: "ndrc", tip: "0123456789ab", reference: "refs/heads/main").en == "nothing new from ndrc (0123456789ab is already in refs/heads/main); nothing written")
+    #expect(SyncWriter.reason(.invalid(Report(findings: [WriterTests.error])), source: "ndrc", branch: "main").zh == "合并后的目录库有 1 个错误，未写入任何内容")
+    #expect(
+      SyncWriter.reason(.locked(reference: "refs/heads/main", lock: nil), source: "ndrc", branch: "main").en
+        == "refs/heads/main is locked and was left as it is: refs/heads/main.lock was locked (the lock file is gone now); then run sync again")
+    let source = SyncSource(name: "ndrc", url: "../ndrc", owns: ["A"])
+    #expect(
+      SyncWriter.mergeMessage(source: source, forkTip: WriterTests.other, branch: "main", diff: diff, language: .zh) == """
+        同步 ndrc（fedcba987654）到 main：新增 1，修改 1；不兼容 1
+
+        a → b：新增 1，修改 1，注销 0，恢复 0，删除 0；不兼容 1
+
+        甲部（A）
+          修改 303001001/000001 企业信息【不兼容】
+            sharing.type：有条件共享 → 不予共享【不兼容】
+          新增 303001001/000002 价格
+
+        Mulu-Source: ndrc
+        Mulu-Source-Commit: fedcba9876543210fedcba9876543210fedcba98
+
+        """)
+    let nothing = SemanticDiff(from: "a", to: "b", changes: [])
+    #expect(
+      SyncWriter.mergeMessage(source: source, forkTip: WriterTests.other, branch: "main", diff: nothing, language: .en) == """
+        Sync ndrc (fedcba987654) into main: no resource changed
+
+        a → b: no changes
+
+        Mulu-Source: ndrc
+        Mulu-Source-Commit: fedcba9876543210fedcba9876543210fedcba98
+
+        """)
   }
 
   // MARK: RuleDocs

@@ -1,5 +1,5 @@
 /// `yaml.colon-space`: `key:value` without the space YAML needs after the colon.
-/// Raised by `YAMLFindings` (SchemaCheck.swift), from the typing slips the YAML precheck reports.
+/// Raised by `YAMLFindings`, from the typing slips the YAML precheck reports.
 public enum YAMLColonSpace: Rule {
   public static let id = "yaml.colon-space"
   public static let severity = Severity.error

@@ -1,5 +1,5 @@
 /// `yaml.duplicate-key`: a mapping repeats a key.
-/// Raised by `YAMLFindings` (SchemaCheck.swift), from the problems the YAML reader reports.
+/// Raised by `YAMLFindings`, from the problems the YAML reader reports.
 public enum YAMLDuplicateKey: Rule {
   public static let id = "yaml.duplicate-key"
   public static let severity = Severity.error

@@ -1,5 +1,5 @@
 /// `yaml.forbidden`: anchors/aliases, tags, or non-scalar keys.
-/// Raised by `YAMLFindings` (SchemaCheck.swift), from the problems the YAML precheck reports.
+/// Raised by `YAMLFindings`, from the problems the YAML precheck reports.
 public enum YAMLForbidden: Rule {
   public static let id = "yaml.forbidden"
   public static let severity = Severity.error

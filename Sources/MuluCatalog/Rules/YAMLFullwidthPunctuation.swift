@@ -1,5 +1,5 @@
 /// `yaml.fullwidth-punctuation`: a full-width comma or colon where YAML needs an ASCII one.
-/// Raised by `YAMLFindings` (SchemaCheck.swift), from the typing slips the YAML precheck reports.
+/// Raised by `YAMLFindings`, from the typing slips the YAML precheck reports.
 public enum YAMLFullwidthPunctuation: Rule {
   public static let id = "yaml.fullwidth-punctuation"
   public static let severity = Severity.error

@@ -1,5 +1,5 @@
 /// `yaml.syntax`: not parseable YAML, or not UTF-8, or a BOM/NUL byte.
-/// Raised by `YAMLFindings` (SchemaCheck.swift), from the problems the YAML reader reports.
+/// Raised by `YAMLFindings`, from the problems the YAML reader reports.
 public enum YAMLSyntax: Rule {
   public static let id = "yaml.syntax"
   public static let severity = Severity.error

@@ -1,6 +1,6 @@
 /// `yaml.tab-indent`: a tab or an ideographic space (U+3000, a full-width space) in the
 /// indentation of a key or a list entry.
-/// Raised by `YAMLFindings` (SchemaCheck.swift), from the typing slips the YAML precheck reports.
+/// Raised by `YAMLFindings`, from the typing slips the YAML precheck reports.
 public enum YAMLTabIndent: Rule {
   public static let id = "yaml.tab-indent"
   public static let severity = Severity.error

@@ -27,37 +27,3 @@ struct GlobalOptions: ParsableArguments {
     try Workspace(from: directory)
   }
 }
-
-extension Language: ExpressibleByArgument {}
-
-/// Output formats.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-  case text
-  case json
-  case markdown
-}
-
-/// Output formats of the commands that report without a Markdown form.
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-  case text
-  case json
-}
-
-/// A subcommand that takes the global flags. Its `run` lets every `UserFacingError` pass:
-/// `Mulu.main` catches it once, shows it in the `--lang` of the command and exits with its status.
-protocol MuluCommand: ParsableCommand {
-  var global: GlobalOptions { get }
-  /// Shows a failure of this command; by default `mulu: error: …` on standard error.
-  func show(_ failure: any UserFacingError, language: Language)
-}
-
-extension MuluCommand {
-  func show(_ failure: any UserFacingError, language: Language) {
-    Console.error(failure.message, language: language)
-  }
-}
-
-/// Bad usage found by the command line itself, before a command runs (exit 2).
-struct UsageFailure: UserFacingError {
-  var message: LocalizedText
-}

@@ -1,26 +1,8 @@
 import ArgumentParser
 import MuluCatalog
-
 #if canImport(Glibc)
   import Glibc
 #endif
-
-/// `--help` speaks the language of `LANG`, as messages do (`--lang` is not parsed yet when the
-/// help is built). argument-parser's own headings (USAGE, OPTIONS) stay as it writes them.
-enum HelpLanguage {
-  static let current = Language(environment: ProcessInfoEnvironment.current)
-}
-
-extension LocalizedText {
-  /// The text in the help's language.
-  var help: String { self[HelpLanguage.current] }
-}
-
-extension ArgumentHelp {
-  init(_ text: LocalizedText, valueName: String? = nil) {
-    self.init(text.help, valueName: valueName)
-  }
-}
 
 /// `mulu help NAME…`: argument-parser shows the top help for a name it does not know, and
 /// exits 0; a name that is no command is bad usage (exit 2), as `git help nosuch` is.

@@ -1,0 +1,18 @@
+/// A snapshot that answers for one path or one folder without listing the whole registry.
+public protocol BrowsableSnapshot: Snapshot {
+  /// The file at a path, or nil.
+  func entry(at path: String) throws -> SnapshotEntry?
+  /// The names directly in a folder (files and sub-folders); empty when there is no such folder.
+  func names(in folder: String) throws -> [String]
+  /// The files directly in a folder, with their full paths.
+  func files(in folder: String) throws -> [SnapshotEntry]
+  /// `names(in:)` as one run of bytes; a snapshot that can list a folder without a `String`
+  /// per name (a Git tree) does so here.
+  func listing(of folder: String) throws -> FolderListing
+}
+
+extension BrowsableSnapshot {
+  public func listing(of folder: String) throws -> FolderListing {
+    FolderListing(try names(in: folder))
+  }
+}

@@ -1,0 +1,5 @@
+/// Counts nothing.
+struct NoTally: ResourceTally {
+  func add(_ file: ResourceFile) {}
+  func merge(_ other: NoTally) {}
+}

@@ -1,0 +1,3 @@
+extension RegistryRule {
+  public static var judgedOnChanges: Bool { true }
+}

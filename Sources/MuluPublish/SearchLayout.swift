@@ -1,0 +1,4 @@
+enum SearchLayout {
+  /// Resources per file of `api/v1/search/r/`.
+  static let chunk = 128
+}

@@ -1,0 +1,61 @@
+import MuluCatalog
+import Synchronization
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A file being written, with the hash and size of what went in.
+struct StreamFile {
+  let path: String
+  private var fd: Int32
+  private var buffer: [UInt8] = []
+  private(set) var hash = FNV.offset
+  private(set) var size = 0
+
+  init(path: String) throws(PublishFailure) {
+    self.path = path
+    fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { throw .output(path, String(cString: strerror(errno))) }
+    buffer.reserveCapacity(1 << 16)
+  }
+
+  /// A file opened already.
+  init(path: String, fd: Int32) {
+    self.path = path
+    self.fd = fd
+  }
+
+  mutating func write(_ bytes: [UInt8]) throws(PublishFailure) {
+    hash = FNV.hash(bytes, from: hash)
+    size += bytes.count
+    buffer += bytes
+    if buffer.count >= 1 << 16 { try flush() }
+  }
+
+  mutating func write(_ text: String) throws(PublishFailure) {
+    try write(Array(text.utf8))
+  }
+
+  mutating func flush() throws(PublishFailure) {
+    var offset = 0
+    while offset < buffer.count {
+      let n = buffer.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+      if n < 0 && errno == EINTR { continue }
+      if n <= 0 { throw .output(path, String(cString: strerror(errno))) }
+      offset += n
+    }
+    buffer.removeAll(keepingCapacity: true)
+  }
+
+  mutating func close() throws(PublishFailure) {
+    try flush()
+    if Glibc.close(fd) != 0 { throw .output(path, String(cString: strerror(errno))) }
+    fd = -1
+  }
+
+  mutating func abandon() {
+    if fd >= 0 { _ = Glibc.close(fd) }
+    fd = -1
+    unlink(path)
+  }
+}
