@@ -2,7 +2,6 @@
   import Glibc
 #endif
 import MuluParallel
-import Synchronization
 import MuluYAML
 
 /// The one validation engine: the same verdict on a working tree, a commit, a push or a sync.
@@ -427,15 +426,4 @@ public enum Validator {
     }
     return (classification, findings)
   }
-}
-
-/// The files a load took from kept results, gathered from its workers.
-final class TakenEntries: Sendable {
-  private let entries = Mutex<[SnapshotEntry]>([])
-
-  func add(_ entry: SnapshotEntry) {
-    entries.withLock { $0.append(entry) }
-  }
-
-  func all() -> [SnapshotEntry] { entries.withLock { $0 } }
 }

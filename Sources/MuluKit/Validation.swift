@@ -215,16 +215,7 @@ extension Workspace {
 
   /// The working tree's files as one table (`DirectoryScan`), without what git ignores.
   func scan() throws(Failure) -> DirectoryScan {
-    guard access(root + "/registry.yaml", F_OK) == 0 else { throw .notARegistry(root) }
-    do {
-      return try DirectoryScan(root: root, leavingOut: ignoredPaths())
-    } catch SnapshotError.unreadable(let path, let reason) {
-      throw .unreadable(path, reason)
-    } catch SnapshotError.notADirectory(let path) {
-      throw .unreadable(path, "not a directory")
-    } catch {
-      throw .unreadable(root, error.message)
-    }
+    try readingWorkingTree { try DirectoryScan(root: root, leavingOut: ignoredPaths()) }
   }
 
   /// The files of a revision, not listed yet: looked up one by one, or listed by `list()`.

@@ -91,9 +91,17 @@ public struct Workspace: Sendable {
   /// any commit; every file the layout has a place for is, ignored or not. With `stamped`, each
   /// file's stat data is kept too.
   public func workingTree(stamped: Bool = false) throws(Failure) -> DirectorySnapshot {
+    try readingWorkingTree {
+      try withSparseCheckout(DirectorySnapshot(root: root, leavingOut: ignoredPaths(), stamped: stamped))
+    }
+  }
+
+  /// What `read` reads of the working tree of a registry; what keeps it from reading, as a
+  /// `Failure` (no registry.yaml, a file or folder that cannot be read).
+  func readingWorkingTree<Result>(_ read: () throws -> Result) throws(Failure) -> Result {
     guard access(root + "/registry.yaml", F_OK) == 0 else { throw .notARegistry(root) }
     do {
-      return try withSparseCheckout(DirectorySnapshot(root: root, leavingOut: ignoredPaths(), stamped: stamped))
+      return try read()
     } catch SnapshotError.unreadable(let path, let reason) {
       throw .unreadable(path, reason)
     } catch SnapshotError.notADirectory(let path) {
@@ -176,24 +184,13 @@ public struct Workspace: Sendable {
 
   /// The files of a revision.
   public func snapshot(at revision: String) throws(Failure) -> GitSnapshot {
-    let repository = try repository()
-    let commit: ObjectID
+    let (_, snapshot) = try unlistedSnapshot(at: revision)
     do {
-      commit = try repository.resolveCommit(revision)
-    } catch {
-      throw .revision(revision, error, in: repository)
-    }
-    do {
-      guard let tree = try RegistryFolder.tree(ofCommit: commit, prefix: registryPrefix(in: repository), in: repository)
-      else { throw Failure.notARegistry(revision) }
-      let snapshot = GitSnapshot(repository: repository, tree: tree, label: revision)
       try snapshot.list()
-      return snapshot
-    } catch let failure as Failure {
-      throw failure
     } catch {
       throw .unreadable(revision, error.message)
     }
+    return snapshot
   }
 
   /// A path the user gave (relative to where the command started), as a registry path.
