@@ -107,10 +107,17 @@ public enum Publish {
     /// The revision published.
     public var revision: String { site.revision }
 
-    /// Where the evaluation keeps its verdicts on each resource file between publishes into the
-    /// folder: `.mulu-publish-results`, beside the state. Removed with the state when the state
-    /// is not used.
-    public var resultsPath: String { output.root + "/" + Publish.resultsName }
+    /// The verdicts on each resource file the evaluation kept at the last publish into the
+    /// folder (`.mulu-publish-results`, beside the state; removed when there is no state).
+    public func keptResults() -> [UInt8]? {
+      try? SiteOutput.readFile(output.root + "/" + Publish.resultsName)
+    }
+
+    /// Keeps the evaluation's verdicts for the next publish; a file that cannot be written costs
+    /// the next publish its speed, not this one its result.
+    public func keep(results: [UInt8]) {
+      try? SiteOutput.replace(output.root + "/" + Publish.resultsName, with: results)
+    }
 
     /// What the evaluation counts of the resource file at `path` with the blob `blob` (hex),
     /// when it is a resource of this publish.

@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
 import MuluCatalog
 import MuluGit
 import MuluKit
@@ -59,13 +56,19 @@ extension Evaluation {
   public struct Known: Sendable {
     /// Each file's counts by its path and blob id, nil for a file the caller does not know.
     public var counts: @Sendable (_ path: String, _ blob: String) -> ResourceCounts?
-    /// The file of the verdicts on each resource file (`FileResults`) of the last run: a file
-    /// both know, by path and blob, is not read again.
-    public var results: String
+    /// The verdicts on each resource file (`FileResults`) the last run kept, nil when there are
+    /// none: a file both know, by path and blob, is not read again.
+    public var load: @Sendable () -> [UInt8]?
+    /// Keeps the verdicts of this run for the next one.
+    public var save: @Sendable ([UInt8]) -> Void
 
-    public init(counts: @escaping @Sendable (_ path: String, _ blob: String) -> ResourceCounts?, results: String) {
+    public init(
+      counts: @escaping @Sendable (_ path: String, _ blob: String) -> ResourceCounts?,
+      load: @escaping @Sendable () -> [UInt8]?, save: @escaping @Sendable ([UInt8]) -> Void
+    ) {
       self.counts = counts
-      self.results = results
+      self.load = load
+      self.save = save
     }
   }
 
@@ -132,9 +135,7 @@ extension Evaluation {
   private static func load(_ snapshot: GitSnapshot, known: Known?) throws -> (Catalog, [Finding], CatalogTally) {
     guard let known else { return try Validator.load(snapshot, tally: CatalogTally.self) }
     let context = ValidationCache.context(lookup: { try snapshot.entry(at: $0) }, read: snapshot.read)
-    let kept = (try? DirectorySnapshot.readFile(known.results, reportAs: known.results)).flatMap {
-      try? FileResults(bytes: $0, context: context)
-    }
+    let kept = known.load().flatMap { try? FileResults(bytes: $0, context: context) }
     let results = kept ?? FileResults(context: context)
     let counts = known.counts
     let (catalog, findings, counted, taken) = try Validator.load(
@@ -147,28 +148,8 @@ extension Evaluation {
       else { continue }
       tally.folders[folder, default: FolderTally()].add(counts, code: code)
     }
-    // Verdicts that cannot be written cost the next run its speed, not this one its result.
-    if results.changed { writeFile(known.results, results.serialized()) }
+    if results.changed { known.save(results.serialized()) }
     return (catalog, findings, tally)
-  }
-
-  /// Writes `bytes` into a file beside `path`, renamed into place; nothing when it cannot.
-  private static func writeFile(_ path: String, _ bytes: [UInt8]) {
-    let temporary = path + ".tmp"
-    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { return }
-    var written = 0
-    let complete = bytes.withUnsafeBytes { buffer -> Bool in
-      while written < buffer.count {
-        let n = write(fd, buffer.baseAddress! + written, buffer.count - written)
-        if n < 0 && errno == EINTR { continue }
-        if n <= 0 { return false }
-        written += n
-      }
-      return true
-    }
-    close(fd)
-    if !complete || rename(temporary, path) != 0 { unlink(temporary) }
   }
 
   /// Where the period starts, and its commit (nil: the empty registry): the last commit before

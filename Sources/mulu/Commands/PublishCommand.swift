@@ -44,7 +44,8 @@ struct PublishCommand: MuluCommand {
     let evaluation = try Evaluation.run(
       in: workspace, Evaluation.Request(revision: prepared.revision, countBehind: false),
       known: Evaluation.Known(
-        counts: { path, blob in prepared.counts(path: path, blob: blob) }, results: prepared.resultsPath))
+        counts: { path, blob in prepared.counts(path: path, blob: blob) }, load: { prepared.keptResults() },
+        save: { prepared.keep(results: $0) }))
     let summary = try Publish.finish(prepared, extensions: [EvaluationSite(evaluation)])
     if let reason = summary.fullBecause {
       Console.standardError(LocalizedText(zh: "注意：", en: "note: ")[language] + reason[language] + "\n")
