@@ -5,7 +5,7 @@ import MuluYAML
 import Synchronization
 
 /// Reads what `ByteWriter` wrote; every read is nil past the end or on bytes that make no sense.
-struct ByteReader {
+struct ByteReader: WrittenBytesReading {
   let bytes: [UInt8]
   let end: Int
   var position = 0
@@ -15,18 +15,7 @@ struct ByteReader {
     self.end = end
   }
 
-  mutating func int() -> Int? {
-    var value: UInt64 = 0
-    var shift: UInt64 = 0
-    while position < end, shift < 63 {
-      let byte = bytes[position]
-      position += 1
-      value |= UInt64(byte & 0x7F) << shift
-      if byte < 0x80 { return value <= UInt64(Int32.max) ? Int(value) : nil }
-      shift += 7
-    }
-    return nil
-  }
+  func byte(at offset: Int) -> UInt8 { bytes[offset] }
 
   func word(at offset: Int) -> UInt64 {
     var value: UInt64 = 0
@@ -86,14 +75,6 @@ struct ByteReader {
     guard position + count - 1 <= end else { return nil }
     defer { position += count - 1 }
     return .some(String(decoding: bytes[position..<position + count - 1], as: UTF8.self))
-  }
-
-  /// A position: `.some(nil)` for none.
-  mutating func mark() -> YAMLMark?? {
-    guard let line = int() else { return nil }
-    if line == 0 { return .some(nil) }
-    guard let column = int() else { return nil }
-    return .some(YAMLMark(line: line - 1, column: column))
   }
 
   mutating func finding(path: String) -> Finding? {

@@ -410,7 +410,7 @@ extension ContentKey {
 }
 
 /// Reads what `ByteWriter` wrote, from raw bytes; every read is nil past the end.
-struct RawReader {
+struct RawReader: WrittenBytesReading {
   let bytes: UnsafeRawBufferPointer
   let end: Int
   var position = 0
@@ -420,18 +420,7 @@ struct RawReader {
     self.end = end
   }
 
-  mutating func int() -> Int? {
-    var value: UInt64 = 0
-    var shift: UInt64 = 0
-    while position < end, shift < 63 {
-      let byte = bytes[position]
-      position += 1
-      value |= UInt64(byte & 0x7F) << shift
-      if byte < 0x80 { return value <= UInt64(Int32.max) ? Int(value) : nil }
-      shift += 7
-    }
-    return nil
-  }
+  func byte(at offset: Int) -> UInt8 { bytes[offset] }
 
   mutating func take(_ count: Int) -> UnsafeRawBufferPointer? {
     guard count >= 0, position + count <= end else { return nil }
@@ -449,13 +438,6 @@ struct RawReader {
     if count == 0 { return .some(nil) }
     guard let run = take(count - 1) else { return nil }
     return .some(String(decoding: run, as: UTF8.self))
-  }
-
-  mutating func mark() -> YAMLMark?? {
-    guard let line = int() else { return nil }
-    if line == 0 { return .some(nil) }
-    guard let column = int() else { return nil }
-    return .some(YAMLMark(line: line - 1, column: column))
   }
 
   /// A finding as `ByteWriter.stateFinding` wrote it.
