@@ -1,6 +1,7 @@
 #if canImport(Glibc)
   import Glibc
 #endif
+import MuluParallel
 
 /// The files of a folder on disk as one table: their paths one after the other in one array of
 /// bytes, in byte order, with each file's kind and `lstat` data, and no `String` per file.
@@ -134,13 +135,22 @@ public struct DirectoryScan: Sendable {
         return PathOrder.precedes(name(a.index), name(b.index))
       }
       let order = keys.map(\.index)
+      // A large folder's names are looked up on both cores, as git's preloaded index does.
+      let looked = order.count >= Self.parallelLookupsFrom ? FolderLookups(directory, all, nameStarts) : nil
       for index in order {
         let bytes = name(index)
         let cName = UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self)
         var info = stat()
         func text() -> String { String(decoding: prefix + Array(bytes), as: UTF8.self) }
-        guard fstatat(directory, cName, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
-          throw SnapshotError.unreadable(path: text(), reason: String(cString: strerror(errno)))
+        let failure: Int32
+        if let looked {
+          info = looked.infos[index]
+          failure = looked.errors[index]
+        } else {
+          failure = fstatat(directory, cName, &info, AT_SYMLINK_NOFOLLOW) == 0 ? 0 : errno
+        }
+        guard failure == 0 else {
+          throw SnapshotError.unreadable(path: text(), reason: String(cString: strerror(failure)))
         }
         let type = info.st_mode & S_IFMT
         if type == S_IFDIR {
@@ -173,6 +183,9 @@ public struct DirectoryScan: Sendable {
       }
     }
   }
+
+  /// How many names a folder must hold for them to be looked up on both cores.
+  static let parallelLookupsFrom = 1024
 
   private mutating func append(_ prefix: [UInt8], _ name: UnsafeBufferPointer<UInt8>, _ kind: EntryKind, _ stamp: FileStamp?) {
     paths.append(contentsOf: prefix)
@@ -216,6 +229,41 @@ public struct DirectoryScan: Sendable {
     stamps = order.map { stamps[$0] }
     paths = newPaths
     starts = newStarts
+  }
+}
+
+/// The `lstat` data of each name of a folder, taken on both cores: `infos[i]` of name `i`, or
+/// the errno of its lookup in `errors[i]` (0 when it succeeded).
+final class FolderLookups: @unchecked Sendable {
+  let infos: UnsafeMutableBufferPointer<stat>
+  let errors: UnsafeMutableBufferPointer<Int32>
+
+  /// `names` holds the names one after the other, each ending in a NUL byte; name `i` starts
+  /// at `starts[i]`.
+  init(_ directory: Int32, _ names: UnsafeBufferPointer<UInt8>, _ starts: [Int]) {
+    let count = starts.count - 1
+    infos = .allocate(capacity: count)
+    infos.initialize(repeating: stat())
+    errors = .allocate(capacity: count)
+    errors.initialize(repeating: 0)
+    // Addresses, as the threads share the buffers without a lock: each writes its own slots.
+    let base = Int(bitPattern: names.baseAddress)
+    let infoBase = Int(bitPattern: infos.baseAddress)
+    let errorBase = Int(bitPattern: errors.baseAddress)
+    forEachRun(count: count, run: 256, claimants: 2) { _, positions in
+      let infos = UnsafeMutablePointer<stat>(bitPattern: infoBase)!
+      let errors = UnsafeMutablePointer<Int32>(bitPattern: errorBase)!
+      for index in positions {
+        let name = UnsafePointer<CChar>(bitPattern: base + starts[index])!
+        if fstatat(directory, name, infos + index, AT_SYMLINK_NOFOLLOW) != 0 { errors[index] = errno }
+      }
+      return true
+    }
+  }
+
+  deinit {
+    infos.deallocate()
+    errors.deallocate()
   }
 }
 
