@@ -16,7 +16,11 @@ extension String {
     func isControl(_ scalar: Unicode.Scalar) -> Bool {
       scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
     }
-    guard unicodeScalars.contains(where: isControl) else { return self }
+    // By bytes first: every such character starts with a byte below 0x20, 0x7F, 0xC2 (U+0080–
+    // U+009F) or 0xE2 (U+2028, U+2029); most text has none of them.
+    guard utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }),
+      unicodeScalars.contains(where: isControl)
+    else { return self }
     var out = ""
     for scalar in unicodeScalars {
       switch scalar {
