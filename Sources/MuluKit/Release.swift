@@ -107,7 +107,7 @@ public enum Release {
   // MARK: Cut
 
   public static func cut(in workspace: Workspace, _ request: CutRequest) throws(Failure) -> Outcome {
-    let repository = try open(workspace, wholeHistory: true)
+    let repository = try Failure.repository(of: workspace, wholeHistory: true)
     let prefix = workspace.registryPrefix(in: repository)
     return try run {
       let tip = try branchTip(request.branch, repository)
@@ -185,7 +185,7 @@ public enum Release {
   public static func notes(in workspace: Workspace, from: String, to: String, language: Language) throws(Failure)
     -> String
   {
-    let repository = try open(workspace)
+    let repository = try Failure.repository(of: workspace)
     let old = try resolve(from, repository)
     let new = try resolve(to, repository)
     return try run {
@@ -198,7 +198,7 @@ public enum Release {
 
   /// The release tags (those matching `release_tags` on `branch`), newest first.
   public static func list(in workspace: Workspace, branch: String = "main") throws(Failure) -> [Entry] {
-    let repository = try open(workspace)
+    let repository = try Failure.repository(of: workspace)
     return try run {
       let tip = try? branchTip(branch, repository)
       let prefix = workspace.registryPrefix(in: repository)
@@ -232,15 +232,6 @@ public enum Release {
   }
 
   // MARK: Steps
-
-  /// The registry's repository; refused in a shallow clone when `wholeHistory`.
-  static func open(_ workspace: Workspace, wholeHistory: Bool = false) throws(Failure) -> Repository {
-    do {
-      return try wholeHistory ? workspace.repositoryWithHistory() : workspace.repository()
-    } catch {
-      throw .workspace(error)
-    }
-  }
 
   static func run<Result>(_ body: () throws -> Result) throws(Failure) -> Result {
     try Failure.step(body)

@@ -33,7 +33,7 @@ extension Sync {
     in workspace: Workspace, branch: String = "main", fetch: Bool = true,
     progress: ((String, FetchProgress) -> Void)? = nil
   ) throws(Failure) -> (sources: [SourceStatus], findings: Report) {
-    let repository = try open(workspace, wholeHistory: true)
+    let repository = try Failure.repository(of: workspace, wholeHistory: true)
     let prefix = workspace.registryPrefix(in: repository)
     if !prefix.isEmpty { throw .registryBelowRoot(prefix) }
     return try git {

@@ -226,7 +226,7 @@ public enum Sync {
   public static func pull(
     in workspace: Workspace, _ request: PullRequest, progress: ((FetchProgress) -> Void)? = nil
   ) throws(Failure) -> Outcome {
-    let repository = try open(workspace, wholeHistory: true)
+    let repository = try Failure.repository(of: workspace, wholeHistory: true)
     let prefix = workspace.registryPrefix(in: repository)
     if !prefix.isEmpty { throw .registryBelowRoot(prefix) }
     switch try prepare(repository, request, progress: progress) {
@@ -522,15 +522,6 @@ public enum Sync {
   }
 
   // MARK: Steps
-
-  /// The registry's repository; refused in a shallow clone when `wholeHistory`.
-  static func open(_ workspace: Workspace, wholeHistory: Bool = false) throws(Failure) -> Repository {
-    do {
-      return try wholeHistory ? workspace.repositoryWithHistory() : workspace.repository()
-    } catch {
-      throw .workspace(error)
-    }
-  }
 
   /// The prefix of the scratch references a fetch lands in before the tracking reference moves.
   static let fetchPrefix = "refs/mulu/fetch/"
