@@ -179,27 +179,33 @@ public enum ChangeValidator {
     return try Validator.readContext(registryEntry, from: snapshot) { try snapshot.entry(at: $0) }.departments
   }
 
-  /// The resources of one provider folder, read (for counts and reconciliations).
-  public static func resources(inFolder code: String, of snapshot: any BrowsableSnapshot, workers: Int = Validator.defaultWorkers)
-    throws -> [ResourceFile]
+  /// How many resource files of one provider folder are active and how many retired. A file
+  /// whose bytes cannot hold a `retired` key (`NameFilter.mayHoldKey`) is active without being
+  /// parsed, so the cost is reading the folder's files, not parsing them.
+  public static func tally(inFolder code: String, of snapshot: any BrowsableSnapshot, workers: Int = Validator.defaultWorkers)
+    throws -> (active: Int, retired: Int)
   {
-    var limit = RegistrySettings().maxFileBytes
-    if let entry = try snapshot.entry(at: "registry.yaml"),
-      let root = try Validator.readMetadata(entry, from: snapshot, shape: Schemas.registry, limit: 1 << 20).root
-    {
-      limit = RegistrySettings(root).maxFileBytes
-    }
-    let entries: [(SnapshotEntry, String, ResourceCode)] = try snapshot.files(in: "catalogs/" + code).compactMap { entry in
+    let limit = try fileLimit(of: snapshot)
+    let entries: [Placed] = try snapshot.files(in: "catalogs/" + code).compactMap { entry in
       guard entry.isFile, case .resource(let folder, let code) = TreeLayout.role(of: entry.path) else { return nil }
       return (entry, folder, code)
     }
-    return try read(entries, from: snapshot, limit: limit, workers: workers).values
-      .map { read in
-        var file = read.0
-        file.root = nil
-        return file
-      }
-      .sorted { $0.path < $1.path }
+    let key = Array("retired".utf8)
+    let retired = try parallelMap(entries, workers: workers) { entry, folder, code -> Bool in
+      guard NameFilter.mayHoldKey(key, try snapshot.read(entry)) else { return false }
+      let read = try Validator.readResource(entry, folder: folder, code: code, from: snapshot, limit: limit)
+      return read.0.resource?.isRetired == true
+    }
+    let count = retired.filter { $0 }.count
+    return (entries.count - count, count)
+  }
+
+  /// The largest file the snapshot's `registry.yaml` lets a rule read.
+  private static func fileLimit(of snapshot: any BrowsableSnapshot) throws -> Int {
+    guard let entry = try snapshot.entry(at: "registry.yaml"),
+      let root = try Validator.readMetadata(entry, from: snapshot, shape: Schemas.registry, limit: 1 << 20).root
+    else { return RegistrySettings().maxFileBytes }
+    return RegistrySettings(root).maxFileBytes
   }
 
   /// The folders where a resource of this code may stand: every department that may publish

@@ -18,6 +18,13 @@ enum NameFilter {
     return needles.contains { contains(bytes, $0) }
   }
 
+  /// Whether a file may hold a mapping key spelled in ASCII: it may unless the key's bytes are
+  /// absent and nothing could spell them otherwise (an escape, or UTF-16, whose ASCII has NULs).
+  static func mayHoldKey(_ key: [UInt8], _ bytes: [UInt8]) -> Bool {
+    if bytes.contains(UInt8(ascii: "\\")) || bytes.contains(0) { return true }
+    return contains(bytes, key)
+  }
+
   private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
     guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
     var index = 0

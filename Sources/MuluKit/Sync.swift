@@ -645,11 +645,8 @@ public enum Sync {
     let departments = try ChangeValidator.departments(of: snapshot)
     var counts: [String: DepartmentCount] = [:]
     for code in source.owns {
-      var count = DepartmentCount(name: departments[code]?.name ?? "", active: 0, retired: 0)
-      for file in try ChangeValidator.resources(inFolder: code, of: snapshot) {
-        if file.resource?.isRetired == true { count.retired += 1 } else { count.active += 1 }
-      }
-      counts[code] = count
+      let tally = try ChangeValidator.tally(inFolder: code, of: snapshot)
+      counts[code] = DepartmentCount(name: departments[code]?.name ?? "", active: tally.active, retired: tally.retired)
     }
     return counts
   }

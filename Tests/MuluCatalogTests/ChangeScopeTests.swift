@@ -106,3 +106,40 @@ struct ChangeScopeTests {
     }
   }
 }
+
+/// A folder's tally reads only the files whose bytes may hold a `retired` key, and counts as a
+/// full read counts.
+@Suite("Folder tally")
+struct FolderTallyTests {
+  static let retired = "retired:\n  date: 2026-06-30\n  reason: 职能划转\n"
+
+  @Test("retired resources are counted however the key is spelled, plain or escaped; a UTF-16 file as a full read counts it")
+  func spellings() throws {
+    let resource = Baseline.files[Baseline.departmentResourcePath]!
+    let folder = "catalogs/\(Baseline.ndrc)/"
+    func named(_ number: Int) -> (String, String) {
+      let code = String(format: "%06d", number)
+      return (folder + "303001001-\(code).yaml", resource.replacingFirst("303001001/000001", with: "303001001/\(code)"))
+    }
+    var bytes = Baseline.files.mapValues { Array($0.utf8) }
+    let (plainPath, plain) = named(2)
+    bytes[plainPath] = Array((plain + Self.retired).utf8)
+    let (escapedPath, escaped) = named(3)
+    bytes[escapedPath] = Array((escaped + Self.retired.replacingFirst("retired:", with: "\"retir\\x65d\":")).utf8)
+    let (widePath, wide) = named(4)
+    bytes[widePath] = [0xFF, 0xFE] + (wide + Self.retired).utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+    let (mentionPath, mention) = named(5)
+    bytes[mentionPath] = Array((mention + "# not retired yet\n").utf8)
+    let snapshot = MemorySnapshot(bytes: bytes)
+
+    var expected = (active: 0, retired: 0)
+    for entry in try snapshot.files(in: folder.dropLast() + "") where entry.isFile {
+      guard case .resource(let folder, let code) = TreeLayout.role(of: entry.path) else { continue }
+      let read = try Validator.readResource(entry, folder: folder, code: code, from: snapshot, limit: 1 << 20)
+      if read.0.resource?.isRetired == true { expected.retired += 1 } else { expected.active += 1 }
+    }
+    #expect(expected == (active: 3, retired: 2))
+    let tally = try ChangeValidator.tally(inFolder: Baseline.ndrc, of: snapshot)
+    #expect(tally == expected)
+  }
+}
