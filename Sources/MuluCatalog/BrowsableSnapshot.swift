@@ -9,10 +9,17 @@ public protocol BrowsableSnapshot: Snapshot {
   /// `names(in:)` as one run of bytes; a snapshot that can list a folder without a `String`
   /// per name (a Git tree) does so here.
   func listing(of folder: String) throws -> FolderListing
+  /// The names of a folder that `keep` takes, in the folder's order: a snapshot that holds a
+  /// folder's names as bytes filters them there, without a copy of the others.
+  func listing(of folder: String, keeping keep: (UnsafeBufferPointer<UInt8>) -> Bool) throws -> FolderListing
 }
 
 extension BrowsableSnapshot {
   public func listing(of folder: String) throws -> FolderListing {
     FolderListing(try names(in: folder))
+  }
+
+  public func listing(of folder: String, keeping keep: (UnsafeBufferPointer<UInt8>) -> Bool) throws -> FolderListing {
+    try listing(of: folder).filter(keep)
   }
 }

@@ -234,14 +234,27 @@ public enum ChangeValidator {
     return byPath
   }
 
-  /// Collisions of each changed path with the names beside it, folder by folder.
+  /// Collisions of each changed path with the names beside it, folder by folder. Each folder
+  /// is read once, for the names that may collide with one asked there
+  /// (`TreeCaseCollision.Candidates`): a few names out of a provider folder's thousands.
   private static func caseCollisions(_ entries: [SnapshotEntry], in snapshot: any BrowsableSnapshot) throws -> [Finding] {
+    var asked: [String: [String]] = [:]
+    for entry in entries {
+      var folder = ""
+      for component in entry.path.split(separator: "/").map(String.init) {
+        asked[folder, default: []].append(component)
+        folder = folder.isEmpty ? component : folder + "/" + component
+      }
+    }
     var findings: [Finding] = []
     var listings: [String: TreeCaseCollision.FolderNames] = [:]
     for entry in entries {
       var folder = ""
       for component in entry.path.split(separator: "/").map(String.init) {
-        var names = try listings.removeValue(forKey: folder) ?? TreeCaseCollision.FolderNames(snapshot.listing(of: folder))
+        var names = try listings.removeValue(forKey: folder) ?? {
+          let candidates = TreeCaseCollision.Candidates(asking: asked[folder] ?? [])
+          return TreeCaseCollision.FolderNames(try snapshot.listing(of: folder, keeping: candidates.mayCollide))
+        }()
         let collision = names.collision(with: component)
         listings[folder] = names
         if let other = collision {

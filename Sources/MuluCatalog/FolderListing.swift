@@ -21,4 +21,16 @@ public struct FolderListing: Sendable {
   public subscript(index: Int) -> String {
     String(decoding: bytes[starts[index]..<starts[index + 1]], as: UTF8.self)
   }
+
+  /// The names `keep` takes, in order.
+  public func filter(_ keep: (UnsafeBufferPointer<UInt8>) -> Bool) -> FolderListing {
+    var kept = FolderListing()
+    bytes.withUnsafeBufferPointer { all in
+      for index in 0..<count {
+        let name = UnsafeBufferPointer(rebasing: all[starts[index]..<starts[index + 1]])
+        if keep(name) { kept.append(name) }
+      }
+    }
+    return kept
+  }
 }

@@ -23,6 +23,11 @@ extension Repository {
 
   /// Calls `body` with each change between two trees, as `diffTrees`
   /// returns them, without collecting them.
+  ///
+  /// Each pair of trees is walked in its raw bytes (`RawTree`): an entry that is the same
+  /// bytes on both sides (mode, name and id) is passed over with one comparison, so a folder
+  /// of tens of thousands of files with ten changed costs a pass of `memcmp`, and only a
+  /// changed entry becomes a path.
   public func forEachChange(
     _ old: ObjectID?, _ new: ObjectID?, _ body: (TreeChange) throws -> Void
   ) throws {
@@ -30,93 +35,100 @@ extension Repository {
 
     // One pair of trees being compared; either side may be absent.
     struct Frame {
-      let old: LoadedTree?
-      let new: LoadedTree?
+      let old: RawTree?
+      let new: RawTree?
       let prefix: String
       var oldNext = 0
       var newNext = 0
     }
-    var stack = [Frame(old: try old.map(loadTree), new: try new.map(loadTree), prefix: "")]
+    var stack = [Frame(old: try old.map(rawTree), new: try new.map(rawTree), prefix: "")]
 
-    func descend(_ old: OpaquePointer?, _ new: OpaquePointer?, _ path: String) throws {
-      stack.append(
-        Frame(
-          old: try old.map { try loadTree(ObjectID(git_tree_entry_id($0))) },
-          new: try new.map { try loadTree(ObjectID(git_tree_entry_id($0))) },
-          prefix: path + "/"))
-    }
-
-    func change(
-      _ status: ChangeStatus, _ path: String, _ old: OpaquePointer?, _ new: OpaquePointer?
-    ) -> TreeChange {
+    func change(_ status: ChangeStatus, _ path: String, _ old: RawTree.Entry?, _ new: RawTree.Entry?) -> TreeChange {
       TreeChange(
-        path: path, status: status,
-        oldID: old.map { ObjectID(git_tree_entry_id($0)) },
-        newID: new.map { ObjectID(git_tree_entry_id($0)) },
-        oldMode: old.map { FileMode(rawValue: git_tree_entry_filemode_raw($0).rawValue) },
-        newMode: new.map { FileMode(rawValue: git_tree_entry_filemode_raw($0).rawValue) })
+        path: path, status: status, oldID: old?.id, newID: new?.id, oldMode: old?.mode, newMode: new?.mode)
     }
 
     /// An entry only the old tree has: its file was deleted, or every file of its folder was.
-    func onlyInOld(_ entry: OpaquePointer?, _ path: String) throws {
-      if git_tree_entry_type(entry) == GIT_OBJECT_TREE {
-        try descend(entry, nil, path)
+    func onlyInOld(_ entry: RawTree.Entry, _ path: String) throws {
+      if entry.isTree {
+        stack.append(Frame(old: try rawTree(entry.id), new: nil, prefix: path + "/"))
       } else {
         try body(change(.deleted, path, entry, nil))
       }
     }
 
     /// An entry only the new tree has: its file was added, or every file of its folder was.
-    func onlyInNew(_ entry: OpaquePointer?, _ path: String) throws {
-      if git_tree_entry_type(entry) == GIT_OBJECT_TREE {
-        try descend(nil, entry, path)
+    func onlyInNew(_ entry: RawTree.Entry, _ path: String) throws {
+      if entry.isTree {
+        stack.append(Frame(old: nil, new: try rawTree(entry.id), prefix: path + "/"))
       } else {
         try body(change(.added, path, nil, entry))
       }
     }
 
     /// An entry both trees have under one name, both trees or both not (git's order tells a
-    /// directory "a" from a file "a"): unchanged, a changed folder to walk, or a changed file.
-    func inBoth(_ old: OpaquePointer?, _ new: OpaquePointer?, _ prefix: String) throws {
-      let sameID = git_oid_equal(git_tree_entry_id(old), git_tree_entry_id(new)) == 1
-      let oldMode = git_tree_entry_filemode_raw(old).rawValue
-      let newMode = git_tree_entry_filemode_raw(new).rawValue
-      if sameID && oldMode == newMode { return }
-      let path = prefix + String(cString: git_tree_entry_name(old))
-      if git_tree_entry_type(old) == GIT_OBJECT_TREE {
-        try descend(old, new, path)
+    /// directory "a" from a file "a"), not the same bytes: a changed folder to walk, or a
+    /// changed file.
+    func inBoth(_ old: RawTree.Entry, _ new: RawTree.Entry, _ prefix: String) throws {
+      let sameID = old.hasSameID(as: new)
+      if sameID && old.rawMode == new.rawMode { return }
+      let path = prefix + old.nameText
+      if old.isTree {
+        stack.append(Frame(old: try rawTree(old.id), new: try rawTree(new.id), prefix: path + "/"))
       } else {
-        let kindChanged = FileMode(rawValue: oldMode).kind != FileMode(rawValue: newMode).kind
+        let kindChanged = old.mode.kind != new.mode.kind
         try body(change(kindChanged ? .typeChanged : .modified, path, old, new))
       }
     }
 
     // The two trees of the top frame are walked side by side in git's order. The frame is read
-    // field by field, not copied: a folder of thousands of files is walked entry by entry, and
-    // each copy would retain both trees and the prefix.
+    // field by field, not copied: each copy would retain both trees and the prefix.
     while !stack.isEmpty {
       let index = stack.count - 1
-      let oldEntry = stack[index].old?.entry(stack[index].oldNext)
-      let newEntry = stack[index].new?.entry(stack[index].newNext)
-      let order: Int32
-      switch (oldEntry, newEntry) {
-      case (nil, nil):
-        stack.removeLast()
-        continue
-      case (_, nil): order = -1
-      case (nil, _): order = 1
-      case (let old?, let new?): order = git_tree_entry_cmp(old, new)
+      let oldTree = stack[index].old
+      let newTree = stack[index].new
+      let oldNext = stack[index].oldNext
+      let newNext = stack[index].newNext
+      let oldLeft = oldTree.map { oldNext < $0.count } ?? false
+      let newLeft = newTree.map { newNext < $0.count } ?? false
+      if oldLeft, newLeft, let oldTree, let newTree {
+        // The common case in a large folder: a run of entries that did not change.
+        var skip = 0
+        while oldNext + skip < oldTree.count, newNext + skip < newTree.count,
+          oldTree.sameEntry(oldNext + skip, as: newNext + skip, of: newTree)
+        {
+          skip += 1
+        }
+        if skip > 0 {
+          stack[index].oldNext += skip
+          stack[index].newNext += skip
+          continue
+        }
       }
-      if order < 0 {
-        stack[index].oldNext += 1
-        try onlyInOld(oldEntry, stack[index].prefix + String(cString: git_tree_entry_name(oldEntry)))
-      } else if order > 0 {
-        stack[index].newNext += 1
-        try onlyInNew(newEntry, stack[index].prefix + String(cString: git_tree_entry_name(newEntry)))
-      } else {
-        stack[index].oldNext += 1
-        stack[index].newNext += 1
-        try inBoth(oldEntry, newEntry, stack[index].prefix)
+      try withExtendedLifetime((oldTree, newTree)) {
+        let oldEntry = oldLeft ? oldTree?.entry(oldNext) : nil
+        let newEntry = newLeft ? newTree?.entry(newNext) : nil
+        let order: Int
+        switch (oldEntry, newEntry) {
+        case (nil, nil):
+          stack.removeLast()
+          return
+        case (_, nil): order = -1
+        case (nil, _): order = 1
+        case (let old?, let new?): order = RawTree.order(old, new)
+        }
+        let prefix = stack[index].prefix
+        if order < 0, let oldEntry {
+          stack[index].oldNext += 1
+          try onlyInOld(oldEntry, prefix + oldEntry.nameText)
+        } else if order > 0, let newEntry {
+          stack[index].newNext += 1
+          try onlyInNew(newEntry, prefix + newEntry.nameText)
+        } else if let oldEntry, let newEntry {
+          stack[index].oldNext += 1
+          stack[index].newNext += 1
+          try inBoth(oldEntry, newEntry, prefix)
+        }
       }
     }
   }

@@ -12,6 +12,8 @@ public final class GitSnapshot: BrowsableSnapshot, @unchecked Sendable {
   private let pool: RepositoryPool
   private let lock = DispatchSemaphore(value: 1)
   private var listing: [SnapshotEntry]?
+  private var trees: [ObjectID: RawTree] = [:]
+  private var keptBytes = 0
 
   /// The tree of `commit`. `label` names it in messages (a revision as the user wrote it).
   public convenience init(repository: Repository, commit: ObjectID, label: String? = nil) throws {
@@ -52,7 +54,7 @@ public final class GitSnapshot: BrowsableSnapshot, @unchecked Sendable {
   /// (a hostile push) is refused before it is loaded.
   public func entry(at path: String) throws -> SnapshotEntry? {
     try pool.withRepository { repository in
-      guard let found = try repository.entry(readingAs: path, inTree: tree), found.mode != .tree else { return nil }
+      guard let found = try find(path, in: repository), found.mode != .tree else { return nil }
       var entry = GitSnapshot.entry(found)
       if found.mode == .regular || found.mode == .executable { entry.size = try repository.blobSize(found.id) }
       return entry
@@ -60,37 +62,91 @@ public final class GitSnapshot: BrowsableSnapshot, @unchecked Sendable {
   }
 
   public func names(in folder: String) throws -> [String] {
-    try children(of: folder, prefixed: false).map(\.path)
+    try pool.withRepository { repository in
+      guard let tree = try folderTree(folder, in: repository) else { return [] }
+      return (0..<tree.count).map { tree.entry($0).nameText }
+    }
   }
 
-  /// The names of a folder, read where libgit2 holds them.
+  /// The names of a folder, read where its tree's bytes hold them.
   public func listing(of folder: String) throws -> FolderListing {
+    try listing(of: folder) { _ in true }
+  }
+
+  public func listing(of folder: String, keeping keep: (UnsafeBufferPointer<UInt8>) -> Bool) throws -> FolderListing {
     try pool.withRepository { repository in
       var listing = FolderListing()
-      guard let folderTree = try subtree(folder, in: repository) else { return listing }
-      try repository.forEachName(inTree: folderTree) { listing.append($0) }
+      guard let tree = try folderTree(folder, in: repository) else { return listing }
+      tree.forEach { entry in
+        if keep(entry.name) { listing.append(entry.name) }
+      }
       return listing
     }
   }
 
   public func files(in folder: String) throws -> [SnapshotEntry] {
-    try children(of: folder).filter { $0.mode != .tree }.map(GitSnapshot.entry)
-  }
-
-  /// The entries of a folder, with their full paths, or with their names only.
-  private func children(of folder: String, prefixed: Bool = true) throws -> [TreeEntry] {
     try pool.withRepository { repository in
-      guard let folderTree = try subtree(folder, in: repository) else { return [] }
-      return try repository.treeChildren(folderTree, prefix: prefixed && !folder.isEmpty ? folder + "/" : "")
+      guard let tree = try folderTree(folder, in: repository) else { return [] }
+      let prefix = folder.isEmpty ? "" : folder + "/"
+      var files: [SnapshotEntry] = []
+      tree.forEach { entry in
+        guard !entry.isTree else { return }
+        files.append(SnapshotEntry(path: prefix + entry.nameText, kind: EntryKind(entry.mode), contentID: entry.id.hex))
+      }
+      return files
     }
   }
 
-  /// The tree of a folder ("" for the root); nil when the path is not a folder.
-  private func subtree(_ folder: String, in repository: Repository) throws -> ObjectID? {
-    if folder.isEmpty { return tree }
-    guard let found = try repository.entry(readingAs: folder, inTree: tree), found.mode == .tree else { return nil }
-    return found.id
+  // MARK: Trees
+
+  /// The entry at a path below the snapshot's tree, found folder by folder in the trees'
+  /// bytes; a path that names nothing is nil. A name whose bytes are not UTF-8 reads with
+  /// U+FFFD and is looked for as `Repository.entry(readingAs:inTree:)` does.
+  private func find(_ path: String, in repository: Repository) throws -> TreeEntry? {
+    let components = path.split(separator: "/", omittingEmptySubsequences: false)
+    guard !components.contains(where: \.isEmpty) else { return try repository.entry(readingAs: path, inTree: tree) }
+    var current = TreeEntry(path: path, mode: .tree, id: tree)
+    for component in components {
+      guard current.mode == .tree else { return nil }
+      let folder = try rawTree(current.id, in: repository)
+      guard let child = folder.entry(named: String(component)) else {
+        if path.unicodeScalars.contains("\u{FFFD}") { return try repository.entry(readingAs: path, inTree: tree) }
+        return nil
+      }
+      current = TreeEntry(path: path, mode: child.mode, id: child.id)
+    }
+    return current
   }
+
+  /// The tree of a folder ("" for the root); nil when the path is not a folder.
+  private func folderTree(_ folder: String, in repository: Repository) throws -> RawTree? {
+    if folder.isEmpty { return try rawTree(tree, in: repository) }
+    guard let found = try find(folder, in: repository), found.mode == .tree else { return nil }
+    return try rawTree(found.id, in: repository)
+  }
+
+  /// A tree read once for the snapshot's life: a provider folder is looked in for each
+  /// changed file, each resource it names, and each of its names.
+  private func rawTree(_ id: ObjectID, in repository: Repository) throws -> RawTree {
+    lock.wait()
+    let kept = trees[id]
+    lock.signal()
+    if let kept { return kept }
+    let read = try repository.rawTree(id)
+    lock.wait()
+    defer { lock.signal() }
+    if keptBytes + read.size > GitSnapshot.keptTreeBytes {
+      trees.removeAll()
+      keptBytes = 0
+    }
+    trees[id] = read
+    keptBytes += read.size
+    return read
+  }
+
+  /// The bytes of trees a snapshot keeps read: every folder of a national registry, many
+  /// times over the few a change looks in.
+  static let keptTreeBytes = 256 << 20
 
   private static func entry(_ entry: TreeEntry) -> SnapshotEntry {
     SnapshotEntry(path: entry.path, kind: EntryKind(entry.mode), contentID: entry.id.hex)

@@ -93,6 +93,41 @@ struct FastPathTests {
     }
   }
 
+  @Test("a folder read for a few names keeps every name that may collide with one of them")
+  func caseCandidates() {
+    // Every ASCII byte at each place of a name longer than a word, and a few others.
+    var names = (0..<128).map { "303001001-0000" + String(UnicodeScalar(UInt8($0))) + ".yaml" }
+    names += (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+    names += [
+      "README.md", "readme.md", "Readme.MD", "@@@@@@@@[[[[[[[[", "````````{{{{{{{{", "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+      "abcdefghijklmnopqrstuvwxyz", "\u{212A}elvin", "kelvin", "Kelvin", "café", "Cafe\u{301}", "数据.yaml", "303001001-000001.YAML",
+      "303001001-000001.yaml", "303001001-000001.yamL",
+    ]
+    for name in names {
+      var bytes = Array(name.utf8)
+      let scanned = bytes.withUnsafeMutableBufferPointer { TreeCaseCollision.Candidates.scan(UnsafeBufferPointer($0)) }
+      #expect(scanned.isASCII == name.utf8.allSatisfy { $0 < 0x80 }, "\(name)")
+      if scanned.isASCII {
+        #expect(scanned.hasUpperCase == name.utf8.contains { (0x41...0x5A).contains($0) }, "\(name)")
+      }
+    }
+    let askings = [
+      ["readme.md"], ["README.MD", "kelvin"], ["303001001-000001.yaml", "303001001-0000a.yaml"], ["café"],
+      ["KELVIN", "x"], ["abcdefghijklmnopqrstuvwxyz", "@@@@@@@@[[[[[[[["], ["Caf\u{E9}"],
+    ]
+    for asked in askings {
+      let candidates = TreeCaseCollision.Candidates(asking: asked)
+      var all = TreeCaseCollision.FolderNames(names)
+      var kept = TreeCaseCollision.FolderNames(FolderListing(names).filter(candidates.mayCollide))
+      for name in asked {
+        #expect(kept.collision(with: name) == all.collision(with: name), "\(name) in \(asked)")
+      }
+    }
+    // An ASCII folder: only same-length names that differ by case are kept.
+    let kept = FolderListing(names.filter(\.isASCII)).filter(TreeCaseCollision.Candidates(asking: ["readme.md"]).mayCollide)
+    #expect((0..<kept.count).map { kept[$0] } == ["README.md", "Readme.MD"])
+  }
+
   @Test("resource paths read on their bytes get the roles the general reading gives")
   func resourceRoles() {
     let folder = "11100000000000001M"

@@ -138,4 +138,38 @@ private func gitDiffTree(_ fixture: GitFixture, _ old: ObjectID?, _ new: ObjectI
     }
     #expect(calls == 1)
   }
+
+  @Test("a folder of thousands of files with a few changed, near names and kinds among them")
+  func largeFolder() throws {
+    let fixture = try GitFixture()
+    let folder = "catalogs/111000000000900008/"
+    func file(_ number: Int) -> String { folder + "303001001-\(String(format: "%06d", number)).yaml" }
+    var files = (0..<3000).map { (file($0), "\($0)\n") }
+    files += [(folder + "303001001-000100.yaml.bak", "x\n"), (folder + "303001001-0001/inner", "y\n"), ("other/a", "a\n")]
+    let old = try fixture.importFiles(files, message: "old")
+    let changed = [
+      (file(0), "changed\n"), (file(1234), "changed\n"), (file(2999), "changed\n"), (file(3000), "new\n"),
+      (folder + "303001001-000100", "now a file beside the folder 303001001-0001/\n"),
+      (folder + "303001001-0001/inner2", "z\n"), ("other/b", "b\n"),
+    ]
+    try fixture.importFiles(changed, message: "new")
+    try fixture.git("read-tree", "main")
+    try fixture.git("rm", "-q", "--cached", file(1500), folder + "303001001-000100.yaml.bak")
+    try fixture.git(
+      "update-index", "--add", "--cacheinfo", "160000,0123456789abcdef0123456789abcdef01234567,\(file(17))")
+    try fixture.git(
+      "update-index", "--cacheinfo", "100755,\(try fixture.id("main:" + file(18)).hex),\(file(18))")
+    let tree = try fixture.git("write-tree").trimmingCharacters(in: .whitespacesAndNewlines)
+    let new = try #require(ObjectID(hex: tree))
+    let repository = try fixture.open()
+    let oldTree = try repository.commit(old).tree
+    for (from, to) in [(oldTree, new), (new, oldTree)] {
+      let changes = try repository.diffTrees(from, to)
+      #expect(changes == (try gitDiffTree(fixture, from, to)))
+    }
+    let changes = try repository.diffTrees(oldTree, new)
+    #expect(changes.count == 11)
+    #expect(changes.first { $0.path == file(17) }?.status == .typeChanged)
+    #expect(changes.first { $0.path == file(18) }?.status == .modified)
+  }
 }

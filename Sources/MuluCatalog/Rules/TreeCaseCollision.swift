@@ -126,8 +126,69 @@ public enum TreeCaseCollision: Rule {
     }
   }
 
+  /// Which names of a folder may answer `FolderNames.collision(with:)` for a few names asked
+  /// there: a folder of a national registry has tens of thousands of names, and only these
+  /// need to be read out of it. An ASCII name is in lower case an ASCII name of its length,
+  /// so an ASCII name of the folder may answer only an asked ASCII name of its length that
+  /// it is in ASCII lower case, and not byte for byte (two names without an upper-case letter
+  /// are so only by being the same). A name with other bytes is always kept (Unicode lower
+  /// case can make one ASCII: K, the Kelvin sign, is k), and every name is kept when an asked
+  /// name is not ASCII: those are answered by Unicode lower case over all of them.
+  struct Candidates {
+    private let keepsAll: Bool
+    /// The asked names, by length, with whether they have an upper-case letter.
+    private let asked: [Int: [(bytes: [UInt8], hasUpperCase: Bool)]]
+
+    init(asking names: [String]) {
+      keepsAll = !names.allSatisfy(\.isASCII)
+      var asked: [Int: [(bytes: [UInt8], hasUpperCase: Bool)]] = [:]
+      for name in Set(names) where name.isASCII {
+        let bytes = Array(name.utf8)
+        asked[bytes.count, default: []].append((bytes, bytes.contains(where: FoldedPath.isUpperCase)))
+      }
+      self.asked = asked
+    }
+
+    func mayCollide(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+      if keepsAll { return true }
+      let (isASCII, upperCase) = Candidates.scan(name)
+      if !isASCII { return true }
+      guard let sameLength = asked[name.count] else { return false }
+      return sameLength.contains { asked in
+        (upperCase || asked.hasUpperCase)
+          && asked.bytes.withUnsafeBufferPointer { FoldedPath.sameButForCase(name, $0) }
+      }
+    }
+
+    /// Whether a name is ASCII, and whether it has an upper-case ASCII letter; eight bytes at
+    /// a time, for the tens of thousands of names of a folder.
+    static func scan(_ name: UnsafeBufferPointer<UInt8>) -> (isASCII: Bool, hasUpperCase: Bool) {
+      guard let base = name.baseAddress else { return (true, false) }
+      let high: UInt64 = 0x8080_8080_8080_8080
+      var other: UInt64 = 0
+      var upper: UInt64 = 0
+      var offset = 0
+      while offset + 8 <= name.count {
+        let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+        other |= word
+        // In a byte below 0x80: + 0x3F sets the top bit from "A" on, + 0x25 from after "Z" on.
+        upper |= (word &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(word &+ 0x2525_2525_2525_2525)
+        offset += 8
+      }
+      var upperTail = false
+      while offset < name.count {
+        let byte = base[offset]
+        other |= UInt64(byte)
+        upperTail = upperTail || FoldedPath.isUpperCase(byte)
+        offset += 1
+      }
+      guard other & high == 0 else { return (false, false) }
+      return (true, upper & high != 0 || upperTail)
+    }
+  }
+
   /// An ASCII path compared and hashed as its ASCII lower case.
-  private struct FoldedPath: Hashable {
+  fileprivate struct FoldedPath: Hashable {
     let path: String
 
     init(_ path: String) {

@@ -1,0 +1,234 @@
+import CLibGit2
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A tree object as git stores it once inflated: entry after entry, each `mode SP name NUL id`
+/// (the mode in octal digits, the id 20 raw bytes), in git's order.
+///
+/// A provider folder of a national registry is one tree of tens of thousands of entries
+/// (megabytes). libgit2 parses such a tree into an entry struct each and is asked about it
+/// entry by entry; here its bytes are read once from the object database, checked and
+/// indexed in one pass, and then walked, compared and searched where they stand.
+public final class RawTree: @unchecked Sendable {
+  public let id: ObjectID
+  /// The `git_odb_object` whose data this is; freed with the tree.
+  private let object: OpaquePointer
+  private let bytes: UnsafeBufferPointer<UInt8>
+  /// Where entry `i` starts, where its name starts, and its mode; `starts[count]` is the end.
+  private let starts: [Int32]
+  private let nameStarts: [Int32]
+  private let modes: [UInt32]
+  /// Whether the entries are in git's order, as every tree git writes has them (git fsck
+  /// refuses others): names are then found by bisection, else by a pass over them.
+  private let isSorted: Bool
+
+  /// One entry, valid only during the call that hands it out.
+  public struct Entry {
+    /// The mode as the tree records it.
+    public let rawMode: UInt32
+    /// The name's bytes (never empty, no NUL, no "/" in a tree git accepts).
+    public let name: UnsafeBufferPointer<UInt8>
+    fileprivate let idBytes: UnsafeRawPointer
+
+    public var mode: FileMode { FileMode(rawValue: rawMode) }
+    public var id: ObjectID { ObjectID(raw: UnsafeRawBufferPointer(start: idBytes, count: 20)) }
+    /// A folder: git walks into it (any mode with the directory type bits).
+    public var isTree: Bool { rawMode & 0o170000 == 0o040000 }
+    /// Whether the two entries name the same object.
+    public func hasSameID(as other: Entry) -> Bool { memcmp(idBytes, other.idBytes, 20) == 0 }
+    /// The name as text (invalid UTF-8 read as U+FFFD, as every path of this layer).
+    public var nameText: String { String(decoding: name, as: UTF8.self) }
+  }
+
+  init(id: ObjectID, odb: OpaquePointer) throws {
+    var object: OpaquePointer? = nil
+    try id.withOID { try check("git_odb_read", git_odb_read(&object, odb, $0)) }
+    guard let object else { throw GitError.invalid("git_odb_read", "object \(id) not read") }
+    guard git_odb_object_type(object) == GIT_OBJECT_TREE else {
+      git_odb_object_free(object)
+      throw GitError.invalid("RawTree", "object \(id) is not a tree")
+    }
+    let size = git_odb_object_size(object)
+    let data = git_odb_object_data(object)?.assumingMemoryBound(to: UInt8.self)
+    let bytes = UnsafeBufferPointer(start: size > 0 ? data : nil, count: size)
+    do {
+      (starts, nameStarts, modes, isSorted) = try RawTree.index(bytes, id: id)
+    } catch {
+      git_odb_object_free(object)
+      throw error
+    }
+    self.id = id
+    self.object = object
+    self.bytes = bytes
+  }
+
+  deinit {
+    git_odb_object_free(object)
+  }
+
+  /// The number of entries.
+  public var count: Int { modes.count }
+
+  /// The bytes of the whole tree object.
+  public var size: Int { bytes.count }
+
+  /// Entry `index`, valid while this tree lives and only within the caller's use of it.
+  public func entry(_ index: Int) -> Entry {
+    let base = bytes.baseAddress!
+    let nameStart = Int(nameStarts[index])
+    let idStart = Int(starts[index + 1]) - 20
+    return Entry(
+      rawMode: modes[index], name: UnsafeBufferPointer(start: base + nameStart, count: idStart - 1 - nameStart),
+      idBytes: UnsafeRawPointer(base + idStart))
+  }
+
+  /// Calls `body` with each entry, in the tree's order.
+  public func forEach(_ body: (Entry) throws -> Void) rethrows {
+    try withExtendedLifetime(self) {
+      for index in 0..<count { try body(entry(index)) }
+    }
+  }
+
+  /// The entry named `name` (a file, a link, a submodule or a folder), or nil.
+  public func entry(named name: UnsafeBufferPointer<UInt8>) -> Entry? {
+    index(named: name).map(entry)
+  }
+
+  /// `entry(named:)` for a name given as text.
+  public func entry(named name: String) -> Entry? {
+    var name = name
+    return name.withUTF8 { entry(named: $0) }
+  }
+
+  /// Whether entry `index` of this tree and entry `other` of `tree` are the same bytes: the
+  /// same mode, name and id.
+  public func sameEntry(_ index: Int, as other: Int, of tree: RawTree) -> Bool {
+    let length = Int(starts[index + 1] - starts[index])
+    guard length == Int(tree.starts[other + 1] - tree.starts[other]) else { return false }
+    return memcmp(bytes.baseAddress! + Int(starts[index]), tree.bytes.baseAddress! + Int(tree.starts[other]), length) == 0
+  }
+
+  /// Git's order of two entries: by name bytes, a folder's name read as if it ended in "/"
+  /// (`git_tree_entry_cmp`, git's `base_name_compare`).
+  public static func order(_ a: Entry, _ b: Entry) -> Int {
+    order(a.name, a.isTree, b.name, b.isTree)
+  }
+
+  static func order(
+    _ a: UnsafeBufferPointer<UInt8>, _ aIsTree: Bool, _ b: UnsafeBufferPointer<UInt8>, _ bIsTree: Bool
+  ) -> Int {
+    let common = min(a.count, b.count)
+    if common > 0 {
+      let compared = memcmp(a.baseAddress!, b.baseAddress!, common)
+      if compared != 0 { return compared < 0 ? -1 : 1 }
+    }
+    let x: UInt8 = common < a.count ? a[common] : aIsTree ? UInt8(ascii: "/") : 0
+    let y: UInt8 = common < b.count ? b[common] : bIsTree ? UInt8(ascii: "/") : 0
+    return x < y ? -1 : x > y ? 1 : 0
+  }
+
+  private func index(named name: UnsafeBufferPointer<UInt8>) -> Int? {
+    // No entry's name is empty or holds a "/" (which would compare as a folder's end).
+    guard !name.isEmpty, !name.contains(UInt8(ascii: "/")) else { return nil }
+    return withExtendedLifetime(self) {
+      guard isSorted else {
+        return (0..<count).first { entry($0).name.elementsEqual(name) }
+      }
+      // The name is a file's or a folder's: each sorts at its own place.
+      for asTree in [false, true] {
+        var low = 0
+        var high = count
+        while low < high {
+          let middle = (low + high) / 2
+          let found = entry(middle)
+          let compared = RawTree.order(found.name, found.isTree, name, asTree)
+          if compared == 0 { return middle }
+          if compared < 0 { low = middle + 1 } else { high = middle }
+        }
+      }
+      return nil
+    }
+  }
+
+  /// Checks the bytes entry by entry and records where each starts. A tree that is not
+  /// `mode SP name NUL id` throughout (an octal mode of at most seven digits, a name of at
+  /// least one byte without "/", twenty bytes of id) is an error, as it is to libgit2.
+  private static func index(_ bytes: UnsafeBufferPointer<UInt8>, id: ObjectID) throws
+    -> (starts: [Int32], nameStarts: [Int32], modes: [UInt32], isSorted: Bool)
+  {
+    guard let base = bytes.baseAddress, !bytes.isEmpty else { return ([0], [], [], true) }
+    guard bytes.count < Int(Int32.max) else { throw malformed(id, 0, "too large") }
+    // The shortest entry, "0 a\0" and an id, is 24 bytes: room for every entry, once.
+    let capacity = bytes.count / 24 + 1
+    var starts = [Int32](repeating: 0, count: capacity + 1)
+    var nameStarts = [Int32](repeating: 0, count: capacity)
+    var modes = [UInt32](repeating: 0, count: capacity)
+    var isSorted = true
+    var count = 0
+    let end = base + bytes.count
+    try starts.withUnsafeMutableBufferPointer { starts in
+      try nameStarts.withUnsafeMutableBufferPointer { nameStarts in
+        try modes.withUnsafeMutableBufferPointer { modes in
+          var cursor = base
+          var previous: (name: UnsafePointer<UInt8>, count: Int, isTree: Bool)? = nil
+          while cursor < end {
+            let entryStart = cursor
+            var mode: UInt32 = 0
+            while cursor < end, cursor.pointee != UInt8(ascii: " ") {
+              let digit = cursor.pointee &- UInt8(ascii: "0")
+              guard digit < 8, cursor - entryStart < 7 else {
+                throw malformed(id, base.distance(to: cursor), "not an octal mode")
+              }
+              mode = mode << 3 | UInt32(digit)
+              cursor += 1
+            }
+            let name = cursor + 1
+            guard cursor > entryStart, name < end, let nul = memchr(name, 0, end - name) else {
+              throw malformed(id, base.distance(to: cursor), "no mode, or no name")
+            }
+            let nameEnd = UnsafePointer<UInt8>(nul.assumingMemoryBound(to: UInt8.self))
+            let length = nameEnd - name
+            guard length > 0, memchr(name, Int32(UInt8(ascii: "/")), length) == nil, end - nameEnd >= 21 else {
+              throw malformed(id, base.distance(to: name), "an empty name, a name with \"/\", or a truncated id")
+            }
+            let isTree = mode & 0o170000 == 0o040000
+            if isSorted, let previous,
+              order(
+                UnsafeBufferPointer(start: previous.name, count: previous.count), previous.isTree,
+                UnsafeBufferPointer(start: name, count: length), isTree) >= 0
+            {
+              isSorted = false
+            }
+            previous = (name, length, isTree)
+            starts[count] = Int32(base.distance(to: entryStart))
+            nameStarts[count] = Int32(base.distance(to: name))
+            modes[count] = mode
+            count += 1
+            cursor = nameEnd + 21
+          }
+          starts[count] = Int32(bytes.count)
+        }
+      }
+    }
+    starts.removeSubrange((count + 1)...)
+    nameStarts.removeSubrange(count...)
+    modes.removeSubrange(count...)
+    return (starts, nameStarts, modes, isSorted)
+  }
+
+  private static func malformed(_ id: ObjectID, _ offset: Int, _ what: String) -> GitError {
+    GitError.invalid("RawTree", "tree \(id) is malformed at byte \(offset): \(what)")
+  }
+}
+
+extension Repository {
+  /// The tree `id` as its raw bytes (`RawTree`). An object that is not a tree, or a tree
+  /// that is not well formed, is an error.
+  public func rawTree(_ id: ObjectID) throws -> RawTree {
+    try RawTree(id: id, odb: objectDatabase.handle)
+  }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import MuluCatalog
+import MuluGit
+import MuluTestSupport
+import Testing
+
+@testable import MuluKit
+
+/// Change validation on a commit read from Git, where a provider folder is read from its
+/// tree's bytes for the few names a change asks about.
+@Suite("Change verdict on a commit's large folder")
+struct ChangeScopeGitTests {
+  static let folder = "catalogs/11100000000000001M/"
+
+  @Test("a name that collides by case with an unchanged one among hundreds gets the full verdict", arguments: [
+    ("NOTES-0432.TXT", "notes-0432.txt"),  // ASCII, beside hundreds of names of its length
+    ("notes-0001.txt", "Notes-0001.txt"),
+    ("\u{212A}elvin.txt", "kelvin.txt"),  // the Kelvin sign is k in lower case
+    ("Caf\u{E9}.txt", "cafe\u{301}.txt"),  // one text in two normalisations
+    ("数据.TXT", "数据.txt"),
+    ("NOTES-0432.TXT", "notes-0600.txt"),  // no collision
+  ])
+  func caseCollision(unchanged: String, added: String) throws {
+    var files = Baseline.files
+    for number in 0..<600 { files[Self.folder + String(format: "NOTES-%04d.TXT", number)] = "\(number)\n" }
+    files[Self.folder + unchanged] = "unchanged\n"
+    let registry = try RegistryBuilder(files: files, at: "work")
+    let old = try registry.commit("many names")
+    try registry.write(Self.folder + added, "added\n")
+    let new = try registry.commit("one more")
+
+    let repository = try Repository.open(at: registry.path)
+    let snapshot = try GitSnapshot(repository: repository, commit: try #require(ObjectID(hex: new)))
+    let previous = try GitSnapshot(repository: repository, commit: try #require(ObjectID(hex: old)))
+    let path = Self.folder + added
+    let change = try ChangeValidator.validate(snapshot, changed: [path], previous: previous).findings
+    let full = try Validator.validate(snapshot).limited(to: [path]).findings.filter { $0.rule != ItemsOverlapsBase.id }
+    let collides = added != "notes-0600.txt"
+    #expect(full.contains { $0.rule == TreeCaseCollision.id } == collides)
+    #expect(change == full)
+
+    // A folder's names read from the tree's bytes, all or some, as listed by name.
+    let names = try snapshot.names(in: String(Self.folder.dropLast()))
+    let listing = try snapshot.listing(of: String(Self.folder.dropLast()))
+    #expect((0..<listing.count).map { listing[$0] } == names)
+    let kept = try snapshot.listing(of: String(Self.folder.dropLast())) { $0.first == UInt8(ascii: "N") }
+    #expect((0..<kept.count).map { kept[$0] } == names.filter { $0.hasPrefix("N") })
+  }
+}
