@@ -1,4 +1,5 @@
 import CLibGit2
+import Foundation
 
 #if canImport(Glibc)
   import Glibc
@@ -18,10 +19,9 @@ public final class RawTree: @unchecked Sendable {
   /// The `git_odb_object` whose data this is; freed with the tree.
   private let object: OpaquePointer
   private let bytes: UnsafeBufferPointer<UInt8>
-  /// Where entry `i` starts, where its name starts, and its mode; `starts[count]` is the end.
+  /// Where entry `i` starts; `starts[count]` is the end. Its mode and name are read from
+  /// its bytes when asked for: most entries of a large folder are only passed over.
   private let starts: [Int32]
-  private let nameStarts: [Int32]
-  private let modes: [UInt32]
   /// Whether the entries are in git's order, as every tree git writes has them (git fsck
   /// refuses others): names are then found by bisection, else by a pass over them.
   private let isSorted: Bool
@@ -56,7 +56,7 @@ public final class RawTree: @unchecked Sendable {
     let data = git_odb_object_data(object)?.assumingMemoryBound(to: UInt8.self)
     let bytes = UnsafeBufferPointer(start: size > 0 ? data : nil, count: size)
     do {
-      (starts, nameStarts, modes, isSorted) = try RawTree.index(bytes, id: id)
+      (starts, isSorted) = try RawTree.index(bytes, id: id)
     } catch {
       git_odb_object_free(object)
       throw error
@@ -71,7 +71,7 @@ public final class RawTree: @unchecked Sendable {
   }
 
   /// The number of entries.
-  public var count: Int { modes.count }
+  public var count: Int { starts.count - 1 }
 
   /// The bytes of the whole tree object.
   public var size: Int { bytes.count }
@@ -79,11 +79,17 @@ public final class RawTree: @unchecked Sendable {
   /// Entry `index`, valid while this tree lives and only within the caller's use of it.
   public func entry(_ index: Int) -> Entry {
     let base = bytes.baseAddress!
-    let nameStart = Int(nameStarts[index])
-    let idStart = Int(starts[index + 1]) - 20
+    // Checked when the tree was read: octal digits up to a space, at most seven.
+    var cursor = base + Int(starts[index])
+    var mode: UInt32 = 0
+    while cursor.pointee != UInt8(ascii: " ") {
+      mode = mode << 3 | UInt32(cursor.pointee &- UInt8(ascii: "0"))
+      cursor += 1
+    }
+    let name = cursor + 1
+    let idStart = base + Int(starts[index + 1]) - 20
     return Entry(
-      rawMode: modes[index], name: UnsafeBufferPointer(start: base + nameStart, count: idStart - 1 - nameStart),
-      idBytes: UnsafeRawPointer(base + idStart))
+      rawMode: mode, name: UnsafeBufferPointer(start: name, count: idStart - 1 - name), idBytes: UnsafeRawPointer(idStart))
   }
 
   /// Calls `body` with each entry, in the tree's order.
@@ -157,67 +163,82 @@ public final class RawTree: @unchecked Sendable {
   /// Checks the bytes entry by entry and records where each starts. A tree that is not
   /// `mode SP name NUL id` throughout (an octal mode of at most seven digits, a name of at
   /// least one byte without "/", twenty bytes of id) is an error, as it is to libgit2.
-  private static func index(_ bytes: UnsafeBufferPointer<UInt8>, id: ObjectID) throws
-    -> (starts: [Int32], nameStarts: [Int32], modes: [UInt32], isSorted: Bool)
-  {
-    guard let base = bytes.baseAddress, !bytes.isEmpty else { return ([0], [], [], true) }
+  private static func index(_ bytes: UnsafeBufferPointer<UInt8>, id: ObjectID) throws -> (starts: [Int32], isSorted: Bool) {
+    guard let base = bytes.baseAddress, !bytes.isEmpty else { return ([0], true) }
     guard bytes.count < Int(Int32.max) else { throw malformed(id, 0, "too large") }
-    // The shortest entry, "0 a\0" and an id, is 24 bytes: room for every entry, once.
-    let capacity = bytes.count / 24 + 1
-    var starts = [Int32](repeating: 0, count: capacity + 1)
-    var nameStarts = [Int32](repeating: 0, count: capacity)
-    var modes = [UInt32](repeating: 0, count: capacity)
-    var isSorted = true
-    var count = 0
+    // The modes of files and folders, with the space after them, as words read at an entry's start.
+    let file = RawTree.word("100644 ")
+    let folder = RawTree.word("40000 ")
     let end = base + bytes.count
-    try starts.withUnsafeMutableBufferPointer { starts in
-      try nameStarts.withUnsafeMutableBufferPointer { nameStarts in
-        try modes.withUnsafeMutableBufferPointer { modes in
-          var cursor = base
-          var previous: (name: UnsafePointer<UInt8>, count: Int, isTree: Bool)? = nil
-          while cursor < end {
-            let entryStart = cursor
-            var mode: UInt32 = 0
-            while cursor < end, cursor.pointee != UInt8(ascii: " ") {
-              let digit = cursor.pointee &- UInt8(ascii: "0")
-              guard digit < 8, cursor - entryStart < 7 else {
-                throw malformed(id, base.distance(to: cursor), "not an octal mode")
-              }
-              mode = mode << 3 | UInt32(digit)
-              cursor += 1
+    var isSorted = true
+    // The shortest entry, "0 a\0" and an id, is 24 bytes: room for every entry, once.
+    let capacity = bytes.count / 24 + 2
+    let starts = try [Int32](unsafeUninitializedCapacity: capacity) { starts, initialized in
+      var count = 0
+      var cursor = base
+      var previous: (name: UnsafePointer<UInt8>, count: Int, isTree: Bool)? = nil
+      while cursor < end {
+        starts[count] = Int32(base.distance(to: cursor))
+        count += 1
+        let entryStart = cursor
+        var mode: UInt32
+        let word = end - cursor >= 8 ? UnsafeRawPointer(cursor).loadUnaligned(as: UInt64.self) : 0
+        if word & 0x00FF_FFFF_FFFF_FFFF == file {
+          mode = 0o100644
+          cursor += 6
+        } else if word & 0xFFFF_FFFF_FFFF == folder {
+          mode = 0o040000
+          cursor += 5
+        } else {
+          mode = 0
+          while cursor < end, cursor.pointee != UInt8(ascii: " ") {
+            let digit = cursor.pointee &- UInt8(ascii: "0")
+            guard digit < 8, cursor - entryStart < 7 else {
+              throw malformed(id, base.distance(to: cursor), "not an octal mode")
             }
-            let name = cursor + 1
-            guard cursor > entryStart, name < end, let nul = memchr(name, 0, end - name) else {
-              throw malformed(id, base.distance(to: cursor), "no mode, or no name")
-            }
-            let nameEnd = UnsafePointer<UInt8>(nul.assumingMemoryBound(to: UInt8.self))
-            let length = nameEnd - name
-            guard length > 0, memchr(name, Int32(UInt8(ascii: "/")), length) == nil, end - nameEnd >= 21 else {
-              throw malformed(id, base.distance(to: name), "an empty name, a name with \"/\", or a truncated id")
-            }
-            let isTree = mode & 0o170000 == 0o040000
-            if isSorted, let previous,
-              order(
-                UnsafeBufferPointer(start: previous.name, count: previous.count), previous.isTree,
-                UnsafeBufferPointer(start: name, count: length), isTree) >= 0
-            {
-              isSorted = false
-            }
-            previous = (name, length, isTree)
-            starts[count] = Int32(base.distance(to: entryStart))
-            nameStarts[count] = Int32(base.distance(to: name))
-            modes[count] = mode
-            count += 1
-            cursor = nameEnd + 21
+            mode = mode << 3 | UInt32(digit)
+            cursor += 1
           }
-          starts[count] = Int32(bytes.count)
         }
+        let name = cursor + 1
+        guard cursor > entryStart, name < end, let nul = memchr(name, 0, end - name) else {
+          throw malformed(id, base.distance(to: cursor), "no mode, or no name")
+        }
+        let nameEnd = UnsafePointer<UInt8>(nul.assumingMemoryBound(to: UInt8.self))
+        let length = nameEnd - name
+        guard length > 0, memchr(name, Int32(UInt8(ascii: "/")), length) == nil, end - nameEnd >= 21 else {
+          throw malformed(id, base.distance(to: name), "an empty name, a name with \"/\", or a truncated id")
+        }
+        let isTree = mode & 0o170000 == 0o040000
+        if isSorted, let previous,
+          order(
+            UnsafeBufferPointer(start: previous.name, count: previous.count), previous.isTree,
+            UnsafeBufferPointer(start: name, count: length), isTree) >= 0
+        {
+          isSorted = false
+        }
+        previous = (name, length, isTree)
+        cursor = nameEnd + 21
+      }
+      starts[count] = Int32(bytes.count)
+      initialized = count + 1
+    }
+    // Room was made for the shortest entries: a tree of longer ones keeps only what it uses.
+    guard starts.count * 4 < capacity * 3 else { return (starts, isSorted) }
+    let kept = starts.withUnsafeBufferPointer { all in
+      [Int32](unsafeUninitializedCapacity: all.count) { copy, initialized in
+        initialized = copy.initialize(fromContentsOf: all)
       }
     }
-    starts.removeSubrange((count + 1)...)
-    nameStarts.removeSubrange(count...)
-    modes.removeSubrange(count...)
-    return (starts, nameStarts, modes, isSorted)
+    return (kept, isSorted)
+  }
+
+  /// The first eight bytes of `text` (padded with zeros) as a word read from memory (on a
+  /// little-endian machine, as every machine mulu is built for).
+  private static func word(_ text: String) -> UInt64 {
+    var word: UInt64 = 0
+    for (index, byte) in text.utf8.prefix(8).enumerated() { word |= UInt64(byte) << (8 * UInt64(index)) }
+    return UInt64(littleEndian: word)
   }
 
   private static func malformed(_ id: ObjectID, _ offset: Int, _ what: String) -> GitError {
@@ -226,9 +247,38 @@ public final class RawTree: @unchecked Sendable {
 }
 
 extension Repository {
-  /// The tree `id` as its raw bytes (`RawTree`). An object that is not a tree, or a tree
-  /// that is not well formed, is an error.
+  /// The tree `id` as its raw bytes (`RawTree`), read once for this handle and those
+  /// `reopen()` made. An object that is not a tree, or a tree that is not well formed, is
+  /// an error.
   public func rawTree(_ id: ObjectID) throws -> RawTree {
-    try RawTree(id: id, odb: objectDatabase.handle)
+    try rawTrees.tree(id) { try RawTree(id: id, odb: objectDatabase.handle) }
+  }
+}
+
+/// The raw trees read through the handles on one repository, by id: a diff, the snapshots of
+/// its two sides and the look-ups of a change validation read a provider folder once between
+/// them. Bounded: past `limit` bytes of trees, those kept are let go.
+final class RawTreeCache: @unchecked Sendable {
+  private let lock = NSLock()
+  private var trees: [ObjectID: RawTree] = [:]
+  private var bytes = 0
+  /// Many times the folders a change looks in, the trees of a whole national registry once.
+  static let limit = 64 << 20
+
+  func tree(_ id: ObjectID, read: () throws -> RawTree) throws -> RawTree {
+    lock.lock()
+    let kept = trees[id]
+    lock.unlock()
+    if let kept { return kept }
+    let tree = try read()
+    lock.lock()
+    defer { lock.unlock() }
+    if bytes + tree.size > RawTreeCache.limit {
+      trees.removeAll()
+      bytes = 0
+    }
+    trees[id] = tree
+    bytes += tree.size
+    return tree
   }
 }

@@ -19,10 +19,13 @@ public final class Repository: @unchecked Sendable {
   private var cachedObjectDatabase: ObjectDatabase?
   /// The commits where a shallow clone's history stops, read on first use.
   var cachedShallowBoundary: Set<ObjectID>?
+  /// Trees read as raw bytes, shared by this handle and those `reopen()` makes.
+  let rawTrees: RawTreeCache
 
-  private init(handle: OpaquePointer, overrides: Overrides) {
+  private init(handle: OpaquePointer, overrides: Overrides, rawTrees: RawTreeCache) {
     self.handle = handle
     self.overrides = overrides
+    self.rawTrees = rawTrees
   }
 
   deinit {
@@ -101,25 +104,25 @@ public final class Repository: @unchecked Sendable {
     try Repository.open(
       path,
       flags: GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue | GIT_REPOSITORY_OPEN_NO_DOTGIT.rawValue,
-      ceilings: nil, overrides)
+      ceilings: nil, overrides, rawTrees: rawTrees)
   }
 
   /// Opens as git would: a repository of another user is refused, unless git's `safe.directory`
   /// names it (libgit2 checks that) or is `*` (which libgit2 1.5 does not know: then the check is
   /// turned off for the whole process, as `*` makes every repository safe).
   private static func open(
-    _ path: String, flags: UInt32, ceilings: String?, _ overrides: Overrides
+    _ path: String, flags: UInt32, ceilings: String?, _ overrides: Overrides, rawTrees: RawTreeCache = RawTreeCache()
   ) throws -> Repository {
     do {
-      return try openChecked(path, flags: flags, ceilings: ceilings, overrides)
+      return try openChecked(path, flags: flags, ceilings: ceilings, overrides, rawTrees: rawTrees)
     } catch let error as GitError where error.isNotOwned && SafeDirectory.allowsEveryRepository() {
       try GitLibrary.setOwnerValidation(false)
-      return try openChecked(path, flags: flags, ceilings: ceilings, overrides)
+      return try openChecked(path, flags: flags, ceilings: ceilings, overrides, rawTrees: rawTrees)
     }
   }
 
   private static func openChecked(
-    _ path: String, flags: UInt32, ceilings: String?, _ overrides: Overrides
+    _ path: String, flags: UInt32, ceilings: String?, _ overrides: Overrides, rawTrees: RawTreeCache
   ) throws -> Repository {
     GitLibrary.ensureInitialized()
     var pointer: OpaquePointer? = nil
@@ -138,7 +141,7 @@ public final class Repository: @unchecked Sendable {
       throw error
     }
     // Owned from here on: freed by deinit even if applying the overrides fails.
-    let repository = Repository(handle: pointer!, overrides: overrides)
+    let repository = Repository(handle: pointer!, overrides: overrides, rawTrees: rawTrees)
     try overrides.apply(to: repository.handle)
     return repository
   }

@@ -12,8 +12,6 @@ public final class GitSnapshot: BrowsableSnapshot, @unchecked Sendable {
   private let pool: RepositoryPool
   private let lock = DispatchSemaphore(value: 1)
   private var listing: [SnapshotEntry]?
-  private var trees: [ObjectID: RawTree] = [:]
-  private var keptBytes = 0
 
   /// The tree of `commit`. `label` names it in messages (a revision as the user wrote it).
   public convenience init(repository: Repository, commit: ObjectID, label: String? = nil) throws {
@@ -125,28 +123,12 @@ public final class GitSnapshot: BrowsableSnapshot, @unchecked Sendable {
     return try rawTree(found.id, in: repository)
   }
 
-  /// A tree read once for the snapshot's life: a provider folder is looked in for each
-  /// changed file, each resource it names, and each of its names.
+  /// A tree read once for all the snapshots on the repository (`Repository.rawTree`): a
+  /// provider folder is looked in for each changed file, each resource it names, and each
+  /// of its names.
   private func rawTree(_ id: ObjectID, in repository: Repository) throws -> RawTree {
-    lock.wait()
-    let kept = trees[id]
-    lock.signal()
-    if let kept { return kept }
-    let read = try repository.rawTree(id)
-    lock.wait()
-    defer { lock.signal() }
-    if keptBytes + read.size > GitSnapshot.keptTreeBytes {
-      trees.removeAll()
-      keptBytes = 0
-    }
-    trees[id] = read
-    keptBytes += read.size
-    return read
+    try repository.rawTree(id)
   }
-
-  /// The bytes of trees a snapshot keeps read: every folder of a national registry, many
-  /// times over the few a change looks in.
-  static let keptTreeBytes = 256 << 20
 
   private static func entry(_ entry: TreeEntry) -> SnapshotEntry {
     SnapshotEntry(path: entry.path, kind: EntryKind(entry.mode), contentID: entry.id.hex)

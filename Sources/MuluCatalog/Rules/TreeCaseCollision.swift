@@ -136,15 +136,16 @@ public enum TreeCaseCollision: Rule {
   /// name is not ASCII: those are answered by Unicode lower case over all of them.
   struct Candidates {
     private let keepsAll: Bool
-    /// The asked names, by length, with whether they have an upper-case letter.
-    private let asked: [Int: [(bytes: [UInt8], hasUpperCase: Bool)]]
+    /// The asked names by their length (the index), with whether they have an upper-case letter.
+    private let asked: [[(bytes: [UInt8], hasUpperCase: Bool)]]
 
     init(asking names: [String]) {
       keepsAll = !names.allSatisfy(\.isASCII)
-      var asked: [Int: [(bytes: [UInt8], hasUpperCase: Bool)]] = [:]
+      var asked: [[(bytes: [UInt8], hasUpperCase: Bool)]] = []
       for name in Set(names) where name.isASCII {
         let bytes = Array(name.utf8)
-        asked[bytes.count, default: []].append((bytes, bytes.contains(where: FoldedPath.isUpperCase)))
+        if asked.count <= bytes.count { asked += Array(repeating: [], count: bytes.count + 1 - asked.count) }
+        asked[bytes.count].append((bytes, bytes.contains(where: FoldedPath.isUpperCase)))
       }
       self.asked = asked
     }
@@ -153,11 +154,11 @@ public enum TreeCaseCollision: Rule {
       if keepsAll { return true }
       let (isASCII, upperCase) = Candidates.scan(name)
       if !isASCII { return true }
-      guard let sameLength = asked[name.count] else { return false }
-      return sameLength.contains { asked in
-        (upperCase || asked.hasUpperCase)
-          && asked.bytes.withUnsafeBufferPointer { FoldedPath.sameButForCase(name, $0) }
+      guard name.count < asked.count else { return false }
+      for asked in asked[name.count] where upperCase || asked.hasUpperCase {
+        if asked.bytes.withUnsafeBufferPointer({ FoldedPath.sameButForCase(name, $0) }) { return true }
       }
+      return false
     }
 
     /// Whether a name is ASCII, and whether it has an upper-case ASCII letter; eight bytes at
