@@ -228,6 +228,18 @@ public enum Validator {
     return copy
   }
 
+  /// The registry's settings and dictionaries, read as validation reads them, and none of its
+  /// resource files: for a caller that knows the verdict and needs the dictionaries.
+  public static func context(of snapshot: any BrowsableSnapshot) throws -> Catalog {
+    guard let registryEntry = try snapshot.entry(at: "registry.yaml") else {
+      throw CatalogError.notARegistry(snapshot.label)
+    }
+    let context = try readContext(registryEntry, from: snapshot) { try snapshot.entry(at: $0) }
+    return Catalog(
+      label: snapshot.label, settings: context.settings, departments: context.departments,
+      classification: context.classification, dictionariesRead: context.dictionariesRead, resources: [])
+  }
+
   /// `registry.yaml` and the dictionaries, read.
   struct Context {
     var settings = RegistrySettings()

@@ -48,7 +48,7 @@ enum Loader {
     // registry.yaml and the dictionaries, read by the validation engine (the resource files are
     // read below, once each).
     let snapshot = GitSnapshot(repository: repository, tree: tree, label: revision)
-    let (catalog, _) = try Validator.load(ContextSnapshot(base: snapshot))
+    let catalog = try Validator.context(of: snapshot)
 
     let search = SearchIndexBuilder()
     let (resources, unreadable) = try readResources(
