@@ -7,16 +7,10 @@ import MuluGit
 /// first.
 final class Earlier: @unchecked Sendable {
   let state: PublishState
-  private let byPath: [String: Int]
   private let lines: MappedFile
   private let dcat: MappedFile
   /// The earlier members by the index of their first resource.
   private let memberStarts: [Int: Int]
-
-  /// A member of the earlier `resources.jsonl.gz` that does not hold the lines its state says,
-  /// although the file is the one the manifest lists.
-  static let lostLine = PublishFailure.tool(
-    "the earlier publish's api/v1/resources.jsonl.gz does not hold the lines its state says; publish again: its state is gone, so everything is published")
 
   /// Why a publish into a folder holding an earlier one is a full publish.
   enum Reason: Error, Sendable, Equatable {
@@ -48,10 +42,6 @@ final class Earlier: @unchecked Sendable {
     self.state = state
     self.lines = lines
     self.dcat = dcat
-    var byPath: [String: Int] = [:]
-    byPath.reserveCapacity(state.records.count)
-    for (index, record) in state.records.enumerated() { byPath[record.resource.path] = index }
-    self.byPath = byPath
     var memberStarts: [Int: Int] = [:]
     memberStarts.reserveCapacity(state.members.count)
     for (index, member) in state.members.enumerated() { memberStarts[member.start] = index }
@@ -106,7 +96,8 @@ final class Earlier: @unchecked Sendable {
   /// its file stay as they are: the same file, the same history, the same links and department
   /// name, and its share of the files all resources share is there.
   func kept(_ entry: SiteResource, site: Site, changedTargets: Set<String>, output: SiteOutput) -> Int? {
-    guard let index = byPath[entry.path] else { return nil }
+    let index = entry.earlier
+    guard index >= 0, index < state.records.count else { return nil }
     let record = state.records[index]
     guard record.resource.blob == entry.blob,
       record.history == PublishState.history(site.history[entry.codeText] ?? []),

@@ -79,9 +79,9 @@ struct ResourceLines {
         switch line {
         case .fresh(let bytes): raw += bytes
         case .kept(let index):
-          guard let earlier, let member = earlier.member(containing: index) else { throw Earlier.lostLine }
+          guard let earlier, let member = earlier.member(containing: index) else { throw .earlierLinesLost }
           if read?.member != member {
-            guard let lines = earlier.lines(ofMember: member) else { throw Earlier.lostLine }
+            guard let lines = earlier.lines(ofMember: member) else { throw .earlierLinesLost }
             read = (member, lines)
           }
           raw += read!.lines[index - earlier.state.members[member].start]
