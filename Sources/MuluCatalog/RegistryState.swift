@@ -458,3 +458,20 @@ struct RawReader: WrittenBytesReading {
       column: column == 0 ? nil : column - 1, code: code, message: LocalizedText(zh: zh, en: en), hint: hint)
   }
 }
+
+extension RegistryState {
+  /// A name for a context made of parts (the engine, the bytes of registry.yaml and of the
+  /// dictionaries) on this day (`date.future` judges a file by today's date): equal parts on
+  /// the same day, equal names.
+  public static func context(_ parts: [[UInt8]]) -> String {
+    var all: [UInt8] = []
+    for part in parts + [Array(DateFuture.latest().utf8)] {
+      var length = ByteWriter()
+      length.int(part.count)
+      all += length.buffer + part
+    }
+    let first = Checksum.of(all)
+    let second = Checksum.of(all + [0x5A])
+    return String(first, radix: 16) + String(second, radix: 16)
+  }
+}

@@ -8,14 +8,10 @@ import MuluYAML
 public enum Validator {
   /// Validates a whole snapshot. `settings`, when given, stand for those of its `registry.yaml`
   /// (limits and severities; the file is still checked).
-  ///
-  /// With `results`, a file whose path and content id are there is taken from there instead of
-  /// being read, and what was learnt of every file with a content id is added to them.
   public static func validate(
-    _ snapshot: any Snapshot, settings: RegistrySettings? = nil, workers: Int = defaultWorkers,
-    results: FileResults? = nil
+    _ snapshot: any Snapshot, settings: RegistrySettings? = nil, workers: Int = defaultWorkers
   ) throws -> Report {
-    let (catalog, findings) = try load(snapshot, settings: settings, workers: workers, results: results)
+    let (catalog, findings) = try load(snapshot, settings: settings, workers: workers)
     return Report(findings: apply(catalog.settings, to: findings + check(catalog)))
   }
 
@@ -27,13 +23,12 @@ public enum Validator {
 
   /// Reads a snapshot into a catalog, with the findings of reading (layout, syntax, schema,
   /// dictionaries) and of each file's own rules. `settings`, when given, stand for those of its
-  /// `registry.yaml`. With `results`, as `validate` says.
+  /// `registry.yaml`.
   public static func load(
-    _ snapshot: any Snapshot, settings: RegistrySettings? = nil, workers: Int = defaultWorkers,
-    results: FileResults? = nil
+    _ snapshot: any Snapshot, settings: RegistrySettings? = nil, workers: Int = defaultWorkers
   ) throws -> (Catalog, [Finding]) {
     let (catalog, findings, _, _) = try load(
-      snapshot, settings: settings, workers: workers, tally: NoTally.self, results: results, keepOwn: false)
+      snapshot, settings: settings, workers: workers, tally: NoTally.self, keepOwn: false)
     return (catalog, findings)
   }
 
@@ -49,7 +44,7 @@ public enum Validator {
     // The catalog is let go before the state is made, and its digests as they are written.
     var (all, settings, digests, own): ([Finding], RegistrySettings, [ResourceDigest], [[Finding]]) = try {
       let (catalog, findings, _, own) = try load(
-        snapshot, settings: nil, workers: workers, tally: NoTally.self, results: nil, keepOwn: true, names: names)
+        snapshot, settings: nil, workers: workers, tally: NoTally.self, keepOwn: true, names: names)
       return (findings + check(catalog, workers: workers), catalog.settings, catalog.resources, own)
     }()
     let written = RegistryState.write(
@@ -67,33 +62,16 @@ public enum Validator {
     _ snapshot: any Snapshot, settings: RegistrySettings? = nil, workers: Int = defaultWorkers, tally: Tally.Type
   ) throws -> (Catalog, [Finding], Tally) {
     let (catalog, findings, tally, _) = try load(
-      snapshot, settings: settings, workers: workers, tally: tally, results: nil, keepOwn: false)
+      snapshot, settings: settings, workers: workers, tally: tally, keepOwn: false)
     return (catalog, findings, tally)
   }
 
-  /// `load` with a tally and kept results, for a caller that counts some files without the
-  /// tally: a file for which `countedElsewhere` is true is taken from `results` when they have
-  /// it, and is then not read nor added to the tally; the files so taken are returned, for the
-  /// caller to add in.
-  public static func load<Tally: ResourceTally>(
-    _ snapshot: any Snapshot, tally: Tally.Type, results: FileResults, workers: Int = defaultWorkers,
-    countedElsewhere: @escaping @Sendable (SnapshotEntry) -> Bool
-  ) throws -> (Catalog, [Finding], Tally, taken: [SnapshotEntry]) {
-    let taken = TakenEntries()
-    let (catalog, findings, tally, _) = try load(
-      snapshot, settings: nil, workers: workers, tally: tally, results: results, keepOwn: false,
-      reuse: countedElsewhere, taken: taken)
-    return (catalog, findings, tally, taken.all())
-  }
-
-  /// `load` with a tally and kept results: a file taken from the results is not read, so a
-  /// tally other than `NoTally` uses results only for the files `reuse` names.
+  /// `load` with a tally; with `keepOwn`, each resource file's own findings too (for a
+  /// `RegistryState`).
   private static func load<Tally: ResourceTally>(
-    _ snapshot: any Snapshot, settings: RegistrySettings?, workers: Int, tally: Tally.Type, results: FileResults?,
-    keepOwn: Bool, names: ItemNames = ItemNames(), reuse: (@Sendable (SnapshotEntry) -> Bool)? = nil,
-    taken: TakenEntries? = nil
+    _ snapshot: any Snapshot, settings: RegistrySettings?, workers: Int, tally: Tally.Type, keepOwn: Bool,
+    names: ItemNames = ItemNames()
   ) throws -> (Catalog, [Finding], Tally, [[Finding]]) {
-    let results = Tally.self == NoTally.self || reuse != nil ? results : nil
     let entries = snapshot.entries
     // The files the context is read from; the resource files are many and are not looked up.
     var byPath: [String: SnapshotEntry] = [:]
@@ -113,11 +91,9 @@ public enum Validator {
       classification: context.classification, dictionariesRead: context.dictionariesRead, digests: [],
       codes: CodeIndex(resourceEntries.map(\.2)))
     let (digests, fileFindings, tally, own) = try readAndJudge(
-      resourceEntries, of: snapshot, in: index, workers: workers, tally: Tally.self, results: results,
-      keepOwn: keepOwn, names: names, reuse: reuse, taken: taken)
+      resourceEntries, of: snapshot, in: index, workers: workers, tally: Tally.self, keepOwn: keepOwn, names: names)
     findings += fileFindings
     let catalog = index.with(digests: digests)
-    results?.keepDigests(of: catalog)
     return (catalog, findings, tally, own)
   }
 
@@ -142,17 +118,15 @@ public enum Validator {
   }
 
   /// Each file read, parsed and judged by its own rules on its own, in one pass, then kept as a
-  /// digest only (or taken from `results` when they hold it). The files are handed out in
+  /// digest only. The files are handed out in
   /// runs, whose digests are moved into one list as it is made.
   private static func readAndJudge<Tally: ResourceTally>(
     _ resourceEntries: [(SnapshotEntry, String, ResourceCode)], of snapshot: any Snapshot, in index: Catalog,
-    workers: Int, tally: Tally.Type, results: FileResults?, keepOwn: Bool, names: ItemNames,
-    reuse: (@Sendable (SnapshotEntry) -> Bool)?, taken: TakenEntries?
+    workers: Int, tally: Tally.Type, keepOwn: Bool, names: ItemNames
   ) throws -> ([ResourceDigest], [Finding], Tally, [[Finding]]) {
     let settings = index.settings
     let resourceRules = CatalogRules.resourceRules.filter { settings.runs($0) }
     let runs = stride(from: 0, to: resourceEntries.count, by: 256).map { $0..<min($0 + 256, resourceEntries.count) }
-    let checksRelated = resourceRules.contains { $0 == RelatedUnknown.self }
     var read = try parallelMap(runs, workers: workers, run: 1) { run in
       var digests: [ResourceDigest] = []
       digests.reserveCapacity(run.count)
@@ -162,15 +136,6 @@ public enum Validator {
       var tally = Tally()
       for position in run {
         let (entry, folder, code) = resourceEntries[position]
-        if reuse?(entry) ?? true, let (kept, digest) = results?.result(for: entry, folder: folder, code: code, names: names) {
-          taken?.add(entry)
-          findings += kept
-          if checksRelated { findings += RelatedUnknown.check(digest, in: index) }
-          results?.keep(entry, position: position, findings: kept)
-          digests.append(digest)
-          if keepOwn { own.append(kept) }
-          continue
-        }
         let (file, fileFindings) = try readResource(
           entry, folder: folder, code: code, from: snapshot, limit: settings.maxFileBytes)
         var judged = fileFindings
@@ -179,7 +144,6 @@ public enum Validator {
         }
         tally.add(file)
         let digest = ResourceDigest(file, fileCode: code, folder: folder, names: names)
-        results?.keep(entry, position: position, findings: judged)
         findings += judged
         digests.append(digest)
         if keepOwn { own.append(judged.filter { $0.rule != RelatedUnknown.id }) }
@@ -226,6 +190,18 @@ public enum Validator {
     var copy = finding
     copy.severity = severity
     return copy
+  }
+
+  /// The registry's settings and dictionaries, read as validation reads them, and none of its
+  /// resource files: for a caller that knows the verdict and needs the dictionaries.
+  public static func context(of snapshot: any BrowsableSnapshot) throws -> Catalog {
+    guard let registryEntry = try snapshot.entry(at: "registry.yaml") else {
+      throw CatalogError.notARegistry(snapshot.label)
+    }
+    let context = try readContext(registryEntry, from: snapshot) { try snapshot.entry(at: $0) }
+    return Catalog(
+      label: snapshot.label, settings: context.settings, departments: context.departments,
+      classification: context.classification, dictionariesRead: context.dictionariesRead, resources: [])
   }
 
   /// `registry.yaml` and the dictionaries, read.

@@ -159,7 +159,7 @@ public struct ValidationCache: Sendable {
       }
       parts.append(Array("\(entry.kind)".utf8) + ((try? read(entry)) ?? Array("unreadable".utf8)))
     }
-    return FileResults.context(parts)
+    return RegistryState.context(parts)
   }
 
   /// The version of the validation engine; with the executable's stamp, results of another

@@ -48,7 +48,7 @@ enum Loader {
     // registry.yaml and the dictionaries, read by the validation engine (the resource files are
     // read below, once each).
     let snapshot = GitSnapshot(repository: repository, tree: tree, label: revision)
-    let (catalog, _) = try Validator.load(ContextSnapshot(base: snapshot))
+    let catalog = try Validator.context(of: snapshot)
 
     let search = SearchIndexBuilder()
     let (resources, unreadable) = try readResources(
@@ -88,11 +88,18 @@ enum Loader {
     _ files: [ResourceFileEntry], into search: SearchIndexBuilder, from repository: Repository,
     previous: PublishState?, spool: KeySpool
   ) throws -> ([SiteResource], [Finding]) {
-    // The records of the earlier publish, by path.
-    var known: [String: Int] = [:]
-    if let previous {
-      known.reserveCapacity(previous.records.count)
-      for (index, record) in previous.records.enumerated() { known[record.resource.path] = index }
+    // The records of the earlier publish stand in the same order as the files: they are met
+    // walking both.
+    let records = previous?.records ?? []
+    var cursor = 0
+    func record(at path: String) -> Int? {
+      while cursor < records.count {
+        let order = PathOrder.compare(records[cursor].resource.path, path)
+        if order == 0 { return cursor }
+        if order > 0 { return nil }
+        cursor += 1
+      }
+      return nil
     }
     var resources: [SiteResource] = []
     resources.reserveCapacity(files.count)
@@ -106,11 +113,9 @@ enum Loader {
     }
     for start in stride(from: 0, to: files.count, by: batch) {
       let slice = Array(files[start..<min(start + batch, files.count)])
-      let kept: [PublishState.Record?] = slice.map { file in
-        guard let previous, let index = known[file.path], previous.records[index].resource.blob == file.blob else {
-          return nil
-        }
-        return previous.records[index]
+      let kept: [Int?] = slice.map { file in
+        guard let index = record(at: file.path), records[index].resource.blob == file.blob else { return nil }
+        return index
       }
       let unread = zip(slice, kept).filter { $0.1 == nil }.map(\.0.blob)
       var read = try repository.mapBlobs(unread, workers: Validator.defaultWorkers) {
@@ -119,10 +124,12 @@ enum Loader {
         guard case .read(let resource) = reading else { return (reading, nil) }
         return (reading, SearchKeys(resource))
       }[...]
-      for (file, record) in zip(slice, kept) {
-        if let record {
+      for (file, index) in zip(slice, kept) {
+        if let index {
+          let record = records[index]
           var resource = record.resource
           resource.folder = intern(file.folder)
+          resource.earlier = index
           search.add(
             id: resources.count,
             keys: SearchKeys(name: SearchKeys.decode(record.nameKeys), text: SearchKeys.decode(record.textKeys)),

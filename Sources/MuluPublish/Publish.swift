@@ -83,7 +83,6 @@ public enum Publish {
     let search: SearchIndexBuilder
     /// Where the resources' search keys wait for the state.
     let spool: String
-    private let byPath: [String: Int]
 
     init(
       request: Request, repository: Repository, output: SiteOutput, statePath: String, previous: PublishState?,
@@ -98,36 +97,24 @@ public enum Publish {
       self.site = site
       self.search = search
       self.spool = spool
-      var byPath: [String: Int] = [:]
-      byPath.reserveCapacity(site.resources.count)
-      for (index, resource) in site.resources.enumerated() { byPath[resource.path] = index }
-      self.byPath = byPath
     }
 
     /// The revision published.
     public var revision: String { site.revision }
 
-    /// The verdicts on each resource file the evaluation kept at the last publish into the
-    /// folder (`.mulu-publish-results`, beside the state; removed when there is no state).
-    public func keptResults() -> [UInt8]? {
-      try? SiteOutput.readFile(output.root + "/" + Publish.resultsName)
-    }
+    /// The commit published (hex).
+    public var commit: String { site.commit.hex }
 
-    /// Keeps the evaluation's verdicts for the next publish; a file that cannot be written costs
-    /// the next publish its speed, not this one its result.
-    public func keep(results: [UInt8]) {
-      try? SiteOutput.replace(output.root + "/" + Publish.resultsName, with: results)
-    }
-
-    /// What the evaluation counts of the resource file at `path` with the blob `blob` (hex),
-    /// when it is a resource of this publish.
-    public func counts(path: String, blob: String) -> ResourceCounts? {
-      guard let index = byPath[path], site.resources[index].blob.hex == blob else { return nil }
-      return site.resources[index].counts
+    /// Each resource file of the revision: its provider folder and code, and what the evaluation
+    /// counts of it (nil: it could not be read).
+    public var resourceFiles: [(folder: String, code: ResourceCode, counts: ResourceCounts?)] {
+      var files = site.resources.map { ($0.folder, $0.code, Optional($0.counts)) }
+      for finding in site.unreadable {
+        if case .resource(let folder, let code) = TreeLayout.role(of: finding.path) { files.append((folder, code, nil)) }
+      }
+      return files
     }
   }
-
-  static let resultsName = ".mulu-publish-results"
 
   /// Reads what a publish of `request` shows (`request.extensions` are not used: `finish` takes them).
   public static func prepare(in workspace: Workspace, _ request: Request) throws(PublishFailure) -> Prepared {
@@ -151,7 +138,8 @@ public enum Publish {
     } else if output.hasManifest {
       reason = .missing
     }
-    if previous == nil { unlink(output.root + "/" + resultsName) }
+    // What earlier versions kept beside the state: the validation cache holds it now.
+    unlink(output.root + "/.mulu-publish-results")
     let spool = try KeySpool(path: output.root + "/.mulu-publish-keys.tmp")
     let (site, search) = try Loader.load(repository, in: workspace, request, previous: previous, spool: spool)
     try spool.close()
@@ -183,7 +171,7 @@ public enum Publish {
       try builder.release(release, diff)
     }
     builder.site = site
-    let datasets = try builder.build()
+    let (datasets, members) = try builder.build()
     try output.finish()
 
     try PublishState.write(
@@ -193,7 +181,7 @@ public enum Publish {
         PublishState.Record(
           resource: site.resources[index], history: PublishState.history(site.history[site.resources[index].codeText] ?? []),
           nameKeys: name, textKeys: text, dcatOffset: datasets[index].offset, dcatLength: datasets[index].length)
-      }, spool: prepared.spool)
+      }, members: members, spool: prepared.spool)
     unlink(prepared.spool)
     return Summary(
       revision: site.revision, tag: site.release.tag, commit: site.release.commit.hex, resources: site.resources.count,

@@ -11,12 +11,13 @@ import MuluGit
 /// republish renders again only the resources whose files change, and takes the others' share
 /// from here instead of reading their files.
 ///
-/// Binary, in the resources' order: a header, then a record per resource. Written last, after
+/// Binary, in the resources' order: a header, a record per resource, the members of
+/// `resources.jsonl.gz` (`ResourceLines`). Written last, after
 /// every file of the publish, and removed when a publish starts: a publish that stops half-way
 /// leaves none, and the next one is a full publish.
 struct PublishState: Sendable {
   static let fileName = ".mulu-publish-state"
-  static let magic = Array("mulu-publish-state 2\n".utf8)
+  static let magic = Array("mulu-publish-state 3\n".utf8)
 
   /// What every page depends on beyond its resource: the generator, the language, the registry's
   /// name and the navigation. A state of another layout is not used.
@@ -26,6 +27,8 @@ struct PublishState: Sendable {
   var releases: Set<ReleaseMark>
   var departmentNames: [String: String]
   var records: [Record]
+  /// The members of `resources.jsonl.gz`, in order.
+  var members: [ResourceLines.Member]
 
   struct ReleaseMark: Hashable, Sendable {
     var tag: String
@@ -191,7 +194,18 @@ struct PublishState: Sendable {
             links: links),
           history: history, nameKeys: nameKeys, textKeys: textKeys, dcatOffset: dcatOffset, dcatLength: dcatLength))
     }
-    guard reader.position == end else { return nil }
+    guard let memberCount = reader.varint(), memberCount <= count else { return nil }
+    var members: [ResourceLines.Member] = []
+    members.reserveCapacity(memberCount)
+    var (start, offset) = (0, 0)
+    for _ in 0..<memberCount {
+      guard let lines = reader.varint(), lines > 0, let length = reader.varint() else { return nil }
+      members.append(ResourceLines.Member(start: start, count: lines, offset: offset, length: length))
+      start += lines
+      offset += length
+    }
+    guard start == count, reader.position == end else { return nil }
+    self.members = members
     self.layout = layout
     self.commit = commit
     self.releases = marks
@@ -200,13 +214,15 @@ struct PublishState: Sendable {
   }
 
   init(
-    layout: UInt64, commit: String, releases: Set<ReleaseMark>, departmentNames: [String: String], records: [Record]
+    layout: UInt64, commit: String, releases: Set<ReleaseMark>, departmentNames: [String: String], records: [Record],
+    members: [ResourceLines.Member] = []
   ) {
     self.layout = layout
     self.commit = commit
     self.releases = releases
     self.departmentNames = departmentNames
     self.records = records
+    self.members = members
   }
 }
 
@@ -398,7 +414,8 @@ extension PublishState {
   /// resource with its keys from `spool`, the checksum.
   static func write(
     to path: String, layout: UInt64, commit: String, releases: Set<ReleaseMark>, departmentNames: [String: String],
-    count: Int, record: (Int, ArraySlice<UInt8>, ArraySlice<UInt8>) -> Record, spool: String
+    count: Int, record: (Int, ArraySlice<UInt8>, ArraySlice<UInt8>) -> Record, members: [ResourceLines.Member],
+    spool: String
   ) throws(PublishFailure) {
     let temporary = path + ".tmp"
     var file = try StreamFile(path: temporary)
@@ -417,6 +434,12 @@ extension PublishState {
           try file.write(out.bytes)
           out.bytes.removeAll(keepingCapacity: true)
         }
+      }
+      // The members follow one another from the file's start: their lines and lengths say all.
+      out.varint(members.count)
+      for member in members {
+        out.varint(member.count)
+        out.varint(member.length)
       }
       try file.write(out.bytes)
       var sum = ByteWriter()

@@ -1,14 +1,16 @@
 import MuluCatalog
 import MuluGit
 
-/// What a republish takes from the earlier publish in its folder: its state, and the lines of
-/// its `resources.jsonl.gz` and the datasets of its `dcat.jsonld` for the resources whose files
-/// stay as they are. Every file it relies on is checked against the folder's manifest first.
+/// What a republish takes from the earlier publish in its folder: its state, and the members
+/// of its `resources.jsonl.gz` and the datasets of its `dcat.jsonld` for the resources whose
+/// files stay as they are. Every file it relies on is checked against the folder's manifest
+/// first.
 final class Earlier: @unchecked Sendable {
   let state: PublishState
-  private let byPath: [String: Int]
-  private let lines: GzipLines
+  private let lines: MappedFile
   private let dcat: MappedFile
+  /// The earlier members by the index of their first resource.
+  private let memberStarts: [Int: Int]
 
   /// Why a publish into a folder holding an earlier one is a full publish.
   enum Reason: Error, Sendable, Equatable {
@@ -36,14 +38,14 @@ final class Earlier: @unchecked Sendable {
     }
   }
 
-  init(state: PublishState, lines: GzipLines, dcat: MappedFile) {
+  init(state: PublishState, lines: MappedFile, dcat: MappedFile) {
     self.state = state
     self.lines = lines
     self.dcat = dcat
-    var byPath: [String: Int] = [:]
-    byPath.reserveCapacity(state.records.count)
-    for (index, record) in state.records.enumerated() { byPath[record.resource.path] = index }
-    self.byPath = byPath
+    var memberStarts: [Int: Int] = [:]
+    memberStarts.reserveCapacity(state.members.count)
+    for (index, member) in state.members.enumerated() { memberStarts[member.start] = index }
+    self.memberStarts = memberStarts
   }
 
   /// The earlier publish in `output`, when its state and files check out for a site of `layout`.
@@ -52,7 +54,11 @@ final class Earlier: @unchecked Sendable {
     for path in ["api/v1/resources.jsonl.gz", "api/v1/dcat.jsonld"] where output.previousStamp(path) == nil {
       return .failure(.filesChanged(path))
     }
-    guard let compressed = output.previousBytes("api/v1/resources.jsonl.gz"), let lines = GzipLines(compressed) else {
+    let linesStamp = output.previousStamp("api/v1/resources.jsonl.gz")!
+    guard
+      let lines = MappedFile(
+        path: output.root + "/api/v1/resources.jsonl.gz", size: linesStamp.size, hash: linesStamp.hash)
+    else {
       return .failure(.filesChanged("api/v1/resources.jsonl.gz"))
     }
     let stamp = output.previousStamp("api/v1/dcat.jsonld")!
@@ -86,29 +92,69 @@ final class Earlier: @unchecked Sendable {
     return changed
   }
 
-  /// The line and the dataset the earlier publish wrote for `entry`, when its page, its JSON and
+  /// The index of the earlier publish's resource that `entry` is, when its page, its JSON and
   /// its file stay as they are: the same file, the same history, the same links and department
-  /// name. Called for the resources in their order.
-  func kept(_ entry: SiteResource, site: Site, changedTargets: Set<String>, output: SiteOutput)
-    -> (line: [UInt8], dataset: [UInt8]?)?
-  {
-    guard let index = byPath[entry.path] else { return nil }
+  /// name, and its share of the files all resources share is there.
+  func kept(_ entry: SiteResource, site: Site, changedTargets: Set<String>, output: SiteOutput) -> Int? {
+    let index = entry.earlier
+    guard index >= 0, index < state.records.count else { return nil }
     let record = state.records[index]
     guard record.resource.blob == entry.blob,
       record.history == PublishState.history(site.history[entry.codeText] ?? []),
       state.departmentNames[entry.folder] == site.departmentNames[entry.folder],
       !entry.links.contains(where: changedTargets.contains),
-      output.knows(entry.stem + ".html"), output.knows("api/v1/" + entry.stem + ".json"), output.knows(entry.path)
+      output.knows(entry.stem + ".html"), output.knows("api/v1/" + entry.stem + ".json"), output.knows(entry.path),
+      entry.retired || (record.dcatLength > 0 && record.dcatOffset + record.dcatLength <= dcat.count),
+      member(containing: index) != nil
     else { return nil }
-    let dataset: [UInt8]?
-    if entry.retired {
-      dataset = nil
-    } else {
-      guard record.dcatLength > 0, let bytes = dcat.slice(record.dcatOffset, record.dcatLength) else { return nil }
-      dataset = bytes
+    return index
+  }
+
+  /// The dataset the earlier publish wrote for its resource at `index` (nil: none, a retired one).
+  func dataset(at index: Int) -> [UInt8]? {
+    let record = state.records[index]
+    guard record.dcatLength > 0 else { return nil }
+    return dcat.slice(record.dcatOffset, record.dcatLength)
+  }
+
+  /// The earlier member that holds exactly `lines`, each kept from it, in its order: its bytes.
+  func member(holding lines: [ResourceLines.Line]) -> [UInt8]? {
+    guard case .kept(let first)? = lines.first, let index = memberStarts[first] else { return nil }
+    let member = state.members[index]
+    guard member.count == lines.count else { return nil }
+    for (offset, line) in lines.enumerated() {
+      guard case .kept(let kept) = line, kept == first + offset else { return nil }
     }
-    guard var line = lines.line(at: index) else { return nil }
-    line.append(UInt8(ascii: "\n"))
-    return (line, dataset)
+    return self.lines.slice(member.offset, member.length)
+  }
+
+  /// The earlier member holding the line of its resource at `index`.
+  func member(containing index: Int) -> Int? {
+    let members = state.members
+    var (low, high) = (0, members.count)
+    while low < high {
+      let middle = (low + high) / 2
+      if members[middle].start + members[middle].count <= index { low = middle + 1 } else { high = middle }
+    }
+    guard low < members.count, members[low].start <= index else { return nil }
+    return low
+  }
+
+  /// The lines of an earlier member, each with its newline; nil when the member does not hold
+  /// as many lines as the state says.
+  func lines(ofMember index: Int) -> [ArraySlice<UInt8>]? {
+    let member = state.members[index]
+    guard let compressed = lines.slice(member.offset, member.length),
+      let text = compressed.withUnsafeBytes({ Gzip.contents(of: $0) })
+    else { return nil }
+    var result: [ArraySlice<UInt8>] = []
+    result.reserveCapacity(member.count)
+    var start = 0
+    while start < text.count, let newline = text[start...].firstIndex(of: UInt8(ascii: "\n")) {
+      result.append(text[start...newline])
+      start = newline + 1
+    }
+    guard start == text.count, result.count == member.count else { return nil }
+    return result
   }
 }

@@ -36,12 +36,13 @@ struct SiteBuilder {
       navigation: extraPages.map { ($0.path, $0.title) } + documents.map { ($0.path, $0.title) })
   }
 
-  /// Writes the site; returns where each resource's dataset stands in `dcat.jsonld`.
-  func build() throws(PublishFailure) -> [(offset: Int, length: Int)] {
+  /// Writes the site; returns where each resource's dataset stands in `dcat.jsonld`, and the
+  /// members of `resources.jsonl.gz`.
+  func build() throws(PublishFailure) -> (datasets: [(offset: Int, length: Int)], members: [ResourceLines.Member]) {
     try output.write("favicon.svg", Assets.favicon)
     try output.write("assets/site.css", Assets.stylesheet)
     try output.write("assets/search.js", Assets.script)
-    let datasets = try resources()
+    let written = try resources()
     try departments()
     try releases()
     try index()
@@ -55,17 +56,18 @@ struct SiteBuilder {
         })
     }
     for document in documents { try output.write(document.path, document.content) }
-    return datasets
+    return written
   }
 
   // MARK: Resources
 
   /// Each resource's page, JSON and file; `resources.jsonl.gz` and `dcat.jsonld` on the way.
   /// In a republish, a resource whose files do not change is not read: its line and its dataset
-  /// come from the earlier publish's files.
-  private func resources() throws(PublishFailure) -> [(offset: Int, length: Int)] {
+  /// come from the earlier publish's files. Returns where each resource's dataset stands in
+  /// `dcat.jsonld`, and the members of `resources.jsonl.gz`.
+  private func resources() throws(PublishFailure) -> (datasets: [(offset: Int, length: Int)], members: [ResourceLines.Member]) {
     var jsonl = try output.begin("api/v1/resources.jsonl.gz")
-    let gzip = try GzipWriter()
+    var lines = ResourceLines(earlier: earlier)
     var dcat = try output.begin("api/v1/dcat.jsonld")
     try dcat.write(DCAT.head(site))
     var firstDataset = true
@@ -75,8 +77,8 @@ struct SiteBuilder {
     let changed = earlier.map { $0.changedTargets(site) } ?? []
     for start in stride(from: 0, to: all.count, by: Loader.batch) {
       let slice = Array(all[start..<min(start + Loader.batch, all.count)])
-      // What the earlier publish wrote for each resource of the batch, when it stays.
-      let kept: [(line: [UInt8], dataset: [UInt8]?)?] = slice.map { entry in
+      // The earlier publish's resource each of the batch is, when its files stay.
+      let kept: [Int?] = slice.map { entry in
         earlier?.kept(entry, site: site, changedTargets: changed, output: output)
       }
       let builder = self
@@ -93,14 +95,16 @@ struct SiteBuilder {
         throw .tool("\(error)")
       }
       for (entry, old) in zip(slice, kept) {
-        let (line, dataset): ([UInt8], [UInt8]?)
-        if let old {
-          (line, dataset) = old
+        let dataset: [UInt8]?
+        if let old, let earlier {
+          dataset = entry.retired ? nil : earlier.dataset(at: old)
           for path in [entry.stem + ".html", "api/v1/" + entry.stem + ".json", entry.path] { _ = output.keep(path) }
+          try lines.add(.kept(old), path: entry.path, into: &jsonl)
         } else {
-          (line, dataset) = results.removeFirst()
+          let (line, made) = results.removeFirst()
+          dataset = made
+          try lines.add(.fresh(line), path: entry.path, into: &jsonl)
         }
-        try gzip.write(line, into: &jsonl)
         if let dataset {
           if !firstDataset { try dcat.write([UInt8(ascii: ",")]) }
           spans.append((dcat.size, dataset.count))
@@ -111,11 +115,11 @@ struct SiteBuilder {
         }
       }
     }
-    try gzip.finish(into: &jsonl)
+    try lines.finish(into: &jsonl)
     try output.commit(&jsonl, "api/v1/resources.jsonl.gz")
     try dcat.write(DCAT.tail)
     try output.commit(&dcat, "api/v1/dcat.jsonld")
-    return spans
+    return (spans, lines.members)
   }
 
   /// One resource: writes its page, its JSON and its file; returns its line of the JSONL and

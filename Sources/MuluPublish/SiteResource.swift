@@ -21,6 +21,9 @@ struct SiteResource: Sendable {
   var counts: ResourceCounts
   /// The codes its page links to by name: `related` and `retired.replaced_by`.
   var links: [String]
+  /// Its record in the state of the earlier publish when it was taken from there (its file is
+  /// the same), else -1.
+  var earlier = -1
 
   var codeText: String { code.description }
   var path: String { "catalogs/\(folder)/\(code.fileName)" }

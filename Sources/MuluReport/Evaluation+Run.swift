@@ -51,29 +51,23 @@ extension Evaluation {
     }
   }
 
-  /// What a caller knows of the revision's resource files without reading them (a republish,
-  /// from its state), and where the verdicts on each file are kept between its runs.
+  /// What a caller knows of the revision without reading it again: the validation engine's
+  /// verdict on it (a publish takes it from the validation cache, which judges again only what
+  /// changed since the revision validated last), and what the evaluation counts of each
+  /// resource file (a publish has read every one).
   public struct Known: Sendable {
-    /// Each file's counts by its path and blob id, nil for a file the caller does not know.
-    public var counts: @Sendable (_ path: String, _ blob: String) -> ResourceCounts?
-    /// The verdicts on each resource file (`FileResults`) the last run kept, nil when there are
-    /// none: a file both know, by path and blob, is not read again.
-    public var load: @Sendable () -> [UInt8]?
-    /// Keeps the verdicts of this run for the next one.
-    public var save: @Sendable ([UInt8]) -> Void
+    public var report: Report
+    /// Each resource file's provider folder and code, and its counts (nil: it could not be read).
+    public var files: [(folder: String, code: ResourceCode, counts: ResourceCounts?)]
 
-    public init(
-      counts: @escaping @Sendable (_ path: String, _ blob: String) -> ResourceCounts?,
-      load: @escaping @Sendable () -> [UInt8]?, save: @escaping @Sendable ([UInt8]) -> Void
-    ) {
-      self.counts = counts
-      self.load = load
-      self.save = save
+    public init(report: Report, files: [(folder: String, code: ResourceCode, counts: ResourceCounts?)]) {
+      self.report = report
+      self.files = files
     }
   }
 
-  /// Evaluates the registry at `request.revision`. With `known`, a file known to the caller and
-  /// to the verdicts of the last run is not validated again.
+  /// Evaluates the registry at `request.revision`. With `known`, no resource file is read: the
+  /// verdict and the counts are the caller's.
   public static func run(in workspace: Workspace, _ request: Request, known: Known? = nil) throws(Failure)
     -> Evaluation
   {
@@ -93,13 +87,7 @@ extension Evaluation {
 
       // The one validation pass, counting each resource as it is read.
       let snapshot = GitSnapshot(repository: repository, tree: head.tree, label: request.revision)
-      let (catalog, readFindings, tally) = try load(snapshot, known: known)
-      let checked = Validator.check(catalog)
-      let report = Report(findings: Validator.apply(catalog.settings, to: readFindings + checked))
-      // Duplicate collection is a fact of the catalog, counted even where registry.yaml turns the rule off.
-      let overlaps =
-        catalog.settings.runs(ItemsOverlapsBase.self)
-        ? checked.filter { $0.rule == ItemsOverlapsBase.id } : ItemsOverlapsBase.check(catalog)
+      let (catalog, report, overlaps, tally) = try judge(snapshot, known: known)
 
       let wanted = try departmentsWanted(request.departments, catalog: catalog, tally: tally)
       let sinceDate = request.since.flatMap { DateInvalid.isValid($0) && $0.utf8.count == 10 ? $0 : nil }
@@ -130,26 +118,33 @@ extension Evaluation {
 
   // MARK: Steps
 
-  /// The one validation pass, counting each resource as it is read; with `known`, the files
-  /// it knows are taken from the verdicts of the last run where they hold them.
-  private static func load(_ snapshot: GitSnapshot, known: Known?) throws -> (Catalog, [Finding], CatalogTally) {
-    guard let known else { return try Validator.load(snapshot, tally: CatalogTally.self) }
-    let context = ValidationCache.context(lookup: { try snapshot.entry(at: $0) }, read: snapshot.read)
-    let kept = known.load().flatMap { try? FileResults(bytes: $0, context: context) }
-    let results = kept ?? FileResults(context: context)
-    let counts = known.counts
-    let (catalog, findings, counted, taken) = try Validator.load(
-      snapshot, tally: CatalogTally.self, results: results
-    ) { entry in entry.contentID.flatMap { counts(entry.path, $0) } != nil }
-    var tally = counted
-    for entry in taken {
-      guard case .resource(let folder, let code) = TreeLayout.role(of: entry.path), let id = entry.contentID,
-        let counts = counts(entry.path, id)
-      else { continue }
-      tally.folders[folder, default: FolderTally()].add(counts, code: code)
+  /// The catalog, the verdict on it, the findings of `items.overlaps-base` (duplicate collection
+  /// is a fact of the catalog, counted even where registry.yaml turns the rule off) and the
+  /// counts: from one validation pass that counts each resource as it reads it, or, with
+  /// `known`, from the caller, the files left unread.
+  private static func judge(_ snapshot: GitSnapshot, known: Known?) throws -> (Catalog, Report, [Finding], CatalogTally) {
+    if let known {
+      let catalog = try Validator.context(of: snapshot)
+      // Where registry.yaml turns the rule off, its findings are not in the verdict: counted here.
+      if catalog.settings.runs(ItemsOverlapsBase.self) {
+        var tally = CatalogTally()
+        for file in known.files {
+          if let counts = file.counts {
+            tally.folders[file.folder, default: FolderTally()].add(counts, code: file.code)
+          } else {
+            tally.folders[file.folder, default: FolderTally()].unreadable += 1
+          }
+        }
+        return (catalog, known.report, known.report.findings.filter { $0.rule == ItemsOverlapsBase.id }, tally)
+      }
     }
-    if results.changed { known.save(results.serialized()) }
-    return (catalog, findings, tally)
+    let (catalog, readFindings, tally) = try Validator.load(snapshot, tally: CatalogTally.self)
+    let checked = Validator.check(catalog)
+    let report = Report(findings: Validator.apply(catalog.settings, to: readFindings + checked))
+    let overlaps =
+      catalog.settings.runs(ItemsOverlapsBase.self)
+      ? checked.filter { $0.rule == ItemsOverlapsBase.id } : ItemsOverlapsBase.check(catalog)
+    return (catalog, report, overlaps, tally)
   }
 
   /// Where the period starts, and its commit (nil: the empty registry): the last commit before

@@ -127,7 +127,7 @@ struct Plan {
     var existingPaths: [String: String] = [:]
     for digest in catalog.resources { existingPaths[digest.fileCode.description] = digest.path }
     for rows in groups {
-      guard var (record, sources, itemRows) = record(rows) else { continue }
+      guard case (var record, let sources, let itemRows)? = record(rows) else { continue }
       let first = rows[0]
       if let provider {
         if record[.providerCode].isEmpty {

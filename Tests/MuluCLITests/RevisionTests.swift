@@ -10,7 +10,7 @@ struct RevisionTests {
   /// second (main) breaks it as `SmallRegistry.breakIt` does; the working tree is clean again.
   func history() throws -> (Sandbox, RegistryBuilder) {
     let sandbox = try Sandbox()
-    let registry = try SmallRegistry.write(into: sandbox)
+    _ = try SmallRegistry.write(into: sandbox)
     let repo = try RegistryBuilder(files: [:], in: sandbox, at: "registry")
     try repo.commit("国家目录 v1")
     try repo.git("tag", "-a", "v1", "-m", "国家目录 v1")

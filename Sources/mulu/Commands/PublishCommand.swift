@@ -39,13 +39,14 @@ struct PublishCommand: MuluCommand {
       Publish.Request(
         revision: rev, output: output, language: global.lang ?? .zh, generator: "mulu " + Mulu.configuration.version))
     // The site carries the evaluation of the revision it shows (evaluation.html, and each
-    // department's numbers on its page); the files the publish knows are not validated again
-    // where the verdicts of the last publish into the folder hold them.
+    // department's numbers on its page): the verdict comes from the validation cache, which
+    // judges again only what changed since the revision it validated last (a release before,
+    // or main in CI), and the counts from the files the publish read.
+    let (verdict, notes) = try Validation.run(in: workspace, revision: prepared.commit, cache: true)
+    for note in notes { Console.note(note.message, language: language) }
     let evaluation = try Evaluation.run(
       in: workspace, Evaluation.Request(revision: prepared.revision, countBehind: false),
-      known: Evaluation.Known(
-        counts: { path, blob in prepared.counts(path: path, blob: blob) }, load: { prepared.keptResults() },
-        save: { prepared.keep(results: $0) }))
+      known: Evaluation.Known(report: verdict, files: prepared.resourceFiles))
     let summary = try Publish.finish(prepared, extensions: [EvaluationSite(evaluation)])
     if let reason = summary.fullBecause {
       Console.standardError(LocalizedText(zh: "注意：", en: "note: ")[language] + reason[language] + "\n")
