@@ -9,6 +9,9 @@ public protocol BrowsableSnapshot: Snapshot {
   /// `names(in:)` as one run of bytes; a snapshot that can list a folder without a `String`
   /// per name (a Git tree) does so here.
   func listing(of folder: String) throws -> FolderListing
+  /// The files at several paths, as `entry(at:)` gives each (nil where there is none); a
+  /// snapshot that can read their folders side by side does so.
+  func entries(at paths: [String]) throws -> [SnapshotEntry?]
   /// The names of a folder that `keep` takes, in the folder's order: a snapshot that holds a
   /// folder's names as bytes filters them there, without a copy of the others.
   func listing(of folder: String, keeping keep: (UnsafeBufferPointer<UInt8>) -> Bool) throws -> FolderListing
@@ -17,6 +20,10 @@ public protocol BrowsableSnapshot: Snapshot {
 extension BrowsableSnapshot {
   public func listing(of folder: String) throws -> FolderListing {
     FolderListing(try names(in: folder))
+  }
+
+  public func entries(at paths: [String]) throws -> [SnapshotEntry?] {
+    try paths.map(entry(at:))
   }
 
   public func listing(of folder: String, keeping keep: (UnsafeBufferPointer<UInt8>) -> Bool) throws -> FolderListing {

@@ -132,14 +132,19 @@ public enum ChangeValidator {
       guard let resource = parsed[path]?.0.resource else { continue }
       referenced += (resource.related + [resource.retired?.replacedBy].compactMap { $0 }).compactMap { ResourceCode($0) }
     }
-    var more: [String: Placed] = [:]
+    var candidates: [String: (folder: String, code: ResourceCode)] = [:]
     for code in referenced {
-      for folder in owners(of: code, context) {
-        guard parsed["catalogs/\(folder)/\(code.fileName)"] == nil,
-          let entry = try snapshot.entry(at: "catalogs/\(folder)/\(code.fileName)"), entry.isFile
-        else { continue }
-        more[entry.path] = (entry, folder, code)
+      for folder in owners(of: code, context) where parsed["catalogs/\(folder)/\(code.fileName)"] == nil {
+        candidates["catalogs/\(folder)/\(code.fileName)"] = (folder, code)
       }
+    }
+    // Looked up together: the folders they are in, often other departments' large ones, are
+    // read side by side.
+    let paths = candidates.keys.sorted()
+    var more: [String: Placed] = [:]
+    for (path, entry) in zip(paths, try snapshot.entries(at: paths)) {
+      guard let entry, entry.isFile, let (folder, code) = candidates[path] else { continue }
+      more[entry.path] = (entry, folder, code)
     }
     return more
   }

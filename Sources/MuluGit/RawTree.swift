@@ -1,5 +1,7 @@
 import CLibGit2
 import Foundation
+import MuluParallel
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -255,6 +257,33 @@ extension Repository {
   }
 }
 
+extension Repository {
+  /// The trees `ids` as raw bytes, those not read yet on up to `workers` threads, each with
+  /// its own handle (`reopen()`), when there is more than a megabyte of them: inflating a
+  /// provider folder's tree is most of what a hook spends on a national registry, and two
+  /// of them inflate side by side on two cores. This handle is used by one of the workers.
+  public func rawTrees(_ ids: [ObjectID], workers: Int = 2) throws -> [RawTree] {
+    let missing = Array(Set(ids.filter { !rawTrees.holds($0) }))
+    let bytes = try missing.reduce(0) { $0 + (try readHeader($1)?.size ?? 0) }
+    let workerCount = GitLibrary.isThreadSafe && bytes >= 1 << 20 ? max(1, min(workers, missing.count)) : 1
+    if workerCount > 1 {
+      let handles = try [self] + (1..<workerCount).map { _ in try reopen() }
+      let failure = Mutex<(any Error)?>(nil)
+      forEachRun(count: missing.count, run: 1, claimants: workerCount) { worker, positions in
+        do {
+          for position in positions { _ = try handles[worker].rawTree(missing[position]) }
+          return true
+        } catch {
+          failure.withLock { if $0 == nil { $0 = error } }
+          return false
+        }
+      }
+      if let error = failure.withLock({ $0 }) { throw error }
+    }
+    return try ids.map(rawTree)
+  }
+}
+
 /// The raw trees read through the handles on one repository, by id: a diff, the snapshots of
 /// its two sides and the look-ups of a change validation read a provider folder once between
 /// them. Bounded: past `limit` bytes of trees, those kept are let go.
@@ -264,6 +293,10 @@ final class RawTreeCache: @unchecked Sendable {
   private var bytes = 0
   /// Many times the folders a change looks in, the trees of a whole national registry once.
   static let limit = 64 << 20
+
+  func holds(_ id: ObjectID) -> Bool {
+    lock.withLock { trees[id] != nil }
+  }
 
   func tree(_ id: ObjectID, read: () throws -> RawTree) throws -> RawTree {
     lock.lock()

@@ -74,7 +74,8 @@ extension Repository {
       if sameID && old.rawMode == new.rawMode { return }
       let path = prefix + old.nameText
       if old.isTree {
-        stack.append(Frame(old: try rawTree(old.id), new: try rawTree(new.id), prefix: path + "/"))
+        let trees = try rawTrees([old.id, new.id])
+        stack.append(Frame(old: trees[0], new: trees[1], prefix: path + "/"))
       } else {
         let kindChanged = old.mode.kind != new.mode.kind
         try body(change(kindChanged ? .typeChanged : .modified, path, old, new))

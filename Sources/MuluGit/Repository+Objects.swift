@@ -75,7 +75,7 @@ extension Repository {
 
   /// The size and type of an object, without inflating it when the storage
   /// allows; nil when the object is missing.
-  private func readHeader(_ id: ObjectID) throws -> (size: Int, type: git_object_t)? {
+  func readHeader(_ id: ObjectID) throws -> (size: Int, type: git_object_t)? {
     var size = 0
     var type = GIT_OBJECT_INVALID
     let odb = try objectDatabase

@@ -59,6 +59,18 @@ public final class GitSnapshot: BrowsableSnapshot, @unchecked Sendable {
     }
   }
 
+  /// The files at several paths; their folders' trees are read first, side by side.
+  public func entries(at paths: [String]) throws -> [SnapshotEntry?] {
+    let folders = Set(paths.compactMap { path in path.lastIndex(of: "/").map { String(path[..<$0]) } })
+    try pool.withRepository { repository in
+      let trees = try folders.sorted().compactMap { folder in
+        try find(folder, in: repository).flatMap { $0.mode == .tree ? $0.id : nil }
+      }
+      _ = try repository.rawTrees(trees)
+    }
+    return try paths.map(entry(at:))
+  }
+
   public func names(in folder: String) throws -> [String] {
     try pool.withRepository { repository in
       guard let tree = try folderTree(folder, in: repository) else { return [] }

@@ -133,4 +133,29 @@ struct RawTreeTests {
     #expect(empty.count == 0)
     #expect(empty.entry(named: "a") == nil)
   }
+
+  @Test("trees of more than a megabyte are read side by side, as one by one")
+  func sideBySide() throws {
+    let fixture = try GitFixture()
+    try fixture.write("file", "x\n")
+    try fixture.commitAll("one")
+    let blob = try fixture.id("HEAD:file")
+    // Two folders of 25,000 entries each, about 1.2 MB each.
+    let trees = try ["a", "b"].map { prefix in
+      try writeTree(fixture, (0..<25_000).flatMap { rawEntry("100644", prefix + String(format: "%09d.yaml", $0), blob) })
+    }
+    let together = try fixture.open().rawTrees(trees + [trees[0]])
+    let alone = try fixture.open()
+    #expect(together.map(\.id) == trees + [trees[0]])
+    for (tree, id) in zip(together, trees) {
+      let single = try alone.rawTree(id)
+      #expect(tree.count == 25_000 && single.count == 25_000)
+      var names: [[UInt8]] = []
+      tree.forEach { names.append(Array($0.name)) }
+      var singleNames: [[UInt8]] = []
+      single.forEach { singleNames.append(Array($0.name)) }
+      #expect(names == singleNames)
+      #expect(tree.entry(named: "a000012345.yaml")?.id == (id == trees[0] ? blob : nil))
+    }
+  }
 }

@@ -39,6 +39,10 @@ struct ChangeScopeGitTests {
     #expect(full.contains { $0.rule == TreeCaseCollision.id } == collides)
     #expect(change == full)
 
+    // Several paths looked up together, as one by one.
+    let paths = [path, Self.folder + unchanged, Self.folder + "nothing", "registry.yaml", "catalogs", "nowhere/x", Baseline.departmentResourcePath]
+    #expect(try snapshot.entries(at: paths) == paths.map { try snapshot.entry(at: $0) })
+
     // A folder's names read from the tree's bytes, all or some, as listed by name.
     let names = try snapshot.names(in: String(Self.folder.dropLast()))
     let listing = try snapshot.listing(of: String(Self.folder.dropLast()))

@@ -138,6 +138,9 @@ public enum TreeCaseCollision: Rule {
     private let keepsAll: Bool
     /// The asked names by their length (the index), with whether they have an upper-case letter.
     private let asked: [[(bytes: [UInt8], hasUpperCase: Bool)]]
+    /// By length: whether a name of the folder with no upper-case letter may still collide
+    /// (an asked name of that length has one).
+    private let askedUpperCase: [Bool]
 
     init(asking names: [String]) {
       keepsAll = !names.allSatisfy(\.isASCII)
@@ -148,13 +151,14 @@ public enum TreeCaseCollision: Rule {
         asked[bytes.count].append((bytes, bytes.contains(where: FoldedPath.isUpperCase)))
       }
       self.asked = asked
+      askedUpperCase = asked.map { $0.contains { $0.hasUpperCase } }
     }
 
     func mayCollide(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
       if keepsAll { return true }
       let (isASCII, upperCase) = Candidates.scan(name)
       if !isASCII { return true }
-      guard name.count < asked.count else { return false }
+      guard name.count < asked.count, upperCase || askedUpperCase[name.count] else { return false }
       for asked in asked[name.count] where upperCase || asked.hasUpperCase {
         if asked.bytes.withUnsafeBufferPointer({ FoldedPath.sameButForCase(name, $0) }) { return true }
       }
