@@ -9,7 +9,7 @@ struct CommandLineTests {
   @Test("mulu -C DIR validate works as mulu validate -C DIR; several -C count from each other, as in git")
   func leadingDirectory() throws {
     let sandbox = try Sandbox()
-    let registry = try SmallRegistry.write(into: sandbox)
+    _ = try SmallRegistry.write(into: sandbox)
     let repo = try RegistryBuilder(files: [:], in: sandbox, at: "registry")
     try repo.commit("国家目录")
     try SmallRegistry.breakIt(in: sandbox)
