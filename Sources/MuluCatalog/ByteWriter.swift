@@ -4,17 +4,12 @@
 import MuluYAML
 import Synchronization
 
+/// Bytes written field by field for a `RegistryState`: numbers 7 bits a byte, strings as
+/// their length and UTF-8.
 struct ByteWriter {
   var buffer: [UInt8] = []
 
   mutating func bytes(_ bytes: [UInt8]) { buffer += bytes }
-
-  /// A content id's 20 bytes.
-  mutating func key(_ key: ContentKey) {
-    for shift in stride(from: 56, through: 0, by: -8) { buffer.append(UInt8(truncatingIfNeeded: key.first >> UInt64(shift))) }
-    for shift in stride(from: 56, through: 0, by: -8) { buffer.append(UInt8(truncatingIfNeeded: key.second >> UInt64(shift))) }
-    for shift in stride(from: 24, through: 0, by: -8) { buffer.append(UInt8(truncatingIfNeeded: key.last >> UInt32(shift))) }
-  }
 
   /// A non-negative number, 7 bits a byte.
   mutating func int(_ value: Int) {
@@ -24,10 +19,6 @@ struct ByteWriter {
       value >>= 7
     }
     buffer.append(UInt8(value))
-  }
-
-  mutating func word(_ value: UInt64) {
-    for shift in stride(from: 0, to: 64, by: 8) { buffer.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
   }
 
   mutating func string(_ text: String) {
@@ -46,12 +37,6 @@ struct ByteWriter {
     guard let mark else { return int(0) }
     int(mark.line + 1)
     int(mark.column)
-  }
-
-  mutating func finding(_ finding: Finding) {
-    findingWithoutHint(finding)
-    string(finding.hint.zh)
-    string(finding.hint.en)
   }
 
   /// A finding of a `RegistryState`: its hint, when it is its rule's, as a mark of one byte.

@@ -133,7 +133,7 @@ public enum Publish {
     var reason: Earlier.Reason? = nil
     if let bytes = try? SiteOutput.readFile(statePath) {
       previous = PublishState(bytes: bytes)
-      if previous == nil { reason = .damaged }
+      if previous == nil { reason = PublishState.isOtherFormat(bytes) ? .otherLayout : .damaged }
       unlink(statePath)
     } else if output.hasManifest {
       reason = .missing

@@ -136,6 +136,11 @@ struct PublishState: Sendable {
     out.varint(record.dcatLength)
   }
 
+  /// Whether `bytes` are the state of another version of this format (an earlier mulu's).
+  static func isOtherFormat(_ bytes: [UInt8]) -> Bool {
+    bytes.starts(with: Array("mulu-publish-state ".utf8)) && !bytes.starts(with: magic)
+  }
+
   /// The state in `bytes`, nil when it does not check out (another format, cut short, damaged).
   init?(bytes: [UInt8]) {
     guard bytes.count > PublishState.magic.count + 8, bytes.starts(with: PublishState.magic) else { return nil }

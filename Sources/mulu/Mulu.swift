@@ -42,7 +42,10 @@ struct Mulu: ParsableCommand {
       Glibc.exit(code.rawValue)
     } catch {
       // Help and version requests end well; every other parse error is bad usage.
-      if exitCode(for: error) == .success { exit(withError: error) }
+      if exitCode(for: error) == .success {
+        Console.output(HelpLanguage.localized(fullMessage(for: error)) + "\n")
+        Glibc.exit(0)
+      }
       Console.standardError(fullMessage(for: error) + "\n")
       Glibc.exit(2)
     }

@@ -164,7 +164,7 @@ struct ClonesTests {
   @Test("--rev, diff, log and release cut find a registry in a folder, from the repository's top and from the folder")
   func commandsFindARegistryInAFolder() throws {
     let sandbox = try Sandbox()
-    let repo = try Self.registryInAFolderChanged(sandbox)
+    _ = try Self.registryInAFolderChanged(sandbox)
     let top = sandbox("repo")
     let folder = sandbox("repo/registry")
     // From the repository's top, where no registry.yaml is: mulu.registry says where it is.

@@ -39,4 +39,23 @@ import Testing
     let after = try FileManager.default.attributesOfItem(atPath: lab.lab.path("reg/site/evaluation.html"))[.modificationDate]
     #expect(before as? Date == after as? Date)
   }
+
+  /// The site's evaluation takes its verdict from the validation cache and its counts from the
+  /// files the publish read: the same page as `mulu report`, with a file that cannot be read,
+  /// duplicate collection, and duplicate collection where registry.yaml turns its rule off.
+  @Test(arguments: [false, true])
+  func theEvaluationOfAPublishIsTheReportsWithAnUnreadableFile(overlapsOff: Bool) throws {
+    let registry = overlapsOff
+      ? ReportLab.registryYAML.replacingOccurrences(of: "  items.length: warning\n", with: "  items.length: warning\n  items.overlaps-base: off\n")
+      : ReportLab.registryYAML
+    let lab = try ReportLab(registryYAML: registry)
+    try lab.lab.write("reg", "catalogs/\(ReportLab.b)/303002001-000009.yaml", "code: [303002001/000009\nname: 坏文件\n")
+    try lab.lab.commitAll("reg", "统计局：一个读不了的文件")
+    let published = try lab.lab.mulu(["publish", "--rev", "main", "--out", "site"], in: "reg", language: "zh_CN.UTF-8")
+    #expect(published.status == 0, "\(published.stderr)")
+    let report = try lab.report("--rev", "main", "--format", "html", "--lang", "zh")
+    #expect(try lab.lab.read("reg", "site/evaluation.html") == report.stdout)
+    let b = try ReportLab.department(try lab.json("--rev", "main"), ReportLab.b)
+    #expect(b["unreadable"] as? Int == 1, "\(b)")
+  }
 }

@@ -159,6 +159,15 @@ class Lab:
         self.wait_for(f"{what}'s PID file", lambda: os.path.exists(file) and open(file).read().strip())
         self.note("pids", open(file).read().strip())
 
+    def start_daemon(self, what, config, text, command, pid_file, port, env=None):
+        """Writes a server's configuration to `config`, starts it with `command` (it daemonizes
+        itself), records its PID and waits until it listens on `port`."""
+        with open(config, "w") as f:
+            f.write(text)
+        self.run(command, env=env)
+        self.record_pid_file(pid_file, what)
+        self.wait_for_port(port, what)
+
     # MARK: The registry repository
 
     def create_repository(self, owner, home, parent):
@@ -197,16 +206,17 @@ def start_sshd(lab, users, extra=""):
     os.makedirs("/run/sshd", exist_ok=True)
     lab.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", os.path.join(folder, "host_key")])
     config = os.path.join(folder, "sshd_config")
-    with open(config, "w") as f:
-        f.write(
-            f"Port {port}\nListenAddress 127.0.0.1\nHostKey {folder}/host_key\nPidFile {folder}/sshd.pid\n"
-            f"AuthorizedKeysFile .ssh/authorized_keys\nPasswordAuthentication no\n"
-            f"KbdInteractiveAuthentication no\nUsePAM no\nStrictModes no\nAllowUsers {' '.join(users)}\n"
-            f"LogLevel ERROR\n" + snippet("sshd-config") + extra
-        )
-    lab.run(["/usr/sbin/sshd", "-f", config, "-E", lab.path("sshd.log")])
-    lab.record_pid_file(os.path.join(folder, "sshd.pid"), "sshd")
-    lab.wait_for_port(port, "sshd")
+    lab.start_daemon(
+        "sshd",
+        config,
+        f"Port {port}\nListenAddress 127.0.0.1\nHostKey {folder}/host_key\nPidFile {folder}/sshd.pid\n"
+        f"AuthorizedKeysFile .ssh/authorized_keys\nPasswordAuthentication no\n"
+        f"KbdInteractiveAuthentication no\nUsePAM no\nStrictModes no\nAllowUsers {' '.join(users)}\n"
+        f"LogLevel ERROR\n" + snippet("sshd-config") + extra,
+        ["/usr/sbin/sshd", "-f", config, "-E", lab.path("sshd.log")],
+        os.path.join(folder, "sshd.pid"),
+        port,
+    )
     return port
 
 
@@ -317,17 +327,18 @@ def start_nginx(lab, processes=1):
     )
     port = free_port()
     config = os.path.join(run, "nginx.conf")
-    with open(config, "w") as f:
-        f.write(
-            f"user www-data;\nworker_processes 2;\npid {run}/nginx.pid;\nerror_log {lab.path('nginx.log')};\n"
-            f"events {{ worker_connections 512; }}\n"
-            f"http {{\n  access_log off;\n  client_body_temp_path {run}/body;\n  fastcgi_temp_path {run}/fastcgi;\n"
-            f"  proxy_temp_path {run}/proxy;\n  uwsgi_temp_path {run}/uwsgi;\n  scgi_temp_path {run}/scgi;\n"
-            f"  server {{\n    listen 127.0.0.1:{port};\n{location}  }}\n}}\n"
-        )
-    lab.run(["/usr/sbin/nginx", "-c", config, "-p", run + "/", "-g", "daemon on;"])
-    lab.record_pid_file(os.path.join(run, "nginx.pid"), "nginx")
-    lab.wait_for_port(port, "nginx")
+    lab.start_daemon(
+        "nginx",
+        config,
+        f"user www-data;\nworker_processes 2;\npid {run}/nginx.pid;\nerror_log {lab.path('nginx.log')};\n"
+        f"events {{ worker_connections 512; }}\n"
+        f"http {{\n  access_log off;\n  client_body_temp_path {run}/body;\n  fastcgi_temp_path {run}/fastcgi;\n"
+        f"  proxy_temp_path {run}/proxy;\n  uwsgi_temp_path {run}/uwsgi;\n  scgi_temp_path {run}/scgi;\n"
+        f"  server {{\n    listen 127.0.0.1:{port};\n{location}  }}\n}}\n",
+        ["/usr/sbin/nginx", "-c", config, "-p", run + "/", "-g", "daemon on;"],
+        os.path.join(run, "nginx.pid"),
+        port,
+    )
     return http_targets("nginx", repository, port, "/git")
 
 
@@ -354,18 +365,20 @@ def start_apache(lab):
     )
     port = free_port()
     config = os.path.join(run, "apache2.conf")
-    with open(config, "w") as f:
-        f.write(
-            f'ServerRoot "{run}"\nServerName 127.0.0.1\nListen 127.0.0.1:{port}\nPidFile {run}/apache2.pid\n'
-            f"ErrorLog {lab.path('apache.log')}\nLogLevel warn\nDefaultRuntimeDir {run}/run\n"
-            f"Mutex file:{run}/run default\nUser {owner}\nGroup {owner}\n"
-            + "".join(f"LoadModule {m}_module /usr/lib/apache2/modules/mod_{m}.so\n" for m in loaded)
-            + f"ScriptSock {run}/run/cgid.sock\n"
-            + site
-        )
-    lab.run(["/usr/sbin/apache2", "-f", config, "-k", "start"], env={"PATH": "/usr/sbin:/usr/bin:/bin"})
-    lab.record_pid_file(os.path.join(run, "apache2.pid"), "apache2")
-    lab.wait_for_port(port, "apache2")
+    lab.start_daemon(
+        "apache2",
+        config,
+        f'ServerRoot "{run}"\nServerName 127.0.0.1\nListen 127.0.0.1:{port}\nPidFile {run}/apache2.pid\n'
+        f"ErrorLog {lab.path('apache.log')}\nLogLevel warn\nDefaultRuntimeDir {run}/run\n"
+        f"Mutex file:{run}/run default\nUser {owner}\nGroup {owner}\n"
+        + "".join(f"LoadModule {m}_module /usr/lib/apache2/modules/mod_{m}.so\n" for m in loaded)
+        + f"ScriptSock {run}/run/cgid.sock\n"
+        + site,
+        ["/usr/sbin/apache2", "-f", config, "-k", "start"],
+        os.path.join(run, "apache2.pid"),
+        port,
+        env={"PATH": "/usr/sbin:/usr/bin:/bin"},
+    )
     return http_targets("apache", repository, port, "/git")
 
 
