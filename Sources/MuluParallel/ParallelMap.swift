@@ -70,3 +70,27 @@ public final class ResultSlots<Value>: @unchecked Sendable {
     slots.map { $0! }
   }
 }
+
+/// `body` run on a thread of its own while the caller goes on with other work; `wait` returns
+/// once it has finished, rethrowing its error.
+public final class SideTask<E: Error>: @unchecked Sendable {
+  private let done = DispatchSemaphore(value: 0)
+  /// Written by the side thread before it signals `done`, read after `wait` has seen it.
+  private var failure: E?
+
+  public init(_ body: @escaping @Sendable () throws(E) -> Void) {
+    DispatchQueue(label: "mulu.side-task").async { [self] in
+      do throws(E) {
+        try body()
+      } catch {
+        failure = error
+      }
+      done.signal()
+    }
+  }
+
+  public func wait() throws(E) {
+    done.wait()
+    if let failure { throw failure }
+  }
+}

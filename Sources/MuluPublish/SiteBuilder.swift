@@ -42,7 +42,25 @@ struct SiteBuilder {
     try output.write("favicon.svg", Assets.favicon)
     try output.write("assets/site.css", Assets.stylesheet)
     try output.write("assets/search.js", Assets.script)
-    let written = try resources()
+    // The pages that list resources and the search index need nothing of the resources' own
+    // files: they are written on a thread of their own meanwhile (a republish renders few
+    // resources, and its loop over the others keeps one core).
+    let builder = self
+    let lists = SideTask { () throws(PublishFailure) in try builder.listsAndPages() }
+    let written: (datasets: [(offset: Int, length: Int)], members: [ResourceLines.Member])
+    do {
+      written = try resources()
+    } catch {
+      try? lists.wait()
+      throw error
+    }
+    try lists.wait()
+    return written
+  }
+
+  /// The department pages, the release lists, the index, the search index, and the pages and
+  /// documents of the extensions.
+  private func listsAndPages() throws(PublishFailure) {
     try departments()
     try releases()
     try index()
@@ -56,7 +74,6 @@ struct SiteBuilder {
         })
     }
     for document in documents { try output.write(document.path, document.content) }
-    return written
   }
 
   // MARK: Resources
