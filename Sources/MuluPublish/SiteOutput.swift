@@ -18,6 +18,9 @@ final class SiteOutput: Sendable {
 
   let root: String
   private let previous: [String: Stamp]
+  /// The earlier manifest's entries in its order, when that is the paths' byte order (as mulu
+  /// writes it): the new manifest is then these with what changed merged in, not all sorted again.
+  private let previousInOrder: [(path: String, stamp: Stamp)]?
   private let state = Mutex(State())
 
   struct Stamp: Sendable, Equatable {
@@ -26,7 +29,10 @@ final class SiteOutput: Sendable {
   }
 
   struct State {
+    /// The files written or compared in this publish, with their stamps.
     var current: [String: Stamp] = [:]
+    /// The files kept as the earlier publish wrote them, without a look (`keep`).
+    var kept = 0
     var folders: Set<String> = []
     var written = 0
     var unchanged = 0
@@ -37,7 +43,16 @@ final class SiteOutput: Sendable {
   init(root: String) throws(PublishFailure) {
     self.root = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
     try SiteOutput.makeFolders(self.root)
-    self.previous = (try? SiteOutput.readFile(self.root + "/" + SiteOutput.manifestName)).map(SiteOutput.manifest) ?? [:]
+    let entries = (try? SiteOutput.readFile(self.root + "/" + SiteOutput.manifestName)).map(SiteOutput.manifest) ?? []
+    var previous: [String: Stamp] = [:]
+    previous.reserveCapacity(entries.count)
+    var inOrder = true
+    for (index, entry) in entries.enumerated() {
+      previous[entry.path] = entry.stamp
+      if index > 0 && inOrder { inOrder = PathOrder.compare(entries[index - 1].path, entry.path) < 0 }
+    }
+    self.previous = previous
+    self.previousInOrder = inOrder ? entries : nil
   }
 
   /// Whether the folder holds the manifest of an earlier publish.
@@ -45,7 +60,7 @@ final class SiteOutput: Sendable {
 
   var written: Int { state.withLock { $0.written } }
   var unchanged: Int { state.withLock { $0.unchanged } }
-  var files: Int { state.withLock { $0.current.count } }
+  var files: Int { state.withLock { $0.current.count + $0.kept } }
   var bytes: Int { state.withLock { $0.bytes } }
 
   /// Writes `bytes` at `path` (relative, "/"-separated) unless the file holds them already.
@@ -93,7 +108,7 @@ final class SiteOutput: Sendable {
   func keep(_ path: String) -> Bool {
     guard let stamp = previous[path] else { return false }
     state.withLock {
-      $0.current[path] = stamp
+      $0.kept += 1
       $0.unchanged += 1
       $0.bytes += stamp.size
     }
@@ -152,36 +167,58 @@ final class SiteOutput: Sendable {
   /// Writes the manifest: every file of this publish, and those of earlier ones not written
   /// again (they stay in the folder, so they stay in the manifest).
   func finish() throws(PublishFailure) {
-    var all = previous
-    for (path, stamp) in state.withLock({ $0.current }) { all[path] = stamp }
-    // Sorted by the paths' bytes, compared as memory.
-    let lines = all.map { (Array($0.key.utf8), $0.value) }.sorted { left, right in
-      left.0.withUnsafeBufferPointer { a in
-        right.0.withUnsafeBufferPointer { b in
-          let common = memcmp(a.baseAddress!, b.baseAddress!, min(a.count, b.count))
-          return common != 0 ? common < 0 : a.count < b.count
+    let current = state.withLock { $0.current }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity((previous.count + current.count) * 64)
+    if let earlier = previousInOrder {
+      // The earlier lines in their order, with the files this publish wrote or changed merged in.
+      let changed = SiteOutput.sorted(current.filter { previous[$0.key] != $0.value }.map { ($0.key, $0.value) })
+      var next = 0
+      for (path, stamp) in earlier {
+        while next < changed.count && PathOrder.compare(changed[next].0, path) < 0 {
+          SiteOutput.line(changed[next].0, changed[next].1, into: &bytes)
+          next += 1
+        }
+        if next < changed.count && changed[next].0 == path {
+          SiteOutput.line(path, changed[next].1, into: &bytes)
+          next += 1
+        } else {
+          SiteOutput.line(path, stamp, into: &bytes)
         }
       }
-    }
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(lines.count * 64)
-    let digits = Array("0123456789abcdef".utf8)
-    for (path, stamp) in lines {
-      for shift in stride(from: 60, through: 0, by: -4) { bytes.append(digits[Int((stamp.hash >> UInt64(shift)) & 0xF)]) }
-      bytes.append(UInt8(ascii: " "))
-      bytes += String(stamp.size).utf8
-      bytes.append(UInt8(ascii: " "))
-      bytes += path
-      bytes.append(UInt8(ascii: "\n"))
+      for (path, stamp) in changed[next...] { SiteOutput.line(path, stamp, into: &bytes) }
+    } else {
+      var all = previous
+      for (path, stamp) in current { all[path] = stamp }
+      for (path, stamp) in SiteOutput.sorted(all.map { ($0.key, $0.value) }) { SiteOutput.line(path, stamp, into: &bytes) }
     }
     let full = root + "/" + SiteOutput.manifestName
     if (try? SiteOutput.readFile(full)) == bytes { return }
     try SiteOutput.replace(full, with: bytes)
   }
 
-  /// The manifest's lines: `<16 hex digits> <size> <path>`; a line of another form is left out.
-  static func manifest(_ bytes: [UInt8]) -> [String: Stamp] {
-    var stamps: [String: Stamp] = [:]
+  /// Entries sorted by the paths' bytes, compared as memory.
+  private static func sorted(_ entries: [(String, Stamp)]) -> [(String, Stamp)] {
+    entries.sorted { PathOrder.compare($0.0, $1.0) < 0 }
+  }
+
+  /// A manifest line: `<16 hex digits> <size> <path>`.
+  private static func line(_ path: String, _ stamp: Stamp, into bytes: inout [UInt8]) {
+    let digits: StaticString = "0123456789abcdef"
+    digits.withUTF8Buffer { digits in
+      for shift in stride(from: 60, through: 0, by: -4) { bytes.append(digits[Int((stamp.hash >> UInt64(shift)) & 0xF)]) }
+    }
+    bytes.append(UInt8(ascii: " "))
+    bytes += String(stamp.size).utf8
+    bytes.append(UInt8(ascii: " "))
+    bytes += path.utf8
+    bytes.append(UInt8(ascii: "\n"))
+  }
+
+  /// The manifest's lines, in their order: `<16 hex digits> <size> <path>`; a line of another
+  /// form is left out.
+  static func manifest(_ bytes: [UInt8]) -> [(path: String, stamp: Stamp)] {
+    var stamps: [(path: String, stamp: Stamp)] = []
     stamps.reserveCapacity(bytes.count / 64)
     var start = 0
     while start < bytes.count {
@@ -202,7 +239,7 @@ final class SiteOutput: Sendable {
         position += 1
       }
       guard position > sizeStart, position < end, bytes[position] == UInt8(ascii: " "), position + 1 < end else { continue }
-      stamps[String(decoding: bytes[(position + 1)..<end], as: UTF8.self)] = Stamp(hash: hash, size: size)
+      stamps.append((String(decoding: bytes[(position + 1)..<end], as: UTF8.self), Stamp(hash: hash, size: size)))
     }
     return stamps
   }
