@@ -74,21 +74,34 @@ final class Earlier: @unchecked Sendable {
   }
 
   /// The codes whose link on a page (the resource a code leads to, its name, whether it is
-  /// retired) is not what it was.
+  /// retired) may not be what it was. A file taken from the earlier state has its blob, so its
+  /// name and status; of the others, a file changed where it was keeps its link when its name
+  /// and status do; every other code of a file added or gone counts.
   func changedTargets(_ site: Site) -> Set<String> {
-    var old: [String: Int] = [:]
-    old.reserveCapacity(state.records.count)
-    for (index, record) in state.records.enumerated() where old[record.resource.codeText] == nil {
-      old[record.resource.codeText] = index
-    }
-    var changed: Set<String> = []
-    for code in Set(old.keys).union(site.byCode.keys) {
-      let before = old[code].map { state.records[$0].resource }
-      let after = site.byCode[code].map { site.resources[$0] }
-      if before?.stem != after?.stem || before?.name != after?.name || before?.retired != after?.retired {
-        changed.insert(code)
+    var taken = [Bool](repeating: false, count: state.records.count)
+    var fresh: [SiteResource] = []
+    for resource in site.resources {
+      if resource.earlier >= 0 && resource.earlier < taken.count {
+        taken[resource.earlier] = true
+      } else {
+        fresh.append(resource)
       }
     }
+    // The earlier files not taken: changed or gone.
+    var before: [String: SiteResource] = [:]
+    var changed: Set<String> = []
+    for (index, record) in state.records.enumerated() where !taken[index] {
+      if before.updateValue(record.resource, forKey: record.resource.codeText) != nil {
+        changed.insert(record.resource.codeText)
+      }
+    }
+    for resource in fresh {
+      let old = before.removeValue(forKey: resource.codeText)
+      if old?.stem != resource.stem || old?.name != resource.name || old?.retired != resource.retired {
+        changed.insert(resource.codeText)
+      }
+    }
+    changed.formUnion(before.keys)
     return changed
   }
 

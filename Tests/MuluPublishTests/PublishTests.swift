@@ -169,6 +169,22 @@ import Testing
     }
   }
 
+  @Test func aRenamedResourceIsRenamedOnThePagesThatLinkToItWhenRepublished() throws {
+    let lab = try PublishLab(releases: 1)
+    #expect(try lab.publish().status == 0)
+    // 104001/000001 is linked from the pages of 303007004/000001 and 303015003/000001.
+    let target = "catalogs/11100000000090114B/104001-000001.yaml"
+    try lab.lab.edit("repo", target, replacing: "name: 法人和非法人组织公共信用信息", with: "name: 法人和非法人组织公共信用信息（含严重失信名单）")
+    try lab.lab.commitAll("repo", "国家发展改革委：公共信用信息的名称")
+    try lab.cut("2026.05.2")
+    let republished = try lab.publish()
+    #expect(republished.status == 0, "\(republished)")
+    #expect(try lab.lab.read("site", "resources/303007004/000001.html").contains("法人和非法人组织公共信用信息（含严重失信名单）"))
+    #expect(try lab.publish(into: "fresh").status == 0)
+    let fresh = try lab.files("fresh")
+    for (path, bytes) in try lab.files("site") where fresh[path] != bytes { Issue.record("\(path) differs from a fresh publish") }
+  }
+
   @Test func hostileTextIsEscapedEverywhere() throws {
     let lab = try PublishLab(releases: 1)
     let hostile = "<script>alert(\"名\")</script>' \u{202E}cod.exe"
