@@ -1,5 +1,4 @@
 import CLibGit2
-import Foundation
 import MuluParallel
 import Synchronization
 
@@ -287,31 +286,26 @@ extension Repository {
 /// The raw trees read through the handles on one repository, by id: a diff, the snapshots of
 /// its two sides and the look-ups of a change validation read a provider folder once between
 /// them. Bounded: past `limit` bytes of trees, those kept are let go.
-final class RawTreeCache: @unchecked Sendable {
-  private let lock = NSLock()
-  private var trees: [ObjectID: RawTree] = [:]
-  private var bytes = 0
+final class RawTreeCache: Sendable {
+  private let state = Mutex<(trees: [ObjectID: RawTree], bytes: Int)>(([:], 0))
   /// Many times the folders a change looks in, the trees of a whole national registry once.
   static let limit = 64 << 20
 
   func holds(_ id: ObjectID) -> Bool {
-    lock.withLock { trees[id] != nil }
+    state.withLock { $0.trees[id] != nil }
   }
 
   func tree(_ id: ObjectID, read: () throws -> RawTree) throws -> RawTree {
-    lock.lock()
-    let kept = trees[id]
-    lock.unlock()
-    if let kept { return kept }
+    if let kept = state.withLock({ $0.trees[id] }) { return kept }
     let tree = try read()
-    lock.lock()
-    defer { lock.unlock() }
-    if bytes + tree.size > RawTreeCache.limit {
-      trees.removeAll()
-      bytes = 0
+    state.withLock { state in
+      if state.bytes + tree.size > RawTreeCache.limit {
+        state.trees.removeAll()
+        state.bytes = 0
+      }
+      state.trees[id] = tree
+      state.bytes += tree.size
     }
-    trees[id] = tree
-    bytes += tree.size
     return tree
   }
 }

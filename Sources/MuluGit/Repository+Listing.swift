@@ -22,21 +22,6 @@ extension Repository {
     }
   }
 
-  /// Calls `body` with the name of each entry directly in `tree`, in git's order, as bytes
-  /// that are valid only during the call: a folder of thousands of entries is listed without
-  /// a `String` each.
-  public func forEachName(inTree tree: ObjectID, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
-    let loaded = try loadTree(tree)
-    try withExtendedLifetime(loaded) {
-      for index in 0..<loaded.count {
-        guard let name = git_tree_entry_name(loaded.entry(index)) else { continue }
-        try name.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes in
-          try body(UnsafeBufferPointer(start: bytes, count: strlen(name)))
-        }
-      }
-    }
-  }
-
   /// The tree of a commit.
   public func tree(ofCommit commit: ObjectID) throws -> ObjectID {
     try commitLinks(commit).tree

@@ -118,7 +118,7 @@ public final class GitSnapshot: BrowsableSnapshot, @unchecked Sendable {
     var current = TreeEntry(path: path, mode: .tree, id: tree)
     for component in components {
       guard current.mode == .tree else { return nil }
-      let folder = try rawTree(current.id, in: repository)
+      let folder = try repository.rawTree(current.id)
       guard let child = folder.entry(named: String(component)) else {
         if path.unicodeScalars.contains("\u{FFFD}") { return try repository.entry(readingAs: path, inTree: tree) }
         return nil
@@ -130,16 +130,9 @@ public final class GitSnapshot: BrowsableSnapshot, @unchecked Sendable {
 
   /// The tree of a folder ("" for the root); nil when the path is not a folder.
   private func folderTree(_ folder: String, in repository: Repository) throws -> RawTree? {
-    if folder.isEmpty { return try rawTree(tree, in: repository) }
+    if folder.isEmpty { return try repository.rawTree(tree) }
     guard let found = try find(folder, in: repository), found.mode == .tree else { return nil }
-    return try rawTree(found.id, in: repository)
-  }
-
-  /// A tree read once for all the snapshots on the repository (`Repository.rawTree`): a
-  /// provider folder is looked in for each changed file, each resource it names, and each
-  /// of its names.
-  private func rawTree(_ id: ObjectID, in repository: Repository) throws -> RawTree {
-    try repository.rawTree(id)
+    return try repository.rawTree(found.id)
   }
 
   private static func entry(_ entry: TreeEntry) -> SnapshotEntry {
