@@ -107,8 +107,9 @@ final class Earlier: @unchecked Sendable {
 
   /// The index of the earlier publish's resource that `entry` is, when its page, its JSON and
   /// its file stay as they are: the same file, the same history, the same links and department
-  /// name, and its share of the files all resources share is there.
-  func kept(_ entry: SiteResource, site: Site, changedTargets: Set<String>, output: SiteOutput) -> Int? {
+  /// name, and its share of the files all resources share is there. Those three files are then
+  /// counted as kept in `output`.
+  func take(_ entry: SiteResource, site: Site, changedTargets: Set<String>, output: SiteOutput) -> Int? {
     let index = entry.earlier
     guard index >= 0, index < state.records.count else { return nil }
     let record = state.records[index]
@@ -116,9 +117,9 @@ final class Earlier: @unchecked Sendable {
       record.history == PublishState.history(site.history[entry.codeText] ?? []),
       state.departmentNames[entry.folder] == site.departmentNames[entry.folder],
       !entry.links.contains(where: changedTargets.contains),
-      output.knows(entry.stem + ".html"), output.knows("api/v1/" + entry.stem + ".json"), output.knows(entry.path),
       entry.retired || (record.dcatLength > 0 && record.dcatOffset + record.dcatLength <= dcat.count),
-      member(containing: index) != nil
+      member(containing: index) != nil,
+      output.keep([entry.stem + ".html", "api/v1/" + entry.stem + ".json", entry.path])
     else { return nil }
     return index
   }

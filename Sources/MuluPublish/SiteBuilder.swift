@@ -94,9 +94,9 @@ struct SiteBuilder {
     let changed = earlier.map { $0.changedTargets(site) } ?? []
     for start in stride(from: 0, to: all.count, by: Loader.batch) {
       let slice = Array(all[start..<min(start + Loader.batch, all.count)])
-      // The earlier publish's resource each of the batch is, when its files stay.
+      // The earlier publish's resource each of the batch is, when its files stay (then counted as kept).
       let kept: [Int?] = slice.map { entry in
-        earlier?.kept(entry, site: site, changedTargets: changed, output: output)
+        earlier?.take(entry, site: site, changedTargets: changed, output: output)
       }
       let builder = self
       let fresh = zip(slice, kept).filter { $0.1 == nil }.map(\.0)
@@ -115,7 +115,6 @@ struct SiteBuilder {
         let dataset: [UInt8]?
         if let old, let earlier {
           dataset = entry.retired ? nil : earlier.dataset(at: old)
-          for path in [entry.stem + ".html", "api/v1/" + entry.stem + ".json", entry.path] { _ = output.keep(path) }
           try lines.add(.kept(old), path: entry.path, into: &jsonl)
         } else {
           let (line, made) = results.removeFirst()
@@ -393,10 +392,7 @@ struct SiteBuilder {
   func release(_ release: SiteRelease, _ diff: SemanticDiff) throws(PublishFailure) {
     guard isSafeName(fileName(release.tag)) else { return }
     let paths = ["api/v1/releases/\(fileName(release.tag)).json", "releases/\(fileName(release.tag)).html"]
-    if let earlier, earlier.state.releases.contains(Earlier.mark(release)), paths.allSatisfy(output.knows) {
-      for path in paths { _ = output.keep(path) }
-      return
-    }
+    if let earlier, earlier.state.releases.contains(Earlier.mark(release)), output.keep(paths) { return }
     try output.write("api/v1/releases/\(fileName(release.tag)).json", DiffWriter.json(diff).serialized() + "\n")
     try output.write("releases/\(fileName(release.tag)).html", releasePage(release, diff))
   }

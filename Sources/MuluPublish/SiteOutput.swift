@@ -102,15 +102,19 @@ final class SiteOutput: Sendable {
     }
   }
 
-  /// Counts the file at `path` as written by an earlier publish and unchanged, without looking
-  /// at it: a republish that knows the file's bytes do not change. False when the manifest does
-  /// not know the file (then it has to be written).
-  func keep(_ path: String) -> Bool {
-    guard let stamp = previous[path] else { return false }
+  /// Counts the files at `paths` as written by an earlier publish and unchanged, without
+  /// looking at them: a republish that knows their bytes do not change. False, and none
+  /// counted, when the manifest does not know one of them (then they have to be written).
+  func keep(_ paths: [String]) -> Bool {
+    var size = 0
+    for path in paths {
+      guard let stamp = previous[path] else { return false }
+      size += stamp.size
+    }
     state.withLock {
-      $0.kept += 1
-      $0.unchanged += 1
-      $0.bytes += stamp.size
+      $0.kept += paths.count
+      $0.unchanged += paths.count
+      $0.bytes += size
     }
     return true
   }
@@ -118,8 +122,6 @@ final class SiteOutput: Sendable {
   /// The stamp of `path` in the manifest of the earlier publish.
   func previousStamp(_ path: String) -> Stamp? { previous[path] }
 
-  /// Whether the manifest of the earlier publish knows `path`.
-  func knows(_ path: String) -> Bool { previous[path] != nil }
 
   /// The bytes of a file of the earlier publish, when they are what its manifest says.
   func previousBytes(_ path: String) -> [UInt8]? {
