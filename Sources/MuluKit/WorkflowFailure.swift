@@ -2,7 +2,7 @@ import MuluCatalog
 import MuluGit
 
 /// A workflow's failure that can carry the catalog layer's failures and say "Git failed".
-protocol WorkflowFailure: UserFacingError {
+public protocol WorkflowFailure: UserFacingError {
   static func workspace(_ failure: Workspace.Failure) -> Self
   static func catalog(_ error: CatalogError) -> Self
   static func git(_ message: String) -> Self
@@ -10,7 +10,7 @@ protocol WorkflowFailure: UserFacingError {
 
 extension WorkflowFailure {
   /// The workspace's repository; refused in a shallow clone when `wholeHistory`.
-  static func repository(of workspace: Workspace, wholeHistory: Bool = false) throws(Self) -> Repository {
+  public static func repository(of workspace: Workspace, wholeHistory: Bool = false) throws(Self) -> Repository {
     do {
       return try wholeHistory ? workspace.repositoryWithHistory() : workspace.repository()
     } catch {
@@ -19,7 +19,7 @@ extension WorkflowFailure {
   }
 
   /// Runs a step: the catalog layer's failures are carried as they are, libgit2's become `git`.
-  static func step<Result>(_ body: () throws -> Result) throws(Self) -> Result {
+  public static func step<Result>(_ body: () throws -> Result) throws(Self) -> Result {
     do {
       return try body()
     } catch let failure as Self {

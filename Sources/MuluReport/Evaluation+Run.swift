@@ -71,15 +71,10 @@ extension Evaluation {
   public static func run(in workspace: Workspace, _ request: Request, known: Known? = nil) throws(Failure)
     -> Evaluation
   {
-    let repository: Repository
-    do {
-      // Histories and releases: a shallow clone would show a missing past as none.
-      repository = try workspace.repositoryWithHistory()
-    } catch {
-      throw .workspace(error)
-    }
+    // Histories and releases: a shallow clone would show a missing past as none.
+    let repository = try Failure.repository(of: workspace, wholeHistory: true)
     let commit = try resolve(request.revision, in: repository)
-    return try step {
+    return try Failure.step {
       let head = try repository.commit(commit)
       guard try repository.entry(at: "registry.yaml", inTree: head.tree) != nil else {
         throw Failure.workspace(.notARegistry(request.revision))
@@ -186,19 +181,7 @@ extension Evaluation {
     return try behind(syncs, in: workspace, repository, revision: revision)
   }
 
-  static func step<Result>(_ body: () throws -> Result) throws(Failure) -> Result {
-    do {
-      return try body()
-    } catch let failure as Failure {
-      throw failure
-    } catch let error as CatalogError {
-      throw .catalog(error)
-    } catch let error as GitError {
-      throw .git(error.message)
-    } catch {
-      throw .git("\(error)")
-    }
-  }
+
 
   private static func resolve(_ revision: String, in repository: Repository) throws(Failure) -> ObjectID {
     do {
@@ -282,3 +265,5 @@ extension Evaluation {
     }
   }
 }
+
+extension Evaluation.Failure: WorkflowFailure {}
