@@ -43,19 +43,8 @@ public struct DirectoryScan: Sendable {
 
   /// The position of `path`, found by bisection; nil when it is not listed.
   public func position(of path: String) -> Int? {
-    var path = path
-    return path.withUTF8 { wanted in
-      paths.withUnsafeBufferPointer { all in
-        var low = 0
-        var high = count
-        while low < high {
-          let middle = (low + high) / 2
-          let order = PathOrder.compare(UnsafeBufferPointer(rebasing: all[starts[middle]..<starts[middle + 1]]), wanted)
-          if order == 0 { return middle }
-          if order < 0 { low = middle + 1 } else { high = middle }
-        }
-        return nil
-      }
+    paths.withUnsafeBufferPointer { all in
+      PathOrder.position(of: path, count: count) { UnsafeBufferPointer(rebasing: all[starts[$0]..<starts[$0 + 1]]) }
     }
   }
 
@@ -296,6 +285,25 @@ public enum PathOrder {
       if order != 0 { return Int(order) }
     }
     return a.count - b.count
+  }
+
+  /// The position of `path` among `count` paths in this order, `path(at:)` giving each; nil
+  /// when it is not one of them.
+  static func position(
+    of path: String, count: Int, _ pathAt: (Int) -> UnsafeBufferPointer<UInt8>
+  ) -> Int? {
+    var path = path
+    return path.withUTF8 { wanted in
+      var low = 0
+      var high = count
+      while low < high {
+        let middle = (low + high) / 2
+        let order = compare(pathAt(middle), wanted)
+        if order == 0 { return middle }
+        if order < 0 { low = middle + 1 } else { high = middle }
+      }
+      return nil
+    }
   }
 
   public static func compare(_ a: String, _ b: String) -> Int {

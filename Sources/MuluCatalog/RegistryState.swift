@@ -250,18 +250,7 @@ public final class RegistryState: @unchecked Sendable {
 
   /// The entry of `path`, found by bisection.
   public func entry(of path: String) -> Int? {
-    var path = path
-    return path.withUTF8 { wanted in
-      var low = 0
-      var high = entryCount
-      while low < high {
-        let middle = (low + high) / 2
-        let order = PathOrder.compare(pathBytes(middle), wanted)
-        if order == 0 { return middle }
-        if order < 0 { low = middle + 1 } else { high = middle }
-      }
-      return nil
-    }
+    PathOrder.position(of: path, count: entryCount, pathBytes)
   }
 
   // MARK: Resources

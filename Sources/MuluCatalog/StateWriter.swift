@@ -427,24 +427,13 @@ extension RegistryState {
 extension StateWriter {
   /// The number of an entry added, by bisection.
   func entryNumber(of path: String) -> Int? {
-    var path = path
     let paths = columns[Section.paths.rawValue]
     let starts = columns[Section.pathStarts.rawValue]
     func start(_ index: Int) -> Int {
       starts.withUnsafeBytes { Int(UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: 4 * index, as: UInt32.self))) }
     }
-    return path.withUTF8 { wanted in
-      paths.withUnsafeBufferPointer { all in
-        var low = 0
-        var high = entryCount
-        while low < high {
-          let middle = (low + high) / 2
-          let order = PathOrder.compare(UnsafeBufferPointer(rebasing: all[start(middle)..<start(middle + 1)]), wanted)
-          if order == 0 { return middle }
-          if order < 0 { low = middle + 1 } else { high = middle }
-        }
-        return nil
-      }
+    return paths.withUnsafeBufferPointer { all in
+      PathOrder.position(of: path, count: entryCount) { UnsafeBufferPointer(rebasing: all[start($0)..<start($0 + 1)]) }
     }
   }
 }
