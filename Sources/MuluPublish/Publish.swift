@@ -81,12 +81,10 @@ public enum Publish {
     let reason: Earlier.Reason?
     var site: Site
     let search: SearchIndexBuilder
-    /// Where the resources' search keys wait for the state.
-    let spool: String
 
     init(
       request: Request, repository: Repository, output: SiteOutput, statePath: String, previous: PublishState?,
-      reason: Earlier.Reason?, site: Site, search: SearchIndexBuilder, spool: String
+      reason: Earlier.Reason?, site: Site, search: SearchIndexBuilder
     ) {
       self.request = request
       self.repository = repository
@@ -96,7 +94,6 @@ public enum Publish {
       self.reason = reason
       self.site = site
       self.search = search
-      self.spool = spool
     }
 
     /// The revision published.
@@ -140,12 +137,12 @@ public enum Publish {
     }
     // What earlier versions kept beside the state: the validation cache holds it now.
     unlink(output.root + "/.mulu-publish-results")
-    let spool = try KeySpool(path: output.root + "/.mulu-publish-keys.tmp")
-    let (site, search) = try Loader.load(repository, in: workspace, request, previous: previous, spool: spool)
-    try spool.close()
+    // What earlier versions kept beside the state while it was made.
+    unlink(output.root + "/.mulu-publish-keys.tmp")
+    let (site, search) = try Loader.load(repository, in: workspace, request, previous: previous)
     return Prepared(
       request: request, repository: repository, output: output, statePath: statePath, previous: previous,
-      reason: reason, site: site, search: search, spool: spool.path)
+      reason: reason, site: site, search: search)
   }
 
   /// Writes the site `prepare` read, with what `extensions` add, and the state for the next publish.
@@ -177,12 +174,11 @@ public enum Publish {
     try PublishState.write(
       to: prepared.statePath, layout: layout, commit: site.commit.hex, releases: Set(site.releases.map(Earlier.mark)),
       departmentNames: site.departmentNames, count: site.resources.count,
-      record: { index, name, text in
+      record: { index in
         PublishState.Record(
           resource: site.resources[index], history: PublishState.history(site.history[site.resources[index].codeText] ?? []),
-          nameKeys: name, textKeys: text, dcatOffset: datasets[index].offset, dcatLength: datasets[index].length)
-      }, members: members, spool: prepared.spool)
-    unlink(prepared.spool)
+          dcatOffset: datasets[index].offset, dcatLength: datasets[index].length)
+      }, members: members, search: prepared.search)
     return Summary(
       revision: site.revision, tag: site.release.tag, commit: site.release.commit.hex, resources: site.resources.count,
       active: site.resources.count { !$0.retired }, departments: site.departments.count,

@@ -654,7 +654,7 @@ struct SiteBuilder {
   private func searchFiles() throws(PublishFailure) {
     let base = "api/v1/search/"
     var shardCounts: [(String, JSON)] = []
-    for (field, lists) in [("n", search.name), ("t", search.text)] {
+    for (field, lists) in [("n", search.nameLists), ("t", search.textLists)] {
       let (count, files) = SearchIndexBuilder.shards(lists)
       shardCounts.append((field, .int(count)))
       for (index, bytes) in files.enumerated() { try output.write(base + "\(field)/\(index).bin", bytes) }
