@@ -1,6 +1,7 @@
 import MuluCatalog
 import MuluGit
 import MuluKit
+import MuluParallel
 import MuluYAML
 
 #if canImport(Glibc)
@@ -81,10 +82,12 @@ public enum Publish {
     let reason: Earlier.Reason?
     var site: Site
     let search: SearchIndexBuilder
+    /// The earlier publish's files a republish copies from, checked meanwhile.
+    let earlierFiles: Earlier.Files?
 
     init(
       request: Request, repository: Repository, output: SiteOutput, statePath: String, previous: PublishState?,
-      reason: Earlier.Reason?, site: Site, search: SearchIndexBuilder
+      reason: Earlier.Reason?, site: Site, search: SearchIndexBuilder, earlierFiles: Earlier.Files?
     ) {
       self.request = request
       self.repository = repository
@@ -94,6 +97,7 @@ public enum Publish {
       self.reason = reason
       self.site = site
       self.search = search
+      self.earlierFiles = earlierFiles
     }
 
     /// The revision published.
@@ -139,10 +143,11 @@ public enum Publish {
     unlink(output.root + "/.mulu-publish-results")
     // What earlier versions kept beside the state while it was made.
     unlink(output.root + "/.mulu-publish-keys.tmp")
+    let earlierFiles = previous.map { _ in Earlier.Files(output: output) }
     let (site, search) = try Loader.load(repository, in: workspace, request, previous: previous)
     return Prepared(
       request: request, repository: repository, output: output, statePath: statePath, previous: previous,
-      reason: reason, site: site, search: search)
+      reason: reason, site: site, search: search, earlierFiles: earlierFiles)
   }
 
   /// Writes the site `prepare` read, with what `extensions` add, and the state for the next publish.
@@ -158,7 +163,7 @@ public enum Publish {
       generator: request.generator, language: request.language, registryName: site.registryName,
       navigation: builder.layout.navigation.map { ($0.path, $0.title) })
     if let previous = prepared.previous {
-      switch Earlier.open(previous, layout: layout, output: output) {
+      switch Earlier.open(previous, layout: layout, files: prepared.earlierFiles ?? Earlier.Files(output: output)) {
       case .success(let earlier): builder.earlier = earlier
       case .failure(let failure): reason = failure
       }
@@ -168,6 +173,13 @@ public enum Publish {
       try builder.release(release, diff)
     }
     builder.site = site
+    // Each resource's history fingerprint, once: a republish compares it with the state's, and
+    // the state keeps it.
+    let histories = parallelMap(Array(0..<site.resources.count), workers: Validator.defaultWorkers, run: 4096) {
+      [site] index in
+      PublishState.history(site.history[site.resources[index].codeText] ?? [])
+    }
+    builder.histories = histories
     let (datasets, members) = try builder.build()
     try output.finish()
 
@@ -176,7 +188,7 @@ public enum Publish {
       departmentNames: site.departmentNames, count: site.resources.count,
       record: { index in
         PublishState.Record(
-          resource: site.resources[index], history: PublishState.history(site.history[site.resources[index].codeText] ?? []),
+          resource: site.resources[index], history: histories[index],
           dcatOffset: datasets[index].offset, dcatLength: datasets[index].length)
       }, members: members, search: prepared.search)
     return Summary(
