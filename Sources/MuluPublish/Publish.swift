@@ -150,6 +150,39 @@ public enum Publish {
       reason: reason, site: site, search: search, earlierFiles: earlierFiles)
   }
 
+  /// `prepare`, while `alongside` runs on a thread of its own with the commit the publish shows
+  /// (hex): the command's validation of it, which needs nothing the publish reads. When the
+  /// revision does not resolve first, `alongside` runs after `prepare`.
+  public static func prepare<T: Sendable>(
+    in workspace: Workspace, _ request: Request, alongside: @escaping @Sendable (String) throws -> T
+  ) throws -> (Prepared, T) {
+    guard let commit = commit(of: request, in: workspace) else {
+      let prepared = try prepare(in: workspace, request)
+      return (prepared, try alongside(prepared.commit))
+    }
+    let result = SideResult<T>()
+    let task = SideTask<Never> { result.value = Result { try alongside(commit) } }
+    // A failure of the publish is said, not one of `alongside`'s (which is not waited for).
+    let prepared = try prepare(in: workspace, request)
+    task.wait()
+    // The revision moved meanwhile (a branch pushed to): `alongside` again, for what was read.
+    guard prepared.commit == commit, let value = result.value else { return (prepared, try alongside(prepared.commit)) }
+    return (prepared, try value.get())
+  }
+
+  /// The commit a publish of `request` shows (hex); nil when it does not resolve (`prepare` says why).
+  static func commit(of request: Request, in workspace: Workspace) -> String? {
+    guard let repository = try? workspace.repositoryWithHistory(),
+      let revision = try? revision(request.revision, in: workspace)
+    else { return nil }
+    return try? repository.resolveCommit(revision).hex
+  }
+
+  /// What a side thread made, read after it ended.
+  private final class SideResult<T: Sendable>: @unchecked Sendable {
+    var value: Result<T, any Error>?
+  }
+
   /// Writes the site `prepare` read, with what `extensions` add, and the state for the next publish.
   public static func finish(_ prepared: Prepared, extensions: [any SiteExtension]) throws(PublishFailure) -> Summary {
     var request = prepared.request
