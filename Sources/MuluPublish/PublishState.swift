@@ -163,17 +163,22 @@ struct PublishState: Sendable {
     guard let count = reader.varint(), count <= bytes.count else { return nil }
     var records: [Record] = []
     records.reserveCapacity(count)
-    var interned: [String: String] = [:]
-    func intern(_ text: String) -> String {
-      if let known = interned[text] { return known }
-      interned[text] = text
-      return text
-    }
+    // The fields most resources share with others, held once each.
+    var folders = Interner()
+    var providers = Interner()
+    var sharingTypes = Interner()
+    var cycles = Interner()
+    var formats = Interner()
+    var classes = Interner()
     for _ in 0..<count {
-      guard let folder = reader.string(), let codeText = reader.string(), let code = ResourceCode(codeText),
-        let blob = reader.objectID(), let name = reader.string(), let providerName = reader.string(),
-        let sharingType = reader.string(), let updateCycle = reader.string(), let formatClass = reader.string(),
-        let writtenClass = reader.string(), let flags = reader.varint(), let countFlags = reader.varint(),
+      guard let folder = reader.slice().map({ folders.string($0) }), let codeText = reader.string(),
+        let code = ResourceCode(codeText), let blob = reader.slice().flatMap({ ObjectID(hexDigits: $0) }),
+        let name = reader.string(), let providerName = reader.slice().map({ providers.string($0) }),
+        let sharingType = reader.slice().map({ sharingTypes.string($0) }),
+        let updateCycle = reader.slice().map({ cycles.string($0) }),
+        let formatClass = reader.slice().map({ formats.string($0) }),
+        let writtenClass = reader.slice().map({ classes.string($0) }), let flags = reader.varint(),
+        let countFlags = reader.varint(),
         let sharingIndex = reader.varint(), let items = reader.varint(), let linkCount = reader.varint()
       else { return nil }
       let counts = ResourceCounts(
@@ -189,9 +194,9 @@ struct PublishState: Sendable {
       records.append(
         Record(
           resource: SiteResource(
-            folder: intern(folder), code: code, blob: blob, name: name, providerName: intern(providerName),
-            sharingType: intern(sharingType), updateCycle: intern(updateCycle), formatClass: intern(formatClass),
-            writtenClass: intern(writtenClass), toPublic: flags & 1 != 0, retired: flags & 2 != 0, counts: counts,
+            folder: folder, code: code, blob: blob, name: name, providerName: providerName,
+            sharingType: sharingType, updateCycle: updateCycle, formatClass: formatClass,
+            writtenClass: writtenClass, toPublic: flags & 1 != 0, retired: flags & 2 != 0, counts: counts,
             links: links),
           history: history, dcatOffset: dcatOffset, dcatLength: dcatLength))
     }
@@ -282,6 +287,26 @@ struct ByteWriter {
   }
 
   mutating func objectID(_ id: ObjectID) { string(id.hex) }
+}
+
+/// Strings read from bytes, each held once: the one before is taken again when the bytes are
+/// the same (resources in path order share most fields with the one before), else the one
+/// held for them.
+struct Interner {
+  private var last: (bytes: ArraySlice<UInt8>, string: String)? = nil
+  private var held: [String: String] = [:]
+
+  mutating func string(_ bytes: ArraySlice<UInt8>) -> String {
+    if let last, last.bytes.elementsEqual(bytes) { return last.string }
+    var string = String(decoding: bytes, as: UTF8.self)
+    if let known = held[string] {
+      string = known
+    } else {
+      held[string] = string
+    }
+    last = (bytes, string)
+    return string
+  }
 }
 
 /// Reads what `ByteWriter` wrote; nil at any field that does not check out.
