@@ -84,6 +84,10 @@ public enum Publish {
     let search: SearchIndexBuilder
     /// The earlier publish's files a republish copies from, checked meanwhile.
     let earlierFiles: Earlier.Files?
+    /// What a republish took from the earlier publish, kept here after `finish` with the site it
+    /// finished: whoever holds `prepared` decides when they are freed (a command that ends
+    /// right after need not free them one by one).
+    var earlier: Earlier?
 
     init(
       request: Request, repository: Repository, output: SiteOutput, statePath: String, previous: PublishState?,
@@ -224,6 +228,8 @@ public enum Publish {
           resource: site.resources[index], history: histories[index],
           dcatOffset: datasets[index].offset, dcatLength: datasets[index].length)
       }, members: members, search: prepared.search)
+    prepared.site = site
+    prepared.earlier = builder.earlier
     return Summary(
       revision: site.revision, tag: site.release.tag, commit: site.release.commit.hex, resources: site.resources.count,
       active: site.resources.count { !$0.retired }, departments: site.departments.count,

@@ -49,6 +49,9 @@ struct PublishCommand: MuluCommand {
       in: workspace, Evaluation.Request(revision: prepared.revision, countBehind: false),
       known: Evaluation.Known(report: verdict, files: prepared.resourceFiles))
     let summary = try Publish.finish(prepared, extensions: [EvaluationSite(evaluation)])
+    // The command ends here: the site's model (hundreds of thousands of resources) goes with the
+    // process instead of being freed piece by piece.
+    _ = Unmanaged.passRetained(prepared)
     if let reason = summary.fullBecause {
       Console.standardError(LocalizedText(zh: "注意：", en: "note: ")[language] + reason[language] + "\n")
     }
