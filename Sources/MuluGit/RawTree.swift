@@ -22,10 +22,10 @@ public final class RawTree: @unchecked Sendable {
   private let bytes: UnsafeBufferPointer<UInt8>
   /// Where entry `i` starts; `starts[count]` is the end. Its mode and name are read from
   /// its bytes when asked for: most entries of a large folder are only passed over.
-  private let starts: [Int32]
+  let starts: [Int32]
   /// Whether the entries are in git's order, as every tree git writes has them (git fsck
   /// refuses others): names are then found by bisection, else by a pass over them.
-  private let isSorted: Bool
+  let isSorted: Bool
 
   /// One entry, valid only during the call that hands it out.
   public struct Entry {
@@ -74,18 +74,31 @@ public final class RawTree: @unchecked Sendable {
     self.bytes = bytes
   }
 
-  /// The tree `id` whose bytes are `bytes`, within `length` bytes mapped at `mapped`, which
-  /// the tree unmaps when it goes (or when the bytes are not a well-formed tree).
-  init(id: ObjectID, mapped: UnsafeMutableRawPointer, length: Int, bytes: UnsafeBufferPointer<UInt8>) throws {
-    do {
-      (starts, isSorted) = try RawTree.index(bytes, id: id)
-    } catch {
+  /// The tree `id` whose bytes are `bytes` and whose entries start at `starts` (as `index`
+  /// found them when it was first read), within `length` bytes mapped at `mapped`, which the
+  /// tree unmaps when it goes. Nil, the mapping let go, when the starts cannot be those of the
+  /// bytes: not rising from 0 to the end by at least the shortest entry, or an entry whose id
+  /// is not after a NUL.
+  init?(
+    id: ObjectID, mapped: UnsafeMutableRawPointer, length: Int, bytes: UnsafeBufferPointer<UInt8>, starts: [Int32],
+    isSorted: Bool
+  ) {
+    let fits = starts.withUnsafeBufferPointer { starts in
+      guard starts.first == 0, starts.last.map({ Int($0) == bytes.count }) == true else { return false }
+      for index in 1..<starts.count where starts[index] - starts[index - 1] < 24 || bytes[Int(starts[index]) - 21] != 0 {
+        return false
+      }
+      return true
+    }
+    guard fits else {
       munmap(mapped, length)
-      throw error
+      return nil
     }
     self.id = id
     self.storage = .mapped(mapped, length)
     self.bytes = bytes
+    self.starts = starts
+    self.isSorted = isSorted
   }
 
   deinit {

@@ -1,3 +1,4 @@
+import MuluParallel
 import Synchronization
 
 #if canImport(Glibc)
@@ -15,9 +16,12 @@ import Synchronization
 /// cost. Only trees of at least `minimumSize` bytes are kept, and at most `limit` bytes of
 /// them: past it, those used least recently are removed.
 ///
-/// A tree's file is `mulu-tree` and a format byte, its size and a checksum of its id and bytes
-/// (64 bits each, little-endian), then the bytes. A file that does not check out is never
-/// used: it is removed, listed in `damaged`, and the tree is read from git. Files are written
+/// A tree's file is `mulu-tree` and a format byte; the tree's size, its number of entries,
+/// whether they are in git's order and a checksum of its id, bytes and entry starts (64 bits
+/// each, little-endian); then the bytes, and where each entry starts (32 bits each, at a
+/// multiple of four), so that a mapped tree is neither inflated nor indexed again. A file that
+/// does not check out is never used: it is removed, listed in `damaged`, and the tree is read
+/// from git. Files are written
 /// whole under another name and renamed into place, so concurrent processes see a tree's file
 /// complete or not at all. Failing to write is not an error: the store is only a cache.
 public final class TreeStore: Sendable {
@@ -27,21 +31,36 @@ public final class TreeStore: Sendable {
   public let minimumSize: Int
   /// The most bytes of trees the folder keeps.
   public let limit: Int
+  /// Whether trees are written on a side thread, for `finishWrites()` to wait for.
+  public let writesAside: Bool
   private let found = Mutex<[String]>([])
+  private let writing = Mutex<[SideTask<Never>]>([])
 
-  public init(folder: String, minimumSize: Int = 128 << 10, limit: Int = 256 << 20) {
+  public init(folder: String, minimumSize: Int = 128 << 10, limit: Int = 256 << 20, writesAside: Bool = false) {
     self.folder = folder
     self.minimumSize = minimumSize
     self.limit = limit
+    self.writesAside = writesAside
+  }
+
+  /// Waits for the trees being written on side threads.
+  public func finishWrites() {
+    for task in writing.withLock({ tasks in defer { tasks = [] }; return tasks }) { task.wait() }
   }
 
   /// The files found damaged (and removed) so far.
   public var damaged: [String] { found.withLock { $0 } }
 
-  static let magic: [UInt8] = Array("mulu-tree".utf8) + [1]
-  static let headerSize = 10 + 8 + 8
+  static let magic: [UInt8] = Array("mulu-tree".utf8) + [2]
+  /// The magic, then the tree's size, its number of entries, whether they are in git's order
+  /// (1 or 0) and the checksum, 64 bits each.
+  static let headerSize = 10 + 4 * 8
 
   func path(_ id: ObjectID) -> String { folder + "/" + id.description }
+
+  /// Where the entries' starts are in a file of a tree of `size` bytes: after its bytes, at a
+  /// multiple of four.
+  private static func startsOffset(size: Int) -> Int { (headerSize + size + 3) & ~3 }
 
   /// The tree `id` mapped from its file, or nil when there is none or it does not check out.
   func load(_ id: ObjectID) -> RawTree? {
@@ -56,36 +75,70 @@ public final class TreeStore: Sendable {
       let mapped = mmap(nil, length, PROT_READ, MAP_PRIVATE | MAP_POPULATE, descriptor, 0), mapped != MAP_FAILED
     else { return reject(path) }
     let raw = UnsafeRawBufferPointer(start: mapped, count: length)
-    let bytes = UnsafeBufferPointer(
-      start: (mapped + TreeStore.headerSize).assumingMemoryBound(to: UInt8.self), count: length - TreeStore.headerSize)
-    guard raw.prefix(TreeStore.magic.count).elementsEqual(TreeStore.magic),
-      UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 10, as: UInt64.self)) == UInt64(bytes.count),
-      UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 18, as: UInt64.self)) == TreeStore.checksum(id, bytes)
+    func field(_ index: Int) -> Int {
+      Int(truncatingIfNeeded: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 10 + 8 * index, as: UInt64.self)))
+    }
+    let (size, count, sorted, checksum) = (field(0), field(1), field(2), field(3))
+    let startsOffset = TreeStore.startsOffset(size: size)
+    guard raw.prefix(TreeStore.magic.count).elementsEqual(TreeStore.magic), size >= 0, count >= 0, sorted <= 1,
+      size < length, count < length, startsOffset + 4 * (count + 1) == length
     else {
       munmap(mapped, length)
       return reject(path)
     }
-    // The tree owns the mapping from here on, and lets it go if the bytes are not a tree.
-    guard let tree = try? RawTree(id: id, mapped: mapped, length: length, bytes: bytes) else { return reject(path) }
+    let bytes = UnsafeBufferPointer(
+      start: (mapped + TreeStore.headerSize).assumingMemoryBound(to: UInt8.self), count: size)
+    let starts = UnsafeRawBufferPointer(rebasing: raw[startsOffset...])
+    guard UInt64(bitPattern: Int64(checksum)) == TreeStore.checksum(id, UnsafeRawBufferPointer(bytes), starts) else {
+      munmap(mapped, length)
+      return reject(path)
+    }
+    // Written on a little-endian machine, as every machine mulu is built for.
+    let entries = [Int32](unsafeUninitializedCapacity: count + 1) { buffer, initialized in
+      UnsafeMutableRawBufferPointer(buffer).copyMemory(from: starts)
+      initialized = count + 1
+    }
+    // The tree owns the mapping from here on, and lets it go if the starts do not fit the bytes.
+    guard
+      let tree = RawTree(
+        id: id, mapped: mapped, length: length, bytes: bytes, starts: entries, isSorted: sorted == 1)
+    else { return reject(path) }
     // Used: the last to be removed when the store is trimmed.
     futimens(descriptor, nil)
     return tree
   }
 
-  /// Keeps `tree` when it is large enough, then trims the store to its limit.
+  /// Keeps `tree` when it is large enough, then trims the store to its limit; on a side
+  /// thread when `writesAside`.
   func save(_ tree: RawTree) {
     guard tree.size >= minimumSize, tree.size <= limit else { return }
+    if writesAside {
+      let task = SideTask<Never> { self.writeFile(tree) }
+      writing.withLock { $0.append(task) }
+    } else {
+      writeFile(tree)
+    }
+  }
+
+  private func writeFile(_ tree: RawTree) {
     guard Self.makeFolders(folder) else { return }
     let temporary = folder + "/.\(tree.id)-\(getpid())"
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { return }
-    var header = TreeStore.magic
-    tree.withBytes { bytes in
-      withUnsafeBytes(of: UInt64(bytes.count).littleEndian) { header += $0 }
-      withUnsafeBytes(of: TreeStore.checksum(tree.id, bytes).littleEndian) { header += $0 }
+    let written = tree.withBytes { bytes in
+      tree.starts.withUnsafeBytes { startBytes in
+        var header = TreeStore.magic
+        let checksum = TreeStore.checksum(tree.id, UnsafeRawBufferPointer(bytes), startBytes)
+        for field in [UInt64(bytes.count), UInt64(tree.count), tree.isSorted ? 1 : 0, checksum] {
+          withUnsafeBytes(of: field.littleEndian) { header += $0 }
+        }
+        let padding = [UInt8](repeating: 0, count: TreeStore.startsOffset(size: bytes.count) - header.count - bytes.count)
+        return header.withUnsafeBytes { Self.writeAll(descriptor, $0) }
+          && Self.writeAll(descriptor, UnsafeRawBufferPointer(bytes))
+          && padding.withUnsafeBytes { Self.writeAll(descriptor, $0) }
+          && Self.writeAll(descriptor, startBytes)
+      }
     }
-    let written = header.withUnsafeBytes { Self.writeAll(descriptor, $0) }
-      && tree.withBytes { Self.writeAll(descriptor, UnsafeRawBufferPointer($0)) }
     guard close(descriptor) == 0, written, rename(temporary, path(tree.id)) == 0 else {
       unlink(temporary)
       return
@@ -119,42 +172,36 @@ public final class TreeStore: Sendable {
     return nil
   }
 
-  /// A checksum of the id and the bytes: four lanes of 64-bit words, so that checking a
-  /// mapped tree costs little next to reading it (not cryptographic: it finds damage).
-  static func checksum(_ id: ObjectID, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
-    var lanes: (UInt64, UInt64, UInt64, UInt64) = (1, 2, 3, 4)
-    func mix(_ lane: inout UInt64, _ word: UInt64) {
-      lane = (lane ^ word) &* multiplier
-      lane ^= lane >> 29
-    }
-    withUnsafeBytes(of: id.oid.id) { raw in
-      mix(&lanes.0, raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self))
-      mix(&lanes.1, raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
-      mix(&lanes.2, UInt64(raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self)))
-    }
-    let raw = UnsafeRawBufferPointer(bytes)
-    var offset = 0
-    while offset + 32 <= raw.count {
-      mix(&lanes.0, raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-      mix(&lanes.1, raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))
-      mix(&lanes.2, raw.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self))
-      mix(&lanes.3, raw.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self))
-      offset += 32
-    }
-    var tail: UInt64 = 0
-    for (shift, byte) in raw[offset...].enumerated() {
-      if shift % 8 == 0 && shift > 0 {
-        mix(&lanes.3, tail)
-        tail = 0
+  /// A checksum of the id, the bytes and the starts: four lanes of running sums of 64-bit
+  /// words and sums of those sums (Fletcher's), so that checking a mapped tree costs little next
+  /// to reading it. Not cryptographic: it finds damage.
+  static func checksum(_ id: ObjectID, _ parts: UnsafeRawBufferPointer...) -> UInt64 {
+    var sums = SIMD4<UInt64>(1, 2, 3, 4)
+    var sumsOfSums = SIMD4<UInt64>(repeating: 0)
+    func add(_ raw: UnsafeRawBufferPointer) {
+      var offset = 0
+      while offset + 32 <= raw.count {
+        sums &+= raw.loadUnaligned(fromByteOffset: offset, as: SIMD4<UInt64>.self)
+        sumsOfSums &+= sums
+        offset += 32
       }
-      tail |= UInt64(byte) << UInt64(8 * (shift % 8))
+      // The last bytes, zero-padded to 32, and the length, so that appended zeros count.
+      var tail = SIMD4<UInt64>(0, 0, 0, UInt64(raw.count))
+      withUnsafeMutableBytes(of: &tail) { words in
+        for (index, byte) in raw[offset...].enumerated() { words[index] ^= byte }
+      }
+      sums &+= tail
+      sumsOfSums &+= sums
     }
-    mix(&lanes.3, tail ^ UInt64(raw.count) << 3)
-    var result = lanes.0
-    mix(&result, lanes.1)
-    mix(&result, lanes.2)
-    mix(&result, lanes.3)
+    withUnsafeBytes(of: id.oid.id) { add($0) }
+    for part in parts { add(part) }
+    var result: UInt64 = 0x9E37_79B9_7F4A_7C15
+    for index in 0..<4 {
+      for value in [sums[index], sumsOfSums[index]] {
+        result = (result ^ value) &* 0xBF58_476D_1CE4_E5B9
+        result ^= result >> 31
+      }
+    }
     return result
   }
 

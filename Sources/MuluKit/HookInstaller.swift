@@ -127,7 +127,7 @@ public enum HookInstaller {
   /// against), so that the first pushes map them as later ones do. Only a cache: nothing is
   /// kept when HEAD has no commit or the folder cannot be written, and the hook then fills it.
   private static func keepTrees(_ repository: Repository) -> KeptTrees? {
-    let store = PreReceive.treeStore(of: repository)
+    let store = PreReceive.treeStore(of: repository, writesAside: false)
     repository.keepTrees(in: store)
     guard let head = try? repository.resolveCommit("HEAD"), let root = try? repository.tree(ofCommit: head),
       let kept = try? repository.keepTrees(under: root), access(store.folder, W_OK) == 0 || kept.count == 0

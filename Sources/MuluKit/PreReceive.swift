@@ -37,6 +37,8 @@ public enum PreReceive {
     let store = treeStore(of: repository)
     repository.keepTrees(in: store)
     TestPause.at("pre-receive.judging")
+    // The trees the push brings are written while it is judged.
+    defer { store.finishWrites() }
     var verdict = try judge(
       repository, updates: updates, pusher: Pusher.identity(in: environment)?.id, environment: environment)
     verdict.notes = store.damaged.map { path in
@@ -48,8 +50,9 @@ public enum PreReceive {
 
   /// Where the hook keeps the large trees it reads (a provider folder of a national registry
   /// is megabytes), so that the next push maps them instead of inflating them again.
-  public static func treeStore(of repository: Repository) -> TreeStore {
-    TreeStore(folder: repository.commonPath + "/mulu/cache/trees")
+  /// A hook writes the trees a push brings while it judges the push (`writesAside`).
+  public static func treeStore(of repository: Repository, writesAside: Bool = true) -> TreeStore {
+    TreeStore(folder: repository.commonPath + "/mulu/cache/trees", writesAside: writesAside)
   }
 
   /// The verdict on `updates` by `pusher` (nil: the server named nobody). `environment` gives

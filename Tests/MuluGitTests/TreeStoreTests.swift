@@ -72,7 +72,9 @@ struct TreeStoreTests {
     flipped[good.count / 2] ^= 0x20
     var wrongSize = good
     wrongSize[12] ^= 1
-    for damage in [flipped, good.prefix(good.count - 1), good.prefix(10), Data("not a tree".utf8), wrongSize] {
+    var wrongStart = good
+    wrongStart[good.count - 3] ^= 0x01
+    for damage in [flipped, good.prefix(good.count - 1), good.prefix(10), Data("not a tree".utf8), wrongSize, wrongStart] {
       try damage.write(to: URL(fileURLWithPath: file))
       // Where git lacks the tree, it cannot be read at all.
       let store = TreeStore(folder: store.folder, minimumSize: 4096)
