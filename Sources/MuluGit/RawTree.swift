@@ -50,6 +50,8 @@ public final class RawTree: @unchecked Sendable {
     case object(OpaquePointer)
     /// A file of a `TreeStore`, mapped whole: its start and length.
     case mapped(UnsafeMutableRawPointer, Int)
+    /// A loose object inflated by mulu.
+    case loose(LooseObject)
   }
 
   init(id: ObjectID, odb: OpaquePointer) throws {
@@ -72,6 +74,20 @@ public final class RawTree: @unchecked Sendable {
     self.id = id
     self.storage = .object(object)
     self.bytes = bytes
+  }
+
+  /// The tree `id` inflated from its loose object, which the tree lets go when it goes (or
+  /// when the bytes are not a well-formed tree).
+  init(id: ObjectID, loose: LooseObject) throws {
+    do {
+      (starts, isSorted) = try RawTree.index(loose.bytes, id: id)
+    } catch {
+      loose.release()
+      throw error
+    }
+    self.id = id
+    self.storage = .loose(loose)
+    self.bytes = loose.bytes
   }
 
   /// The tree `id` whose bytes are `bytes` and whose entries start at `starts` (as `index`
@@ -105,6 +121,7 @@ public final class RawTree: @unchecked Sendable {
     switch storage {
     case .object(let object): git_odb_object_free(object)
     case .mapped(let start, let length): munmap(start, length)
+    case .loose(let object): object.release()
     }
   }
 
@@ -297,7 +314,12 @@ extension Repository {
     try rawTrees.tree(id) {
       let store = rawTrees.store
       if let kept = store?.load(id) { return kept }
-      let tree = try RawTree(id: id, odb: objectDatabase.handle)
+      let tree =
+        if let loose = try LooseObject(id, type: "tree", in: looseObjectFolders) {
+          try RawTree(id: id, loose: loose)
+        } else {
+          try RawTree(id: id, odb: objectDatabase.handle)
+        }
       store?.save(tree)
       return tree
     }
