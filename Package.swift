@@ -28,6 +28,12 @@ let package = Package(
       pkgConfig: "zlib",
       providers: [.apt(["zlib1g-dev"])]
     ),
+    // Whole-buffer inflating, about twice as fast as zlib's (Debian: libdeflate-dev).
+    .systemLibrary(
+      name: "CDeflate",
+      pkgConfig: "libdeflate",
+      providers: [.apt(["libdeflate-dev"])]
+    ),
     .systemLibrary(
       name: "CXML2",
       pkgConfig: "libxml-2.0",
@@ -38,7 +44,7 @@ let package = Package(
     .target(name: "MuluParallel", exclude: ["README.md"]),
 
     // Git, knowing nothing of catalogs.
-    .target(name: "MuluGit", dependencies: ["CLibGit2", "MuluParallel"], exclude: ["README.md"]),
+    .target(name: "MuluGit", dependencies: ["CLibGit2", "CDeflate", "MuluParallel"], exclude: ["README.md"]),
 
     // YAML with positions, knowing nothing of catalogs.
     .target(name: "MuluYAML", dependencies: ["CYAML"], exclude: ["README.md"]),

@@ -17,15 +17,15 @@ import Synchronization
 /// indexed in one pass, and then walked, compared and searched where they stand.
 public final class RawTree: @unchecked Sendable {
   public let id: ObjectID
-  /// The `git_odb_object` whose data this is; freed with the tree.
-  private let object: OpaquePointer
+  /// What holds the bytes; let go with the tree.
+  private let storage: Storage
   private let bytes: UnsafeBufferPointer<UInt8>
   /// Where entry `i` starts; `starts[count]` is the end. Its mode and name are read from
   /// its bytes when asked for: most entries of a large folder are only passed over.
-  private let starts: [Int32]
+  let starts: [Int32]
   /// Whether the entries are in git's order, as every tree git writes has them (git fsck
   /// refuses others): names are then found by bisection, else by a pass over them.
-  private let isSorted: Bool
+  let isSorted: Bool
 
   /// One entry, valid only during the call that hands it out.
   public struct Entry {
@@ -43,6 +43,15 @@ public final class RawTree: @unchecked Sendable {
     public func hasSameID(as other: Entry) -> Bool { memcmp(idBytes, other.idBytes, 20) == 0 }
     /// The name as text (invalid UTF-8 read as U+FFFD, as every path of this layer).
     public var nameText: String { String(decoding: name, as: UTF8.self) }
+  }
+
+  private enum Storage {
+    /// The `git_odb_object` whose data the bytes are.
+    case object(OpaquePointer)
+    /// A file of a `TreeStore`, mapped whole: its start and length.
+    case mapped(UnsafeMutableRawPointer, Int)
+    /// A loose object inflated by mulu.
+    case loose(LooseObject)
   }
 
   init(id: ObjectID, odb: OpaquePointer) throws {
@@ -63,12 +72,62 @@ public final class RawTree: @unchecked Sendable {
       throw error
     }
     self.id = id
-    self.object = object
+    self.storage = .object(object)
     self.bytes = bytes
   }
 
+  /// The tree `id` inflated from its loose object, which the tree lets go when it goes (or
+  /// when the bytes are not a well-formed tree).
+  init(id: ObjectID, loose: LooseObject) throws {
+    do {
+      (starts, isSorted) = try RawTree.index(loose.bytes, id: id)
+    } catch {
+      loose.release()
+      throw error
+    }
+    self.id = id
+    self.storage = .loose(loose)
+    self.bytes = loose.bytes
+  }
+
+  /// The tree `id` whose bytes are `bytes` and whose entries start at `starts` (as `index`
+  /// found them when it was first read), within `length` bytes mapped at `mapped`, which the
+  /// tree unmaps when it goes. Nil, the mapping let go, when the starts cannot be those of the
+  /// bytes: not rising from 0 to the end by at least the shortest entry, or an entry whose id
+  /// is not after a NUL.
+  init?(
+    id: ObjectID, mapped: UnsafeMutableRawPointer, length: Int, bytes: UnsafeBufferPointer<UInt8>, starts: [Int32],
+    isSorted: Bool
+  ) {
+    let fits = starts.withUnsafeBufferPointer { starts in
+      guard starts.first == 0, starts.last.map({ Int($0) == bytes.count }) == true else { return false }
+      for index in 1..<starts.count where starts[index] - starts[index - 1] < 24 || bytes[Int(starts[index]) - 21] != 0 {
+        return false
+      }
+      return true
+    }
+    guard fits else {
+      munmap(mapped, length)
+      return nil
+    }
+    self.id = id
+    self.storage = .mapped(mapped, length)
+    self.bytes = bytes
+    self.starts = starts
+    self.isSorted = isSorted
+  }
+
   deinit {
-    git_odb_object_free(object)
+    switch storage {
+    case .object(let object): git_odb_object_free(object)
+    case .mapped(let start, let length): munmap(start, length)
+    case .loose(let object): object.release()
+    }
+  }
+
+  /// Calls `body` with the bytes of the whole tree object.
+  func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+    try withExtendedLifetime(self) { try body(bytes) }
   }
 
   /// The number of entries.
@@ -252,7 +311,41 @@ extension Repository {
   /// `reopen()` made. An object that is not a tree, or a tree that is not well formed, is
   /// an error.
   public func rawTree(_ id: ObjectID) throws -> RawTree {
-    try rawTrees.tree(id) { try RawTree(id: id, odb: objectDatabase.handle) }
+    try rawTrees.tree(id) {
+      let store = rawTrees.store
+      if let kept = store?.load(id) { return kept }
+      let tree =
+        if let loose = try LooseObject(id, type: "tree", in: looseObjectFolders) {
+          try RawTree(id: id, loose: loose)
+        } else {
+          try RawTree(id: id, odb: objectDatabase.handle)
+        }
+      store?.save(tree)
+      return tree
+    }
+  }
+
+  /// Keeps the large trees read through this handle, and those `reopen()` makes, in `store`,
+  /// and reads them from there when it has them (see `TreeStore`).
+  public func keepTrees(in store: TreeStore) {
+    rawTrees.store = store
+  }
+
+  /// Where large trees are kept, if `keepTrees(in:)` said.
+  public var treeStore: TreeStore? { rawTrees.store }
+
+  /// Reads every tree under `root`, so that the store `keepTrees(in:)` named holds those
+  /// large enough to be kept; returns how many of them there are and their bytes.
+  public func keepTrees(under root: ObjectID) throws -> (count: Int, bytes: Int) {
+    let minimumSize = rawTrees.store?.minimumSize ?? Int.max
+    var kept = (count: 0, bytes: 0)
+    var pending = [root]
+    while let id = pending.popLast() {
+      let tree = try rawTree(id)
+      if tree.size >= minimumSize { kept = (kept.count + 1, kept.bytes + tree.size) }
+      tree.forEach { if $0.isTree { pending.append($0.id) } }
+    }
+    return kept
   }
 }
 
@@ -262,7 +355,12 @@ extension Repository {
   /// provider folder's tree is most of what a hook spends on a national registry, and two
   /// of them inflate side by side on two cores. This handle is used by one of the workers.
   public func rawTrees(_ ids: [ObjectID], workers: Int = 2) throws -> [RawTree] {
-    let missing = Array(Set(ids.filter { !rawTrees.holds($0) }))
+    // Those kept in the store are mapped, not inflated.
+    let missing = try Array(Set(ids.filter { !rawTrees.holds($0) })).filter { id in
+      guard let kept = rawTrees.store?.load(id) else { return true }
+      _ = try rawTrees.tree(id) { kept }
+      return false
+    }
     let bytes = try missing.reduce(0) { $0 + (try readHeader($1)?.size ?? 0) }
     let workerCount = GitLibrary.isThreadSafe && bytes >= 1 << 20 ? max(1, min(workers, missing.count)) : 1
     if workerCount > 1 {
@@ -288,6 +386,12 @@ extension Repository {
 /// them. Bounded: past `limit` bytes of trees, those kept are let go.
 final class RawTreeCache: Sendable {
   private let state = Mutex<(trees: [ObjectID: RawTree], bytes: Int)>(([:], 0))
+  private let kept = Mutex<TreeStore?>(nil)
+  /// Where large trees are kept between processes, if anywhere.
+  var store: TreeStore? {
+    get { kept.withLock { $0 } }
+    set { kept.withLock { $0 = newValue } }
+  }
   /// Many times the folders a change looks in, the trees of a whole national registry once.
   static let limit = 64 << 20
 

@@ -154,6 +154,14 @@ public final class Repository: @unchecked Sendable {
     Repository.trimmingSlash(String(cString: git_repository_path(handle)))
   }
 
+  /// The object directories whose loose objects `LooseObject` reads: git's environment's
+  /// (`GIT_OBJECT_DIRECTORY`, then `GIT_ALTERNATE_OBJECT_DIRECTORIES`: a hook's quarantine,
+  /// then the repository's), else the repository's own. Objects elsewhere (packs, alternates
+  /// listed in `objects/info/alternates`) are read by libgit2.
+  var looseObjectFolders: [String] {
+    [overrides.objectDirectory ?? commonPath + "/objects"] + overrides.alternates
+  }
+
   /// The root of the working tree, without a trailing slash; nil when bare.
   public var workdir: String? {
     git_repository_workdir(handle).map { Repository.trimmingSlash(String(cString: $0)) }

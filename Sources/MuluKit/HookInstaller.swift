@@ -63,6 +63,15 @@ public enum HookInstaller {
       case replacedForeign
     }
     public var outcome: Outcome
+    /// For a server: the large trees of its HEAD kept for the hook (`PreReceive.treeStore`),
+    /// how many and their bytes, and where; nil when it has no commit or the store cannot be written.
+    public var keptTrees: KeptTrees? = nil
+  }
+
+  public struct KeptTrees: Sendable, Equatable {
+    public var count: Int
+    public var bytes: Int
+    public var folder: String
   }
 
   /// A failure to install (exit code 2).
@@ -104,13 +113,26 @@ public enum HookInstaller {
     let repository = try open(path)
     let prefix = RegistryFolder.configured(in: repository)
     if !prefix.isEmpty { throw .registryBelowRoot(prefix) }
-    let installed = try install(.preReceive, in: try hooksFolder(repository, environment), mulu: mulu, force: force)
+    var installed = try install(.preReceive, in: try hooksFolder(repository, environment), mulu: mulu, force: force)
     do {
       try repository.setConfig("receive.fsckObjects", "true")
     } catch {
       throw .cannotWrite(repository.path + "/config", error.message)
     }
+    installed.keptTrees = keepTrees(repository)
     return installed
+  }
+
+  /// Fills the hook's tree store with the large trees of HEAD (the branch pushes are judged
+  /// against), so that the first pushes map them as later ones do. Only a cache: nothing is
+  /// kept when HEAD has no commit or the folder cannot be written, and the hook then fills it.
+  private static func keepTrees(_ repository: Repository) -> KeptTrees? {
+    let store = PreReceive.treeStore(of: repository, writesAside: false)
+    repository.keepTrees(in: store)
+    guard let head = try? repository.resolveCommit("HEAD"), let root = try? repository.tree(ofCommit: head),
+      let kept = try? repository.keepTrees(under: root), access(store.folder, W_OK) == 0 || kept.count == 0
+    else { return nil }
+    return KeptTrees(count: kept.count, bytes: kept.bytes, folder: store.folder)
   }
 
   /// Installs the pre-commit shim in a clone (where `core.hooksPath` points, if set).

@@ -18,7 +18,7 @@ import MuluGit
 ///
 /// Its cost grows with the push: tree diffs skip equal subtrees, and only the changed files
 /// and their neighbourhood are read (`ChangeValidator` over a lazy `GitSnapshot`).
-/// It never writes to the repository.
+/// It never writes to the repository: only to its tree cache (`treeStore(of:)`).
 public enum PreReceive {
   /// Runs the hook as git runs it: the repository from git's environment (which holds the
   /// quarantined objects of the push), the updates from `input`, the pusher from `environment`.
@@ -34,8 +34,25 @@ public enum PreReceive {
     }
     let prefix = RegistryFolder.configured(in: repository)
     if !prefix.isEmpty { throw .policy(RegistryFolder.notAtRoot(prefix, for: RegistryFolder.serverHook)) }
+    let store = treeStore(of: repository)
+    repository.keepTrees(in: store)
     TestPause.at("pre-receive.judging")
-    return try judge(repository, updates: updates, pusher: Pusher.identity(in: environment)?.id, environment: environment)
+    // The trees the push brings are written while it is judged.
+    defer { store.finishWrites() }
+    var verdict = try judge(
+      repository, updates: updates, pusher: Pusher.identity(in: environment)?.id, environment: environment)
+    verdict.notes = store.damaged.map { path in
+      LocalizedText(
+        zh: "目录树缓存文件 \(path) 已损坏：未使用，已删除", en: "the tree cache file \(path) was damaged: not used, removed")
+    }
+    return verdict
+  }
+
+  /// Where the hook keeps the large trees it reads (a provider folder of a national registry
+  /// is megabytes), so that the next push maps them instead of inflating them again.
+  /// A hook writes the trees a push brings while it judges the push (`writesAside`).
+  public static func treeStore(of repository: Repository, writesAside: Bool = true) -> TreeStore {
+    TreeStore(folder: repository.commonPath + "/mulu/cache/trees", writesAside: writesAside)
   }
 
   /// The verdict on `updates` by `pusher` (nil: the server named nobody). `environment` gives

@@ -24,6 +24,8 @@ public struct PushVerdict: Sendable {
   /// Findings on the push as a whole: the pusher, the size of the push.
   public var general: Report
   public var refs: [RefVerdict]
+  /// What the hook says about the server itself, apart from the push (a damaged cache file).
+  public var notes: [LocalizedText] = []
 
   public var findings: [Finding] { general.findings + refs.flatMap(\.report.findings) }
   public var errorCount: Int { findings.count { $0.severity == .error } }

@@ -1,7 +1,8 @@
 import Foundation
-import MuluGit
 import MuluTestSupport
 import Testing
+
+@testable import MuluGit
 
 /// `git ls-tree -z` of one tree: mode, id and name bytes of each entry, in git's order.
 private func gitListing(_ fixture: GitFixture, _ tree: ObjectID) throws -> [(mode: UInt32, id: String, name: [UInt8])] {
@@ -156,6 +157,48 @@ struct RawTreeTests {
       single.forEach { singleNames.append(Array($0.name)) }
       #expect(names == singleNames)
       #expect(tree.entry(named: "a000012345.yaml")?.id == (id == trees[0] ? blob : nil))
+    }
+  }
+
+  @Test("a large loose tree is inflated by mulu to git's bytes; anything else is left to libgit2")
+  func looseTrees() throws {
+    let fixture = try GitFixture()
+    try fixture.write("file", "x\n")
+    try fixture.commitAll("one")
+    let objects = fixture.path + "/.git/objects"
+    // 5,000 entries with ids that do not compress: a loose object of about 100 KB.
+    var generator = SystemRandomNumberGenerator()
+    let tree = try writeTree(
+      fixture,
+      (0..<5_000).flatMap { index in
+        Array("100644 \(String(format: "%06d", index)).yaml\0".utf8) + (0..<20).map { _ in UInt8.random(in: 0...255, using: &generator) }
+      })
+    let file = objects + "/" + tree.hex.prefix(2) + "/" + tree.hex.dropFirst(2)
+    let size = try #require(FileManager.default.attributesOfItem(atPath: file)[.size] as? Int)
+    #expect(size >= LooseObject.minimumFileSize)
+    let expected = try Program.output(
+      ["sh", "-c", "git cat-file tree \(tree.hex) | od -An -v -tx1"], in: fixture.path, environment: fixture.environment)
+
+    let loose = try #require(try LooseObject(tree, type: "tree", in: ["/nowhere", objects]))
+    let hex = loose.bytes.map { String(format: "%02x", $0) }.joined()
+    loose.release()
+    #expect(hex == expected.split(whereSeparator: \.isWhitespace).joined())
+    let raw = try fixture.open().rawTree(tree)
+    #expect(raw.count == 5_000)
+    #expect(raw.entry(named: "004999.yaml") != nil)
+
+    // A small object, an object not there: left to libgit2. Another type: an error.
+    #expect(try LooseObject(try fixture.id("HEAD^{tree}"), type: "tree", in: [objects]) == nil)
+    #expect(try LooseObject(try fixture.id("HEAD:file"), type: "tree", in: ["/nowhere"]) == nil)
+    #expect(throws: GitError.self) { try LooseObject(tree, type: "blob", in: [objects]) }
+
+    // A damaged or truncated file is an error, not a tree (libgit2 1.5 would never return).
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
+    try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file)
+    for damaged in [bytes.prefix(bytes.count - 100), bytes.prefix(bytes.count / 2) + Data(repeating: 7, count: bytes.count / 2)] {
+      try damaged.write(to: URL(fileURLWithPath: file))
+      #expect(throws: GitError.self) { try LooseObject(tree, type: "tree", in: [objects]) }
+      #expect(throws: GitError.self) { try fixture.open().rawTree(tree) }
     }
   }
 }

@@ -14,6 +14,7 @@ public enum PushWriter {
       out += FindingWriter.text(ref.report, language: language, color: false)
       if let preview = ref.preview, !preview.changes.isEmpty { out += self.preview(preview, language: language) }
     }
+    for note in verdict.notes { out += "mulu: " + note[language] + "\n" }
     return out
   }
 

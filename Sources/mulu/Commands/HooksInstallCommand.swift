@@ -58,6 +58,14 @@ struct HooksInstallCommand: MuluCommand {
     if server != nil {
       Console.note(LocalizedText(zh: "已设置 receive.fsckObjects=true", en: "set receive.fsckObjects=true"), language: language)
     }
+    if let kept = installed.keptTrees, kept.count > 0 {
+      let size = String(format: "%.1f MB", Double(kept.bytes) / 1_000_000)
+      Console.note(
+        LocalizedText(
+          zh: "已在 \(kept.folder) 为钩子保存 HEAD 的 \(kept.count) 个大目录树（\(size)）",
+          en: "kept HEAD's \(kept.count) large trees (\(size)) for the hook in \(kept.folder)"),
+        language: language)
+    }
   }
 
   /// A path given on the command line, from -C's directory.

@@ -1,0 +1,226 @@
+import MuluParallel
+import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Large trees kept on disk as their raw bytes, by id, so that the next process reading them
+/// maps them instead of inflating them again.
+///
+/// A server hook judges push after push against the same branch: the pushed folder's old side
+/// and the folders of the resources a change links to are the same trees from one push to the
+/// next, each megabytes in a national registry, and inflating them was most of what the hook
+/// cost. Only trees of at least `minimumSize` bytes are kept, and at most `limit` bytes of
+/// them: past it, those used least recently are removed.
+///
+/// A tree's file is `mulu-tree` and a format byte; the tree's size, its number of entries,
+/// whether they are in git's order and a checksum of its id, bytes and entry starts (64 bits
+/// each, little-endian); then the bytes, and where each entry starts (32 bits each, at a
+/// multiple of four), so that a mapped tree is neither inflated nor indexed again. A file that
+/// does not check out is never used: it is removed, listed in `damaged`, and the tree is read
+/// from git. Files are written
+/// whole under another name and renamed into place, so concurrent processes see a tree's file
+/// complete or not at all. Failing to write is not an error: the store is only a cache.
+public final class TreeStore: Sendable {
+  /// The folder holding one file per tree, named by its id.
+  public let folder: String
+  /// Trees smaller than this are inflated faster than their file is opened and checked.
+  public let minimumSize: Int
+  /// The most bytes of trees the folder keeps.
+  public let limit: Int
+  /// Whether trees are written on a side thread, for `finishWrites()` to wait for.
+  public let writesAside: Bool
+  private let found = Mutex<[String]>([])
+  private let writing = Mutex<[SideTask<Never>]>([])
+
+  public init(folder: String, minimumSize: Int = 128 << 10, limit: Int = 256 << 20, writesAside: Bool = false) {
+    self.folder = folder
+    self.minimumSize = minimumSize
+    self.limit = limit
+    self.writesAside = writesAside
+  }
+
+  /// Waits for the trees being written on side threads.
+  public func finishWrites() {
+    for task in writing.withLock({ tasks in defer { tasks = [] }; return tasks }) { task.wait() }
+  }
+
+  /// The files found damaged (and removed) so far.
+  public var damaged: [String] { found.withLock { $0 } }
+
+  static let magic: [UInt8] = Array("mulu-tree".utf8) + [2]
+  /// The magic, then the tree's size, its number of entries, whether they are in git's order
+  /// (1 or 0) and the checksum, 64 bits each.
+  static let headerSize = 10 + 4 * 8
+
+  func path(_ id: ObjectID) -> String { folder + "/" + id.description }
+
+  /// Where the entries' starts are in a file of a tree of `size` bytes: after its bytes, at a
+  /// multiple of four.
+  private static func startsOffset(size: Int) -> Int { (headerSize + size + 3) & ~3 }
+
+  /// The tree `id` mapped from its file, or nil when there is none or it does not check out.
+  func load(_ id: ObjectID) -> RawTree? {
+    let path = path(id)
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else { return nil }
+    let length = Int(info.st_size)
+    guard length >= TreeStore.headerSize,
+      let mapped = mmap(nil, length, PROT_READ, MAP_PRIVATE | MAP_POPULATE, descriptor, 0), mapped != MAP_FAILED
+    else { return reject(path) }
+    let raw = UnsafeRawBufferPointer(start: mapped, count: length)
+    func field(_ index: Int) -> Int {
+      Int(truncatingIfNeeded: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 10 + 8 * index, as: UInt64.self)))
+    }
+    let (size, count, sorted, checksum) = (field(0), field(1), field(2), field(3))
+    let startsOffset = TreeStore.startsOffset(size: size)
+    guard raw.prefix(TreeStore.magic.count).elementsEqual(TreeStore.magic), size >= 0, count >= 0, sorted <= 1,
+      size < length, count < length, startsOffset + 4 * (count + 1) == length
+    else {
+      munmap(mapped, length)
+      return reject(path)
+    }
+    let bytes = UnsafeBufferPointer(
+      start: (mapped + TreeStore.headerSize).assumingMemoryBound(to: UInt8.self), count: size)
+    let starts = UnsafeRawBufferPointer(rebasing: raw[startsOffset...])
+    guard UInt64(bitPattern: Int64(checksum)) == TreeStore.checksum(id, UnsafeRawBufferPointer(bytes), starts) else {
+      munmap(mapped, length)
+      return reject(path)
+    }
+    // Written on a little-endian machine, as every machine mulu is built for.
+    let entries = [Int32](unsafeUninitializedCapacity: count + 1) { buffer, initialized in
+      UnsafeMutableRawBufferPointer(buffer).copyMemory(from: starts)
+      initialized = count + 1
+    }
+    // The tree owns the mapping from here on, and lets it go if the starts do not fit the bytes.
+    guard
+      let tree = RawTree(
+        id: id, mapped: mapped, length: length, bytes: bytes, starts: entries, isSorted: sorted == 1)
+    else { return reject(path) }
+    // Used: the last to be removed when the store is trimmed.
+    futimens(descriptor, nil)
+    return tree
+  }
+
+  /// Keeps `tree` when it is large enough, then trims the store to its limit; on a side
+  /// thread when `writesAside`.
+  func save(_ tree: RawTree) {
+    guard tree.size >= minimumSize, tree.size <= limit else { return }
+    if writesAside {
+      let task = SideTask<Never> { self.writeFile(tree) }
+      writing.withLock { $0.append(task) }
+    } else {
+      writeFile(tree)
+    }
+  }
+
+  private func writeFile(_ tree: RawTree) {
+    guard Self.makeFolders(folder) else { return }
+    let temporary = folder + "/.\(tree.id)-\(getpid())"
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { return }
+    let written = tree.withBytes { bytes in
+      tree.starts.withUnsafeBytes { startBytes in
+        var header = TreeStore.magic
+        let checksum = TreeStore.checksum(tree.id, UnsafeRawBufferPointer(bytes), startBytes)
+        for field in [UInt64(bytes.count), UInt64(tree.count), tree.isSorted ? 1 : 0, checksum] {
+          withUnsafeBytes(of: field.littleEndian) { header += $0 }
+        }
+        let padding = [UInt8](repeating: 0, count: TreeStore.startsOffset(size: bytes.count) - header.count - bytes.count)
+        return header.withUnsafeBytes { Self.writeAll(descriptor, $0) }
+          && Self.writeAll(descriptor, UnsafeRawBufferPointer(bytes))
+          && padding.withUnsafeBytes { Self.writeAll(descriptor, $0) }
+          && Self.writeAll(descriptor, startBytes)
+      }
+    }
+    guard close(descriptor) == 0, written, rename(temporary, path(tree.id)) == 0 else {
+      unlink(temporary)
+      return
+    }
+    trim()
+  }
+
+  /// Removes the trees used least recently until the rest fit in three quarters of `limit`,
+  /// when they outgrow it. Files of other names (another process's, being written) are left.
+  func trim() {
+    guard let directory = opendir(folder) else { return }
+    var files: [(name: String, size: Int, used: timespec)] = []
+    while let entry = readdir(directory) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+      guard name.utf8.count == 40, ObjectID(hex: name) != nil else { continue }
+      var info = stat()
+      guard fstatat(dirfd(directory), name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+      files.append((name, Int(info.st_size), info.st_mtim))
+    }
+    closedir(directory)
+    var total = files.reduce(0) { $0 + $1.size }
+    guard total > limit else { return }
+    files.sort { ($0.used.tv_sec, $0.used.tv_nsec, $0.name) < ($1.used.tv_sec, $1.used.tv_nsec, $1.name) }
+    for file in files where total > limit / 4 * 3 {
+      if unlink(folder + "/" + file.name) == 0 { total -= file.size }
+    }
+  }
+
+  private func reject(_ path: String) -> RawTree? {
+    if unlink(path) == 0 || errno != ENOENT { found.withLock { $0.append(path) } }
+    return nil
+  }
+
+  /// A checksum of the id, the bytes and the starts: four lanes of running sums of 64-bit
+  /// words and sums of those sums (Fletcher's), so that checking a mapped tree costs little next
+  /// to reading it. Not cryptographic: it finds damage.
+  static func checksum(_ id: ObjectID, _ parts: UnsafeRawBufferPointer...) -> UInt64 {
+    var sums = SIMD4<UInt64>(1, 2, 3, 4)
+    var sumsOfSums = SIMD4<UInt64>(repeating: 0)
+    func add(_ raw: UnsafeRawBufferPointer) {
+      var offset = 0
+      while offset + 32 <= raw.count {
+        sums &+= raw.loadUnaligned(fromByteOffset: offset, as: SIMD4<UInt64>.self)
+        sumsOfSums &+= sums
+        offset += 32
+      }
+      // The last bytes, zero-padded to 32, and the length, so that appended zeros count.
+      var tail = SIMD4<UInt64>(0, 0, 0, UInt64(raw.count))
+      withUnsafeMutableBytes(of: &tail) { words in
+        for (index, byte) in raw[offset...].enumerated() { words[index] ^= byte }
+      }
+      sums &+= tail
+      sumsOfSums &+= sums
+    }
+    withUnsafeBytes(of: id.oid.id) { add($0) }
+    for part in parts { add(part) }
+    var result: UInt64 = 0x9E37_79B9_7F4A_7C15
+    for index in 0..<4 {
+      for value in [sums[index], sumsOfSums[index]] {
+        result = (result ^ value) &* 0xBF58_476D_1CE4_E5B9
+        result ^= result >> 31
+      }
+    }
+    return result
+  }
+
+  private static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+    var offset = 0
+    while offset < bytes.count {
+      let count = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+      if count < 0 && errno == EINTR { continue }
+      guard count > 0 else { return false }
+      offset += count
+    }
+    return true
+  }
+
+  private static func makeFolders(_ path: String) -> Bool {
+    var info = stat()
+    if stat(path, &info) == 0 { return info.st_mode & S_IFMT == S_IFDIR }
+    let parent = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+    if !parent.isEmpty, !makeFolders(parent) { return false }
+    return mkdir(path, 0o755) == 0 || errno == EEXIST
+  }
+}

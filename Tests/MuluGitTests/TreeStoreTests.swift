@@ -1,0 +1,129 @@
+import Foundation
+import MuluGit
+import MuluTestSupport
+import Testing
+
+@Suite("Large trees kept on disk between processes")
+struct TreeStoreTests {
+  /// A repository with `folders` folders of 400 files each (about 25 KB of tree each), and a
+  /// store in its sandbox that keeps trees of 4 KB and more, up to `limit` bytes.
+  private func makeFixture(folders: Int = 1, limit: Int = 1 << 20) throws -> (GitFixture, TreeStore, [ObjectID]) {
+    let fixture = try GitFixture()
+    var files: [(String, String)] = [("README.md", "readme\n")]
+    for folder in 0..<folders {
+      files += (0..<400).map { ("f\(folder)/" + String(format: "%06d", $0) + "-一个相当长的资源文件名称.yaml", "\(folder) \($0)\n") }
+    }
+    try fixture.importFiles(files, message: "folders")
+    let store = TreeStore(folder: fixture.sandbox.path + "/store", minimumSize: 4096, limit: limit)
+    return (fixture, store, try (0..<folders).map { try fixture.id("main:f\($0)") })
+  }
+
+  /// The names and ids of a tree's entries.
+  private func listing(_ tree: RawTree) -> [String] {
+    var entries: [String] = []
+    tree.forEach { entries.append("\($0.nameText) \($0.id.hex) \($0.rawMode)") }
+    return entries
+  }
+
+  private func storedFiles(_ store: TreeStore) -> [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: store.folder)) ?? []).sorted()
+  }
+
+  @Test("a large tree is kept by its id, and read from there by a repository that lacks it; a small one is not kept")
+  func keptAndMapped() throws {
+    let (fixture, store, folders) = try makeFixture()
+    let repository = try fixture.open()
+    repository.keepTrees(in: store)
+    let original = listing(try repository.rawTree(folders[0]))
+    _ = try repository.rawTree(try fixture.id("main^{tree}"))
+    #expect(storedFiles(store) == [folders[0].hex])
+
+    // Another repository, without these objects: the tree comes from the store, whole.
+    let other = try GitFixture(name: "other", sandbox: fixture.sandbox)
+    let elsewhere = try other.open()
+    #expect(throws: GitError.self) { try elsewhere.rawTree(folders[0]) }
+    elsewhere.keepTrees(in: store)
+    let mapped = try elsewhere.rawTree(folders[0])
+    #expect(listing(mapped) == original)
+    #expect(mapped.count == 400)
+    #expect(mapped.entry(named: "000123-一个相当长的资源文件名称.yaml")?.id == (try fixture.id("main:f0/000123-一个相当长的资源文件名称.yaml")))
+    #expect(store.damaged.isEmpty)
+
+    // Filling from a root: every tree under it is read, the large ones kept.
+    let (filled, fillStore, filledFolders) = try makeFixture(folders: 3)
+    let handle = try filled.open()
+    handle.keepTrees(in: fillStore)
+    let kept = try handle.keepTrees(under: try filled.id("main^{tree}"))
+    #expect(kept.count == 3)
+    #expect(storedFiles(fillStore) == filledFolders.map(\.hex).sorted())
+  }
+
+  @Test("a damaged file is never used: it is removed and said so, and the tree read from git")
+  func damaged() throws {
+    let (fixture, store, folders) = try makeFixture(folders: 2)
+    let repository = try fixture.open()
+    repository.keepTrees(in: store)
+    let original = listing(try repository.rawTree(folders[0]))
+    let file = store.folder + "/" + folders[0].hex
+    let good = try Data(contentsOf: URL(fileURLWithPath: file))
+    let other = try GitFixture(name: "other", sandbox: fixture.sandbox)
+
+    var flipped = good
+    flipped[good.count / 2] ^= 0x20
+    var wrongSize = good
+    wrongSize[12] ^= 1
+    var wrongStart = good
+    wrongStart[good.count - 3] ^= 0x01
+    for damage in [flipped, good.prefix(good.count - 1), good.prefix(10), Data("not a tree".utf8), wrongSize, wrongStart] {
+      try damage.write(to: URL(fileURLWithPath: file))
+      // Where git lacks the tree, it cannot be read at all.
+      let store = TreeStore(folder: store.folder, minimumSize: 4096)
+      let elsewhere = try other.open()
+      elsewhere.keepTrees(in: store)
+      #expect(throws: GitError.self) { try elsewhere.rawTree(folders[0]) }
+      #expect(store.damaged == [file])
+      #expect(!FileManager.default.fileExists(atPath: file))
+
+      // Where git has it, it is read from git and kept again, as it should be.
+      let fresh = try fixture.open()
+      fresh.keepTrees(in: store)
+      #expect(listing(try fresh.rawTree(folders[0])) == original)
+      #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == good)
+    }
+
+    // Another tree's file under this tree's name: its checksum covers the id.
+    _ = try repository.rawTree(folders[1])
+    try FileManager.default.removeItem(atPath: file)
+    try FileManager.default.copyItem(atPath: store.folder + "/" + folders[1].hex, toPath: file)
+    let renamed = TreeStore(folder: store.folder, minimumSize: 4096)
+    let elsewhere = try other.open()
+    elsewhere.keepTrees(in: renamed)
+    #expect(throws: GitError.self) { try elsewhere.rawTree(folders[0]) }
+    #expect(renamed.damaged == [file])
+  }
+
+  @Test("the store keeps at most its limit, the trees used last")
+  func bounded() throws {
+    let (fixture, probe, folders) = try makeFixture(folders: 6)
+    let repository = try fixture.open()
+    repository.keepTrees(in: probe)
+    _ = try repository.rawTree(folders[0])
+    let size = try #require(FileManager.default.attributesOfItem(atPath: probe.folder + "/" + folders[0].hex)[.size] as? Int)
+    try FileManager.default.removeItem(atPath: probe.folder)
+
+    // Room for four trees: after six, the last ones read are there, and no more than the limit.
+    let store = TreeStore(folder: probe.folder, minimumSize: 4096, limit: size * 4 + size / 2)
+    let limited = try fixture.open()
+    limited.keepTrees(in: store)
+    for folder in folders {
+      _ = try limited.rawTree(folder)
+      // Apart by more than the file system's clock step, so that "last used" is an order.
+      Thread.sleep(forTimeInterval: 0.02)
+    }
+    let kept = storedFiles(store)
+    #expect(kept.count >= 2 && kept.count <= 4)
+    #expect(kept.contains(folders[5].hex))
+    #expect(!kept.contains(folders[0].hex))
+    #expect(kept.count * size <= store.limit)
+  }
+}
