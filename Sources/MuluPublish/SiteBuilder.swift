@@ -334,24 +334,33 @@ struct SiteBuilder {
           ("code", .string(department.code)), ("name", .string(department.name)),
           ("resources", .int(department.resources)), ("active", .int(department.active)),
         ]))
-      let json: JSON = .object([
-        ("code", .string(department.code)), ("name", .string(department.name)),
-        (
-          "resources",
-          .array(
-            resources.map { resource in
-              .object([
-                ("code", .string(resource.codeText)), ("name", .string(resource.name)),
-                ("sharing_type", .string(resource.sharingType)), ("retired", .bool(resource.retired)),
-              ])
-            })
-        ),
-      ])
       guard isSafeName(department.code) else { continue }
-      try output.write("api/v1/departments/\(department.code).json", json.serialized() + "\n")
+      try output.write("api/v1/departments/\(department.code).json", departmentJSON(department, resources))
       try output.write("departments/\(department.code).html", departmentPage(department))
     }
     try output.write("api/v1/departments.json", JSON.array(list).serialized() + "\n")
+  }
+
+  /// `api/v1/departments/<code>.json`: `{"code","name","resources":[{"code","name","sharing_type",
+  /// "retired"}]}`, as `JSON.serialized` writes it, without a tree of every resource's values.
+  private func departmentJSON(_ department: SiteDepartment, _ resources: ArraySlice<SiteResource>) -> String {
+    var out = "{\"code\":"
+    out.reserveCapacity(128 * (resources.count + 1))
+    JSON.quote(department.code, into: &out)
+    out += ",\"name\":"
+    JSON.quote(department.name, into: &out)
+    out += ",\"resources\":["
+    for (index, resource) in resources.enumerated() {
+      out += index == 0 ? "{\"code\":" : ",{\"code\":"
+      JSON.quote(resource.codeText, into: &out)
+      out += ",\"name\":"
+      JSON.quote(resource.name, into: &out)
+      out += ",\"sharing_type\":"
+      JSON.quote(resource.sharingType, into: &out)
+      out += resource.retired ? ",\"retired\":true}" : ",\"retired\":false}"
+    }
+    out += "]}\n"
+    return out
   }
 
   /// A department's page: its counts, its resources by class, then what extensions add.
