@@ -94,13 +94,20 @@ struct SiteBuilder {
     spans.reserveCapacity(site.resources.count)
     let all = site.resources
     let changed = earlier.map { $0.changedTargets(site) } ?? []
+    let renamed = earlier.map { $0.renamed(site) } ?? []
+    let builder = self
     for start in stride(from: 0, to: all.count, by: Loader.batch) {
       let slice = Array(all[start..<min(start + Loader.batch, all.count)])
-      // The earlier publish's resource each of the batch is, when its files stay (then counted as kept).
-      let kept: [Int?] = slice.enumerated().map { offset, entry in
-        earlier?.take(entry, history: histories[start + offset], site: site, changedTargets: changed, output: output)
+      // The earlier publish's resource each of the batch is, when its files stay (then counted as
+      // kept), on all cores.
+      var kept: [Int?] = Array(repeating: nil, count: slice.count)
+      if let earlier {
+        kept = parallelMap(Array(slice.indices), workers: Validator.defaultWorkers, run: 512) { offset in
+          earlier.take(
+            slice[offset], history: builder.histories[start + offset], site: builder.site, changedTargets: changed,
+            renamed: renamed, output: builder.output)
+        }
       }
-      let builder = self
       let fresh = zip(slice, kept).filter { $0.1 == nil }.map(\.0)
       var results: ArraySlice<(line: [UInt8], dataset: [UInt8]?)>
       do {
