@@ -690,14 +690,23 @@ struct SiteBuilder {
     let departmentIndex = Dictionary(uniqueKeysWithValues: withResources.enumerated().map { ($1.code, $0) })
     let sharing = search.values(.sharing)
     let chunk = SearchLayout.chunk
+    // `[[code, name, department index, sharing type index, retired 0/1], …]`, as `JSON.serialized`
+    // writes it, one resource after the other (those of a department stand together).
+    var folder: (code: String, index: Int)? = nil
     for start in stride(from: 0, to: site.resources.count, by: chunk) {
-      let records: [JSON] = site.resources[start..<min(start + chunk, site.resources.count)].map { resource in
-        .array([
-          .string(resource.codeText), .string(resource.name), .int(departmentIndex[resource.folder] ?? -1),
-          .int(sharing.firstIndex(of: resource.sharingType) ?? -1), .int(resource.retired ? 1 : 0),
-        ])
+      var out = "["
+      out.reserveCapacity(160 * chunk)
+      for (offset, resource) in site.resources[start..<min(start + chunk, site.resources.count)].enumerated() {
+        if folder?.code != resource.folder { folder = (resource.folder, departmentIndex[resource.folder] ?? -1) }
+        out += offset == 0 ? "[" : ",["
+        JSON.quote(resource.codeText, into: &out)
+        out += ","
+        JSON.quote(resource.name, into: &out)
+        out += "," + String(folder!.index) + "," + String(sharing.firstIndex(of: resource.sharingType) ?? -1)
+        out += resource.retired ? ",1]" : ",0]"
       }
-      try output.write(base + "r/\(start / chunk).json", JSON.array(records).serialized() + "\n")
+      out += "]\n"
+      try output.write(base + "r/\(start / chunk).json", out)
     }
     let meta: JSON = .object([
       ("version", .int(1)),
