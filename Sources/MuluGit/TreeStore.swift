@@ -176,33 +176,38 @@ public final class TreeStore: Sendable {
   /// words and sums of those sums (Fletcher's), so that checking a mapped tree costs little next
   /// to reading it. Not cryptographic: it finds damage.
   static func checksum(_ id: ObjectID, _ parts: UnsafeRawBufferPointer...) -> UInt64 {
-    var sums = SIMD4<UInt64>(1, 2, 3, 4)
-    var sumsOfSums = SIMD4<UInt64>(repeating: 0)
-    func add(_ raw: UnsafeRawBufferPointer) {
-      var offset = 0
-      while offset + 32 <= raw.count {
-        sums &+= raw.loadUnaligned(fromByteOffset: offset, as: SIMD4<UInt64>.self)
-        sumsOfSums &+= sums
-        offset += 32
-      }
-      // The last bytes, zero-padded to 32, and the length, so that appended zeros count.
-      var tail = SIMD4<UInt64>(0, 0, 0, UInt64(raw.count))
-      withUnsafeMutableBytes(of: &tail) { words in
-        for (index, byte) in raw[offset...].enumerated() { words[index] ^= byte }
-      }
-      sums &+= tail
-      sumsOfSums &+= sums
-    }
-    withUnsafeBytes(of: id.oid.id) { add($0) }
-    for part in parts { add(part) }
+    var sums = (SIMD4<UInt64>(1, 2, 3, 4), SIMD4<UInt64>(repeating: 0))
+    withUnsafeBytes(of: id.oid.id) { sums = add($0, to: sums) }
+    for part in parts { sums = add(part, to: sums) }
     var result: UInt64 = 0x9E37_79B9_7F4A_7C15
     for index in 0..<4 {
-      for value in [sums[index], sumsOfSums[index]] {
+      for value in [sums.0[index], sums.1[index]] {
         result = (result ^ value) &* 0xBF58_476D_1CE4_E5B9
         result ^= result >> 31
       }
     }
     return result
+  }
+
+  /// The running sums of `raw`'s words added to `sums`, and the sums of those sums.
+  private static func add(
+    _ raw: UnsafeRawBufferPointer, to sums: (SIMD4<UInt64>, SIMD4<UInt64>)
+  ) -> (SIMD4<UInt64>, SIMD4<UInt64>) {
+    var (running, ofRunning) = sums
+    var offset = 0
+    while offset + 32 <= raw.count {
+      running &+= raw.loadUnaligned(fromByteOffset: offset, as: SIMD4<UInt64>.self)
+      ofRunning &+= running
+      offset += 32
+    }
+    // The last bytes, zero-padded to 32, and the length, so that appended zeros count.
+    var tail = SIMD4<UInt64>(0, 0, 0, UInt64(raw.count))
+    withUnsafeMutableBytes(of: &tail) { words in
+      for (index, byte) in raw[offset...].enumerated() { words[index] ^= byte }
+    }
+    running &+= tail
+    ofRunning &+= running
+    return (running, ofRunning)
   }
 
   private static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
