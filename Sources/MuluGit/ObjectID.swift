@@ -22,11 +22,16 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
   /// Parses a full 40-digit hex id, in either case. Abbreviated ids are
   /// revisions: resolve them with `Repository.resolveCommit(_:)`.
   public init?(hex: String) {
+    self.init(hexDigits: hex.utf8)
+  }
+
+  /// Parses a full 40-digit hex id from its UTF-8 digits, in either case.
+  public init?<Digits: Collection<UInt8>>(hexDigits: Digits) {
     var bytes = [UInt8]()
     bytes.reserveCapacity(20)
     var pending: UInt8? = nil
     var count = 0
-    for unit in hex.utf8 {
+    for unit in hexDigits {
       count += 1
       guard count <= 40, let nibble = ObjectID.nibble(unit) else { return nil }
       if let high = pending {

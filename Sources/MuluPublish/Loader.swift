@@ -10,13 +10,12 @@ enum Loader {
   static let batch = 8192
 
   /// The site and its search index; a resource whose file is the one `previous` knows is taken
-  /// from there instead of being read. Each resource's search keys go to `spool`, in order.
+  /// from there instead of being read, its search keys from the earlier lists.
   static func load(
-    _ repository: Repository, in workspace: Workspace, _ request: Publish.Request, previous: PublishState?,
-    spool: KeySpool
+    _ repository: Repository, in workspace: Workspace, _ request: Publish.Request, previous: PublishState?
   ) throws(PublishFailure) -> (Site, SearchIndexBuilder) {
     do {
-      return try loadSite(repository, in: workspace, request, previous: previous, spool: spool)
+      return try loadSite(repository, in: workspace, request, previous: previous)
     } catch let failure as PublishFailure {
       throw failure
     } catch let failure as Workspace.Failure {
@@ -29,8 +28,7 @@ enum Loader {
   }
 
   private static func loadSite(
-    _ repository: Repository, in workspace: Workspace, _ request: Publish.Request, previous: PublishState?,
-    spool: KeySpool
+    _ repository: Repository, in workspace: Workspace, _ request: Publish.Request, previous: PublishState?
   ) throws -> (Site, SearchIndexBuilder) {
     let entries = try Release.list(in: workspace)
     let revision = Publish.revision(request.revision, releases: entries)
@@ -52,7 +50,7 @@ enum Loader {
 
     let search = SearchIndexBuilder()
     let (resources, unreadable) = try readResources(
-      try resourceFiles(tree, in: repository), into: search, from: repository, previous: previous, spool: spool)
+      try resourceFiles(tree, in: repository), into: search, from: repository, previous: previous)
     var byCode: [String: Int] = [:]
     for (index, resource) in resources.enumerated() where byCode[resource.codeText] == nil {
       byCode[resource.codeText] = index
@@ -83,10 +81,11 @@ enum Loader {
 
   /// The resources of `files`, read a batch at a time across the cores and added to `search`;
   /// the files that do not read, as findings. A file whose blob is the one `previous` knows at
-  /// its path is not read: its record stands for it. Each resource's keys go to `spool`.
+  /// its path is not read: its record stands for it, and its search keys are taken from the
+  /// earlier lists.
   private static func readResources(
     _ files: [ResourceFileEntry], into search: SearchIndexBuilder, from repository: Repository,
-    previous: PublishState?, spool: KeySpool
+    previous: PublishState?
   ) throws -> ([SiteResource], [Finding]) {
     // The records of the earlier publish stand in the same order as the files: they are met
     // walking both.
@@ -104,6 +103,8 @@ enum Loader {
     var resources: [SiteResource] = []
     resources.reserveCapacity(files.count)
     var unreadable: [Finding] = []
+    // The earlier resources taken, by runs: where they stood and where they stand.
+    var moved: [SearchIndexBuilder.Moved] = []
     // Folder and provider names are held once per department, not once per resource.
     var interned: [String: String] = [:]
     func intern(_ text: String) -> String {
@@ -130,12 +131,13 @@ enum Loader {
           var resource = record.resource
           resource.folder = intern(file.folder)
           resource.earlier = index
-          search.add(
-            id: resources.count,
-            keys: SearchKeys(name: SearchKeys.decode(record.nameKeys), text: SearchKeys.decode(record.textKeys)),
-            resource: resource)
+          search.addFacets(id: resources.count, resource: resource)
+          if let last = moved.last, last.earlier + last.length == index, last.now + last.length == resources.count {
+            moved[moved.count - 1].length += 1
+          } else {
+            moved.append(.init(earlier: index, now: resources.count, length: 1))
+          }
           resources.append(resource)
-          try spool.add(name: record.nameKeys, text: record.textKeys)
           continue
         }
         let (reading, searchKeys) = read.removeFirst()
@@ -154,10 +156,11 @@ enum Loader {
             links: resource.related + (resource.retired?.replacedBy.map { [$0] } ?? []))
           search.add(id: resources.count, keys: searchKeys!, resource: site)
           resources.append(site)
-          try spool.add(
-            name: ArraySlice(SearchKeys.encode(searchKeys!.name)), text: ArraySlice(SearchKeys.encode(searchKeys!.text)))
         }
       }
+    }
+    guard search.finish(count: resources.count, earlier: previous.map { ($0.name, $0.text) }, moved: moved) else {
+      throw PublishFailure.tool("the search index of \(PublishState.fileName) does not decode")
     }
     return (resources, unreadable)
   }

@@ -21,6 +21,19 @@ struct PostingList: Sendable {
     count += 1
   }
 
+  /// Appends the positions `start..<start+length`, all after the last one.
+  mutating func append(run start: Int, length: Int) {
+    guard length > 0, start > last else { return }
+    if last >= 0 && start == last + 1 {
+      last = start + length - 1
+    } else {
+      flush()
+      runStart = start
+      last = start + length - 1
+    }
+    count += length
+  }
+
   private mutating func flush() {
     guard runStart >= 0 else { return }
     PostingList.varint(runStart - written, into: &bytes)
@@ -42,5 +55,33 @@ struct PostingList: Sendable {
       value >>= 7
     }
     out.append(UInt8(value))
+  }
+
+  /// The runs of an encoded list, in order, as (start, length); nil when the bytes do not
+  /// decode (cut short, or a run past the largest position).
+  static func runs(_ bytes: ArraySlice<UInt8>) -> [(start: Int, length: Int)]? {
+    var runs: [(start: Int, length: Int)] = []
+    var position = bytes.startIndex
+    var end = 0
+    func next() -> Int? {
+      var value = 0
+      var shift = 0
+      while position < bytes.endIndex, shift < 35 {
+        let byte = bytes[position]
+        position += 1
+        value |= Int(byte & 0x7F) << shift
+        if byte & 0x80 == 0 { return value }
+        shift += 7
+      }
+      return nil
+    }
+    while position < bytes.endIndex {
+      guard let gap = next(), let extra = next() else { return nil }
+      let start = end + gap
+      guard start <= Int(Int32.max), extra <= Int(Int32.max) else { return nil }
+      runs.append((start, extra + 1))
+      end = start + extra + 1
+    }
+    return runs
   }
 }

@@ -1,6 +1,7 @@
 import MuluCatalog
 import MuluGit
 import MuluKit
+import MuluParallel
 import MuluYAML
 
 #if canImport(Glibc)
@@ -81,12 +82,16 @@ public enum Publish {
     let reason: Earlier.Reason?
     var site: Site
     let search: SearchIndexBuilder
-    /// Where the resources' search keys wait for the state.
-    let spool: String
+    /// The earlier publish's files a republish copies from, checked meanwhile.
+    let earlierFiles: Earlier.Files?
+    /// What a republish took from the earlier publish, kept here after `finish` with the site it
+    /// finished: whoever holds `prepared` decides when they are freed (a command that ends
+    /// right after need not free them one by one).
+    var earlier: Earlier?
 
     init(
       request: Request, repository: Repository, output: SiteOutput, statePath: String, previous: PublishState?,
-      reason: Earlier.Reason?, site: Site, search: SearchIndexBuilder, spool: String
+      reason: Earlier.Reason?, site: Site, search: SearchIndexBuilder, earlierFiles: Earlier.Files?
     ) {
       self.request = request
       self.repository = repository
@@ -96,7 +101,7 @@ public enum Publish {
       self.reason = reason
       self.site = site
       self.search = search
-      self.spool = spool
+      self.earlierFiles = earlierFiles
     }
 
     /// The revision published.
@@ -140,12 +145,46 @@ public enum Publish {
     }
     // What earlier versions kept beside the state: the validation cache holds it now.
     unlink(output.root + "/.mulu-publish-results")
-    let spool = try KeySpool(path: output.root + "/.mulu-publish-keys.tmp")
-    let (site, search) = try Loader.load(repository, in: workspace, request, previous: previous, spool: spool)
-    try spool.close()
+    // What earlier versions kept beside the state while it was made.
+    unlink(output.root + "/.mulu-publish-keys.tmp")
+    let earlierFiles = previous.map { _ in Earlier.Files(output: output) }
+    let (site, search) = try Loader.load(repository, in: workspace, request, previous: previous)
     return Prepared(
       request: request, repository: repository, output: output, statePath: statePath, previous: previous,
-      reason: reason, site: site, search: search, spool: spool.path)
+      reason: reason, site: site, search: search, earlierFiles: earlierFiles)
+  }
+
+  /// `prepare`, while `alongside` runs on a thread of its own with the commit the publish shows
+  /// (hex): the command's validation of it, which needs nothing the publish reads. When the
+  /// revision does not resolve first, `alongside` runs after `prepare`.
+  public static func prepare<T: Sendable>(
+    in workspace: Workspace, _ request: Request, alongside: @escaping @Sendable (String) throws -> T
+  ) throws -> (Prepared, T) {
+    guard let commit = commit(of: request, in: workspace) else {
+      let prepared = try prepare(in: workspace, request)
+      return (prepared, try alongside(prepared.commit))
+    }
+    let result = SideResult<T>()
+    let task = SideTask<Never> { result.value = Result { try alongside(commit) } }
+    // A failure of the publish is said, not one of `alongside`'s (which is not waited for).
+    let prepared = try prepare(in: workspace, request)
+    task.wait()
+    // The revision moved meanwhile (a branch pushed to): `alongside` again, for what was read.
+    guard prepared.commit == commit, let value = result.value else { return (prepared, try alongside(prepared.commit)) }
+    return (prepared, try value.get())
+  }
+
+  /// The commit a publish of `request` shows (hex); nil when it does not resolve (`prepare` says why).
+  static func commit(of request: Request, in workspace: Workspace) -> String? {
+    guard let repository = try? workspace.repositoryWithHistory(),
+      let revision = try? revision(request.revision, in: workspace)
+    else { return nil }
+    return try? repository.resolveCommit(revision).hex
+  }
+
+  /// What a side thread made, read after it ended.
+  private final class SideResult<T: Sendable>: @unchecked Sendable {
+    var value: Result<T, any Error>?
   }
 
   /// Writes the site `prepare` read, with what `extensions` add, and the state for the next publish.
@@ -161,7 +200,7 @@ public enum Publish {
       generator: request.generator, language: request.language, registryName: site.registryName,
       navigation: builder.layout.navigation.map { ($0.path, $0.title) })
     if let previous = prepared.previous {
-      switch Earlier.open(previous, layout: layout, output: output) {
+      switch Earlier.open(previous, layout: layout, files: prepared.earlierFiles ?? Earlier.Files(output: output)) {
       case .success(let earlier): builder.earlier = earlier
       case .failure(let failure): reason = failure
       }
@@ -171,18 +210,26 @@ public enum Publish {
       try builder.release(release, diff)
     }
     builder.site = site
+    // Each resource's history fingerprint, once: a republish compares it with the state's, and
+    // the state keeps it.
+    let histories = parallelMap(Array(0..<site.resources.count), workers: Validator.defaultWorkers, run: 4096) {
+      [site] index in
+      PublishState.history(site.history[site.resources[index].codeText] ?? [])
+    }
+    builder.histories = histories
     let (datasets, members) = try builder.build()
     try output.finish()
 
     try PublishState.write(
       to: prepared.statePath, layout: layout, commit: site.commit.hex, releases: Set(site.releases.map(Earlier.mark)),
       departmentNames: site.departmentNames, count: site.resources.count,
-      record: { index, name, text in
+      record: { index in
         PublishState.Record(
-          resource: site.resources[index], history: PublishState.history(site.history[site.resources[index].codeText] ?? []),
-          nameKeys: name, textKeys: text, dcatOffset: datasets[index].offset, dcatLength: datasets[index].length)
-      }, members: members, spool: prepared.spool)
-    unlink(prepared.spool)
+          resource: site.resources[index], history: histories[index],
+          dcatOffset: datasets[index].offset, dcatLength: datasets[index].length)
+      }, members: members, search: prepared.search)
+    prepared.site = site
+    prepared.earlier = builder.earlier
     return Summary(
       revision: site.revision, tag: site.release.tag, commit: site.release.commit.hex, resources: site.resources.count,
       active: site.resources.count { !$0.retired }, departments: site.departments.count,

@@ -12,12 +12,13 @@ import MuluGit
 /// from here instead of reading their files.
 ///
 /// Binary, in the resources' order: a header, a record per resource, the members of
-/// `resources.jsonl.gz` (`ResourceLines`). Written last, after
+/// `resources.jsonl.gz` (`ResourceLines`), the lists of the search index's name and text keys
+/// (`SearchIndexBuilder`). Written last, after
 /// every file of the publish, and removed when a publish starts: a publish that stops half-way
 /// leaves none, and the next one is a full publish.
 struct PublishState: Sendable {
   static let fileName = ".mulu-publish-state"
-  static let magic = Array("mulu-publish-state 3\n".utf8)
+  static let magic = Array("mulu-publish-state 4\n".utf8)
 
   /// What every page depends on beyond its resource: the generator, the language, the registry's
   /// name and the navigation. A state of another layout is not used.
@@ -29,6 +30,9 @@ struct PublishState: Sendable {
   var records: [Record]
   /// The members of `resources.jsonl.gz`, in order.
   var members: [ResourceLines.Member]
+  /// The search index's lists of name keys and of text keys, in key order.
+  var name: [SearchIndexBuilder.SearchList]
+  var text: [SearchIndexBuilder.SearchList]
 
   struct ReleaseMark: Hashable, Sendable {
     var tag: String
@@ -42,9 +46,6 @@ struct PublishState: Sendable {
     var resource: SiteResource
     /// The fingerprint of its history (`PublishState.history`).
     var history: UInt64
-    /// Its search keys, as `SearchKeys.encode` writes them.
-    var nameKeys: ArraySlice<UInt8>
-    var textKeys: ArraySlice<UInt8>
     /// Where its dataset stands in `dcat.jsonld` (length 0: none, a retired resource).
     var dcatOffset: Int
     var dcatLength: Int
@@ -128,10 +129,6 @@ struct PublishState: Sendable {
     out.varint(resource.links.count)
     for link in resource.links { out.string(link) }
     out.u64(record.history)
-    out.varint(record.nameKeys.count)
-    out.bytes += record.nameKeys
-    out.varint(record.textKeys.count)
-    out.bytes += record.textKeys
     out.varint(record.dcatOffset)
     out.varint(record.dcatLength)
   }
@@ -166,17 +163,22 @@ struct PublishState: Sendable {
     guard let count = reader.varint(), count <= bytes.count else { return nil }
     var records: [Record] = []
     records.reserveCapacity(count)
-    var interned: [String: String] = [:]
-    func intern(_ text: String) -> String {
-      if let known = interned[text] { return known }
-      interned[text] = text
-      return text
-    }
+    // The fields most resources share with others, held once each.
+    var folders = Interner()
+    var providers = Interner()
+    var sharingTypes = Interner()
+    var cycles = Interner()
+    var formats = Interner()
+    var classes = Interner()
     for _ in 0..<count {
-      guard let folder = reader.string(), let codeText = reader.string(), let code = ResourceCode(codeText),
-        let blob = reader.objectID(), let name = reader.string(), let providerName = reader.string(),
-        let sharingType = reader.string(), let updateCycle = reader.string(), let formatClass = reader.string(),
-        let writtenClass = reader.string(), let flags = reader.varint(), let countFlags = reader.varint(),
+      guard let folder = reader.slice().map({ folders.string($0) }), let codeText = reader.string(),
+        let code = ResourceCode(codeText), let blob = reader.slice().flatMap({ ObjectID(hexDigits: $0) }),
+        let name = reader.string(), let providerName = reader.slice().map({ providers.string($0) }),
+        let sharingType = reader.slice().map({ sharingTypes.string($0) }),
+        let updateCycle = reader.slice().map({ cycles.string($0) }),
+        let formatClass = reader.slice().map({ formats.string($0) }),
+        let writtenClass = reader.slice().map({ classes.string($0) }), let flags = reader.varint(),
+        let countFlags = reader.varint(),
         let sharingIndex = reader.varint(), let items = reader.varint(), let linkCount = reader.varint()
       else { return nil }
       let counts = ResourceCounts(
@@ -187,17 +189,16 @@ struct PublishState: Sendable {
         guard let link = reader.string() else { return nil }
         links.append(link)
       }
-      guard let history = reader.u64(), let nameKeys = reader.slice(), let textKeys = reader.slice(),
-        let dcatOffset = reader.varint(), let dcatLength = reader.varint()
+      guard let history = reader.u64(), let dcatOffset = reader.varint(), let dcatLength = reader.varint()
       else { return nil }
       records.append(
         Record(
           resource: SiteResource(
-            folder: intern(folder), code: code, blob: blob, name: name, providerName: intern(providerName),
-            sharingType: intern(sharingType), updateCycle: intern(updateCycle), formatClass: intern(formatClass),
-            writtenClass: intern(writtenClass), toPublic: flags & 1 != 0, retired: flags & 2 != 0, counts: counts,
+            folder: folder, code: code, blob: blob, name: name, providerName: providerName,
+            sharingType: sharingType, updateCycle: updateCycle, formatClass: formatClass,
+            writtenClass: writtenClass, toPublic: flags & 1 != 0, retired: flags & 2 != 0, counts: counts,
             links: links),
-          history: history, nameKeys: nameKeys, textKeys: textKeys, dcatOffset: dcatOffset, dcatLength: dcatLength))
+          history: history, dcatOffset: dcatOffset, dcatLength: dcatLength))
     }
     guard let memberCount = reader.varint(), memberCount <= count else { return nil }
     var members: [ResourceLines.Member] = []
@@ -209,7 +210,11 @@ struct PublishState: Sendable {
       start += lines
       offset += length
     }
-    guard start == count, reader.position == end else { return nil }
+    guard start == count, let name = PublishState.lists(&reader), let text = PublishState.lists(&reader),
+      reader.position == end
+    else { return nil }
+    self.name = name
+    self.text = text
     self.members = members
     self.layout = layout
     self.commit = commit
@@ -220,7 +225,8 @@ struct PublishState: Sendable {
 
   init(
     layout: UInt64, commit: String, releases: Set<ReleaseMark>, departmentNames: [String: String], records: [Record],
-    members: [ResourceLines.Member] = []
+    members: [ResourceLines.Member] = [], name: [SearchIndexBuilder.SearchList] = [],
+    text: [SearchIndexBuilder.SearchList] = []
   ) {
     self.layout = layout
     self.commit = commit
@@ -228,6 +234,37 @@ struct PublishState: Sendable {
     self.departmentNames = departmentNames
     self.records = records
     self.members = members
+    self.name = name
+    self.text = text
+  }
+
+  /// A field's lists: their number, then each as the gap from the key before, the count of
+  /// positions, the list's length and bytes.
+  static func write(_ lists: [SearchIndexBuilder.SearchList], into out: inout ByteWriter) {
+    out.varint(lists.count)
+    var previous: UInt64 = 0
+    for list in lists {
+      out.varint(Int(list.key - previous))
+      out.varint(list.count)
+      out.varint(list.bytes.count)
+      out.bytes += list.bytes
+      previous = list.key
+    }
+  }
+
+  static func lists(_ reader: inout ByteReader) -> [SearchIndexBuilder.SearchList]? {
+    guard let count = reader.varint(), count <= reader.end - reader.position else { return nil }
+    var lists: [SearchIndexBuilder.SearchList] = []
+    lists.reserveCapacity(count)
+    var key: UInt64 = 0
+    for index in 0..<count {
+      guard let gap = reader.varint(), index == 0 || gap > 0, let positions = reader.varint(),
+        let bytes = reader.slice()
+      else { return nil }
+      key += UInt64(gap)
+      lists.append(SearchIndexBuilder.SearchList(key: key, count: positions, bytes: bytes))
+    }
+    return lists
   }
 }
 
@@ -250,6 +287,26 @@ struct ByteWriter {
   }
 
   mutating func objectID(_ id: ObjectID) { string(id.hex) }
+}
+
+/// Strings read from bytes, each held once: the one before is taken again when the bytes are
+/// the same (resources in path order share most fields with the one before), else the one
+/// held for them.
+struct Interner {
+  private var last: (bytes: ArraySlice<UInt8>, string: String)? = nil
+  private var held: [String: String] = [:]
+
+  mutating func string(_ bytes: ArraySlice<UInt8>) -> String {
+    if let last, last.bytes.elementsEqual(bytes) { return last.string }
+    var string = String(decoding: bytes, as: UTF8.self)
+    if let known = held[string] {
+      string = known
+    } else {
+      held[string] = string
+    }
+    last = (bytes, string)
+    return string
+  }
 }
 
 /// Reads what `ByteWriter` wrote; nil at any field that does not check out.
@@ -292,140 +349,15 @@ struct ByteReader {
   mutating func objectID() -> ObjectID? { string().flatMap { ObjectID(hex: $0) } }
 }
 
-extension SearchKeys {
-  /// The keys as ascending gaps, each an unsigned LEB128 varint.
-  static func encode(_ keys: [UInt64]) -> [UInt8] {
-    var out: [UInt8] = []
-    out.reserveCapacity(keys.count * 3)
-    var previous: UInt64 = 0
-    for key in keys {
-      PostingList.varint(Int(key - previous), into: &out)
-      previous = key
-    }
-    return out
-  }
-
-  static func decode(_ bytes: ArraySlice<UInt8>) -> [UInt64] {
-    var keys: [UInt64] = []
-    keys.reserveCapacity(bytes.count / 2)
-    var value: UInt64 = 0
-    var shift: UInt64 = 0
-    var previous: UInt64 = 0
-    for byte in bytes {
-      value |= UInt64(byte & 0x7F) << shift
-      if byte & 0x80 == 0 {
-        previous += value
-        keys.append(previous)
-        value = 0
-        shift = 0
-      } else {
-        shift += 7
-      }
-    }
-    return keys
-  }
-
-  init(name: [UInt64], text: [UInt64]) {
-    self.name = name
-    self.text = text
-  }
-}
-
-/// The search keys of every resource, in the resources' order, spooled to a file beside the
-/// state while the resources are read and read back when the state is written, so that they
-/// are not held in memory meanwhile.
-final class KeySpool {
-  let path: String
-  private var file: StreamFile
-  private var pending = ByteWriter()
-
-  init(path: String) throws(PublishFailure) {
-    self.path = path
-    file = try StreamFile(path: path)
-  }
-
-  func add(name: ArraySlice<UInt8>, text: ArraySlice<UInt8>) throws(PublishFailure) {
-    pending.varint(name.count)
-    pending.bytes += name
-    pending.varint(text.count)
-    pending.bytes += text
-    if pending.bytes.count >= 1 << 20 { try flush() }
-  }
-
-  private func flush() throws(PublishFailure) {
-    try file.write(pending.bytes)
-    pending.bytes.removeAll(keepingCapacity: true)
-  }
-
-  func close() throws(PublishFailure) {
-    try flush()
-    try file.close()
-  }
-
-  /// Reads the spool back, one resource's keys at a time.
-  struct Reader {
-    private let fd: Int32
-    private var buffer: [UInt8] = []
-    private var start = 0
-    private var ended = false
-
-    init(path: String) throws(PublishFailure) {
-      fd = open(path, O_RDONLY | O_CLOEXEC)
-      guard fd >= 0 else { throw .output(path, String(cString: strerror(errno))) }
-    }
-
-    func close() { _ = Glibc.close(fd) }
-
-    /// The next resource's name and text keys; nil at the end or at a record cut short.
-    mutating func next() -> (name: ArraySlice<UInt8>, text: ArraySlice<UInt8>)? {
-      guard let name = field(), let text = field() else { return nil }
-      return (name, text)
-    }
-
-    private mutating func field() -> ArraySlice<UInt8>? {
-      while true {
-        var reader = ByteReader(bytes: buffer, position: start, end: buffer.count)
-        if let count = reader.varint(), count <= buffer.count - reader.position {
-          start = reader.position + count
-          return buffer[reader.position..<start]
-        }
-        guard fill() else { return nil }
-      }
-    }
-
-    private mutating func fill() -> Bool {
-      guard !ended else { return false }
-      if start > 0 {
-        buffer.removeFirst(start)
-        start = 0
-      }
-      var chunk = [UInt8](repeating: 0, count: 1 << 20)
-      while true {
-        let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-        if n < 0 && errno == EINTR { continue }
-        if n <= 0 {
-          ended = true
-          return false
-        }
-        buffer += chunk[0..<n]
-        return true
-      }
-    }
-  }
-}
-
 extension PublishState {
   /// Writes the state of a publish to `path` as it is made, record by record: the header, each
-  /// resource with its keys from `spool`, the checksum.
+  /// resource, the members, the search index's lists, the checksum.
   static func write(
     to path: String, layout: UInt64, commit: String, releases: Set<ReleaseMark>, departmentNames: [String: String],
-    count: Int, record: (Int, ArraySlice<UInt8>, ArraySlice<UInt8>) -> Record, members: [ResourceLines.Member],
-    spool: String
+    count: Int, record: (Int) -> Record, members: [ResourceLines.Member], search: SearchIndexBuilder
   ) throws(PublishFailure) {
     let temporary = path + ".tmp"
     var file = try StreamFile(path: temporary)
-    var reader = try KeySpool.Reader(path: spool)
-    defer { reader.close() }
     do throws(PublishFailure) {
       let header = PublishState(
         layout: layout, commit: commit, releases: releases, departmentNames: departmentNames, records: [])
@@ -433,8 +365,7 @@ extension PublishState {
       header.writeHeader(into: &out)
       out.varint(count)
       for index in 0..<count {
-        guard let (name, text) = reader.next() else { throw .output(spool, "cut short") }
-        PublishState.write(record(index, name, text), into: &out)
+        PublishState.write(record(index), into: &out)
         if out.bytes.count >= 1 << 20 {
           try file.write(out.bytes)
           out.bytes.removeAll(keepingCapacity: true)
@@ -446,6 +377,8 @@ extension PublishState {
         out.varint(member.count)
         out.varint(member.length)
       }
+      PublishState.write(search.nameLists, into: &out)
+      PublishState.write(search.textLists, into: &out)
       try file.write(out.bytes)
       var sum = ByteWriter()
       sum.u64(file.hash)

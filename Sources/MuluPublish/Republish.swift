@@ -1,5 +1,6 @@
 import MuluCatalog
 import MuluGit
+import MuluParallel
 
 /// What a republish takes from the earlier publish in its folder: its state, and the members
 /// of its `resources.jsonl.gz` and the datasets of its `dcat.jsonld` for the resources whose
@@ -48,24 +49,38 @@ final class Earlier: @unchecked Sendable {
     self.memberStarts = memberStarts
   }
 
-  /// The earlier publish in `output`, when its state and files check out for a site of `layout`.
-  static func open(_ state: PublishState, layout: UInt64, output: SiteOutput) -> Result<Earlier, Reason> {
+  /// The earlier publish in `output`, when its state and `files` check out for a site of `layout`.
+  static func open(_ state: PublishState, layout: UInt64, files: Files) -> Result<Earlier, Reason> {
     guard state.layout == layout else { return .failure(.otherLayout) }
-    for path in ["api/v1/resources.jsonl.gz", "api/v1/dcat.jsonld"] where output.previousStamp(path) == nil {
-      return .failure(.filesChanged(path))
-    }
-    let linesStamp = output.previousStamp("api/v1/resources.jsonl.gz")!
-    guard
-      let lines = MappedFile(
-        path: output.root + "/api/v1/resources.jsonl.gz", size: linesStamp.size, hash: linesStamp.hash)
-    else {
-      return .failure(.filesChanged("api/v1/resources.jsonl.gz"))
-    }
-    let stamp = output.previousStamp("api/v1/dcat.jsonld")!
-    guard let dcat = MappedFile(path: output.root + "/api/v1/dcat.jsonld", size: stamp.size, hash: stamp.hash) else {
-      return .failure(.filesChanged("api/v1/dcat.jsonld"))
-    }
+    let (lines, dcat) = files.wait()
+    guard let lines else { return .failure(.filesChanged(Files.lines)) }
+    guard let dcat else { return .failure(.filesChanged(Files.dcat)) }
     return .success(Earlier(state: state, lines: lines, dcat: dcat))
+  }
+
+  /// The earlier publish's `resources.jsonl.gz` and `dcat.jsonld`, mapped and checked against
+  /// its manifest on a thread of their own (hashing half a gigabyte) while the resources are read.
+  final class Files: @unchecked Sendable {
+    static let lines = "api/v1/resources.jsonl.gz"
+    static let dcat = "api/v1/dcat.jsonld"
+    /// Written by the side thread before `task` ends, read after `wait` has seen it end.
+    private var mapped: (lines: MappedFile?, dcat: MappedFile?) = (nil, nil)
+    private var task: SideTask<Never>? = nil
+
+    init(output: SiteOutput) {
+      task = SideTask { [self] in
+        func map(_ path: String) -> MappedFile? {
+          guard let stamp = output.previousStamp(path) else { return nil }
+          return MappedFile(path: output.root + "/" + path, size: stamp.size, hash: stamp.hash)
+        }
+        mapped = (map(Files.lines), map(Files.dcat))
+      }
+    }
+
+    func wait() -> (lines: MappedFile?, dcat: MappedFile?) {
+      task?.wait()
+      return mapped
+    }
   }
 
   static func mark(_ release: SiteRelease) -> PublishState.ReleaseMark {
@@ -106,15 +121,16 @@ final class Earlier: @unchecked Sendable {
   }
 
   /// The index of the earlier publish's resource that `entry` is, when its page, its JSON and
-  /// its file stay as they are: the same file, the same history, the same links and department
-  /// name, and its share of the files all resources share is there. Those three files are then
-  /// counted as kept in `output`.
-  func take(_ entry: SiteResource, site: Site, changedTargets: Set<String>, output: SiteOutput) -> Int? {
+  /// its file stay as they are: the same file, the same history (its fingerprint is `history`),
+  /// the same links and department name, and its share of the files all resources share is
+  /// there. Those three files are then counted as kept in `output`.
+  func take(_ entry: SiteResource, history: UInt64, site: Site, changedTargets: Set<String>, output: SiteOutput)
+    -> Int?
+  {
     let index = entry.earlier
     guard index >= 0, index < state.records.count else { return nil }
     let record = state.records[index]
-    guard record.resource.blob == entry.blob,
-      record.history == PublishState.history(site.history[entry.codeText] ?? []),
+    guard record.resource.blob == entry.blob, record.history == history,
       state.departmentNames[entry.folder] == site.departmentNames[entry.folder],
       !entry.links.contains(where: changedTargets.contains),
       entry.retired || (record.dcatLength > 0 && record.dcatOffset + record.dcatLength <= dcat.count),

@@ -19,6 +19,8 @@ struct SiteBuilder {
   let documents: [SiteDocument]
   /// What a republish takes from the earlier publish in the folder; nil for a full publish.
   var earlier: Earlier?
+  /// Each resource's history fingerprint (`PublishState.history`), in the resources' order.
+  var histories: [UInt64] = []
 
   init(site: Site, search: SearchIndexBuilder, output: SiteOutput, repository: Repository, request: Publish.Request) {
     self.site = site
@@ -95,8 +97,8 @@ struct SiteBuilder {
     for start in stride(from: 0, to: all.count, by: Loader.batch) {
       let slice = Array(all[start..<min(start + Loader.batch, all.count)])
       // The earlier publish's resource each of the batch is, when its files stay (then counted as kept).
-      let kept: [Int?] = slice.map { entry in
-        earlier?.take(entry, site: site, changedTargets: changed, output: output)
+      let kept: [Int?] = slice.enumerated().map { offset, entry in
+        earlier?.take(entry, history: histories[start + offset], site: site, changedTargets: changed, output: output)
       }
       let builder = self
       let fresh = zip(slice, kept).filter { $0.1 == nil }.map(\.0)
@@ -654,7 +656,7 @@ struct SiteBuilder {
   private func searchFiles() throws(PublishFailure) {
     let base = "api/v1/search/"
     var shardCounts: [(String, JSON)] = []
-    for (field, lists) in [("n", search.name), ("t", search.text)] {
+    for (field, lists) in [("n", search.nameLists), ("t", search.textLists)] {
       let (count, files) = SearchIndexBuilder.shards(lists)
       shardCounts.append((field, .int(count)))
       for (index, bytes) in files.enumerated() { try output.write(base + "\(field)/\(index).bin", bytes) }

@@ -1,4 +1,5 @@
 import MuluCatalog
+import MuluParallel
 import Synchronization
 
 #if canImport(Glibc)
@@ -17,10 +18,14 @@ final class SiteOutput: Sendable {
   static let manifestName = ".mulu-publish"
 
   let root: String
-  private let previous: [String: Stamp]
+  /// The earlier publish's manifest, read on a thread of its own from the moment the folder is
+  /// opened until it is first needed.
+  private let manifest: EarlierManifest
+  /// The earlier manifest's entries by path.
+  private var previous: [String: Stamp] { manifest.loaded.stamps }
   /// The earlier manifest's entries in its order, when that is the paths' byte order (as mulu
   /// writes it): the new manifest is then these with what changed merged in, not all sorted again.
-  private let previousInOrder: [(path: String, stamp: Stamp)]?
+  private var previousInOrder: [(path: String, stamp: Stamp)]? { manifest.loaded.inOrder }
   private let state = Mutex(State())
 
   struct Stamp: Sendable, Equatable {
@@ -43,16 +48,42 @@ final class SiteOutput: Sendable {
   init(root: String) throws(PublishFailure) {
     self.root = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
     try SiteOutput.makeFolders(self.root)
-    let entries = (try? SiteOutput.readFile(self.root + "/" + SiteOutput.manifestName)).map(SiteOutput.manifest) ?? []
-    var previous: [String: Stamp] = [:]
-    previous.reserveCapacity(entries.count)
-    var inOrder = true
-    for (index, entry) in entries.enumerated() {
-      previous[entry.path] = entry.stamp
-      if index > 0 && inOrder { inOrder = PathOrder.compare(entries[index - 1].path, entry.path) < 0 }
+    manifest = EarlierManifest(path: self.root + "/" + SiteOutput.manifestName)
+  }
+
+  /// The earlier publish's manifest (`.mulu-publish`), read on a thread of its own.
+  final class EarlierManifest: @unchecked Sendable {
+    typealias Loaded = (stamps: [String: Stamp], inOrder: [(path: String, stamp: Stamp)]?)
+    /// Written by the side thread before `task` ends; read once `ready` says it ended.
+    private var value: Loaded = ([:], nil)
+    private let ready = Atomic<Bool>(false)
+    private let waiting = Mutex(())
+    private var task: SideTask<Never>? = nil
+
+    init(path: String) {
+      task = SideTask { [self] in
+        let entries = (try? SiteOutput.readFile(path)).map(SiteOutput.manifest) ?? []
+        var stamps: [String: Stamp] = [:]
+        stamps.reserveCapacity(entries.count)
+        var inOrder = true
+        for (index, entry) in entries.enumerated() {
+          stamps[entry.path] = entry.stamp
+          if index > 0 && inOrder { inOrder = PathOrder.compare(entries[index - 1].path, entry.path) < 0 }
+        }
+        value = (stamps, inOrder ? entries : nil)
+      }
     }
-    self.previous = previous
-    self.previousInOrder = inOrder ? entries : nil
+
+    var loaded: Loaded {
+      if !ready.load(ordering: .acquiring) {
+        waiting.withLock { _ in
+          guard !ready.load(ordering: .acquiring) else { return }
+          task?.wait()
+          ready.store(true, ordering: .releasing)
+        }
+      }
+      return value
+    }
   }
 
   /// Whether the folder holds the manifest of an earlier publish.

@@ -185,6 +185,40 @@ import Testing
     for (path, bytes) in try lab.files("site") where fresh[path] != bytes { Issue.record("\(path) differs from a fresh publish") }
   }
 
+  @Test func aRepublishMovesTheSearchIndexOfTheResourcesItKeeps() throws {
+    let lab = try PublishLab(releases: 1)
+    #expect(try lab.publish().status == 0)
+    let old = try lab.files("site")
+    // A resource added among the first ones (every later one moves by one), another's summary
+    // changed further on.
+    let folder = "catalogs/11100000000090251U/"
+    let added = try lab.lab.read("repo", folder + "303002001-000002.yaml")
+      .edited(replacing: "code: 303002001/000002", with: "code: 303002001/000003")
+      .edited(replacing: "name: 学位授予信息", with: "name: 学位撤销信息")
+      .edited(replacing: "summary: 学位授予单位授予学士、硕士、博士学位的信息。", with: "summary: 撤销已授予学位的决定。")
+    try lab.lab.write("repo", folder + "303002001-000003.yaml", added)
+    try lab.lab.edit(
+      "repo", "catalogs/11100000000090114B/104001-000001.yaml", replacing: "name: 法人和非法人组织公共信用信息",
+      with: "name: 法人和非法人组织公共信用信息（含异议处理）")
+    try lab.lab.commitAll("repo", "教育部：学位撤销信息")
+    try lab.cut("2026.05.2")
+    #expect(try lab.publish().status == 0)
+    #expect(try lab.publish(into: "fresh").status == 0)
+    let fresh = try lab.files("fresh")
+    let site = try lab.files("site")
+    #expect(site.keys.sorted() == fresh.keys.sorted())
+    for (path, bytes) in site where fresh[path] != bytes { Issue.record("\(path) differs from a fresh publish") }
+    #expect(fresh.keys.contains { $0.hasPrefix("api/v1/search/t/") && old[$0] != fresh[$0] })
+
+    // Back to the first release: the added resource's positions go, the others move back.
+    #expect(try lab.publish(["--rev", "v2026.05.1"]).status == 0)
+    #expect(try lab.publish(["--rev", "v2026.05.1"], into: "first").status == 0)
+    let first = try lab.files("first")
+    for (path, bytes) in try lab.files("site") where path.hasPrefix("api/v1/search/") || path.hasPrefix(".mulu-publish-state") {
+      if first[path] != bytes { Issue.record("\(path) differs from a fresh publish") }
+    }
+  }
+
   @Test func hostileTextIsEscapedEverywhere() throws {
     let lab = try PublishLab(releases: 1)
     let hostile = "<script>alert(\"名\")</script>' \u{202E}cod.exe"

@@ -34,20 +34,24 @@ struct PublishCommand: MuluCommand {
     let workspace = try global.workspace()
     // As if started in -C's directory, as every path a command takes.
     let output = out.hasPrefix("/") ? out : global.absoluteDirectory + "/" + out
-    let prepared = try Publish.prepare(
-      in: workspace,
-      Publish.Request(
-        revision: rev, output: output, language: global.lang ?? .zh, generator: "mulu " + Mulu.configuration.version))
     // The site carries the evaluation of the revision it shows (evaluation.html, and each
     // department's numbers on its page): the verdict comes from the validation cache, which
     // judges again only what changed since the revision it validated last (a release before,
-    // or main in CI), and the counts from the files the publish read.
-    let (verdict, notes) = try Validation.run(in: workspace, revision: prepared.commit, cache: true)
+    // or main in CI), while the publish reads the resources; the counts come from the files
+    // the publish read.
+    let (prepared, (verdict, notes)) = try Publish.prepare(
+      in: workspace,
+      Publish.Request(
+        revision: rev, output: output, language: global.lang ?? .zh, generator: "mulu " + Mulu.configuration.version)
+    ) { commit in try Validation.run(in: workspace, revision: commit, cache: true) }
     for note in notes { Console.note(note.message, language: language) }
     let evaluation = try Evaluation.run(
       in: workspace, Evaluation.Request(revision: prepared.revision, countBehind: false),
       known: Evaluation.Known(report: verdict, files: prepared.resourceFiles))
     let summary = try Publish.finish(prepared, extensions: [EvaluationSite(evaluation)])
+    // The command ends here: the site's model (hundreds of thousands of resources) goes with the
+    // process instead of being freed piece by piece.
+    _ = Unmanaged.passRetained(prepared)
     if let reason = summary.fullBecause {
       Console.standardError(LocalizedText(zh: "注意：", en: "note: ")[language] + reason[language] + "\n")
     }
