@@ -71,7 +71,8 @@ public final class TreeStore: Sendable {
     var info = stat()
     guard fstat(descriptor, &info) == 0 else { return nil }
     let length = Int(info.st_size)
-    guard length >= TreeStore.headerSize,
+    // No file the store wrote outgrows twice its limit: a larger one is not even read.
+    guard length >= TreeStore.headerSize, length <= 2 * limit,
       let mapped = mmap(nil, length, PROT_READ, MAP_PRIVATE | MAP_POPULATE, descriptor, 0), mapped != MAP_FAILED
     else { return reject(path) }
     let raw = UnsafeRawBufferPointer(start: mapped, count: length)
