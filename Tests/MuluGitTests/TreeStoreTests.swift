@@ -91,7 +91,17 @@ struct TreeStoreTests {
       #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == good)
     }
 
+    // A file larger than any the store writes is not read (a store of a smaller limit).
+    let small = TreeStore(folder: store.folder, minimumSize: 4096, limit: good.count / 4)
+    let bounded = try other.open()
+    bounded.keepTrees(in: small)
+    #expect(throws: GitError.self) { try bounded.rawTree(folders[0]) }
+    #expect(small.damaged == [file])
+
     // Another tree's file under this tree's name: its checksum covers the id.
+    let refill = try fixture.open()
+    refill.keepTrees(in: store)
+    _ = try refill.rawTree(folders[0])
     _ = try repository.rawTree(folders[1])
     try FileManager.default.removeItem(atPath: file)
     try FileManager.default.copyItem(atPath: store.folder + "/" + folders[1].hex, toPath: file)
