@@ -21,9 +21,9 @@ import Synchronization
 /// each, little-endian); then the bytes, and where each entry starts (32 bits each, at a
 /// multiple of four), so that a mapped tree is neither inflated nor indexed again. A file that
 /// does not check out is never used: it is removed, listed in `damaged`, and the tree is read
-/// from git. Files are written
-/// whole under another name and renamed into place, so concurrent processes see a tree's file
-/// complete or not at all. Failing to write is not an error: the store is only a cache.
+/// from git. Files are written whole under another name and renamed into place, so concurrent
+/// processes see a tree's file complete or not at all. Failing to write is not an error: the
+/// store is only a cache.
 public final class TreeStore: Sendable {
   /// The folder holding one file per tree, named by its id.
   public let folder: String
@@ -80,16 +80,16 @@ public final class TreeStore: Sendable {
       Int(truncatingIfNeeded: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 10 + 8 * index, as: UInt64.self)))
     }
     let (size, count, sorted, checksum) = (field(0), field(1), field(2), field(3))
-    let startsOffset = TreeStore.startsOffset(size: size)
-    guard raw.prefix(TreeStore.magic.count).elementsEqual(TreeStore.magic), size >= 0, count >= 0, sorted <= 1,
-      size < length, count < length, startsOffset + 4 * (count + 1) == length
+    guard raw.prefix(TreeStore.magic.count).elementsEqual(TreeStore.magic), (0..<length).contains(size),
+      (0..<length).contains(count), (0...1).contains(sorted),
+      TreeStore.startsOffset(size: size) + 4 * (count + 1) == length
     else {
       munmap(mapped, length)
       return reject(path)
     }
     let bytes = UnsafeBufferPointer(
       start: (mapped + TreeStore.headerSize).assumingMemoryBound(to: UInt8.self), count: size)
-    let starts = UnsafeRawBufferPointer(rebasing: raw[startsOffset...])
+    let starts = UnsafeRawBufferPointer(rebasing: raw[TreeStore.startsOffset(size: size)...])
     guard UInt64(bitPattern: Int64(checksum)) == TreeStore.checksum(id, UnsafeRawBufferPointer(bytes), starts) else {
       munmap(mapped, length)
       return reject(path)
@@ -148,16 +148,20 @@ public final class TreeStore: Sendable {
   }
 
   /// Removes the trees used least recently until the rest fit in three quarters of `limit`,
-  /// when they outgrow it. Files of other names (another process's, being written) are left.
+  /// when they outgrow it; and files being written that a process left over an hour ago.
   func trim() {
     guard let directory = opendir(folder) else { return }
     var files: [(name: String, size: Int, used: timespec)] = []
+    let hourAgo = time(nil) - 3600
     while let entry = readdir(directory) {
       let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-      guard name.utf8.count == 40, ObjectID(hex: name) != nil else { continue }
       var info = stat()
-      guard fstatat(dirfd(directory), name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
-      files.append((name, Int(info.st_size), info.st_mtim))
+      guard name != ".", name != "..", fstatat(dirfd(directory), name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+      if name.utf8.count == 40, ObjectID(hex: name) != nil {
+        files.append((name, Int(info.st_size), info.st_mtim))
+      } else if name.hasPrefix("."), info.st_mtim.tv_sec < hourAgo {
+        unlink(folder + "/" + name)
+      }
     }
     closedir(directory)
     var total = files.reduce(0) { $0 + $1.size }
