@@ -70,7 +70,8 @@ public indirect enum JSON: Sendable, Hashable {
     return "\(rounded)"
   }
 
-  static func quote(_ text: String, into out: inout String) {
+  /// A string value as `serialized` writes it, appended to `out`.
+  public static func quote(_ text: String, into out: inout String) {
     out += "\""
     if !needsEscapes(text) {
       out += text

@@ -117,9 +117,10 @@ struct Layout: Sendable {
       ]
     ) { html in
       for resource in resources {
+        let page = root + resource.stem + ".html"
         html.element("tr", ["class": resource.retired ? "is-retired" : nil]) { html in
-          html.element("td", ["class": "code"]) { html in html.link(root + resource.stem + ".html", resource.codeText) }
-          html.element("td") { html in html.link(root + resource.stem + ".html", resource.name) }
+          html.element("td", ["class": "code"]) { html in html.link(page, resource.codeText) }
+          html.element("td") { html in html.link(page, resource.name) }
           html.element("td") { html in sharing(&html, resource.sharingType) }
           html.element("td", resource.updateCycle)
           html.element("td") { html in status(&html, retired: resource.retired) }

@@ -124,20 +124,30 @@ final class Earlier: @unchecked Sendable {
   /// its file stay as they are: the same file, the same history (its fingerprint is `history`),
   /// the same links and department name, and its share of the files all resources share is
   /// there. Those three files are then counted as kept in `output`.
-  func take(_ entry: SiteResource, history: UInt64, site: Site, changedTargets: Set<String>, output: SiteOutput)
-    -> Int?
-  {
+  func take(
+    _ entry: SiteResource, history: UInt64, site: Site, changedTargets: Set<String>, renamed: Set<String>,
+    output: SiteOutput
+  ) -> Int? {
     let index = entry.earlier
     guard index >= 0, index < state.records.count else { return nil }
-    let record = state.records[index]
-    guard record.resource.blob == entry.blob, record.history == history,
-      state.departmentNames[entry.folder] == site.departmentNames[entry.folder],
-      !entry.links.contains(where: changedTargets.contains),
-      entry.retired || (record.dcatLength > 0 && record.dcatOffset + record.dcatLength <= dcat.count),
+    guard state.records[index].resource.blob == entry.blob, state.records[index].history == history,
+      renamed.isEmpty || !renamed.contains(entry.folder),
+      entry.links.isEmpty || !entry.links.contains(where: changedTargets.contains),
+      entry.retired
+        || (state.records[index].dcatLength > 0
+          && state.records[index].dcatOffset + state.records[index].dcatLength <= dcat.count),
       member(containing: index) != nil,
       output.keep([entry.stem + ".html", "api/v1/" + entry.stem + ".json", entry.path])
     else { return nil }
     return index
+  }
+
+  /// The departments whose name is not the one the earlier publish showed.
+  func renamed(_ site: Site) -> Set<String> {
+    var renamed: Set<String> = []
+    for (code, name) in site.departmentNames where state.departmentNames[code] != name { renamed.insert(code) }
+    for code in state.departmentNames.keys where site.departmentNames[code] == nil { renamed.insert(code) }
+    return renamed
   }
 
   /// The dataset the earlier publish wrote for its resource at `index` (nil: none, a retired one).

@@ -36,16 +36,18 @@ final class SearchIndexBuilder: @unchecked Sendable {
 
   /// A resource whose keys are in the earlier publish's lists: its facets.
   func addFacets(id: Int, resource: SiteResource) {
-    let values: [(Facet, String)] = [
-      (.sharing, resource.sharingType), (.catalogClass, resource.writtenClass),
-      (.format, resource.formatClass), (.cycle, resource.updateCycle),
-      (.open, resource.toPublic ? "true" : "false"),
-    ]
-    for (facet, value) in values where !value.isEmpty {
-      facets[facet, default: [:]][value, default: PostingList()].append(id)
-    }
-    if resource.retired { facets[.status, default: [:]]["retired", default: PostingList()].append(id) }
+    add(id, .sharing, resource.sharingType)
+    add(id, .catalogClass, resource.writtenClass)
+    add(id, .format, resource.formatClass)
+    add(id, .cycle, resource.updateCycle)
+    add(id, .open, resource.toPublic ? "true" : "false")
+    if resource.retired { add(id, .status, "retired") }
     count = id + 1
+  }
+
+  private func add(_ id: Int, _ facet: Facet, _ value: String) {
+    guard !value.isEmpty else { return }
+    facets[facet, default: [:]][value, default: PostingList()].append(id)
   }
 
   /// Makes the lists of `count` resources: those added, with, in a republish, the earlier

@@ -94,13 +94,20 @@ struct SiteBuilder {
     spans.reserveCapacity(site.resources.count)
     let all = site.resources
     let changed = earlier.map { $0.changedTargets(site) } ?? []
+    let renamed = earlier.map { $0.renamed(site) } ?? []
+    let builder = self
     for start in stride(from: 0, to: all.count, by: Loader.batch) {
       let slice = Array(all[start..<min(start + Loader.batch, all.count)])
-      // The earlier publish's resource each of the batch is, when its files stay (then counted as kept).
-      let kept: [Int?] = slice.enumerated().map { offset, entry in
-        earlier?.take(entry, history: histories[start + offset], site: site, changedTargets: changed, output: output)
+      // The earlier publish's resource each of the batch is, when its files stay (then counted as
+      // kept), on all cores.
+      var kept: [Int?] = Array(repeating: nil, count: slice.count)
+      if let earlier {
+        kept = parallelMap(Array(slice.indices), workers: Validator.defaultWorkers, run: 512) { offset in
+          earlier.take(
+            slice[offset], history: builder.histories[start + offset], site: builder.site, changedTargets: changed,
+            renamed: renamed, output: builder.output)
+        }
       }
-      let builder = self
       let fresh = zip(slice, kept).filter { $0.1 == nil }.map(\.0)
       var results: ArraySlice<(line: [UInt8], dataset: [UInt8]?)>
       do {
@@ -334,24 +341,33 @@ struct SiteBuilder {
           ("code", .string(department.code)), ("name", .string(department.name)),
           ("resources", .int(department.resources)), ("active", .int(department.active)),
         ]))
-      let json: JSON = .object([
-        ("code", .string(department.code)), ("name", .string(department.name)),
-        (
-          "resources",
-          .array(
-            resources.map { resource in
-              .object([
-                ("code", .string(resource.codeText)), ("name", .string(resource.name)),
-                ("sharing_type", .string(resource.sharingType)), ("retired", .bool(resource.retired)),
-              ])
-            })
-        ),
-      ])
       guard isSafeName(department.code) else { continue }
-      try output.write("api/v1/departments/\(department.code).json", json.serialized() + "\n")
+      try output.write("api/v1/departments/\(department.code).json", departmentJSON(department, resources))
       try output.write("departments/\(department.code).html", departmentPage(department))
     }
     try output.write("api/v1/departments.json", JSON.array(list).serialized() + "\n")
+  }
+
+  /// `api/v1/departments/<code>.json`: `{"code","name","resources":[{"code","name","sharing_type",
+  /// "retired"}]}`, as `JSON.serialized` writes it, without a tree of every resource's values.
+  private func departmentJSON(_ department: SiteDepartment, _ resources: ArraySlice<SiteResource>) -> String {
+    var out = "{\"code\":"
+    out.reserveCapacity(128 * (resources.count + 1))
+    JSON.quote(department.code, into: &out)
+    out += ",\"name\":"
+    JSON.quote(department.name, into: &out)
+    out += ",\"resources\":["
+    for (index, resource) in resources.enumerated() {
+      out += index == 0 ? "{\"code\":" : ",{\"code\":"
+      JSON.quote(resource.codeText, into: &out)
+      out += ",\"name\":"
+      JSON.quote(resource.name, into: &out)
+      out += ",\"sharing_type\":"
+      JSON.quote(resource.sharingType, into: &out)
+      out += resource.retired ? ",\"retired\":true}" : ",\"retired\":false}"
+    }
+    out += "]}\n"
+    return out
   }
 
   /// A department's page: its counts, its resources by class, then what extensions add.
@@ -674,14 +690,23 @@ struct SiteBuilder {
     let departmentIndex = Dictionary(uniqueKeysWithValues: withResources.enumerated().map { ($1.code, $0) })
     let sharing = search.values(.sharing)
     let chunk = SearchLayout.chunk
+    // `[[code, name, department index, sharing type index, retired 0/1], …]`, as `JSON.serialized`
+    // writes it, one resource after the other (those of a department stand together).
+    var folder: (code: String, index: Int)? = nil
     for start in stride(from: 0, to: site.resources.count, by: chunk) {
-      let records: [JSON] = site.resources[start..<min(start + chunk, site.resources.count)].map { resource in
-        .array([
-          .string(resource.codeText), .string(resource.name), .int(departmentIndex[resource.folder] ?? -1),
-          .int(sharing.firstIndex(of: resource.sharingType) ?? -1), .int(resource.retired ? 1 : 0),
-        ])
+      var out = "["
+      out.reserveCapacity(160 * chunk)
+      for (offset, resource) in site.resources[start..<min(start + chunk, site.resources.count)].enumerated() {
+        if folder?.code != resource.folder { folder = (resource.folder, departmentIndex[resource.folder] ?? -1) }
+        out += offset == 0 ? "[" : ",["
+        JSON.quote(resource.codeText, into: &out)
+        out += ","
+        JSON.quote(resource.name, into: &out)
+        out += "," + String(folder!.index) + "," + String(sharing.firstIndex(of: resource.sharingType) ?? -1)
+        out += resource.retired ? ",1]" : ",0]"
       }
-      try output.write(base + "r/\(start / chunk).json", JSON.array(records).serialized() + "\n")
+      out += "]\n"
+      try output.write(base + "r/\(start / chunk).json", out)
     }
     let meta: JSON = .object([
       ("version", .int(1)),

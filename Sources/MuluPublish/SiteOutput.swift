@@ -137,6 +137,7 @@ final class SiteOutput: Sendable {
   /// looking at them: a republish that knows their bytes do not change. False, and none
   /// counted, when the manifest does not know one of them (then they have to be written).
   func keep(_ paths: [String]) -> Bool {
+    let previous = self.previous
     var size = 0
     for path in paths {
       guard let stamp = previous[path] else { return false }
@@ -200,6 +201,7 @@ final class SiteOutput: Sendable {
   /// Writes the manifest: every file of this publish, and those of earlier ones not written
   /// again (they stay in the folder, so they stay in the manifest).
   func finish() throws(PublishFailure) {
+    let previous = self.previous
     let current = state.withLock { $0.current }
     var bytes: [UInt8] = []
     bytes.reserveCapacity((previous.count + current.count) * 64)

@@ -210,6 +210,16 @@ import Testing
     for (path, bytes) in site where fresh[path] != bytes { Issue.record("\(path) differs from a fresh publish") }
     #expect(fresh.keys.contains { $0.hasPrefix("api/v1/search/t/") && old[$0] != fresh[$0] })
 
+    // A department renamed in the dictionary (on main, unreleased: its files still give the old
+    // name): the pages of its resources, kept otherwise, name it anew.
+    try lab.lab.edit("repo", "dictionaries/departments.yaml", replacing: "    name: 民政部\n", with: "    name: 中华人民共和国民政部\n")
+    try lab.lab.commitAll("repo", "民政部：名称")
+    #expect(try lab.publish(["--rev", "main"]).status == 0)
+    #expect(try lab.lab.read("site", "resources/303004001/000001.html").contains("中华人民共和国民政部"))
+    #expect(try lab.publish(["--rev", "main"], into: "main").status == 0)
+    let main = try lab.files("main")
+    for (path, bytes) in try lab.files("site") where main[path] != bytes { Issue.record("\(path) differs from a fresh publish") }
+
     // Back to the first release: the added resource's positions go, the others move back.
     #expect(try lab.publish(["--rev", "v2026.05.1"]).status == 0)
     #expect(try lab.publish(["--rev", "v2026.05.1"], into: "first").status == 0)

@@ -101,6 +101,12 @@ for entry in departments:
     if entry != want:
         problems.append(f"departments.json: {entry} where the files say {want}")
     doc = load(os.path.join(site, "api", "v1", "departments", entry["code"] + ".json"))
+    # Compact, in the documented key order, one line.
+    with open(os.path.join(site, "api", "v1", "departments", entry["code"] + ".json"), encoding="utf-8") as f:
+        if f.read() != json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n" or \
+                list(doc) != ["code", "name", "resources"] or \
+                any(list(r) != ["code", "name", "sharing_type", "retired"] for r in doc["resources"]):
+            problems.append(f"departments/{entry['code']}.json: not written as the API's other files")
     listed = {r["code"]: r for r in doc["resources"]}
     if set(doc) != {"code", "name", "resources"} or set(listed) != set(own):
         problems.append(f"departments/{entry['code']}.json: lists {sorted(listed)}, the files {sorted(own)}")
