@@ -83,7 +83,7 @@ struct LooseObject {
     guard raw.count > expected.count, raw.prefix(expected.count).elementsEqual(expected) else { return nil }
     var cursor = expected.count
     var declared = 0
-    while cursor < raw.count, cursor - expected.count < 20, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(raw[cursor]) {
+    while cursor < raw.count, cursor - expected.count < 18, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(raw[cursor]) {
       declared = declared * 10 + Int(raw[cursor] - UInt8(ascii: "0"))
       cursor += 1
     }

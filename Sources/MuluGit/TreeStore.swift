@@ -21,9 +21,9 @@ import Synchronization
 /// each, little-endian); then the bytes, and where each entry starts (32 bits each, at a
 /// multiple of four), so that a mapped tree is neither inflated nor indexed again. A file that
 /// does not check out is never used: it is removed, listed in `damaged`, and the tree is read
-/// from git. Files are written
-/// whole under another name and renamed into place, so concurrent processes see a tree's file
-/// complete or not at all. Failing to write is not an error: the store is only a cache.
+/// from git. Files are written whole under another name and renamed into place, so concurrent
+/// processes see a tree's file complete or not at all. Failing to write is not an error: the
+/// store is only a cache.
 public final class TreeStore: Sendable {
   /// The folder holding one file per tree, named by its id.
   public let folder: String
@@ -71,7 +71,8 @@ public final class TreeStore: Sendable {
     var info = stat()
     guard fstat(descriptor, &info) == 0 else { return nil }
     let length = Int(info.st_size)
-    guard length >= TreeStore.headerSize,
+    // No file the store wrote outgrows twice its limit: a larger one is not even read.
+    guard length >= TreeStore.headerSize, length <= 2 * limit,
       let mapped = mmap(nil, length, PROT_READ, MAP_PRIVATE | MAP_POPULATE, descriptor, 0), mapped != MAP_FAILED
     else { return reject(path) }
     let raw = UnsafeRawBufferPointer(start: mapped, count: length)
@@ -79,16 +80,16 @@ public final class TreeStore: Sendable {
       Int(truncatingIfNeeded: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 10 + 8 * index, as: UInt64.self)))
     }
     let (size, count, sorted, checksum) = (field(0), field(1), field(2), field(3))
-    let startsOffset = TreeStore.startsOffset(size: size)
-    guard raw.prefix(TreeStore.magic.count).elementsEqual(TreeStore.magic), size >= 0, count >= 0, sorted <= 1,
-      size < length, count < length, startsOffset + 4 * (count + 1) == length
+    guard raw.prefix(TreeStore.magic.count).elementsEqual(TreeStore.magic), (0..<length).contains(size),
+      (0..<length).contains(count), (0...1).contains(sorted),
+      TreeStore.startsOffset(size: size) + 4 * (count + 1) == length
     else {
       munmap(mapped, length)
       return reject(path)
     }
     let bytes = UnsafeBufferPointer(
       start: (mapped + TreeStore.headerSize).assumingMemoryBound(to: UInt8.self), count: size)
-    let starts = UnsafeRawBufferPointer(rebasing: raw[startsOffset...])
+    let starts = UnsafeRawBufferPointer(rebasing: raw[TreeStore.startsOffset(size: size)...])
     guard UInt64(bitPattern: Int64(checksum)) == TreeStore.checksum(id, UnsafeRawBufferPointer(bytes), starts) else {
       munmap(mapped, length)
       return reject(path)
@@ -147,16 +148,20 @@ public final class TreeStore: Sendable {
   }
 
   /// Removes the trees used least recently until the rest fit in three quarters of `limit`,
-  /// when they outgrow it. Files of other names (another process's, being written) are left.
+  /// when they outgrow it; and files being written that a process left over an hour ago.
   func trim() {
     guard let directory = opendir(folder) else { return }
     var files: [(name: String, size: Int, used: timespec)] = []
+    let hourAgo = time(nil) - 3600
     while let entry = readdir(directory) {
       let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-      guard name.utf8.count == 40, ObjectID(hex: name) != nil else { continue }
       var info = stat()
-      guard fstatat(dirfd(directory), name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
-      files.append((name, Int(info.st_size), info.st_mtim))
+      guard name != ".", name != "..", fstatat(dirfd(directory), name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+      if name.utf8.count == 40, ObjectID(hex: name) != nil {
+        files.append((name, Int(info.st_size), info.st_mtim))
+      } else if name.hasPrefix("."), info.st_mtim.tv_sec < hourAgo {
+        unlink(folder + "/" + name)
+      }
     }
     closedir(directory)
     var total = files.reduce(0) { $0 + $1.size }
@@ -176,33 +181,38 @@ public final class TreeStore: Sendable {
   /// words and sums of those sums (Fletcher's), so that checking a mapped tree costs little next
   /// to reading it. Not cryptographic: it finds damage.
   static func checksum(_ id: ObjectID, _ parts: UnsafeRawBufferPointer...) -> UInt64 {
-    var sums = SIMD4<UInt64>(1, 2, 3, 4)
-    var sumsOfSums = SIMD4<UInt64>(repeating: 0)
-    func add(_ raw: UnsafeRawBufferPointer) {
-      var offset = 0
-      while offset + 32 <= raw.count {
-        sums &+= raw.loadUnaligned(fromByteOffset: offset, as: SIMD4<UInt64>.self)
-        sumsOfSums &+= sums
-        offset += 32
-      }
-      // The last bytes, zero-padded to 32, and the length, so that appended zeros count.
-      var tail = SIMD4<UInt64>(0, 0, 0, UInt64(raw.count))
-      withUnsafeMutableBytes(of: &tail) { words in
-        for (index, byte) in raw[offset...].enumerated() { words[index] ^= byte }
-      }
-      sums &+= tail
-      sumsOfSums &+= sums
-    }
-    withUnsafeBytes(of: id.oid.id) { add($0) }
-    for part in parts { add(part) }
+    var sums = (SIMD4<UInt64>(1, 2, 3, 4), SIMD4<UInt64>(repeating: 0))
+    withUnsafeBytes(of: id.oid.id) { sums = add($0, to: sums) }
+    for part in parts { sums = add(part, to: sums) }
     var result: UInt64 = 0x9E37_79B9_7F4A_7C15
     for index in 0..<4 {
-      for value in [sums[index], sumsOfSums[index]] {
+      for value in [sums.0[index], sums.1[index]] {
         result = (result ^ value) &* 0xBF58_476D_1CE4_E5B9
         result ^= result >> 31
       }
     }
     return result
+  }
+
+  /// The running sums of `raw`'s words added to `sums`, and the sums of those sums.
+  private static func add(
+    _ raw: UnsafeRawBufferPointer, to sums: (SIMD4<UInt64>, SIMD4<UInt64>)
+  ) -> (SIMD4<UInt64>, SIMD4<UInt64>) {
+    var (running, ofRunning) = sums
+    var offset = 0
+    while offset + 32 <= raw.count {
+      running &+= raw.loadUnaligned(fromByteOffset: offset, as: SIMD4<UInt64>.self)
+      ofRunning &+= running
+      offset += 32
+    }
+    // The last bytes, zero-padded to 32, and the length, so that appended zeros count.
+    var tail = SIMD4<UInt64>(0, 0, 0, UInt64(raw.count))
+    withUnsafeMutableBytes(of: &tail) { words in
+      for (index, byte) in raw[offset...].enumerated() { words[index] ^= byte }
+    }
+    running &+= tail
+    ofRunning &+= running
+    return (running, ofRunning)
   }
 
   private static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {

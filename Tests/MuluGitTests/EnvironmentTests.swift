@@ -144,7 +144,8 @@ import MuluTestSupport
     let exchange = sandbox.path + "/hook"
     try FileManager.default.createDirectory(atPath: exchange, withIntermediateDirectories: true)
     let hook = server.path + "/hooks/pre-receive"
-    try """
+    try Sandbox.writeExecutable(
+      """
       #!/bin/sh
       cat > '\(exchange)/stdin'
       pwd > '\(exchange)/pwd'
@@ -152,8 +153,7 @@ import MuluTestSupport
       i=0
       while [ ! -e '\(exchange)/release' ] && [ $i -lt 600 ]; do sleep 0.05; i=$((i+1)); done
       exit 1
-      """.write(toFile: hook, atomically: true, encoding: .utf8)
-    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook)
+      """, to: hook)
 
     try client.write("catalogs/11100000000000001M/303001001-000001.yaml", "code: 303001001/000001\n")
     let new = try client.commitAll("新增资源")

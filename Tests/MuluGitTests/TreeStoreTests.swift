@@ -74,7 +74,11 @@ struct TreeStoreTests {
     wrongSize[12] ^= 1
     var wrongStart = good
     wrongStart[good.count - 3] ^= 0x01
-    for damage in [flipped, good.prefix(good.count - 1), good.prefix(10), Data("not a tree".utf8), wrongSize, wrongStart] {
+    var hugeSize = good
+    hugeSize.replaceSubrange(10..<18, with: [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F])
+    for damage in [
+      flipped, good.prefix(good.count - 1), good.prefix(10), Data("not a tree".utf8), wrongSize, wrongStart, hugeSize,
+    ] {
       try damage.write(to: URL(fileURLWithPath: file))
       // Where git lacks the tree, it cannot be read at all.
       let store = TreeStore(folder: store.folder, minimumSize: 4096)
@@ -91,7 +95,17 @@ struct TreeStoreTests {
       #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == good)
     }
 
+    // A file larger than any the store writes is not read (a store of a smaller limit).
+    let small = TreeStore(folder: store.folder, minimumSize: 4096, limit: good.count / 4)
+    let bounded = try other.open()
+    bounded.keepTrees(in: small)
+    #expect(throws: GitError.self) { try bounded.rawTree(folders[0]) }
+    #expect(small.damaged == [file])
+
     // Another tree's file under this tree's name: its checksum covers the id.
+    let refill = try fixture.open()
+    refill.keepTrees(in: store)
+    _ = try refill.rawTree(folders[0])
     _ = try repository.rawTree(folders[1])
     try FileManager.default.removeItem(atPath: file)
     try FileManager.default.copyItem(atPath: store.folder + "/" + folders[1].hex, toPath: file)
@@ -113,6 +127,11 @@ struct TreeStoreTests {
 
     // Room for four trees: after six, the last ones read are there, and no more than the limit.
     let store = TreeStore(folder: probe.folder, minimumSize: 4096, limit: size * 4 + size / 2)
+    // Files a process was writing: one left two hours ago is removed, one being written is not.
+    try FileManager.default.createDirectory(atPath: store.folder, withIntermediateDirectories: true)
+    for name in [".left-1", ".writing-2"] { try Data("x".utf8).write(to: URL(fileURLWithPath: store.folder + "/" + name)) }
+    try FileManager.default.setAttributes(
+      [.modificationDate: Date(timeIntervalSinceNow: -7200)], ofItemAtPath: store.folder + "/.left-1")
     let limited = try fixture.open()
     limited.keepTrees(in: store)
     for folder in folders {
@@ -120,7 +139,9 @@ struct TreeStoreTests {
       // Apart by more than the file system's clock step, so that "last used" is an order.
       Thread.sleep(forTimeInterval: 0.02)
     }
-    let kept = storedFiles(store)
+    var kept = storedFiles(store)
+    #expect(kept.first == ".writing-2")
+    kept.removeFirst()
     #expect(kept.count >= 2 && kept.count <= 4)
     #expect(kept.contains(folders[5].hex))
     #expect(!kept.contains(folders[0].hex))

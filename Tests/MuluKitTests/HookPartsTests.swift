@@ -25,8 +25,7 @@ struct HookPartsTests {
     let folder = sandbox.path + "/it's here"
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let fake = folder + "/mulu"
-    try "#!/bin/sh\necho \"$@\"\ncat\n".write(toFile: fake, atomically: true, encoding: .utf8)
-    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake)
+    try Sandbox.writeExecutable("#!/bin/sh\necho \"$@\"\ncat\n", to: fake)
     let hook = sandbox.path + "/pre-receive"
     try HookInstaller.script(.preReceive, mulu: fake).write(toFile: hook, atomically: true, encoding: .utf8)
     let output = try Program.output(

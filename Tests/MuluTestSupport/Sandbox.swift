@@ -33,6 +33,19 @@ public final class Sandbox: @unchecked Sendable {
     try Data(bytes).write(to: url)
   }
 
+  /// Writes a program (mode 0755) at an absolute path through a descriptor that no program
+  /// another test starts meanwhile inherits (`O_CLOEXEC`): one that did would hold the file
+  /// open for writing, and running it would fail ("text file busy").
+  public static func writeExecutable(_ text: String, to path: String) throws {
+    unlink(path)
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o755)
+    guard descriptor >= 0 else { throw TestFailure("cannot create \(path): \(String(cString: strerror(errno)))") }
+    let bytes = Array(text.utf8)
+    let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+    guard close(descriptor) == 0, written == bytes.count else { throw TestFailure("cannot write \(path)") }
+    guard chmod(path, 0o755) == 0 else { throw TestFailure("cannot make \(path) executable") }
+  }
+
   public func read(_ relative: String) throws -> String {
     String(decoding: try bytes(relative), as: UTF8.self)
   }
