@@ -226,9 +226,11 @@ extension Loader {
     // The releases the revision knows: those it contains.
     let known = try site.entries.filter { try repository.isDescendant(commit, of: $0.commit) }
     var byBlob: [ObjectID: Int] = [:]
+    byBlob.reserveCapacity(resources.count)
     for (index, resource) in resources.enumerated() { byBlob[resource.blob] = index }
     var releases: [SiteRelease] = []
     var history: [String: [HistoryItem]] = [:]
+    history.reserveCapacity(resources.count)
     var previous: Release.Entry? = nil
     for entry in known.reversed() {
       let diff: SemanticDiff
@@ -239,9 +241,10 @@ extension Loader {
         diff = try firstRelease(repository, entry, resources: resources, byBlob: byBlob)
       }
       let date = try entry.tagger.map(Identity.dayString) ?? Identity.dayString(repository.commit(entry.commit).committer)
+      let summary = diff.summary
       let release = SiteRelease(
         tag: entry.tag, commit: entry.commit, date: date, resources: entry.resources,
-        breaking: entry.breaking ?? diff.summary.breaking, previous: previous?.tag, summary: diff.summary,
+        breaking: entry.breaking ?? summary.breaking, previous: previous?.tag, summary: summary,
         changes: diff.changes.count)
       try write(release, diff)
       releases.append(release)
@@ -253,7 +256,8 @@ extension Loader {
       previous = entry
     }
     releases.reverse()
-    for code in history.keys { history[code]!.reverse() }
+    // Newest first; most resources have one entry, kept as it is.
+    history = history.mapValues { $0.count > 1 ? $0.reversed() : $0 }
 
     let current = known.first { $0.commit == commit && ($0.tag == revision || request == nil) }
       ?? known.first { $0.commit == commit }
