@@ -22,40 +22,51 @@ public indirect enum JSON: Sendable, Hashable {
 
   /// Compact (one line) or indented by two spaces.
   public func serialized(pretty: Bool = false) -> String {
-    var out = ""
+    String(decoding: serializedBytes(pretty: pretty), as: UTF8.self)
+  }
+
+  /// `serialized` as UTF-8 bytes, written as bytes: a publish writes hundreds of thousands of
+  /// these, and appending to a `String` piece by piece cost several times more.
+  public func serializedBytes(pretty: Bool = false) -> [UInt8] {
+    var out: [UInt8] = []
     write(into: &out, pretty: pretty, indent: 0)
     return out
   }
 
-  private func write(into out: inout String, pretty: Bool, indent: Int) {
+  private func write(into out: inout [UInt8], pretty: Bool, indent: Int) {
+    func newline(_ indent: Int) {
+      out.append(UInt8(ascii: "\n"))
+      out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+    }
     switch self {
-    case .null: out += "null"
-    case .bool(let value): out += value ? "true" : "false"
-    case .int(let value): out += String(value)
-    case .number(let value): out += JSON.format(value)
+    case .null: out.append(contentsOf: "null".utf8)
+    case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
+    case .int(let value): out.append(contentsOf: String(value).utf8)
+    case .number(let value): out.append(contentsOf: JSON.format(value).utf8)
     case .string(let value): JSON.quote(value, into: &out)
     case .array(let values):
-      if values.isEmpty { out += "[]"; return }
-      out += "["
+      if values.isEmpty { out.append(contentsOf: "[]".utf8); return }
+      out.append(UInt8(ascii: "["))
       for (index, value) in values.enumerated() {
-        if index > 0 { out += "," }
-        if pretty { out += "\n" + String(repeating: " ", count: indent + 2) }
+        if index > 0 { out.append(UInt8(ascii: ",")) }
+        if pretty { newline(indent + 2) }
         value.write(into: &out, pretty: pretty, indent: indent + 2)
       }
-      if pretty { out += "\n" + String(repeating: " ", count: indent) }
-      out += "]"
+      if pretty { newline(indent) }
+      out.append(UInt8(ascii: "]"))
     case .object(let pairs):
-      if pairs.isEmpty { out += "{}"; return }
-      out += "{"
+      if pairs.isEmpty { out.append(contentsOf: "{}".utf8); return }
+      out.append(UInt8(ascii: "{"))
       for (index, (key, value)) in pairs.enumerated() {
-        if index > 0 { out += "," }
-        if pretty { out += "\n" + String(repeating: " ", count: indent + 2) }
+        if index > 0 { out.append(UInt8(ascii: ",")) }
+        if pretty { newline(indent + 2) }
         JSON.quote(key, into: &out)
-        out += pretty ? ": " : ":"
+        out.append(UInt8(ascii: ":"))
+        if pretty { out.append(UInt8(ascii: " ")) }
         value.write(into: &out, pretty: pretty, indent: indent + 2)
       }
-      if pretty { out += "\n" + String(repeating: " ", count: indent) }
-      out += "}"
+      if pretty { newline(indent) }
+      out.append(UInt8(ascii: "}"))
     }
   }
 
@@ -72,29 +83,49 @@ public indirect enum JSON: Sendable, Hashable {
 
   /// A string value as `serialized` writes it, appended to `out`.
   public static func quote(_ text: String, into out: inout String) {
-    out += "\""
-    if !needsEscapes(text) {
+    guard needsEscapes(text) else {
+      out += "\""
       out += text
       out += "\""
       return
     }
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x7F || (0x2028...0x2029).contains(scalar.value) {
-          let hex = String(scalar.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
+    var bytes: [UInt8] = []
+    quote(text, into: &bytes)
+    out += String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// A string value as `serialized` writes it, appended to `out` as UTF-8: quotes, backslashes,
+  /// control characters, DEL and the line and paragraph separators (U+2028, U+2029, which
+  /// end a line in JavaScript) escaped.
+  public static func quote(_ text: String, into out: inout [UInt8]) {
+    out.append(UInt8(ascii: "\""))
+    guard needsEscapes(text) else {
+      out.append(contentsOf: text.utf8)
+      out.append(UInt8(ascii: "\""))
+      return
+    }
+    let hexDigits = Array("0123456789abcdef".utf8)
+    func unicodeEscape(_ value: UInt32) {
+      out.append(contentsOf: "\\u".utf8)
+      for shift in stride(from: 12, through: 0, by: -4) { out.append(hexDigits[Int(value >> UInt32(shift) & 0xF)]) }
+    }
+    var bytes = Array(text.utf8)[...]
+    while let byte = bytes.popFirst() {
+      switch byte {
+      case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
+      case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
+      case UInt8(ascii: "\n"): out.append(contentsOf: "\\n".utf8)
+      case UInt8(ascii: "\r"): out.append(contentsOf: "\\r".utf8)
+      case UInt8(ascii: "\t"): out.append(contentsOf: "\\t".utf8)
+      case 0..<0x20, 0x7F: unicodeEscape(UInt32(byte))
+      case 0xE2 where bytes.count >= 2 && bytes[bytes.startIndex] == 0x80
+        && (bytes[bytes.startIndex + 1] == 0xA8 || bytes[bytes.startIndex + 1] == 0xA9):
+        unicodeEscape(bytes[bytes.startIndex + 1] == 0xA8 ? 0x2028 : 0x2029)
+        bytes = bytes.dropFirst(2)
+      default: out.append(byte)
       }
     }
-    out += "\""
+    out.append(UInt8(ascii: "\""))
   }
 
   /// Whether a text holds a byte that `quote` escapes: a quote, a backslash, a control character,

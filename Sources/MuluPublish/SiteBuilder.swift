@@ -153,12 +153,13 @@ struct SiteBuilder {
     guard case .mapping(let mapping)? = YAMLReader.read(bytes).root else { return ([], nil) }
     let resource = Resource(mapping)
     let history = site.history[entry.codeText] ?? []
-    let json = ResourceJSON.document(mapping, resource: resource, history: history).serialized()
-    try output.write("api/v1/" + entry.stem + ".json", json + "\n")
+    var json = ResourceJSON.document(mapping, resource: resource, history: history).serializedBytes()
+    json.append(UInt8(ascii: "\n"))
+    try output.write("api/v1/" + entry.stem + ".json", json)
     try output.write(entry.path, bytes)
     try output.write(entry.stem + ".html", resourcePage(entry, resource, history))
-    let dataset = entry.retired ? nil : Array(DCAT.dataset(resource, code: entry.code).serialized().utf8)
-    return (Array((json + "\n").utf8), dataset)
+    let dataset = entry.retired ? nil : DCAT.dataset(resource, code: entry.code).serializedBytes()
+    return (json, dataset)
   }
 
   private func resourcePage(_ entry: SiteResource, _ resource: Resource, _ history: [HistoryItem]) -> [UInt8] {
