@@ -351,23 +351,24 @@ struct SiteBuilder {
 
   /// `api/v1/departments/<code>.json`: `{"code","name","resources":[{"code","name","sharing_type",
   /// "retired"}]}`, as `JSON.serialized` writes it, without a tree of every resource's values.
-  private func departmentJSON(_ department: SiteDepartment, _ resources: ArraySlice<SiteResource>) -> String {
-    var out = "{\"code\":"
+  private func departmentJSON(_ department: SiteDepartment, _ resources: ArraySlice<SiteResource>) -> [UInt8] {
+    var out: [UInt8] = []
     out.reserveCapacity(128 * (resources.count + 1))
+    out += "{\"code\":".utf8
     JSON.quote(department.code, into: &out)
-    out += ",\"name\":"
+    out += ",\"name\":".utf8
     JSON.quote(department.name, into: &out)
-    out += ",\"resources\":["
+    out += ",\"resources\":[".utf8
     for (index, resource) in resources.enumerated() {
-      out += index == 0 ? "{\"code\":" : ",{\"code\":"
+      out += (index == 0 ? "{\"code\":" : ",{\"code\":").utf8
       JSON.quote(resource.codeText, into: &out)
-      out += ",\"name\":"
+      out += ",\"name\":".utf8
       JSON.quote(resource.name, into: &out)
-      out += ",\"sharing_type\":"
+      out += ",\"sharing_type\":".utf8
       JSON.quote(resource.sharingType, into: &out)
-      out += resource.retired ? ",\"retired\":true}" : ",\"retired\":false}"
+      out += (resource.retired ? ",\"retired\":true}" : ",\"retired\":false}").utf8
     }
-    out += "]}\n"
+    out += "]}\n".utf8
     return out
   }
 
@@ -695,18 +696,18 @@ struct SiteBuilder {
     // writes it, one resource after the other (those of a department stand together).
     var folder: (code: String, index: Int)? = nil
     for start in stride(from: 0, to: site.resources.count, by: chunk) {
-      var out = "["
+      var out: [UInt8] = [UInt8(ascii: "[")]
       out.reserveCapacity(160 * chunk)
       for (offset, resource) in site.resources[start..<min(start + chunk, site.resources.count)].enumerated() {
         if folder?.code != resource.folder { folder = (resource.folder, departmentIndex[resource.folder] ?? -1) }
-        out += offset == 0 ? "[" : ",["
+        out += (offset == 0 ? "[" : ",[").utf8
         JSON.quote(resource.codeText, into: &out)
-        out += ","
+        out.append(UInt8(ascii: ","))
         JSON.quote(resource.name, into: &out)
-        out += "," + String(folder!.index) + "," + String(sharing.firstIndex(of: resource.sharingType) ?? -1)
-        out += resource.retired ? ",1]" : ",0]"
+        out += ("," + String(folder!.index) + "," + String(sharing.firstIndex(of: resource.sharingType) ?? -1)).utf8
+        out += (resource.retired ? ",1]" : ",0]").utf8
       }
-      out += "]\n"
+      out += "]\n".utf8
       try output.write(base + "r/\(start / chunk).json", out)
     }
     let meta: JSON = .object([
