@@ -26,14 +26,16 @@ struct Words: Sendable {
     }
   }
 
+  /// The Guide's data types by their letter (made once: a page names one for every item).
+  private static let itemTypes: [String: (zh: String, en: String)] = [
+    "C": ("字符型", "character"), "N": ("数值型", "numeric"), "Y": ("货币型", "currency"), "D": ("日期型", "date"),
+    "T": ("日期时间型", "date and time"), "L": ("逻辑型", "logical"), "M": ("备注型", "memo"), "G": ("通用型", "general"),
+    "B": ("双精度型", "double"), "I": ("整型", "integer"), "F": ("浮点型", "float"),
+  ]
+
   func itemType(_ code: String) -> String {
-    let names: [String: (String, String)] = [
-      "C": ("字符型", "character"), "N": ("数值型", "numeric"), "Y": ("货币型", "currency"), "D": ("日期型", "date"),
-      "T": ("日期时间型", "date and time"), "L": ("逻辑型", "logical"), "M": ("备注型", "memo"), "G": ("通用型", "general"),
-      "B": ("双精度型", "double"), "I": ("整型", "integer"), "F": ("浮点型", "float"),
-    ]
-    guard let name = names[code] else { return code }
-    return "\(code) " + self(name.0, name.1)
+    guard let name = Words.itemTypes[code] else { return code }
+    return code + " " + (language == .zh ? name.zh : name.en)
   }
 
   func kind(_ kind: ChangeKind) -> String { DiffWriter.kindName(kind, language: language) }
