@@ -91,19 +91,17 @@ public final class RawTree: @unchecked Sendable {
   }
 
   /// The tree `id` whose bytes are `bytes` and whose entries start at `starts` (as `index`
-  /// found them when it was first read), within `length` bytes mapped at `mapped`, which the
-  /// tree unmaps when it goes. Nil, the mapping let go, when the starts cannot be those of the
-  /// bytes: not rising from 0 to the end by at least the shortest entry, or an entry whose id
-  /// is not after a NUL.
+  /// found them when it was first read, and checked by the store's checksum since), within
+  /// `length` bytes mapped at `mapped`, which the tree unmaps when it goes. Nil, the mapping
+  /// let go, when the starts cannot be those of the bytes: not rising from 0 to the end by at
+  /// least the shortest entry.
   init?(
     id: ObjectID, mapped: UnsafeMutableRawPointer, length: Int, bytes: UnsafeBufferPointer<UInt8>, starts: [Int32],
     isSorted: Bool
   ) {
     let fits = starts.withUnsafeBufferPointer { starts in
       guard starts.first == 0, starts.last.map({ Int($0) == bytes.count }) == true else { return false }
-      for index in 1..<starts.count where starts[index] - starts[index - 1] < 24 || bytes[Int(starts[index]) - 21] != 0 {
-        return false
-      }
+      for index in 1..<starts.count where starts[index] - starts[index - 1] < 24 { return false }
       return true
     }
     guard fits else {
@@ -352,15 +350,11 @@ extension Repository {
 extension Repository {
   /// The trees `ids` as raw bytes, those not read yet on up to `workers` threads, each with
   /// its own handle (`reopen()`), when there is more than a megabyte of them: inflating a
-  /// provider folder's tree is most of what a hook spends on a national registry, and two
-  /// of them inflate side by side on two cores. This handle is used by one of the workers.
+  /// provider folder's tree, or mapping and checking it from the store, is most of what a
+  /// hook spends on a national registry, and two of them are read side by side on two cores.
+  /// This handle is used by one of the workers.
   public func rawTrees(_ ids: [ObjectID], workers: Int = 2) throws -> [RawTree] {
-    // Those kept in the store are mapped, not inflated.
-    let missing = try Array(Set(ids.filter { !rawTrees.holds($0) })).filter { id in
-      guard let kept = rawTrees.store?.load(id) else { return true }
-      _ = try rawTrees.tree(id) { kept }
-      return false
-    }
+    let missing = Array(Set(ids.filter { !rawTrees.holds($0) }))
     let bytes = try missing.reduce(0) { $0 + (try readHeader($1)?.size ?? 0) }
     let workerCount = GitLibrary.isThreadSafe && bytes >= 1 << 20 ? max(1, min(workers, missing.count)) : 1
     if workerCount > 1 {
