@@ -63,18 +63,7 @@ struct PostingList: Sendable {
     var runs: [(start: Int, length: Int)] = []
     var position = bytes.startIndex
     var end = 0
-    func next() -> Int? {
-      var value = 0
-      var shift = 0
-      while position < bytes.endIndex, shift < 35 {
-        let byte = bytes[position]
-        position += 1
-        value |= Int(byte & 0x7F) << shift
-        if byte & 0x80 == 0 { return value }
-        shift += 7
-      }
-      return nil
-    }
+    func next() -> Int? { ByteReader.varint(bytes, at: &position, end: bytes.endIndex, bits: 35) }
     while position < bytes.endIndex {
       guard let gap = next(), let extra = next() else { return nil }
       let start = end + gap

@@ -316,9 +316,18 @@ struct ByteReader {
   let end: Int
 
   mutating func varint() -> Int? {
+    ByteReader.varint(bytes, at: &position, end: end, bits: 63)
+  }
+
+  /// The varint of `bytes` at `position` (moved past it), seven bits a byte, low bits first;
+  /// nil when it runs to `end` or past `bits` bits.
+  @inline(__always)
+  static func varint<Bytes: RandomAccessCollection<UInt8>>(
+    _ bytes: Bytes, at position: inout Int, end: Int, bits: Int
+  ) -> Int? where Bytes.Index == Int {
     var value = 0
     var shift = 0
-    while position < end, shift < 63 {
+    while position < end, shift < bits {
       let byte = bytes[position]
       position += 1
       value |= Int(byte & 0x7F) << shift
