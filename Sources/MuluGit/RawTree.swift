@@ -329,9 +329,6 @@ extension Repository {
     rawTrees.store = store
   }
 
-  /// Where large trees are kept, if `keepTrees(in:)` said.
-  public var treeStore: TreeStore? { rawTrees.store }
-
   /// Reads every tree under `root`, so that the store `keepTrees(in:)` named holds those
   /// large enough to be kept; returns how many of them there are and their bytes.
   public func keepTrees(under root: ObjectID) throws -> (count: Int, bytes: Int) {
