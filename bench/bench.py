@@ -336,17 +336,24 @@ def hook(table, mulu, registry, count, runs, work, baseline, shape="even"):
     servers = [plain, checked, hooked]
     times = {server: [] for server in servers}
     cpu = {server: [] for server in servers}
+    # The pre-receive hook's run time as git records it (trace2's child_exit), push by push.
+    hook_runs = []
     peak = 0
     for index in range(runs):
         # Each run, another department's editor changes 10 of its resources; in the skewed
         # shape, one of the five largest departments (the first has 20% of the registry).
         department, offset = (PUSHER_DEPARTMENT + index, 0) if shape == "even" else (index % 5, index // 5)
-        env = dict(os.environ, MULU_PUSHER=f"editor-{department:03d}", LANG="en_US.UTF-8")
+        trace = os.path.join(work, f"trace2-{shape}-{label}.json")
+        env = dict(os.environ, MULU_PUSHER=f"editor-{department:03d}", LANG="en_US.UTF-8", GIT_TRACE2_EVENT=trace)
         generate(client, count, "--changes", 10, "--department", department, "--offset", offset, "--parent", base,
                  "--ref", f"refs/heads/push-{index}", shape=shape)
         for server in servers[index % 3:] + servers[:index % 3]:
+            if os.path.exists(trace):
+                os.unlink(trace)
             pushed = run(["git", "-C", client, "push", "-q", server, f"push-{index}:main"], env=env, check=False,
                          stdout=subprocess.PIPE)
+            if server == hooked:
+                hook_runs.append(hook_seconds(trace))
             if pushed.status != 0:
                 raise Failure(f"push {index} into {os.path.basename(server)} refused: {pushed.output[-2000:]}")
             times[server].append(pushed.seconds)
@@ -361,6 +368,7 @@ def hook(table, mulu, registry, count, runs, work, baseline, shape="even"):
         return statistics.median(a - b for a, b in zip(figures[more], figures[less]))
 
     hook_cost, hook_cpu = cost(hooked, checked), cost(hooked, checked, cpu)
+    hook_run = statistics.median(hook_runs)
     fsck_cost, install_cost = cost(checked, plain), cost(hooked, plain)
     table.add(f"b. pre-receive hook, {shape}", label, "`git push` of 10 changed resources into a plain server",
               fmt_seconds(statistics.median(times[plain])))
@@ -371,6 +379,8 @@ def hook(table, mulu, registry, count, runs, work, baseline, shape="even"):
     table.add("", label, "↳ the hook's cost (with the hook − without, both with fsck; median of each run's difference)",
               fmt_seconds(hook_cost))
     table.add("", label, "↳ the hook's cost in CPU time (all processes of the push)", fmt_seconds(hook_cpu))
+    table.add("", label, "↳ the hook's run within the push, as git records it (trace2; median of the pushes)",
+              fmt_seconds(hook_run))
     table.add("", label, "↳ git's receive.fsckObjects (fsck − plain)", fmt_seconds(fsck_cost))
     table.add("", label, "↳ the install's whole cost, hook and fsck (installed − plain)", fmt_seconds(install_cost))
     if count >= 400_000:
@@ -379,16 +389,33 @@ def hook(table, mulu, registry, count, runs, work, baseline, shape="even"):
         if baseline is not None:
             def ratio(value, base):
                 return value / base if base > 0 else float("inf")
+            # The hook's own run is the measure: the difference of two pushes of up to a second
+            # each moves by more than the hook costs (bench/RESULTS.md).
             table.add("", label,
-                      f"↳ target: at most 1.5× the 1k cost ({ratio(hook_cost, baseline['hook']):.2f}×; "
-                      f"in CPU time {ratio(hook_cpu, baseline['cpu']):.2f}×)",
-                      "", "", "≤ 1.5×", ratio(hook_cost, baseline["hook"]) <= 1.5)
+                      f"↳ target: at most 1.5× the 1k cost ({ratio(hook_run, baseline['run']):.2f}× in the hook's "
+                      f"run; {ratio(hook_cost, baseline['hook']):.2f}× in the difference of the pushes, "
+                      f"{ratio(hook_cpu, baseline['cpu']):.2f}× in their CPU time)",
+                      "", "", "≤ 1.5×", ratio(hook_run, baseline["run"]) <= 1.5)
             table.add("", label,
                       f"↳ the install's whole cost against 1k's: {ratio(install_cost, baseline['install']):.2f}× "
                       "(git's fsck of the pushed folder's thousands of entries included)", "")
     for target in (plain, checked, hooked, client):
         shutil.rmtree(target)
-    return {"hook": hook_cost, "cpu": hook_cpu, "install": install_cost}
+    return {"hook": hook_cost, "cpu": hook_cpu, "install": install_cost, "run": hook_run}
+
+
+def hook_seconds(trace):
+    """The run time of the pre-receive hook in git's trace2 event log of one push."""
+    events = []
+    with open(trace, encoding="utf-8") as log_file:
+        for line in log_file:
+            events.append(json.loads(line))
+    started = {(event["sid"], event["child_id"]) for event in events
+               if event["event"] == "child_start" and event.get("hook_name") == "pre-receive"}
+    for event in events:
+        if event["event"] == "child_exit" and (event["sid"], event["child_id"]) in started:
+            return event["t_rel"]
+    raise Failure(f"{trace}: git recorded no pre-receive hook")
 
 
 def diff(table, mulu, registry, count, runs, shape="even"):
@@ -866,7 +893,9 @@ def report(table, description, notes, args, jsonschema):
         "sets it up (the hook, its tree cache filled from main, and receive.fsckObjects), one push after the "
         "other; then resets them. The hook's "
         "cost is the median over the runs of each run's difference between the last two: the hook and nothing "
-        "else. git's fsck of a push grows with the pushed trees: a provider folder's tree has 4,700 entries at "
+        "else; and the hook's run as git records it (`GIT_TRACE2_EVENT`, the pre-receive child's exit), which "
+        "the target compares, the difference of two pushes of up to a second moving by more than the hook "
+        "costs. git's fsck of a push grows with the pushed trees: a provider folder's tree has 4,700 entries at "
         "470k even (94,000 in the skewed shape's largest), and git looks up each entry's object; that cost is "
         "git's, and shown apart.",
         "- c. The change commit tightens sharing, removes items, widens an item, rewrites the summary, retires "
