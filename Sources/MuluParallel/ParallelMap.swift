@@ -71,26 +71,50 @@ public final class ResultSlots<Value>: @unchecked Sendable {
   }
 }
 
-/// `body` run on a thread of its own while the caller goes on with other work; `wait` returns
-/// once it has finished, rethrowing its error.
-public final class SideTask<E: Error>: @unchecked Sendable {
+/// The value `body` makes on a thread of its own while the caller goes on with other work;
+/// reading `value` waits for it the first time, and returns it at once after that, from any
+/// thread.
+public final class SideValue<Value>: @unchecked Sendable {
   private let done = DispatchSemaphore(value: 0)
-  /// Written by the side thread before it signals `done`, read after `wait` has seen it.
-  private var failure: E?
+  /// Written by the side thread before it signals `done`, read after `waited` has seen that.
+  private var made: Value?
+  private let waited = Mutex(false)
 
-  public init(_ body: @escaping @Sendable () throws(E) -> Void) {
-    DispatchQueue(label: "mulu.side-task").async { [self] in
-      do throws(E) {
-        try body()
-      } catch {
-        failure = error
-      }
+  public init(_ body: @escaping @Sendable () -> Value) {
+    DispatchQueue(label: "mulu.side-value").async { [self] in
+      made = body()
       done.signal()
     }
   }
 
+  public var value: Value {
+    waited.withLock { waited in
+      if !waited {
+        done.wait()
+        waited = true
+      }
+    }
+    return made!
+  }
+}
+
+/// `body` run on a thread of its own while the caller goes on with other work; `wait` returns
+/// once it has finished, rethrowing its error.
+public final class SideTask<E: Error>: Sendable {
+  private let failure: SideValue<E?>
+
+  public init(_ body: @escaping @Sendable () throws(E) -> Void) {
+    failure = SideValue {
+      do throws(E) {
+        try body()
+        return nil
+      } catch {
+        return error
+      }
+    }
+  }
+
   public func wait() throws(E) {
-    done.wait()
-    if let failure { throw failure }
+    if let failure = failure.value { throw failure }
   }
 }

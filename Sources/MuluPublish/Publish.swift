@@ -164,13 +164,12 @@ public enum Publish {
       let prepared = try prepare(in: workspace, request)
       return (prepared, try alongside(prepared.commit))
     }
-    let result = SideResult<T>()
-    let task = SideTask<Never> { result.value = Result { try alongside(commit) } }
+    let result = SideValue { Result { try alongside(commit) } }
     // A failure of the publish is said, not one of `alongside`'s (which is not waited for).
     let prepared = try prepare(in: workspace, request)
-    task.wait()
+    let value = result.value
     // The revision moved meanwhile (a branch pushed to): `alongside` again, for what was read.
-    guard prepared.commit == commit, let value = result.value else { return (prepared, try alongside(prepared.commit)) }
+    guard prepared.commit == commit else { return (prepared, try alongside(prepared.commit)) }
     return (prepared, try value.get())
   }
 
@@ -180,11 +179,6 @@ public enum Publish {
       let revision = try? revision(request.revision, in: workspace)
     else { return nil }
     return try? repository.resolveCommit(revision).hex
-  }
-
-  /// What a side thread made, read after it ended.
-  private final class SideResult<T: Sendable>: @unchecked Sendable {
-    var value: Result<T, any Error>?
   }
 
   /// Writes the site `prepare` read, with what `extensions` add, and the state for the next publish.

@@ -63,24 +63,19 @@ final class Earlier: @unchecked Sendable {
   final class Files: @unchecked Sendable {
     static let lines = "api/v1/resources.jsonl.gz"
     static let dcat = "api/v1/dcat.jsonld"
-    /// Written by the side thread before `task` ends, read after `wait` has seen it end.
-    private var mapped: (lines: MappedFile?, dcat: MappedFile?) = (nil, nil)
-    private var task: SideTask<Never>? = nil
+    private let mapped: SideValue<(lines: MappedFile?, dcat: MappedFile?)>
 
     init(output: SiteOutput) {
-      task = SideTask { [self] in
+      mapped = SideValue {
         func map(_ path: String) -> MappedFile? {
           guard let stamp = output.previousStamp(path) else { return nil }
           return MappedFile(path: output.root + "/" + path, size: stamp.size, hash: stamp.hash)
         }
-        mapped = (map(Files.lines), map(Files.dcat))
+        return (map(Files.lines), map(Files.dcat))
       }
     }
 
-    func wait() -> (lines: MappedFile?, dcat: MappedFile?) {
-      task?.wait()
-      return mapped
-    }
+    func wait() -> (lines: MappedFile?, dcat: MappedFile?) { mapped.value }
   }
 
   static func mark(_ release: SiteRelease) -> PublishState.ReleaseMark {

@@ -20,12 +20,12 @@ final class SiteOutput: Sendable {
   let root: String
   /// The earlier publish's manifest, read on a thread of its own from the moment the folder is
   /// opened until it is first needed.
-  private let manifest: EarlierManifest
+  private let manifest: SideValue<EarlierManifest>
   /// The earlier manifest's entries by path.
-  private var previous: [String: Stamp] { manifest.loaded.stamps }
+  private var previous: [String: Stamp] { manifest.value.stamps }
   /// The earlier manifest's entries in its order, when that is the paths' byte order (as mulu
   /// writes it): the new manifest is then these with what changed merged in, not all sorted again.
-  private var previousInOrder: [(path: String, stamp: Stamp)]? { manifest.loaded.inOrder }
+  private var previousInOrder: [(path: String, stamp: Stamp)]? { manifest.value.inOrder }
   private let state = Mutex(State())
 
   struct Stamp: Sendable, Equatable {
@@ -48,42 +48,24 @@ final class SiteOutput: Sendable {
   init(root: String) throws(PublishFailure) {
     self.root = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
     try SiteOutput.makeFolders(self.root)
-    manifest = EarlierManifest(path: self.root + "/" + SiteOutput.manifestName)
+    let path = self.root + "/" + SiteOutput.manifestName
+    manifest = SideValue { SiteOutput.earlierManifest(path) }
   }
 
-  /// The earlier publish's manifest (`.mulu-publish`), read on a thread of its own.
-  final class EarlierManifest: @unchecked Sendable {
-    typealias Loaded = (stamps: [String: Stamp], inOrder: [(path: String, stamp: Stamp)]?)
-    /// Written by the side thread before `task` ends; read once `ready` says it ended.
-    private var value: Loaded = ([:], nil)
-    private let ready = Atomic<Bool>(false)
-    private let waiting = Mutex(())
-    private var task: SideTask<Never>? = nil
+  /// The earlier manifest's entries by path, and in its order when that is the paths' byte order.
+  typealias EarlierManifest = (stamps: [String: Stamp], inOrder: [(path: String, stamp: Stamp)]?)
 
-    init(path: String) {
-      task = SideTask { [self] in
-        let entries = (try? SiteOutput.readFile(path)).map(SiteOutput.manifest) ?? []
-        var stamps: [String: Stamp] = [:]
-        stamps.reserveCapacity(entries.count)
-        var inOrder = true
-        for (index, entry) in entries.enumerated() {
-          stamps[entry.path] = entry.stamp
-          if index > 0 && inOrder { inOrder = PathOrder.compare(entries[index - 1].path, entry.path) < 0 }
-        }
-        value = (stamps, inOrder ? entries : nil)
-      }
+  /// The earlier publish's manifest (`.mulu-publish`) at `path`.
+  private static func earlierManifest(_ path: String) -> EarlierManifest {
+    let entries = (try? SiteOutput.readFile(path)).map(SiteOutput.manifest) ?? []
+    var stamps: [String: Stamp] = [:]
+    stamps.reserveCapacity(entries.count)
+    var inOrder = true
+    for (index, entry) in entries.enumerated() {
+      stamps[entry.path] = entry.stamp
+      if index > 0 && inOrder { inOrder = PathOrder.compare(entries[index - 1].path, entry.path) < 0 }
     }
-
-    var loaded: Loaded {
-      if !ready.load(ordering: .acquiring) {
-        waiting.withLock { _ in
-          guard !ready.load(ordering: .acquiring) else { return }
-          task?.wait()
-          ready.store(true, ordering: .releasing)
-        }
-      }
-      return value
-    }
+    return (stamps, inOrder ? entries : nil)
   }
 
   /// Whether the folder holds the manifest of an earlier publish.

@@ -1,5 +1,6 @@
 import Foundation
 import MuluGit
+import MuluParallel
 import MuluTestSupport
 import Synchronization
 import Testing
@@ -115,5 +116,35 @@ private func resourceFile(_ index: Int) -> (String, String) {
         try looseRepository.mapBlobs(ids, workers: workers) { _, contents in contents.count }
       }
     }
+  }
+}
+
+@Suite("Work on a side thread")
+struct SideWorkTests {
+  struct Failed: Error, Equatable {}
+
+  @Test("a side value is made once and read by any thread, as often as asked; a side task's error comes back on every wait")
+  func sideValues() throws {
+    let made = Mutex(0)
+    let value = SideValue { () -> [Int] in
+      made.withLock { $0 += 1 }
+      Thread.sleep(forTimeInterval: 0.05)
+      return Array(0..<1000)
+    }
+    let reads = Mutex<[Int]>([])
+    DispatchQueue.concurrentPerform(iterations: 8) { _ in
+      let sum = value.value.reduce(0, +)
+      reads.withLock { $0.append(sum) }
+    }
+    #expect(reads.withLock { $0 } == Array(repeating: 499_500, count: 8))
+    #expect(value.value.count == 1000)
+    #expect(made.withLock { $0 } == 1)
+
+    let failing = SideTask { () throws(Failed) in throw Failed() }
+    #expect(throws: Failed()) { try failing.wait() }
+    #expect(throws: Failed()) { try failing.wait() }
+    let fine = SideTask<Failed> {}
+    try fine.wait()
+    try fine.wait()
   }
 }
