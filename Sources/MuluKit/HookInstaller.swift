@@ -63,8 +63,8 @@ public enum HookInstaller {
       case replacedForeign
     }
     public var outcome: Outcome
-    /// For a server: the large trees of its HEAD kept for the hook (`PreReceive.treeStore`),
-    /// how many and their bytes, and where; nil when it has no commit or the store cannot be written.
+    /// For a server: the large trees of its HEAD for the hook's cache (`PreReceive.treeStore`),
+    /// how many and their bytes, where, and whether they could be written; nil when it has no commit.
     public var keptTrees: KeptTrees? = nil
   }
 
@@ -72,6 +72,9 @@ public enum HookInstaller {
     public var count: Int
     public var bytes: Int
     public var folder: String
+    /// False when the folder cannot be written by this user: the hook then reads the trees
+    /// from git, and keeps them itself only if it runs as another user who can.
+    public var written: Bool
   }
 
   /// A failure to install (exit code 2).
@@ -125,14 +128,15 @@ public enum HookInstaller {
 
   /// Fills the hook's tree store with the large trees of HEAD (the branch pushes are judged
   /// against), so that the first pushes map them as later ones do. Only a cache: nothing is
-  /// kept when HEAD has no commit or the folder cannot be written, and the hook then fills it.
+  /// kept when HEAD has no commit, and the hook fills it then.
   private static func keepTrees(_ repository: Repository) -> KeptTrees? {
     let store = PreReceive.treeStore(of: repository, writesAside: false)
     repository.keepTrees(in: store)
     guard let head = try? repository.resolveCommit("HEAD"), let root = try? repository.tree(ofCommit: head),
-      let kept = try? repository.keepTrees(under: root), access(store.folder, W_OK) == 0 || kept.count == 0
+      let kept = try? repository.keepTrees(under: root)
     else { return nil }
-    return KeptTrees(count: kept.count, bytes: kept.bytes, folder: store.folder)
+    return KeptTrees(
+      count: kept.count, bytes: kept.bytes, folder: store.folder, written: access(store.folder, W_OK) == 0)
   }
 
   /// Installs the pre-commit shim in a clone (where `core.hooksPath` points, if set).

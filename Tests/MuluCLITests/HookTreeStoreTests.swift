@@ -51,5 +51,15 @@ struct HookTreeStoreTests {
     outcome = try lab.pushRejected(as: "ndrc-editor", ["main"])
     #expect(!outcome.stderr.contains("damaged"))
     #expect(outcome.stderr.contains("\(HookLab.ndrcResource): error[retire.delete-forbidden]"), "\(outcome.stderr)")
+
+    // Where the cache cannot be written, the install says so; the hook still judges.
+    try FileManager.default.removeItem(atPath: lab.server + "/mulu")
+    try Data("not a folder\n".utf8).write(to: URL(fileURLWithPath: lab.server + "/mulu"))
+    let blocked = try lab.run([lab.mulu, "hooks", "install", "--server", lab.server, "--lang", "en"])
+    #expect(blocked.status == 0)
+    #expect(blocked.stderr.contains("cannot write the tree cache \(store): the hook reads the trees from git instead"), "\(blocked.stderr)")
+    try lab.git("reset", "-q", "--hard", "HEAD~1")
+    try lab.commit("每月更新", editing: HookLab.ndrcResource, "update_cycle: 每日", "update_cycle: 每月")
+    _ = try lab.pushAccepted(as: "ndrc-editor", ["main"])
   }
 }

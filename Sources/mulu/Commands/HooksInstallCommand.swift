@@ -58,7 +58,13 @@ struct HooksInstallCommand: MuluCommand {
     if server != nil {
       Console.note(LocalizedText(zh: "已设置 receive.fsckObjects=true", en: "set receive.fsckObjects=true"), language: language)
     }
-    if let kept = installed.keptTrees, kept.count > 0 {
+    if let kept = installed.keptTrees, kept.count > 0, !kept.written {
+      Console.note(
+        LocalizedText(
+          zh: "无法写入目录树缓存 \(kept.folder)：钩子将从 Git 读取目录树（请以服务器运行钩子的用户运行本命令）",
+          en: "cannot write the tree cache \(kept.folder): the hook reads the trees from git instead (run this as the user the server runs hooks as)"),
+        language: language)
+    } else if let kept = installed.keptTrees, kept.count > 0 {
       let size = String(format: "%.1f MB", Double(kept.bytes) / 1_000_000)
       Console.note(
         LocalizedText(
