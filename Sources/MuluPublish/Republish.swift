@@ -80,7 +80,8 @@ final class Earlier: @unchecked Sendable {
 
   static func mark(_ release: SiteRelease) -> PublishState.ReleaseMark {
     PublishState.ReleaseMark(
-      tag: release.tag, commit: release.commit.hex, date: release.date, previous: release.previous ?? "")
+      tag: release.tag, commit: release.commit.hex, date: release.date, previous: release.previous ?? "",
+      previousCommit: release.previousCommit?.hex ?? "")
   }
 
   /// The codes whose link on a page (the resource a code leads to, its name, whether it is

@@ -152,7 +152,7 @@ struct SiteBuilder {
   private func resource(_ entry: SiteResource, bytes: [UInt8]) throws -> ([UInt8], [UInt8]?) {
     guard case .mapping(let mapping)? = YAMLReader.read(bytes).root else { return ([], nil) }
     let resource = Resource(mapping)
-    let history = site.history[entry.codeText] ?? []
+    let history = site.histories.items(entry)
     var json = ResourceJSON.document(mapping, resource: resource, history: history).serializedBytes()
     json.append(UInt8(ascii: "\n"))
     try output.write("api/v1/" + entry.stem + ".json", json)
@@ -408,11 +408,18 @@ struct SiteBuilder {
 
   // MARK: Releases
 
+  /// Whether the page and JSON of a release the earlier publish showed as it is now are kept as
+  /// it wrote them (counted as kept): false when there is no earlier publish to build on, or it
+  /// did not write them.
+  func keepRelease(_ release: SiteRelease) -> Bool {
+    guard earlier != nil else { return false }
+    guard isSafeName(fileName(release.tag)) else { return true }
+    return output.keep(["api/v1/releases/\(fileName(release.tag)).json", "releases/\(fileName(release.tag)).html"])
+  }
+
   /// One release's page and JSON, written while the releases are read.
   func release(_ release: SiteRelease, _ diff: SemanticDiff) throws(PublishFailure) {
     guard isSafeName(fileName(release.tag)) else { return }
-    let paths = ["api/v1/releases/\(fileName(release.tag)).json", "releases/\(fileName(release.tag)).html"]
-    if let earlier, earlier.state.releases.contains(Earlier.mark(release)), output.keep(paths) { return }
     try output.write("api/v1/releases/\(fileName(release.tag)).json", DiffWriter.json(diff).serialized() + "\n")
     try output.write("releases/\(fileName(release.tag)).html", releasePage(release, diff))
   }
