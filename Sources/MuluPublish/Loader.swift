@@ -52,6 +52,7 @@ enum Loader {
     let (resources, unreadable) = try readResources(
       try resourceFiles(tree, in: repository), into: search, from: repository, previous: previous)
     var byCode: [String: Int] = [:]
+    byCode.reserveCapacity(resources.count)
     for (index, resource) in resources.enumerated() where byCode[resource.codeText] == nil {
       byCode[resource.codeText] = index
     }

@@ -213,7 +213,7 @@ public enum Publish {
       site.histories.fingerprint(site.resources[index])
     }
     builder.histories = histories
-    let (datasets, members) = try builder.build()
+    let (shares, members) = try builder.build()
     try output.finish()
 
     try PublishState.write(
@@ -225,7 +225,7 @@ public enum Publish {
       record: { index in
         PublishState.Record(
           resource: site.resources[index], history: histories[index],
-          dcatOffset: datasets[index].offset, dcatLength: datasets[index].length)
+          dcatOffset: shares[index].offset, dcatLength: shares[index].length, files: shares[index].files)
       },
       items: { index, out in site.histories.write(site.resources[index], into: &out) },
       orphans: { out in site.histories.writeOrphans(site, into: &out) }, members: members, search: prepared.search)

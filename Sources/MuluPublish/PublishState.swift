@@ -21,7 +21,7 @@ import MuluKit
 /// leaves none, and the next one is a full publish.
 struct PublishState: Sendable {
   static let fileName = ".mulu-publish-state"
-  static let magic = Array("mulu-publish-state 5\n".utf8)
+  static let magic = Array("mulu-publish-state 6\n".utf8)
 
   /// What every page depends on beyond its resource: the generator, the language, the registry's
   /// name and the navigation. A state of another layout is not used.
@@ -70,6 +70,8 @@ struct PublishState: Sendable {
     /// Where its dataset stands in `dcat.jsonld` (length 0: none, a retired resource).
     var dcatOffset: Int
     var dcatLength: Int
+    /// The bytes of its page, JSON and registry file as written (0: none was written).
+    var files: Int
   }
 
   // MARK: Fingerprints
@@ -159,6 +161,7 @@ struct PublishState: Sendable {
     items(&out)
     out.varint(record.dcatOffset)
     out.varint(record.dcatLength)
+    out.varint(record.files)
   }
 
   /// Whether `bytes` are the state of another version of this format (an earlier mulu's).
@@ -172,7 +175,7 @@ struct PublishState: Sendable {
     let end = bytes.count - 8
     var sum: UInt64 = 0
     for index in 0..<8 { sum |= UInt64(bytes[end + index]) << (8 * UInt64(index)) }
-    guard bytes.withUnsafeBytes({ FNV.hash(UnsafeRawBufferPointer(rebasing: $0[..<end])) }) == sum else { return nil }
+    guard bytes.withUnsafeBytes({ ContentHash.of(UnsafeRawBufferPointer(rebasing: $0[..<end])) }) == sum else { return nil }
     var reader = ByteReader(bytes: bytes, position: PublishState.magic.count, end: end)
     guard let layout = reader.u64(), let commit = reader.string(), let releaseCount = reader.varint(),
       releaseCount <= bytes.count
@@ -232,7 +235,7 @@ struct PublishState: Sendable {
         links.append(link)
       }
       guard let history = reader.u64(), let items = reader.slice(), let dcatOffset = reader.varint(),
-        let dcatLength = reader.varint()
+        let dcatLength = reader.varint(), let files = reader.varint()
       else { return nil }
       records.append(
         Record(
@@ -241,7 +244,7 @@ struct PublishState: Sendable {
             sharingType: sharingType, updateCycle: updateCycle, formatClass: formatClass,
             writtenClass: writtenClass, toPublic: flags & 1 != 0, retired: flags & 2 != 0, counts: counts,
             links: links),
-          history: history, items: items.indices, dcatOffset: dcatOffset, dcatLength: dcatLength))
+          history: history, items: items.indices, dcatOffset: dcatOffset, dcatLength: dcatLength, files: files))
     }
     guard let orphanCount = reader.varint(), orphanCount <= bytes.count else { return nil }
     var orphans: [(code: String, items: Range<Int>)] = []

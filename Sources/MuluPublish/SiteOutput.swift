@@ -10,12 +10,15 @@ import Synchronization
 /// it already has is not touched (its mtime stays), so that `rsync` and a CDN's invalidation
 /// see only what changed. Nothing is ever removed.
 ///
-/// What was written is remembered in `.mulu-publish` (one line per file: FNV-1a 64 of its
-/// bytes, its size, its path), so that an unchanged file is known by its size alone, without
-/// reading it. A file the manifest does not know (or whose size differs) is read and compared.
+/// What was written is remembered in `.mulu-publish` (a first line naming its format, then one
+/// line per file: the XXH64 of its bytes (`ContentHash`), its size, its path), so that an
+/// unchanged file is known by its size alone, without reading it. A file the manifest does not
+/// know (or whose size differs) is read and compared, as is every file of a manifest of an
+/// earlier format (FNV-1a hashes, no first line): it gives sizes and paths only.
 /// Safe to call from several threads at once.
 final class SiteOutput: Sendable {
   static let manifestName = ".mulu-publish"
+  static let manifestHeader = Array("mulu-publish-manifest 2 xxh64\n".utf8)
 
   let root: String
   /// The earlier publish's manifest, read on a thread of its own from the moment the folder is
@@ -31,6 +34,8 @@ final class SiteOutput: Sendable {
   struct Stamp: Sendable, Equatable {
     var hash: UInt64
     var size: Int
+    /// False for a stamp of a manifest of an earlier format: its hash is not `ContentHash`'s.
+    var known = true
   }
 
   struct State {
@@ -78,7 +83,7 @@ final class SiteOutput: Sendable {
 
   /// Writes `bytes` at `path` (relative, "/"-separated) unless the file holds them already.
   func write(_ path: String, _ bytes: [UInt8]) throws(PublishFailure) {
-    let stamp = Stamp(hash: FNV.hash(bytes), size: bytes.count)
+    let stamp = Stamp(hash: ContentHash.of(bytes), size: bytes.count)
     let full = root + "/" + path
     // A file the manifest does not know is most likely new: it is created, unless it exists
     // (then it is compared as any other).
@@ -122,28 +127,25 @@ final class SiteOutput: Sendable {
     let previous = self.previous
     var size = 0
     for path in paths {
-      guard let stamp = previous[path] else { return false }
+      guard let stamp = previous[path], stamp.known else { return false }
       size += stamp.size
     }
-    state.withLock {
-      $0.kept += paths.count
-      $0.unchanged += paths.count
-      $0.bytes += size
-    }
+    keep(count: paths.count, bytes: size)
     return true
   }
 
-  /// The stamp of `path` in the manifest of the earlier publish.
-  func previousStamp(_ path: String) -> Stamp? { previous[path] }
-
-
-  /// The bytes of a file of the earlier publish, when they are what its manifest says.
-  func previousBytes(_ path: String) -> [UInt8]? {
-    guard let stamp = previous[path], let bytes = try? SiteOutput.readFile(root + "/" + path),
-      bytes.count == stamp.size, FNV.hash(bytes) == stamp.hash
-    else { return nil }
-    return bytes
+  /// Counts `count` files of `bytes` bytes in all as written by an earlier publish and
+  /// unchanged, without looking at them or up: a republish whose state says what it wrote.
+  func keep(count: Int, bytes: Int) {
+    state.withLock {
+      $0.kept += count
+      $0.unchanged += count
+      $0.bytes += bytes
+    }
   }
+
+  /// The stamp of `path` in the manifest of the earlier publish (nil: none, or of an earlier format).
+  func previousStamp(_ path: String) -> Stamp? { previous[path].flatMap { $0.known ? $0 : nil } }
 
   func write(_ path: String, _ text: String) throws(PublishFailure) {
     try write(path, Array(text.utf8))
@@ -161,10 +163,10 @@ final class SiteOutput: Sendable {
     let full = root + "/" + path
     let stamp = Stamp(hash: file.hash, size: file.size)
     var same = false
-    if let known = previous[path] {
+    if let known = previous[path], known.known {
       same = known == stamp && SiteOutput.size(of: full) == stamp.size
     } else if SiteOutput.size(of: full) == stamp.size, let old = try? SiteOutput.readFile(full) {
-      same = FNV.hash(old) == stamp.hash
+      same = ContentHash.of(old) == stamp.hash
     }
     if same {
       unlink(file.path)
@@ -185,8 +187,15 @@ final class SiteOutput: Sendable {
   func finish() throws(PublishFailure) {
     let previous = self.previous
     let current = state.withLock { $0.current }
-    var bytes: [UInt8] = []
+    var bytes = SiteOutput.manifestHeader
     bytes.reserveCapacity((previous.count + current.count) * 64)
+    // An earlier line of an earlier format, for a file not written now: stamped anew from the
+    // file (left out when it is gone).
+    func line(_ path: String, _ stamp: Stamp) {
+      if stamp.known { return SiteOutput.line(path, stamp, into: &bytes) }
+      guard let old = try? SiteOutput.readFile(root + "/" + path) else { return }
+      SiteOutput.line(path, Stamp(hash: ContentHash.of(old), size: old.count), into: &bytes)
+    }
     if let earlier = previousInOrder {
       // The earlier lines in their order, with the files this publish wrote or changed merged in.
       let changed = SiteOutput.sorted(current.filter { previous[$0.key] != $0.value }.map { ($0.key, $0.value) })
@@ -200,17 +209,17 @@ final class SiteOutput: Sendable {
           SiteOutput.line(path, changed[next].1, into: &bytes)
           next += 1
         } else {
-          SiteOutput.line(path, stamp, into: &bytes)
+          line(path, stamp)
         }
       }
       for (path, stamp) in changed[next...] { SiteOutput.line(path, stamp, into: &bytes) }
     } else {
       var all = previous
       for (path, stamp) in current { all[path] = stamp }
-      for (path, stamp) in SiteOutput.sorted(all.map { ($0.key, $0.value) }) { SiteOutput.line(path, stamp, into: &bytes) }
+      for (path, stamp) in SiteOutput.sorted(all.map { ($0.key, $0.value) }) { line(path, stamp) }
     }
     let full = root + "/" + SiteOutput.manifestName
-    if (try? SiteOutput.readFile(full)) == bytes { return }
+    if SiteOutput.size(of: full) == bytes.count, (try? SiteOutput.readFile(full)) == bytes { return }
     try SiteOutput.replace(full, with: bytes)
   }
 
@@ -233,11 +242,12 @@ final class SiteOutput: Sendable {
   }
 
   /// The manifest's lines, in their order: `<16 hex digits> <size> <path>`; a line of another
-  /// form is left out.
+  /// form is left out. Without the first line of this format, the hashes are not known.
   static func manifest(_ bytes: [UInt8]) -> [(path: String, stamp: Stamp)] {
     var stamps: [(path: String, stamp: Stamp)] = []
     stamps.reserveCapacity(bytes.count / 64)
-    var start = 0
+    let known = bytes.starts(with: manifestHeader)
+    var start = known ? manifestHeader.count : 0
     while start < bytes.count {
       let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
       defer { start = end + 1 }
@@ -256,7 +266,8 @@ final class SiteOutput: Sendable {
         position += 1
       }
       guard position > sizeStart, position < end, bytes[position] == UInt8(ascii: " "), position + 1 < end else { continue }
-      stamps.append((String(decoding: bytes[(position + 1)..<end], as: UTF8.self), Stamp(hash: hash, size: size)))
+      stamps.append(
+        (String(decoding: bytes[(position + 1)..<end], as: UTF8.self), Stamp(hash: hash, size: size, known: known)))
     }
     return stamps
   }
@@ -275,7 +286,7 @@ final class SiteOutput: Sendable {
   private func isCurrent(_ path: String, full: String, stamp: Stamp, bytes: [UInt8]) throws(PublishFailure) -> Bool {
     let size = SiteOutput.size(of: full)
     guard size == stamp.size else { return false }
-    if let known = previous[path] { return known == stamp }
+    if let known = previous[path], known.known { return known == stamp }
     guard let old = try? SiteOutput.readFile(full) else { return false }
     return old == bytes
   }

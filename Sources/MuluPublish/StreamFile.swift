@@ -9,7 +9,7 @@ struct StreamFile {
   let path: String
   private var fd: Int32
   private var buffer: [UInt8] = []
-  private(set) var hash = FNV.offset
+  private var hasher = ContentHash()
   private(set) var size = 0
 
   init(path: String) throws(PublishFailure) {
@@ -25,12 +25,22 @@ struct StreamFile {
     self.fd = fd
   }
 
+  mutating func write(_ bytes: UnsafeRawBufferPointer) throws(PublishFailure) {
+    hasher.add(bytes)
+    size += bytes.count
+    buffer.append(contentsOf: bytes)
+    if buffer.count >= 1 << 16 { try flush() }
+  }
+
   mutating func write(_ bytes: [UInt8]) throws(PublishFailure) {
-    hash = FNV.hash(bytes, from: hash)
+    hasher.add(bytes)
     size += bytes.count
     buffer += bytes
     if buffer.count >= 1 << 16 { try flush() }
   }
+
+  /// The hash of what went in (`ContentHash`).
+  var hash: UInt64 { hasher.value }
 
   mutating func write(_ text: String) throws(PublishFailure) {
     try write(Array(text.utf8))

@@ -271,6 +271,37 @@ import Testing
     #expect(try lab.lab.read("site", "api/v1/resources/303001003/000001.json").contains("{\"release\":\"v2026.05.2\",\"kind\":\"added\""))
   }
 
+  @Test func aManifestOfAnEarlierFormatIsReadAsSizesAndPathsOnly() throws {
+    let lab = try PublishLab(releases: 1)
+    #expect(try lab.publish().status == 0)
+    let site = lab.lab.path("site")
+    let written = try lab.files("site")
+    let manifest = String(decoding: written[".mulu-publish"]!, as: UTF8.self)
+    #expect(manifest.hasPrefix("mulu-publish-manifest 2 xxh64\n"))
+    // As an earlier mulu wrote it: no first line, other hashes (FNV-1a), a state of its own.
+    var lines = manifest.split(separator: "\n").dropFirst().map { "0123456789abcdef" + $0.dropFirst(16) }
+    lines.append("0123456789abcdef 5 resources/999999/000001.html")
+    try lab.lab.write("site", ".mulu-publish", lines.joined(separator: "\n") + "\n")
+    try lab.lab.write("site", "resources/999999/000001.html", "gone")
+    try lab.lab.write("site", ".mulu-publish-state", "mulu-publish-state 5\n????????????")
+    for path in written.keys {
+      var times = [timespec(tv_sec: 1_700_000_000, tv_nsec: 0), timespec(tv_sec: 1_700_000_000, tv_nsec: 0)]
+      #expect(utimensat(AT_FDCWD, site + "/" + path, &times, 0) == 0)
+    }
+    let again = try lab.publish()
+    #expect(again.status == 0, "\(again)")
+    // Every file was read and compared, none written again; the manifest is as before, with the
+    // earlier publish's other file stamped anew.
+    for path in written.keys where !path.hasPrefix(".mulu-publish") {
+      var info = stat()
+      #expect(stat(site + "/" + path, &info) == 0)
+      if info.st_mtim.tv_sec != 1_700_000_000 { Issue.record("\(path) was written again") }
+    }
+    let after = try lab.lab.read("site", ".mulu-publish")
+    #expect(after.contains(" 4 resources/999999/000001.html\n"), "\(after.suffix(300))")
+    #expect(after.replacing(#/[0-9a-f]{16} 4 resources/999999/000001.html\n/#, with: "") == manifest)
+  }
+
   @Test func hostileTextIsEscapedEverywhere() throws {
     let lab = try PublishLab(releases: 1)
     let hostile = "<script>alert(\"名\")</script>' \u{202E}cod.exe"
