@@ -313,95 +313,125 @@ def peer_run(mulu, registry, work, files, runs):
     return len(chosen), measured
 
 
-def hook(table, mulu, registry, count, runs, work, baseline, shape="even"):
-    """A push of 10 changed resources into three copies of a registry; returns the hook's cost
-    in wall and CPU time; `baseline` is that of the smallest registry.
+class HookBench:
+    """Workload b at one size: a push of 10 changed resources into three copies of a registry.
 
-    `mulu hooks install --server` writes the hook and sets git's receive.fsckObjects (docs/hooks.md).
-    The hook's cost is the push with the hook minus the same push without it, both servers
-    with receive.fsckObjects: the difference is `mulu hook pre-receive` and nothing else. A third
-    copy has neither, to show git's own cost of checking the pushed objects, and the whole cost
-    of the install."""
-    label = size_label(count)
-    log(f"b. hook {label} ({shape})")
-    plain, checked, hooked, client = (os.path.join(work, f"{name}-{shape}-{label}.git")
-                                      for name in ("plain", "fsck", "hooked", "client"))
-    for target in (plain, checked, hooked, client):
-        clone(registry, target)
-    run([mulu, "hooks", "install", "--server", hooked])
-    if git("-C", hooked, "config", "receive.fsckObjects", stdout=subprocess.PIPE).output.strip() != "true":
-        raise Failure("`mulu hooks install --server` did not set receive.fsckObjects")
-    git("-C", checked, "config", "receive.fsckObjects", "true")
-    base = rev(registry, "main")
-    servers = [plain, checked, hooked]
-    times = {server: [] for server in servers}
-    cpu = {server: [] for server in servers}
-    # The pre-receive hook's run time as git records it (trace2's child_exit), push by push.
-    hook_runs = []
-    peak = 0
-    for index in range(runs):
-        # Each run, another department's editor changes 10 of its resources; in the skewed
-        # shape, one of the five largest departments (the first has 20% of the registry).
-        department, offset = (PUSHER_DEPARTMENT + index, 0) if shape == "even" else (index % 5, index // 5)
-        trace = os.path.join(work, f"trace2-{shape}-{label}.json")
+    `mulu hooks install --server` writes the hook and sets git's receive.fsckObjects and
+    core.looseCompression (docs/hooks.md). The hook's cost is the push with the hook minus the
+    same push without it, both servers with those git settings: the difference is
+    `mulu hook pre-receive` and nothing else. A third copy has neither, to show git's own cost
+    of checking the pushed objects, and the whole cost of the install. Each size's pushes are
+    made in turn with the other sizes' (`push`), so that every size meets the same load."""
+
+    def __init__(self, mulu, registry, count, work, shape):
+        self.count, self.shape, self.registry = count, shape, registry
+        self.label = size_label(count)
+        self.work = work
+        self.plain, self.checked, self.hooked, self.client = (
+            os.path.join(work, f"{name}-{shape}-{self.label}.git") for name in ("plain", "fsck", "hooked", "client"))
+        for target in (self.plain, self.checked, self.hooked, self.client):
+            clone(registry, target)
+        run([mulu, "hooks", "install", "--server", self.hooked])
+        if git("-C", self.hooked, "config", "receive.fsckObjects", stdout=subprocess.PIPE).output.strip() != "true":
+            raise Failure("`mulu hooks install --server` did not set receive.fsckObjects")
+        # The git settings the install makes, on the server compared with it: the difference of
+        # the two pushes is then the hook alone.
+        git("-C", self.checked, "config", "receive.fsckObjects", "true")
+        loose = git("-C", self.hooked, "config", "core.looseCompression", stdout=subprocess.PIPE, check=False).output.strip()
+        if loose:
+            git("-C", self.checked, "config", "core.looseCompression", loose)
+        self.base = rev(registry, "main")
+        self.servers = [self.plain, self.checked, self.hooked]
+        self.times = {server: [] for server in self.servers}
+        self.cpu = {server: [] for server in self.servers}
+        # The pre-receive hook's run time as git records it (trace2's child_exit), push by push.
+        self.hook_runs = []
+        self.peak = 0
+
+    def push(self, index):
+        """Run `index`: another department's editor changes 10 of its resources; in the skewed
+        shape, one of the five largest departments (the first has 20% of the registry)."""
+        department, offset = (PUSHER_DEPARTMENT + index, 0) if self.shape == "even" else (index % 5, index // 5)
+        trace = os.path.join(self.work, f"trace2-{self.shape}-{self.label}.json")
         env = dict(os.environ, MULU_PUSHER=f"editor-{department:03d}", LANG="en_US.UTF-8", GIT_TRACE2_EVENT=trace)
-        generate(client, count, "--changes", 10, "--department", department, "--offset", offset, "--parent", base,
-                 "--ref", f"refs/heads/push-{index}", shape=shape)
+        generate(self.client, self.count, "--changes", 10, "--department", department, "--offset", offset,
+                 "--parent", self.base, "--ref", f"refs/heads/push-{index}", shape=self.shape)
+        servers = self.servers
         for server in servers[index % 3:] + servers[:index % 3]:
             if os.path.exists(trace):
                 os.unlink(trace)
-            pushed = run(["git", "-C", client, "push", "-q", server, f"push-{index}:main"], env=env, check=False,
+            pushed = run(["git", "-C", self.client, "push", "-q", server, f"push-{index}:main"], env=env, check=False,
                          stdout=subprocess.PIPE)
-            if server == hooked:
-                hook_runs.append(hook_seconds(trace))
+            if server == self.hooked:
+                self.hook_runs.append(hook_seconds(trace))
             if pushed.status != 0:
                 raise Failure(f"push {index} into {os.path.basename(server)} refused: {pushed.output[-2000:]}")
-            times[server].append(pushed.seconds)
-            cpu[server].append(pushed.cpu)
-            if server == hooked:
-                peak = max(peak, pushed.peak)
-            git("-C", server, "update-ref", "refs/heads/main", base)
+            self.times[server].append(pushed.seconds)
+            self.cpu[server].append(pushed.cpu)
+            if server == self.hooked:
+                self.peak = max(self.peak, pushed.peak)
+            git("-C", server, "update-ref", "refs/heads/main", self.base)
 
-    # Each run's three pushes are made one after the other: the difference within a run is
-    # what the server did more, whatever else the machine was doing meanwhile.
-    def cost(more, less, figures=times):
-        return statistics.median(a - b for a, b in zip(figures[more], figures[less]))
+    def report(self, table, baseline):
+        """Adds the rows; returns the costs, for the larger sizes' `baseline`."""
+        label, shape = self.label, self.shape
+        times, cpu = self.times, self.cpu
 
-    hook_cost, hook_cpu = cost(hooked, checked), cost(hooked, checked, cpu)
-    hook_run = statistics.median(hook_runs)
-    fsck_cost, install_cost = cost(checked, plain), cost(hooked, plain)
-    table.add(f"b. pre-receive hook, {shape}", label, "`git push` of 10 changed resources into a plain server",
-              fmt_seconds(statistics.median(times[plain])))
-    table.add("", label, "the same push with git's receive.fsckObjects, which the install sets",
-              fmt_seconds(statistics.median(times[checked])))
-    table.add("", label, "the same push with receive.fsckObjects and `mulu hook pre-receive`, as installed",
-              fmt_seconds(statistics.median(times[hooked])), fmt_rss(peak))
-    table.add("", label, "↳ the hook's cost (with the hook − without, both with fsck; median of each run's difference)",
-              fmt_seconds(hook_cost))
-    table.add("", label, "↳ the hook's cost in CPU time (all processes of the push)", fmt_seconds(hook_cpu))
-    table.add("", label, "↳ the hook's run within the push, as git records it (trace2; median of the pushes)",
-              fmt_seconds(hook_run))
-    table.add("", label, "↳ git's receive.fsckObjects (fsck − plain)", fmt_seconds(fsck_cost))
-    table.add("", label, "↳ the install's whole cost, hook and fsck (installed − plain)", fmt_seconds(install_cost))
-    if count >= 400_000:
-        table.add("", label, "↳ target: at most 0.5 s at 470k", fmt_seconds(hook_cost), "", "≤ 0.5 s",
-                  hook_cost <= 0.5)
-        if baseline is not None:
-            def ratio(value, base):
-                return value / base if base > 0 else float("inf")
-            # The hook's own run is the measure: the difference of two pushes of up to a second
-            # each moves by more than the hook costs (bench/RESULTS.md).
-            table.add("", label,
-                      f"↳ target: at most 1.5× the 1k cost ({ratio(hook_run, baseline['run']):.2f}× in the hook's "
-                      f"run; {ratio(hook_cost, baseline['hook']):.2f}× in the difference of the pushes, "
-                      f"{ratio(hook_cpu, baseline['cpu']):.2f}× in their CPU time)",
-                      "", "", "≤ 1.5×", ratio(hook_run, baseline["run"]) <= 1.5)
-            table.add("", label,
-                      f"↳ the install's whole cost against 1k's: {ratio(install_cost, baseline['install']):.2f}× "
-                      "(git's fsck of the pushed folder's thousands of entries included)", "")
-    for target in (plain, checked, hooked, client):
-        shutil.rmtree(target)
-    return {"hook": hook_cost, "cpu": hook_cpu, "install": install_cost, "run": hook_run}
+        # Each run's three pushes are made one after the other: the difference within a run is
+        # what the server did more, whatever else the machine was doing meanwhile.
+        def cost(more, less, figures=times):
+            return statistics.median(a - b for a, b in zip(figures[more], figures[less]))
+
+        hook_cost, hook_cpu = cost(self.hooked, self.checked), cost(self.hooked, self.checked, cpu)
+        hook_run = statistics.median(self.hook_runs)
+        fsck_cost, install_cost = cost(self.checked, self.plain), cost(self.hooked, self.plain)
+        table.add(f"b. pre-receive hook, {shape}", label, "`git push` of 10 changed resources into a plain server",
+                  fmt_seconds(statistics.median(times[self.plain])))
+        table.add("", label, "the same push with the git settings the install makes (receive.fsckObjects, core.looseCompression)",
+                  fmt_seconds(statistics.median(times[self.checked])))
+        table.add("", label, "the same push with those settings and `mulu hook pre-receive`, as installed",
+                  fmt_seconds(statistics.median(times[self.hooked])), fmt_rss(self.peak))
+        table.add("", label, "↳ the hook's cost (with the hook − without; median of each run's difference)",
+                  fmt_seconds(hook_cost))
+        table.add("", label, "↳ the hook's cost in CPU time (all processes of the push)", fmt_seconds(hook_cpu))
+        table.add("", label, "↳ the hook's run within the push, as git records it (trace2; median of the pushes)",
+                  fmt_seconds(hook_run))
+        table.add("", label, "↳ those git settings (fsck − plain)", fmt_seconds(fsck_cost))
+        table.add("", label, "↳ the install's whole cost, hook and git settings (installed − plain)",
+                  fmt_seconds(install_cost))
+        if self.count >= 400_000:
+            table.add("", label, "↳ target: at most 0.5 s at 470k", fmt_seconds(hook_cost), "", "≤ 0.5 s",
+                      hook_cost <= 0.5)
+            if baseline is not None:
+                def ratio(value, base):
+                    return value / base if base > 0 else float("inf")
+                # The hook's own run is the measure: the difference of two pushes of up to a second
+                # each moves by more than the hook costs (bench/RESULTS.md).
+                table.add("", label,
+                          f"↳ target: at most 1.5× the 1k cost ({ratio(hook_run, baseline['run']):.2f}× in the hook's "
+                          f"run; {ratio(hook_cost, baseline['hook']):.2f}× in the difference of the pushes, "
+                          f"{ratio(hook_cpu, baseline['cpu']):.2f}× in their CPU time; the sizes' pushes alternate)",
+                          "", "", "≤ 1.5×", ratio(hook_run, baseline["run"]) <= 1.5)
+                table.add("", label,
+                          f"↳ the install's whole cost against 1k's: {ratio(install_cost, baseline['install']):.2f}× "
+                          "(git's fsck of the pushed folder's thousands of entries included)", "")
+        for target in (self.plain, self.checked, self.hooked, self.client):
+            shutil.rmtree(target)
+        return {"hook": hook_cost, "cpu": hook_cpu, "install": install_cost, "run": hook_run}
+
+
+def hooks(table, mulu, registries, sizes, runs, work, shape):
+    """Workload b at every size, the sizes' pushes in turn."""
+    log(f"b. hook {', '.join(size_label(count) for count in sizes)} ({shape})")
+    benches = [HookBench(mulu, registries[shape, count], count, work, shape) for count in sizes]
+    for index in range(runs):
+        # The order of the sizes turns too: none is always first after a generation.
+        for bench in benches[index % len(benches):] + benches[:index % len(benches)]:
+            bench.push(index)
+    baseline = None
+    for bench in benches:
+        costs = bench.report(table, baseline)
+        baseline = costs if baseline is None else baseline
 
 
 def hook_seconds(trace):
@@ -807,10 +837,7 @@ def benchmark(args, mulu, work):
         if "b" not in args.workloads:
             pass
         elif has_command(mulu, "hooks", "install"):
-            baseline = None
-            for count in sizes:
-                costs = hook(table, mulu, registries[shape, count], count, args.push_runs, work, baseline, shape)
-                baseline = costs if baseline is None else baseline
+            hooks(table, mulu, registries, sizes, args.push_runs, work, shape)
         else:
             notes.append("b. not measured: this mulu has no `mulu hooks install`.")
 
@@ -889,9 +916,10 @@ def report(table, description, notes, args, jsonschema):
         "by `git cat-file --batch`; mulu reads them from the repository.",
         "- b. Each run pushes a new commit changing 10 resources of one department (another department each "
         "run, by its editor) from a bare clone over the local transport into three copies of the registry: "
-        "a plain one, one with only git's receive.fsckObjects, and one as `mulu hooks install --server` "
-        "sets it up (the hook, its tree cache filled from main, and receive.fsckObjects), one push after the "
-        "other; then resets them. The hook's "
+        "a plain one, one with only the git settings the install makes (receive.fsckObjects, "
+        "core.looseCompression), and one as `mulu hooks install --server` sets it up (the hook, its tree cache "
+        "filled from main, and those settings), one push after the other; then resets them. The sizes take "
+        "their turns run by run, so that each meets the same load. The hook's "
         "cost is the median over the runs of each run's difference between the last two: the hook and nothing "
         "else; and the hook's run as git records it (`GIT_TRACE2_EVENT`, the pre-receive child's exit), which "
         "the target compares, the difference of two pushes of up to a second moving by more than the hook "

@@ -15,6 +15,10 @@ public protocol BrowsableSnapshot: Snapshot {
   /// The names of a folder that `keep` takes, in the folder's order: a snapshot that holds a
   /// folder's names as bytes filters them there, without a copy of the others.
   func listing(of folder: String, keeping keep: (UnsafeBufferPointer<UInt8>) -> Bool) throws -> FolderListing
+  /// True when every name in a folder is known to be ASCII without an upper-case letter (a
+  /// provider folder of `<code>.yaml` files), without a pass over its names; nil when the
+  /// snapshot cannot tell so cheaply, or there is no such folder.
+  func namesAreLowerCaseASCII(in folder: String) throws -> Bool?
 }
 
 extension BrowsableSnapshot {
@@ -29,4 +33,6 @@ extension BrowsableSnapshot {
   public func listing(of folder: String, keeping keep: (UnsafeBufferPointer<UInt8>) -> Bool) throws -> FolderListing {
     try listing(of: folder).filter(keep)
   }
+
+  public func namesAreLowerCaseASCII(in folder: String) throws -> Bool? { nil }
 }

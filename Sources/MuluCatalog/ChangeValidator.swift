@@ -258,6 +258,10 @@ public enum ChangeValidator {
       for component in entry.path.split(separator: "/").map(String.init) {
         var names = try listings.removeValue(forKey: folder) ?? {
           let candidates = TreeCaseCollision.Candidates(asking: asked[folder] ?? [])
+          // Lower-case ASCII names asked of a folder of lower-case ASCII names: none collides.
+          if candidates.keepsOnlyUpperCaseOrNonASCII, try snapshot.namesAreLowerCaseASCII(in: folder) == true {
+            return TreeCaseCollision.FolderNames(FolderListing())
+          }
           return TreeCaseCollision.FolderNames(try snapshot.listing(of: folder, keeping: candidates.mayCollide))
         }()
         let collision = names.collision(with: component)

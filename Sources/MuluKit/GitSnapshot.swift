@@ -94,6 +94,10 @@ public final class GitSnapshot: BrowsableSnapshot, @unchecked Sendable {
     }
   }
 
+  public func namesAreLowerCaseASCII(in folder: String) throws -> Bool? {
+    try pool.withRepository { repository in try folderTree(folder, in: repository)?.namesAreLowerCaseASCII }
+  }
+
   public func files(in folder: String) throws -> [SnapshotEntry] {
     try pool.withRepository { repository in
       guard let tree = try folderTree(folder, in: repository) else { return [] }

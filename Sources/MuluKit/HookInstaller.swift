@@ -66,6 +66,14 @@ public enum HookInstaller {
     /// For a server: the large trees of its HEAD for the hook's cache (`PreReceive.treeStore`),
     /// how many and their bytes, where, and whether they could be written; nil when it has no commit.
     public var keptTrees: KeptTrees? = nil
+    /// For a server: `core.looseCompression` as the install left it.
+    public var looseCompression: LooseCompression? = nil
+  }
+
+  /// A server's `core.looseCompression`, and whether the install set it (else it was set before).
+  public struct LooseCompression: Sendable, Equatable {
+    public var value: String
+    public var set: Bool
   }
 
   public struct KeptTrees: Sendable, Equatable {
@@ -108,8 +116,15 @@ public enum HookInstaller {
     }
   }
 
-  /// Installs the pre-receive shim in a (bare) repository and sets `receive.fsckObjects`.
-  /// `environment` gives `HOME` for a `core.hooksPath` of `~/…`.
+  /// Installs the pre-receive shim in a (bare) repository, sets `receive.fsckObjects`, and
+  /// `core.looseCompression` to 0 unless it is set already. `environment` gives `HOME` for a
+  /// `core.hooksPath` of `~/…`.
+  ///
+  /// A push of a few files is unpacked into loose objects, among them the new tree of the
+  /// pushed provider folder: megabytes in a national registry. Stored uncompressed, it is read
+  /// by git's checks and by the hook without inflating it, which was the largest part of what
+  /// the hook's work grew by with the registry's size; `git gc` packs and compresses it as
+  /// before.
   public static func installServer(
     repository path: String, mulu: String, force: Bool, environment: [String: String]
   ) throws(Failure) -> Installed {
@@ -119,6 +134,12 @@ public enum HookInstaller {
     var installed = try install(.preReceive, in: try hooksFolder(repository, environment), mulu: mulu, force: force)
     do {
       try repository.setConfig("receive.fsckObjects", "true")
+      if let value = try repository.config("core.looseCompression") {
+        installed.looseCompression = LooseCompression(value: value, set: false)
+      } else {
+        try repository.setConfig("core.looseCompression", "0")
+        installed.looseCompression = LooseCompression(value: "0", set: true)
+      }
     } catch {
       throw .cannotWrite(repository.path + "/config", error.message)
     }

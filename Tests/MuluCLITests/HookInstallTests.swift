@@ -4,7 +4,7 @@ import Testing
 
 @Suite("mulu hooks install, the pre-commit hook and mulu rules")
 struct HookInstallTests {
-  @Test("--server writes mulu's shim, sets receive.fsckObjects, and leaves other hooks alone")
+  @Test("--server writes mulu's shim, sets receive.fsckObjects and core.looseCompression, and leaves other hooks alone")
   func server() throws {
     let lab = try HookLab(install: false)
     let hook = lab.server + "/hooks/pre-receive"
@@ -17,9 +17,14 @@ struct HookInstallTests {
     let mode = try FileManager.default.attributesOfItem(atPath: hook)[.posixPermissions] as? Int
     #expect(mode == 0o755)
     #expect(try lab.must(["git", "config", "receive.fsckObjects"], in: lab.server) == "true\n")
-    // Again: mulu's own shim is rewritten.
+    #expect(try lab.must(["git", "config", "core.looseCompression"], in: lab.server) == "0\n")
+    #expect(outcome.stderr.contains("core.looseCompression=0"))
+    // Again: mulu's own shim is rewritten; a compression the administrator chose is kept.
+    _ = try lab.must(["git", "config", "core.looseCompression", "3"], in: lab.server)
     outcome = try lab.run([lab.mulu, "hooks", "install", "--server", lab.server, "--lang", "en"])
     #expect(outcome.status == 0 && outcome.stderr.contains("hook updated"))
+    #expect(outcome.stderr.contains("core.looseCompression is already 3: left as it is"))
+    #expect(try lab.must(["git", "config", "core.looseCompression"], in: lab.server) == "3\n")
 
     // Another program's hook is not replaced without --force.
     let foreign = "#!/bin/sh\nexec /opt/gitlab/check-push\n"

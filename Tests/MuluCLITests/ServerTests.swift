@@ -147,9 +147,12 @@ final class ServerLab {
     #expect(outcome.stderr.contains("remote: \(HookLab.ndrcResource):"), "\(label): \(outcome)")
     try lab.git("reset", "-q", "--hard", "HEAD~1")
 
-    // Git refuses malformed objects itself: the install sets it, gitolite through GIT_CONFIG_KEYS.
+    // Git refuses malformed objects itself, and keeps pushed objects uncompressed: the install
+    // sets both, gitolite through GIT_CONFIG_KEYS.
     let fsckObjects = try lab.run(["git", "-c", "safe.directory=*", "--git-dir", target.repository, "config", "receive.fsckObjects"])
     #expect(fsckObjects.stdout == "true\n", "\(label): receive.fsckObjects is \(fsckObjects)")
+    let looseCompression = try lab.run(["git", "-c", "safe.directory=*", "--git-dir", target.repository, "config", "core.looseCompression"])
+    #expect(looseCompression.stdout == "0\n", "\(label): core.looseCompression is \(looseCompression)")
 
     // The repository is whole, and a clone finds main through HEAD.
     let fsck = try lab.run(["git", "-c", "safe.directory=*", "--git-dir", target.repository, "fsck", "--strict", "--no-progress"])

@@ -173,3 +173,53 @@ private func gitDiffTree(_ fixture: GitFixture, _ old: ObjectID?, _ new: ObjectI
     #expect(changes.first { $0.path == file(18) }?.status == .modified)
   }
 }
+
+extension DiffTests {
+  /// Runs of unchanged entries are passed over by comparing bytes in blocks: changes next to
+  /// each other, at the ends, and anywhere among the blocks, with names growing and shrinking.
+  @Test("random changes in a large folder, as git diff-tree finds them", arguments: [1, 2, 3, 4])
+  func randomChanges(seed: UInt64) throws {
+    var random = SeededGenerator(seed: seed)
+    let fixture = try GitFixture()
+    let folder = "catalogs/111000000000900008/"
+    func file(_ number: Int) -> String { folder + "303001001-\(String(format: "%06d", number)).yaml" }
+    let count = 2500
+    let old = try fixture.importFiles((0..<count).map { (file($0), "\($0)\n") }, message: "old")
+    var changed: [(String, String)] = []
+    var removed: [String] = []
+    var number = Int.random(in: 0..<3, using: &random)
+    while number < count + 3 {
+      switch Int.random(in: 0..<4, using: &random) {
+      case 0: changed.append((file(number), "changed \(seed)\n"))
+      case 1: changed.append((file(number) + "x", "a longer name\n"))
+      case 2 where number < count: removed.append(file(number))
+      default: changed.append((folder + "303001001-\(number).yaml", "a shorter name\n"))
+      }
+      // Often the next entry, sometimes far on.
+      number += Bool.random(using: &random) ? 1 : Int.random(in: 2..<400, using: &random)
+    }
+    try fixture.importFiles(changed, message: "new")
+    try fixture.git("read-tree", "main")
+    if !removed.isEmpty { try fixture.git(["rm", "-q", "--cached"] + removed) }
+    let tree = try fixture.git("write-tree").trimmingCharacters(in: .whitespacesAndNewlines)
+    let new = try #require(ObjectID(hex: tree))
+    let repository = try fixture.open()
+    let oldTree = try repository.commit(old).tree
+    for (from, to) in [(oldTree, new), (new, oldTree)] {
+      #expect(try repository.diffTrees(from, to) == (try gitDiffTree(fixture, from, to)))
+    }
+  }
+}
+
+/// SplitMix64: the same changes for a seed on every run.
+private struct SeededGenerator: RandomNumberGenerator {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}

@@ -21,8 +21,29 @@ struct ChangeScopeGitTests {
     ("NOTES-0432.TXT", "notes-0600.txt"),  // no collision
   ])
   func caseCollision(unchanged: String, added: String) throws {
+    try expectFullVerdict(filler: "NOTES-%04d.TXT", unchanged: unchanged, added: added)
+  }
+
+  /// In a folder of lower-case ASCII names, which a tree answers for all at once when the
+  /// asked names are lower-case ASCII too, one upper-case or non-ASCII name anywhere in a name
+  /// (its first bytes, its last, a name shorter than a word) must still be found.
+  @Test("a folder of lower-case names with one that is not, asked about by names that are or are not", arguments: [
+    ("Notes-0001.txt", "notes-0001.txt"),
+    ("notes-0001.txT", "notes-0001.txt"),
+    ("notes-00X1.txt", "notes-00x1.txt"),
+    ("A", "a"),
+    ("\u{212A}elvin.txt", "kelvin.txt"),
+    ("数据.TXT", "数据.txt"),
+    ("notes-0001.txt", "Notes-0001.txt"),
+    ("extra-0001.txt", "extra-0002.txt"),  // no collision: nothing to list
+  ])
+  func caseCollisionInLowerCaseFolder(unchanged: String, added: String) throws {
+    try expectFullVerdict(filler: "notes-%04d.txt", unchanged: unchanged, added: added)
+  }
+
+  private func expectFullVerdict(filler: String, unchanged: String, added: String) throws {
     var files = Baseline.files
-    for number in 0..<600 { files[Self.folder + String(format: "NOTES-%04d.TXT", number)] = "\(number)\n" }
+    for number in 0..<600 { files[Self.folder + String(format: filler, number)] = "\(number)\n" }
     files[Self.folder + unchanged] = "unchanged\n"
     let registry = try RegistryBuilder(files: files, at: "work")
     let old = try registry.commit("many names")
@@ -35,7 +56,8 @@ struct ChangeScopeGitTests {
     let path = Self.folder + added
     let change = try ChangeValidator.validate(snapshot, changed: [path], previous: previous).findings
     let full = try Validator.validate(snapshot).limited(to: [path]).findings.filter { $0.rule != ItemsOverlapsBase.id }
-    let collides = added != "notes-0600.txt"
+    // Swift compares text by canonical equivalence: two normalisations are one text.
+    let collides = unchanged.lowercased() == added.lowercased()
     #expect(full.contains { $0.rule == TreeCaseCollision.id } == collides)
     #expect(change == full)
 
@@ -49,5 +71,7 @@ struct ChangeScopeGitTests {
     #expect((0..<listing.count).map { listing[$0] } == names)
     let kept = try snapshot.listing(of: String(Self.folder.dropLast())) { $0.first == UInt8(ascii: "N") }
     #expect((0..<kept.count).map { kept[$0] } == names.filter { $0.hasPrefix("N") })
+    let lowerCase = names.allSatisfy { name in name.utf8.allSatisfy { $0 < 0x80 && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) } }
+    #expect(try snapshot.namesAreLowerCaseASCII(in: String(Self.folder.dropLast())) == lowerCase)
   }
 }

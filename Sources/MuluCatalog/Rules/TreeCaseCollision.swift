@@ -154,6 +154,10 @@ public enum TreeCaseCollision: Rule {
       askedUpperCase = asked.map { $0.contains { $0.hasUpperCase } }
     }
 
+    /// Whether only names beyond ASCII or with an upper-case letter may collide: every asked
+    /// name is ASCII without one.
+    var keepsOnlyUpperCaseOrNonASCII: Bool { !keepsAll && !askedUpperCase.contains(true) }
+
     func mayCollide(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
       if keepsAll { return true }
       let (isASCII, upperCase) = Candidates.scan(name)

@@ -8,11 +8,12 @@ struct HooksInstallCommand: MuluCommand {
     commandName: "install",
     abstract: LocalizedText(zh: "在服务器仓库安装 pre-receive 钩子，或在克隆中安装 pre-commit 钩子。", en: "Install the pre-receive hook in a server repository, or the pre-commit hook in a clone.").help,
     discussion: LocalizedText(
-      zh: "钩子是按绝对路径运行本 mulu 的小 sh 脚本：移动 mulu 后请重新运行本命令。重复运行是安全的；其他程序的钩子保持不动（退出码 2），除非给出 --force。--server 同时设置 receive.fsckObjects=true。",
+      zh: "钩子是按绝对路径运行本 mulu 的小 sh 脚本：移动 mulu 后请重新运行本命令。重复运行是安全的；其他程序的钩子保持不动（退出码 2），除非给出 --force。--server 同时设置 receive.fsckObjects=true，并在未设置时设置 core.looseCompression=0。",
       en: """
       The hooks are small sh scripts that run this mulu by its absolute path: run the \
       command again after moving mulu. Re-running is safe; another program's hook is left \
-      alone (exit 2) unless --force. --server also sets receive.fsckObjects=true.
+      alone (exit 2) unless --force. --server also sets receive.fsckObjects=true, and \
+      core.looseCompression=0 unless it is set.
       """
     ).help
   )
@@ -57,6 +58,17 @@ struct HooksInstallCommand: MuluCommand {
     Console.note(note, language: language)
     if server != nil {
       Console.note(LocalizedText(zh: "已设置 receive.fsckObjects=true", en: "set receive.fsckObjects=true"), language: language)
+    }
+    if let loose = installed.looseCompression {
+      Console.note(
+        loose.set
+          ? LocalizedText(
+            zh: "已设置 core.looseCompression=0：推送带来的对象以不压缩的形式保存，直到 git gc 将其打包",
+            en: "set core.looseCompression=0: the objects a push brings are kept uncompressed until git gc packs them")
+          : LocalizedText(
+            zh: "core.looseCompression 已设为 \(loose.value)，保持不变",
+            en: "core.looseCompression is already \(loose.value): left as it is"),
+        language: language)
     }
     if let kept = installed.keptTrees, kept.count > 0, !kept.written {
       Console.note(
