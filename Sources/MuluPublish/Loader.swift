@@ -92,9 +92,13 @@ enum Loader {
     // walking both.
     let records = previous?.records ?? []
     var cursor = 0
-    func record(at path: String) -> Int? {
+    func record(at file: ResourceFileEntry) -> Int? {
       while cursor < records.count {
-        let order = PathOrder.compare(records[cursor].resource.path, path)
+        // Most often the same file: known without making its path.
+        if records[cursor].resource.code == file.code && records[cursor].resource.folder == file.folder {
+          return cursor
+        }
+        let order = PathOrder.compare(records[cursor].resource.path, file.path)
         if order == 0 { return cursor }
         if order > 0 { return nil }
         cursor += 1
@@ -115,7 +119,7 @@ enum Loader {
     }
     for start in stride(from: 0, to: files.count, by: batch) {
       let slice = Array(files[start..<min(start + batch, files.count)])
-      let at: [Int?] = slice.map { file in record(at: file.path) }
+      let at: [Int?] = slice.map { file in record(at: file) }
       let kept: [Int?] = zip(slice, at).map { file, index in
         guard let index, records[index].resource.blob == file.blob else { return nil }
         return index

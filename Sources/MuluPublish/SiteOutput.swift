@@ -24,11 +24,6 @@ final class SiteOutput: Sendable {
   /// The earlier publish's manifest, read on a thread of its own from the moment the folder is
   /// opened until it is first needed.
   private let manifest: SideValue<EarlierManifest>
-  /// The earlier manifest's entries by path.
-  private var previous: [String: Stamp] { manifest.value.stamps }
-  /// The earlier manifest's entries in its order, when that is the paths' byte order (as mulu
-  /// writes it): the new manifest is then these with what changed merged in, not all sorted again.
-  private var previousInOrder: [(path: String, stamp: Stamp)]? { manifest.value.inOrder }
   private let state = Mutex(State())
 
   struct Stamp: Sendable, Equatable {
@@ -54,27 +49,14 @@ final class SiteOutput: Sendable {
     self.root = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
     try SiteOutput.makeFolders(self.root)
     let path = self.root + "/" + SiteOutput.manifestName
-    manifest = SideValue { SiteOutput.earlierManifest(path) }
-  }
-
-  /// The earlier manifest's entries by path, and in its order when that is the paths' byte order.
-  typealias EarlierManifest = (stamps: [String: Stamp], inOrder: [(path: String, stamp: Stamp)]?)
-
-  /// The earlier publish's manifest (`.mulu-publish`) at `path`.
-  private static func earlierManifest(_ path: String) -> EarlierManifest {
-    let entries = (try? SiteOutput.readFile(path)).map(SiteOutput.manifest) ?? []
-    var stamps: [String: Stamp] = [:]
-    stamps.reserveCapacity(entries.count)
-    var inOrder = true
-    for (index, entry) in entries.enumerated() {
-      stamps[entry.path] = entry.stamp
-      if index > 0 && inOrder { inOrder = PathOrder.compare(entries[index - 1].path, entry.path) < 0 }
-    }
-    return (stamps, inOrder ? entries : nil)
+    manifest = SideValue { EarlierManifest(bytes: (try? SiteOutput.readFile(path)) ?? []) }
   }
 
   /// Whether the folder holds the manifest of an earlier publish.
-  var hasManifest: Bool { !previous.isEmpty }
+  var hasManifest: Bool { !manifest.value.isEmpty }
+
+  /// The stamp of `path` in the earlier manifest, whatever its format.
+  private func previous(_ path: String) -> Stamp? { manifest.value.stamp(path) }
 
   var written: Int { state.withLock { $0.written } }
   var unchanged: Int { state.withLock { $0.unchanged } }
@@ -87,7 +69,7 @@ final class SiteOutput: Sendable {
     let full = root + "/" + path
     // A file the manifest does not know is most likely new: it is created, unless it exists
     // (then it is compared as any other).
-    if previous[path] == nil {
+    if previous(path) == nil {
       try ensureFolder(of: path)
       if try SiteOutput.createNew(full, with: bytes) {
         state.withLock {
@@ -124,10 +106,9 @@ final class SiteOutput: Sendable {
   /// looking at them: a republish that knows their bytes do not change. False, and none
   /// counted, when the manifest does not know one of them (then they have to be written).
   func keep(_ paths: [String]) -> Bool {
-    let previous = self.previous
     var size = 0
     for path in paths {
-      guard let stamp = previous[path], stamp.known else { return false }
+      guard let stamp = previous(path), stamp.known else { return false }
       size += stamp.size
     }
     keep(count: paths.count, bytes: size)
@@ -145,7 +126,7 @@ final class SiteOutput: Sendable {
   }
 
   /// The stamp of `path` in the manifest of the earlier publish (nil: none, or of an earlier format).
-  func previousStamp(_ path: String) -> Stamp? { previous[path].flatMap { $0.known ? $0 : nil } }
+  func previousStamp(_ path: String) -> Stamp? { previous(path).flatMap { $0.known ? $0 : nil } }
 
   func write(_ path: String, _ text: String) throws(PublishFailure) {
     try write(path, Array(text.utf8))
@@ -163,7 +144,7 @@ final class SiteOutput: Sendable {
     let full = root + "/" + path
     let stamp = Stamp(hash: file.hash, size: file.size)
     var same = false
-    if let known = previous[path], known.known {
+    if let known = previous(path), known.known {
       same = known == stamp && SiteOutput.size(of: full) == stamp.size
     } else if SiteOutput.size(of: full) == stamp.size, let old = try? SiteOutput.readFile(full) {
       same = ContentHash.of(old) == stamp.hash
@@ -185,10 +166,10 @@ final class SiteOutput: Sendable {
   /// Writes the manifest: every file of this publish, and those of earlier ones not written
   /// again (they stay in the folder, so they stay in the manifest).
   func finish() throws(PublishFailure) {
-    let previous = self.previous
+    let earlier = manifest.value
     let current = state.withLock { $0.current }
     var bytes = SiteOutput.manifestHeader
-    bytes.reserveCapacity((previous.count + current.count) * 64)
+    bytes.reserveCapacity((earlier.count + current.count) * 64)
     // An earlier line of an earlier format, for a file not written now: stamped anew from the
     // file (left out when it is gone).
     func line(_ path: String, _ stamp: Stamp) {
@@ -196,25 +177,29 @@ final class SiteOutput: Sendable {
       guard let old = try? SiteOutput.readFile(root + "/" + path) else { return }
       SiteOutput.line(path, Stamp(hash: ContentHash.of(old), size: old.count), into: &bytes)
     }
-    if let earlier = previousInOrder {
-      // The earlier lines in their order, with the files this publish wrote or changed merged in.
-      let changed = SiteOutput.sorted(current.filter { previous[$0.key] != $0.value }.map { ($0.key, $0.value) })
+    if earlier.inOrder {
+      // The earlier lines in their order, copied, with the files this publish wrote or changed
+      // merged in.
+      let changed = SiteOutput.sorted(current.filter { earlier.stamp($0.key) != $0.value }.map { ($0.key, $0.value) })
       var next = 0
-      for (path, stamp) in earlier {
-        while next < changed.count && PathOrder.compare(changed[next].0, path) < 0 {
+      for index in 0..<earlier.count {
+        while next < changed.count && earlier.compare(index, changed[next].0) > 0 {
           SiteOutput.line(changed[next].0, changed[next].1, into: &bytes)
           next += 1
         }
-        if next < changed.count && changed[next].0 == path {
-          SiteOutput.line(path, changed[next].1, into: &bytes)
+        if next < changed.count && earlier.compare(index, changed[next].0) == 0 {
+          SiteOutput.line(changed[next].0, changed[next].1, into: &bytes)
           next += 1
+        } else if earlier.known {
+          earlier.appendLine(index, to: &bytes)
         } else {
-          line(path, stamp)
+          line(earlier.path(at: index), earlier.stamp(at: index))
         }
       }
       for (path, stamp) in changed[next...] { SiteOutput.line(path, stamp, into: &bytes) }
     } else {
-      var all = previous
+      var all: [String: Stamp] = [:]
+      for index in 0..<earlier.count { all[earlier.path(at: index)] = earlier.stamp(at: index) }
       for (path, stamp) in current { all[path] = stamp }
       for (path, stamp) in SiteOutput.sorted(all.map { ($0.key, $0.value) }) { line(path, stamp) }
     }
@@ -241,52 +226,12 @@ final class SiteOutput: Sendable {
     bytes.append(UInt8(ascii: "\n"))
   }
 
-  /// The manifest's lines, in their order: `<16 hex digits> <size> <path>`; a line of another
-  /// form is left out. Without the first line of this format, the hashes are not known.
-  static func manifest(_ bytes: [UInt8]) -> [(path: String, stamp: Stamp)] {
-    var stamps: [(path: String, stamp: Stamp)] = []
-    stamps.reserveCapacity(bytes.count / 64)
-    let known = bytes.starts(with: manifestHeader)
-    var start = known ? manifestHeader.count : 0
-    while start < bytes.count {
-      let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
-      defer { start = end + 1 }
-      var hash: UInt64 = 0
-      var position = start
-      while position < end, position - start < 16, let digit = hexValue(bytes[position]) {
-        hash = hash << 4 | UInt64(digit)
-        position += 1
-      }
-      guard position - start == 16, position < end, bytes[position] == UInt8(ascii: " ") else { continue }
-      position += 1
-      var size = 0
-      let sizeStart = position
-      while position < end, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position]), position - sizeStart < 18 {
-        size = size * 10 + Int(bytes[position] - UInt8(ascii: "0"))
-        position += 1
-      }
-      guard position > sizeStart, position < end, bytes[position] == UInt8(ascii: " "), position + 1 < end else { continue }
-      stamps.append(
-        (String(decoding: bytes[(position + 1)..<end], as: UTF8.self), Stamp(hash: hash, size: size, known: known)))
-    }
-    return stamps
-  }
-
-  private static func hexValue(_ byte: UInt8) -> UInt8? {
-    switch byte {
-    case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
-    case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
-    case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
-    default: return nil
-    }
-  }
-
   // MARK: Files
 
   private func isCurrent(_ path: String, full: String, stamp: Stamp, bytes: [UInt8]) throws(PublishFailure) -> Bool {
     let size = SiteOutput.size(of: full)
     guard size == stamp.size else { return false }
-    if let known = previous[path], known.known { return known == stamp }
+    if let known = previous(path), known.known { return known == stamp }
     guard let old = try? SiteOutput.readFile(full) else { return false }
     return old == bytes
   }
@@ -323,6 +268,26 @@ final class SiteOutput: Sendable {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { throw PublishFailure.output(path, String(cString: strerror(errno))) }
     defer { close(fd) }
+    var info = stat()
+    if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 1 << 16 {
+      // A large file (the state, the manifest) read whole into room made at once.
+      let size = Int(info.st_size)
+      var failure: Int32 = 0
+      let out = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+        count = 0
+        while count < size {
+          let n = read(fd, buffer.baseAddress! + count, size - count)
+          if n < 0 && errno == EINTR { continue }
+          if n < 0 { failure = errno }
+          if n <= 0 { break }
+          count += n
+        }
+      }
+      if failure != 0 { throw PublishFailure.output(path, String(cString: strerror(failure))) }
+      if out.count == size { return out }
+      // It changed meanwhile: read as it is now.
+      lseek(fd, 0, SEEK_SET)
+    }
     var out: [UInt8] = []
     var buffer = [UInt8](repeating: 0, count: 1 << 16)
     while true {
