@@ -117,10 +117,17 @@ struct EarlierManifest: Sendable {
     }
   }
 
-  /// Appends the line at `index`, with its newline, as it is.
-  func appendLine(_ index: Int, to out: inout [UInt8]) {
-    out += bytes[starts[index]..<ends[index]]
-    out.append(UInt8(ascii: "\n"))
+  /// Appends the lines at `indices`, each with its newline, as they are: at once where they
+  /// follow one another.
+  func appendLines(_ indices: Range<Int>, to out: inout [UInt8]) {
+    var index = indices.lowerBound
+    while index < indices.upperBound {
+      var last = index
+      while last + 1 < indices.upperBound && starts[last + 1] == ends[last] + 1 { last += 1 }
+      out += bytes[starts[index]..<ends[last]]
+      out.append(UInt8(ascii: "\n"))
+      index = last + 1
+    }
   }
 
   static func hexValue(_ byte: UInt8) -> UInt8? {

@@ -182,20 +182,27 @@ final class SiteOutput: Sendable {
       // merged in.
       let changed = SiteOutput.sorted(current.filter { earlier.stamp($0.key) != $0.value }.map { ($0.key, $0.value) })
       var next = 0
+      // The earlier lines kept, copied a run at a time.
+      var run = 0..<0
       for index in 0..<earlier.count {
         while next < changed.count && earlier.compare(index, changed[next].0) > 0 {
+          earlier.appendLines(run, to: &bytes)
+          run = index..<index
           SiteOutput.line(changed[next].0, changed[next].1, into: &bytes)
           next += 1
         }
         if next < changed.count && earlier.compare(index, changed[next].0) == 0 {
+          earlier.appendLines(run, to: &bytes)
+          run = (index + 1)..<(index + 1)
           SiteOutput.line(changed[next].0, changed[next].1, into: &bytes)
           next += 1
         } else if earlier.known {
-          earlier.appendLine(index, to: &bytes)
+          run = run.isEmpty ? index..<(index + 1) : run.lowerBound..<(index + 1)
         } else {
           line(earlier.path(at: index), earlier.stamp(at: index))
         }
       }
+      earlier.appendLines(run, to: &bytes)
       for (path, stamp) in changed[next...] { SiteOutput.line(path, stamp, into: &bytes) }
     } else {
       var all: [String: Stamp] = [:]

@@ -35,6 +35,12 @@ struct StreamFile {
   mutating func write(_ bytes: [UInt8]) throws(PublishFailure) {
     hasher.add(bytes)
     size += bytes.count
+    if bytes.count >= 1 << 16 {
+      // Large bytes (a manifest, a state) go to the file as they are, not through the buffer.
+      try flush()
+      if let failure = bytes.withUnsafeBytes({ put($0) }) { throw failure }
+      return
+    }
     buffer += bytes
     if buffer.count >= 1 << 16 { try flush() }
   }
@@ -47,14 +53,20 @@ struct StreamFile {
   }
 
   mutating func flush() throws(PublishFailure) {
+    if let failure = buffer.withUnsafeBytes({ put($0) }) { throw failure }
+    buffer.removeAll(keepingCapacity: true)
+  }
+
+  /// Writes `bytes` to the file, all of them; the failure, if any.
+  private func put(_ bytes: UnsafeRawBufferPointer) -> PublishFailure? {
     var offset = 0
-    while offset < buffer.count {
-      let n = buffer.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+    while offset < bytes.count {
+      let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
       if n < 0 && errno == EINTR { continue }
-      if n <= 0 { throw .output(path, String(cString: strerror(errno))) }
+      if n <= 0 { return .output(path, String(cString: strerror(errno))) }
       offset += n
     }
-    buffer.removeAll(keepingCapacity: true)
+    return nil
   }
 
   mutating func close() throws(PublishFailure) {
