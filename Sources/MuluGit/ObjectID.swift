@@ -13,7 +13,7 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
 
   public var isZero: Bool { self == .zero }
 
-  private init(high: UInt64, middle: UInt64, low: UInt32) {
+  @usableFromInline init(high: UInt64, middle: UInt64, low: UInt32) {
     self.high = high
     self.middle = middle
     self.low = low
@@ -26,23 +26,23 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
   }
 
   /// Parses a full 40-digit hex id from its UTF-8 digits, in either case.
+  @inlinable
   public init?<Digits: Collection<UInt8>>(hexDigits: Digits) {
-    var bytes = [UInt8]()
-    bytes.reserveCapacity(20)
-    var pending: UInt8? = nil
+    // Into the three words directly, without an array, specialized where it is called: a
+    // publish reads an id for each of 470,000 resources.
+    var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
     var count = 0
     for unit in hexDigits {
-      count += 1
-      guard count <= 40, let nibble = ObjectID.nibble(unit) else { return nil }
-      if let high = pending {
-        bytes.append(high << 4 | nibble)
-        pending = nil
-      } else {
-        pending = nibble
+      guard count < 40, let nibble = ObjectID.nibble(unit) else { return nil }
+      switch count {
+      case 0..<16: words.0 = words.0 << 4 | UInt64(nibble)
+      case 16..<32: words.1 = words.1 << 4 | UInt64(nibble)
+      default: words.2 = words.2 << 4 | UInt64(nibble)
       }
+      count += 1
     }
     guard count == 40 else { return nil }
-    self = bytes.withUnsafeBytes { ObjectID(raw: $0) }
+    self.init(high: words.0, middle: words.1, low: UInt32(words.2))
   }
 
   /// Reads twenty raw bytes.
@@ -103,7 +103,7 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
     (lhs.high, lhs.middle, lhs.low) < (rhs.high, rhs.middle, rhs.low)
   }
 
-  private static func nibble(_ unit: UInt8) -> UInt8? {
+  @usableFromInline static func nibble(_ unit: UInt8) -> UInt8? {
     switch unit {
     case UInt8(ascii: "0")...UInt8(ascii: "9"): unit - UInt8(ascii: "0")
     case UInt8(ascii: "a")...UInt8(ascii: "f"): unit - UInt8(ascii: "a") + 10

@@ -52,6 +52,7 @@ enum Loader {
     let (resources, unreadable) = try readResources(
       try resourceFiles(tree, in: repository), into: search, from: repository, previous: previous)
     var byCode: [String: Int] = [:]
+    byCode.reserveCapacity(resources.count)
     for (index, resource) in resources.enumerated() where byCode[resource.codeText] == nil {
       byCode[resource.codeText] = index
     }
@@ -60,7 +61,7 @@ enum Loader {
     let site = Site(
       revision: revision, registryName: catalog.settings.name, level: catalog.settings.level,
       release: (nil, commit, try Identity.dayString(repository.commit(commit).committer)), releases: [],
-      resources: resources, byCode: byCode, departments: departments, departmentNames: names, history: [:],
+      resources: resources, byCode: byCode, departments: departments, departmentNames: names, histories: Histories(),
       unreadable: unreadable, commit: commit, entries: entries)
     return (site, search)
   }
@@ -91,9 +92,13 @@ enum Loader {
     // walking both.
     let records = previous?.records ?? []
     var cursor = 0
-    func record(at path: String) -> Int? {
+    func record(at file: ResourceFileEntry) -> Int? {
       while cursor < records.count {
-        let order = PathOrder.compare(records[cursor].resource.path, path)
+        // Most often the same file: known without making its path.
+        if records[cursor].resource.code == file.code && records[cursor].resource.folder == file.folder {
+          return cursor
+        }
+        let order = PathOrder.compare(records[cursor].resource.path, file.path)
         if order == 0 { return cursor }
         if order > 0 { return nil }
         cursor += 1
@@ -114,8 +119,9 @@ enum Loader {
     }
     for start in stride(from: 0, to: files.count, by: batch) {
       let slice = Array(files[start..<min(start + batch, files.count)])
-      let kept: [Int?] = slice.map { file in
-        guard let index = record(at: file.path), records[index].resource.blob == file.blob else { return nil }
+      let at: [Int?] = slice.map { file in record(at: file) }
+      let kept: [Int?] = zip(slice, at).map { file, index in
+        guard let index, records[index].resource.blob == file.blob else { return nil }
         return index
       }
       let unread = zip(slice, kept).filter { $0.1 == nil }.map(\.0.blob)
@@ -125,12 +131,13 @@ enum Loader {
         guard case .read(let resource) = reading else { return (reading, nil) }
         return (reading, SearchKeys(resource))
       }[...]
-      for (file, index) in zip(slice, kept) {
+      for (offset, (file, index)) in zip(slice, kept).enumerated() {
         if let index {
           let record = records[index]
           var resource = record.resource
           resource.folder = intern(file.folder)
           resource.earlier = index
+          resource.record = index
           search.addFacets(id: resources.count, resource: resource)
           if let last = moved.last, last.earlier + last.length == index, last.now + last.length == resources.count {
             moved[moved.count - 1].length += 1
@@ -153,7 +160,7 @@ enum Loader {
             updateCycle: resource.updateCycle, formatClass: resource.format.formatClass,
             writtenClass: String(resource.code.prefix(1)), toPublic: resource.open.toPublic ?? false,
             retired: resource.isRetired, counts: ResourceCounts(resource),
-            links: resource.related + (resource.retired?.replacedBy.map { [$0] } ?? []))
+            links: resource.related + (resource.retired?.replacedBy.map { [$0] } ?? []), record: at[offset] ?? -1)
           search.add(id: resources.count, keys: searchKeys!, resource: site)
           resources.append(site)
         }
@@ -200,15 +207,17 @@ enum Loader {
 }
 
 extension Loader {
-  /// The releases the published revision contains, oldest first, each with its semantic diff,
-  /// handed to `write` one at a time (a first release's diff holds every resource: it is not
-  /// kept); the site gets their summaries and the history of each resource.
+  /// The releases the published revision contains, oldest first; the site gets their summaries
+  /// and the history of each resource. Each release's semantic diff is handed to `write` (a
+  /// first release's diff holds every resource: it is not kept), except for a release `earlier`
+  /// showed as it is now whose files `keep` counts as kept: its summary and its changes to the
+  /// histories are the earlier state's.
   static func releases(
-    _ repository: Repository, into site: inout Site, revision request: String?,
-    write: (SiteRelease, SemanticDiff) throws(PublishFailure) -> Void
+    _ repository: Repository, into site: inout Site, revision request: String?, earlier: PublishState?,
+    keep: (SiteRelease) -> Bool, write: (SiteRelease, SemanticDiff) throws(PublishFailure) -> Void
   ) throws(PublishFailure) {
     do {
-      try releases(repository, &site, request, write)
+      try releases(repository, &site, request, earlier, keep, write)
     } catch let failure as PublishFailure {
       throw failure
     } catch {
@@ -217,56 +226,75 @@ extension Loader {
   }
 
   private static func releases(
-    _ repository: Repository, _ site: inout Site, _ request: String?,
-    _ write: (SiteRelease, SemanticDiff) throws(PublishFailure) -> Void
+    _ repository: Repository, _ site: inout Site, _ request: String?, _ earlier: PublishState?,
+    _ keep: (SiteRelease) -> Bool, _ write: (SiteRelease, SemanticDiff) throws(PublishFailure) -> Void
   ) throws {
     let commit = site.commit
     let revision = site.revision
     let resources = site.resources
     // The releases the revision knows: those it contains.
     let known = try site.entries.filter { try repository.isDescendant(commit, of: $0.commit) }
-    var byBlob: [ObjectID: Int] = [:]
-    byBlob.reserveCapacity(resources.count)
-    for (index, resource) in resources.enumerated() { byBlob[resource.blob] = index }
+    var stored: [PublishState.ReleaseMark: Int] = [:]
+    for (index, release) in (earlier?.releases ?? []).enumerated() { stored[release.mark] = index }
+    // Where each earlier release stands now (-1: not shown now, or shown anew).
+    var places = [Int](repeating: -1, count: earlier?.releases.count ?? 0)
     var releases: [SiteRelease] = []
-    var history: [String: [HistoryItem]] = [:]
-    history.reserveCapacity(resources.count)
+    // The changes of each resource code, with the place of their release, oldest first.
+    var changes: [String: [(place: Int, item: HistoryItem)]] = [:]
+    if earlier == nil { changes.reserveCapacity(resources.count) }
     var previous: Release.Entry? = nil
-    for entry in known.reversed() {
+    for (place, entry) in known.reversed().enumerated() {
+      defer { previous = entry }
+      let date = try entry.tagger.map(Identity.dayString) ?? Identity.dayString(repository.commit(entry.commit).committer)
+      var release = SiteRelease(
+        tag: entry.tag, commit: entry.commit, date: date, resources: entry.resources, breaking: 0,
+        previous: previous?.tag, previousCommit: previous?.commit, summary: DiffSummary(), changes: 0)
+      if let earlier, let index = stored[Earlier.mark(release)] {
+        release.summary = earlier.releases[index].summary
+        release.changes = earlier.releases[index].changes
+        release.breaking = entry.breaking ?? release.summary.breaking
+        if keep(release) {
+          places[index] = place
+          releases.append(release)
+          continue
+        }
+      }
       let diff: SemanticDiff
       if let previous {
         diff = try DiffEngine.diff(
           repository, from: previous.commit, to: entry.commit, fromLabel: previous.tag, toLabel: entry.tag)
       } else {
-        diff = try firstRelease(repository, entry, resources: resources, byBlob: byBlob)
+        diff = try firstRelease(repository, entry, resources: resources)
       }
-      let date = try entry.tagger.map(Identity.dayString) ?? Identity.dayString(repository.commit(entry.commit).committer)
-      let summary = diff.summary
-      let release = SiteRelease(
-        tag: entry.tag, commit: entry.commit, date: date, resources: entry.resources,
-        breaking: entry.breaking ?? summary.breaking, previous: previous?.tag, summary: summary,
-        changes: diff.changes.count)
+      release.summary = diff.summary
+      release.changes = diff.changes.count
+      release.breaking = entry.breaking ?? release.summary.breaking
       try write(release, diff)
       releases.append(release)
       for change in diff.changes {
-        history[change.code, default: []].append(
-          HistoryItem(
-            release: entry.tag, date: date, kind: change.kind, breaking: change.breaking, fields: change.fields))
+        changes[change.code, default: []].append(
+          (
+            place,
+            HistoryItem(
+              release: entry.tag, date: date, kind: change.kind, breaking: change.breaking, fields: change.fields)
+          ))
       }
-      previous = entry
+    }
+    let tags = releases.map(\.tag)
+    if let earlier {
+      site.histories = Histories(
+        releases: tags, changes: changes, earlier: earlier, places: places, resources: resources)
+    } else {
+      site.histories = Histories(releases: tags, changes: changes.mapValues { $0.map(\.item) })
     }
     releases.reverse()
-    // Newest first; most resources have one entry, kept as it is.
-    history = history.mapValues { $0.count > 1 ? $0.reversed() : $0 }
 
     let current = known.first { $0.commit == commit && ($0.tag == revision || request == nil) }
       ?? known.first { $0.commit == commit }
     let releaseDate = try current.flatMap { entry in releases.first { $0.tag == entry.tag }?.date }
       ?? Identity.dayString(repository.commit(commit).committer)
     site.releases = releases
-    site.history = history
     site.release = (current?.tag, commit, releaseDate)
-
   }
 
   /// The first release: every resource file of its tree added, as `DiffEngine` makes it from the
@@ -274,8 +302,11 @@ extension Loader {
   /// same blob as one of the published revision is not read again; a file that cannot be read is
   /// left out, as the diff engine leaves it out of its changes.
   static func firstRelease(
-    _ repository: Repository, _ entry: Release.Entry, resources: [SiteResource], byBlob: [ObjectID: Int]
+    _ repository: Repository, _ entry: Release.Entry, resources: [SiteResource]
   ) throws -> SemanticDiff {
+    var byBlob: [ObjectID: Int] = [:]
+    byBlob.reserveCapacity(resources.count)
+    for (index, resource) in resources.enumerated() { byBlob[resource.blob] = index }
     var files: [(path: String, folder: String, code: ResourceCode, blob: ObjectID)] = []
     for file in try repository.treeEntries(ofCommit: entry.commit) where file.mode == .regular || file.mode == .executable {
       guard case .resource(let folder, let code) = TreeLayout.role(of: file.path) else { continue }

@@ -21,11 +21,18 @@ final class MappedFile: @unchecked Sendable {
       guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), mapped != MAP_FAILED else { return nil }
       base = mapped
     }
-    guard FNV.hash(UnsafeRawBufferPointer(start: base, count: count)) == hash else { return nil }
+    guard ContentHash.of(UnsafeRawBufferPointer(start: base, count: count)) == hash else { return nil }
   }
 
   deinit {
     if let base { munmap(base, count) }
+  }
+
+  /// The mapped bytes `offset..<offset+length`, valid while this lives; nil outside the file.
+  func bytes(_ offset: Int, _ length: Int) -> UnsafeRawBufferPointer? {
+    guard offset >= 0, length >= 0, offset + length <= count else { return nil }
+    guard length > 0, let base else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+    return UnsafeRawBufferPointer(start: base + offset, count: length)
   }
 
   /// The bytes `offset..<offset+length`; nil outside the file.

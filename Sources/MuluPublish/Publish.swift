@@ -199,8 +199,10 @@ public enum Publish {
       case .failure(let failure): reason = failure
       }
     }
-    try Loader.releases(prepared.repository, into: &site, revision: request.revision) {
-      release, diff throws(PublishFailure) in
+    try Loader.releases(
+      prepared.repository, into: &site, revision: request.revision, earlier: builder.earlier?.state,
+      keep: { [builder] release in builder.keepRelease(release) }
+    ) { [builder] release, diff throws(PublishFailure) in
       try builder.release(release, diff)
     }
     builder.site = site
@@ -208,20 +210,25 @@ public enum Publish {
     // the state keeps it.
     let histories = parallelMap(Array(0..<site.resources.count), workers: Validator.defaultWorkers, run: 4096) {
       [site] index in
-      PublishState.history(site.history[site.resources[index].codeText] ?? [])
+      site.histories.fingerprint(site.resources[index])
     }
     builder.histories = histories
-    let (datasets, members) = try builder.build()
+    let (shares, members) = try builder.build()
     try output.finish()
 
     try PublishState.write(
-      to: prepared.statePath, layout: layout, commit: site.commit.hex, releases: Set(site.releases.map(Earlier.mark)),
+      to: prepared.statePath, layout: layout, commit: site.commit.hex,
+      releases: site.releases.reversed().map { release in
+        PublishState.StoredRelease(mark: Earlier.mark(release), summary: release.summary, changes: release.changes)
+      },
       departmentNames: site.departmentNames, count: site.resources.count,
       record: { index in
         PublishState.Record(
           resource: site.resources[index], history: histories[index],
-          dcatOffset: datasets[index].offset, dcatLength: datasets[index].length)
-      }, members: members, search: prepared.search)
+          dcatOffset: shares[index].offset, dcatLength: shares[index].length, files: shares[index].files)
+      },
+      items: { index, out in site.histories.write(site.resources[index], into: &out) },
+      orphans: { out in site.histories.writeOrphans(site, into: &out) }, members: members, search: prepared.search)
     prepared.site = site
     prepared.earlier = builder.earlier
     return Summary(

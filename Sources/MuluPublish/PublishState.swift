@@ -1,5 +1,6 @@
 import MuluCatalog
 import MuluGit
+import MuluKit
 
 #if canImport(Glibc)
   import Glibc
@@ -11,34 +12,51 @@ import MuluGit
 /// republish renders again only the resources whose files change, and takes the others' share
 /// from here instead of reading their files.
 ///
-/// Binary, in the resources' order: a header, a record per resource, the members of
-/// `resources.jsonl.gz` (`ResourceLines`), the lists of the search index's name and text keys
-/// (`SearchIndexBuilder`). Written last, after
+/// Binary, in the resources' order: a header (with the releases the publish showed, oldest
+/// first, each with its summary), a record per resource (with its history: what a republish
+/// knows of a resource no new release changed), the histories of codes no resource has now,
+/// the members of `resources.jsonl.gz` (`ResourceLines`), the lists of the search index's name
+/// and text keys (`SearchIndexBuilder`). Written last, after
 /// every file of the publish, and removed when a publish starts: a publish that stops half-way
 /// leaves none, and the next one is a full publish.
 struct PublishState: Sendable {
   static let fileName = ".mulu-publish-state"
-  static let magic = Array("mulu-publish-state 4\n".utf8)
+  static let magic = Array("mulu-publish-state 6\n".utf8)
 
   /// What every page depends on beyond its resource: the generator, the language, the registry's
   /// name and the navigation. A state of another layout is not used.
   var layout: UInt64
   var commit: String
-  /// The releases whose page and JSON were written: their marks.
-  var releases: Set<ReleaseMark>
+  /// The releases the publish showed, oldest first: a history item names its release by its
+  /// place here.
+  var releases: [StoredRelease]
   var departmentNames: [String: String]
   var records: [Record]
+  /// The histories of the codes no resource had (a file deleted), in code order: each code and
+  /// where its items stand in `bytes`.
+  var orphans: [(code: String, items: Range<Int>)]
   /// The members of `resources.jsonl.gz`, in order.
   var members: [ResourceLines.Member]
   /// The search index's lists of name keys and of text keys, in key order.
   var name: [SearchIndexBuilder.SearchList]
   var text: [SearchIndexBuilder.SearchList]
+  /// The state as read: the records' histories (and the search lists) are slices of it.
+  var bytes: [UInt8] = []
 
+  /// A release as a publish showed it: the same mark, the same diff and page.
   struct ReleaseMark: Hashable, Sendable {
     var tag: String
     var commit: String
     var date: String
     var previous: String
+    var previousCommit: String
+  }
+
+  /// A release and what its diff counted.
+  struct StoredRelease: Sendable {
+    var mark: ReleaseMark
+    var summary: DiffSummary
+    var changes: Int
   }
 
   /// One resource's share.
@@ -46,9 +64,14 @@ struct PublishState: Sendable {
     var resource: SiteResource
     /// The fingerprint of its history (`PublishState.history`).
     var history: UInt64
+    /// Where its history's items (`PublishState.write(items:)`) stand in the state's bytes
+    /// (empty when the record is one being written).
+    var items: Range<Int> = 0..<0
     /// Where its dataset stands in `dcat.jsonld` (length 0: none, a retired resource).
     var dcatOffset: Int
     var dcatLength: Int
+    /// The bytes of its page, JSON and registry file as written (0: none was written).
+    var files: Int
   }
 
   // MARK: Fingerprints
@@ -92,13 +115,18 @@ struct PublishState: Sendable {
     out.bytes += PublishState.magic
     out.u64(layout)
     out.string(commit)
-    let marks = releases.sorted { ($0.tag, $0.commit) < ($1.tag, $1.commit) }
-    out.varint(marks.count)
-    for mark in marks {
-      out.string(mark.tag)
-      out.string(mark.commit)
-      out.string(mark.date)
-      out.string(mark.previous)
+    out.varint(releases.count)
+    for release in releases {
+      out.string(release.mark.tag)
+      out.string(release.mark.commit)
+      out.string(release.mark.date)
+      out.string(release.mark.previous)
+      out.string(release.mark.previousCommit)
+      let summary = release.summary
+      for count in [summary.added, summary.modified, summary.retired, summary.unretired, summary.deleted, summary.breaking] {
+        out.varint(count)
+      }
+      out.varint(release.changes)
     }
     let names = departmentNames.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
     out.varint(names.count)
@@ -108,7 +136,8 @@ struct PublishState: Sendable {
     }
   }
 
-  static func write(_ record: Record, into out: inout ByteWriter) {
+  /// A record; `items` writes its history's items (`Histories.write`).
+  static func write(_ record: Record, items: (inout ByteWriter) -> Void, into out: inout ByteWriter) {
     let resource = record.resource
     out.string(resource.folder)
     out.string(resource.code.description)
@@ -129,8 +158,10 @@ struct PublishState: Sendable {
     out.varint(resource.links.count)
     for link in resource.links { out.string(link) }
     out.u64(record.history)
+    items(&out)
     out.varint(record.dcatOffset)
     out.varint(record.dcatLength)
+    out.varint(record.files)
   }
 
   /// Whether `bytes` are the state of another version of this format (an earlier mulu's).
@@ -144,15 +175,29 @@ struct PublishState: Sendable {
     let end = bytes.count - 8
     var sum: UInt64 = 0
     for index in 0..<8 { sum |= UInt64(bytes[end + index]) << (8 * UInt64(index)) }
-    guard bytes.withUnsafeBytes({ FNV.hash(UnsafeRawBufferPointer(rebasing: $0[..<end])) }) == sum else { return nil }
+    guard bytes.withUnsafeBytes({ ContentHash.of(UnsafeRawBufferPointer(rebasing: $0[..<end])) }) == sum else { return nil }
     var reader = ByteReader(bytes: bytes, position: PublishState.magic.count, end: end)
-    guard let layout = reader.u64(), let commit = reader.string(), let markCount = reader.varint() else { return nil }
-    var marks: Set<ReleaseMark> = []
-    for _ in 0..<markCount {
+    guard let layout = reader.u64(), let commit = reader.string(), let releaseCount = reader.varint(),
+      releaseCount <= bytes.count
+    else { return nil }
+    var releases: [StoredRelease] = []
+    for _ in 0..<releaseCount {
       guard let tag = reader.string(), let commit = reader.string(), let date = reader.string(),
-        let previous = reader.string()
+        let previous = reader.string(), let previousCommit = reader.string()
       else { return nil }
-      marks.insert(ReleaseMark(tag: tag, commit: commit, date: date, previous: previous))
+      var counts: [Int] = []
+      for _ in 0..<7 {
+        guard let count = reader.varint() else { return nil }
+        counts.append(count)
+      }
+      var summary = DiffSummary()
+      (summary.added, summary.modified, summary.retired, summary.unretired, summary.deleted, summary.breaking) = (
+        counts[0], counts[1], counts[2], counts[3], counts[4], counts[5]
+      )
+      releases.append(
+        StoredRelease(
+          mark: ReleaseMark(tag: tag, commit: commit, date: date, previous: previous, previousCommit: previousCommit),
+          summary: summary, changes: counts[6]))
     }
     guard let nameCount = reader.varint() else { return nil }
     var names: [String: String] = [:]
@@ -189,7 +234,8 @@ struct PublishState: Sendable {
         guard let link = reader.string() else { return nil }
         links.append(link)
       }
-      guard let history = reader.u64(), let dcatOffset = reader.varint(), let dcatLength = reader.varint()
+      guard let history = reader.u64(), let items = reader.slice(), let dcatOffset = reader.varint(),
+        let dcatLength = reader.varint(), let files = reader.varint()
       else { return nil }
       records.append(
         Record(
@@ -198,7 +244,13 @@ struct PublishState: Sendable {
             sharingType: sharingType, updateCycle: updateCycle, formatClass: formatClass,
             writtenClass: writtenClass, toPublic: flags & 1 != 0, retired: flags & 2 != 0, counts: counts,
             links: links),
-          history: history, dcatOffset: dcatOffset, dcatLength: dcatLength))
+          history: history, items: items.indices, dcatOffset: dcatOffset, dcatLength: dcatLength, files: files))
+    }
+    guard let orphanCount = reader.varint(), orphanCount <= bytes.count else { return nil }
+    var orphans: [(code: String, items: Range<Int>)] = []
+    for _ in 0..<orphanCount {
+      guard let code = reader.string(), let items = reader.slice() else { return nil }
+      orphans.append((code, items.indices))
     }
     guard let memberCount = reader.varint(), memberCount <= count else { return nil }
     var members: [ResourceLines.Member] = []
@@ -218,13 +270,15 @@ struct PublishState: Sendable {
     self.members = members
     self.layout = layout
     self.commit = commit
-    self.releases = marks
+    self.releases = releases
     self.departmentNames = names
     self.records = records
+    self.orphans = orphans
+    self.bytes = bytes
   }
 
   init(
-    layout: UInt64, commit: String, releases: Set<ReleaseMark>, departmentNames: [String: String], records: [Record],
+    layout: UInt64, commit: String, releases: [StoredRelease], departmentNames: [String: String], records: [Record],
     members: [ResourceLines.Member] = [], name: [SearchIndexBuilder.SearchList] = [],
     text: [SearchIndexBuilder.SearchList] = []
   ) {
@@ -233,6 +287,7 @@ struct PublishState: Sendable {
     self.releases = releases
     self.departmentNames = departmentNames
     self.records = records
+    self.orphans = []
     self.members = members
     self.name = name
     self.text = text
@@ -360,10 +415,12 @@ struct ByteReader {
 
 extension PublishState {
   /// Writes the state of a publish to `path` as it is made, record by record: the header, each
-  /// resource, the members, the search index's lists, the checksum.
+  /// resource (`items` writes the history of the one at an index), the histories of codes no
+  /// resource has (`orphans`), the members, the search index's lists, the checksum.
   static func write(
-    to path: String, layout: UInt64, commit: String, releases: Set<ReleaseMark>, departmentNames: [String: String],
-    count: Int, record: (Int) -> Record, members: [ResourceLines.Member], search: SearchIndexBuilder
+    to path: String, layout: UInt64, commit: String, releases: [StoredRelease], departmentNames: [String: String],
+    count: Int, record: (Int) -> Record, items: (Int, inout ByteWriter) -> Void,
+    orphans: (inout ByteWriter) -> Void, members: [ResourceLines.Member], search: SearchIndexBuilder
   ) throws(PublishFailure) {
     let temporary = path + ".tmp"
     var file = try StreamFile(path: temporary)
@@ -374,12 +431,13 @@ extension PublishState {
       header.writeHeader(into: &out)
       out.varint(count)
       for index in 0..<count {
-        PublishState.write(record(index), into: &out)
+        PublishState.write(record(index), items: { items(index, &$0) }, into: &out)
         if out.bytes.count >= 1 << 20 {
           try file.write(out.bytes)
           out.bytes.removeAll(keepingCapacity: true)
         }
       }
+      orphans(&out)
       // The members follow one another from the file's start: their lines and lengths say all.
       out.varint(members.count)
       for member in members {

@@ -80,7 +80,8 @@ final class Earlier: @unchecked Sendable {
 
   static func mark(_ release: SiteRelease) -> PublishState.ReleaseMark {
     PublishState.ReleaseMark(
-      tag: release.tag, commit: release.commit.hex, date: release.date, previous: release.previous ?? "")
+      tag: release.tag, commit: release.commit.hex, date: release.date, previous: release.previous ?? "",
+      previousCommit: release.previousCommit?.hex ?? "")
   }
 
   /// The codes whose link on a page (the resource a code leads to, its name, whether it is
@@ -131,9 +132,10 @@ final class Earlier: @unchecked Sendable {
       entry.retired
         || (state.records[index].dcatLength > 0
           && state.records[index].dcatOffset + state.records[index].dcatLength <= dcat.count),
-      member(containing: index) != nil,
-      output.keep([entry.stem + ".html", "api/v1/" + entry.stem + ".json", entry.path])
+      member(containing: index) != nil, state.records[index].files > 0
     else { return nil }
+    // Its page, JSON and file: the state says how large the earlier publish wrote them.
+    output.keep(count: 3, bytes: state.records[index].files)
     return index
   }
 
@@ -145,11 +147,12 @@ final class Earlier: @unchecked Sendable {
     return renamed
   }
 
-  /// The dataset the earlier publish wrote for its resource at `index` (nil: none, a retired one).
-  func dataset(at index: Int) -> [UInt8]? {
+  /// The dataset the earlier publish wrote for its resource at `index` (nil: none, a retired
+  /// one), where it is mapped: valid while this lives.
+  func dataset(at index: Int) -> UnsafeRawBufferPointer? {
     let record = state.records[index]
     guard record.dcatLength > 0 else { return nil }
-    return dcat.slice(record.dcatOffset, record.dcatLength)
+    return dcat.bytes(record.dcatOffset, record.dcatLength)
   }
 
   /// The earlier member that holds exactly `lines`, each kept from it, in its order: its bytes.

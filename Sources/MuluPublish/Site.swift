@@ -15,7 +15,7 @@ struct Site: Sendable {
   var byCode: [String: Int]
   var departments: [SiteDepartment]
   var departmentNames: [String: String]
-  var history: [String: [HistoryItem]]
+  var histories: Histories
   var unreadable: [Finding]
   var commit: ObjectID
   /// The release tags of the repository (`mulu release list`), newest first.

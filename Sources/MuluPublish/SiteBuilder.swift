@@ -38,9 +38,12 @@ struct SiteBuilder {
       navigation: extraPages.map { ($0.path, $0.title) } + documents.map { ($0.path, $0.title) })
   }
 
-  /// Writes the site; returns where each resource's dataset stands in `dcat.jsonld`, and the
-  /// members of `resources.jsonl.gz`.
-  func build() throws(PublishFailure) -> (datasets: [(offset: Int, length: Int)], members: [ResourceLines.Member]) {
+  /// Where a resource's dataset stands in `dcat.jsonld` (length 0: none), and the bytes of its
+  /// three files (page, JSON, registry file; 0: none written).
+  typealias Share = (offset: Int, length: Int, files: Int)
+
+  /// Writes the site; returns each resource's `Share`, and the members of `resources.jsonl.gz`.
+  func build() throws(PublishFailure) -> (shares: [Share], members: [ResourceLines.Member]) {
     try output.write("favicon.svg", Assets.favicon)
     try output.write("assets/site.css", Assets.stylesheet)
     try output.write("assets/search.js", Assets.script)
@@ -49,7 +52,7 @@ struct SiteBuilder {
     // resources, and its loop over the others keeps one core).
     let builder = self
     let lists = SideTask { () throws(PublishFailure) in try builder.listsAndPages() }
-    let written: (datasets: [(offset: Int, length: Int)], members: [ResourceLines.Member])
+    let written: (shares: [Share], members: [ResourceLines.Member])
     do {
       written = try resources()
     } catch {
@@ -84,13 +87,13 @@ struct SiteBuilder {
   /// In a republish, a resource whose files do not change is not read: its line and its dataset
   /// come from the earlier publish's files. Returns where each resource's dataset stands in
   /// `dcat.jsonld`, and the members of `resources.jsonl.gz`.
-  private func resources() throws(PublishFailure) -> (datasets: [(offset: Int, length: Int)], members: [ResourceLines.Member]) {
+  private func resources() throws(PublishFailure) -> (shares: [Share], members: [ResourceLines.Member]) {
     var jsonl = try output.begin("api/v1/resources.jsonl.gz")
     var lines = ResourceLines(earlier: earlier)
     var dcat = try output.begin("api/v1/dcat.jsonld")
     try dcat.write(DCAT.head(site))
     var firstDataset = true
-    var spans: [(offset: Int, length: Int)] = []
+    var spans: [Share] = []
     spans.reserveCapacity(site.resources.count)
     let all = site.resources
     let changed = earlier.map { $0.changedTargets(site) } ?? []
@@ -109,7 +112,7 @@ struct SiteBuilder {
         }
       }
       let fresh = zip(slice, kept).filter { $0.1 == nil }.map(\.0)
-      var results: ArraySlice<(line: [UInt8], dataset: [UInt8]?)>
+      var results: ArraySlice<(line: [UInt8], dataset: [UInt8]?, files: Int)>
       do {
         let contents = try repository.mapBlobs(fresh.map(\.blob), workers: Validator.defaultWorkers) { _, bytes in bytes }
         results = try parallelMap(Array(zip(fresh, contents)), workers: Validator.defaultWorkers) { entry, bytes in
@@ -121,22 +124,28 @@ struct SiteBuilder {
         throw .tool("\(error)")
       }
       for (entry, old) in zip(slice, kept) {
-        let dataset: [UInt8]?
+        // A kept resource's dataset is copied from the earlier file as it is mapped.
+        var made: [UInt8]? = nil
+        var copied: UnsafeRawBufferPointer? = nil
+        let files: Int
         if let old, let earlier {
-          dataset = entry.retired ? nil : earlier.dataset(at: old)
+          if !entry.retired { copied = earlier.dataset(at: old) }
+          files = earlier.state.records[old].files
           try lines.add(.kept(old), path: entry.path, into: &jsonl)
         } else {
-          let (line, made) = results.removeFirst()
-          dataset = made
-          try lines.add(.fresh(line), path: entry.path, into: &jsonl)
+          let result = results.removeFirst()
+          made = result.dataset
+          files = result.files
+          try lines.add(.fresh(result.line), path: entry.path, into: &jsonl)
         }
-        if let dataset {
+        if made != nil || copied != nil {
           if !firstDataset { try dcat.write([UInt8(ascii: ",")]) }
-          spans.append((dcat.size, dataset.count))
-          try dcat.write(dataset)
+          let offset = dcat.size
+          if let made { try dcat.write(made) } else if let copied { try dcat.write(copied) }
+          spans.append((offset, dcat.size - offset, files))
           firstDataset = false
         } else {
-          spans.append((0, 0))
+          spans.append((0, 0, files))
         }
       }
     }
@@ -147,19 +156,20 @@ struct SiteBuilder {
     return (spans, lines.members)
   }
 
-  /// One resource: writes its page, its JSON and its file; returns its line of the JSONL and
-  /// its DCAT dataset (nil when retired).
-  private func resource(_ entry: SiteResource, bytes: [UInt8]) throws -> ([UInt8], [UInt8]?) {
-    guard case .mapping(let mapping)? = YAMLReader.read(bytes).root else { return ([], nil) }
+  /// One resource: writes its page, its JSON and its file; returns its line of the JSONL, its
+  /// DCAT dataset (nil when retired) and the bytes of the three files.
+  private func resource(_ entry: SiteResource, bytes: [UInt8]) throws -> ([UInt8], [UInt8]?, Int) {
+    guard case .mapping(let mapping)? = YAMLReader.read(bytes).root else { return ([], nil, 0) }
     let resource = Resource(mapping)
-    let history = site.history[entry.codeText] ?? []
+    let history = site.histories.items(entry)
     var json = ResourceJSON.document(mapping, resource: resource, history: history).serializedBytes()
     json.append(UInt8(ascii: "\n"))
     try output.write("api/v1/" + entry.stem + ".json", json)
     try output.write(entry.path, bytes)
-    try output.write(entry.stem + ".html", resourcePage(entry, resource, history))
+    let page = resourcePage(entry, resource, history)
+    try output.write(entry.stem + ".html", page)
     let dataset = entry.retired ? nil : DCAT.dataset(resource, code: entry.code).serializedBytes()
-    return (json, dataset)
+    return (json, dataset, json.count + bytes.count + page.count)
   }
 
   private func resourcePage(_ entry: SiteResource, _ resource: Resource, _ history: [HistoryItem]) -> [UInt8] {
@@ -408,11 +418,18 @@ struct SiteBuilder {
 
   // MARK: Releases
 
+  /// Whether the page and JSON of a release the earlier publish showed as it is now are kept as
+  /// it wrote them (counted as kept): false when there is no earlier publish to build on, or it
+  /// did not write them.
+  func keepRelease(_ release: SiteRelease) -> Bool {
+    guard earlier != nil else { return false }
+    guard isSafeName(fileName(release.tag)) else { return true }
+    return output.keep(["api/v1/releases/\(fileName(release.tag)).json", "releases/\(fileName(release.tag)).html"])
+  }
+
   /// One release's page and JSON, written while the releases are read.
   func release(_ release: SiteRelease, _ diff: SemanticDiff) throws(PublishFailure) {
     guard isSafeName(fileName(release.tag)) else { return }
-    let paths = ["api/v1/releases/\(fileName(release.tag)).json", "releases/\(fileName(release.tag)).html"]
-    if let earlier, earlier.state.releases.contains(Earlier.mark(release)), output.keep(paths) { return }
     try output.write("api/v1/releases/\(fileName(release.tag)).json", DiffWriter.json(diff).serialized() + "\n")
     try output.write("releases/\(fileName(release.tag)).html", releasePage(release, diff))
   }

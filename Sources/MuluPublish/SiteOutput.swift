@@ -10,27 +10,27 @@ import Synchronization
 /// it already has is not touched (its mtime stays), so that `rsync` and a CDN's invalidation
 /// see only what changed. Nothing is ever removed.
 ///
-/// What was written is remembered in `.mulu-publish` (one line per file: FNV-1a 64 of its
-/// bytes, its size, its path), so that an unchanged file is known by its size alone, without
-/// reading it. A file the manifest does not know (or whose size differs) is read and compared.
+/// What was written is remembered in `.mulu-publish` (a first line naming its format, then one
+/// line per file: the XXH64 of its bytes (`ContentHash`), its size, its path), so that an
+/// unchanged file is known by its size alone, without reading it. A file the manifest does not
+/// know (or whose size differs) is read and compared, as is every file of a manifest of an
+/// earlier format (FNV-1a hashes, no first line): it gives sizes and paths only.
 /// Safe to call from several threads at once.
 final class SiteOutput: Sendable {
   static let manifestName = ".mulu-publish"
+  static let manifestHeader = Array("mulu-publish-manifest 2 xxh64\n".utf8)
 
   let root: String
   /// The earlier publish's manifest, read on a thread of its own from the moment the folder is
   /// opened until it is first needed.
   private let manifest: SideValue<EarlierManifest>
-  /// The earlier manifest's entries by path.
-  private var previous: [String: Stamp] { manifest.value.stamps }
-  /// The earlier manifest's entries in its order, when that is the paths' byte order (as mulu
-  /// writes it): the new manifest is then these with what changed merged in, not all sorted again.
-  private var previousInOrder: [(path: String, stamp: Stamp)]? { manifest.value.inOrder }
   private let state = Mutex(State())
 
   struct Stamp: Sendable, Equatable {
     var hash: UInt64
     var size: Int
+    /// False for a stamp of a manifest of an earlier format: its hash is not `ContentHash`'s.
+    var known = true
   }
 
   struct State {
@@ -49,27 +49,14 @@ final class SiteOutput: Sendable {
     self.root = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
     try SiteOutput.makeFolders(self.root)
     let path = self.root + "/" + SiteOutput.manifestName
-    manifest = SideValue { SiteOutput.earlierManifest(path) }
-  }
-
-  /// The earlier manifest's entries by path, and in its order when that is the paths' byte order.
-  typealias EarlierManifest = (stamps: [String: Stamp], inOrder: [(path: String, stamp: Stamp)]?)
-
-  /// The earlier publish's manifest (`.mulu-publish`) at `path`.
-  private static func earlierManifest(_ path: String) -> EarlierManifest {
-    let entries = (try? SiteOutput.readFile(path)).map(SiteOutput.manifest) ?? []
-    var stamps: [String: Stamp] = [:]
-    stamps.reserveCapacity(entries.count)
-    var inOrder = true
-    for (index, entry) in entries.enumerated() {
-      stamps[entry.path] = entry.stamp
-      if index > 0 && inOrder { inOrder = PathOrder.compare(entries[index - 1].path, entry.path) < 0 }
-    }
-    return (stamps, inOrder ? entries : nil)
+    manifest = SideValue { EarlierManifest(bytes: (try? SiteOutput.readFile(path)) ?? []) }
   }
 
   /// Whether the folder holds the manifest of an earlier publish.
-  var hasManifest: Bool { !previous.isEmpty }
+  var hasManifest: Bool { !manifest.value.isEmpty }
+
+  /// The stamp of `path` in the earlier manifest, whatever its format.
+  private func previous(_ path: String) -> Stamp? { manifest.value.stamp(path) }
 
   var written: Int { state.withLock { $0.written } }
   var unchanged: Int { state.withLock { $0.unchanged } }
@@ -78,11 +65,11 @@ final class SiteOutput: Sendable {
 
   /// Writes `bytes` at `path` (relative, "/"-separated) unless the file holds them already.
   func write(_ path: String, _ bytes: [UInt8]) throws(PublishFailure) {
-    let stamp = Stamp(hash: FNV.hash(bytes), size: bytes.count)
+    let stamp = Stamp(hash: ContentHash.of(bytes), size: bytes.count)
     let full = root + "/" + path
     // A file the manifest does not know is most likely new: it is created, unless it exists
     // (then it is compared as any other).
-    if previous[path] == nil {
+    if previous(path) == nil {
       try ensureFolder(of: path)
       if try SiteOutput.createNew(full, with: bytes) {
         state.withLock {
@@ -119,31 +106,27 @@ final class SiteOutput: Sendable {
   /// looking at them: a republish that knows their bytes do not change. False, and none
   /// counted, when the manifest does not know one of them (then they have to be written).
   func keep(_ paths: [String]) -> Bool {
-    let previous = self.previous
     var size = 0
     for path in paths {
-      guard let stamp = previous[path] else { return false }
+      guard let stamp = previous(path), stamp.known else { return false }
       size += stamp.size
     }
-    state.withLock {
-      $0.kept += paths.count
-      $0.unchanged += paths.count
-      $0.bytes += size
-    }
+    keep(count: paths.count, bytes: size)
     return true
   }
 
-  /// The stamp of `path` in the manifest of the earlier publish.
-  func previousStamp(_ path: String) -> Stamp? { previous[path] }
-
-
-  /// The bytes of a file of the earlier publish, when they are what its manifest says.
-  func previousBytes(_ path: String) -> [UInt8]? {
-    guard let stamp = previous[path], let bytes = try? SiteOutput.readFile(root + "/" + path),
-      bytes.count == stamp.size, FNV.hash(bytes) == stamp.hash
-    else { return nil }
-    return bytes
+  /// Counts `count` files of `bytes` bytes in all as written by an earlier publish and
+  /// unchanged, without looking at them or up: a republish whose state says what it wrote.
+  func keep(count: Int, bytes: Int) {
+    state.withLock {
+      $0.kept += count
+      $0.unchanged += count
+      $0.bytes += bytes
+    }
   }
+
+  /// The stamp of `path` in the manifest of the earlier publish (nil: none, or of an earlier format).
+  func previousStamp(_ path: String) -> Stamp? { previous(path).flatMap { $0.known ? $0 : nil } }
 
   func write(_ path: String, _ text: String) throws(PublishFailure) {
     try write(path, Array(text.utf8))
@@ -161,10 +144,10 @@ final class SiteOutput: Sendable {
     let full = root + "/" + path
     let stamp = Stamp(hash: file.hash, size: file.size)
     var same = false
-    if let known = previous[path] {
+    if let known = previous(path), known.known {
       same = known == stamp && SiteOutput.size(of: full) == stamp.size
     } else if SiteOutput.size(of: full) == stamp.size, let old = try? SiteOutput.readFile(full) {
-      same = FNV.hash(old) == stamp.hash
+      same = ContentHash.of(old) == stamp.hash
     }
     if same {
       unlink(file.path)
@@ -183,34 +166,52 @@ final class SiteOutput: Sendable {
   /// Writes the manifest: every file of this publish, and those of earlier ones not written
   /// again (they stay in the folder, so they stay in the manifest).
   func finish() throws(PublishFailure) {
-    let previous = self.previous
+    let earlier = manifest.value
     let current = state.withLock { $0.current }
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity((previous.count + current.count) * 64)
-    if let earlier = previousInOrder {
-      // The earlier lines in their order, with the files this publish wrote or changed merged in.
-      let changed = SiteOutput.sorted(current.filter { previous[$0.key] != $0.value }.map { ($0.key, $0.value) })
+    var bytes = SiteOutput.manifestHeader
+    bytes.reserveCapacity((earlier.count + current.count) * 64)
+    // An earlier line of an earlier format, for a file not written now: stamped anew from the
+    // file (left out when it is gone).
+    func line(_ path: String, _ stamp: Stamp) {
+      if stamp.known { return SiteOutput.line(path, stamp, into: &bytes) }
+      guard let old = try? SiteOutput.readFile(root + "/" + path) else { return }
+      SiteOutput.line(path, Stamp(hash: ContentHash.of(old), size: old.count), into: &bytes)
+    }
+    if earlier.inOrder {
+      // The earlier lines in their order, copied, with the files this publish wrote or changed
+      // merged in.
+      let changed = SiteOutput.sorted(current.filter { earlier.stamp($0.key) != $0.value }.map { ($0.key, $0.value) })
       var next = 0
-      for (path, stamp) in earlier {
-        while next < changed.count && PathOrder.compare(changed[next].0, path) < 0 {
+      // The earlier lines kept, copied a run at a time.
+      var run = 0..<0
+      for index in 0..<earlier.count {
+        while next < changed.count && earlier.compare(index, changed[next].0) > 0 {
+          earlier.appendLines(run, to: &bytes)
+          run = index..<index
           SiteOutput.line(changed[next].0, changed[next].1, into: &bytes)
           next += 1
         }
-        if next < changed.count && changed[next].0 == path {
-          SiteOutput.line(path, changed[next].1, into: &bytes)
+        if next < changed.count && earlier.compare(index, changed[next].0) == 0 {
+          earlier.appendLines(run, to: &bytes)
+          run = (index + 1)..<(index + 1)
+          SiteOutput.line(changed[next].0, changed[next].1, into: &bytes)
           next += 1
+        } else if earlier.known {
+          run = run.isEmpty ? index..<(index + 1) : run.lowerBound..<(index + 1)
         } else {
-          SiteOutput.line(path, stamp, into: &bytes)
+          line(earlier.path(at: index), earlier.stamp(at: index))
         }
       }
+      earlier.appendLines(run, to: &bytes)
       for (path, stamp) in changed[next...] { SiteOutput.line(path, stamp, into: &bytes) }
     } else {
-      var all = previous
+      var all: [String: Stamp] = [:]
+      for index in 0..<earlier.count { all[earlier.path(at: index)] = earlier.stamp(at: index) }
       for (path, stamp) in current { all[path] = stamp }
-      for (path, stamp) in SiteOutput.sorted(all.map { ($0.key, $0.value) }) { SiteOutput.line(path, stamp, into: &bytes) }
+      for (path, stamp) in SiteOutput.sorted(all.map { ($0.key, $0.value) }) { line(path, stamp) }
     }
     let full = root + "/" + SiteOutput.manifestName
-    if (try? SiteOutput.readFile(full)) == bytes { return }
+    if SiteOutput.size(of: full) == bytes.count, (try? SiteOutput.readFile(full)) == bytes { return }
     try SiteOutput.replace(full, with: bytes)
   }
 
@@ -232,50 +233,12 @@ final class SiteOutput: Sendable {
     bytes.append(UInt8(ascii: "\n"))
   }
 
-  /// The manifest's lines, in their order: `<16 hex digits> <size> <path>`; a line of another
-  /// form is left out.
-  static func manifest(_ bytes: [UInt8]) -> [(path: String, stamp: Stamp)] {
-    var stamps: [(path: String, stamp: Stamp)] = []
-    stamps.reserveCapacity(bytes.count / 64)
-    var start = 0
-    while start < bytes.count {
-      let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
-      defer { start = end + 1 }
-      var hash: UInt64 = 0
-      var position = start
-      while position < end, position - start < 16, let digit = hexValue(bytes[position]) {
-        hash = hash << 4 | UInt64(digit)
-        position += 1
-      }
-      guard position - start == 16, position < end, bytes[position] == UInt8(ascii: " ") else { continue }
-      position += 1
-      var size = 0
-      let sizeStart = position
-      while position < end, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position]), position - sizeStart < 18 {
-        size = size * 10 + Int(bytes[position] - UInt8(ascii: "0"))
-        position += 1
-      }
-      guard position > sizeStart, position < end, bytes[position] == UInt8(ascii: " "), position + 1 < end else { continue }
-      stamps.append((String(decoding: bytes[(position + 1)..<end], as: UTF8.self), Stamp(hash: hash, size: size)))
-    }
-    return stamps
-  }
-
-  private static func hexValue(_ byte: UInt8) -> UInt8? {
-    switch byte {
-    case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
-    case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
-    case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
-    default: return nil
-    }
-  }
-
   // MARK: Files
 
   private func isCurrent(_ path: String, full: String, stamp: Stamp, bytes: [UInt8]) throws(PublishFailure) -> Bool {
     let size = SiteOutput.size(of: full)
     guard size == stamp.size else { return false }
-    if let known = previous[path] { return known == stamp }
+    if let known = previous(path), known.known { return known == stamp }
     guard let old = try? SiteOutput.readFile(full) else { return false }
     return old == bytes
   }
@@ -312,6 +275,26 @@ final class SiteOutput: Sendable {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { throw PublishFailure.output(path, String(cString: strerror(errno))) }
     defer { close(fd) }
+    var info = stat()
+    if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 1 << 16 {
+      // A large file (the state, the manifest) read whole into room made at once.
+      let size = Int(info.st_size)
+      var failure: Int32 = 0
+      let out = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+        count = 0
+        while count < size {
+          let n = read(fd, buffer.baseAddress! + count, size - count)
+          if n < 0 && errno == EINTR { continue }
+          if n < 0 { failure = errno }
+          if n <= 0 { break }
+          count += n
+        }
+      }
+      if failure != 0 { throw PublishFailure.output(path, String(cString: strerror(failure))) }
+      if out.count == size { return out }
+      // It changed meanwhile: read as it is now.
+      lseek(fd, 0, SEEK_SET)
+    }
     var out: [UInt8] = []
     var buffer = [UInt8](repeating: 0, count: 1 << 16)
     while true {

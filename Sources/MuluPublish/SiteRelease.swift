@@ -13,6 +13,7 @@ struct SiteRelease: Sendable {
   var breaking: Int
   /// The previous release, nil for the first.
   var previous: String?
+  var previousCommit: ObjectID?
   var summary: DiffSummary
   /// The number of changed resources.
   var changes: Int

@@ -24,6 +24,8 @@ struct SiteResource: Sendable {
   /// Its record in the state of the earlier publish when it was taken from there (its file is
   /// the same), else -1.
   var earlier = -1
+  /// The record of the earlier state at its path, whatever its file (-1: none).
+  var record = -1
 
   var codeText: String { code.description }
   var path: String { "catalogs/\(folder)/\(code.fileName)" }

@@ -9,7 +9,7 @@ struct StreamFile {
   let path: String
   private var fd: Int32
   private var buffer: [UInt8] = []
-  private(set) var hash = FNV.offset
+  private var hasher = ContentHash()
   private(set) var size = 0
 
   init(path: String) throws(PublishFailure) {
@@ -25,26 +25,48 @@ struct StreamFile {
     self.fd = fd
   }
 
-  mutating func write(_ bytes: [UInt8]) throws(PublishFailure) {
-    hash = FNV.hash(bytes, from: hash)
+  mutating func write(_ bytes: UnsafeRawBufferPointer) throws(PublishFailure) {
+    hasher.add(bytes)
     size += bytes.count
+    buffer.append(contentsOf: bytes)
+    if buffer.count >= 1 << 16 { try flush() }
+  }
+
+  mutating func write(_ bytes: [UInt8]) throws(PublishFailure) {
+    hasher.add(bytes)
+    size += bytes.count
+    if bytes.count >= 1 << 16 {
+      // Large bytes (a manifest, a state) go to the file as they are, not through the buffer.
+      try flush()
+      if let failure = bytes.withUnsafeBytes({ put($0) }) { throw failure }
+      return
+    }
     buffer += bytes
     if buffer.count >= 1 << 16 { try flush() }
   }
+
+  /// The hash of what went in (`ContentHash`).
+  var hash: UInt64 { hasher.value }
 
   mutating func write(_ text: String) throws(PublishFailure) {
     try write(Array(text.utf8))
   }
 
   mutating func flush() throws(PublishFailure) {
+    if let failure = buffer.withUnsafeBytes({ put($0) }) { throw failure }
+    buffer.removeAll(keepingCapacity: true)
+  }
+
+  /// Writes `bytes` to the file, all of them; the failure, if any.
+  private func put(_ bytes: UnsafeRawBufferPointer) -> PublishFailure? {
     var offset = 0
-    while offset < buffer.count {
-      let n = buffer.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+    while offset < bytes.count {
+      let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
       if n < 0 && errno == EINTR { continue }
-      if n <= 0 { throw .output(path, String(cString: strerror(errno))) }
+      if n <= 0 { return .output(path, String(cString: strerror(errno))) }
       offset += n
     }
-    buffer.removeAll(keepingCapacity: true)
+    return nil
   }
 
   mutating func close() throws(PublishFailure) {

@@ -229,6 +229,79 @@ import Testing
     }
   }
 
+  @Test func aRepublishTakesTheHistoriesOfTheReleasesItKnowsFromItsState() throws {
+    let lab = try PublishLab()
+    // v2026.05.3 changes the resource v2026.05.2 tightened once more, adds one and deletes
+    // another file (tagged by hand: a release cut refuses a deleted resource).
+    try lab.lab.edit("repo", PublishLab.tightenedPath, replacing: "  condition: 仅向信用监管部门提供\n", with: "  condition: 仅向信用监管部门和法院提供\n")
+    let deleted = "catalogs/11100000000090251U/303002001-000002.yaml"
+    try lab.lab.write(
+      "repo", "catalogs/11100000000090251U/303002001-000003.yaml",
+      try lab.lab.read("repo", deleted).edited(replacing: "code: 303002001/000002", with: "code: 303002001/000003"))
+    try lab.lab.git("repo", "rm", "-q", deleted)
+    try lab.lab.commitAll("repo", "收紧条件；删除学位授予信息")
+    try lab.lab.git("repo", "tag", "-a", "v2026.05.3", "-m", "v2026.05.3")
+
+    // Each revision republished into the folder of the one before is what a fresh publish of it
+    // writes, state included: releases added, a code whose file is gone, releases no longer shown.
+    var folder = 0
+    func publishes(_ revision: String) throws {
+      let republished = try lab.publish(["--rev", revision])
+      #expect(republished.status == 0, "\(republished)")
+      #expect(!republished.stderr.contains("publishing everything"), "\(republished.stderr)")
+      folder += 1
+      #expect(try lab.publish(["--rev", revision], into: "fresh\(folder)").status == 0)
+      // The folder keeps the files of a resource deleted since (and its manifest lists them).
+      let site = try lab.files("site")
+      for (path, bytes) in try lab.files("fresh\(folder)") where path != ".mulu-publish" && site[path] != bytes {
+        Issue.record("\(revision): \(path) differs from a fresh publish")
+      }
+    }
+    #expect(try lab.publish(["--rev", "v2026.05.1"]).status == 0)
+    try publishes("v2026.05.2")
+    try publishes("v2026.05.3")
+    let json = try lab.lab.read("site", "api/v1/resources/303001003/000001.json")
+    #expect(json.hasSuffix("\"history\":[{\"release\":\"v2026.05.3\",\"kind\":\"modified\",\"breaking\":false},{\"release\":\"v2026.05.2\",\"kind\":\"modified\",\"breaking\":true},{\"release\":\"v2026.05.1\",\"kind\":\"added\",\"breaking\":false}]}\n"), "\(json)")
+    try publishes("v2026.05.1")
+    try publishes("v2026.05.3")
+    // Without the first release's tag, the second is the first: its diff is made again, and the
+    // third's items move to their new place (those of the resource it added are taken as they are).
+    try lab.lab.git("repo", "tag", "-d", "v2026.05.1")
+    try publishes("v2026.05.3")
+    #expect(try lab.lab.read("site", "api/v1/resources/303001003/000001.json").contains("{\"release\":\"v2026.05.2\",\"kind\":\"added\""))
+  }
+
+  @Test func aManifestOfAnEarlierFormatIsReadAsSizesAndPathsOnly() throws {
+    let lab = try PublishLab(releases: 1)
+    #expect(try lab.publish().status == 0)
+    let site = lab.lab.path("site")
+    let written = try lab.files("site")
+    let manifest = String(decoding: written[".mulu-publish"]!, as: UTF8.self)
+    #expect(manifest.hasPrefix("mulu-publish-manifest 2 xxh64\n"))
+    // As an earlier mulu wrote it: no first line, other hashes (FNV-1a), a state of its own.
+    var lines = manifest.split(separator: "\n").dropFirst().map { "0123456789abcdef" + $0.dropFirst(16) }
+    lines.append("0123456789abcdef 5 resources/999999/000001.html")
+    try lab.lab.write("site", ".mulu-publish", lines.joined(separator: "\n") + "\n")
+    try lab.lab.write("site", "resources/999999/000001.html", "gone")
+    try lab.lab.write("site", ".mulu-publish-state", "mulu-publish-state 5\n????????????")
+    for path in written.keys {
+      var times = [timespec(tv_sec: 1_700_000_000, tv_nsec: 0), timespec(tv_sec: 1_700_000_000, tv_nsec: 0)]
+      #expect(utimensat(AT_FDCWD, site + "/" + path, &times, 0) == 0)
+    }
+    let again = try lab.publish()
+    #expect(again.status == 0, "\(again)")
+    // Every file was read and compared, none written again; the manifest is as before, with the
+    // earlier publish's other file stamped anew.
+    for path in written.keys where !path.hasPrefix(".mulu-publish") {
+      var info = stat()
+      #expect(stat(site + "/" + path, &info) == 0)
+      if info.st_mtim.tv_sec != 1_700_000_000 { Issue.record("\(path) was written again") }
+    }
+    let after = try lab.lab.read("site", ".mulu-publish")
+    #expect(after.contains(" 4 resources/999999/000001.html\n"), "\(after.suffix(300))")
+    #expect(after.replacing(#/[0-9a-f]{16} 4 resources/999999/000001.html\n/#, with: "") == manifest)
+  }
+
   @Test func hostileTextIsEscapedEverywhere() throws {
     let lab = try PublishLab(releases: 1)
     let hostile = "<script>alert(\"名\")</script>' \u{202E}cod.exe"
