@@ -135,7 +135,7 @@ enum Loader {
         if let index {
           let record = records[index]
           var resource = record.resource
-          resource.folder = intern(file.folder)
+          if resource.folder != file.folder { resource.folder = intern(file.folder) }
           resource.earlier = index
           resource.record = index
           search.addFacets(id: resources.count, resource: resource)
