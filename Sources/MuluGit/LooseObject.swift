@@ -18,6 +18,8 @@ struct LooseObject {
   /// The object's bytes after git's header, within memory this value owns until `release()`.
   let bytes: UnsafeBufferPointer<UInt8>
   let allocation: UnsafeMutableRawPointer
+  /// The length of `allocation` when it is a mapping of its own, 0 when `malloc` made it.
+  let mappedLength: Int
 
   /// Files smaller than this are left to libgit2: opening and reading them costs more than
   /// any inflating saved.
@@ -45,12 +47,15 @@ struct LooseObject {
     return nil
   }
 
-  private init(bytes: UnsafeBufferPointer<UInt8>, allocation: UnsafeMutableRawPointer) {
+  private init(bytes: UnsafeBufferPointer<UInt8>, allocation: UnsafeMutableRawPointer, mappedLength: Int) {
     self.bytes = bytes
     self.allocation = allocation
+    self.mappedLength = mappedLength
   }
 
-  func release() { free(allocation) }
+  func release() {
+    if mappedLength > 0 { munmap(allocation, mappedLength) } else { free(allocation) }
+  }
 
   private static func inflate(_ descriptor: Int32, size: Int, type: String) -> LooseObject? {
     guard let compressed = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, descriptor, 0),
@@ -59,6 +64,22 @@ struct LooseObject {
     defer { munmap(compressed, size) }
     guard let decompressor = libdeflate_alloc_decompressor() else { return nil }
     defer { libdeflate_free_decompressor(decompressor) }
+    // Stored as it is (`core.looseCompression=0`, as `mulu hooks install --server` sets): its
+    // length is known before inflating, and its memory is mapped in one go rather than a page
+    // fault at a time.
+    if let length = storedLength(UnsafeRawBufferPointer(start: compressed, count: size), type: type),
+      let output = mmap(nil, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0),
+      output != MAP_FAILED
+    {
+      var produced = 0
+      if libdeflate_zlib_decompress(decompressor, compressed, size, output, length, &produced) == LIBDEFLATE_SUCCESS,
+        let object = parse(output, produced, type: type, mappedLength: length)
+      {
+        return object
+      }
+      // What its first block said was not so: inflated as any other below, which judges it.
+      munmap(output, length)
+    }
     // A tree holds ids that do not compress: four times its file is room for most; a file
     // that needs more is inflated again with room for what it said it held.
     var capacity = size * 4 + 64
@@ -66,7 +87,7 @@ struct LooseObject {
       guard let output = malloc(capacity) else { return nil }
       var produced = 0
       let result = libdeflate_zlib_decompress(decompressor, compressed, size, output, capacity, &produced)
-      if result == LIBDEFLATE_SUCCESS, let object = parse(output, produced, type: type) {
+      if result == LIBDEFLATE_SUCCESS, let object = parse(output, produced, type: type, mappedLength: 0) {
         return object
       }
       free(output)
@@ -77,7 +98,37 @@ struct LooseObject {
   }
 
   /// git's header, `type SP size NUL`, and exactly `size` bytes after it.
-  private static func parse(_ output: UnsafeMutableRawPointer, _ count: Int, type: String) -> LooseObject? {
+  /// The inflated length of a zlib stream whose first deflate block is stored (not
+  /// compressed) and begins with git's header for `type`: the header's length and the size it
+  /// declares. Nil for any other stream.
+  static func storedLength(_ stream: UnsafeRawBufferPointer, type: String) -> Int? {
+    // zlib's two bytes (deflate, no dictionary, their check), then a block of type 0: its
+    // three bits, padding to the byte, its length and that length's complement.
+    guard stream.count > 7, stream[0] & 0x0F == 8, (Int(stream[0]) << 8 | Int(stream[1])) % 31 == 0,
+      stream[1] & 0x20 == 0, stream[2] & 0x06 == 0
+    else { return nil }
+    let length = Int(stream[3]) | Int(stream[4]) << 8
+    guard length ^ (Int(stream[5]) | Int(stream[6]) << 8) == 0xFFFF, stream.count >= 7 + length else { return nil }
+    let payload = UnsafeRawBufferPointer(rebasing: stream[7..<(7 + length)])
+    let expected = Array(type.utf8) + [UInt8(ascii: " ")]
+    guard payload.count > expected.count, payload.prefix(expected.count).elementsEqual(expected) else { return nil }
+    var cursor = expected.count
+    var declared = 0
+    while cursor < payload.count, cursor - expected.count < 18,
+      (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(payload[cursor])
+    {
+      declared = declared * 10 + Int(payload[cursor] - UInt8(ascii: "0"))
+      cursor += 1
+    }
+    // Stored blocks hold their bytes as they are: a stream of them is longer than what it holds.
+    guard cursor > expected.count, cursor < payload.count, payload[cursor] == 0, declared < stream.count - cursor
+    else { return nil }
+    return cursor + 1 + declared
+  }
+
+  private static func parse(
+    _ output: UnsafeMutableRawPointer, _ count: Int, type: String, mappedLength: Int
+  ) -> LooseObject? {
     let raw = UnsafeRawBufferPointer(start: output, count: count)
     let expected = Array(type.utf8) + [UInt8(ascii: " ")]
     guard raw.count > expected.count, raw.prefix(expected.count).elementsEqual(expected) else { return nil }
@@ -91,6 +142,8 @@ struct LooseObject {
       return nil
     }
     let start = (output + cursor + 1).assumingMemoryBound(to: UInt8.self)
-    return LooseObject(bytes: UnsafeBufferPointer(start: declared > 0 ? start : nil, count: declared), allocation: output)
+    return LooseObject(
+      bytes: UnsafeBufferPointer(start: declared > 0 ? start : nil, count: declared), allocation: output,
+      mappedLength: mappedLength)
   }
 }

@@ -22,7 +22,9 @@ public final class RawTree: @unchecked Sendable {
   private let bytes: UnsafeBufferPointer<UInt8>
   /// Where entry `i` starts; `starts[count]` is the end. Its mode and name are read from
   /// its bytes when asked for: most entries of a large folder are only passed over.
-  let starts: [Int32]
+  let starts: UnsafeBufferPointer<Int32>
+  /// Whether `starts` was allocated for this tree (else it lies in the mapping of `storage`).
+  private let ownsStarts: Bool
   /// Whether the entries are in git's order, as every tree git writes has them (git fsck
   /// refuses others): names are then found by bisection, else by a pass over them.
   let isSorted: Bool
@@ -73,6 +75,7 @@ public final class RawTree: @unchecked Sendable {
       git_odb_object_free(object)
       throw error
     }
+    ownsStarts = true
     self.id = id
     self.storage = .object(object)
     self.bytes = bytes
@@ -87,25 +90,26 @@ public final class RawTree: @unchecked Sendable {
       loose.release()
       throw error
     }
+    ownsStarts = true
     self.id = id
     self.storage = .loose(loose)
     self.bytes = loose.bytes
   }
 
   /// The tree `id` whose bytes are `bytes` and whose entries start at `starts` (as `index`
-  /// found them when it was first read, and checked by the store's checksum since), within
-  /// `length` bytes mapped at `mapped`, which the tree unmaps when it goes. Nil, the mapping
-  /// let go, when the starts cannot be those of the bytes: not rising from 0 to the end by at
-  /// least the shortest entry.
+  /// found them when it was first read, and checked by the store's checksum since), both
+  /// within `length` bytes mapped at `mapped`, which the tree unmaps when it goes. Nil, the
+  /// mapping let go, when the starts cannot be those of the bytes: not rising from 0 to the end
+  /// by at least the shortest entry.
   init?(
-    id: ObjectID, mapped: UnsafeMutableRawPointer, length: Int, bytes: UnsafeBufferPointer<UInt8>, starts: [Int32],
-    isSorted: Bool
+    id: ObjectID, mapped: UnsafeMutableRawPointer, length: Int, bytes: UnsafeBufferPointer<UInt8>,
+    starts: UnsafeBufferPointer<Int32>, isSorted: Bool
   ) {
-    let fits = starts.withUnsafeBufferPointer { starts in
+    let fits: Bool = {
       guard starts.first == 0, starts.last.map({ Int($0) == bytes.count }) == true else { return false }
       for index in 1..<starts.count where starts[index] - starts[index - 1] < 24 { return false }
       return true
-    }
+    }()
     guard fits else {
       munmap(mapped, length)
       return nil
@@ -114,10 +118,12 @@ public final class RawTree: @unchecked Sendable {
     self.storage = .mapped(mapped, length)
     self.bytes = bytes
     self.starts = starts
+    self.ownsStarts = false
     self.isSorted = isSorted
   }
 
   deinit {
+    if ownsStarts { starts.deallocate() }
     switch storage {
     case .object(let object): git_odb_object_free(object)
     case .mapped(let start, let length): munmap(start, length)
@@ -153,11 +159,11 @@ public final class RawTree: @unchecked Sendable {
   /// Each entry's bytes but its id (its mode, a space, its name and a NUL, none of which is
   /// upper case or beyond ASCII but the name's), eight bytes at a time: the last word of an
   /// entry overlaps the one before it rather than being read byte by byte.
-  private static func lowerCaseASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ starts: [Int32]) -> Bool {
+  private static func lowerCaseASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ starts: UnsafeBufferPointer<Int32>) -> Bool {
     guard let base = bytes.baseAddress else { return true }
     let high: UInt64 = 0x8080_8080_8080_8080
     var found: UInt64 = 0
-    starts.withUnsafeBufferPointer { starts in
+    do {
       for index in 0..<(starts.count - 1) {
         let start = Int(starts[index])
         let end = Int(starts[index + 1]) - 20
@@ -296,8 +302,14 @@ public final class RawTree: @unchecked Sendable {
   /// Checks the bytes entry by entry and records where each starts. A tree that is not
   /// `mode SP name NUL id` throughout (an octal mode of at most seven digits, a name of at
   /// least one byte without "/", twenty bytes of id) is an error, as it is to libgit2.
-  private static func index(_ bytes: UnsafeBufferPointer<UInt8>, id: ObjectID) throws -> (starts: [Int32], isSorted: Bool) {
-    guard let base = bytes.baseAddress, !bytes.isEmpty else { return ([0], true) }
+  private static func index(
+    _ bytes: UnsafeBufferPointer<UInt8>, id: ObjectID
+  ) throws -> (starts: UnsafeBufferPointer<Int32>, isSorted: Bool) {
+    guard let base = bytes.baseAddress, !bytes.isEmpty else {
+      let starts = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 1)
+      starts[0] = 0
+      return (UnsafeBufferPointer(starts), true)
+    }
     guard bytes.count < Int(Int32.max) else { throw malformed(id, 0, "too large") }
     // The modes of files and folders, with the space after them, as words read at an entry's start.
     let file = RawTree.word("100644 ")
@@ -306,8 +318,9 @@ public final class RawTree: @unchecked Sendable {
     var isSorted = true
     // The shortest entry, "0 a\0" and an id, is 24 bytes: room for every entry, once.
     let capacity = bytes.count / 24 + 2
-    let starts = try [Int32](unsafeUninitializedCapacity: capacity) { starts, initialized in
-      var count = 0
+    let starts = UnsafeMutableBufferPointer<Int32>.allocate(capacity: capacity)
+    var count = 0
+    do {
       var cursor = base
       var previous: (name: UnsafePointer<UInt8>, count: Int, isTree: Bool)? = nil
       while cursor < end {
@@ -354,16 +367,18 @@ public final class RawTree: @unchecked Sendable {
         cursor = nameEnd + 21
       }
       starts[count] = Int32(bytes.count)
-      initialized = count + 1
+      count += 1
+    } catch {
+      starts.deallocate()
+      throw error
     }
-    // Room was made for the shortest entries: a tree of longer ones keeps only what it uses.
-    guard starts.count * 4 < capacity * 3 else { return (starts, isSorted) }
-    let kept = starts.withUnsafeBufferPointer { all in
-      [Int32](unsafeUninitializedCapacity: all.count) { copy, initialized in
-        initialized = copy.initialize(fromContentsOf: all)
-      }
-    }
-    return (kept, isSorted)
+    // Room was made for the shortest entries: a tree of much longer ones keeps only what it
+    // uses (entries of a provider folder's `<code>.yaml` files use about two thirds of it).
+    guard count * 2 < capacity else { return (UnsafeBufferPointer(rebasing: starts[..<count]), isSorted) }
+    let kept = UnsafeMutableBufferPointer<Int32>.allocate(capacity: count)
+    _ = kept.initialize(fromContentsOf: starts[..<count])
+    starts.deallocate()
+    return (UnsafeBufferPointer(kept), isSorted)
   }
 
   /// The first eight bytes of `text` (padded with zeros) as a word read from memory (on a

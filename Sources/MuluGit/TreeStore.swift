@@ -94,11 +94,9 @@ public final class TreeStore: Sendable {
       munmap(mapped, length)
       return reject(path)
     }
-    // Written on a little-endian machine, as every machine mulu is built for.
-    let entries = [Int32](unsafeUninitializedCapacity: count + 1) { buffer, initialized in
-      UnsafeMutableRawBufferPointer(buffer).copyMemory(from: starts)
-      initialized = count + 1
-    }
+    // Written on a little-endian machine, as every machine mulu is built for, at a multiple of
+    // four in a page-aligned mapping: read where they stand.
+    let entries = UnsafeBufferPointer(start: starts.baseAddress!.assumingMemoryBound(to: Int32.self), count: count + 1)
     // The tree owns the mapping from here on, and lets it go if the starts do not fit the bytes.
     guard
       let tree = RawTree(
@@ -127,7 +125,8 @@ public final class TreeStore: Sendable {
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { return }
     let written = tree.withBytes { bytes in
-      tree.starts.withUnsafeBytes { startBytes in
+      let startBytes = UnsafeRawBufferPointer(tree.starts)
+      do {
         var header = TreeStore.magic
         let checksum = TreeStore.checksum(tree.id, UnsafeRawBufferPointer(bytes), startBytes)
         for field in [UInt64(bytes.count), UInt64(tree.count), tree.isSorted ? 1 : 0, checksum] {

@@ -182,6 +182,13 @@ struct RawTreeTests {
     let expected = try Program.output(
       ["sh", "-c", "git cat-file tree \(tree.hex) | od -An -v -tx1"], in: fixture.path, environment: fixture.environment)
 
+    // Stored, its length is read before inflating: git's header in the first stored block.
+    let stream = try Data(contentsOf: URL(fileURLWithPath: file))
+    let stored = stream.withUnsafeBytes { LooseObject.storedLength($0, type: "tree") }
+    let treeSize = 5_000 * "100644 000000.yaml\0".utf8.count + 5_000 * 20
+    #expect(stored == (looseCompression == 0 ? "tree \(treeSize)\0".utf8.count + treeSize : nil))
+    #expect(stream.withUnsafeBytes { LooseObject.storedLength($0, type: "blob") } == nil)
+
     let loose = try #require(try LooseObject(tree, type: "tree", in: ["/nowhere", objects]))
     let hex = loose.bytes.map { String(format: "%02x", $0) }.joined()
     loose.release()
@@ -194,6 +201,13 @@ struct RawTreeTests {
     #expect(try LooseObject(try fixture.id("HEAD^{tree}"), type: "tree", in: [objects]) == nil)
     #expect(try LooseObject(try fixture.id("HEAD:file"), type: "tree", in: ["/nowhere"]) == nil)
     #expect(throws: GitError.self) { try LooseObject(tree, type: "blob", in: [objects]) }
+
+    // A stored block whose header claims more than the stream could hold is not believed.
+    var claim: [UInt8] = [0x78, 0x01, 0x01]
+    let payload = Array("tree 999999999999999\0".utf8) + [UInt8](repeating: 0, count: 64)
+    claim += [UInt8(payload.count & 0xFF), UInt8(payload.count >> 8), UInt8(~payload.count & 0xFF), UInt8((~payload.count >> 8) & 0xFF)]
+    claim += payload + [0, 0, 0, 0]
+    #expect(claim.withUnsafeBytes { LooseObject.storedLength($0, type: "tree") } == nil)
 
     // A damaged or truncated file is an error, not a tree (libgit2 1.5 would never return).
     let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
