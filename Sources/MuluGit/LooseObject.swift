@@ -97,7 +97,6 @@ struct LooseObject {
     return nil
   }
 
-  /// git's header, `type SP size NUL`, and exactly `size` bytes after it.
   /// The inflated length of a zlib stream whose first deflate block is stored (not
   /// compressed) and begins with git's header for `type`: the header's length and the size it
   /// declares. Nil for any other stream.
@@ -126,6 +125,7 @@ struct LooseObject {
     return cursor + 1 + declared
   }
 
+  /// git's header, `type SP size NUL`, and exactly `size` bytes after it.
   private static func parse(
     _ output: UnsafeMutableRawPointer, _ count: Int, type: String, mappedLength: Int
   ) -> LooseObject? {

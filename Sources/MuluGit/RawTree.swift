@@ -163,22 +163,20 @@ public final class RawTree: @unchecked Sendable {
     guard let base = bytes.baseAddress else { return true }
     let high: UInt64 = 0x8080_8080_8080_8080
     var found: UInt64 = 0
-    do {
-      for index in 0..<(starts.count - 1) {
-        let start = Int(starts[index])
-        let end = Int(starts[index + 1]) - 20
-        // Every entry is at least "0 a" and a NUL before its id: four bytes.
-        guard end - start >= 8 else {
-          for offset in start..<end { found |= Self.unusual(UInt64(base[offset])) }
-          continue
-        }
-        var offset = start
-        while offset + 8 < end {
-          found |= Self.unusual(UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
-          offset += 8
-        }
-        found |= Self.unusual(UnsafeRawPointer(base + end - 8).loadUnaligned(as: UInt64.self))
+    for index in 0..<(starts.count - 1) {
+      let start = Int(starts[index])
+      let end = Int(starts[index + 1]) - 20
+      // Every entry is at least "0 a" and a NUL before its id: four bytes.
+      guard end - start >= 8 else {
+        for offset in start..<end { found |= Self.unusual(UInt64(base[offset])) }
+        continue
       }
+      var offset = start
+      while offset + 8 < end {
+        found |= Self.unusual(UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
+        offset += 8
+      }
+      found |= Self.unusual(UnsafeRawPointer(base + end - 8).loadUnaligned(as: UInt64.self))
     }
     return found & high == 0
   }

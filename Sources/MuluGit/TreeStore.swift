@@ -124,20 +124,18 @@ public final class TreeStore: Sendable {
     let temporary = folder + "/.\(tree.id)-\(getpid())"
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { return }
-    let written = tree.withBytes { bytes in
+    let written = tree.withBytes { bytes -> Bool in
       let startBytes = UnsafeRawBufferPointer(tree.starts)
-      do {
-        var header = TreeStore.magic
-        let checksum = TreeStore.checksum(tree.id, UnsafeRawBufferPointer(bytes), startBytes)
-        for field in [UInt64(bytes.count), UInt64(tree.count), tree.isSorted ? 1 : 0, checksum] {
-          withUnsafeBytes(of: field.littleEndian) { header += $0 }
-        }
-        let padding = [UInt8](repeating: 0, count: TreeStore.startsOffset(size: bytes.count) - header.count - bytes.count)
-        return header.withUnsafeBytes { Self.writeAll(descriptor, $0) }
-          && Self.writeAll(descriptor, UnsafeRawBufferPointer(bytes))
-          && padding.withUnsafeBytes { Self.writeAll(descriptor, $0) }
-          && Self.writeAll(descriptor, startBytes)
+      var header = TreeStore.magic
+      let checksum = TreeStore.checksum(tree.id, UnsafeRawBufferPointer(bytes), startBytes)
+      for field in [UInt64(bytes.count), UInt64(tree.count), tree.isSorted ? 1 : 0, checksum] {
+        withUnsafeBytes(of: field.littleEndian) { header += $0 }
       }
+      let padding = [UInt8](repeating: 0, count: TreeStore.startsOffset(size: bytes.count) - header.count - bytes.count)
+      return header.withUnsafeBytes { Self.writeAll(descriptor, $0) }
+        && Self.writeAll(descriptor, UnsafeRawBufferPointer(bytes))
+        && padding.withUnsafeBytes { Self.writeAll(descriptor, $0) }
+        && Self.writeAll(descriptor, startBytes)
     }
     guard close(descriptor) == 0, written, rename(temporary, path(tree.id)) == 0 else {
       unlink(temporary)
