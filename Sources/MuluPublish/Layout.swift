@@ -106,7 +106,7 @@ struct Layout: Sendable {
   }
 
   /// A table of resources: code, name, sharing type, update cycle, status.
-  func resourceTable(_ html: inout HTML, root: String, _ resources: ArraySlice<SiteResource>) {
+  func resourceTable(_ html: inout HTML, root: String, _ resources: some Sequence<SiteResource>) {
     html.table(
       headers: [
         words("信息资源代码", "Code"),

@@ -10,9 +10,10 @@ enum Loader {
   static let batch = 8192
 
   /// The site and its search index; a resource whose file is the one `previous` knows is taken
-  /// from there instead of being read, its search keys from the earlier lists.
+  /// from there instead of being read, its search keys from the earlier lists (`previous` is
+  /// asked once the revision's tree and dictionaries are read).
   static func load(
-    _ repository: Repository, in workspace: Workspace, _ request: Publish.Request, previous: PublishState?
+    _ repository: Repository, in workspace: Workspace, _ request: Publish.Request, previous: () -> PublishState?
   ) throws(PublishFailure) -> (Site, SearchIndexBuilder) {
     do {
       return try loadSite(repository, in: workspace, request, previous: previous)
@@ -28,7 +29,7 @@ enum Loader {
   }
 
   private static func loadSite(
-    _ repository: Repository, in workspace: Workspace, _ request: Publish.Request, previous: PublishState?
+    _ repository: Repository, in workspace: Workspace, _ request: Publish.Request, previous: () -> PublishState?
   ) throws -> (Site, SearchIndexBuilder) {
     let entries = try Release.list(in: workspace)
     let revision = Publish.revision(request.revision, releases: entries)
@@ -49,8 +50,8 @@ enum Loader {
     let catalog = try Validator.context(of: snapshot)
 
     let search = SearchIndexBuilder()
-    let (resources, unreadable) = try readResources(
-      try resourceFiles(tree, in: repository), into: search, from: repository, previous: previous)
+    let files = try resourceFiles(tree, in: repository)
+    let (resources, unreadable) = try readResources(files, into: search, from: repository, previous: previous())
     var byCode: [String: Int] = [:]
     byCode.reserveCapacity(resources.count)
     for (index, resource) in resources.enumerated() where byCode[resource.codeText] == nil {
@@ -135,7 +136,7 @@ enum Loader {
         if let index {
           let record = records[index]
           var resource = record.resource
-          resource.folder = intern(file.folder)
+          if resource.folder != file.folder { resource.folder = intern(file.folder) }
           resource.earlier = index
           resource.record = index
           search.addFacets(id: resources.count, resource: resource)

@@ -134,11 +134,13 @@ public enum Publish {
     // The state of the earlier publish is read, then removed: a publish that stops half-way
     // leaves none, and the next one publishes everything.
     let statePath = output.root + "/" + PublishState.fileName
-    var previous: PublishState? = nil
+    // Decoded on a thread of its own while the revision's tree and dictionaries are read.
+    var decoding: SideValue<PublishState?>? = nil
+    var otherFormat = false
     var reason: Earlier.Reason? = nil
     if let bytes = try? SiteOutput.readFile(statePath) {
-      previous = PublishState(bytes: bytes)
-      if previous == nil { reason = PublishState.isOtherFormat(bytes) ? .otherLayout : .damaged }
+      decoding = SideValue { PublishState(bytes: bytes) }
+      otherFormat = PublishState.isOtherFormat(bytes)
       unlink(statePath)
     } else if output.hasManifest {
       reason = .missing
@@ -147,8 +149,10 @@ public enum Publish {
     unlink(output.root + "/.mulu-publish-results")
     // What earlier versions kept beside the state while it was made.
     unlink(output.root + "/.mulu-publish-keys.tmp")
-    let earlierFiles = previous.map { _ in Earlier.Files(output: output) }
-    let (site, search) = try Loader.load(repository, in: workspace, request, previous: previous)
+    let earlierFiles = decoding.map { _ in Earlier.Files(output: output) }
+    let (site, search) = try Loader.load(repository, in: workspace, request, previous: { decoding?.value ?? nil })
+    let previous = decoding?.value ?? nil
+    if decoding != nil && previous == nil { reason = otherFormat ? .otherLayout : .damaged }
     return Prepared(
       request: request, repository: repository, output: output, statePath: statePath, previous: previous,
       reason: reason, site: site, search: search, earlierFiles: earlierFiles)
@@ -214,10 +218,40 @@ public enum Publish {
     }
     builder.histories = histories
     let (shares, members) = try builder.build()
-    try output.finish()
+    // The state is written beside the manifest, and put in its place after it: a folder holds a
+    // state only when every file it relies on is there.
+    let statePath = prepared.statePath
+    let search = prepared.search
+    let finished = site
+    let state = SideTask { () throws(PublishFailure) in
+      try writeState(to: statePath, finished, layout: layout, histories: histories, shares: shares, members: members, search: search)
+    }
+    do {
+      try output.finish()
+    } catch {
+      try? state.wait()
+      unlink(PublishState.temporary(statePath))
+      throw error
+    }
+    try state.wait()
+    try PublishState.commit(statePath)
+    prepared.site = site
+    prepared.earlier = builder.earlier
+    return Summary(
+      revision: site.revision, tag: site.release.tag, commit: site.release.commit.hex, resources: site.resources.count,
+      active: site.resources.count { !$0.retired }, departments: site.departments.count,
+      releases: site.releases.count, files: output.files, written: output.written, unchanged: output.unchanged,
+      bytes: output.bytes, unreadable: site.unreadable, incremental: builder.earlier != nil,
+      fullBecause: reason.map(\.message))
+  }
 
+  /// The state of the publish of `site` (`PublishState.write`).
+  private static func writeState(
+    to path: String, _ site: Site, layout: UInt64, histories: [UInt64], shares: [SiteBuilder.Share],
+    members: [ResourceLines.Member], search: SearchIndexBuilder
+  ) throws(PublishFailure) {
     try PublishState.write(
-      to: prepared.statePath, layout: layout, commit: site.commit.hex,
+      to: path, layout: layout, commit: site.commit.hex,
       releases: site.releases.reversed().map { release in
         PublishState.StoredRelease(mark: Earlier.mark(release), summary: release.summary, changes: release.changes)
       },
@@ -228,15 +262,7 @@ public enum Publish {
           dcatOffset: shares[index].offset, dcatLength: shares[index].length, files: shares[index].files)
       },
       items: { index, out in site.histories.write(site.resources[index], into: &out) },
-      orphans: { out in site.histories.writeOrphans(site, into: &out) }, members: members, search: prepared.search)
-    prepared.site = site
-    prepared.earlier = builder.earlier
-    return Summary(
-      revision: site.revision, tag: site.release.tag, commit: site.release.commit.hex, resources: site.resources.count,
-      active: site.resources.count { !$0.retired }, departments: site.departments.count,
-      releases: site.releases.count, files: output.files, written: output.written, unchanged: output.unchanged,
-      bytes: output.bytes, unreadable: site.unreadable, incremental: builder.earlier != nil,
-      fullBecause: reason.map(\.message))
+      orphans: { out in site.histories.writeOrphans(site, into: &out) }, members: members, search: search)
   }
 }
 

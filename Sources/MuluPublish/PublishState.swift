@@ -414,16 +414,16 @@ struct ByteReader {
 }
 
 extension PublishState {
-  /// Writes the state of a publish to `path` as it is made, record by record: the header, each
-  /// resource (`items` writes the history of the one at an index), the histories of codes no
-  /// resource has (`orphans`), the members, the search index's lists, the checksum.
+  /// Writes the state of a publish beside `path` (`temporary(path)`) as it is made, record by
+  /// record: the header, each resource (`items` writes the history of the one at an index), the
+  /// histories of codes no resource has (`orphans`), the members, the search index's lists, the
+  /// checksum. `commit` puts it in its place.
   static func write(
     to path: String, layout: UInt64, commit: String, releases: [StoredRelease], departmentNames: [String: String],
     count: Int, record: (Int) -> Record, items: (Int, inout ByteWriter) -> Void,
     orphans: (inout ByteWriter) -> Void, members: [ResourceLines.Member], search: SearchIndexBuilder
   ) throws(PublishFailure) {
-    let temporary = path + ".tmp"
-    var file = try StreamFile(path: temporary)
+    var file = try StreamFile(path: temporary(path))
     do throws(PublishFailure) {
       let header = PublishState(
         layout: layout, commit: commit, releases: releases, departmentNames: departmentNames, records: [])
@@ -455,9 +455,15 @@ extension PublishState {
       file.abandon()
       throw error
     }
-    if rename(temporary, path) != 0 {
+  }
+
+  static func temporary(_ path: String) -> String { path + ".tmp" }
+
+  /// Puts the state `write` wrote in its place at `path`.
+  static func commit(_ path: String) throws(PublishFailure) {
+    if rename(temporary(path), path) != 0 {
       let reason = String(cString: strerror(errno))
-      unlink(temporary)
+      unlink(temporary(path))
       throw .output(path, reason)
     }
   }

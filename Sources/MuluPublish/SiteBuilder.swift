@@ -386,6 +386,17 @@ struct SiteBuilder {
   private func departmentPage(_ department: SiteDepartment) -> [UInt8] {
     let root = "../"
     let resources = site.resources[department.range]
+    // The resources by class (基础, 主题, 部门, other), met once: their places in `site.resources`.
+    var groups: [[Int]] = [[], [], [], []]
+    for index in department.range {
+      switch site.resources[index].code.classification.utf8.first {
+      case UInt8(ascii: "1"): groups[0].append(index)
+      case UInt8(ascii: "2"): groups[1].append(index)
+      case UInt8(ascii: "3"): groups[2].append(index)
+      default: groups[3].append(index)
+      }
+    }
+    let all = site.resources
     return layout.page(title: department.name, root: root) { html in
       layout.breadcrumb(&html, root: root, [(nil, department.name)])
       html.element("h1", department.name)
@@ -398,16 +409,13 @@ struct SiteBuilder {
       if resources.isEmpty {
         html.element("p", ["class": "muted"], words("本部门尚未编目信息资源。", "This department has no resources yet."))
       }
-      for digit in ["1", "2", "3"] {
-        let group = resources.filter { $0.catalogClass == digit }
-        guard !group.isEmpty else { continue }
+      for (group, digit) in zip(groups, ["1", "2", "3"]) where !group.isEmpty {
         html.element("h2", words.catalogClass(digit) + " (\(group.count))")
-        layout.resourceTable(&html, root: root, group[...])
+        layout.resourceTable(&html, root: root, group.lazy.map { all[$0] })
       }
-      let others = resources.filter { !["1", "2", "3"].contains($0.catalogClass) }
-      if !others.isEmpty {
-        html.element("h2", words("其他", "Other") + " (\(others.count))")
-        layout.resourceTable(&html, root: root, others[...])
+      if !groups[3].isEmpty {
+        html.element("h2", words("其他", "Other") + " (\(groups[3].count))")
+        layout.resourceTable(&html, root: root, groups[3].lazy.map { all[$0] })
       }
       // The hook for other modules: sections after the resources.
       for extensionPoint in request.extensions {
