@@ -80,7 +80,11 @@ let package = Package(
         "MuluSheets",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
-      exclude: ["README.md"]
+      exclude: ["README.md"],
+      // mimalloc (Debian libmimalloc-dev) takes the place of the C library's malloc for the
+      // whole process: Swift's many small allocations cost a fifth of a publish's time in
+      // glibc's allocator, and more as the heap grows (bench/RESULTS.md).
+      linkerSettings: [.linkedLibrary("mimalloc")]
     ),
 
     // Fuzz targets (make fuzz): built as usual they replay files, such as the corpus in

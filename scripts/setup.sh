@@ -17,6 +17,8 @@ pkg-config --exists yaml-0.1 2>/dev/null || missing+=(libyaml-dev)
 pkg-config --exists libxml-2.0 2>/dev/null || missing+=(libxml2-dev)
 pkg-config --exists zlib 2>/dev/null || missing+=(zlib1g-dev)
 pkg-config --exists libdeflate 2>/dev/null || missing+=(libdeflate-dev)
+# The allocator mulu is linked with (no pkg-config file in Debian's package).
+[ -e /usr/include/mimalloc.h ] || missing+=(libmimalloc-dev)
 # The spreadsheet tests open mulu's workbooks in LibreOffice.
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
