@@ -122,6 +122,40 @@ public final class RawTree: @unchecked Sendable {
     self.isSorted = isSorted
   }
 
+  /// The tree `id` whose bytes are those of its loose object and whose entries start at
+  /// `starts` (as `index` found them when it was first read, and checked by the store's
+  /// checksum since), which the tree now owns. Nil, both let go, when the starts cannot be
+  /// those of the bytes: each entry must end in a NUL and an id, and start with a mode and a
+  /// space, as `entry(_:)` reads them.
+  init?(id: ObjectID, loose: LooseObject, starts: UnsafeBufferPointer<Int32>, isSorted: Bool) {
+    let bytes = loose.bytes
+    let fits: Bool = {
+      guard starts.first == 0, starts.last.map({ Int($0) == bytes.count }) == true, let base = bytes.baseAddress
+      else { return bytes.isEmpty && starts.count == 1 && starts[0] == 0 }
+      for index in 1..<starts.count {
+        let start = Int(starts[index - 1])
+        let end = Int(starts[index])
+        guard end - start >= 24, base[end - 21] == 0 else { return false }
+        // The space after the mode: within its seven digits, and before the name's NUL.
+        guard let space = (start..<min(start + 8, end - 22)).first(where: { base[$0] == UInt8(ascii: " ") }),
+          space > start
+        else { return false }
+      }
+      return true
+    }()
+    guard fits else {
+      loose.release()
+      starts.deallocate()
+      return nil
+    }
+    self.id = id
+    self.storage = .loose(loose)
+    self.bytes = bytes
+    self.starts = starts
+    self.ownsStarts = true
+    self.isSorted = isSorted
+  }
+
   deinit {
     if ownsStarts { starts.deallocate() }
     switch storage {
@@ -138,6 +172,13 @@ public final class RawTree: @unchecked Sendable {
 
   /// The number of entries.
   public var count: Int { starts.count - 1 }
+
+  /// Whether the bytes are a loose object git stored uncompressed: read again from there at
+  /// the cost of a copy, while git keeps it loose.
+  var isStoredLoose: Bool {
+    if case .loose(let object) = storage { return object.mappedLength > 0 }
+    return false
+  }
 
   /// The bytes of the whole tree object.
   public var size: Int { bytes.count }
@@ -399,7 +440,7 @@ extension Repository {
   public func rawTree(_ id: ObjectID) throws -> RawTree {
     try rawTrees.tree(id) {
       let store = rawTrees.store
-      if let kept = store?.load(id) { return kept }
+      if let kept = store?.load(id, looseFolders: looseObjectFolders) { return kept }
       let tree =
         if let loose = try LooseObject(id, type: "tree", in: looseObjectFolders) {
           try RawTree(id: id, loose: loose)

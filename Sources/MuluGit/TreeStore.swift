@@ -24,6 +24,12 @@ import Synchronization
 /// from git. Files are written whole under another name and renamed into place, so concurrent
 /// processes see a tree's file complete or not at all. Failing to write is not an error: the
 /// store is only a cache.
+///
+/// A tree git keeps as a loose object stored uncompressed (`core.looseCompression=0`: the
+/// pushed folder's new tree) is read from there at the cost of a copy: its file holds only the
+/// header (format byte 3, the checksum of its id, header and starts) and the entry starts. Once
+/// `git gc` has packed the object, or when a refused push's objects are gone, the file is of no
+/// use: it is removed, without being called damaged, and the tree is read from git and kept whole.
 public final class TreeStore: Sendable {
   /// The folder holding one file per tree, named by its id.
   public let folder: String
@@ -52,6 +58,8 @@ public final class TreeStore: Sendable {
   public var damaged: [String] { found.withLock { $0 } }
 
   static let magic: [UInt8] = Array("mulu-tree".utf8) + [2]
+  /// The magic of a file of entry starts whose bytes are a loose object's.
+  static let startsMagic: [UInt8] = Array("mulu-tree".utf8) + [3]
   /// The magic, then the tree's size, its number of entries, whether they are in git's order
   /// (1 or 0) and the checksum, 64 bits each.
   static let headerSize = 10 + 4 * 8
@@ -62,8 +70,9 @@ public final class TreeStore: Sendable {
   /// multiple of four.
   private static func startsOffset(size: Int) -> Int { (headerSize + size + 3) & ~3 }
 
-  /// The tree `id` mapped from its file, or nil when there is none or it does not check out.
-  func load(_ id: ObjectID) -> RawTree? {
+  /// The tree `id` mapped from its file (or, for a file of starts, with its bytes from its
+  /// loose object in `looseFolders`), or nil when there is none or it does not check out.
+  func load(_ id: ObjectID, looseFolders: [String]) -> RawTree? {
     let path = path(id)
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else { return nil }
@@ -80,6 +89,10 @@ public final class TreeStore: Sendable {
       Int(truncatingIfNeeded: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 10 + 8 * index, as: UInt64.self)))
     }
     let (size, count, sorted, checksum) = (field(0), field(1), field(2), field(3))
+    if raw.prefix(TreeStore.startsMagic.count).elementsEqual(TreeStore.startsMagic) {
+      return loadStarts(
+        id, path, descriptor, raw, size: size, count: count, sorted: sorted, checksum: checksum, looseFolders)
+    }
     guard raw.prefix(TreeStore.magic.count).elementsEqual(TreeStore.magic), (0..<length).contains(size),
       (0..<length).contains(count), (0...1).contains(sorted),
       TreeStore.startsOffset(size: size) + 4 * (count + 1) == length
@@ -107,6 +120,45 @@ public final class TreeStore: Sendable {
     return tree
   }
 
+  /// A file of starts (`raw`, mapped, let go here) with the bytes of the loose object `id`.
+  private func loadStarts(
+    _ id: ObjectID, _ path: String, _ descriptor: Int32, _ raw: UnsafeRawBufferPointer, size: Int, count: Int,
+    sorted: Int, checksum: Int, _ looseFolders: [String]
+  ) -> RawTree? {
+    defer { munmap(UnsafeMutableRawPointer(mutating: raw.baseAddress!), raw.count) }
+    let startsOffset = TreeStore.startsOffset(size: 0)
+    guard (0..<Int(Int32.max)).contains(size), (0...1).contains(sorted), raw.count >= startsOffset,
+      (raw.count - startsOffset) / 4 == count + 1, (raw.count - startsOffset) % 4 == 0
+    else { return reject(path) }
+    let starts = UnsafeRawBufferPointer(rebasing: raw[startsOffset...])
+    let header = UnsafeRawBufferPointer(rebasing: raw[10..<(10 + 3 * 8)])
+    guard UInt64(bitPattern: Int64(checksum)) == TreeStore.checksum(id, header, starts) else { return reject(path) }
+    // Gone from the loose objects (packed, or a refused push's): of no more use, and not damaged.
+    let loose: LooseObject
+    do {
+      guard let found = try LooseObject(id, type: "tree", in: looseFolders) else {
+        unlink(path)
+        return nil
+      }
+      loose = found
+    } catch {
+      // Git's own reading of the object says what is wrong with it.
+      return nil
+    }
+    guard loose.bytes.count == size else {
+      loose.release()
+      return reject(path)
+    }
+    let owned = UnsafeMutableBufferPointer<Int32>.allocate(capacity: count + 1)
+    UnsafeMutableRawBufferPointer(owned).copyMemory(from: starts)
+    guard let tree = RawTree(id: id, loose: loose, starts: UnsafeBufferPointer(owned), isSorted: sorted == 1) else {
+      return reject(path)
+    }
+    // Used: the last to be removed when the store is trimmed.
+    futimens(descriptor, nil)
+    return tree
+  }
+
   /// Keeps `tree` when it is large enough, then trims the store to its limit; on a side
   /// thread when `writesAside`.
   func save(_ tree: RawTree) {
@@ -119,6 +171,8 @@ public final class TreeStore: Sendable {
     }
   }
 
+  /// Writes the tree's file: its bytes and starts, or only its starts when its bytes are a
+  /// loose object stored uncompressed.
   private func writeFile(_ tree: RawTree) {
     guard Self.makeFolders(folder) else { return }
     let temporary = folder + "/.\(tree.id)-\(getpid())"
@@ -126,14 +180,20 @@ public final class TreeStore: Sendable {
     guard descriptor >= 0 else { return }
     let written = tree.withBytes { bytes -> Bool in
       let startBytes = UnsafeRawBufferPointer(tree.starts)
-      var header = TreeStore.magic
-      let checksum = TreeStore.checksum(tree.id, UnsafeRawBufferPointer(bytes), startBytes)
-      for field in [UInt64(bytes.count), UInt64(tree.count), tree.isSorted ? 1 : 0, checksum] {
-        withUnsafeBytes(of: field.littleEndian) { header += $0 }
-      }
-      let padding = [UInt8](repeating: 0, count: TreeStore.startsOffset(size: bytes.count) - header.count - bytes.count)
+      let startsOnly = tree.isStoredLoose
+      var fields = [UInt64(bytes.count), UInt64(tree.count), tree.isSorted ? 1 : 0]
+      let fieldBytes = fields.withUnsafeBytes { Array($0) }
+      let checksum =
+        startsOnly
+        ? fieldBytes.withUnsafeBytes { TreeStore.checksum(tree.id, $0, startBytes) }
+        : TreeStore.checksum(tree.id, UnsafeRawBufferPointer(bytes), startBytes)
+      fields.append(checksum)
+      var header = startsOnly ? TreeStore.startsMagic : TreeStore.magic
+      for field in fields { withUnsafeBytes(of: field.littleEndian) { header += $0 } }
+      let content = startsOnly ? UnsafeRawBufferPointer(start: nil, count: 0) : UnsafeRawBufferPointer(bytes)
+      let padding = [UInt8](repeating: 0, count: TreeStore.startsOffset(size: content.count) - header.count - content.count)
       return header.withUnsafeBytes { Self.writeAll(descriptor, $0) }
-        && Self.writeAll(descriptor, UnsafeRawBufferPointer(bytes))
+        && Self.writeAll(descriptor, content)
         && padding.withUnsafeBytes { Self.writeAll(descriptor, $0) }
         && Self.writeAll(descriptor, startBytes)
     }

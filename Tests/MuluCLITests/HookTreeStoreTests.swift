@@ -35,6 +35,11 @@ struct HookTreeStoreTests {
     #expect(!outcome.stderr.contains("damaged"))
     let pushedFolder = try lab.id("main:" + folder)
     #expect(try FileManager.default.contentsOfDirectory(atPath: store).sorted() == [mainFolder, pushedFolder].sorted())
+    // The pushed folder is a loose object stored uncompressed (the install set core.looseCompression=0):
+    // its file holds its entries' starts, not its bytes.
+    let kept = try #require(try FileManager.default.attributesOfItem(atPath: store + "/" + pushedFolder)[.size] as? Int)
+    let treeSize = try #require(Int(try lab.must(["git", "cat-file", "-s", pushedFolder], in: lab.server).trimmingCharacters(in: .whitespacesAndNewlines)))
+    #expect(kept * 10 < treeSize, "\(kept) bytes kept of a tree of \(treeSize)")
 
     // The kept old side is damaged: the next push is judged from git's objects, and says so.
     let damaged = store + "/" + pushedFolder

@@ -147,4 +147,70 @@ struct TreeStoreTests {
     #expect(!kept.contains(folders[0].hex))
     #expect(kept.count * size <= store.limit)
   }
+
+  @Test("a tree git stored uncompressed is kept as its entry starts and read from its loose object; packed, it is kept whole")
+  func startsOfALooseTree() throws {
+    let fixture = try GitFixture()
+    try fixture.write("file", "x\n")
+    try fixture.commitAll("one")
+    // 2,000 entries, about 78 KB: a loose object stored as it is, as a push leaves it on a
+    // server `mulu hooks install --server` set up.
+    var entries: [UInt8] = []
+    var generator = SystemRandomNumberGenerator()
+    for index in 0..<2_000 {
+      entries += Array("100644 \(String(format: "%06d", index)).yaml\0".utf8)
+      entries += (0..<20).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    }
+    let hex = try Program.output(
+      ["git", "-c", "core.looseCompression=0", "hash-object", "-t", "tree", "--literally", "-w", "--stdin"],
+      in: fixture.path, environment: fixture.environment, input: entries)
+    let tree = try #require(ObjectID(hex: hex.trimmingCharacters(in: .whitespacesAndNewlines)))
+    let store = TreeStore(folder: fixture.sandbox.path + "/store", minimumSize: 4096)
+    let file = store.folder + "/" + tree.hex
+    func size() -> Int? { try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int }
+
+    let first = try fixture.open()
+    first.keepTrees(in: store)
+    let original = listing(try first.rawTree(tree))
+    #expect(original.count == 2_000)
+    // The header (44 bytes with its padding) and 2,001 starts; not the 78 KB of the tree.
+    #expect(size() == 44 + 4 * 2_001)
+
+    // Another process: the starts from the store, the bytes from the loose object.
+    let second = try fixture.open()
+    second.keepTrees(in: store)
+    #expect(listing(try second.rawTree(tree)) == original)
+    #expect(store.damaged.isEmpty)
+
+    // A damaged checksum, then damaged starts: not used, removed, said; the tree is read from
+    // git, and kept again.
+    for (round, offset) in [36, 100].enumerated() {
+      var bytes = try Data(contentsOf: URL(fileURLWithPath: file))
+      bytes[offset] ^= 0x04
+      try bytes.write(to: URL(fileURLWithPath: file))
+      let third = try fixture.open()
+      third.keepTrees(in: store)
+      #expect(listing(try third.rawTree(tree)) == original)
+      #expect(store.damaged == Array(repeating: file, count: round + 1))
+      #expect(size() == 44 + 4 * 2_001)
+    }
+
+    // Packed by git: the file of starts is of no use, and goes without being called damaged;
+    // the tree, read from the pack, is kept whole.
+    let fourth = try fixture.open()
+    fourth.keepTrees(in: store)
+    _ = try fourth.rawTree(tree)
+    #expect(size() == 44 + 4 * 2_001)
+    // The object alone into a pack (its entries name blobs that do not exist), then the loose copy removed.
+    _ = try Program.output(
+      ["git", "pack-objects", "-q", ".git/objects/pack/pack"], in: fixture.path, environment: fixture.environment,
+      input: Array((tree.hex + "\n").utf8))
+    try fixture.git("prune-packed")
+    let packed = TreeStore(folder: store.folder, minimumSize: 4096)
+    let fifth = try fixture.open()
+    fifth.keepTrees(in: packed)
+    #expect(listing(try fifth.rawTree(tree)) == original)
+    #expect(packed.damaged.isEmpty)
+    #expect((size() ?? 0) > 78_000)
+  }
 }
