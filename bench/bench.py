@@ -964,7 +964,7 @@ def report(table, description, notes, args, jsonschema):
         "departments.",
         "- h. A clone with a working tree; `mulu validate` runs once to fill the cache (.git/mulu/cache), then "
         "one resource file of department 1 is edited, and `git status` and `mulu validate` are timed on that "
-        "tree, the same number of runs each.",
+        "tree, in turn, run by run.",
         "- i. A commit changing 10 resources on top of main; before each run, `mulu validate --rev main~1` "
         "(the parent) is run, untimed.",
         "",
