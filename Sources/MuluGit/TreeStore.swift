@@ -127,8 +127,8 @@ public final class TreeStore: Sendable {
   ) -> RawTree? {
     defer { munmap(UnsafeMutableRawPointer(mutating: raw.baseAddress!), raw.count) }
     let startsOffset = TreeStore.startsOffset(size: 0)
-    guard (0..<Int(Int32.max)).contains(size), (0...1).contains(sorted), raw.count >= startsOffset,
-      (raw.count - startsOffset) / 4 == count + 1, (raw.count - startsOffset) % 4 == 0
+    guard (0..<Int(Int32.max)).contains(size), (0..<raw.count).contains(count), (0...1).contains(sorted),
+      raw.count >= startsOffset, (raw.count - startsOffset) / 4 == count + 1, (raw.count - startsOffset) % 4 == 0
     else { return reject(path) }
     let starts = UnsafeRawBufferPointer(rebasing: raw[startsOffset...])
     let header = UnsafeRawBufferPointer(rebasing: raw[10..<(10 + 3 * 8)])

@@ -195,6 +195,16 @@ struct TreeStoreTests {
       #expect(size() == 44 + 4 * 2_001)
     }
 
+    // A file of starts whose count is absurd: not believed, not a crash.
+    var absurd = Array("mulu-tree".utf8) + [3]
+    for field in [UInt64(100), UInt64.max >> 1, 0, 0] { withUnsafeBytes(of: field.littleEndian) { absurd += $0 } }
+    try Data(absurd + [0, 0, 0, 0, 0, 0]).write(to: URL(fileURLWithPath: file))
+    let absurdStore = TreeStore(folder: store.folder, minimumSize: 4096)
+    let sixth = try fixture.open()
+    sixth.keepTrees(in: absurdStore)
+    #expect(listing(try sixth.rawTree(tree)) == original)
+    #expect(absurdStore.damaged == [file])
+
     // Packed by git: the file of starts is of no use, and goes without being called damaged;
     // the tree, read from the pack, is kept whole.
     let fourth = try fixture.open()
