@@ -108,40 +108,39 @@ struct LooseObject {
     else { return nil }
     let length = Int(stream[3]) | Int(stream[4]) << 8
     guard length ^ (Int(stream[5]) | Int(stream[6]) << 8) == 0xFFFF, stream.count >= 7 + length else { return nil }
-    let payload = UnsafeRawBufferPointer(rebasing: stream[7..<(7 + length)])
+    guard let header = header(UnsafeRawBufferPointer(rebasing: stream[7..<(7 + length)]), type: type),
+      // Stored blocks hold their bytes as they are: a stream of them is longer than what it holds.
+      header.declared < stream.count - header.length
+    else { return nil }
+    return header.length + header.declared
+  }
+
+  /// git's header at the start of `bytes`, `type SP size NUL`: its length (NUL included) and the
+  /// size it declares; nil when `bytes` do not start with one for `type`.
+  private static func header(_ bytes: UnsafeRawBufferPointer, type: String) -> (length: Int, declared: Int)? {
     let expected = Array(type.utf8) + [UInt8(ascii: " ")]
-    guard payload.count > expected.count, payload.prefix(expected.count).elementsEqual(expected) else { return nil }
+    guard bytes.count > expected.count, bytes.prefix(expected.count).elementsEqual(expected) else { return nil }
     var cursor = expected.count
     var declared = 0
-    while cursor < payload.count, cursor - expected.count < 18,
-      (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(payload[cursor])
+    while cursor < bytes.count, cursor - expected.count < 18,
+      (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[cursor])
     {
-      declared = declared * 10 + Int(payload[cursor] - UInt8(ascii: "0"))
+      declared = declared * 10 + Int(bytes[cursor] - UInt8(ascii: "0"))
       cursor += 1
     }
-    // Stored blocks hold their bytes as they are: a stream of them is longer than what it holds.
-    guard cursor > expected.count, cursor < payload.count, payload[cursor] == 0, declared < stream.count - cursor
-    else { return nil }
-    return cursor + 1 + declared
+    guard cursor > expected.count, cursor < bytes.count, bytes[cursor] == 0 else { return nil }
+    return (cursor + 1, declared)
   }
 
   /// git's header, `type SP size NUL`, and exactly `size` bytes after it.
   private static func parse(
     _ output: UnsafeMutableRawPointer, _ count: Int, type: String, mappedLength: Int
   ) -> LooseObject? {
-    let raw = UnsafeRawBufferPointer(start: output, count: count)
-    let expected = Array(type.utf8) + [UInt8(ascii: " ")]
-    guard raw.count > expected.count, raw.prefix(expected.count).elementsEqual(expected) else { return nil }
-    var cursor = expected.count
-    var declared = 0
-    while cursor < raw.count, cursor - expected.count < 18, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(raw[cursor]) {
-      declared = declared * 10 + Int(raw[cursor] - UInt8(ascii: "0"))
-      cursor += 1
-    }
-    guard cursor > expected.count, cursor < raw.count, raw[cursor] == 0, raw.count - cursor - 1 == declared else {
-      return nil
-    }
-    let start = (output + cursor + 1).assumingMemoryBound(to: UInt8.self)
+    guard let header = header(UnsafeRawBufferPointer(start: output, count: count), type: type),
+      count - header.length == header.declared
+    else { return nil }
+    let declared = header.declared
+    let start = (output + header.length).assumingMemoryBound(to: UInt8.self)
     return LooseObject(
       bytes: UnsafeBufferPointer(start: declared > 0 ? start : nil, count: declared), allocation: output,
       mappedLength: mappedLength)

@@ -105,12 +105,7 @@ public final class RawTree: @unchecked Sendable {
     id: ObjectID, mapped: UnsafeMutableRawPointer, length: Int, bytes: UnsafeBufferPointer<UInt8>,
     starts: UnsafeBufferPointer<Int32>, isSorted: Bool
   ) {
-    let fits: Bool = {
-      guard starts.first == 0, starts.last.map({ Int($0) == bytes.count }) == true else { return false }
-      for index in 1..<starts.count where starts[index] - starts[index - 1] < 24 { return false }
-      return true
-    }()
-    guard fits else {
+    guard RawTree.startsFit(starts, bytes, checkingEntries: false) else {
       munmap(mapped, length)
       return nil
     }
@@ -125,25 +120,10 @@ public final class RawTree: @unchecked Sendable {
   /// The tree `id` whose bytes are those of its loose object and whose entries start at
   /// `starts` (as `index` found them when it was first read, and checked by the store's
   /// checksum since), which the tree now owns. Nil, both let go, when the starts cannot be
-  /// those of the bytes: each entry must end in a NUL and an id, and start with a mode and a
-  /// space, as `entry(_:)` reads them.
+  /// those of the bytes (`startsFit`, entries checked).
   init?(id: ObjectID, loose: LooseObject, starts: UnsafeBufferPointer<Int32>, isSorted: Bool) {
     let bytes = loose.bytes
-    let fits: Bool = {
-      guard starts.first == 0, starts.last.map({ Int($0) == bytes.count }) == true, let base = bytes.baseAddress
-      else { return bytes.isEmpty && starts.count == 1 && starts[0] == 0 }
-      for index in 1..<starts.count {
-        let start = Int(starts[index - 1])
-        let end = Int(starts[index])
-        guard end - start >= 24, base[end - 21] == 0 else { return false }
-        // The space after the mode: within its seven digits, and before the name's NUL.
-        guard let space = (start..<min(start + 8, end - 22)).first(where: { base[$0] == UInt8(ascii: " ") }),
-          space > start
-        else { return false }
-      }
-      return true
-    }()
-    guard fits else {
+    guard RawTree.startsFit(starts, bytes, checkingEntries: true) else {
       loose.release()
       starts.deallocate()
       return nil
@@ -154,6 +134,28 @@ public final class RawTree: @unchecked Sendable {
     self.starts = starts
     self.ownsStarts = true
     self.isSorted = isSorted
+  }
+
+  /// Whether `starts` can be where the entries of `bytes` start: rising from 0 to the end by at
+  /// least the shortest entry; and, `checkingEntries`, each entry ending in a NUL and an id and
+  /// starting with a mode and a space, as `entry(_:)` reads them (for bytes the starts were not
+  /// checksummed with).
+  private static func startsFit(
+    _ starts: UnsafeBufferPointer<Int32>, _ bytes: UnsafeBufferPointer<UInt8>, checkingEntries: Bool
+  ) -> Bool {
+    guard starts.first == 0, starts.last.map({ Int($0) == bytes.count }) == true else { return false }
+    guard let base = bytes.baseAddress else { return starts.count == 1 }
+    for index in 1..<starts.count {
+      let start = Int(starts[index - 1])
+      let end = Int(starts[index])
+      guard end - start >= 24 else { return false }
+      guard checkingEntries else { continue }
+      // The NUL before the id, and the space after the mode: within its seven digits, before the name.
+      guard base[end - 21] == 0,
+        let space = (start..<min(start + 8, end - 22)).first(where: { base[$0] == UInt8(ascii: " ") }), space > start
+      else { return false }
+    }
+    return true
   }
 
   deinit {
