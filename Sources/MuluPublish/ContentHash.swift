@@ -52,29 +52,30 @@ struct ContentHash {
       pending.append(contentsOf: UnsafeRawBufferPointer(start: base, count: taken))
       position = taken
       guard pending.count == 32 else { return }
-      pending.withUnsafeBytes { stripe($0.baseAddress!) }
+      var lanes = (v1, v2, v3, v4)
+      pending.withUnsafeBytes { ContentHash.stripe($0.baseAddress!, into: &lanes) }
+      (v1, v2, v3, v4) = lanes
       pending.removeAll(keepingCapacity: true)
     }
-    var (a, b, c, d) = (v1, v2, v3, v4)
+    // The lanes in local variables through the loop, not in the value's fields.
+    var lanes = (v1, v2, v3, v4)
     while bytes.count - position >= 32 {
-      let at = base + position
-      a = ContentHash.round(a, UInt64(littleEndian: at.loadUnaligned(as: UInt64.self)))
-      b = ContentHash.round(b, UInt64(littleEndian: at.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
-      c = ContentHash.round(c, UInt64(littleEndian: at.loadUnaligned(fromByteOffset: 16, as: UInt64.self)))
-      d = ContentHash.round(d, UInt64(littleEndian: at.loadUnaligned(fromByteOffset: 24, as: UInt64.self)))
+      ContentHash.stripe(base + position, into: &lanes)
       position += 32
     }
-    (v1, v2, v3, v4) = (a, b, c, d)
+    (v1, v2, v3, v4) = lanes
     if position < bytes.count {
       pending.append(contentsOf: UnsafeRawBufferPointer(start: base + position, count: bytes.count - position))
     }
   }
 
-  private mutating func stripe(_ at: UnsafeRawPointer) {
-    v1 = ContentHash.round(v1, UInt64(littleEndian: at.loadUnaligned(as: UInt64.self)))
-    v2 = ContentHash.round(v2, UInt64(littleEndian: at.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
-    v3 = ContentHash.round(v3, UInt64(littleEndian: at.loadUnaligned(fromByteOffset: 16, as: UInt64.self)))
-    v4 = ContentHash.round(v4, UInt64(littleEndian: at.loadUnaligned(fromByteOffset: 24, as: UInt64.self)))
+  /// One 32-byte stripe at `at` into the four lanes.
+  @inline(__always)
+  private static func stripe(_ at: UnsafeRawPointer, into lanes: inout (UInt64, UInt64, UInt64, UInt64)) {
+    lanes.0 = round(lanes.0, UInt64(littleEndian: at.loadUnaligned(as: UInt64.self)))
+    lanes.1 = round(lanes.1, UInt64(littleEndian: at.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
+    lanes.2 = round(lanes.2, UInt64(littleEndian: at.loadUnaligned(fromByteOffset: 16, as: UInt64.self)))
+    lanes.3 = round(lanes.3, UInt64(littleEndian: at.loadUnaligned(fromByteOffset: 24, as: UInt64.self)))
   }
 
   /// The hash of everything added.

@@ -1,14 +1,16 @@
-/// FNV-1a, 64 bits: a stable hash of a file's bytes (Swift's `Hasher` is seeded per process).
+/// FNV-1a, 64 bits: a stable hash of a few bytes (Swift's `Hasher` is seeded per process): the
+/// state's fingerprints, and where a path ends a gzip member of `resources.jsonl.gz`. Files'
+/// bytes are hashed with `ContentHash`.
 enum FNV {
   static let offset: UInt64 = 0xcbf2_9ce4_8422_2325
   static let prime: UInt64 = 0x100_0000_01b3
 
-  static func hash(_ bytes: [UInt8], from start: UInt64 = offset) -> UInt64 {
-    bytes.withUnsafeBytes { hash($0, from: start) }
+  static func hash(_ bytes: [UInt8]) -> UInt64 {
+    bytes.withUnsafeBytes { hash($0) }
   }
 
-  static func hash(_ bytes: UnsafeRawBufferPointer, from start: UInt64 = offset) -> UInt64 {
-    var hash = start
+  static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    var hash = offset
     for byte in bytes {
       hash ^= UInt64(byte)
       hash = hash &* prime

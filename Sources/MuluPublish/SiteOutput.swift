@@ -71,23 +71,9 @@ final class SiteOutput: Sendable {
     // (then it is compared as any other).
     if previous(path) == nil {
       try ensureFolder(of: path)
-      if try SiteOutput.createNew(full, with: bytes) {
-        state.withLock {
-          $0.current[path] = stamp
-          $0.written += 1
-          $0.bytes += bytes.count
-        }
-        return
-      }
+      if try SiteOutput.createNew(full, with: bytes) { return record(path, stamp, written: true) }
     }
-    if try isCurrent(path, full: full, stamp: stamp, bytes: bytes) {
-      state.withLock {
-        $0.current[path] = stamp
-        $0.unchanged += 1
-        $0.bytes += bytes.count
-      }
-      return
-    }
+    if try isCurrent(path, full: full, stamp: stamp, bytes: bytes) { return record(path, stamp, written: false) }
     try ensureFolder(of: path)
     if SiteOutput.size(of: full) == nil {
       // A new file: no reader can have an older version, so it is written in place.
@@ -95,10 +81,15 @@ final class SiteOutput: Sendable {
     } else {
       try SiteOutput.replace(full, with: bytes)
     }
+    record(path, stamp, written: true)
+  }
+
+  /// Counts the file at `path`, written anew or found as it was.
+  private func record(_ path: String, _ stamp: Stamp, written: Bool) {
     state.withLock {
       $0.current[path] = stamp
-      $0.written += 1
-      $0.bytes += bytes.count
+      if written { $0.written += 1 } else { $0.unchanged += 1 }
+      $0.bytes += stamp.size
     }
   }
 
@@ -156,11 +147,7 @@ final class SiteOutput: Sendable {
       unlink(file.path)
       throw PublishFailure.output(full, reason)
     }
-    state.withLock {
-      $0.current[path] = stamp
-      if same { $0.unchanged += 1 } else { $0.written += 1 }
-      $0.bytes += stamp.size
-    }
+    record(path, stamp, written: !same)
   }
 
   /// Writes the manifest: every file of this publish, and those of earlier ones not written
@@ -342,7 +329,7 @@ final class SiteOutput: Sendable {
   /// Writes `bytes` into `file` and closes it; a file that fails is removed.
   private static func fill(_ file: inout StreamFile, with bytes: [UInt8]) throws(PublishFailure) {
     do {
-      try file.write(bytes)
+      try file.writeWhole(bytes)
       try file.close()
     } catch {
       file.abandon()

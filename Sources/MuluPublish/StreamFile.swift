@@ -28,21 +28,24 @@ struct StreamFile {
   mutating func write(_ bytes: UnsafeRawBufferPointer) throws(PublishFailure) {
     hasher.add(bytes)
     size += bytes.count
+    if bytes.count >= 1 << 16 {
+      // Large bytes (a manifest, a state) go to the file as they are, not through the buffer.
+      try flush()
+      if let failure = put(bytes) { throw failure }
+      return
+    }
     buffer.append(contentsOf: bytes)
     if buffer.count >= 1 << 16 { try flush() }
   }
 
   mutating func write(_ bytes: [UInt8]) throws(PublishFailure) {
-    hasher.add(bytes)
-    size += bytes.count
-    if bytes.count >= 1 << 16 {
-      // Large bytes (a manifest, a state) go to the file as they are, not through the buffer.
-      try flush()
-      if let failure = bytes.withUnsafeBytes({ put($0) }) { throw failure }
-      return
-    }
-    buffer += bytes
-    if buffer.count >= 1 << 16 { try flush() }
+    try bytes.withUnsafeBytes { bytes in Result { () throws(PublishFailure) in try write(bytes) } }.get()
+  }
+
+  /// Writes the whole of a file's bytes straight to it, neither buffered nor hashed: the
+  /// caller knows their hash already.
+  func writeWhole(_ bytes: [UInt8]) throws(PublishFailure) {
+    if let failure = bytes.withUnsafeBytes({ put($0) }) { throw failure }
   }
 
   /// The hash of what went in (`ContentHash`).
