@@ -74,6 +74,8 @@ public enum HookInstaller {
   public struct LooseCompression: Sendable, Equatable {
     public var value: String
     public var set: Bool
+    /// Whether git accepts the value: a level from -1 to 9 (git refuses to write objects otherwise).
+    public var isLevel: Bool { Int(value.trimmingCharacters(in: .whitespaces)).map { (-1...9).contains($0) } ?? false }
   }
 
   public struct KeptTrees: Sendable, Equatable {

@@ -25,6 +25,12 @@ struct HookInstallTests {
     #expect(outcome.status == 0 && outcome.stderr.contains("hook updated"))
     #expect(outcome.stderr.contains("core.looseCompression is already 3: left as it is"))
     #expect(try lab.must(["git", "config", "core.looseCompression"], in: lab.server) == "3\n")
+    // A value git would refuse is said, with the way to mend it.
+    _ = try lab.must(["git", "config", "core.looseCompression", "fast"], in: lab.server)
+    outcome = try lab.run([lab.mulu, "hooks", "install", "--server", lab.server, "--lang", "en"])
+    #expect(outcome.status == 0)
+    #expect(outcome.stderr.contains("core.looseCompression is \"fast\", which is not a level git accepts (-1 to 9)"), "\(outcome.stderr)")
+    _ = try lab.must(["git", "config", "core.looseCompression", "3"], in: lab.server)
 
     // Another program's hook is not replaced without --force.
     let foreign = "#!/bin/sh\nexec /opt/gitlab/check-push\n"

@@ -60,15 +60,21 @@ struct HooksInstallCommand: MuluCommand {
       Console.note(LocalizedText(zh: "已设置 receive.fsckObjects=true", en: "set receive.fsckObjects=true"), language: language)
     }
     if let loose = installed.looseCompression {
-      Console.note(
-        loose.set
-          ? LocalizedText(
+      let note =
+        if loose.set {
+          LocalizedText(
             zh: "已设置 core.looseCompression=0：推送带来的对象以不压缩的形式保存，直到 git gc 将其打包",
             en: "set core.looseCompression=0: the objects a push brings are kept uncompressed until git gc packs them")
-          : LocalizedText(
+        } else if loose.isLevel {
+          LocalizedText(
             zh: "core.looseCompression 已设为 \(loose.value)，保持不变",
-            en: "core.looseCompression is already \(loose.value): left as it is"),
-        language: language)
+            en: "core.looseCompression is already \(loose.value): left as it is")
+        } else {
+          LocalizedText(
+            zh: "core.looseCompression 为 “\(loose.value)”，不是 git 接受的压缩级别（-1 到 9），保持不变：在改正之前 git 会拒绝写入推送的对象（建议 git config core.looseCompression 0）",
+            en: "core.looseCompression is \"\(loose.value)\", which is not a level git accepts (-1 to 9); left as it is: git will refuse to write pushed objects until it is mended (git config core.looseCompression 0)")
+        }
+      Console.note(note, language: language)
     }
     if let kept = installed.keptTrees, kept.count > 0, !kept.written {
       Console.note(
