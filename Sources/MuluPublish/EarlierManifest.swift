@@ -4,7 +4,7 @@ import MuluCatalog
 /// where each of its lines stands, not a table of 1.4 million paths. A manifest mulu wrote
 /// stands in the paths' byte order: a path is found by bisection, and the next manifest is its
 /// lines copied as they are, with what changed merged in. Any other (edited by hand) is read
-/// into a table.
+/// into a table. A line whose path leads out of the folder is not one of its lines.
 struct EarlierManifest: Sendable {
   typealias Stamp = SiteOutput.Stamp
 
@@ -47,6 +47,8 @@ struct EarlierManifest: Sendable {
           position += 1
         }
         guard position > sizeStart, position < end, all[position] == UInt8(ascii: " "), position + 1 < end else { continue }
+        // A path out of the folder (by hand: mulu writes none) is no file of the publish.
+        guard EarlierManifest.staysInside(UnsafeBufferPointer(rebasing: all[(position + 1)..<end])) else { continue }
         if all[sizeStart] == UInt8(ascii: "0") && position - sizeStart > 1 { canonical = false }
         if inOrder, let last = paths.last {
           let previous = UnsafeBufferPointer(rebasing: all[last..<ends[ends.count - 1]])
@@ -128,6 +130,20 @@ struct EarlierManifest: Sendable {
       out.append(UInt8(ascii: "\n"))
       index = last + 1
     }
+  }
+
+  /// Whether a relative path names something inside its folder: it does not start with "/",
+  /// and none of its parts is "..".
+  static func staysInside(_ path: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard path.first != UInt8(ascii: "/") else { return false }
+    // Each part's start, looked at only where a part is two bytes long: no array of parts for
+    // each of a million lines.
+    var start = 0
+    for index in 0...path.count where index == path.count || path[index] == UInt8(ascii: "/") {
+      if index - start == 2 && path[start] == UInt8(ascii: ".") && path[start + 1] == UInt8(ascii: ".") { return false }
+      start = index + 1
+    }
+    return true
   }
 
   static func hexValue(_ byte: UInt8) -> UInt8? {

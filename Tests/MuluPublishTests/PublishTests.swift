@@ -286,6 +286,9 @@ import Testing
     // As an earlier mulu wrote it: no first line, other hashes (FNV-1a), a state of its own.
     var lines = manifest.split(separator: "\n").dropFirst().map { "0123456789abcdef" + $0.dropFirst(16) }
     lines.append("0123456789abcdef 5 resources/999999/000001.html")
+    // A path outside the folder (a hand-edited manifest) is no line of it: not read, not kept.
+    lines.append("0123456789abcdef 7 ../outside.txt")
+    try "outside".write(toFile: lab.lab.path("outside.txt"), atomically: true, encoding: .utf8)
     try lab.lab.write("site", ".mulu-publish", lines.joined(separator: "\n") + "\n")
     try lab.lab.write("site", "resources/999999/000001.html", "gone")
     try lab.lab.write("site", ".mulu-publish-state", "mulu-publish-state 5\n????????????")
